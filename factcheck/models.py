@@ -1,0 +1,80 @@
+"""The plain data the whole of factcheck passes around.
+
+Every layer (splitter, store, CLI, TUI, exports) speaks in these dataclasses, so none
+of them needs to know how another stores or computes things. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """A reviewer's verdict on a claim; every claim starts `unverified`."""
+
+    SUPPORTED = "supported"
+    DISPUTED = "disputed"
+    UNVERIFIED = "unverified"
+
+
+class ClaimKind(StrEnum):
+    """What sort of statement a claim is, after Full Fact's claim types (adapted)."""
+
+    QUANTITY = "quantity"
+    RANKING = "ranking"
+    TEMPORAL = "temporal"
+    ATTRIBUTION = "attribution"
+    COMPARISON = "comparison"
+    CAUSAL = "causal"
+    PREDICTION = "prediction"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable span of an article.
+
+    `text == source[start:end]` always holds for the document's text; the sentence
+    offsets give the reviewer context. The splitter returns claims with no `id`;
+    the store fills `id`, `document_id`, `status` and `updated_at`.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    kind: ClaimKind = ClaimKind.OTHER
+    score: float = 0.5
+    """Check-worthiness in [0, 1]; 0.5 is the default threshold."""
+    id: int | None = None
+    document_id: int | None = None
+    status: Status = Status.UNVERIFIED
+    updated_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as stored: its full text is what claim offsets point into."""
+
+    id: int
+    title: str
+    source: str
+    """Where it came from: a file path, a URL, or `-` for stdin."""
+    text: str
+    sha256: str
+    added_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One event in a claim's append-only verdict history."""
+
+    id: int
+    claim_id: int
+    status: Status
+    note: str | None
+    reviewer: str
+    evidence_id: int | None
+    created_at: str
