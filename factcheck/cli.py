@@ -1,0 +1,365 @@
+"""The `factcheck` command: click commands that parse flags and call the core.
+
+Nothing here decides anything: reading input is `factcheck.ingest`, splitting is
+`factcheck.splitter`, storage is `factcheck.store`. Every command's docstring is its
+`--help` and carries an example. User errors (`FactcheckError`, SQLite trouble) become
+one line on stderr and exit status 1; click's own usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck.config import Config, load_config
+from factcheck.errors import FactcheckError
+from factcheck.ingest import read_article
+from factcheck.models import Claim, ClaimKind, Status, Verdict
+from factcheck.splitter import split_claims
+from factcheck.store import Store, describe_sqlite_error
+
+STATUS_CHOICE = click.Choice([s.value for s in Status], case_sensitive=False)
+KIND_CHOICE = click.Choice([k.value for k in ClaimKind], case_sensitive=False)
+
+
+class Desk:
+    """What every command needs: the configuration and, opened on first use, the store."""
+
+    def __init__(self, config_path: str | None, db_path: str | None) -> None:
+        self._config_path = config_path
+        self._db_path = db_path
+        self._config: Config | None = None
+        self._store: Store | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self._config_path)
+        return self._config
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            config = self.config
+            self._store = Store(config.database_path(self._db_path), timeout=config.store.timeout)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+class FactcheckGroup(click.Group):
+    """Turns user errors raised anywhere below into click's one-line error, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as error:
+            raise click.ClickException(str(error)) from None
+        except sqlite3.Error as error:
+            desk = ctx.find_object(Desk)
+            path = desk.config.database_path(desk._db_path) if desk else Path("claims.db")
+            raise click.ClickException(str(describe_sqlite_error(error, path))) from None
+
+
+@click.group(cls=FactcheckGroup)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=True),
+    help="The claims database (default: $FACTCHECK_DB, else [store] path in config.toml).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=True),
+    help="config.toml to read (default: $FACTCHECK_CONFIG, else ./config.toml).",
+)
+@click.version_option(package_name="factcheck")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> None:
+    """A fact-checking desk in the terminal.
+
+    Add an article, list its checkable claims, and record a verdict on each.
+
+    Example:
+
+        factcheck add seeds/xi-lee-call.txt && factcheck list --status=unverified
+    """
+    desk = Desk(config_path, db_path)
+    ctx.obj = desk
+    ctx.call_on_close(desk.close)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="factcheck")
+
+
+# -- add -------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--title", help="Document title (default: the article's first line).")
+@click.option("--url", help="Where the article was published; stored as its source.")
+@click.pass_obj
+def add(desk: Desk, paths: tuple[str, ...], title: str | None, url: str | None) -> None:
+    """Add articles (text files, or - for stdin) and store their claims.
+
+    Prints each document's id and claim count. Adding the same text again is
+    reported, not duplicated.
+
+    Example:
+
+        factcheck add seeds/xi-lee-call.txt
+    """
+    articles = [read_article(path, title=title) for path in paths]  # all readable first
+    for article in articles:
+        for warning in article.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        result = desk.store.add_document(
+            article.text, title=article.title, source=url or article.source
+        )
+        if result.created:
+            click.echo(
+                f"added document {result.document.id}: {result.claim_count} claims"
+                f" ({result.document.title})"
+            )
+        else:
+            click.echo(
+                f"already added as document {result.document.id} (same text):"
+                f" {result.claim_count} claims"
+            )
+
+
+# -- list --------------------------------------------------------------------------
+
+
+@cli.command("list")
+@click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
+@click.option("--doc", "document_id", type=int, help="Only claims of this document id.")
+@click.option("--kind", type=KIND_CHOICE, help="Only claims of this kind.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def list_claims(
+    desk: Desk,
+    status: str | None,
+    document_id: int | None,
+    kind: str | None,
+    limit: int | None,
+    output_format: str,
+) -> None:
+    """List claims in document order.
+
+    Example:
+
+        factcheck list --status=unverified --format json
+    """
+    store = desk.store
+    if document_id is not None:
+        store.get_document(document_id)  # a clear error for an unknown id
+    claims = store.list_claims(status=status, document_id=document_id, kind=kind, limit=limit)
+    if output_format == "json":
+        click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))
+    elif output_format == "csv":
+        click.echo(claims_as_csv(claims), nl=False)
+    elif not claims:
+        click.echo("no claims match", err=True)
+    else:
+        click.echo(claims_as_table(claims))
+
+
+def claim_as_dict(claim: Claim) -> dict[str, Any]:
+    """A claim as plain JSON-ready data (enums become their string values)."""
+    return {key: str(value) if isinstance(value, Status | ClaimKind) else value
+            for key, value in dataclasses.asdict(claim).items()}
+
+
+def claims_as_csv(claims: list[Claim]) -> str:
+    buffer = io.StringIO()
+    fields = [f.name for f in dataclasses.fields(Claim)]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(claim_as_dict(c) for c in claims)
+    return buffer.getvalue()
+
+
+def claims_as_table(claims: list[Claim], *, width: int = 100) -> str:
+    header = f"{'id':>5}  {'doc':>4}  {'status':<10}  {'kind':<11}  {'score':>5}  claim"
+    lines = [header]
+    room = max(20, width - len(header) + len("claim"))
+    for claim in claims:
+        text = " ".join(claim.text.split())
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        lines.append(
+            f"{claim.id:>5}  {claim.document_id:>4}  {claim.status:<10}  {claim.kind:<11}"
+            f"  {claim.score:>5.2f}  {text}"
+        )
+    return "\n".join(lines)
+
+
+# -- show --------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("claim_id", type=int)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True,
+)
+@click.pass_obj
+def show(desk: Desk, claim_id: int, output_format: str) -> None:
+    """Show a claim in its sentence, its status and its verdict history.
+
+    Example:
+
+        factcheck show 3 --format json
+    """
+    store = desk.store
+    claim = store.get_claim(claim_id)
+    assert claim.document_id is not None
+    document = store.get_document(claim.document_id)
+    history = store.history(claim_id)
+    sentence = document.text[claim.sentence_start : claim.sentence_end]
+    if output_format == "json":
+        data = claim_as_dict(claim)
+        data["sentence"] = sentence
+        data["document"] = {"id": document.id, "title": document.title, "source": document.source}
+        data["history"] = [verdict_as_dict(v) for v in history]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    before = document.text[claim.sentence_start : claim.start]
+    after = document.text[claim.end : claim.sentence_end]
+    click.echo(
+        f"claim {claim.id} · {claim.status} · {claim.kind} · score {claim.score:.2f}\n"
+        f"document {document.id}: {document.title} ({document.source})\n"
+    )
+    click.echo(
+        "  " + before + click.style(claim.text, bold=True, underline=True) + after + "\n"
+    )
+    if not history:
+        click.echo("history: no verdicts yet")
+        return
+    click.echo("history:")
+    for verdict in history:
+        note = f" — {verdict.note}" if verdict.note else ""
+        click.echo(f"  {verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{note}")
+
+
+def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:
+    data = dataclasses.asdict(verdict)
+    data["status"] = str(verdict.status)
+    return data
+
+
+# -- mark --------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("status", type=STATUS_CHOICE)
+@click.argument("claim_ids", nargs=-1, required=True, type=int)
+@click.option("--note", help="Why: saved with the verdict.")
+@click.option("--reviewer", help="Who decided (default: [review] reviewer in config.toml).")
+@click.pass_obj
+def mark(
+    desk: Desk, status: str, claim_ids: tuple[int, ...], note: str | None, reviewer: str | None
+) -> None:
+    """Record a verdict (supported, disputed or unverified) on one or more claims.
+
+    All the claims change together or none does.
+
+    Example:
+
+        factcheck mark disputed 4 7 --note "CCTV said Tuesday, not Monday"
+    """
+    verdicts = desk.store.mark(
+        claim_ids, status, reviewer=reviewer or desk.config.review.reviewer, note=note
+    )
+    ids = ", ".join(str(v.claim_id) for v in verdicts)
+    click.echo(f"marked {status}: claim{'s' if len(verdicts) > 1 else ''} {ids}")
+
+
+# -- split -------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("path")
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+    show_default=True,
+)
+def split(path: str, output_format: str) -> None:
+    """Show the claims found in a text file (or - for stdin) without storing anything.
+
+    Example:
+
+        factcheck split seeds/xi-lee-call.txt
+    """
+    article = read_article(path)
+    for warning in article.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    claims = split_claims(article.text)
+    if output_format == "json":
+        click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))
+        return
+    for number, claim in enumerate(claims, start=1):
+        text = article.text
+        sentence = (
+            text[claim.sentence_start : claim.start]
+            + click.style(text[claim.start : claim.end], bold=True, underline=True)
+            + text[claim.end : claim.sentence_end]
+        )
+        click.echo(
+            f"{number:>3}. {claim.kind:<11} {claim.score:.2f}  [{claim.start}:{claim.end}]"
+            f"  {' '.join(claim.text.split())}"
+        )
+        if (claim.sentence_start, claim.sentence_end) != (claim.start, claim.end):
+            click.echo(f"     in: {' '.join(sentence.split())}")
+
+
+# -- documents ---------------------------------------------------------------------
+
+
+@cli.command()
+@click.pass_obj
+def documents(desk: Desk) -> None:
+    """List the documents in the database with their claim counts per status.
+
+    Example:
+
+        factcheck documents
+    """
+    summaries = desk.store.list_documents()
+    if not summaries:
+        click.echo("no documents yet: add one with `factcheck add FILE`", err=True)
+        return
+    click.echo(f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}  title")
+    for summary in summaries:
+        counts = summary.counts
+        click.echo(
+            f"{summary.document.id:>4}  {summary.claim_count:>6}"
+            f"  {counts[Status.UNVERIFIED]:>7}  {counts[Status.SUPPORTED]:>7}"
+            f"  {counts[Status.DISPUTED]:>7}  {summary.document.title}"
+        )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

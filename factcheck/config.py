@@ -1,0 +1,202 @@
+"""config.toml -> a typed, validated `Config`.
+
+One function, `find_config_path`, decides which file is read (`--config`, then
+`FACTCHECK_CONFIG`, then `./config.toml`, else built-in defaults), so the CLI, the TUI
+and the tests agree. Validation is strict: an unknown key or a wrong type is an error
+naming the file, line and key, with a "did you mean" when a close name exists, because
+a silently ignored typo (`timout = 3`) is worse than a refusal.
+
+To add a setting, add a field (with a default and a docstring) to one of the section
+dataclasses below; validation and defaults follow from the dataclass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import getpass
+import os
+import re
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import ConfigError
+
+CONFIG_ENV = "FACTCHECK_CONFIG"
+DB_ENV = "FACTCHECK_DB"
+DEFAULT_CONFIG_NAME = "config.toml"
+
+
+def _login_name() -> str:
+    """The reviewer name when config.toml names none: the login name, if there is one."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no USER/LOGNAME and no passwd entry (some containers)
+        return "reviewer"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    path: str = "claims.db"
+    """The SQLite file; relative paths are relative to the config file's folder."""
+    timeout: float = 5.0
+    """Seconds to wait for another process holding a write lock before giving up."""
+
+
+@dataclass(frozen=True)
+class WikipediaConfig:
+    language: str = "en"
+    """Wikipedia edition to search, as its language code (en, fr, de...)."""
+    user_agent: str = "factcheck/0.1 (https://github.com/factcheck/factcheck)"
+    """Sent with every request, as Wikimedia's API etiquette asks."""
+    timeout: float = 10.0
+    """Seconds before one HTTP request to Wikipedia is abandoned."""
+
+
+@dataclass(frozen=True)
+class ReviewConfig:
+    reviewer: str = field(default_factory=_login_name)
+    """Name recorded with each verdict."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole configuration; each attribute is one `[section]` of config.toml."""
+
+    store: StoreConfig = field(default_factory=StoreConfig)
+    wikipedia: WikipediaConfig = field(default_factory=WikipediaConfig)
+    review: ReviewConfig = field(default_factory=ReviewConfig)
+    source: Path | None = field(default=None, compare=False)
+    """The file this was read from, or None for built-in defaults."""
+
+    def database_path(self, override: str | os.PathLike[str] | None = None) -> Path:
+        """The claims.db to open: `--db` beats `FACTCHECK_DB` beats `[store] path`."""
+        if override:
+            return Path(override)
+        if os.environ.get(DB_ENV):
+            return Path(os.environ[DB_ENV])
+        path = Path(self.store.path).expanduser()
+        if not path.is_absolute() and self.source is not None:
+            path = self.source.parent / path
+        return path
+
+
+SECTIONS: dict[str, type] = {
+    f.name: typing.get_type_hints(Config)[f.name]
+    for f in dataclasses.fields(Config)
+    if f.name != "source"
+}
+"""Section name in config.toml -> the dataclass that validates it."""
+
+
+def find_config_path(cli_path: str | os.PathLike[str] | None = None) -> Path | None:
+    """Which config file to read, or None for the built-in defaults."""
+    if cli_path:
+        return Path(cli_path)
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    local = Path(DEFAULT_CONFIG_NAME)
+    return local if local.is_file() else None
+
+
+def load_config(cli_path: str | os.PathLike[str] | None = None) -> Config:
+    """Find, read and validate the configuration."""
+    path = find_config_path(cli_path)
+    if path is None:
+        return Config()
+    if not path.exists():
+        raise ConfigError(f"config file not found: {path}")
+    if path.is_dir():
+        raise ConfigError(f"config path is a directory: {path}")
+    try:
+        raw_text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
+    return parse_config(raw_text, source=path)
+
+
+def parse_config(text: str, *, source: Path | None = None) -> Config:
+    """Validate TOML text against the section dataclasses."""
+    where = str(source) if source else "config"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{where}: invalid TOML: {error}") from None
+    sections: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in SECTIONS:
+            line = _line_of(text, rf"^\s*\[\s*{re.escape(name)}\s*\]")
+            raise ConfigError(
+                f"{_at(where, line)}: unknown section [{name}]{_did_you_mean(name, SECTIONS)}"
+            )
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: [{name}] must be a table")
+        sections[name] = _build_section(SECTIONS[name], name, value, text, where)
+    return Config(**sections, source=source)
+
+
+def _build_section(cls: type, section: str, values: dict[str, Any], text: str, where: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    for key, value in values.items():
+        line = _line_of(text, rf"^\s*{re.escape(key)}\s*=")
+        if key not in hints:
+            raise ConfigError(
+                f"{_at(where, line)}: unknown key {key!r} in [{section}]"
+                f"{_did_you_mean(key, hints)}"
+            )
+        expected = hints[key]
+        if not _type_matches(value, expected):
+            raise ConfigError(
+                f"{_at(where, line)}: [{section}] {key} must be {_type_name(expected)}, "
+                f"not {type(value).__name__} {value!r}"
+            )
+        if expected is float:
+            values[key] = float(value)
+    return cls(**values)
+
+
+def _type_matches(value: Any, expected: Any) -> bool:
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    origin = typing.get_origin(expected)
+    if origin is dict:
+        key_type, value_type = typing.get_args(expected)
+        return isinstance(value, dict) and all(
+            isinstance(k, key_type) and _type_matches(v, value_type) for k, v in value.items()
+        )
+    if origin is list:
+        (item_type,) = typing.get_args(expected)
+        return isinstance(value, list) and all(_type_matches(v, item_type) for v in value)
+    return isinstance(value, expected)
+
+
+def _type_name(expected: Any) -> str:
+    names = {str: "a string", float: "a number", int: "an integer", bool: "true or false"}
+    if expected in names:
+        return names[expected]
+    if typing.get_origin(expected) is dict:
+        return "a table"
+    if typing.get_origin(expected) is list:
+        return "a list"
+    return str(expected)
+
+
+def _line_of(text: str, pattern: str) -> int | None:
+    match = re.search(pattern, text, flags=re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _at(where: str, line: int | None) -> str:
+    return f"{where}:{line}" if line else where
+
+
+def _did_you_mean(name: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
