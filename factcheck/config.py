@@ -146,8 +146,7 @@ def _build_section(cls: type, section: str, values: dict[str, Any], text: str, w
         line = _line_of(text, rf"^\s*{re.escape(key)}\s*=")
         if key not in hints:
             raise ConfigError(
-                f"{_at(where, line)}: unknown key {key!r} in [{section}]"
-                f"{_did_you_mean(key, hints)}"
+                f"{_at(where, line)}: unknown key {key!r} in [{section}]{_did_you_mean(key, hints)}"
             )
         expected = hints[key]
         if not _type_matches(value, expected):

@@ -25,3 +25,10 @@ class StoreError(FactcheckError):
 
 class NotFoundError(FactcheckError):
     """A document or claim id that is not in the database."""
+
+
+class SourceUnavailable(FactcheckError):
+    """An evidence source cannot answer now (Wikipedia offline or rate-limiting).
+
+    Reviewing goes on with the other sources; the user sees this message once.
+    """

@@ -28,9 +28,7 @@ class Article:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_article(
-    path: str, *, title: str | None = None, stdin: BinaryIO | None = None
-) -> Article:
+def read_article(path: str, *, title: str | None = None, stdin: BinaryIO | None = None) -> Article:
     """Read `path` (or stdin when `path` is "-") as an article."""
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer

@@ -65,6 +65,53 @@ class Document:
     text: str
     sha256: str
     added_at: str
+    url: str | None = None
+    """Canonical URL of the published article, when known."""
+    author: str | None = None
+    publisher: str | None = None
+    published_at: str | None = None
+    """Publication date as ISO 8601 (date or date-time), when the source gives it."""
+
+
+class SourceKind(StrEnum):
+    """Where a piece of evidence came from; the review screen shows it as a badge."""
+
+    REFERENCE = "reference"
+    """The local reference library (`factcheck refs add`)."""
+    PRIOR = "prior"
+    """A claim in another document of this database that already has a verdict."""
+    FACTCHECK = "factcheck"
+    """A published fact-check imported from ClaimReview."""
+    WIKIPEDIA = "wikipedia"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A passage suggested as evidence for a claim.
+
+    Returned by the sources and the matcher (no `id`), stored per claim by the store
+    (with `id` and `claim_id`), and cited by a verdict through `Verdict.evidence_id`.
+    """
+
+    source: SourceKind
+    title: str
+    passage: str
+    score: float
+    """Relevance in [0, 1], comparable across sources."""
+    url: str | None = None
+    span: tuple[int, int] | None = None
+    """The part of `passage` that matches the claim, as offsets into `passage`."""
+    agreements: tuple[str, ...] = ()
+    """Claim details the passage repeats, e.g. ("2017", "fourth-largest")."""
+    contradictions: tuple[str, ...] = ()
+    """Details the passage states differently, e.g. ("claim: 2017; passage: 2016",)."""
+    reference_id: str | None = None
+    """The id of the row in its source (reference row id, claim id, fact-check URL, page)."""
+    revision_id: int | None = None
+    """Wikipedia `lastrevid` of the page the passage was read from."""
+    fetched_at: str | None = None
+    id: int | None = None
+    claim_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,4 @@
-"""The `factcheck` command: click commands that parse flags and call the core.
-
-Nothing here decides anything: reading input is `factcheck.ingest`, splitting is
-`factcheck.splitter`, storage is `factcheck.store`. Every command's docstring is its
-`--help` and carries an example. User errors (`FactcheckError`, SQLite trouble) become
-one line on stderr and exit status 1; click's own usage errors exit 2.
-"""
+"""Commands on articles and claims: add, split, list, show, mark, documents."""
 
 from __future__ import annotations
 
@@ -12,98 +6,14 @@ import csv
 import dataclasses
 import io
 import json
-import sqlite3
-import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from factcheck.config import Config, load_config
-from factcheck.errors import FactcheckError
+from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli
 from factcheck.ingest import read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
 from factcheck.splitter import split_claims
-from factcheck.store import Store, describe_sqlite_error
-
-STATUS_CHOICE = click.Choice([s.value for s in Status], case_sensitive=False)
-KIND_CHOICE = click.Choice([k.value for k in ClaimKind], case_sensitive=False)
-
-
-class Desk:
-    """What every command needs: the configuration and, opened on first use, the store."""
-
-    def __init__(self, config_path: str | None, db_path: str | None) -> None:
-        self._config_path = config_path
-        self._db_path = db_path
-        self._config: Config | None = None
-        self._store: Store | None = None
-
-    @property
-    def config(self) -> Config:
-        if self._config is None:
-            self._config = load_config(self._config_path)
-        return self._config
-
-    @property
-    def store(self) -> Store:
-        if self._store is None:
-            config = self.config
-            self._store = Store(config.database_path(self._db_path), timeout=config.store.timeout)
-        return self._store
-
-    def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-
-
-class FactcheckGroup(click.Group):
-    """Turns user errors raised anywhere below into click's one-line error, exit 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except FactcheckError as error:
-            raise click.ClickException(str(error)) from None
-        except sqlite3.Error as error:
-            desk = ctx.find_object(Desk)
-            path = desk.config.database_path(desk._db_path) if desk else Path("claims.db")
-            raise click.ClickException(str(describe_sqlite_error(error, path))) from None
-
-
-@click.group(cls=FactcheckGroup)
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=True),
-    help="The claims database (default: $FACTCHECK_DB, else [store] path in config.toml).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=True),
-    help="config.toml to read (default: $FACTCHECK_CONFIG, else ./config.toml).",
-)
-@click.version_option(package_name="factcheck")
-@click.pass_context
-def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> None:
-    """A fact-checking desk in the terminal.
-
-    Add an article, list its checkable claims, and record a verdict on each.
-
-    Example:
-
-        factcheck add seeds/xi-lee-call.txt && factcheck list --status=unverified
-    """
-    desk = Desk(config_path, db_path)
-    ctx.obj = desk
-    ctx.call_on_close(desk.close)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="factcheck")
-
 
 # -- add -------------------------------------------------------------------------
 
@@ -188,8 +98,10 @@ def list_claims(
 
 def claim_as_dict(claim: Claim) -> dict[str, Any]:
     """A claim as plain JSON-ready data (enums become their string values)."""
-    return {key: str(value) if isinstance(value, Status | ClaimKind) else value
-            for key, value in dataclasses.asdict(claim).items()}
+    return {
+        key: str(value) if isinstance(value, Status | ClaimKind) else value
+        for key, value in dataclasses.asdict(claim).items()
+    }
 
 
 def claims_as_csv(claims: list[Claim]) -> str:
@@ -222,7 +134,10 @@ def claims_as_table(claims: list[Claim], *, width: int = 100) -> str:
 @cli.command()
 @click.argument("claim_id", type=int)
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
     show_default=True,
 )
 @click.pass_obj
@@ -252,9 +167,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         f"claim {claim.id} · {claim.status} · {claim.kind} · score {claim.score:.2f}\n"
         f"document {document.id}: {document.title} ({document.source})\n"
     )
-    click.echo(
-        "  " + before + click.style(claim.text, bold=True, underline=True) + after + "\n"
-    )
+    click.echo("  " + before + click.style(claim.text, bold=True, underline=True) + after + "\n")
     if not history:
         click.echo("history: no verdicts yet")
         return
@@ -303,7 +216,10 @@ def mark(
 @cli.command()
 @click.argument("path")
 @click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
     show_default=True,
 )
 def split(path: str, output_format: str) -> None:
@@ -359,7 +275,3 @@ def documents(desk: Desk) -> None:
             f"  {counts[Status.UNVERIFIED]:>7}  {counts[Status.SUPPORTED]:>7}"
             f"  {counts[Status.DISPUTED]:>7}  {summary.document.title}"
         )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

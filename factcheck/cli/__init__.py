@@ -1,0 +1,105 @@
+"""The `factcheck` command: click commands that parse flags and call the core.
+
+Nothing here decides anything: reading input is `factcheck.ingest`, splitting is
+`factcheck.splitter`, storage is `factcheck.store`. Every command's docstring is its
+`--help` and carries an example. User errors (`FactcheckError`, SQLite trouble) become
+one line on stderr and exit status 1; click's own usage errors exit 2.
+
+This module holds the group and what every command shares (`Desk`); the commands live
+one module per area (`claims.py`, ...), each registering on `cli` when imported below.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import click
+
+from factcheck.config import Config, load_config
+from factcheck.errors import FactcheckError
+from factcheck.models import ClaimKind, Status
+from factcheck.store import Store, describe_sqlite_error
+
+STATUS_CHOICE = click.Choice([s.value for s in Status], case_sensitive=False)
+KIND_CHOICE = click.Choice([k.value for k in ClaimKind], case_sensitive=False)
+
+
+class Desk:
+    """What every command needs: the configuration and, opened on first use, the store."""
+
+    def __init__(self, config_path: str | None, db_path: str | None) -> None:
+        self._config_path = config_path
+        self._db_path = db_path
+        self._config: Config | None = None
+        self._store: Store | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self._config_path)
+        return self._config
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            config = self.config
+            self._store = Store(config.database_path(self._db_path), timeout=config.store.timeout)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+class FactcheckGroup(click.Group):
+    """Turns user errors raised anywhere below into click's one-line error, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as error:
+            raise click.ClickException(str(error)) from None
+        except sqlite3.Error as error:
+            desk = ctx.find_object(Desk)
+            path = desk.config.database_path(desk._db_path) if desk else Path("claims.db")
+            raise click.ClickException(str(describe_sqlite_error(error, path))) from None
+
+
+@click.group(cls=FactcheckGroup)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=True),
+    help="The claims database (default: $FACTCHECK_DB, else [store] path in config.toml).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=True),
+    help="config.toml to read (default: $FACTCHECK_CONFIG, else ./config.toml).",
+)
+@click.version_option(package_name="factcheck")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> None:
+    """A fact-checking desk in the terminal.
+
+    Add an article, list its checkable claims, and record a verdict on each.
+
+    Example:
+
+        factcheck add seeds/xi-lee-call.txt && factcheck list --status=unverified
+    """
+    desk = Desk(config_path, db_path)
+    ctx.obj = desk
+    ctx.call_on_close(desk.close)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="factcheck")
+
+
+# Importing a command module registers its commands on `cli`.
+from factcheck.cli import claims  # noqa: E402, F401

@@ -1,0 +1,29 @@
+"""claims.db: schema, migrations and every query (the only package that writes SQL).
+
+`Store` is assembled from one mixin per area (documents, claims and verdicts,
+evidence...), each in its own module over the shared connection in `connection.py`.
+To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s bases.
+"""
+
+from factcheck.store.claims import ClaimsMixin
+from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
+from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
+from factcheck.store.evidence import EvidenceMixin
+from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class Store(DocumentsMixin, EvidenceMixin, ClaimsMixin, StoreBase):
+    """A claims.db file. Open it once per process (or per thread) and reuse it."""
+
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "DocumentSummary",
+    "Store",
+    "StoreBase",
+    "describe_sqlite_error",
+    "text_sha256",
+    "utc_now",
+]

@@ -1,0 +1,153 @@
+"""Claims and their verdicts: listing, counting, marking and history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from factcheck.errors import NotFoundError
+from factcheck.models import Claim, ClaimKind, Status, Verdict
+from factcheck.store.connection import StoreBase, utc_now
+
+
+class ClaimsMixin(StoreBase):
+    """Queries on `claims` and the append-only `verdicts` history."""
+
+    def list_claims(
+        self,
+        *,
+        status: Status | str | None = None,
+        document_id: int | None = None,
+        kind: ClaimKind | str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims in document order (document, then position), optionally filtered."""
+        where, params = [], []
+        if status is not None:
+            where.append("status = ?")
+            params.append(str(Status(status)))
+        if document_id is not None:
+            where.append("document_id = ?")
+            params.append(document_id)
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(str(ClaimKind(kind)))
+        sql = "SELECT * FROM claims"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY document_id, "start", id'
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_claim_from_row(row) for row in self.db.query(sql, params)]
+
+    def get_claim(self, claim_id: int) -> Claim:
+        rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
+        if not rows:
+            raise NotFoundError(f"no claim with id {claim_id}")
+        return _claim_from_row(rows[0])
+
+    def counts(self, *, document_id: int | None = None) -> dict[Status, int]:
+        """How many claims have each status, in one document or in all."""
+        sql = "SELECT status, count(*) FROM claims"
+        params: list[Any] = []
+        if document_id is not None:
+            sql += " WHERE document_id = ?"
+            params.append(document_id)
+        result = dict.fromkeys(Status, 0)
+        for status, count in self.db.execute(sql + " GROUP BY status", params):
+            result[Status(status)] = count
+        return result
+
+    # -- verdicts ----------------------------------------------------------------
+
+    def mark(
+        self,
+        claim_ids: Sequence[int],
+        status: Status | str,
+        *,
+        reviewer: str,
+        note: str | None = None,
+        evidence_id: int | None = None,
+    ) -> list[Verdict]:
+        """Record a verdict on each claim, all in one transaction.
+
+        Every call appends one event per claim to `verdicts` and sets the claims'
+        current status. An unknown claim id aborts the whole batch.
+        """
+        status = Status(status)
+        now = utc_now()
+        verdict_ids = []
+        with self.write() as db:
+            if (
+                evidence_id is not None
+                and not db.execute("SELECT 1 FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+            ):
+                raise NotFoundError(f"no evidence with id {evidence_id}")
+            for claim_id in claim_ids:
+                updated = db.execute(
+                    "UPDATE claims SET status = ?, updated_at = ? WHERE id = ?",
+                    [str(status), now, claim_id],
+                )
+                if updated.rowcount == 0:
+                    raise NotFoundError(f"no claim with id {claim_id}")
+                cursor = db.execute(
+                    "INSERT INTO verdicts (claim_id, status, note, reviewer, evidence_id,"
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [claim_id, str(status), note, reviewer, evidence_id, now],
+                )
+                verdict_ids.append(int(cursor.lastrowid or 0))
+        return [self._verdict(verdict_id) for verdict_id in verdict_ids]
+
+    def history(self, claim_id: int) -> list[Verdict]:
+        """A claim's verdict events, oldest first."""
+        self.get_claim(claim_id)
+        return [
+            _verdict_from_row(row)
+            for row in self.db.query(
+                "SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
+            )
+        ]
+
+    def recent_verdicts(self, *, limit: int = 10, document_id: int | None = None) -> list[Verdict]:
+        """The latest verdict events, newest first (the review screen's strip)."""
+        sql = "SELECT verdicts.* FROM verdicts"
+        params: list[Any] = []
+        if document_id is not None:
+            sql += " JOIN claims ON claims.id = verdicts.claim_id WHERE claims.document_id = ?"
+            params.append(document_id)
+        sql += " ORDER BY verdicts.id DESC LIMIT ?"
+        params.append(limit)
+        return [_verdict_from_row(row) for row in self.db.query(sql, params)]
+
+    def _verdict(self, verdict_id: int) -> Verdict:
+        rows = list(self.db.query("SELECT * FROM verdicts WHERE id = ?", [verdict_id]))
+        return _verdict_from_row(rows[0])
+
+
+def _claim_from_row(row: dict[str, Any]) -> Claim:
+    return Claim(
+        id=row["id"],
+        document_id=row["document_id"],
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        sentence_start=row["sentence_start"],
+        sentence_end=row["sentence_end"],
+        kind=ClaimKind(row["kind"]),
+        score=row["score"],
+        status=Status(row["status"]),
+        updated_at=row["updated_at"],
+    )
+
+
+def _verdict_from_row(row: dict[str, Any]) -> Verdict:
+    return Verdict(
+        id=row["id"],
+        claim_id=row["claim_id"],
+        status=Status(row["status"]),
+        note=row["note"],
+        reviewer=row["reviewer"],
+        evidence_id=row["evidence_id"],
+        created_at=row["created_at"],
+    )

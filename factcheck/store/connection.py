@@ -1,0 +1,132 @@
+"""The connection to claims.db: opening, checking, migrating, and write transactions.
+
+Design choices that every other store module relies on:
+
+- WAL mode and a busy timeout, so a reviewer in the TUI and a script running
+  `factcheck mark` can share one file; writes take `BEGIN IMMEDIATE` so two writers
+  queue on the lock instead of failing half-way.
+- Each write is one transaction (`StoreBase.write`): a document and all its claims
+  land together or not at all; a batch of verdicts is all-or-nothing.
+- The schema version lives in `PRAGMA user_version`; `schema.MIGRATIONS[n]` upgrades
+  a database from version n to n + 1, so an older claims.db opens and upgrades.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from factcheck.errors import StoreError
+from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def utc_now() -> str:
+    """A timestamp for the database: UTC, ISO 8601, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class StoreBase:
+    """An open claims.db; the mixins in this package add the queries."""
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        self.timeout = timeout
+        self._check_path()
+        try:
+            conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open database {self.path}: {error}") from None
+        self.db = sqlite_utils.Database(conn)
+        try:
+            self._configure()
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise describe_sqlite_error(error, self.path) from None
+
+    # -- opening ---------------------------------------------------------------
+
+    def _check_path(self) -> None:
+        if self.path.is_dir():
+            raise StoreError(f"database path {self.path} is a directory")
+        if self.path.exists() and self.path.stat().st_size > 0:
+            with self.path.open("rb") as handle:
+                header = handle.read(len(_SQLITE_HEADER))
+            if header != _SQLITE_HEADER:
+                raise StoreError(f"{self.path} is not a SQLite database (left untouched)")
+        elif not self.path.parent.exists():
+            raise StoreError(f"folder {self.path.parent} does not exist for database {self.path}")
+
+    def _configure(self) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            with self.db.ensure_autocommit_on():
+                conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _migrate(self) -> None:
+        if self.schema_version() >= SCHEMA_VERSION:
+            return
+        with self.write():
+            version = self.schema_version()  # another process may have migrated meanwhile
+            for step in MIGRATIONS[version:]:
+                step(self.db)
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> StoreBase:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction, taking the write lock up front (BEGIN IMMEDIATE).
+
+        Taking the lock first means a concurrent writer waits for the busy timeout
+        instead of failing when it upgrades a read lock. Nested calls join the outer
+        transaction.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield self.db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise describe_sqlite_error(error, self.path) from None
+        try:
+            yield self.db
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+
+def describe_sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:
+    """Turn a sqlite3 error into the one line a user should read."""
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        return StoreError(f"database {path} is locked by another process; try again in a moment")
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return StoreError(f"database {path} is corrupt or not SQLite ({message}); left untouched")
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"database {path} is read-only")
+    return StoreError(f"database {path}: {message}")

@@ -1,0 +1,141 @@
+"""Documents: adding an article with its claims in one transaction, and reading them back."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import NotFoundError
+from factcheck.models import Claim, Document, Status
+from factcheck.store.connection import StoreBase, utc_now
+
+
+def text_sha256(text: str) -> str:
+    """The identity of an article's text: the same text added twice is one document."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `add_document` did: the document, and whether it was new."""
+
+    document: Document
+    claim_count: int
+    created: bool
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A document with its claim counts, for listings and the review picker."""
+
+    document: Document
+    counts: dict[Status, int]
+
+    @property
+    def claim_count(self) -> int:
+        return sum(self.counts.values())
+
+
+class DocumentsMixin(StoreBase):
+    """Queries on `documents` (and the claims written with them)."""
+
+    def add_document(
+        self,
+        text: str,
+        *,
+        title: str,
+        source: str,
+        claims: Iterable[Claim] | None = None,
+        url: str | None = None,
+        author: str | None = None,
+        publisher: str | None = None,
+        published_at: str | None = None,
+    ) -> AddResult:
+        """Store an article and its claims in one transaction.
+
+        `claims` defaults to `split_claims(text)`. The same text added again (same
+        sha256) is not stored twice: the existing document comes back with
+        `created=False`.
+        """
+        digest = text_sha256(text)
+        existing = self._document_by_sha256(digest)
+        if existing is not None:
+            return AddResult(existing, self._claim_count(existing.id), created=False)
+        if claims is None:
+            from factcheck.splitter import split_claims
+
+            claims = split_claims(text)
+        now = utc_now()
+        with self.write() as db:
+            cursor = db.execute(
+                "INSERT INTO documents (title, source, text, sha256, added_at, url, author,"
+                " publisher, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [title, source, text, digest, now, url, author, publisher, published_at],
+            )
+            document_id = int(cursor.lastrowid or 0)
+            rows = (
+                {
+                    "document_id": document_id,
+                    "text": claim.text,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "sentence_start": claim.sentence_start,
+                    "sentence_end": claim.sentence_end,
+                    "kind": str(claim.kind),
+                    "score": float(claim.score),
+                    "status": str(Status.UNVERIFIED),
+                    "updated_at": now,
+                }
+                for claim in claims
+            )
+            db["claims"].insert_all(rows, batch_size=500)
+        document = self.get_document(document_id)
+        return AddResult(document, self._claim_count(document_id), created=True)
+
+    def get_document(self, document_id: int) -> Document:
+        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
+        if not rows:
+            raise NotFoundError(f"no document with id {document_id}")
+        return _document_from_row(rows[0])
+
+    def list_documents(self) -> list[DocumentSummary]:
+        """Every document, oldest first, with its claim counts per status."""
+        counts: dict[int, dict[Status, int]] = {}
+        for document_id, status, count in self.db.execute(
+            "SELECT document_id, status, count(*) FROM claims GROUP BY document_id, status"
+        ):
+            counts.setdefault(document_id, dict.fromkeys(Status, 0))[Status(status)] = count
+        return [
+            DocumentSummary(
+                _document_from_row(row), counts.get(row["id"], dict.fromkeys(Status, 0))
+            )
+            for row in self.db.query("SELECT * FROM documents ORDER BY id")
+        ]
+
+    def _document_by_sha256(self, digest: str) -> Document | None:
+        rows = list(self.db.query("SELECT * FROM documents WHERE sha256 = ?", [digest]))
+        return _document_from_row(rows[0]) if rows else None
+
+    def _claim_count(self, document_id: int) -> int:
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM claims WHERE document_id = ?", [document_id]
+            ).fetchone()[0]
+        )
+
+
+def _document_from_row(row: dict[str, Any]) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        source=row["source"],
+        text=row["text"],
+        sha256=row["sha256"],
+        added_at=row["added_at"],
+        url=row["url"],
+        author=row["author"],
+        publisher=row["publisher"],
+        published_at=row["published_at"],
+    )
