@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import httpx
 
@@ -25,6 +25,9 @@ from factcheck.ingest.html import article_from_html, looks_like_html
 from factcheck.ingest.pdf import article_from_pdf, looks_like_pdf
 from factcheck.ingest.text import article_from_text, decode_text
 
+if TYPE_CHECKING:  # only for hints: reading an article needs no database code
+    from factcheck.store import AddResult, Store
+
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
@@ -34,6 +37,7 @@ __all__ = [
     "SUPPORTED",
     "Article",
     "FetchedPage",
+    "add_article",
     "decode_text",
     "default_title",
     "fetch_url",
@@ -110,3 +114,19 @@ def _article_from_page(page: FetchedPage, *, source: str, title: str | None) -> 
     else:  # plain text, or no content type at all: sniff like stdin
         article = _article_from_bytes(page.content, source=source, name=source, title=title)
     return article if article.url else dataclasses.replace(article, url=page.url)
+
+
+def add_article(store: Store, article: Article) -> AddResult:
+    """Store `article` with its metadata; the one way the CLI and the TUI add an article.
+
+    The text is stored exactly as read, so claim offsets point into the stored text.
+    """
+    return store.add_document(
+        article.text,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        author=article.author,
+        publisher=article.publisher,
+        published_at=article.published_at,
+    )
