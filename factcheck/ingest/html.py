@@ -20,6 +20,7 @@ from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title, shorten_title
 
 _HTML_SNIFF_BYTES = 1024
+_MIN_ARTICLE_WORDS = 10
 _SHORT_ARTICLE_CHARS = 300
 _JSON_LD = re.compile(
     r"<script[^>]+type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>",
@@ -62,7 +63,9 @@ def article_from_html(
     # between blocks makes the stored text read like an article typed in an editor.
     blocks = [" ".join(line.split()) for line in body.splitlines()]
     text = "\n\n".join(block for block in blocks if block)
-    if not text:
+    # On a page with no article, trafilatura's fallbacks return what is left: a menu
+    # item, a "Loading..." placeholder. A few words are not an article to check.
+    if len(text.split()) < _MIN_ARTICLE_WORDS:
         raise InputError(f"{name}: no article text found in the page")
     warnings = []
     if len(text) < _SHORT_ARTICLE_CHARS:
