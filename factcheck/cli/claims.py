@@ -60,7 +60,7 @@ def add(
     with click.progressbar(
         inputs,
         label="adding",
-        file=click.get_text_stream("stderr"),
+        file=sys.stderr,
         hidden=not (report.buffered and _is_terminal(sys.stderr)),
         item_show_func=lambda item: item,
     ) as progress:

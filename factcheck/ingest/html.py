@@ -26,8 +26,16 @@ _JSON_LD = re.compile(
     r"<script[^>]+type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>",
     re.IGNORECASE | re.DOTALL,
 )
-_ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle",
-                  "OpinionNewsArticle", "BlogPosting", "Report", "ScholarlyArticle"}  # fmt: skip
+_ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+}
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -116,8 +116,11 @@ def test_an_unreachable_host_is_one_line():
 
 def test_a_custom_transport_replaces_the_network():
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, content=page("school-meals.html"), headers={
-            "Content-Type": "text/html; charset=utf-8"})  # fmt: skip
+        return httpx.Response(
+            200,
+            content=page("school-meals.html"),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
 
     article = read_article("https://news.example/meals", transport=httpx.MockTransport(handler))
     assert article.author == "Anouk Verhagen; Dev Raman"

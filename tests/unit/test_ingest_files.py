@@ -40,8 +40,14 @@ def test_saved_page_keeps_the_article_body_and_drops_banner_menu_and_comments():
     article = read_article(write("bridge.html", page("harbour-bridge.html")))
     assert "cost the city 48 million euros" in article.text
     assert "cafés had reduced their opening hours" in article.text
-    for boilerplate in ("cookies", "Subscribe today", "waste of money", "council spin",
-                        "newsletter", "All rights reserved"):  # fmt: skip
+    for boilerplate in (
+        "cookies",
+        "Subscribe today",
+        "waste of money",
+        "council spin",
+        "newsletter",
+        "All rights reserved",
+    ):
         assert boilerplate not in article.text
 
 
