@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli
-from factcheck.cli.documents import field_line, metadata_lines
+from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.errors import FactcheckError
 from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
@@ -177,7 +177,9 @@ def list_claims(
     """
     store = desk.store
     if document_id is not None:
-        store.get_document(document_id)  # a clear error for an unknown id
+        # A clear error for an unknown id; on stderr, where it is which article, so the
+        # json/csv on stdout stay machine-readable.
+        click.echo(document_header(store.get_document(document_id)), err=True)
     claims = store.list_claims(status=status, document_id=document_id, kind=kind, limit=limit)
     if output_format == "json":
         click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))

@@ -8,6 +8,7 @@ every failure (unreachable, HTTP error, redirect loop, not an article) is one li
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import httpx
@@ -18,6 +19,7 @@ from factcheck.errors import InputError
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")  # "[Errno 111] Connection refused" -> the words
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 
 
@@ -112,4 +114,4 @@ def _too_big(url: str, config: FetchConfig) -> str:
 def _describe(error: httpx.HTTPError) -> str:
     """httpx's message, or the error's kind when it has none (some connect errors)."""
     message = str(error).strip().splitlines()
-    return message[0] if message else type(error).__name__
+    return _ERRNO.sub("", message[0]) if message else type(error).__name__

@@ -194,3 +194,15 @@ def test_help_has_an_example(runner, command):
     result = runner.invoke(cli, [command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_list_of_one_document_names_its_provenance_on_stderr(runner, inputs):
+    runner.invoke(cli, ["add", inputs["page"]])
+    result = runner.invoke(cli, ["list", "--doc", "1", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "document 1: Harbour bridge reopens after two-year repair — Mira Castellano,"
+        " The Lantern Gazette, 2026-03-14 <https://lantern-gazette.example/city/"
+        "harbour-bridge-reopens>"
+    ]
+    assert json.loads(result.stdout)  # stdout stays plain JSON

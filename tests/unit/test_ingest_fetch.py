@@ -110,7 +110,7 @@ def test_an_unreachable_host_is_one_line():
     with socket.socket() as probe:  # a port that was free a moment ago: nothing listens
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(InputError, match=rf"^cannot reach http://127.0.0.1:{port}/story"):
+    with pytest.raises(InputError, match=rf"^cannot reach http://127.0.0.1:{port}/story: [A-Z]"):
         read_article(f"http://127.0.0.1:{port}/story")
 
 
