@@ -55,13 +55,15 @@ def add(
     if len(inputs) > 1 and (title or url):
         raise click.UsageError("--title and --url describe one article: give only one input")
     fetch = desk.config.fetch
-    report = _Report(buffered=len(inputs) >= PROGRESS_BAR_FROM and not dry_run)
+    # The bar is for people watching a terminal; piped into a log, each line comes at once.
+    show_bar = len(inputs) >= PROGRESS_BAR_FROM and not dry_run and _is_terminal(sys.stderr)
+    report = _Report(buffered=show_bar)
     failures = 0
     with click.progressbar(
         inputs,
         label="adding",
         file=sys.stderr,
-        hidden=not (report.buffered and _is_terminal(sys.stderr)),
+        hidden=not show_bar,
         item_show_func=lambda item: item,
     ) as progress:
         for item in progress:

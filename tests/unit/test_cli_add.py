@@ -156,17 +156,22 @@ def test_adding_the_same_page_twice_is_reported(runner, inputs, tmp_path):
     assert len(stored_documents(tmp_path)) == 1
 
 
-def test_many_inputs_all_reported_after_the_progress_bar(runner, tmp_path):
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+def test_many_inputs_are_each_reported(runner, tmp_path, monkeypatch, terminal):
+    # On a terminal a progress bar is drawn and the lines are held back until it ends.
+    monkeypatch.setattr("factcheck.cli.claims._is_terminal", lambda stream: terminal)
     names = []
     for number in range(6):
         name = f"note{number}.txt"
         (tmp_path / name).write_text(f"Item {number}: the budget rose {number} percent.\n")
         names.append(name)
-    result = runner.invoke(cli, ["add", *names])
-    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["add", *names[:3], "missing.txt", *names[3:]])
+    assert result.exit_code == 1
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
         f"added document {n}" for n in range(1, 7)
     ]
+    assert "Error: no such file: missing.txt" in result.stderr
+    assert ("adding" in result.stderr) is terminal
 
 
 def test_document_command_shows_metadata_length_and_counts(runner, inputs, tmp_path):
