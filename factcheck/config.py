@@ -57,6 +57,18 @@ class WikipediaConfig:
 
 
 @dataclass(frozen=True)
+class FetchConfig:
+    user_agent: str = "factcheck/0.1 (https://github.com/factcheck/factcheck)"
+    """Sent when `factcheck add URL` fetches a page; some sites refuse anonymous clients."""
+    timeout: float = 20.0
+    """Seconds to wait for the server to connect or send data before giving up."""
+    max_megabytes: float = 10.0
+    """Largest download accepted; a bigger response is abandoned, not stored."""
+    max_redirects: int = 5
+    """Redirects followed (http -> https, short links) before the URL is refused."""
+
+
+@dataclass(frozen=True)
 class ReviewConfig:
     reviewer: str = field(default_factory=_login_name)
     """Name recorded with each verdict."""
@@ -69,6 +81,7 @@ class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     wikipedia: WikipediaConfig = field(default_factory=WikipediaConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
     source: Path | None = field(default=None, compare=False)
     """The file this was read from, or None for built-in defaults."""
 

@@ -6,50 +6,145 @@ import csv
 import dataclasses
 import io
 import json
+import sys
 from typing import Any
 
 import click
 
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli
-from factcheck.ingest import read_article
+from factcheck.cli.documents import document_header, field_line, metadata_lines
+from factcheck.errors import FactcheckError
+from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
 from factcheck.splitter import split_claims
 
 # -- add -------------------------------------------------------------------------
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--title", help="Document title (default: the article's first line).")
-@click.option("--url", help="Where the article was published; stored as its source.")
-@click.pass_obj
-def add(desk: Desk, paths: tuple[str, ...], title: str | None, url: str | None) -> None:
-    """Add articles (text files, or - for stdin) and store their claims.
+PROGRESS_BAR_FROM = 4
+"""Show a progress bar when adding at least this many inputs."""
 
-    Prints each document's id and claim count. Adding the same text again is
-    reported, not duplicated.
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--title", help="Document title (default: the article's own, else its first line).")
+@click.option("--url", help="Where the article was published; stored as its source and URL.")
+@click.option(
+    "--dry-run", is_flag=True, help="Show the extracted text and metadata; store nothing."
+)
+@click.pass_obj
+def add(
+    desk: Desk, inputs: tuple[str, ...], title: str | None, url: str | None, dry_run: bool
+) -> None:
+    """Add articles and store their claims: URLs, .html, .pdf, .txt, .md, or - for stdin.
+
+    Web pages keep the article body (menus, cookie banners and comments are dropped)
+    and their title, author, publisher, date and canonical URL. Prints, per input, the
+    document id, claim count, characters kept, title and source. An input that fails is
+    reported and the others still go in; the exit status is then 1. Adding the same
+    text again is reported, not duplicated.
 
     Example:
 
-        factcheck add seeds/xi-lee-call.txt
+        factcheck add https://example.org/news/bridge.html saved-page.html release.pdf
+
+        pbpaste | factcheck add - --title "Minister's speech"
+
+        factcheck add saved-page.html --dry-run
     """
-    articles = [read_article(path, title=title) for path in paths]  # all readable first
-    for article in articles:
-        for warning in article.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        result = desk.store.add_document(
-            article.text, title=article.title, source=url or article.source
+    if len(inputs) > 1 and (title or url):
+        raise click.UsageError("--title and --url describe one article: give only one input")
+    fetch = desk.config.fetch
+    # The bar is for people watching a terminal; piped into a log, each line comes at once.
+    show_bar = len(inputs) >= PROGRESS_BAR_FROM and not dry_run and _is_terminal(sys.stderr)
+    report = _Report(buffered=show_bar)
+    failures = 0
+    with click.progressbar(
+        inputs,
+        label="adding",
+        file=sys.stderr,
+        hidden=not show_bar,
+        item_show_func=lambda item: item,
+    ) as progress:
+        for item in progress:
+            try:
+                article = read_article(item, title=title, fetch=fetch)
+            except FactcheckError as error:
+                if len(inputs) == 1:
+                    raise
+                failures += 1
+                report.error(str(error))
+                continue
+            if url:
+                article = dataclasses.replace(article, source=url, url=url)
+            for warning in article.warnings:
+                report.error(f"warning: {warning}", prefix="")
+            if dry_run:
+                report.echo(_dry_run_text(article, first=not report.shown_any))
+                continue
+            result = add_article(desk.store, article)
+            summary = (
+                f"{_plural(result.claim_count, 'claim')},"
+                f" {len(result.document.text):,} characters kept"
+                f" ({result.document.title}) from {result.document.source}"
+            )
+            if result.created:
+                report.echo(f"added document {result.document.id}: {summary}")
+            else:
+                report.echo(
+                    f"already added as document {result.document.id} (same text): {summary}"
+                )
+    report.flush()
+    if failures:
+        raise click.ClickException(
+            f"{failures} of {len(inputs)} inputs failed; nothing was stored for them"
         )
-        if result.created:
-            click.echo(
-                f"added document {result.document.id}: {result.claim_count} claims"
-                f" ({result.document.title})"
-            )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _is_terminal(stream: Any) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class _Report:
+    """Output of `add`: printed at once, or held back while a progress bar is drawn."""
+
+    def __init__(self, *, buffered: bool) -> None:
+        self.buffered = buffered
+        self._lines: list[tuple[str, bool]] = []
+        self.shown_any = False
+        """Whether anything went to stdout yet (dry runs separate articles by a blank line)."""
+
+    def echo(self, line: str) -> None:
+        self._emit(line, err=False)
+        self.shown_any = True
+
+    def error(self, message: str, *, prefix: str = "Error: ") -> None:
+        self._emit(prefix + message, err=True)
+
+    def _emit(self, line: str, *, err: bool) -> None:
+        if self.buffered:
+            self._lines.append((line, err))
         else:
-            click.echo(
-                f"already added as document {result.document.id} (same text):"
-                f" {result.claim_count} claims"
-            )
+            click.echo(line, err=err)
+
+    def flush(self) -> None:
+        for line, err in self._lines:
+            click.echo(line, err=err)
+        self._lines.clear()
+
+
+def _dry_run_text(article: Article, *, first: bool) -> str:
+    """What `add --dry-run` shows: the metadata, then the exact text that would be stored."""
+    lines = [] if first else [""]
+    lines += metadata_lines(article)
+    lines.append(field_line("text", f"{len(article.text):,} characters"))
+    lines.append(field_line("claims", f"{len(split_claims(article.text))} (dry run: not stored)"))
+    lines += ["", article.text.rstrip("\n"), ""]
+    return "\n".join(lines)
 
 
 # -- list --------------------------------------------------------------------------
@@ -84,7 +179,9 @@ def list_claims(
     """
     store = desk.store
     if document_id is not None:
-        store.get_document(document_id)  # a clear error for an unknown id
+        # A clear error for an unknown id; on stderr, where it is which article, so the
+        # json/csv on stdout stay machine-readable.
+        click.echo(document_header(store.get_document(document_id)), err=True)
     claims = store.list_claims(status=status, document_id=document_id, kind=kind, limit=limit)
     if output_format == "json":
         click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))

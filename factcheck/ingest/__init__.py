@@ -1,0 +1,132 @@
+"""Turn what a journalist hands us into article text: a file, a URL, or stdin.
+
+Called by the CLI's `add` and `split` and by `factcheck review FILE`, all through
+`read_article`, which picks the reader from the input: a URL is fetched (`fetch.py`),
+then read by its content type; a file by its suffix (`.html`/`.htm` -> `html.py`,
+`.pdf` -> `pdf.py`, `.txt`/`.md` -> `text.py`); stdin (`-`) is pasted text, or a web
+page when it starts like one. Every refusal is a one-line `InputError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+import httpx
+
+from factcheck.config import FetchConfig
+from factcheck.errors import InputError
+from factcheck.ingest.article import Article, default_title
+from factcheck.ingest.fetch import HTML_TYPES, PDF_TYPES, FetchedPage, fetch_url, is_url
+from factcheck.ingest.html import article_from_html, looks_like_html
+from factcheck.ingest.pdf import article_from_pdf, looks_like_pdf
+from factcheck.ingest.text import article_from_text, decode_text
+
+if TYPE_CHECKING:  # only for hints: reading an article needs no database code
+    from factcheck.store import AddResult, Store
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED = "a URL, .html, .htm, .pdf, .txt, .md, or - for stdin"
+
+__all__ = [
+    "SUPPORTED",
+    "Article",
+    "FetchedPage",
+    "add_article",
+    "decode_text",
+    "default_title",
+    "fetch_url",
+    "is_url",
+    "read_article",
+]
+
+
+def read_article(
+    path: str,
+    *,
+    title: str | None = None,
+    stdin: BinaryIO | None = None,
+    fetch: FetchConfig | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> Article:
+    """Read `path` (a file, an http(s) URL, or "-" for stdin) as an article.
+
+    `title` overrides the title found in the source. `fetch` holds the download limits
+    for URLs (config.toml's `[fetch]`); `transport` replaces the HTTP layer (tests).
+    """
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return _article_from_bytes(stream.read(), source="-", name="<stdin>", title=title)
+    if is_url(path):
+        page = fetch_url(path, config=fetch, transport=transport)
+        return _article_from_page(page, source=path, title=title)
+    if "://" in path:
+        raise InputError(f"cannot read {path}: only http:// and https:// addresses are fetched")
+    data = _read_file(path)
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return article_from_html(data, source=path, name=path, title=title)
+    if suffix in PDF_SUFFIXES:
+        return article_from_pdf(data, source=path, name=path, title=title)
+    if suffix in TEXT_SUFFIXES:
+        return article_from_text(data, source=path, name=path, title=title)
+    if not suffix:
+        return _article_from_bytes(data, source=path, name=path, title=title)
+    raise InputError(f"{path}: unknown file type {suffix!r}; factcheck reads {SUPPORTED}")
+
+
+def _read_file(path: str) -> bytes:
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"no such file: {path}")
+    if file.is_dir():
+        raise InputError(f"{path} is a directory, not a text file")
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+
+
+def _article_from_bytes(data: bytes, *, source: str, name: str, title: str | None) -> Article:
+    """Input with no suffix to go by (stdin, `notes`): sniff for a PDF or a web page."""
+    if looks_like_pdf(data):
+        return article_from_pdf(data, source=source, name=name, title=title)
+    if looks_like_html(data):
+        return article_from_html(data, source=source, name=name, title=title)
+    return article_from_text(data, source=source, name=name, title=title)
+
+
+def _article_from_page(page: FetchedPage, *, source: str, title: str | None) -> Article:
+    if page.content_type in HTML_TYPES:
+        html: bytes | str = page.content
+        if page.charset:
+            # An unknown charset name: leave bytes and let trafilatura detect the encoding.
+            with contextlib.suppress(LookupError):
+                html = page.content.decode(page.charset, errors="replace")
+        return article_from_html(html, source=source, name=source, title=title, url=page.url)
+    if page.content_type in PDF_TYPES:
+        article = article_from_pdf(page.content, source=source, name=source, title=title)
+    else:  # plain text, or no content type at all: sniff like stdin
+        article = _article_from_bytes(page.content, source=source, name=source, title=title)
+    return article if article.url else dataclasses.replace(article, url=page.url)
+
+
+def add_article(store: Store, article: Article) -> AddResult:
+    """Store `article` with its metadata; the one way the CLI and the TUI add an article.
+
+    The text is stored exactly as read, so claim offsets point into the stored text.
+    """
+    return store.add_document(
+        article.text,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        author=article.author,
+        publisher=article.publisher,
+        published_at=article.published_at,
+    )

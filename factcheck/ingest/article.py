@@ -1,0 +1,48 @@
+"""`Article`: what every reader in `factcheck.ingest` returns, whatever the input kind.
+
+Kept apart from the readers so that each of them (text, HTML, PDF, URL) and every
+caller (the CLI's `add`, `factcheck review FILE`) share one definition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_TITLE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Article:
+    """Text ready to split, with where it came from, a title and what the source told us.
+
+    `text` is exactly what gets stored: claim offsets point into it. The metadata fields
+    are None when the source does not say (a plain text file never does).
+    """
+
+    text: str
+    source: str
+    """What the user handed us: a file path, a URL, or `-` for stdin."""
+    title: str
+    warnings: list[str] = field(default_factory=list)
+    url: str | None = None
+    """Canonical URL of the published article (from the page, or where a fetch ended)."""
+    author: str | None = None
+    """Author(s) as the source names them; several are joined with "; "."""
+    publisher: str | None = None
+    """Publisher or site name."""
+    published_at: str | None = None
+    """Publication date, ISO 8601."""
+
+
+def default_title(text: str) -> str:
+    """The first non-blank line, shortened: a headline in most articles."""
+    for line in text.splitlines():
+        if line.strip():
+            line = " ".join(line.split())
+            return shorten_title(line)
+    return "untitled"
+
+
+def shorten_title(title: str) -> str:
+    """A title cut to a length a listing can show."""
+    return title if len(title) <= _TITLE_MAX_CHARS else title[: _TITLE_MAX_CHARS - 1] + "…"

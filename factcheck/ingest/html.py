@@ -1,0 +1,150 @@
+"""Web pages (saved .html files and fetched URLs): the article body and its metadata.
+
+trafilatura does the work: it keeps the article body and drops navigation, cookie
+banners, newsletter boxes and comment sections, and reads title, author, site name and
+date from meta tags and JSON-LD. We only add the canonical URL from JSON-LD when the
+page has no <link rel=canonical>, and the full JSON-LD publication timestamp (trafilatura
+keeps the date alone), because ClaimReview exports cite both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from typing import Any
+
+import trafilatura
+
+from factcheck.errors import InputError
+from factcheck.ingest.article import Article, default_title, shorten_title
+
+_HTML_SNIFF_BYTES = 1024
+_MIN_ARTICLE_WORDS = 10
+_SHORT_ARTICLE_CHARS = 300
+_JSON_LD = re.compile(
+    r"<script[^>]+type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>",
+    re.IGNORECASE | re.DOTALL,
+)
+_ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "Report",
+    "ScholarlyArticle",
+}
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True when bytes start like a web page (for stdin and files without a suffix)."""
+    head = data[:_HTML_SNIFF_BYTES].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def article_from_html(
+    html: bytes | str,
+    *,
+    source: str,
+    name: str,
+    title: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Extract the article in `html`; `url` is where it was fetched from, if it was.
+
+    Raises `InputError` when the page holds no article text (an empty page, a
+    JavaScript-only app shell, a page of links).
+    """
+    extracted = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+    )
+    body = getattr(extracted, "text", None) or ""
+    # trafilatura puts one block (paragraph, heading, list item) per line; a blank line
+    # between blocks makes the stored text read like an article typed in an editor.
+    blocks = [" ".join(line.split()) for line in body.splitlines()]
+    text = "\n\n".join(block for block in blocks if block)
+    # On a page with no article, trafilatura's fallbacks return what is left: a menu
+    # item, a "Loading..." placeholder. A few words are not an article to check.
+    if len(text.split()) < _MIN_ARTICLE_WORDS:
+        raise InputError(f"{name}: no article text found in the page")
+    warnings = []
+    if len(text) < _SHORT_ARTICLE_CHARS:
+        warnings.append(
+            f"{name}: only {len(text)} characters of article text kept; check with --dry-run"
+        )
+    linked_data = _news_article_json_ld(html)
+    page_title = _clean(getattr(extracted, "title", None))
+    return Article(
+        text=text,
+        source=source,
+        title=title or (shorten_title(page_title) if page_title else default_title(text)),
+        warnings=warnings,
+        url=_clean(getattr(extracted, "url", None)) or _json_ld_url(linked_data) or url,
+        author=_clean(getattr(extracted, "author", None)),
+        publisher=_clean(getattr(extracted, "sitename", None)),
+        published_at=_json_ld_timestamp(linked_data) or _clean(getattr(extracted, "date", None)),
+    )
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _news_article_json_ld(html: bytes | str) -> dict[str, Any]:
+    """The first JSON-LD object on the page typed as an article, or {}."""
+    page = html if isinstance(html, str) else html.decode("utf-8", errors="replace")
+    for match in _JSON_LD.finditer(page):
+        try:
+            data = json.loads(match.group(1))
+        except ValueError:
+            continue  # broken JSON-LD is common; trafilatura's meta tags still apply
+        for item in _json_ld_items(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(kind in _ARTICLE_TYPES for kind in kinds):
+                return item
+    return {}
+
+
+def _json_ld_items(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [item for entry in data for item in _json_ld_items(entry)]
+    if isinstance(data, dict):
+        graph = data.get("@graph")
+        return [data, *_json_ld_items(graph)] if graph else [data]
+    return []
+
+
+def _json_ld_url(item: dict[str, Any]) -> str | None:
+    for key in ("url", "mainEntityOfPage"):
+        value = item.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
+def _json_ld_timestamp(item: dict[str, Any]) -> str | None:
+    """`datePublished` when it is a valid ISO 8601 date or date-time."""
+    value = item.get("datePublished")
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        if len(value) == len("2026-01-22"):
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        return None

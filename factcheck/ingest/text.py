@@ -1,0 +1,37 @@
+"""Plain text (.txt, .md) and pasted text: bytes -> an `Article`.
+
+It refuses what is not text (binary, empty) with a one-line `InputError`, and accepts
+legacy encodings with a warning: newsroom files often come as cp1252.
+"""
+
+from __future__ import annotations
+
+from factcheck.errors import InputError
+from factcheck.ingest.article import Article, default_title
+
+_BINARY_SNIFF_BYTES = 8192
+
+
+def article_from_text(data: bytes, *, source: str, name: str, title: str | None = None) -> Article:
+    """Decode `data` as an article; `name` is how error messages call the input."""
+    text, warnings = decode_text(data, name)
+    if not text.strip():
+        raise InputError(f"{name} is empty: nothing to check")
+    return Article(text=text, source=source, title=title or default_title(text), warnings=warnings)
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Decode bytes as UTF-8, else cp1252, else latin-1 (with a warning); refuse binary."""
+    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
+        raise InputError(f"{name} looks binary, not text (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, [f"{name} is not valid UTF-8; read it as {encoding}"]
+    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
