@@ -168,9 +168,12 @@ def test_bad_article_files(tmp_path: Path, kind: str, expected: str):
     assert json.loads(run("list", "--format", "json").output) == []
 
 
-def test_one_bad_file_among_good_ones_stores_nothing(tmp_path: Path):
-    line = _error(_invoke("add", str(SAMPLE_ARTICLE), str(tmp_path / "missing.txt")))
-    assert "no such file" in line
+def test_one_bad_file_among_good_ones_is_reported_and_the_others_go_in(tmp_path: Path):
+    result = _invoke("add", str(tmp_path / "missing.txt"), str(SAMPLE_ARTICLE))
+    assert result.exit_code == 1
+    assert "no such file" in result.stderr and "1 of 2 inputs failed" in result.stderr
+    stored = json.loads(run("list", "--format", "json").output)
+    assert {c["document_id"] for c in stored} == {1}
 
 
 @pytest.mark.parametrize("claim_id", ["99", "0"])
