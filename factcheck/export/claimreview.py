@@ -88,8 +88,9 @@ def summarize(text: str, limit: int = SUMMARY_MAX_CHARS) -> str:
 
 def _review_url(entry: ClaimEntry, document: Document, report_url: str | None) -> str | None:
     """Where the review is read: the published report's claim anchor, else the article."""
-    if safe_url(report_url):
-        return f"{report_url.split('#')[0]}#claim-{entry.claim.id}"  # type: ignore[union-attr]
+    base = safe_url(report_url)
+    if base:
+        return f"{base.split('#')[0]}#claim-{entry.claim.id}"
     return safe_url(document.url)
 
 

@@ -12,6 +12,7 @@ only ever http(s): a `<script>` in an article is shown as text, never run.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from importlib import resources
 
@@ -25,9 +26,10 @@ from factcheck.export.report import (
     evidence_label,
     safe_url,
 )
-from factcheck.models import Status
+from factcheck.models import Evidence, Status
 
 _ICONS = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "?"}
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
@@ -74,7 +76,13 @@ def _stylesheet() -> str:
 def _page_title(report: Report) -> str:
     if len(report.documents) == 1:
         return f"Fact-check: {report.documents[0].document.title}"
-    return f"Fact-check report: {len(report.documents)} articles"
+    return f"Fact-check: verdicts on {len(report.documents)} articles"
+
+
+def _heading(report: Report) -> str:
+    if len(report.documents) == 1:
+        return report.documents[0].document.title
+    return f"Verdicts on {len(report.documents)} articles"
 
 
 def _masthead(report: Report, title: str, publisher: PublisherConfig | None) -> str:
@@ -88,7 +96,7 @@ def _masthead(report: Report, title: str, publisher: PublisherConfig | None) -> 
     return (
         '<header class="masthead">'
         '<p class="kicker">Fact-check report</p>'
-        f"<h1>{_e(title.removeprefix('Fact-check: '))}</h1>"
+        f"<h1>{_e(_heading(report))}</h1>"
         f'<p class="meta">{" · ".join(meta)}</p>'
         "</header>"
     )
@@ -128,7 +136,10 @@ def _summary(report: Report) -> str:
 
 def _count_cells(counts: dict[Status, int]) -> str:
     cells = [f'<td class="n">{sum(counts.values())}</td>']
-    cells += [f'<td class="n {s}">{counts.get(s, 0)}</td>' for s in STATUS_ORDER]
+    cells += [
+        f'<td class="n {s if counts.get(s, 0) else "zero"}">{counts.get(s, 0)}</td>'
+        for s in STATUS_ORDER
+    ]
     return "".join(cells)
 
 
@@ -194,7 +205,7 @@ def _document_section(doc: DocumentReport) -> str:
 
 def _count_phrase(doc: DocumentReport) -> str:
     parts = [f'<span class="chip {s}">{doc.counts.get(s, 0)} {s}</span>' for s in STATUS_ORDER]
-    return f"{doc.total} claims: " + " ".join(parts)
+    return f"{doc.total} claim{'s' if doc.total != 1 else ''}: " + " ".join(parts)
 
 
 def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
@@ -211,17 +222,22 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
         if claim.start < position or claim.end > len(text) or claim.start >= claim.end:
             continue
         assert claim.id is not None
-        pieces.append(_e(text[position : claim.start]))
+        pieces.append(_plain(text[position : claim.start]))
         pieces.append(
             f'<a class="claim {entry.status}" id="in-text-{claim.id}" href="#claim-{claim.id}"'
             f' title="{_e(entry.status.capitalize())}: claim {entry.number}">'
-            f"{_e(text[claim.start : claim.end])}"
+            f"{_plain(text[claim.start : claim.end])}"
             f'<sup class="ref">{entry.number}</sup></a>'
         )
         position = claim.end
         marked.add(claim.id)
-    pieces.append(_e(text[position:].rstrip()))
+    pieces.append(_plain(text[position:].rstrip()))
     return "".join(pieces), marked
+
+
+def _plain(text: str) -> str:
+    """Escaped article text; a blank-line paragraph break becomes a short gap, not a line."""
+    return _PARAGRAPH_BREAK.sub('<span class="pb"></span>', _e(text))
 
 
 def _entry(entry: ClaimEntry, marked: bool) -> str:
@@ -268,7 +284,7 @@ def _entry(entry: ClaimEntry, marked: bool) -> str:
     )
 
 
-def _evidence(evidence) -> str:  # type: ignore[no-untyped-def]
+def _evidence(evidence: Evidence) -> str:
     label = _e(evidence_label(evidence))
     url = safe_url(evidence.url)
     title = f'<a href="{_e(url)}">{label}</a>' if url else label

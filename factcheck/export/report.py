@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from factcheck.errors import NotFoundError
-from factcheck.models import Claim, Document, Evidence, Status, Verdict
+from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import Store
 
 STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
@@ -187,9 +187,19 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
+SOURCE_LABELS: dict[SourceKind, str] = {
+    SourceKind.REFERENCE: "Reference library",
+    SourceKind.PRIOR: "Earlier verdict",
+    SourceKind.FACTCHECK: "Published fact-check",
+    SourceKind.WIKIPEDIA: "Wikipedia",
+}
+"""How reports name evidence sources for readers outside the desk."""
+
+
 def evidence_label(evidence: Evidence) -> str:
-    """`wikipedia · Seoul (revision 1234)`: source, title and the revision when known."""
-    label = f"{evidence.source} · {one_line(evidence.title)}"
+    """`Wikipedia · Seoul (revision 1234)`: source, title and the revision when known."""
+    source = SOURCE_LABELS.get(evidence.source, str(evidence.source))
+    label = f"{source} · {one_line(evidence.title)}"
     if evidence.revision_id is not None:
         label += f" (revision {evidence.revision_id})"
     return label
