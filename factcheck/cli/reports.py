@@ -76,14 +76,25 @@ def write_atomically(path: Path, text: str) -> None:
         raise InputError(f"folder {folder} does not exist for {path}")
     if path.is_dir():
         raise InputError(f"{path} is a directory")
+    temporary: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", delete=False
         ) as handle:
+            temporary = handle.name
             handle.write(text)
-        os.replace(handle.name, path)
+        os.chmod(temporary, 0o666 & ~_current_umask())  # mkstemp makes files 0600
+        os.replace(temporary, path)
     except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         raise InputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 @cli.command("import")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,13 @@ def test_commands_have_help_with_an_example():
     for name in ("export", "import"):
         result = run(name, "--help")
         assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_output_file_gets_ordinary_permissions(db: str, tmp_path: Path):
+    out = tmp_path / "report.html"
+    old = os.umask(0o022)
+    try:
+        assert run("--db", db, "export", "--format", "html", "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644

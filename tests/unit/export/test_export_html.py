@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.config import PublisherConfig
 from factcheck.export import build_report, render_html
+from factcheck.models import Claim
 from factcheck.store import Store
 
 
@@ -134,3 +135,17 @@ def test_print_stylesheet_is_included(page):
 def test_empty_report_still_renders(store: Store):
     page = Page(render_html(build_report(store)))
     assert "No claims match." in "".join(page.text)
+
+
+def test_overlapping_claims_are_listed_but_marked_once(store: Store):
+    text = "Unemployment fell to 4% in May, the lowest since 2001."
+    first = Claim("Unemployment fell to 4% in May", 0, 30, 0, len(text))
+    overlapping = Claim("4% in May, the lowest since 2001", 21, 53, 0, len(text))
+    store.add_document(text, title="jobs", source="s", claims=[first, overlapping])
+    a, b = store.list_claims()
+    page = Page(render_html(build_report(store)))
+    assert page.by_id(f"in-text-{a.id}") == "Unemployment fell to 4% in May"
+    assert not page.find("a", id=f"in-text-{b.id}")
+    assert page.find("div", id=f"claim-{b.id}")
+    assert not page.find("a", href=f"#in-text-{b.id}")  # no back-link to a missing mark
+    assert "".join(page.text).count(", the lowest since 2001.") == 1
