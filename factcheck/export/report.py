@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
@@ -88,10 +89,11 @@ class Report:
         return [entry for doc in self.documents for entry in doc.entries]
 
     def document_of(self, entry: ClaimEntry) -> Document:
-        for doc in self.documents:
-            if doc.document.id == entry.claim.document_id:
-                return doc.document
-        raise KeyError(entry.claim.document_id)  # pragma: no cover - entries come from docs
+        return self._documents_by_id[entry.claim.document_id]  # type: ignore[index]
+
+    @cached_property
+    def _documents_by_id(self) -> dict[int, Document]:
+        return {doc.document.id: doc.document for doc in self.documents}
 
 
 def build_report(
