@@ -75,6 +75,14 @@ class ReviewConfig:
 
 
 @dataclass(frozen=True)
+class PublisherConfig:
+    name: str = ""
+    """Who publishes the fact-checks: the `author` Organization of ClaimReview exports."""
+    url: str = ""
+    """The publisher's home page, given with its name in ClaimReview exports."""
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration; each attribute is one `[section]` of config.toml."""
 
@@ -82,6 +90,7 @@ class Config:
     wikipedia: WikipediaConfig = field(default_factory=WikipediaConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    publisher: PublisherConfig = field(default_factory=PublisherConfig)
     source: Path | None = field(default=None, compare=False)
     """The file this was read from, or None for built-in defaults."""
 

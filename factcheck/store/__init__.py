@@ -10,9 +10,10 @@ from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
 from factcheck.store.evidence import EvidenceMixin
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
+from factcheck.store.transfer import ClaimBundle, DocumentBundle, MergeResult, TransferMixin
 
 
-class Store(DocumentsMixin, EvidenceMixin, ClaimsMixin, StoreBase):
+class Store(DocumentsMixin, EvidenceMixin, ClaimsMixin, TransferMixin, StoreBase):
     """A claims.db file. Open it once per process (or per thread) and reuse it."""
 
 
@@ -20,7 +21,10 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AddResult",
+    "ClaimBundle",
+    "DocumentBundle",
     "DocumentSummary",
+    "MergeResult",
     "Store",
     "StoreBase",
     "describe_sqlite_error",

@@ -1,0 +1,128 @@
+"""Commands on verdict reports: export (five formats) and import (a JSON report)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from factcheck.cli import STATUS_CHOICE, Desk, cli
+from factcheck.errors import InputError
+from factcheck.export import FORMATS, build_report, import_json_report, render
+from factcheck.ingest import decode_text
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    default="markdown",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--doc", "document_id", type=int, help="Only this document id.")
+@click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."
+)
+@click.option(
+    "--report-url",
+    help="Where the HTML report will be published; ClaimReview `url` points at its claims.",
+)
+@click.pass_obj
+def export(
+    desk: Desk,
+    output_format: str,
+    document_id: int | None,
+    status: str | None,
+    output: str | None,
+    report_url: str | None,
+) -> None:
+    """Write a verdict report: markdown, html, json, csv or claimreview.
+
+    Every format gives each claim's text, document, status, latest note, reviewer,
+    date and cited evidence, with counts per status per document. JSON is complete
+    and can be merged into another database with `factcheck import`.
+
+    Example:
+
+        factcheck export --format html -o report.html
+
+        factcheck export --format claimreview --status disputed
+    """
+    output_format = output_format.lower()
+    report = build_report(desk.store, document_id=document_id, status=status)
+    publisher = desk.config.publisher
+    if output_format == "claimreview" and not publisher.name:
+        click.echo(
+            "warning: [publisher] name is not set in config.toml; ClaimReview has no author",
+            err=True,
+        )
+    text = render(report, output_format, publisher=publisher, report_url=report_url)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomically(Path(output), text)
+    click.echo(f"wrote {output_format} report to {output} ({len(report.entries)} claims)", err=True)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` via a temporary file, so a failure leaves no half report."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"folder {folder} does not exist for {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a directory")
+    temporary: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", delete=False
+        ) as handle:
+            temporary = handle.name
+            handle.write(text)
+        os.chmod(temporary, 0o666 & ~_current_umask())  # mkstemp makes files 0600
+        os.replace(temporary, path)
+    except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.pass_obj
+def import_report(desk: Desk, path: str) -> None:
+    """Merge a JSON report (from `factcheck export --format json`) into this database.
+
+    Documents are matched by their text (sha256), claims by position; verdict history
+    is kept, and importing the same file again adds nothing. All or nothing: a bad
+    file changes nothing.
+
+    Example:
+
+        factcheck --db desk.db import report.json
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"no such file: {path}")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    text, _ = decode_text(data, path)
+    result = import_json_report(desk.store, text, name=path)
+    click.echo(
+        f"imported {path}: {result.documents_added} new document(s),"
+        f" {result.documents_matched} already here; {result.claims_added} new claim(s);"
+        f" {result.verdicts_added} verdict(s) added, {result.verdicts_present} already present;"
+        f" {result.evidence_added} evidence passage(s) added"
+    )

@@ -1,0 +1,81 @@
+"""The CSV report: one row per claim, for spreadsheets and newsroom trackers.
+
+Columns are what a spreadsheet user filters and sorts on: ids, document, claim,
+status, the latest note, reviewer and dates, and the evidence the verdict cites.
+Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+tab or carriage return) get a leading apostrophe: article text is untrusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from factcheck.export.report import Report
+
+COLUMNS = (
+    "claim_id",
+    "claim_number",
+    "document_id",
+    "document_title",
+    "document_source",
+    "document_url",
+    "claim",
+    "kind",
+    "status",
+    "note",
+    "reviewer",
+    "verdict_date",
+    "verdicts",
+    "evidence_source",
+    "evidence_title",
+    "evidence_url",
+    "evidence_revision_id",
+    "claim_start",
+    "claim_end",
+)
+"""The header row, in order."""
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_csv(report: Report) -> str:
+    """RFC 4180 CSV (CRLF line ends, quoted when needed), header first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for doc in report.documents:
+        document = doc.document
+        for entry in doc.entries:
+            verdict = entry.verdict
+            evidence = entry.cited_evidence
+            row = [
+                entry.claim.id,
+                entry.number,
+                document.id,
+                document.title,
+                document.source,
+                document.url or "",
+                entry.claim.text,
+                str(entry.claim.kind),
+                str(entry.status),
+                (verdict.note or "") if verdict else "",
+                verdict.reviewer if verdict else "",
+                verdict.created_at if verdict else "",
+                len(entry.history),
+                str(evidence.source) if evidence else "",
+                evidence.title if evidence else "",
+                (evidence.url or "") if evidence else "",
+                evidence.revision_id if evidence and evidence.revision_id is not None else "",
+                entry.claim.start,
+                entry.claim.end,
+            ]
+            writer.writerow([_defuse(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def _defuse(cell: object) -> object:
+    """Keep a spreadsheet from evaluating untrusted text as a formula."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell

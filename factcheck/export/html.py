@@ -1,0 +1,293 @@
+"""The HTML report: one self-contained page an editor opens, reads, prints or mails.
+
+Everything is inline (CSS in a <style> element; no scripts, fonts, images or other
+files), and a Content-Security-Policy forbids loading anything, so the page looks
+the same offline, as an attachment or archived. Each document shows its article with
+every listed claim highlighted in its verdict colour and linked to its entry; the
+entries, grouped by verdict, give reviewer, date, note, cited evidence and history.
+
+All text from articles, notes and evidence goes through `html.escape`, and links are
+only ever http(s): a `<script>` in an article is shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from importlib import resources
+
+from factcheck.config import PublisherConfig
+from factcheck.export.report import (
+    STATUS_ORDER,
+    ClaimEntry,
+    DocumentReport,
+    Report,
+    display_date,
+    evidence_label,
+    safe_url,
+)
+from factcheck.models import Evidence, Status
+
+_ICONS = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "?"}
+_PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def render_html(report: Report, *, publisher: PublisherConfig | None = None) -> str:
+    """The whole report as one HTML5 page."""
+    title = _page_title(report)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="generator" content="factcheck">',
+        f"<title>{_e(title)}</title>",
+        f"<style>\n{_stylesheet()}</style>",
+        "</head>",
+        "<body>",
+        '<main class="report">',
+        _masthead(report, title, publisher),
+        _summary(report),
+    ]
+    parts += [_document_section(doc) for doc in report.documents]
+    if not report.documents:
+        parts.append('<p class="empty">No claims match.</p>')
+    parts += [
+        '<footer class="colophon">Made with factcheck from the verdicts recorded in the'
+        f" claims database on {_e(display_date(report.generated_at))}.</footer>",
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _e(text: object) -> str:
+    return escape("" if text is None else str(text), quote=True)
+
+
+def _stylesheet() -> str:
+    return resources.files("factcheck.export").joinpath("report.css").read_text("utf-8")
+
+
+def _page_title(report: Report) -> str:
+    if len(report.documents) == 1:
+        return f"Fact-check: {report.documents[0].document.title}"
+    return f"Fact-check: verdicts on {len(report.documents)} articles"
+
+
+def _heading(report: Report) -> str:
+    if len(report.documents) == 1:
+        return report.documents[0].document.title
+    return f"Verdicts on {len(report.documents)} articles"
+
+
+def _masthead(report: Report, title: str, publisher: PublisherConfig | None) -> str:
+    meta = [f"Generated {_e(display_date(report.generated_at))}"]
+    if publisher is not None and publisher.name:
+        url = safe_url(publisher.url)
+        name = _e(publisher.name)
+        meta.insert(0, f'<a href="{_e(url)}">{name}</a>' if url else name)
+    if report.status_filter:
+        meta.append(f"only {_e(report.status_filter)} claims listed")
+    return (
+        '<header class="masthead">'
+        '<p class="kicker">Fact-check report</p>'
+        f"<h1>{_e(_heading(report))}</h1>"
+        f'<p class="meta">{" · ".join(meta)}</p>'
+        "</header>"
+    )
+
+
+def _summary(report: Report) -> str:
+    rows = []
+    for doc in report.documents:
+        rows.append(
+            "<tr>"
+            f'<th scope="row"><a href="#doc-{doc.document.id}">{_e(doc.document.title)}</a></th>'
+            + _count_cells(doc.counts)
+            + f"<td>{_bar(doc.counts)}</td></tr>"
+        )
+    if len(report.documents) > 1:
+        rows.append(
+            '<tr class="total"><th scope="row">All articles</th>'
+            + _count_cells(report.totals)
+            + f"<td>{_bar(report.totals)}</td></tr>"
+        )
+    return (
+        '<section class="summary" aria-labelledby="summary-title">'
+        '<h2 id="summary-title">Summary</h2>'
+        '<table class="counts"><thead><tr><th scope="col">Article</th>'
+        '<th scope="col" class="n">Claims</th>'
+        + "".join(
+            f'<th scope="col" class="n"><span class="dot {s}"></span>{s.capitalize()}</th>'
+            for s in STATUS_ORDER
+        )
+        + '<th scope="col" class="bar-col">Share</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+        + _legend()
+        + "</section>"
+    )
+
+
+def _count_cells(counts: dict[Status, int]) -> str:
+    cells = [f'<td class="n">{sum(counts.values())}</td>']
+    cells += [
+        f'<td class="n {s if counts.get(s, 0) else "zero"}">{counts.get(s, 0)}</td>'
+        for s in STATUS_ORDER
+    ]
+    return "".join(cells)
+
+
+def _bar(counts: dict[Status, int]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return '<span class="bar empty"></span>'
+    segments = "".join(
+        f'<span class="seg {s}" style="width:{100 * counts.get(s, 0) / total:.2f}%"></span>'
+        for s in STATUS_ORDER
+        if counts.get(s, 0)
+    )
+    return f'<span class="bar" aria-hidden="true">{segments}</span>'
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<li><mark class="claim {s}">{_ICONS[s]} {s}</mark></li>' for s in STATUS_ORDER
+    )
+    return f'<ul class="legend" aria-label="Colour key">{items}</ul>'
+
+
+def _document_section(doc: DocumentReport) -> str:
+    d = doc.document
+    byline = []
+    if d.author:
+        byline.append(f"By {_e(d.author)}")
+    if d.publisher:
+        byline.append(_e(d.publisher))
+    if d.published_at:
+        byline.append(_e(display_date(d.published_at)))
+    url = safe_url(d.url)
+    if url:
+        byline.append(f'<a class="source-link" href="{_e(url)}">{_e(url)}</a>')
+    elif d.source and d.source != "-":
+        byline.append(f"Source: {_e(d.source)}")
+    marked = {entry.claim.id for entry in doc.entries}
+    article_html, in_text = _article_text(d.text, [e for e in doc.entries if e.claim.id in marked])
+    groups = []
+    for status in STATUS_ORDER:
+        group = [entry for entry in doc.entries if entry.status is status]
+        if group:
+            groups.append(
+                f'<section class="group {status}">'
+                f'<h3><span class="badge {status}">{_ICONS[status]} {status.capitalize()}</span>'
+                f' <span class="group-count">{len(group)} claim{"s" if len(group) != 1 else ""}'
+                "</span></h3>"
+                + "".join(_entry(entry, entry.claim.id in in_text) for entry in group)
+                + "</section>"
+            )
+    return (
+        f'<article class="document" id="doc-{d.id}">'
+        f"<h2>{_e(d.title)}</h2>"
+        + (f'<p class="byline">{" · ".join(byline)}</p>' if byline else "")
+        + f'<p class="doc-counts">{_count_phrase(doc)}</p>'
+        + '<section class="article-section"><h3 class="section-label">The article</h3>'
+        f'<div class="article-text">{article_html}</div></section>'
+        + '<section class="verdicts"><h3 class="section-label">Verdicts</h3>'
+        + "".join(groups)
+        + "</section></article>"
+    )
+
+
+def _count_phrase(doc: DocumentReport) -> str:
+    parts = [f'<span class="chip {s}">{doc.counts.get(s, 0)} {s}</span>' for s in STATUS_ORDER]
+    return f"{doc.total} claim{'s' if doc.total != 1 else ''}: " + " ".join(parts)
+
+
+def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
+    """The article, escaped, with each claim wrapped in a link to its entry.
+
+    Returns the HTML and the ids of the claims marked; an overlapping or out-of-range
+    claim stays unmarked (it is still listed below).
+    """
+    pieces: list[str] = []
+    marked: set[int] = set()
+    position = len(text) - len(text.lstrip())
+    for entry in sorted(entries, key=lambda e: (e.claim.start, e.claim.end)):
+        claim = entry.claim
+        if claim.start < position or claim.end > len(text) or claim.start >= claim.end:
+            continue
+        assert claim.id is not None
+        pieces.append(_plain(text[position : claim.start]))
+        pieces.append(
+            f'<a class="claim {entry.status}" id="in-text-{claim.id}" href="#claim-{claim.id}"'
+            f' title="{_e(entry.status.capitalize())}: claim {entry.number}">'
+            f"{_plain(text[claim.start : claim.end])}"
+            f'<sup class="ref">{entry.number}</sup></a>'
+        )
+        position = claim.end
+        marked.add(claim.id)
+    pieces.append(_plain(text[position:].rstrip()))
+    return "".join(pieces), marked
+
+
+def _plain(text: str) -> str:
+    """Escaped article text; a blank-line paragraph break becomes a short gap, not a line."""
+    return _PARAGRAPH_BREAK.sub('<span class="pb"></span>', _e(text))
+
+
+def _entry(entry: ClaimEntry, marked: bool) -> str:
+    claim = entry.claim
+    status = entry.status
+    head = f'<span class="num">{entry.number}</span><span class="kind">{_e(claim.kind)}</span>' + (
+        f'<a class="back" href="#in-text-{claim.id}">↑ in the article</a>' if marked else ""
+    )
+    body = [f'<blockquote class="claim-text">{_e(claim.text)}</blockquote>']
+    verdict = entry.verdict
+    facts = []
+    if verdict is None:
+        facts.append(("Verdict", "Not reviewed yet"))
+    else:
+        facts.append(
+            (
+                "Verdict",
+                f'<strong class="{status}">{_e(verdict.status.capitalize())}</strong>'
+                f" by {_e(verdict.reviewer)}, {_e(display_date(verdict.created_at))}",
+            )
+        )
+        if verdict.note:
+            facts.append(("Note", f'<span class="note">{_e(verdict.note)}</span>'))
+        evidence = entry.cited_evidence
+        if evidence is not None:
+            facts.append(("Evidence", _evidence(evidence)))
+    earlier = [v for v in entry.history if v is not verdict]
+    if earlier:
+        items = "".join(
+            f"<li>{_e(display_date(v.created_at))}: {_e(v.status)} by {_e(v.reviewer)}"
+            + (f" — {_e(v.note)}" if v.note else "")
+            + "</li>"
+            for v in sorted(earlier, key=lambda v: (v.created_at, v.id), reverse=True)
+        )
+        facts.append(("Earlier", f'<ul class="history">{items}</ul>'))
+    body.append(
+        '<dl class="facts">'
+        + "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+        + "</dl>"
+    )
+    return (
+        f'<div class="entry {status}" id="claim-{claim.id}">'
+        f'<div class="entry-head">{head}</div>' + "".join(body) + "</div>"
+    )
+
+
+def _evidence(evidence: Evidence) -> str:
+    label = _e(evidence_label(evidence))
+    url = safe_url(evidence.url)
+    title = f'<a href="{_e(url)}">{label}</a>' if url else label
+    passage = f'<q class="passage">{_e(" ".join(evidence.passage.split()))}</q>'
+    shown_url = f'<span class="url">{_e(url)}</span>' if url else ""
+    return f'<div class="evidence">{title}{shown_url}{passage}</div>'

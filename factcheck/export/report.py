@@ -1,0 +1,207 @@
+"""The data every verdict report shows, gathered from the store once.
+
+`build_report` reads documents, claims, verdict histories and evidence through the
+store's public methods and returns plain frozen dataclasses; each format module
+(markdown, html, json_report, csv_report, claimreview) only renders a `Report`, so
+all formats agree on what "the latest verdict" and "the cited evidence" are, and the
+renderers can be tested without a database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+
+from factcheck.errors import NotFoundError
+from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
+from factcheck.store import Store
+
+STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
+"""How reports group claims: what needs correcting first, then what checks out."""
+
+
+def latest_verdict(history: tuple[Verdict, ...] | list[Verdict]) -> Verdict | None:
+    """The verdict in force: the newest by date, the later-recorded one on a tie.
+
+    Ordering by date (not only by id) keeps this right after `factcheck import` has
+    merged an older history into a claim that already had verdicts.
+    """
+    return max(history, key=lambda v: (v.created_at, v.id), default=None)
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    """One claim with everything a report says about it."""
+
+    claim: Claim
+    number: int
+    """Position of the claim in its document (1-based): the mark shown in the article."""
+    history: tuple[Verdict, ...] = ()
+    """Every verdict event on the claim, oldest first."""
+    evidence: tuple[Evidence, ...] = ()
+    """All evidence stored for the claim plus any evidence its verdicts cite."""
+
+    @property
+    def verdict(self) -> Verdict | None:
+        return latest_verdict(self.history)
+
+    @property
+    def status(self) -> Status:
+        return self.claim.status
+
+    @property
+    def cited_evidence(self) -> Evidence | None:
+        """The evidence the latest verdict cites, if any."""
+        verdict = self.verdict
+        if verdict is None or verdict.evidence_id is None:
+            return None
+        return next((e for e in self.evidence if e.id == verdict.evidence_id), None)
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    """A document, the claims of it the report lists, and its counts per status."""
+
+    document: Document
+    entries: tuple[ClaimEntry, ...]
+    counts: dict[Status, int]
+    """Counts over ALL the document's claims, whatever the report's status filter."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `factcheck export` renders: documents in id order, claims in text order."""
+
+    documents: tuple[DocumentReport, ...]
+    generated_at: str
+    status_filter: Status | None = None
+    document_filter: int | None = None
+    totals: dict[Status, int] = field(default_factory=dict)
+
+    @property
+    def entries(self) -> list[ClaimEntry]:
+        return [entry for doc in self.documents for entry in doc.entries]
+
+    def document_of(self, entry: ClaimEntry) -> Document:
+        return self._documents_by_id[entry.claim.document_id]  # type: ignore[index]
+
+    @cached_property
+    def _documents_by_id(self) -> dict[int, Document]:
+        return {doc.document.id: doc.document for doc in self.documents}
+
+
+def build_report(
+    store: Store,
+    *,
+    document_id: int | None = None,
+    status: Status | str | None = None,
+    generated_at: str | None = None,
+) -> Report:
+    """Gather a report: every document (or one), and its claims (or those with `status`).
+
+    With a status filter, documents with no matching claim are left out; the summary
+    counts always cover all of a document's claims.
+    """
+    status = Status(status) if status is not None else None
+    if document_id is not None:
+        documents = [store.get_document(document_id)]
+    else:
+        documents = [summary.document for summary in store.list_documents()]
+    reports = []
+    for document in documents:
+        all_claims = store.list_claims(document_id=document.id)
+        numbers = {claim.id: number for number, claim in enumerate(all_claims, start=1)}
+        chosen = [c for c in all_claims if status is None or c.status is status]
+        if status is not None and not chosen:
+            continue
+        entries = tuple(
+            ClaimEntry(
+                claim=claim,
+                number=numbers[claim.id],
+                history=tuple(store.history(claim.id)),
+                evidence=_evidence_for(store, claim),
+            )
+            for claim in chosen
+        )
+        reports.append(
+            DocumentReport(document=document, entries=entries, counts=_count(all_claims))
+        )
+    totals = dict.fromkeys(Status, 0)
+    for doc in reports:
+        for key, value in doc.counts.items():
+            totals[key] += value
+    return Report(
+        documents=tuple(reports),
+        generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        status_filter=status,
+        document_filter=document_id,
+        totals=totals,
+    )
+
+
+def _evidence_for(store: Store, claim: Claim) -> tuple[Evidence, ...]:
+    assert claim.id is not None
+    items = list(store.list_evidence(claim.id))
+    known = {item.id for item in items}
+    for verdict in store.history(claim.id):
+        if verdict.evidence_id is not None and verdict.evidence_id not in known:
+            try:  # a verdict may cite evidence stored under another claim
+                items.append(store.get_evidence(verdict.evidence_id))
+            except NotFoundError:
+                continue  # cited evidence deleted since: the verdict still stands
+            known.add(verdict.evidence_id)
+    return tuple(items)
+
+
+def _count(claims: list[Claim]) -> dict[Status, int]:
+    counts = dict.fromkeys(Status, 0)
+    for claim in claims:
+        counts[claim.status] += 1
+    return counts
+
+
+# -- small text helpers every renderer shares ----------------------------------------
+
+
+def one_line(text: str | None) -> str:
+    """Collapse runs of whitespace (newlines too) to single spaces."""
+    return " ".join((text or "").split())
+
+
+def display_date(timestamp: str | None) -> str:
+    """`2026-11-28T01:45:14Z` -> `2026-11-28 01:45 UTC`; other strings unchanged."""
+    if not timestamp:
+        return ""
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z", timestamp)
+    return f"{match.group(1)} {match.group(2)} UTC" if match else timestamp
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a report never links `javascript:` or files."""
+    if url and re.match(r"https?://[^\s]+$", url.strip(), flags=re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+SOURCE_LABELS: dict[SourceKind, str] = {
+    SourceKind.REFERENCE: "Reference library",
+    SourceKind.PRIOR: "Earlier verdict",
+    SourceKind.FACTCHECK: "Published fact-check",
+    SourceKind.WIKIPEDIA: "Wikipedia",
+}
+"""How reports name evidence sources for readers outside the desk."""
+
+
+def evidence_label(evidence: Evidence) -> str:
+    """`Wikipedia · Seoul (revision 1234)`: source, title and the revision when known."""
+    source = SOURCE_LABELS.get(evidence.source, str(evidence.source))
+    label = f"{source} · {one_line(evidence.title)}"
+    if evidence.revision_id is not None:
+        label += f" (revision {evidence.revision_id})"
+    return label
