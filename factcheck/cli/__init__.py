@@ -102,4 +102,7 @@ def main() -> None:
 
 
 # Importing a command module registers its commands on `cli`.
-from factcheck.cli import claims  # noqa: E402, F401
+from factcheck.cli import (  # noqa: E402
+    claims,  # noqa: F401
+    review,  # noqa: F401
+)
