@@ -29,7 +29,11 @@ class HelpScreen(ModalScreen[None]):
         for keys, binding_id, description in self.rows:
             table.add_row(keys, description, binding_id)
         with VerticalScroll(id="help-dialog"):
-            yield Static("Review keys  (remap any in config.toml [keymap])", classes="dialog-title")
+            yield Static(
+                "Review keys  (remap any in config.toml [keymap])",
+                classes="dialog-title",
+                markup=False,
+            )
             yield Static(table)
             yield Static(
                 "Verdicts are saved the moment the key is pressed. "

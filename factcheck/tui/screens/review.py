@@ -124,7 +124,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#article").border_title = self.session.document.title
         self.query_one("#evidence").border_title = "Evidence"
-        self.query_one("#recent").border_title = "Recent decisions (enter reopens)"
+        self.query_one("#recent").border_title = "Recent (enter reopens)"
         self.table.add_rows_with_keys(self.claims.values())
         self._update_claims_title()
         self._refresh_progress()
@@ -346,7 +346,7 @@ class ReviewScreen(Screen[None]):
         self._refresh_recent()
 
     def _refresh_progress(self) -> None:
-        self.app.title = self.session.document.title
+        self.app.title = "factcheck"  # the document's title heads the article panel
         self.app.sub_title = progress_line(self.session.progress())
 
     # -- filter and search ---------------------------------------------------------

@@ -36,16 +36,24 @@ class ClaimsTable(DataTable[Text | str]):
         self.add_column("kind", key="kind", width=11)
         self.add_column("score", key="score", width=5)
         self.add_column("claim", key="claim")
+        self.call_after_refresh(self.fit_columns)
 
     def on_resize(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
         """Give the claim text whatever width the fixed columns leave (no side-scrolling)."""
         column = self.columns.get("claim")  # type: ignore[call-overload]
         if column is None:
             return
+        kind = self.columns.get("kind")  # type: ignore[call-overload]
+        if kind is not None:  # narrow: "attr", "temp", "rank"... still tell kinds apart
+            kind.width = 11 if self.scrollable_content_region.width >= 45 else 4
         fixed = sum(c.get_render_width(self) for key, c in self.columns.items() if key != "claim")
         column.auto_width = False
         column.width = max(10, self.scrollable_content_region.width - fixed - 2 * self.cell_padding)
         self._require_update_dimensions = True
+        self._clear_caches()  # cached rows still have the old column widths
         self.refresh()
 
     def show_claims(self, claims: Iterable[Claim]) -> None:
