@@ -15,6 +15,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from factcheck.config import Config
@@ -53,6 +54,10 @@ class ReviewApp(App[None]):
         self.reviewer = config.review.reviewer
         self.document_id = document_id
         self._quit_warned = False
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header shows the progress alone: it must fit in 80 columns."""
+        return Content(sub_title) if sub_title else Content(title)
 
     @property
     def wikipedia_source(self) -> EvidenceSource | None:

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, OptionList
+from textual.widgets import Footer, Header, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck.errors import FactcheckError, StoreError
@@ -125,7 +125,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#article").border_title = self.session.document.title
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#recent").border_title = "Recent (enter reopens)"
-        self.table.add_rows_with_keys(self.claims.values())
+        self.table.show_claims(self.claims.values())
         self._update_claims_title()
         self._refresh_progress()
         self._refresh_recent()
@@ -152,9 +152,8 @@ class ReviewScreen(Screen[None]):
 
     # -- selection -----------------------------------------------------------------
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            self._select(int(event.row_key.value))
+    def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
+        self._select(event.claim_id)
 
     def _select(self, claim_id: int) -> None:
         """Show a claim: re-read its status (another reviewer may have changed it)."""
@@ -397,7 +396,6 @@ class ReviewScreen(Screen[None]):
             self.article.show(None)
             self._show_evidence(None)
         elif keep is None or not table.select_claim(keep):
-            table.move_cursor(row=0, animate=False)
             self._select(visible[0].id or 0)
 
     def _update_claims_title(self, shown: int | None = None) -> None:

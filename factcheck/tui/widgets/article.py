@@ -18,7 +18,7 @@ from textual.widgets import Static
 from factcheck.models import Claim, Status
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-WINDOW_PARAGRAPHS = 20
+WINDOW_PARAGRAPHS = 8
 """Paragraphs mounted on each side of the selected one."""
 
 TINT_STYLE = {
