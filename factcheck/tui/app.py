@@ -64,11 +64,16 @@ class ReviewApp(App[None]):
         """The source `w` asks: the first one named "wikipedia", if any."""
         return next((s for s in self.sources if s.name == "wikipedia"), None)
 
+    def get_default_screen(self) -> Screen:
+        """The review screen itself when the document is known (one screen to build,
+        not a blank default screen and then this one: first paint is sooner)."""
+        if self.document_id is not None:
+            return ReviewScreen(self.document_id)
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
-        if self.document_id is not None:
-            self.push_screen(ReviewScreen(self.document_id))
-        else:
+        if self.document_id is None:
             self.push_screen(PickerScreen(documents_to_review(self.store)), self.open_document)
 
     def open_document(self, document_id: int | None) -> None:
