@@ -16,7 +16,8 @@ from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review import ReviewScreen
 from factcheck.tui.widgets.claims import ClaimsTable
-from tests.tui.conftest import WIKI_EVIDENCE, FakeWikipedia
+
+from .conftest import WIKI_EVIDENCE, FakeWikipedia
 
 SIZE = (120, 40)
 

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from factcheck.models import Evidence, SourceKind
-from tests.tui.conftest import WIKI_EVIDENCE
+
+from .conftest import WIKI_EVIDENCE
 
 
 def _with_evidence(review_store) -> None:
