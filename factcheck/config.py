@@ -91,6 +91,8 @@ class Config:
     review: ReviewConfig = field(default_factory=ReviewConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
     publisher: PublisherConfig = field(default_factory=PublisherConfig)
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Review-screen binding id -> keys (e.g. `mark_disputed = "x"`); checked by the TUI."""
     source: Path | None = field(default=None, compare=False)
     """The file this was read from, or None for built-in defaults."""
 
@@ -158,7 +160,10 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
             )
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: [{name}] must be a table")
-        sections[name] = _build_section(SECTIONS[name], name, value, text, where)
+        if typing.get_origin(SECTIONS[name]) is dict:
+            sections[name] = _build_table(SECTIONS[name], name, value, text, where)
+        else:
+            sections[name] = _build_section(SECTIONS[name], name, value, text, where)
     return Config(**sections, source=source)
 
 
@@ -179,6 +184,21 @@ def _build_section(cls: type, section: str, values: dict[str, Any], text: str, w
         if expected is float:
             values[key] = float(value)
     return cls(**values)
+
+
+def _build_table(
+    table_type: Any, section: str, values: dict[str, Any], text: str, where: str
+) -> dict[str, Any]:
+    """A free-form table such as [keymap]: any key, but every value of one type."""
+    _, value_type = typing.get_args(table_type)
+    for key, value in values.items():
+        if not _type_matches(value, value_type):
+            line = _line_of(text, rf"^\s*{re.escape(key)}\s*=")
+            raise ConfigError(
+                f"{_at(where, line)}: [{section}] {key} must be {_type_name(value_type)}, "
+                f"not {type(value).__name__} {value!r}"
+            )
+    return dict(values)
 
 
 def _type_matches(value: Any, expected: Any) -> bool:

@@ -1,0 +1,125 @@
+"""Reviewing one document: which document to open, verdicts with undo, progress.
+
+The review TUI (`factcheck.tui`) and `factcheck review` call these; they hold the rules
+(what "undo" records, which document opens by default) so the screen stays a thin
+layer of widgets over them and the rules are testable without a terminal. Nothing
+here imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import InputError, NotFoundError
+from factcheck.ingest import read_article
+from factcheck.models import Status, Verdict
+from factcheck.store import DocumentSummary, Store
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A verdict made in this session, remembered so it can be undone."""
+
+    claim_id: int
+    status: Status
+    previous: Status
+    """The claim's status just before the verdict: what undo gives back."""
+    verdict: Verdict
+
+
+def documents_to_review(store: Store) -> list[DocumentSummary]:
+    """Documents with unverified claims, most unverified first (ties: oldest first)."""
+    summaries = [s for s in store.list_documents() if s.counts[Status.UNVERIFIED] > 0]
+    return sorted(summaries, key=lambda s: -s.counts[Status.UNVERIFIED])
+
+
+def resolve_review_target(store: Store, target: str | None) -> int | None:
+    """The document id `factcheck review [TARGET]` opens, or None for "ask with a picker".
+
+    TARGET is a document id or an article file; a file not yet stored is added first,
+    exactly as `factcheck add` would. With no TARGET: the document with unverified
+    claims when only one has any, None when several do (the caller shows a picker),
+    and the newest document when none has.
+    """
+    if target is None:
+        candidates = documents_to_review(store)
+        if len(candidates) == 1:
+            return candidates[0].document.id
+        if candidates:
+            return None
+        summaries = store.list_documents()
+        if not summaries:
+            raise NotFoundError("no documents yet: give a file, e.g. `factcheck review FILE`")
+        return summaries[-1].document.id
+    if target.isdigit() and not Path(target).exists():
+        return store.get_document(int(target)).id
+    if not Path(target).exists():
+        raise InputError(f"{target!r} is neither a document id nor a file")
+    article = read_article(target)
+    return store.add_document(article.text, title=article.title, source=article.source).document.id
+
+
+class ReviewSession:
+    """One reviewer's verdicts on one document, with an undo stack.
+
+    Every verdict is written (one transaction) before `decide` returns, so closing the
+    terminal loses nothing. Undo is itself a verdict event: the claim's history keeps
+    both the mistake and its correction.
+    """
+
+    def __init__(self, store: Store, document_id: int, *, reviewer: str) -> None:
+        self.store = store
+        self.document = store.get_document(document_id)
+        self.reviewer = reviewer
+        self.decisions: list[Decision] = []
+        """This session's verdicts, oldest first; undo pops from the end."""
+
+    def decide(
+        self,
+        claim_id: int,
+        status: Status | str,
+        *,
+        note: str | None = None,
+        evidence_id: int | None = None,
+    ) -> Decision:
+        """Commit a verdict now and remember the status it replaced."""
+        previous = self.store.get_claim(claim_id).status
+        (verdict,) = self.store.mark(
+            [claim_id], status, reviewer=self.reviewer, note=note, evidence_id=evidence_id
+        )
+        decision = Decision(claim_id, Status(status), previous, verdict)
+        self.decisions.append(decision)
+        return decision
+
+    def undo(self) -> Decision | None:
+        """Give the last decided claim its previous status back; None if nothing to undo.
+
+        The restoring verdict's note names the verdict it undoes, so `factcheck show`
+        tells an undo from a change of mind.
+        """
+        if not self.decisions:
+            return None
+        decision = self.decisions[-1]
+        note = f"undo of verdict #{decision.verdict.id} ({decision.status})"
+        self.store.mark([decision.claim_id], decision.previous, reviewer=self.reviewer, note=note)
+        self.decisions.pop()
+        return decision
+
+    def progress(self) -> dict[Status, int]:
+        """Claims of this document per status (one grouped query)."""
+        return self.store.counts(document_id=self.document.id)
+
+
+def progress_line(counts: dict[Status, int]) -> str:
+    """ "reviewed 3 of 12 · 2 supported · 1 disputed · 9 unverified".
+
+    Reviewed means decided either way (supported or disputed); `unverified` is where
+    every claim starts, so a claim marked unverified still counts as open.
+    """
+    total = sum(counts.values())
+    reviewed = counts[Status.SUPPORTED] + counts[Status.DISPUTED]
+    return (
+        f"reviewed {reviewed} of {total} · {counts[Status.SUPPORTED]} supported"
+        f" · {counts[Status.DISPUTED]} disputed · {counts[Status.UNVERIFIED]} unverified"
+    )

@@ -1,0 +1,186 @@
+"""The review app and its factory, `make_app(store, config, sources)`.
+
+`factcheck review` and the tests build the app the same way, so tests inject fake
+evidence sources (a Wikipedia that answers instantly, or fails) and a tmp database.
+Keys come from the bindings' ids, remapped by config.toml `[keymap]`; a wrong id there
+is a `ConfigError` before the screen opens, with a "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+
+from factcheck.config import Config
+from factcheck.errors import ConfigError
+from factcheck.models import Status
+from factcheck.review import documents_to_review
+from factcheck.sources import EvidenceSource
+from factcheck.store import Store
+from factcheck.tui.screens.help import HelpScreen
+from factcheck.tui.screens.picker import PickerScreen
+from factcheck.tui.screens.review import ReviewScreen
+
+
+class ReviewApp(App[None]):
+    """Review one document (or pick one first when `document_id` is None)."""
+
+    CSS_PATH = "factcheck.tcss"
+    TITLE = "factcheck review"
+    BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        sources: Sequence[EvidenceSource] = (),
+        *,
+        document_id: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config
+        self.sources = list(sources)
+        self.reviewer = config.review.reviewer
+        self.document_id = document_id
+        self._quit_warned = False
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header shows the progress alone: it must fit in 80 columns."""
+        return Content(sub_title) if sub_title else Content(title)
+
+    @property
+    def wikipedia_source(self) -> EvidenceSource | None:
+        """The source `w` asks: the first one named "wikipedia", if any."""
+        return next((s for s in self.sources if s.name == "wikipedia"), None)
+
+    def get_default_screen(self) -> Screen:
+        """The review screen itself when the document is known (one screen to build,
+        not a blank default screen and then this one: first paint is sooner)."""
+        if self.document_id is not None:
+            return ReviewScreen(self.document_id)
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.config.keymap)
+        if self.document_id is None:
+            self.push_screen(PickerScreen(documents_to_review(self.store)), self.open_document)
+
+    def open_document(self, document_id: int | None) -> None:
+        if document_id is not None:
+            self.document_id = document_id
+            self.push_screen(ReviewScreen(document_id))
+
+    @property
+    def review_screen(self) -> ReviewScreen | None:
+        screens = [s for s in self.screen_stack if isinstance(s, ReviewScreen)]
+        return screens[-1] if screens else None
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(help_rows(self.config.keymap)))
+
+    async def action_quit(self) -> None:
+        """Quit, unless verdicts are still waiting for a locked database (then warn once)."""
+        screen = self.review_screen
+        if screen is not None and screen.pending and not self._quit_warned:
+            self._quit_warned = True
+            self.notify(
+                f"{len(screen.pending)} verdict(s) still wait for the database lock;"
+                " press q again to quit without them.",
+                severity="warning",
+            )
+            return
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The review actions in the command palette (ctrl+p), next to Textual's own."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReviewScreen):
+            return
+        for status in Status:
+            yield SystemCommand(
+                f"Mark {status}",
+                f"Record '{status}' on the selected claim and move on",
+                partial(screen.action_mark, str(status)),
+            )
+        yield SystemCommand(
+            "Undo last verdict", "Give the claim its previous status back", screen.action_undo
+        )
+        yield SystemCommand("Add a note", "Saved with the next verdict", screen.action_note)
+        yield SystemCommand(
+            "Look up Wikipedia", "Search Wikipedia for this claim", screen.action_wikipedia
+        )
+        yield SystemCommand("Search claims", "Only claims containing text", screen.action_search)
+        for choice in (None, *Status):
+            yield SystemCommand(
+                f"Filter: {'all claims' if choice is None else f'only {choice}'}",
+                "Which claims the list shows",
+                partial(screen.set_filter, choice),
+            )
+        yield SystemCommand("Keys", "Every key and its keymap id", self.action_help)
+
+
+def binding_ids() -> dict[str, Binding]:
+    """Every remappable binding of the review app, by id."""
+    bindings = [*ReviewApp.BINDINGS, *ReviewScreen.BINDINGS]
+    return {b.id: b for b in bindings if isinstance(b, Binding) and b.id}
+
+
+def help_rows(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(keys, id, description) for the help screen, with the keymap applied."""
+    rows = []
+    cite_keys = []
+    for binding_id, binding in binding_ids().items():
+        keys = keymap.get(binding_id, binding.key)
+        if binding_id.startswith("cite_"):  # nine rows would drown the rest: one row
+            cite_keys.append(_display_keys(keys))
+            if binding_id == "cite_9":
+                default = cite_keys == [str(n) for n in range(1, 10)]
+                shown = "1-9" if default else " ".join(cite_keys)
+                rows.append((shown, "cite_1 … cite_9", "Cite evidence 1-9 in the next verdict"))
+            continue
+        rows.append((_display_keys(keys), binding_id, binding.description))
+    return rows
+
+
+def _display_keys(keys: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "escape": "esc"}
+    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def check_keymap(keymap: dict[str, str], *, source: Path | None = None) -> None:
+    """Refuse unknown binding ids and empty keys in [keymap] (one line, with a hint)."""
+    known = binding_ids()
+    where = str(source) if source else "config"
+    for binding_id, keys in keymap.items():
+        if binding_id not in known:
+            close = difflib.get_close_matches(binding_id, list(known), n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{where}: unknown binding id {binding_id!r} in [keymap]{hint}")
+        if not keys.strip():
+            raise ConfigError(f"{where}: [keymap] {binding_id} has no key")
+
+
+def make_app(
+    store: Store,
+    config: Config,
+    sources: Sequence[EvidenceSource] = (),
+    *,
+    document_id: int | None = None,
+) -> ReviewApp:
+    """The review app over an open store; shared by `factcheck review` and the tests."""
+    check_keymap(config.keymap, source=config.source)
+    if document_id is not None:
+        store.get_document(document_id)  # NotFoundError now, not inside the UI
+    return ReviewApp(store, config, sources, document_id=document_id)

@@ -1,0 +1,463 @@
+"""The review screen: claims, article, evidence and recent decisions, one key a verdict.
+
+Every verdict goes through `factcheck.review.ReviewSession` (so the same rules hold as
+in the CLI) and is committed before the screen moves on. When another process holds
+the database, the verdict waits in a queue and is retried on a timer with a notice,
+so the screen never freezes and nothing is lost. A cheap poll (the newest verdict id)
+notices other reviewers' changes.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, OptionList
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from factcheck.errors import FactcheckError, StoreError
+from factcheck.models import Claim, Evidence, Status
+from factcheck.review import ReviewSession, progress_line
+from factcheck.sources import EvidenceSource
+from factcheck.tui.messages import EvidenceFound, LookupFailed
+from factcheck.tui.screens.note import NoteScreen
+from factcheck.tui.widgets.article import ArticleView
+from factcheck.tui.widgets.claims import ClaimsTable
+from factcheck.tui.widgets.evidence import EvidencePanel
+from factcheck.tui.widgets.recent import RecentStrip
+
+if TYPE_CHECKING:
+    from factcheck.tui.app import ReviewApp
+
+LOCK_RETRY_SECONDS = 0.5
+"""How often a verdict waiting for a locked database is tried again."""
+OUTSIDE_CHANGES_SECONDS = 2.0
+"""How often to look for verdicts made by other reviewers (one indexed query)."""
+RECENT_LIMIT = 10
+FILTER_CYCLE: list[Status | None] = [None, Status.UNVERIFIED, Status.DISPUTED, Status.SUPPORTED]
+
+
+@dataclass(frozen=True)
+class PendingVerdict:
+    """A verdict keyed in but not yet committed (the database was locked)."""
+
+    claim_id: int
+    status: Status
+    note: str | None
+    evidence_id: int | None
+
+
+class ReviewScreen(Screen[None]):
+    """One document under review; actions here are also in the command palette."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
+        Binding("s", "mark('supported')", "Supported", id="mark_supported"),
+        Binding("d", "mark('disputed')", "Disputed", id="mark_disputed"),
+        Binding("u", "mark('unverified')", "Unverified", id="mark_unverified"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("n", "note", "Note", id="note"),
+        *(
+            Binding(str(n), f"cite({n})", f"Cite evidence {n}", id=f"cite_{n}", show=False)
+            for n in range(1, 10)
+        ),
+        Binding("w", "wikipedia", "Wikipedia", id="wikipedia"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("f", "filter", "Filter", id="filter"),
+        Binding("j", "cursor_down", "Next claim", id="cursor_down", show=False),
+        Binding("k", "cursor_up", "Previous claim", id="cursor_up", show=False),
+        Binding("escape", "close_search", "Close search", id="close_search", show=False),
+    ]
+
+    def __init__(self, document_id: int) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self.session: ReviewSession
+        self.claims: dict[int, Claim] = {}
+        """Every claim of the document by id, with the status last seen."""
+        self.order: list[int] = []
+        """Claim ids in document order."""
+        self.filter_status: Status | None = None
+        """Only claims with this status are listed (None: all)."""
+        self.query_text = ""
+        """Only claims containing this (case-insensitive) are listed."""
+        self.notes: dict[int, str] = {}
+        """Notes typed for a claim's next verdict."""
+        self.citations: dict[int, int] = {}
+        """Evidence id the claim's next verdict cites (chosen with 1-9)."""
+        self.evidence_items: list[Evidence] = []
+        """The evidence on screen for the selected claim, in its 1-9 order."""
+        self.pending: deque[PendingVerdict] = deque()
+        self._lock_retries = 0
+        self._retry_timer: Timer | None = None
+        self._last_verdict_id = 0
+
+    @property
+    def review_app(self) -> ReviewApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- building ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        app = self.review_app
+        self.session = ReviewSession(app.store, self.document_id, reviewer=app.reviewer)
+        claims = app.store.list_claims(document_id=self.document_id)
+        self.claims = {c.id: c for c in claims if c.id is not None}
+        self.order = list(self.claims)
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Input(placeholder="search claims (enter: done, esc: clear)", id="search")
+                yield ClaimsTable(id="claims")
+                yield RecentStrip(id="recent")
+            with Vertical(id="right"):
+                yield ArticleView(self.session.document.text, claims, id="article")
+                yield EvidencePanel(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#article").border_title = self.session.document.title
+        self.query_one("#evidence").border_title = "Evidence"
+        self.query_one("#recent").border_title = "Recent (enter reopens)"
+        self.table.show_claims(self.claims.values())
+        self._update_claims_title()
+        self._refresh_progress()
+        self._refresh_recent()
+        self.table.focus()
+        if self.order:
+            self._select(self.order[0])
+        self.set_interval(OUTSIDE_CHANGES_SECONDS, self.check_outside_changes)
+
+    @property
+    def table(self) -> ClaimsTable:
+        return self.query_one("#claims", ClaimsTable)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def evidence(self) -> EvidencePanel:
+        return self.query_one("#evidence", EvidencePanel)
+
+    @property
+    def selected_id(self) -> int | None:
+        return self.table.selected_claim_id()
+
+    # -- selection -----------------------------------------------------------------
+
+    def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
+        self._select(event.claim_id)
+
+    def _select(self, claim_id: int) -> None:
+        """Show a claim: re-read its status (another reviewer may have changed it)."""
+        try:
+            fresh = self.review_app.store.get_claim(claim_id)
+        except FactcheckError:
+            fresh = self.claims[claim_id]
+        if fresh.status != self.claims[claim_id].status:
+            self._set_status(claim_id, fresh.status)
+        self.article.show(claim_id)
+        self._show_evidence(claim_id)
+
+    def _show_evidence(self, claim_id: int | None) -> None:
+        if claim_id is None:
+            self.evidence_items = []
+            self.evidence.show(None, [])
+            return
+        self.evidence_items = self.review_app.store.list_evidence(claim_id)[:9]
+        self.evidence.show(
+            self.claims[claim_id],
+            self.evidence_items,
+            cited_id=self.citations.get(claim_id),
+            note=self.notes.get(claim_id),
+        )
+
+    def action_cursor_down(self) -> None:
+        self.table.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.table.action_cursor_up()
+
+    # -- verdicts ------------------------------------------------------------------
+
+    def action_mark(self, status: str) -> None:
+        """Commit a verdict on the selected claim now, then move to the next claim."""
+        claim_id = self.selected_id
+        if claim_id is None:
+            return
+        self.pending.append(
+            PendingVerdict(
+                claim_id,
+                Status(status),
+                self.notes.pop(claim_id, None),
+                self.citations.pop(claim_id, None),
+            )
+        )
+        self.flush_pending()
+        self.action_cursor_down()
+
+    def flush_pending(self) -> None:
+        """Commit queued verdicts in order; on a lock, keep them and retry on a timer."""
+        self._retry_timer = None
+        while self.pending:
+            verdict = self.pending[0]
+            try:
+                decision = self.session.decide(
+                    verdict.claim_id,
+                    verdict.status,
+                    note=verdict.note,
+                    evidence_id=verdict.evidence_id,
+                )
+            except StoreError as error:
+                if "locked" not in str(error):
+                    self.pending.popleft()
+                    self.notify(str(error), title="Verdict not saved", severity="error")
+                    continue
+                self._lock_retries += 1
+                if self._lock_retries == 1 or self._lock_retries % 20 == 0:
+                    self.notify(
+                        f"Another process holds the database; retrying"
+                        f" ({len(self.pending)} verdict(s) waiting).",
+                        title="Database busy",
+                        severity="warning",
+                    )
+                self._retry_timer = self.set_timer(LOCK_RETRY_SECONDS, self.flush_pending)
+                return
+            except FactcheckError as error:
+                self.pending.popleft()
+                self.notify(str(error), title="Verdict not saved", severity="error")
+                continue
+            self.pending.popleft()
+            if self._lock_retries:
+                self._lock_retries = 0
+                self.notify("Database free again: waiting verdicts saved.")
+            self._after_verdict(decision.claim_id, decision.status, decision.verdict.id)
+
+    def action_undo(self) -> None:
+        """Undo the last verdict: a queued one is dropped, a saved one reversed."""
+        if self.pending:
+            dropped = self.pending.pop()
+            self.notify(f"Dropped the unsaved verdict on claim #{dropped.claim_id}.")
+            self._reopen(dropped.claim_id)
+            return
+        try:
+            decision = self.session.undo()
+        except FactcheckError as error:
+            self.notify(f"Undo failed: {error}", severity="error")
+            return
+        if decision is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        latest = self.review_app.store.recent_verdicts(limit=1, document_id=self.document_id)
+        self._after_verdict(decision.claim_id, decision.previous, latest[0].id if latest else 0)
+        self.notify(f"Undone: claim #{decision.claim_id} is {decision.previous} again.")
+        self._reopen(decision.claim_id)
+
+    def _after_verdict(self, claim_id: int, status: Status, verdict_id: int) -> None:
+        self._last_verdict_id = max(self._last_verdict_id, verdict_id)
+        self._set_status(claim_id, status)
+        self._refresh_progress()
+        self._refresh_recent()
+
+    def _set_status(self, claim_id: int, status: Status) -> None:
+        self.claims[claim_id] = replace(self.claims[claim_id], status=status)
+        self.table.set_status(claim_id, status)
+        self.article.set_status(claim_id, status)
+
+    def action_note(self) -> None:
+        claim_id = self.selected_id
+        if claim_id is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            if note:
+                self.notes[claim_id] = note
+            else:
+                self.notes.pop(claim_id, None)
+            if self.selected_id == claim_id:
+                self._show_evidence(claim_id)
+
+        self.app.push_screen(NoteScreen(self.claims[claim_id].text, self.notes.get(claim_id)), save)
+
+    def action_cite(self, number: int) -> None:
+        """Choose evidence `number` for the next verdict (again: unchoose it)."""
+        claim_id = self.selected_id
+        if claim_id is None:
+            return
+        if number > len(self.evidence_items):
+            self.notify(f"No evidence [{number}] for this claim.", severity="warning")
+            return
+        evidence = self.evidence_items[number - 1]
+        if self.citations.get(claim_id) == evidence.id:
+            del self.citations[claim_id]
+            self.notify(f"The verdict will not cite [{number}].")
+        elif evidence.id is not None:
+            self.citations[claim_id] = evidence.id
+            self.notify(f"The verdict will cite [{number}] {evidence.title}.")
+        self._show_evidence(claim_id)
+
+    # -- recent decisions and other reviewers ------------------------------------------
+
+    def _refresh_recent(self) -> None:
+        verdicts = self.review_app.store.recent_verdicts(
+            limit=RECENT_LIMIT, document_id=self.document_id
+        )
+        if verdicts:
+            self._last_verdict_id = max(self._last_verdict_id, verdicts[0].id)
+        self.query_one("#recent", RecentStrip).show_verdicts(verdicts, self.claims)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "recent":
+            claim_id = RecentStrip.claim_id_of(event.option)
+            self._reopen(claim_id)
+            self.notify(f"Reopened claim #{claim_id}: s, d or u records a new verdict.")
+
+    def _reopen(self, claim_id: int) -> None:
+        """Select a claim, clearing the filter and search if they hide it."""
+        if not self.table.select_claim(claim_id):
+            self.filter_status = None
+            self.query_text = ""
+            self.query_one("#search", Input).value = ""
+            self._apply_view(keep=claim_id)
+        self.table.focus()
+
+    def check_outside_changes(self) -> None:
+        """Pick up verdicts written by anyone else since we last looked."""
+        try:
+            latest = self.review_app.store.recent_verdicts(limit=1, document_id=self.document_id)
+        except FactcheckError:
+            return
+        if not latest or latest[0].id <= self._last_verdict_id:
+            return
+        for claim in self.review_app.store.list_claims(document_id=self.document_id):
+            if claim.id in self.claims and claim.status != self.claims[claim.id].status:
+                self._set_status(claim.id, claim.status)
+        self._refresh_progress()
+        self._refresh_recent()
+
+    def _refresh_progress(self) -> None:
+        self.app.title = "factcheck"  # the document's title heads the article panel
+        self.app.sub_title = progress_line(self.session.progress())
+
+    # -- filter and search ---------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Cycle the status filter: all, unverified, disputed, supported."""
+        position = FILTER_CYCLE.index(self.filter_status)
+        self.set_filter(FILTER_CYCLE[(position + 1) % len(FILTER_CYCLE)])
+
+    def set_filter(self, status: Status | None) -> None:
+        self.filter_status = status
+        self._apply_view(keep=self.selected_id)
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.value = ""
+            search.display = False
+            self.table.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.query_text = event.value.strip().casefold()
+            self._apply_view(keep=self.selected_id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            if not event.value.strip():
+                event.input.display = False
+            self.table.focus()
+
+    def _apply_view(self, *, keep: int | None) -> None:
+        visible = [
+            self.claims[cid]
+            for cid in self.order
+            if (self.filter_status is None or self.claims[cid].status == self.filter_status)
+            and (not self.query_text or self.query_text in self.claims[cid].text.casefold())
+        ]
+        table = self.table
+        table.show_claims(visible)
+        self._update_claims_title(len(visible))
+        if not visible:
+            self.article.show(None)
+            self._show_evidence(None)
+        elif keep is None or not table.select_claim(keep):
+            self._select(visible[0].id or 0)
+
+    def _update_claims_title(self, shown: int | None = None) -> None:
+        parts = ["Claims"]
+        if self.filter_status is not None:
+            parts.append(f"only {self.filter_status}")
+        if self.query_text:
+            parts.append(f"matching {self.query_text!r}")
+        if shown is not None and len(parts) > 1:
+            parts.append(f"{shown} of {len(self.order)}")
+        self.table.border_title = " · ".join(parts)
+
+    # -- Wikipedia lookup ----------------------------------------------------------------
+
+    def action_wikipedia(self) -> None:
+        """Look the selected claim up on Wikipedia without freezing the screen."""
+        claim_id = self.selected_id
+        source = self.review_app.wikipedia_source
+        if claim_id is None:
+            return
+        if source is None:
+            self.notify(
+                "No Wikipedia source is configured (offline?); reviewing goes on.",
+                severity="warning",
+            )
+            return
+        claim = self.claims[claim_id]
+        text = self.session.document.text
+        context = text[claim.sentence_start : claim.sentence_end]
+        self.evidence.loading = True
+        self.lookup(source, claim_id, claim.text, context)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
+    def lookup(self, source: EvidenceSource, claim_id: int, text: str, context: str) -> None:
+        """Runs in a thread: asks the source, posts the answer; touches no widget or db."""
+        try:
+            items = source.suggest(text, context=context, limit=5)
+        except FactcheckError as error:
+            self.post_message(LookupFailed(claim_id, source.name, str(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(EvidenceFound(claim_id, source.name, list(items)))
+
+    def on_evidence_found(self, message: EvidenceFound) -> None:
+        self.evidence.loading = False
+        try:
+            saved = self.review_app.store.save_evidence(message.claim_id, message.items)
+        except FactcheckError as error:
+            self.notify(f"Evidence not saved: {error}", severity="error")
+            return
+        if saved:
+            self.notify(f"{message.source_name}: {len(saved)} passage(s) for #{message.claim_id}.")
+        else:
+            self.notify(f"{message.source_name} found nothing for claim #{message.claim_id}.")
+        if self.selected_id == message.claim_id:
+            self._show_evidence(message.claim_id)
+
+    def on_lookup_failed(self, message: LookupFailed) -> None:
+        self.evidence.loading = False
+        self.notify(message.reason, title=f"{message.source_name} unavailable", severity="error")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "lookup" and event.state == WorkerState.ERROR:
+            self.evidence.loading = False
+            self.notify(f"Lookup failed: {event.worker.error}", title="Wikipedia", severity="error")

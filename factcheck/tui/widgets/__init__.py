@@ -1,0 +1,1 @@
+"""Widgets of the review screen: claims table, article, evidence panel, recent strip."""

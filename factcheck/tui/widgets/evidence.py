@@ -1,0 +1,83 @@
+"""The evidence panel: what the sources suggested for the selected claim.
+
+Each item shows its source badge, title, the passage with the matching span
+highlighted, agreement and contradiction flags, and (for Wikipedia) the page revision
+the passage was read from, so a verdict can be traced to exactly what was on screen.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from factcheck.models import Claim, Evidence, SourceKind
+
+BADGE = {
+    SourceKind.REFERENCE: ("REFERENCE", "bold white on #3b5b92"),
+    SourceKind.PRIOR: ("EARLIER VERDICT", "bold black on #9bc4e2"),
+    SourceKind.FACTCHECK: ("FACT-CHECK", "bold white on #7a3e9d"),
+    SourceKind.WIKIPEDIA: ("WIKIPEDIA", "bold black on #dddddd"),
+}
+SPAN_STYLE = "bold black on #e6c84f"
+
+
+def render_evidence(number: int, evidence: Evidence, *, cited: bool = False) -> Text:
+    """One numbered evidence item as styled text (number = its 1-9 key)."""
+    label, badge_style = BADGE[evidence.source]
+    text = Text()
+    text.append(f"[{number}] ", style="bold")
+    text.append(f" {label} ", style=badge_style)
+    text.append(f" {evidence.title}", style="bold")
+    text.append(f"  {evidence.score:.2f}", style="dim")
+    if evidence.revision_id is not None:
+        text.append(f"  rev {evidence.revision_id}", style="dim")
+    if cited:
+        text.append("  ▶ cited by the next verdict", style="bold magenta")
+    text.append("\n")
+    passage = Text(evidence.passage)
+    if evidence.span is not None:
+        start, end = evidence.span
+        passage.stylize(SPAN_STYLE, max(0, start), min(len(evidence.passage), end))
+    text.append_text(passage)
+    if evidence.agreements:
+        text.append("\n✓ agrees: " + ", ".join(evidence.agreements), style="green")
+    if evidence.contradictions:
+        text.append("\n✗ contradicts: " + "; ".join(evidence.contradictions), style="red")
+    if evidence.url:
+        text.append(f"\n{evidence.url}", style="dim underline")
+    return text
+
+
+class EvidencePanel(VerticalScroll, can_focus=True):
+    """Shows `items` for one claim; `loading` (Textual's spinner) while a lookup runs."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="evidence-body")
+
+    def show(
+        self,
+        claim: Claim | None,
+        items: list[Evidence],
+        *,
+        cited_id: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        parts: list[Text] = []
+        if note:
+            parts.append(Text(f"note for the next verdict: {note}", style="italic cyan"))
+        if claim is None:
+            parts.append(Text("No claim selected.", style="dim"))
+        elif not items:
+            parts.append(
+                Text(
+                    "No evidence yet for this claim. Press w to look it up on Wikipedia.",
+                    style="dim",
+                )
+            )
+        for number, item in enumerate(items, start=1):
+            parts.append(render_evidence(number, item, cited=item.id == cited_id))
+            parts.append(Text(""))
+        self.query_one("#evidence-body", Static).update(Group(*parts))
+        self.scroll_home(animate=False)
