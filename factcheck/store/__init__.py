@@ -9,10 +9,21 @@ from factcheck.store.claims import ClaimsMixin
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
 from factcheck.store.evidence import EvidenceMixin
+from factcheck.store.factchecks import CheckedClaim, FactCheck, FactChecksMixin
+from factcheck.store.references import ImportResult, ReferenceFile, ReferenceHit, ReferencesMixin
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
+from factcheck.store.wikipedia_cache import CachedPage, WikipediaCacheMixin
 
 
-class Store(DocumentsMixin, EvidenceMixin, ClaimsMixin, StoreBase):
+class Store(
+    DocumentsMixin,
+    EvidenceMixin,
+    ClaimsMixin,
+    ReferencesMixin,
+    FactChecksMixin,
+    WikipediaCacheMixin,
+    StoreBase,
+):
     """A claims.db file. Open it once per process (or per thread) and reuse it."""
 
 
@@ -20,6 +31,12 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AddResult",
+    "CachedPage",
+    "CheckedClaim",
+    "FactCheck",
+    "ImportResult",
+    "ReferenceFile",
+    "ReferenceHit",
     "DocumentSummary",
     "Store",
     "StoreBase",
