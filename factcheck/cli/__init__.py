@@ -103,3 +103,4 @@ def main() -> None:
 
 # Importing a command module registers its commands on `cli`.
 from factcheck.cli import claims  # noqa: E402, F401
+from factcheck.cli import evidence  # noqa: E402, F401
