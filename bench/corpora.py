@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -73,18 +72,28 @@ def climate_fever(data: Path) -> tuple[list[dict[str, str]], list[tuple[str, set
 
 
 def extra_sentences(data: Path, needed: int) -> list[dict[str, str]]:
-    """Real sentences to grow a corpus: ClaimBuster debate sentences, then CoAID news."""
+    """Real sentences to grow a corpus: ClaimBuster and CLEF 2019 debate sentences,
+    then CoAID news text (lower-cased, often unpunctuated: cut into 30-word pieces)."""
     found: list[dict[str, str]] = []
     with (data / "claimbuster" / "crowdsourced.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if len(found) >= needed:
                 return found
             found.append({"id": f"cb{len(found)}", "title": "debate", "text": row["Text"]})
+    for path in sorted(data.glob("clef2019-checkworthiness/training/*.tsv")):
+        for line in path.open(encoding="utf-8"):
+            fields = line.rstrip("\n").split("\t")
+            if len(found) >= needed:
+                return found
+            if len(fields) >= 3 and len(fields[2]) > 30:
+                found.append({"id": f"cl{len(found)}", "title": fields[1], "text": fields[2]})
     csv.field_size_limit(10**8)
     for path in sorted(data.glob("coaid/*/News*COVID-19.csv")):
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
-                for sentence in re.split(r"(?<=[.!?])\s+", row.get("content") or ""):
+                content_words = (row.get("content") or "").split()
+                for start in range(0, len(content_words), 30):
+                    sentence = " ".join(content_words[start : start + 30])
                     if len(found) >= needed:
                         return found
                     if len(sentence) > 30:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bm25s  # noqa: E402
-from corpora import climate_fever, data_or_skip, fm2  # noqa: E402
+import bm25s
+from corpora import climate_fever, data_or_skip, fm2
 
-from factcheck.store import Store  # noqa: E402
+from factcheck.store import Store
 
 K = 5
 
@@ -29,7 +29,9 @@ def recall_at_k(ranked: list[str], gold: set[str]) -> float:
     return len(set(ranked[:K]) & gold) / len(gold)
 
 
-def evaluate(name: str, passages: list[dict[str, str]], queries: list[tuple[str, set[str]]]) -> float:
+def evaluate(
+    name: str, passages: list[dict[str, str]], queries: list[tuple[str, set[str]]]
+) -> float:
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "claims.db") as store:
         started = time.perf_counter()
         store.add_references(passages)
@@ -45,21 +47,26 @@ def evaluate(name: str, passages: list[dict[str, str]], queries: list[tuple[str,
         ("bm25s title+text", [p["title"] + " " + p["text"] for p in passages]),
     ):
         retriever = bm25s.BM25()
-        retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
+        retriever.index(
+            bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False
+        )
         hits, _ = retriever.retrieve(
             bm25s.tokenize([c for c, _ in queries], stopwords="en", show_progress=False),
             k=K,
             show_progress=False,
         )
         results[label] = sum(
-            recall_at_k([ids[i] for i in row], gold) for row, (_, gold) in zip(hits, queries, strict=True)
+            recall_at_k([ids[i] for i in row], gold)
+            for row, (_, gold) in zip(hits, queries, strict=True)
         ) / len(queries)
     mean = sum(ours) / len(ours)
     base = results["bm25s text"]
     print(f"\n{name}: {len(passages)} passages, {len(queries)} claims (indexed in {indexed:.1f} s)")
     print(f"  factcheck local recall@{K}: {mean:.3f}")
     for label, value in results.items():
-        print(f"  {label:<17} recall@{K}: {value:.3f}   ratio factcheck/{label}: {mean / value:.2f}x")
+        print(
+            f"  {label:<17} recall@{K}: {value:.3f}   ratio factcheck/{label}: {mean / value:.2f}x"
+        )
     return mean / base
 
 

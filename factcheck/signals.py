@@ -156,16 +156,28 @@ class Details:
 
 def extract_details(text: str) -> Details:
     """Years, quantities, ordinal ranks, superlatives and capitalised names in `text`."""
-    years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    year_set = set(years)
+    years = _years(text)
+    return Details(
+        years=years,
+        quantities=_quantities(text, set(years)),
+        ordinals=_ordinals(text),
+        superlatives=_superlatives(text),
+        entities=extract_entities(text),
+    )
+
+
+def _years(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_YEAR.findall(text)))
+
+
+def _quantities(text: str, years: set[str]) -> tuple[Quantity, ...]:
     quantities = []
     for match in _NUMBER.finditer(text):
         whole, fraction, percent, scale = match.groups()
         digits = whole.replace(",", "")
-        if digits in year_set and not (fraction or percent or scale):
+        if digits in years and not (fraction or percent or scale):
             continue
         value = float(digits + ("." + fraction if fraction else ""))
-        unit = ""
         if percent:
             unit = "percent"
         elif scale:
@@ -174,23 +186,21 @@ def extract_details(text: str) -> Details:
             following = _UNIT_WORD.match(text, match.end())
             unit = following.group(1).lower() if following else ""
         quantities.append(Quantity(match.group(0).strip(), value, unit))
+    return tuple(quantities)
+
+
+def _ordinals(text: str) -> tuple[Ordinal, ...]:
     ordinals = []
     for match in _ORDINAL.finditer(text):
         word, superlative = match.group(1).lower(), (match.group(2) or "").lower()
         rank = _ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word))
         ordinals.append(Ordinal(match.group(0), rank, superlative))
-    superlatives = [
-        word.lower()
-        for word in _SUPERLATIVE.findall(text)
-        if word.lower() not in _NOT_SUPERLATIVE
-    ]
-    return Details(
-        years=years,
-        quantities=tuple(quantities),
-        ordinals=tuple(dict.fromkeys(ordinals)),
-        superlatives=tuple(dict.fromkeys(superlatives)),
-        entities=extract_entities(text),
-    )
+    return tuple(dict.fromkeys(ordinals))
+
+
+def _superlatives(text: str) -> tuple[str, ...]:
+    found = [w.lower() for w in _SUPERLATIVE.findall(text) if w.lower() not in _NOT_SUPERLATIVE]
+    return tuple(dict.fromkeys(found))
 
 
 def extract_entities(text: str) -> tuple[str, ...]:
@@ -214,36 +224,43 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
     of the same kind (another year; another number with the same unit), since a passage
     silent on the figure neither supports nor disputes it.
     """
-    passage = extract_details(passage_text)
+    # Only the kinds of detail the claim has are looked for in the passage: this runs
+    # on every recalled passage, so it must stay cheap.
     lowered = passage_text.lower()
     agreements: list[str] = []
     contradictions: list[str] = []
+    passage_years = _years(passage_text) if claim.years or claim.quantities else ()
     for year in claim.years:
-        if year in passage.years:
+        if year in passage_years:
             agreements.append(year)
-        elif passage.years:
-            nearest = min(passage.years, key=lambda other: abs(int(other) - int(year)))
+        elif passage_years:
+            nearest = min(passage_years, key=lambda other: abs(int(other) - int(year)))
             contradictions.append(f"claim: {year}; passage: {nearest}")
+    passage_quantities = _quantities(passage_text, set(passage_years)) if claim.quantities else ()
     for quantity in claim.quantities:
-        same_unit = [q for q in passage.quantities if q.unit == quantity.unit]
+        same_unit = [q for q in passage_quantities if q.unit == quantity.unit]
         if any(_close(q.value, quantity.value) for q in same_unit):
             agreements.append(quantity.text)
         elif same_unit and quantity.unit:
             other = min(same_unit, key=lambda q: abs(q.value - quantity.value))
             contradictions.append(f"claim: {quantity.text}; passage: {other.text}")
+    passage_ordinals = _ordinals(passage_text) if claim.ordinals else ()
+    passage_superlatives = (
+        _superlatives(passage_text) if claim.ordinals or claim.superlatives else ()
+    )
     for ordinal in claim.ordinals:
-        same = [o for o in passage.ordinals if o.superlative == ordinal.superlative]
+        same = [o for o in passage_ordinals if o.superlative == ordinal.superlative]
         if any(o.rank == ordinal.rank for o in same):
             agreements.append(ordinal.text)
         elif same and ordinal.superlative:
             contradictions.append(f"claim: {ordinal.text}; passage: {same[0].text}")
         elif ordinal.superlative and ordinal.rank != 1:
-            plain = [s for s in passage.superlatives if s == ordinal.superlative]
+            plain = [s for s in passage_superlatives if s == ordinal.superlative]
             preceded = re.search(r"\bthe " + re.escape(ordinal.superlative), lowered)
-            if plain and preceded and not passage.ordinals:
+            if plain and preceded and not passage_ordinals:
                 contradictions.append(f"claim: {ordinal.text}; passage: the {plain[0]}")
     for superlative in claim.superlatives:
-        if superlative in passage.superlatives:
+        if superlative in passage_superlatives:
             agreements.append(superlative)
     for entity in claim.entities:
         if entity.lower() in lowered:

@@ -49,7 +49,9 @@ def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
     total = sum(len(item.rows) for item in imports)
     store = desk.store
     results = []
-    with click.progressbar(length=total, label="indexing", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(
+        length=total, label="indexing", file=click.get_text_stream("stderr")
+    ) as bar:
         for item in imports:
             done = 0
 
@@ -59,10 +61,14 @@ def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
                 done = count
 
             results.append(
-                store.add_references(item.rows, origin=item.origin, sha256=item.sha256, progress=advance)
+                store.add_references(
+                    item.rows, origin=item.origin, sha256=item.sha256, progress=advance
+                )
             )
     for path, result in zip(paths, results, strict=True):
-        replaced = f" (replaced {result.replaced} from an earlier import)" if result.replaced else ""
+        replaced = (
+            f" (replaced {result.replaced} from an earlier import)" if result.replaced else ""
+        )
         click.echo(f"added {result.passages} passages from {path}{replaced}")
 
 
@@ -133,12 +139,20 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
 @click.argument("claim_ids", nargs=-1, type=int)
 @click.option("--doc", "document_id", type=int, help="Every claim of this document.")
 @click.option(
-    "--source", "source_names", type=SOURCE_CHOICE, multiple=True,
+    "--source",
+    "source_names",
+    type=SOURCE_CHOICE,
+    multiple=True,
     help="Where to look (repeatable; default: all).",
 )
 @click.option("--offline", is_flag=True, help="Do not ask Wikipedia.")
-@click.option("--limit", type=click.IntRange(1, 50), default=5, show_default=True,
-              help="Suggestions kept per claim.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="Suggestions kept per claim.",
+)
 @click.pass_obj
 def match(
     desk: Desk,
@@ -176,8 +190,12 @@ def match(
                 if isinstance(source, PriorChecks):
                     source.exclude_document_id = claim.document_id
             items = suggest_from(
-                store, claim.text, limit=limit, sources=sources,
-                context=_context(desk, claim), on_unavailable=unavailable,
+                store,
+                claim.text,
+                limit=limit,
+                sources=sources,
+                context=_context(desk, claim),
+                on_unavailable=unavailable,
             )
             saved = store.save_evidence(claim.id or 0, items) if items else []
             summaries.append((claim, saved))
@@ -207,17 +225,28 @@ def _context(desk: Desk, claim: Claim) -> str:
 @click.argument("text")
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
 @click.option(
-    "--source", "source_names", type=SOURCE_CHOICE, multiple=True,
+    "--source",
+    "source_names",
+    type=SOURCE_CHOICE,
+    multiple=True,
     help="Where to look (repeatable; default: local).",
 )
 @click.option("--offline", is_flag=True, help="Do not ask Wikipedia.")
 @click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
     show_default=True,
 )
 @click.pass_obj
 def search(
-    desk: Desk, text: str, limit: int, source_names: tuple[str, ...], offline: bool, output_format: str
+    desk: Desk,
+    text: str,
+    limit: int,
+    source_names: tuple[str, ...],
+    offline: bool,
+    output_format: str,
 ) -> None:
     """Search the evidence sources for any text, without storing anything.
 
@@ -227,7 +256,9 @@ def search(
     """
     if not text.strip():
         raise FactcheckError("nothing to search for: TEXT is empty")
-    sources = default_sources(desk.store, desk.config, offline=offline, names=source_names or ["local"])
+    sources = default_sources(
+        desk.store, desk.config, offline=offline, names=source_names or ["local"]
+    )
 
     def unavailable(source: EvidenceSource, error: SourceUnavailable) -> None:
         click.echo(f"warning: {error}", err=True)

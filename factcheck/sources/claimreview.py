@@ -72,7 +72,9 @@ def _from_csv(text: str, name: str) -> ClaimReviews:
         raise InputError(f"{name}: no {CSV_COLUMNS['claim']} column: not a ClaimReview CSV")
     rows, skipped = [], 0
     for record in reader:
-        row = {ours: (record.get(theirs) or "").strip() or None for ours, theirs in CSV_COLUMNS.items()}
+        row = {
+            ours: (record.get(theirs) or "").strip() or None for ours, theirs in CSV_COLUMNS.items()
+        }
         if row["claim"] and row["url"]:
             rows.append(row)
         else:

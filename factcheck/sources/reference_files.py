@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text
@@ -46,7 +46,9 @@ def read_reference_file(path: str | Path) -> ReferenceImport:
         raise InputError(f"{path} is a directory, not a reference file")
     suffix = file.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")
+        raise InputError(
+            f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
+        )
     try:
         data = file.read_bytes()
     except OSError as error:
@@ -127,9 +129,29 @@ def _first_line(text: str) -> str | None:
 
 
 class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
-    _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section",
-              "article", "blockquote", "pre", "table", "ul", "ol", "header", "footer"}
+    _SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "svg", "head"}
+    _BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "tr",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "header",
+        "footer",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

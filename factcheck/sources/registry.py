@@ -103,6 +103,10 @@ def _resolve(store: Store, sources: Sequence[EvidenceSource | str] | None) -> li
     if names:
         from factcheck.config import load_config
 
-        config = load_config() if "prior" in names or "wikipedia" in names or "all" in names else Config()
+        config = (
+            load_config()
+            if "prior" in names or "wikipedia" in names or "all" in names
+            else Config()
+        )
         objects = default_sources(store, config, names=names) + objects
     return objects

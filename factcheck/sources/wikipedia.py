@@ -41,11 +41,9 @@ def search_query(text: str, context: str = "") -> str:
     """The claim's informative words plus up to two names from its context."""
     terms = informative_terms(text, limit=_QUERY_TERMS)
     claim_words = set(words(text))
-    names = [
-        name
-        for name in extract_entities(context)
-        if not set(words(name)) <= claim_words
-    ][:_CONTEXT_NAMES]
+    names = [name for name in extract_entities(context) if not set(words(name)) <= claim_words][
+        :_CONTEXT_NAMES
+    ]
     return " ".join(names + terms)
 
 

@@ -46,7 +46,9 @@ class CheckedClaim:
 class FactChecksMixin(StoreBase):
     """Queries on `factchecks`/`factcheck_fts`, and on claims already decided."""
 
-    def add_factchecks(self, rows: Iterable[Mapping[str, Any]], *, origin: str = "") -> tuple[int, int]:
+    def add_factchecks(
+        self, rows: Iterable[Mapping[str, Any]], *, origin: str = ""
+    ) -> tuple[int, int]:
         """Store fact-checks (`claim`, `url`, `rating`, `publisher`, `reviewed_at`,
         `claimant`, `title`) in one transaction; the same url and claim again is an
         update. Returns (added, updated)."""
@@ -57,7 +59,9 @@ class FactChecksMixin(StoreBase):
                 claim, url = (row.get("claim") or "").strip(), (row.get("url") or "").strip()
                 if not claim or not url:
                     raise InputError(f"fact-check {number}: needs both a claim and a url")
-                values = [row.get(k) for k in ("rating", "publisher", "reviewed_at", "claimant", "title")]
+                values = [
+                    row.get(k) for k in ("rating", "publisher", "reviewed_at", "claimant", "title")
+                ]
                 old = db.execute(
                     "SELECT id FROM factchecks WHERE url = ? AND claim = ?", [url, claim]
                 ).fetchone()

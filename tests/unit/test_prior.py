@@ -51,7 +51,10 @@ def test_thresholds_separate_suggested_from_strong(store: Store) -> None:
     store.add_factchecks(
         [
             {"claim": CLAIM, "url": "https://fc.example/1", "rating": "False", "publisher": "AFP"},
-            {"claim": "South Korea economy is fourth in Asia, says minister", "url": "https://fc.example/2"},
+            {
+                "claim": "South Korea economy is fourth in Asia, says minister",
+                "url": "https://fc.example/2",
+            },
             {"claim": "Cats are liquid", "url": "https://fc.example/3"},
         ]
     )

@@ -13,8 +13,17 @@ from factcheck.sources.reference_files import read_reference_file, split_passage
 from factcheck.store import Store
 
 ROWS = [
-    {"id": "kr-1", "title": "Economy of South Korea", "text": "South Korea is the fourth-largest economy in Asia.", "url": "https://example.org/kr"},
-    {"id": "jp-1", "title": "Economy of Japan", "text": "Japan has the third-largest economy in the world."},
+    {
+        "id": "kr-1",
+        "title": "Economy of South Korea",
+        "text": "South Korea is the fourth-largest economy in Asia.",
+        "url": "https://example.org/kr",
+    },
+    {
+        "id": "jp-1",
+        "title": "Economy of Japan",
+        "text": "Japan has the third-largest economy in the world.",
+    },
     {"id": "fr-1", "title": "France", "text": "Paris is the capital of France."},
 ]
 
@@ -33,7 +42,9 @@ def test_suggest_evidence_returns_the_matching_row_with_span(store: Store) -> No
 
 def test_same_ids_again_update_instead_of_duplicating(store: Store) -> None:
     store.add_references(ROWS)
-    result = store.add_references([{**ROWS[0], "text": "South Korea is the tenth-largest economy."}])
+    result = store.add_references(
+        [{**ROWS[0], "text": "South Korea is the tenth-largest economy."}]
+    )
     assert result.replaced == 1
     assert store.reference_count() == 3
     hits = store.suggest_evidence("South Korea economy", limit=5)
@@ -68,7 +79,9 @@ def test_markdown_file_is_split_and_readding_it_replaces_it(store: Store, tmp_pa
     result = store.add_references(again.rows, origin=again.origin, sha256=again.sha256)
     assert result.replaced == 2
     assert store.reference_count() == 1
-    assert [(f.origin, f.passage_count) for f in store.list_reference_files()] == [(first.origin, 1)]
+    assert [(f.origin, f.passage_count) for f in store.list_reference_files()] == [
+        (first.origin, 1)
+    ]
     assert store.remove_references(first.origin) == 1
     assert store.reference_count() == 0
     assert store.suggest_evidence("Seoul capital") == []
@@ -101,7 +114,7 @@ def test_binary_and_unsupported_files_are_refused(tmp_path: Path) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(InputError, match="binary"):
         read_reference_file(binary)
-    with pytest.raises(InputError, match="unsupported file type .pdf"):
+    with pytest.raises(InputError, match=r"unsupported file type \.pdf"):
         (tmp_path / "a.pdf").write_text("x")
         read_reference_file(tmp_path / "a.pdf")
     with pytest.raises(InputError, match="no such file"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.matcher import fts_query, informative_terms, rank_candidates, Candidate
+from factcheck.matcher import Candidate, fts_query, informative_terms, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.signals import compare, extract_details
 
@@ -41,7 +41,9 @@ def test_ordinals_and_superlatives() -> None:
 
 
 def test_names_in_the_passage_count_as_agreement() -> None:
-    agree, _ = signals("Xi Jinping called Lee Jae-myung.", "Lee Jae-myung took a call from Xi Jinping.")
+    agree, _ = signals(
+        "Xi Jinping called Lee Jae-myung.", "Lee Jae-myung took a call from Xi Jinping."
+    )
     assert {"Xi Jinping", "Lee Jae-myung"} <= set(agree)
 
 

@@ -37,18 +37,33 @@ def mediawiki(request: httpx.Request) -> httpx.Response:
                 "query": {
                     "searchinfo": {"totalhits": 1},
                     "search": [
-                        {"ns": 0, "title": PAGE, "pageid": 42, "size": 900, "wordcount": 120,
-                         "snippet": "…", "timestamp": "2026-10-01T00:00:00Z"}
+                        {
+                            "ns": 0,
+                            "title": PAGE,
+                            "pageid": 42,
+                            "size": 900,
+                            "wordcount": 120,
+                            "snippet": "…",
+                            "timestamp": "2026-10-01T00:00:00Z",
+                        }
                     ],
                 },
             },
         )
     page = {"pageid": 42, "ns": 0, "title": params.get("titles")}
     if params.get("prop") == "extracts":
-        return httpx.Response(200, json={"batchcomplete": "", "query": {"pages": {"42": {**page, "extract": EXTRACT}}}})
+        return httpx.Response(
+            200,
+            json={"batchcomplete": "", "query": {"pages": {"42": {**page, "extract": EXTRACT}}}},
+        )
     if params.get("prop") == "info":
-        info = {**page, "lastrevid": 1234567, "fullurl": "https://en.wikipedia.org/wiki/Economy_of_South_Korea",
-                "touched": "2026-10-01T00:00:00Z", "length": 900}
+        info = {
+            **page,
+            "lastrevid": 1234567,
+            "fullurl": "https://en.wikipedia.org/wiki/Economy_of_South_Korea",
+            "touched": "2026-10-01T00:00:00Z",
+            "length": 900,
+        }
         return httpx.Response(200, json={"batchcomplete": "", "query": {"pages": {"42": info}}})
     return httpx.Response(400, json={"error": {"code": "badparams"}})
 
@@ -70,13 +85,22 @@ class Recorder:
 
 
 def source(store: Store, handler: Recorder, **config: object) -> WikipediaSource:
-    settings = {"retry_wait": 0.001, "max_retries": 2, "user_agent": "factcheck-tests/0.1 (test@example.org)", **config}
-    return WikipediaSource(store, WikipediaConfig(**settings), transport=httpx.MockTransport(handler))
+    settings = {
+        "retry_wait": 0.001,
+        "max_retries": 2,
+        "user_agent": "factcheck-tests/0.1 (test@example.org)",
+        **config,
+    }
+    return WikipediaSource(
+        store, WikipediaConfig(**settings), transport=httpx.MockTransport(handler)
+    )
 
 
 def test_suggest_cites_title_url_revision_and_span(store: Store) -> None:
     recorder = Recorder()
-    found = source(store, recorder).suggest("Korea is Asia's fourth-largest economy", context="South Korea")
+    found = source(store, recorder).suggest(
+        "Korea is Asia's fourth-largest economy", context="South Korea"
+    )
     best = found[0]
     assert best.source is SourceKind.WIKIPEDIA
     assert best.title == PAGE
@@ -100,7 +124,10 @@ def test_second_lookup_is_served_from_the_cache(store: Store) -> None:
 
 def test_rate_limit_and_server_errors_are_retried_then_succeed(store: Store) -> None:
     recorder = Recorder(
-        fail=lambda n: {1: httpx.Response(429, headers={"Retry-After": "0"}), 2: httpx.Response(503)}.get(n)
+        fail=lambda n: {
+            1: httpx.Response(429, headers={"Retry-After": "0"}),
+            2: httpx.Response(503),
+        }.get(n)
     )
     found = source(store, recorder).suggest("Korea fourth-largest economy")
     assert found and len(recorder.requests) == 5  # 2 failures + search, extracts, info
@@ -125,7 +152,11 @@ def test_offline_and_timeouts_say_wikipedia_is_unreachable(store: Store) -> None
         raise httpx.ReadTimeout("timed out", request=request)
 
     for handler in (offline, slow):
-        wiki = WikipediaSource(store, WikipediaConfig(retry_wait=0.001, max_retries=1), transport=httpx.MockTransport(handler))
+        wiki = WikipediaSource(
+            store,
+            WikipediaConfig(retry_wait=0.001, max_retries=1),
+            transport=httpx.MockTransport(handler),
+        )
         with pytest.raises(SourceUnavailable) as error:
             wiki.suggest("Korea fourth-largest economy")
         assert str(error.value) == "Wikipedia unreachable; showing local evidence"
@@ -143,7 +174,9 @@ def test_garbage_answers_are_reported_not_raised(store: Store) -> None:
 
 
 def test_search_uses_names_from_the_context() -> None:
-    query = search_query("It became Asia's fourth-largest economy", "Seoul, South Korea: the economy grew")
+    query = search_query(
+        "It became Asia's fourth-largest economy", "Seoul, South Korea: the economy grew"
+    )
     assert "Seoul" in query and "South Korea" in query
     assert {"fourth", "largest", "economy"} <= set(query.split())
     assert "it" not in query.split()
