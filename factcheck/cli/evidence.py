@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -49,9 +50,7 @@ def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
     total = sum(len(item.rows) for item in imports)
     store = desk.store
     results = []
-    with click.progressbar(
-        length=total, label="indexing", file=click.get_text_stream("stderr")
-    ) as bar:
+    with click.progressbar(length=total, label="indexing", file=sys.stderr) as bar:
         for item in imports:
             done = 0
 
@@ -184,7 +183,7 @@ def match(
             click.echo(f"warning: {error}", err=True)
 
     summaries = []
-    with click.progressbar(claims, label="matching", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(claims, label="matching", file=sys.stderr) as bar:
         for claim in bar:
             for source in sources:
                 if isinstance(source, PriorChecks):
