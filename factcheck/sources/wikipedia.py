@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 UNREACHABLE = "Wikipedia unreachable; showing local evidence"
 GARBLED = "Wikipedia sent an answer factcheck cannot read; showing local evidence"
+DEFAULT_TRANSPORT: httpx.BaseTransport | None = None
+"""Transport used when none is passed (None: real HTTP). Tests of the CLI set it to an
+`httpx.MockTransport`, since the CLI builds its sources itself."""
 _QUERY_TERMS = 6
 _CONTEXT_NAMES = 2
 
@@ -61,7 +64,7 @@ class WikipediaSource:
     ) -> None:
         self.store = store
         self.config = config or WikipediaConfig()
-        self._transport = transport
+        self._transport = transport if transport is not None else DEFAULT_TRANSPORT
         self._client: wikipediaapi.Wikipedia | None = None
         self._unreachable = False
         """Set after retries ran out: later claims fail fast instead of retrying again."""
