@@ -21,9 +21,9 @@ class LocalReferences:
 
     name = "local"
 
-    def __init__(self, store: Store, *, recall_depth: int = RECALL_DEPTH) -> None:
+    def __init__(self, store: Store, *, recall_depth: int | None = None) -> None:
         self.store = store
-        self.recall_depth = recall_depth
+        self.recall_depth = recall_depth or RECALL_DEPTH
 
     def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
         query = fts_query(text)
