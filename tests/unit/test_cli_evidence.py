@@ -146,3 +146,12 @@ def test_registry_names_and_offline(store: Store) -> None:
     ]
     with pytest.raises(ConfigError, match="unknown evidence source 'web'"):
         default_sources(store, Config(), names=["web"])
+
+
+def test_repository_config_documents_the_new_keys() -> None:
+    from factcheck.config import load_config
+
+    config = load_config(Path(__file__).resolve().parents[2] / "config.toml")
+    assert config.prior.min_claim_words == 4
+    assert config.prior.suggested_threshold < config.prior.strong_threshold
+    assert config.wikipedia.pages == 3 and config.wikipedia.max_retries == 3
