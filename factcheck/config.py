@@ -54,6 +54,22 @@ class WikipediaConfig:
     """Sent with every request, as Wikimedia's API etiquette asks."""
     timeout: float = 10.0
     """Seconds before one HTTP request to Wikipedia is abandoned."""
+    pages: int = 3
+    """How many of the best search results to fetch and split into passages per claim."""
+    max_retries: int = 3
+    """Retries after a timeout, HTTP 429 or 5xx before Wikipedia counts as unreachable."""
+    retry_wait: float = 1.0
+    """Base back-off in seconds between retries (doubles each time; Retry-After wins)."""
+
+
+@dataclass(frozen=True)
+class PriorConfig:
+    suggested_threshold: float = 0.6
+    """Similarity (0-1) from which an earlier check is shown as a suggested match."""
+    strong_threshold: float = 0.85
+    """Similarity (0-1) from which an earlier check is flagged as a strong match."""
+    min_claim_words: int = 4
+    """Claims with fewer words are not matched: "He said no." matches everything."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +109,7 @@ class Config:
     publisher: PublisherConfig = field(default_factory=PublisherConfig)
     keymap: dict[str, str] = field(default_factory=dict)
     """Review-screen binding id -> keys (e.g. `mark_disputed = "x"`); checked by the TUI."""
+    prior: PriorConfig = field(default_factory=PriorConfig)
     source: Path | None = field(default=None, compare=False)
     """The file this was read from, or None for built-in defaults."""
 

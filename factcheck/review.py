@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.config import Config
 from factcheck.errors import InputError, NotFoundError
-from factcheck.ingest import read_article
+from factcheck.ingest import add_article, is_url, read_article
 from factcheck.models import Status, Verdict
 from factcheck.store import DocumentSummary, Store
 
@@ -34,13 +35,15 @@ def documents_to_review(store: Store) -> list[DocumentSummary]:
     return sorted(summaries, key=lambda s: -s.counts[Status.UNVERIFIED])
 
 
-def resolve_review_target(store: Store, target: str | None) -> int | None:
+def resolve_review_target(
+    store: Store, target: str | None, *, config: Config | None = None
+) -> int | None:
     """The document id `factcheck review [TARGET]` opens, or None for "ask with a picker".
 
-    TARGET is a document id or an article file; a file not yet stored is added first,
-    exactly as `factcheck add` would. With no TARGET: the document with unverified
-    claims when only one has any, None when several do (the caller shows a picker),
-    and the newest document when none has.
+    TARGET is a document id, an article file or a URL; one not yet stored is added
+    first, exactly as `factcheck add` would (metadata included). With no TARGET: the
+    document with unverified claims when only one has any, None when several do (the
+    caller shows a picker), and the newest document when none has.
     """
     if target is None:
         candidates = documents_to_review(store)
@@ -54,10 +57,10 @@ def resolve_review_target(store: Store, target: str | None) -> int | None:
         return summaries[-1].document.id
     if target.isdigit() and not Path(target).exists():
         return store.get_document(int(target)).id
-    if not Path(target).exists():
-        raise InputError(f"{target!r} is neither a document id nor a file")
-    article = read_article(target)
-    return store.add_document(article.text, title=article.title, source=article.source).document.id
+    if not is_url(target) and not Path(target).exists():
+        raise InputError(f"{target!r} is neither a document id, a file nor a URL")
+    article = read_article(target, fetch=config.fetch if config else None)
+    return add_article(store, article).document.id
 
 
 class ReviewSession:

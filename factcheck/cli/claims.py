@@ -13,6 +13,7 @@ import click
 
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli
 from factcheck.cli.documents import document_header, field_line, metadata_lines
+from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.errors import FactcheckError
 from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
@@ -250,12 +251,14 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     assert claim.document_id is not None
     document = store.get_document(claim.document_id)
     history = store.history(claim_id)
+    evidence = store.list_evidence(claim_id)
     sentence = document.text[claim.sentence_start : claim.sentence_end]
     if output_format == "json":
         data = claim_as_dict(claim)
         data["sentence"] = sentence
         data["document"] = {"id": document.id, "title": document.title, "source": document.source}
         data["history"] = [verdict_as_dict(v) for v in history]
+        data["evidence"] = [evidence_as_dict(e) for e in evidence]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     before = document.text[claim.sentence_start : claim.start]
@@ -265,6 +268,11 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         f"document {document.id}: {document.title} ({document.source})\n"
     )
     click.echo("  " + before + click.style(claim.text, bold=True, underline=True) + after + "\n")
+    if evidence:
+        click.echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
+        for item in evidence:
+            click.echo("\n".join("  " + line for line in evidence_lines(item)))
+        click.echo()
     if not history:
         click.echo("history: no verdicts yet")
         return
@@ -288,9 +296,15 @@ def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:
 @click.argument("claim_ids", nargs=-1, required=True, type=int)
 @click.option("--note", help="Why: saved with the verdict.")
 @click.option("--reviewer", help="Who decided (default: [review] reviewer in config.toml).")
+@click.option("--evidence", "evidence_id", type=int, help="Cite this evidence id (see `show`).")
 @click.pass_obj
 def mark(
-    desk: Desk, status: str, claim_ids: tuple[int, ...], note: str | None, reviewer: str | None
+    desk: Desk,
+    status: str,
+    claim_ids: tuple[int, ...],
+    note: str | None,
+    reviewer: str | None,
+    evidence_id: int | None,
 ) -> None:
     """Record a verdict (supported, disputed or unverified) on one or more claims.
 
@@ -301,7 +315,11 @@ def mark(
         factcheck mark disputed 4 7 --note "CCTV said Tuesday, not Monday"
     """
     verdicts = desk.store.mark(
-        claim_ids, status, reviewer=reviewer or desk.config.review.reviewer, note=note
+        claim_ids,
+        status,
+        reviewer=reviewer or desk.config.review.reviewer,
+        note=note,
+        evidence_id=evidence_id,
     )
     ids = ", ".join(str(v.claim_id) for v in verdicts)
     click.echo(f"marked {status}: claim{'s' if len(verdicts) > 1 else ''} {ids}")

@@ -15,11 +15,24 @@ REVIEW_LOCK_WAIT_SECONDS = 0.25
 instead of freezing the screen for `[store] timeout` seconds."""
 
 
-def review_sources(store: Store, config: Config) -> list[EvidenceSource]:
-    """The evidence sources the review screen asks (Wikipedia for `w`)."""
-    # TODO(merge): return default_sources(store, config)
-    #   (factcheck.sources.registry.default_sources, from the evidence branch)
-    return []
+def review_sources(
+    lookup_store: Store, config: Config, document_id: int | None
+) -> list[EvidenceSource]:
+    """The evidence sources the review screen asks, reading through `lookup_store`.
+
+    The sources run in the screen's worker thread, so they get a connection of their
+    own: sharing the screen's would let a verdict join (or be rolled back with) the
+    worker's cache-writing transaction. The document under review is left out of the
+    earlier-verdicts source, so a claim is never offered as evidence for itself.
+    """
+    from factcheck.sources.prior import PriorChecks
+    from factcheck.sources.registry import default_sources
+
+    sources = default_sources(lookup_store, config)
+    for source in sources:
+        if isinstance(source, PriorChecks):
+            source.exclude_document_id = document_id
+    return sources
 
 
 @cli.command()
@@ -38,12 +51,16 @@ def review(desk: Desk, target: str | None) -> None:
         factcheck review seeds/xi-lee-call.txt
     """
     config = desk.config
-    store = Store(config.database_path(desk._db_path), timeout=REVIEW_LOCK_WAIT_SECONDS)
+    path = config.database_path(desk._db_path)
+    store = Store(path, timeout=REVIEW_LOCK_WAIT_SECONDS)
+    lookup_store = Store(path, timeout=config.store.timeout)
     try:
-        document_id = resolve_review_target(store, target)
+        document_id = resolve_review_target(store, target, config=config)
         from factcheck.tui import make_app  # lazily: no other command pays for Textual
 
-        app = make_app(store, config, review_sources(store, config), document_id=document_id)
+        sources = review_sources(lookup_store, config, document_id)
+        app = make_app(store, config, sources, document_id=document_id)
         app.run()
     finally:
+        lookup_store.close()
         store.close()

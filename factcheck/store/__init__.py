@@ -9,11 +9,23 @@ from factcheck.store.claims import ClaimsMixin
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
 from factcheck.store.evidence import EvidenceMixin
+from factcheck.store.factchecks import CheckedClaim, FactCheck, FactChecksMixin
+from factcheck.store.references import ImportResult, ReferenceFile, ReferenceHit, ReferencesMixin
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
 from factcheck.store.transfer import ClaimBundle, DocumentBundle, MergeResult, TransferMixin
+from factcheck.store.wikipedia_cache import CachedPage, WikipediaCacheMixin
 
 
-class Store(DocumentsMixin, EvidenceMixin, ClaimsMixin, TransferMixin, StoreBase):
+class Store(
+    DocumentsMixin,
+    EvidenceMixin,
+    ClaimsMixin,
+    ReferencesMixin,
+    FactChecksMixin,
+    WikipediaCacheMixin,
+    TransferMixin,
+    StoreBase,
+):
     """A claims.db file. Open it once per process (or per thread) and reuse it."""
 
 
@@ -21,10 +33,16 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AddResult",
+    "CachedPage",
+    "CheckedClaim",
     "ClaimBundle",
     "DocumentBundle",
     "DocumentSummary",
+    "FactCheck",
+    "ImportResult",
     "MergeResult",
+    "ReferenceFile",
+    "ReferenceHit",
     "Store",
     "StoreBase",
     "describe_sqlite_error",

@@ -82,9 +82,74 @@ def _add_article_metadata_and_evidence(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_references_factchecks_and_page_cache(db: sqlite_utils.Database) -> None:
+    # Passages live in `reference_passages`; `reference_fts` is an external-content FTS5
+    # index over (title, text) kept in step by the store in the same transaction.
+    # Porter stemming lets "emissions" find "emission"; diacritics fold for names.
+    db.executescript(
+        """
+        CREATE TABLE reference_files (
+            id INTEGER PRIMARY KEY,
+            origin TEXT NOT NULL UNIQUE,
+            sha256 TEXT NOT NULL,
+            passage_count INTEGER NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE reference_passages (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER REFERENCES reference_files(id) ON DELETE CASCADE,
+            ref_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            url TEXT
+        );
+        CREATE INDEX reference_passages_file_id ON reference_passages(file_id);
+        CREATE INDEX reference_passages_ref_id ON reference_passages(ref_id);
+        CREATE VIRTUAL TABLE reference_fts USING fts5(
+            title, text, content='reference_passages', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE factchecks (
+            id INTEGER PRIMARY KEY,
+            claim TEXT NOT NULL,
+            rating TEXT,
+            publisher TEXT,
+            url TEXT NOT NULL,
+            reviewed_at TEXT,
+            claimant TEXT,
+            title TEXT,
+            origin TEXT,
+            added_at TEXT NOT NULL,
+            UNIQUE (url, claim)
+        );
+        CREATE VIRTUAL TABLE factcheck_fts USING fts5(
+            claim, content='factchecks', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE wikipedia_pages (
+            language TEXT NOT NULL,
+            title TEXT NOT NULL,
+            url TEXT NOT NULL,
+            revision_id INTEGER,
+            text TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (language, title)
+        );
+        CREATE TABLE wikipedia_searches (
+            language TEXT NOT NULL,
+            query TEXT NOT NULL,
+            titles TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (language, query)
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
+    _add_references_factchecks_and_page_cache,  # 2 -> 3
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

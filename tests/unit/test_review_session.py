@@ -65,7 +65,7 @@ def test_target_id_and_errors(store):
     assert resolve_review_target(store, str(doc)) == doc
     with pytest.raises(NotFoundError):
         resolve_review_target(store, "99")
-    with pytest.raises(InputError, match="neither a document id nor a file"):
+    with pytest.raises(InputError, match="neither a document id, a file nor a URL"):
         resolve_review_target(store, "nope.txt")
 
 
@@ -84,7 +84,7 @@ def test_no_target_picks_the_only_open_document_or_asks(store):
 def test_review_command_reports_a_bad_target_in_one_line(tmp_path: Path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "review", "missing.txt"])
     assert result.exit_code == 1
-    assert result.output == "Error: 'missing.txt' is neither a document id nor a file\n"
+    assert result.output == "Error: 'missing.txt' is neither a document id, a file nor a URL\n"
 
 
 def test_review_command_reports_a_bad_keymap(tmp_path: Path):

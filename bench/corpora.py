@@ -1,0 +1,102 @@
+"""Real corpora from ../shared/data for the evidence benchmarks (never copied here).
+
+Each loader returns (passages, queries): passages are dicts with id/title/text, queries
+are (claim, set of gold passage ids). Passages are deduplicated on (title, text), so a
+sentence that appears for several claims is one passage with one id.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+
+DATA = Path(
+    os.environ.get("FACTCHECK_DATA")
+    or Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+)
+"""<repo root>/../shared/data; $FACTCHECK_DATA overrides (e.g. from a git worktree)."""
+
+
+def data_or_skip() -> Path:
+    """The shared data folder, or exit 0 with "skipped" (a fresh clone has none)."""
+    if not DATA.is_dir():
+        print("skipped: ../shared/data not found")
+        sys.exit(0)
+    return DATA
+
+
+class _Pool:
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str], str] = {}
+        self.passages: list[dict[str, str]] = []
+
+    def add(self, title: str, text: str) -> str:
+        key = (title, " ".join(text.split()))
+        if key not in self.ids:
+            self.ids[key] = f"p{len(self.passages)}"
+            self.passages.append({"id": self.ids[key], "title": key[0], "text": key[1]})
+        return self.ids[key]
+
+
+def fm2(data: Path) -> tuple[list[dict[str, str]], list[tuple[str, set[str]]]]:
+    """FM2 dev: every gold and retrieved sentence, title = wikipedia_page."""
+    pool, queries = _Pool(), []
+    for line in (data / "fm2" / "dev.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        page = row["wikipedia_page"]
+        gold = {pool.add(page, e["text"]) for e in row["gold_evidence"] if e["text"].strip()}
+        for evidence in row["retrieved_evidence"]:
+            if evidence["text"].strip():
+                pool.add(page, evidence["text"])
+        if gold:
+            queries.append((row["text"], gold))
+    return pool.passages, queries
+
+
+def climate_fever(data: Path) -> tuple[list[dict[str, str]], list[tuple[str, set[str]]]]:
+    """Climate-FEVER dev: every evidence sentence, title = article; gold = SUPPORTS/REFUTES."""
+    pool, queries = _Pool(), []
+    for line in (data / "climate-fever" / "dev.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        gold = set()
+        for evidence in row["evidences"]:
+            pid = pool.add(evidence["article"], evidence["evidence"])
+            if evidence["evidence_label"] in ("SUPPORTS", "REFUTES"):
+                gold.add(pid)
+        if gold:
+            queries.append((row["claim"], gold))
+    return pool.passages, queries
+
+
+def extra_sentences(data: Path, needed: int) -> list[dict[str, str]]:
+    """Real sentences to grow a corpus: ClaimBuster and CLEF 2019 debate sentences,
+    then CoAID news text (lower-cased, often unpunctuated: cut into 30-word pieces)."""
+    found: list[dict[str, str]] = []
+    with (data / "claimbuster" / "crowdsourced.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if len(found) >= needed:
+                return found
+            found.append({"id": f"cb{len(found)}", "title": "debate", "text": row["Text"]})
+    for path in sorted(data.glob("clef2019-checkworthiness/training/*.tsv")):
+        for line in path.open(encoding="utf-8"):
+            fields = line.rstrip("\n").split("\t")
+            if len(found) >= needed:
+                return found
+            if len(fields) >= 3 and len(fields[2]) > 30:
+                found.append({"id": f"cl{len(found)}", "title": fields[1], "text": fields[2]})
+    csv.field_size_limit(10**8)
+    for path in sorted(data.glob("coaid/*/News*COVID-19.csv")):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                content_words = (row.get("content") or "").split()
+                for start in range(0, len(content_words), 30):
+                    sentence = " ".join(content_words[start : start + 30])
+                    if len(found) >= needed:
+                        return found
+                    if len(sentence) > 30:
+                        title = row.get("title") or "news"
+                        found.append({"id": f"co{len(found)}", "title": title, "text": sentence})
+    return found

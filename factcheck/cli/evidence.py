@@ -1,0 +1,273 @@
+"""Commands on evidence: refs add|list|remove, import-claimreview, match, search."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from factcheck.cli import Desk, cli
+from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
+from factcheck.errors import FactcheckError, SourceUnavailable
+from factcheck.models import Claim
+from factcheck.sources import EvidenceSource
+from factcheck.sources.claimreview import read_claimreview_file
+from factcheck.sources.prior import PriorChecks
+from factcheck.sources.reference_files import read_reference_file
+from factcheck.sources.registry import SOURCE_NAMES, default_sources, suggest_from
+
+SOURCE_CHOICE = click.Choice([*SOURCE_NAMES, "all"], case_sensitive=False)
+
+# -- refs ------------------------------------------------------------------------
+
+
+@cli.group()
+def refs() -> None:
+    """The local reference library: passages that evidence is drawn from.
+
+    Example:
+
+        factcheck refs add notes/economy.md corpus.jsonl && factcheck refs list
+    """
+
+
+@refs.command("add")
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
+def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
+    """Import .txt, .md, .html or .jsonl reference files (split into passages).
+
+    A .jsonl file holds one passage a line: {"id", "title", "text", optional "url"}.
+    Every file is read and checked before anything is stored; adding a file again
+    replaces its earlier passages.
+
+    Example:
+
+        factcheck refs add library/*.md wiki-extract.jsonl
+    """
+    imports = [read_reference_file(path) for path in paths]  # all valid before any write
+    total = sum(len(item.rows) for item in imports)
+    store = desk.store
+    results = []
+    with click.progressbar(length=total, label="indexing", file=sys.stderr) as bar:
+        for item in imports:
+            done = 0
+
+            def advance(count: int) -> None:
+                nonlocal done
+                bar.update(count - done)
+                done = count
+
+            results.append(
+                store.add_references(
+                    item.rows, origin=item.origin, sha256=item.sha256, progress=advance
+                )
+            )
+    for path, result in zip(paths, results, strict=True):
+        replaced = (
+            f" (replaced {result.replaced} from an earlier import)" if result.replaced else ""
+        )
+        click.echo(f"added {result.passages} passages from {path}{replaced}")
+
+
+@refs.command("list")
+@click.pass_obj
+def refs_list(desk: Desk) -> None:
+    """List imported reference files with their passage counts.
+
+    Example:
+
+        factcheck refs list
+    """
+    files = desk.store.list_reference_files()
+    if not files:
+        click.echo("no references yet: add some with `factcheck refs add FILE`", err=True)
+        return
+    click.echo(f"{'id':>4}  {'passages':>8}  {'added':<20}  file")
+    for item in files:
+        ident = str(item.id) if item.id is not None else "-"
+        click.echo(f"{ident:>4}  {item.passage_count:>8}  {item.added_at or '':<20}  {item.origin}")
+
+
+@refs.command("remove")
+@click.argument("files", nargs=-1, required=True)
+@click.pass_obj
+def refs_remove(desk: Desk, files: tuple[str, ...]) -> None:
+    """Remove imported reference files (by id from `refs list`, or by path).
+
+    Example:
+
+        factcheck refs remove 2
+    """
+    from pathlib import Path
+
+    for name in files:
+        origin = str(Path(name).resolve()) if Path(name).exists() else name
+        removed = desk.store.remove_references(origin)
+        click.echo(f"removed {removed} passages ({name})")
+
+
+# -- import-claimreview ----------------------------------------------------------
+
+
+@cli.command("import-claimreview")
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_obj
+def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
+    """Import published fact-checks (ClaimReview JSON-LD, or ClaimsKG-style CSV).
+
+    The publisher's rating, the claim, its URL and date are kept; `match` then shows
+    a similar claim as "suggested" or "strong" match (thresholds in config.toml [prior]).
+
+    Example:
+
+        factcheck import-claimreview fullfact.csv reviews.jsonld
+    """
+    parsed = [(path, read_claimreview_file(path)) for path in paths]  # all valid first
+    for path, reviews in parsed:
+        added, updated = desk.store.add_factchecks(reviews.rows, origin=path)
+        skipped = f", {reviews.skipped} skipped (no claim or URL)" if reviews.skipped else ""
+        click.echo(f"imported {added} fact-checks from {path} ({updated} updated{skipped})")
+
+
+# -- match -------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("claim_ids", nargs=-1, type=int)
+@click.option("--doc", "document_id", type=int, help="Every claim of this document.")
+@click.option(
+    "--source",
+    "source_names",
+    type=SOURCE_CHOICE,
+    multiple=True,
+    help="Where to look (repeatable; default: all).",
+)
+@click.option("--offline", is_flag=True, help="Do not ask Wikipedia.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="Suggestions kept per claim.",
+)
+@click.pass_obj
+def match(
+    desk: Desk,
+    claim_ids: tuple[int, ...],
+    document_id: int | None,
+    source_names: tuple[str, ...],
+    offline: bool,
+    limit: int,
+) -> None:
+    """Suggest evidence for claims and store it (see it with `show`, cite it with `mark`).
+
+    Example:
+
+        factcheck match --doc 1 --source local --source prior
+    """
+    store = desk.store
+    if not claim_ids and document_id is None:
+        raise click.UsageError("give claim ids or --doc ID")
+    claims = [store.get_claim(claim_id) for claim_id in claim_ids]
+    if document_id is not None:
+        store.get_document(document_id)
+        claims += store.list_claims(document_id=document_id)
+    sources = default_sources(store, desk.config, offline=offline, names=source_names or None)
+    warned: set[str] = set()
+
+    def unavailable(source: EvidenceSource, error: SourceUnavailable) -> None:
+        if str(error) not in warned:
+            warned.add(str(error))
+            click.echo(f"warning: {error}", err=True)
+
+    summaries = []
+    with click.progressbar(claims, label="matching", file=sys.stderr) as bar:
+        for claim in bar:
+            for source in sources:
+                if isinstance(source, PriorChecks):
+                    source.exclude_document_id = claim.document_id
+            items = suggest_from(
+                store,
+                claim.text,
+                limit=limit,
+                sources=sources,
+                context=_context(desk, claim),
+                on_unavailable=unavailable,
+            )
+            saved = store.save_evidence(claim.id or 0, items) if items else []
+            summaries.append((claim, saved))
+    for claim, saved in summaries:
+        if not saved:
+            click.echo(f"claim {claim.id}: no evidence found")
+            continue
+        best = saved[0]
+        flags = sum(len(item.contradictions) for item in saved)
+        warning = f"; {flags} possible contradiction{'s' * (flags != 1)}" if flags else ""
+        click.echo(
+            f"claim {claim.id}: {len(saved)} suggestions, best {best.score:.2f}"
+            f" {best.source} {best.title!r}{warning}"
+        )
+
+
+def _context(desk: Desk, claim: Claim) -> str:
+    """The claim's sentence and its document's title: where names for search come from."""
+    document = desk.store.get_document(claim.document_id or 0)
+    return document.title + "\n" + document.text[claim.sentence_start : claim.sentence_end]
+
+
+# -- search ------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option(
+    "--source",
+    "source_names",
+    type=SOURCE_CHOICE,
+    multiple=True,
+    help="Where to look (repeatable; default: local).",
+)
+@click.option("--offline", is_flag=True, help="Do not ask Wikipedia.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def search(
+    desk: Desk,
+    text: str,
+    limit: int,
+    source_names: tuple[str, ...],
+    offline: bool,
+    output_format: str,
+) -> None:
+    """Search the evidence sources for any text, without storing anything.
+
+    Example:
+
+        factcheck search "South Korea is Asia's fourth-largest economy" --format json
+    """
+    if not text.strip():
+        raise FactcheckError("nothing to search for: TEXT is empty")
+    sources = default_sources(
+        desk.store, desk.config, offline=offline, names=source_names or ["local"]
+    )
+
+    def unavailable(source: EvidenceSource, error: SourceUnavailable) -> None:
+        click.echo(f"warning: {error}", err=True)
+
+    items = suggest_from(desk.store, text, limit=limit, sources=sources, on_unavailable=unavailable)
+    if output_format == "json":
+        click.echo(json.dumps([evidence_as_dict(e) for e in items], indent=2, ensure_ascii=False))
+        return
+    if not items:
+        click.echo("no evidence found", err=True)
+        return
+    for number, item in enumerate(items, start=1):
+        click.echo("\n".join(evidence_lines(item, number=number)))

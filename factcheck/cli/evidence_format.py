@@ -1,0 +1,43 @@
+"""How evidence prints: shared by `match`, `search` and `show` (JSON and text)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import click
+
+from factcheck.models import Evidence
+
+
+def evidence_as_dict(item: Evidence) -> dict[str, Any]:
+    """Evidence as JSON-ready data (enum as its value, tuples as lists)."""
+    data = dataclasses.asdict(item)
+    data["source"] = str(item.source)
+    data["span"] = list(item.span) if item.span else None
+    data["agreements"] = list(item.agreements)
+    data["contradictions"] = list(item.contradictions)
+    return data
+
+
+def evidence_lines(item: Evidence, *, number: int | None = None, width: int = 100) -> list[str]:
+    """A suggestion as a few lines: score, source, title, passage with the span marked."""
+    label = f"[{item.id}] " if item.id is not None else (f"{number}. " if number else "")
+    revision = f" rev {item.revision_id}" if item.revision_id else ""
+    lines = [f"{label}{item.score:.2f}  {item.source:<9}  {item.title}{revision}"]
+    passage = item.passage
+    if item.span:
+        start, end = item.span
+        passage = (
+            passage[:start]
+            + click.style(passage[start:end], bold=True, underline=True)
+            + passage[end:]
+        )
+    lines.append("      " + " ".join(passage.split()))
+    if item.url:
+        lines.append(f"      {item.url}")
+    if item.agreements:
+        lines.append("      agrees: " + ", ".join(item.agreements))
+    for contradiction in item.contradictions:
+        lines.append("      " + click.style(f"possible contradiction: {contradiction}", fg="red"))
+    return lines

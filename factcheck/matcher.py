@@ -1,0 +1,241 @@
+"""Claim -> ranked evidence: query building for recall, then rerank with signals.
+
+Every source (local references, published fact-checks, Wikipedia pages) hands this
+module a few dozen candidate passages; `rank_candidates` scores them the same way so
+scores compare across sources. Recall is the index's job (SQLite FTS5 for the local
+library, MediaWiki search for Wikipedia); `fts_query` builds the FTS5 query with care:
+only informative terms, quoted, stop words out, because an OR of every word of a
+claim matches most of the corpus and is slow.
+
+The rerank blends the index's own score with what a reviewer looks for: the claim's
+words in the passage (rapidfuzz), the claim naming the passage's page (title match)
+and agreement on names, numbers and years (`factcheck.signals`). Each suggestion
+carries the aligned span (rapidfuzz `partial_ratio_alignment`) to highlight.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factcheck.models import Evidence, SourceKind
+from factcheck.signals import Details, compare, extract_details
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be
+    because been before being below between both but by can can't cannot could couldn't
+    did didn't do does doesn't doing don't down during each few for from further had
+    hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
+    him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself
+    let's me more most mustn't my myself no nor not of off on once only or other ought
+    our ours ourselves out over own same shan't she she'd she'll she's should shouldn't
+    so some such than that that's the their theirs them themselves then there there's
+    these they they'd they'll they're they've this those through to too under until up
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where
+    where's which while who who's whom why why's will with won't would wouldn't you you'd
+    you'll you're you've your yours yourself yourselves said says say just like many
+    much one ever also been will would may might must shall s t""".split()  # noqa: SIM905 (a word list reads best as text)
+)
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+RECALL_DEPTH = 50
+"""How many passages the index returns for reranking: enough to lift a gold passage
+from rank 30 into the top 5, few enough to rerank in about a millisecond."""
+MAX_QUERY_TERMS = 24
+"""Enough for a long claim's every informative word (recall on Climate-FEVER rises
+up to ~24 terms); the cap only bounds the cost of pathological input."""
+
+# Rerank weights: the index's bm25 plus lexical closeness seen four ways, and what
+# a reviewer looks for (page title named, phrases, details repeated). Round values
+# from a coarse comparison on FM2 and Climate-FEVER dev (bench/RESULTS-evidence.md);
+# many nearby settings score within 0.01, so they are not fitted to either set.
+_WEIGHTS = {
+    "recall": 1.0,  # FTS5 bm25, normalised by the claim's best hit
+    "token_set": 0.2,  # rapidfuzz: the claim's words inside the passage
+    "token_sort": 0.2,  # rapidfuzz: the same words in a passage of similar length
+    "partial": 0.2,  # rapidfuzz: the claim's wording as a stretch of the passage
+    "coverage": 0.2,  # share of the claim's content words (6-letter stems) present
+    "title": 0.1,  # the claim or its context names the passage's page
+    "phrase": 0.1,  # adjacent word pairs shared ("carbon dioxide", "sea level")
+    "agreement": 0.1,  # years, numbers, ranks and names repeated (factcheck.signals)
+}
+_TOTAL_WEIGHT = sum(_WEIGHTS.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A passage a source recalled for a claim, before reranking."""
+
+    source: SourceKind
+    title: str
+    passage: str
+    recall: float
+    """The index's relevance (higher is better, any scale: normalised per claim)."""
+    url: str | None = None
+    reference_id: str | None = None
+    revision_id: int | None = None
+    fetched_at: str | None = None
+    note: str | None = None
+    """Extra text a source wants shown (e.g. "checked before: disputed on ...")."""
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes kept inside words: "asia's")."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def informative_terms(text: str, *, limit: int = MAX_QUERY_TERMS) -> list[str]:
+    """The claim's words worth searching for: no stop words, no one-letter words,
+    names and numbers first (they carry the claim), then longer (rarer) words."""
+    entity_words = {w for name in extract_details(text).entities for w in words(name)}
+    terms = []
+    for word in words(text):
+        word = word.replace("’", "'").removesuffix("'s")
+        if word in STOP_WORDS or (len(word) < 2 and not word.isdigit()) or word in terms:
+            continue
+        terms.append(word)
+    terms.sort(key=lambda w: (w not in entity_words and not w[0].isdigit(), -len(w)))
+    return terms[:limit]
+
+
+def fts_query(text: str, *, limit: int | None = None) -> str | None:
+    """An FTS5 MATCH expression: the informative terms, each quoted, OR-ed.
+
+    Quoting makes every term a literal (no FTS5 syntax injection from "NOT", "-", ":"
+    or quotes in a claim). None when the claim has no informative term at all.
+    """
+    terms = informative_terms(text, limit=limit or MAX_QUERY_TERMS)
+    if not terms:
+        return None
+    return " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
+
+
+def rank_candidates(
+    claim: str,
+    candidates: Iterable[Candidate],
+    *,
+    context: str = "",
+    limit: int = 5,
+    score_cutoff: float | None = None,
+) -> list[Evidence]:
+    """Rerank candidates for `claim` and return the best `limit` as `Evidence`.
+
+    `context` (the claim's sentence, the document title) helps match page titles: a
+    claim about "the economy" in an article about South Korea matches a page titled
+    "Economy of South Korea".
+    """
+    candidates = list(candidates)
+    if not candidates:
+        return []
+    details = extract_details(claim)
+    claim_pairs = _pairs(_stem_list(claim))
+    context_terms = set(informative_terms(claim, limit=50)) | set(
+        informative_terms(context, limit=50)
+    )
+    best_recall = max(c.recall for c in candidates) or 1.0
+    claim_lower = claim.lower()
+    claim_stems = set(_stem_list(claim))
+    scored = []
+    for candidate in candidates:
+        passage_lower = candidate.passage.lower()
+        passage_stems = _stem_list(candidate.passage)
+        agreements, contradictions = compare(details, candidate.passage)
+        features = {
+            "recall": max(candidate.recall, 0.0) / best_recall,
+            "token_set": fuzz.token_set_ratio(claim_lower, passage_lower) / 100,
+            "token_sort": fuzz.token_sort_ratio(claim_lower, passage_lower) / 100,
+            "partial": fuzz.partial_ratio(claim_lower, passage_lower) / 100,
+            "coverage": len(claim_stems & set(passage_stems)) / (len(claim_stems) or 1),
+            "title": _title_match(candidate.title, context_terms),
+            "phrase": _phrase_match(claim_pairs, _pairs(passage_stems)),
+            "agreement": _agreement(details, agreements),
+        }
+        score = sum(_WEIGHTS[name] * value for name, value in features.items()) / _TOTAL_WEIGHT
+        scored.append((score, candidate, agreements, contradictions))
+    scored.sort(key=lambda item: -item[0])
+    results = []
+    for score, candidate, agreements, contradictions in scored:
+        if score_cutoff is not None and score < score_cutoff:
+            break
+        results.append(
+            Evidence(
+                source=candidate.source,
+                title=candidate.title,
+                passage=candidate.passage,
+                score=round(min(score, 1.0), 4),
+                url=candidate.url,
+                span=aligned_span(claim, candidate.passage),
+                agreements=agreements,
+                contradictions=contradictions,
+                reference_id=candidate.reference_id,
+                revision_id=candidate.revision_id,
+                fetched_at=candidate.fetched_at,
+            )
+        )
+        if len(results) >= limit:
+            break
+    return results
+
+
+def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
+    """Offsets of the part of `passage` that best matches `claim`, for highlighting."""
+    if not claim.strip() or not passage.strip():
+        return None
+    alignment = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
+    if alignment is None or alignment.dest_end <= alignment.dest_start:
+        return None
+    if len(claim) > len(passage):  # rapidfuzz aligns the shorter string inside the longer
+        return (alignment.src_start, alignment.src_end)
+    return (alignment.dest_start, alignment.dest_end)
+
+
+def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[Evidence]:
+    """Several sources' suggestions as one list, best first, same passage once."""
+    seen: set[tuple[str, str]] = set()
+    merged = []
+    for item in sorted((e for group in groups for e in group), key=lambda e: -e.score):
+        key = (item.title, item.passage)
+        if key not in seen:
+            seen.add(key)
+            merged.append(item)
+    return merged[:limit]
+
+
+def _title_match(title: str, terms: set[str]) -> float:
+    """Share of the title's informative words that the claim or its context uses."""
+    title_terms = [w for w in words(re.sub(r"\(.*?\)", " ", title)) if w not in STOP_WORDS]
+    if not title_terms:
+        return 0.0
+    return sum(w in terms for w in title_terms) / len(title_terms)
+
+
+def _agreement(details: Details, agreements: tuple[str, ...]) -> float:
+    """Share of the claim's checkable details the passage repeats."""
+    total = (
+        len(details.years)
+        + len(details.quantities)
+        + len(details.ordinals)
+        + len(details.superlatives)
+        + len(details.entities)
+    )
+    return min(len(agreements) / total, 1.0) if total else 0.0
+
+
+def _stem_list(text: str) -> list[str]:
+    """Content words cut to six letters, in order: a crude stemmer ("warming" ~
+    "warmer" no, "emissions" ~ "emission" yes) that needs no language data."""
+    return [w[:6] for w in words(text) if w not in STOP_WORDS]
+
+
+def _pairs(stems: list[str]) -> set[tuple[str, str]]:
+    """Adjacent content words ("carbon dioxide", "sea level"), stop words skipped."""
+    return set(itertools.pairwise(stems))
+
+
+def _phrase_match(pairs: set[tuple[str, str]], passage_pairs: set[tuple[str, str]]) -> float:
+    """Share of the claim's word pairs the passage also has: phrases, not just words."""
+    return len(pairs & passage_pairs) / len(pairs) if pairs else 0.0

@@ -1,0 +1,126 @@
+"""Reading published fact-checks: schema.org ClaimReview JSON-LD and ClaimsKG-style CSV.
+
+Called by `factcheck import-claimreview`. The whole file is parsed before anything is
+stored; a file with no claim reviews at all is refused, so a wrong file (an article,
+an export of something else) never half-imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.errors import InputError
+from factcheck.ingest import decode_text
+
+# ClaimsKG extractor columns (../shared/data/claimreview-samples) -> our field names.
+CSV_COLUMNS = {
+    "claim": "claimReview_claimReviewed",
+    "url": "claimReview_url",
+    "rating": "rating_alternateName",
+    "publisher": "claimReview_author_name",
+    "reviewed_at": "claimReview_datePublished",
+    "claimant": "creativeWork_author_name",
+    "title": "extra_title",
+}
+
+
+@dataclass(frozen=True)
+class ClaimReviews:
+    """Fact-checks read from one file, and how many entries lacked a claim or URL."""
+
+    rows: list[dict[str, Any]]
+    skipped: int
+
+
+def read_claimreview_file(path: str | Path) -> ClaimReviews:
+    """Parse a .json/.jsonld (ClaimReview, lists, @graph) or .csv file in full."""
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"no such file: {path}")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    text, _ = decode_text(data, str(path))
+    if file.suffix.lower() == ".csv":
+        reviews = _from_csv(text, str(path))
+    else:
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+        found = [_from_jsonld(node) for node in _claim_review_nodes(document)]
+        rows = [row for row in found if row["claim"] and row["url"]]
+        reviews = ClaimReviews(rows, len(found) - len(rows))
+    if not reviews.rows:
+        raise InputError(
+            f"{path}: no fact-checks with a claim and a URL found "
+            "(expected schema.org ClaimReview JSON-LD or a ClaimsKG-style CSV)"
+        )
+    return reviews
+
+
+def _from_csv(text: str, name: str) -> ClaimReviews:
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or CSV_COLUMNS["claim"] not in reader.fieldnames:
+        raise InputError(f"{name}: no {CSV_COLUMNS['claim']} column: not a ClaimReview CSV")
+    rows, skipped = [], 0
+    for record in reader:
+        row = {
+            ours: (record.get(theirs) or "").strip() or None for ours, theirs in CSV_COLUMNS.items()
+        }
+        if row["claim"] and row["url"]:
+            rows.append(row)
+        else:
+            skipped += 1
+    return ClaimReviews(rows, skipped)
+
+
+def _claim_review_nodes(node: Any) -> list[dict[str, Any]]:
+    """Every object typed ClaimReview, wherever it sits (top level, list, @graph)."""
+    if isinstance(node, list):
+        return [found for item in node for found in _claim_review_nodes(item)]
+    if not isinstance(node, dict):
+        return []
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "ClaimReview" in kinds:
+        return [node]
+    return [found for value in node.values() for found in _claim_review_nodes(value)]
+
+
+def _from_jsonld(node: dict[str, Any]) -> dict[str, Any]:
+    rating = node.get("reviewRating") or {}
+    item = node.get("itemReviewed") or {}
+    return {
+        "claim": _text(node.get("claimReviewed")),
+        "url": _text(node.get("url")),
+        "rating": _text(rating.get("alternateName") or rating.get("ratingValue"))
+        if isinstance(rating, dict)
+        else None,
+        "publisher": _name(node.get("author")) or _name(node.get("publisher")),
+        "reviewed_at": _text(node.get("datePublished")),
+        "claimant": _name(item.get("author")) if isinstance(item, dict) else None,
+        "title": _text(node.get("name") or node.get("headline")),
+    }
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    return _text(value)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = " ".join(str(value).split())
+    return text or None

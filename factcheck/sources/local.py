@@ -1,0 +1,43 @@
+"""The local reference library as an evidence source.
+
+Recall is SQLite FTS5 inside claims.db (`Store.search_references`, title weighted),
+queried with the claim's informative terms; the matcher reranks. It never touches the
+network, which is why `Store.suggest_evidence` uses it alone by default.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.matcher import RECALL_DEPTH, Candidate, fts_query, rank_candidates
+from factcheck.models import Evidence, SourceKind
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
+
+
+class LocalReferences:
+    """Evidence from passages imported with `factcheck refs add` or `add_references`."""
+
+    name = "local"
+
+    def __init__(self, store: Store, *, recall_depth: int | None = None) -> None:
+        self.store = store
+        self.recall_depth = recall_depth or RECALL_DEPTH
+
+    def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
+        query = fts_query(text)
+        if query is None:
+            return []
+        candidates = [
+            Candidate(
+                source=SourceKind.REFERENCE,
+                title=hit.title,
+                passage=hit.text,
+                recall=hit.relevance,
+                url=hit.url,
+                reference_id=hit.ref_id,
+            )
+            for hit in self.store.search_references(query, limit=max(self.recall_depth, limit))
+        ]
+        return rank_candidates(text, candidates, context=context, limit=limit)

@@ -1,0 +1,129 @@
+"""Earlier checks as evidence: verdicts in other documents, and published fact-checks.
+
+A newsroom checks the same claims again and again; the first thing a reviewer wants is
+"checked before: disputed on 2026-11-02". Matching follows Meedan Check: a similarity
+in [0, 1] (rapidfuzz over the normalised texts), shown from a "suggested" threshold,
+flagged from a "strong" one, and claims under a minimum length are not matched at all
+because short texts look alike whatever they say. Thresholds live in config.toml
+[prior].
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from factcheck.config import PriorConfig
+from factcheck.matcher import aligned_span, fts_query, words
+from factcheck.models import Evidence, SourceKind
+from factcheck.signals import compare, extract_details
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
+
+STRONG = "strong match"
+SUGGESTED = "suggested match"
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two claims are, in [0, 1]: word order and extra words cost a little."""
+    a, b = a.lower(), b.lower()
+    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 200
+
+
+class PriorChecks:
+    """Evidence from claims already decided here and from imported fact-checks.
+
+    `exclude_document_id` leaves out one document's own claims (the caller sets it to
+    the document under review: a claim is not evidence for itself).
+    """
+
+    name = "prior"
+
+    def __init__(
+        self,
+        store: Store,
+        config: PriorConfig | None = None,
+        *,
+        exclude_document_id: int | None = None,
+    ) -> None:
+        self.store = store
+        self.config = config or PriorConfig()
+        self.exclude_document_id = exclude_document_id
+
+    def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
+        if len(words(text)) < self.config.min_claim_words:
+            return []
+        found = self._earlier_verdicts(text) + self._published(text)
+        found.sort(key=lambda e: -e.score)
+        return found[:limit]
+
+    def _earlier_verdicts(self, text: str) -> list[Evidence]:
+        results = []
+        for checked in self.store.checked_claims(exclude_document_id=self.exclude_document_id):
+            score = similarity(text, checked.text)
+            if score < self.config.suggested_threshold:
+                continue
+            note = f", note: {checked.note}" if checked.note else ""
+            results.append(
+                self._evidence(
+                    text,
+                    checked.text,
+                    score,
+                    source=SourceKind.PRIOR,
+                    title=f"checked before: {checked.status} on {checked.decided_at[:10]}"
+                    f" ({checked.document_title}){note}",
+                    url=None,
+                    reference_id=str(checked.claim_id),
+                )
+            )
+        return results
+
+    def _published(self, text: str) -> list[Evidence]:
+        query = fts_query(text)
+        if query is None:
+            return []
+        results = []
+        for check in self.store.search_factchecks(query, limit=30):
+            score = similarity(text, check.claim)
+            if score < self.config.suggested_threshold:
+                continue
+            date = f" on {check.reviewed_at[:10]}" if check.reviewed_at else ""
+            results.append(
+                self._evidence(
+                    text,
+                    check.claim,
+                    score,
+                    source=SourceKind.FACTCHECK,
+                    title=f"{check.publisher or 'fact-checker'}: {check.rating or 'unrated'}{date}",
+                    url=check.url,
+                    reference_id=check.url,
+                )
+            )
+        return results
+
+    def _evidence(
+        self,
+        claim: str,
+        passage: str,
+        score: float,
+        *,
+        source: SourceKind,
+        title: str,
+        url: str | None,
+        reference_id: str,
+    ) -> Evidence:
+        strength = STRONG if score >= self.config.strong_threshold else SUGGESTED
+        agreements, contradictions = compare(extract_details(claim), passage)
+        return Evidence(
+            source=source,
+            title=title,
+            passage=passage,
+            score=round(score, 4),
+            url=url,
+            span=aligned_span(claim, passage),
+            agreements=(strength, *agreements),
+            contradictions=contradictions,
+            reference_id=reference_id,
+        )

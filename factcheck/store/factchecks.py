@@ -1,0 +1,126 @@
+"""Published fact-checks (imported ClaimReview) and earlier verdicts, for prior matching.
+
+Called by `factcheck import-claimreview` and by the prior source (`sources.prior`),
+which asks "has this claim, or one like it, been checked before?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import InputError
+from factcheck.models import Status
+from factcheck.store.connection import StoreBase, utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class FactCheck:
+    """A published fact-check: the claim it reviewed and the publisher's own rating."""
+
+    id: int
+    claim: str
+    rating: str | None
+    publisher: str | None
+    url: str
+    reviewed_at: str | None
+    claimant: str | None
+    title: str | None
+    relevance: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedClaim:
+    """A claim of this database that has a verdict, with its latest verdict."""
+
+    claim_id: int
+    document_id: int
+    document_title: str
+    text: str
+    status: Status
+    note: str | None
+    decided_at: str
+
+
+class FactChecksMixin(StoreBase):
+    """Queries on `factchecks`/`factcheck_fts`, and on claims already decided."""
+
+    def add_factchecks(
+        self, rows: Iterable[Mapping[str, Any]], *, origin: str = ""
+    ) -> tuple[int, int]:
+        """Store fact-checks (`claim`, `url`, `rating`, `publisher`, `reviewed_at`,
+        `claimant`, `title`) in one transaction; the same url and claim again is an
+        update. Returns (added, updated)."""
+        added = updated = 0
+        now = utc_now()
+        with self.write() as db:
+            for number, row in enumerate(rows, start=1):
+                claim, url = (row.get("claim") or "").strip(), (row.get("url") or "").strip()
+                if not claim or not url:
+                    raise InputError(f"fact-check {number}: needs both a claim and a url")
+                values = [
+                    row.get(k) for k in ("rating", "publisher", "reviewed_at", "claimant", "title")
+                ]
+                old = db.execute(
+                    "SELECT id FROM factchecks WHERE url = ? AND claim = ?", [url, claim]
+                ).fetchone()
+                if old:
+                    db.execute(
+                        "UPDATE factchecks SET rating = ?, publisher = ?, reviewed_at = ?,"
+                        " claimant = ?, title = ?, origin = ?, added_at = ? WHERE id = ?",
+                        [*values, origin, now, old[0]],
+                    )
+                    updated += 1
+                    continue
+                cursor = db.execute(
+                    "INSERT INTO factchecks (claim, url, rating, publisher, reviewed_at,"
+                    " claimant, title, origin, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [claim, url, *values, origin, now],
+                )
+                db.execute(
+                    "INSERT INTO factcheck_fts (rowid, claim) VALUES (?, ?)",
+                    [cursor.lastrowid, claim],
+                )
+                added += 1
+        return added, updated
+
+    def factcheck_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM factchecks").fetchone()[0])
+
+    def search_factchecks(self, match: str, *, limit: int = 20) -> list[FactCheck]:
+        """Fact-checks whose claim matches an FTS5 expression, best bm25 first."""
+        sql = """
+            SELECT f.*, -bm25(factcheck_fts) AS relevance FROM factcheck_fts
+            JOIN factchecks f ON f.id = factcheck_fts.rowid
+            WHERE factcheck_fts MATCH ? ORDER BY bm25(factcheck_fts) LIMIT ?
+        """
+        return [
+            FactCheck(
+                id=row["id"],
+                claim=row["claim"],
+                rating=row["rating"],
+                publisher=row["publisher"],
+                url=row["url"],
+                reviewed_at=row["reviewed_at"],
+                claimant=row["claimant"],
+                title=row["title"],
+                relevance=row["relevance"],
+            )
+            for row in self.db.query(sql, [match, limit])
+        ]
+
+    def checked_claims(self, *, exclude_document_id: int | None = None) -> list[CheckedClaim]:
+        """Claims with a supported or disputed verdict, each with its latest verdict."""
+        sql = """
+            SELECT c.id, c.document_id, d.title, c.text, c.status, v.note, v.created_at
+            FROM claims c
+            JOIN documents d ON d.id = c.document_id
+            JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id)
+            WHERE c.status != 'unverified' AND (? IS NULL OR c.document_id != ?)
+            ORDER BY c.id
+        """
+        return [
+            CheckedClaim(row[0], row[1], row[2], row[3], Status(row[4]), row[5], row[6])
+            for row in self.db.execute(sql, [exclude_document_id, exclude_document_id])
+        ]

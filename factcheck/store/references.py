@@ -1,0 +1,221 @@
+"""The local reference library: passages indexed with FTS5 inside claims.db.
+
+Called by `factcheck refs add|list|remove` (through `sources.local`), by the local
+evidence source for recall, and by `Store.suggest_evidence`. A file's passages are
+replaced as a whole when the file is added again, in one transaction, so a library
+never holds half a file or the same file twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import InputError, NotFoundError
+from factcheck.store.connection import StoreBase, utc_now
+
+if TYPE_CHECKING:
+    from factcheck.models import Evidence
+    from factcheck.sources import EvidenceSource
+
+_BATCH = 2000
+"""Rows per executemany batch; also how often the progress callback fires."""
+TITLE_WEIGHT = 2.0
+"""FTS5 bm25 weight of the title column against 1.0 for the text: a claim naming a
+page's subject ("Gandhi") should lift that page's sentences that never repeat it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceFile:
+    """An imported file (or `None` origin: rows added through the Python API)."""
+
+    id: int | None
+    origin: str
+    passage_count: int
+    added_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceHit:
+    """A passage the FTS5 index recalled, with its bm25 relevance (higher is better)."""
+
+    id: int
+    ref_id: str
+    title: str
+    text: str
+    url: str | None
+    relevance: float
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What `add_references` did."""
+
+    passages: int
+    replaced: int
+    """Passages of an earlier import of the same file (or the same ids) now gone."""
+
+
+class ReferencesMixin(StoreBase):
+    """Queries on `reference_files`, `reference_passages` and `reference_fts`."""
+
+    def add_references(
+        self,
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        origin: str | None = None,
+        sha256: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportResult:
+        """Index passages (`id`, `title`, `text`, optional `url`) in one transaction.
+
+        With `origin` (a file path), an earlier import of the same origin is replaced.
+        Without it, rows replace earlier API-added rows with the same `id`. A row
+        without `id` or `text` aborts the whole import. `progress(n)` is called with
+        the number of rows written so far.
+        """
+        with self.write() as db:
+            replaced = 0
+            file_id = None
+            if origin is not None:
+                old = db.execute(
+                    "SELECT id FROM reference_files WHERE origin = ?", [origin]
+                ).fetchone()
+                if old:
+                    replaced = self._delete_passages(db, "file_id = ?", [old[0]])
+                    db.execute("DELETE FROM reference_files WHERE id = ?", [old[0]])
+                cursor = db.execute(
+                    "INSERT INTO reference_files (origin, sha256, passage_count, added_at)"
+                    " VALUES (?, ?, 0, ?)",
+                    [origin, sha256 or "", utc_now()],
+                )
+                file_id = int(cursor.lastrowid or 0)
+            count = 0
+            batch: list[tuple[Any, ...]] = []
+            for number, row in enumerate(rows, start=1):
+                batch.append(_passage_values(row, number, file_id))
+                if len(batch) >= _BATCH:
+                    replaced += self._insert_batch(db, batch, file_id)
+                    count += len(batch)
+                    batch = []
+                    if progress:
+                        progress(count)
+            if batch:
+                replaced += self._insert_batch(db, batch, file_id)
+                count += len(batch)
+                if progress:
+                    progress(count)
+            if file_id is not None:
+                db.execute(
+                    "UPDATE reference_files SET passage_count = ? WHERE id = ?", [count, file_id]
+                )
+        return ImportResult(passages=count, replaced=replaced)
+
+    def _insert_batch(self, db: Any, batch: list[tuple[Any, ...]], file_id: int | None) -> int:
+        replaced = 0
+        if file_id is None:  # API rows: the same id again means an update
+            ids = [values[1] for values in batch]
+            marks = ",".join("?" * len(ids))
+            replaced = self._delete_passages(db, f"file_id IS NULL AND ref_id IN ({marks})", ids)
+        last_id = db.execute("SELECT coalesce(max(id), 0) FROM reference_passages").fetchone()[0]
+        db.conn.executemany(
+            "INSERT INTO reference_passages (file_id, ref_id, title, text, url)"
+            " VALUES (?, ?, ?, ?, ?)",
+            batch,
+        )
+        db.execute(
+            "INSERT INTO reference_fts (rowid, title, text)"
+            " SELECT id, title, text FROM reference_passages WHERE id > ?",
+            [last_id],
+        )
+        return replaced
+
+    @staticmethod
+    def _delete_passages(db: Any, where: str, params: Sequence[Any]) -> int:
+        # External-content FTS5 rows are removed with the 'delete' command and the
+        # exact old values, before the content rows go.
+        db.execute(
+            "INSERT INTO reference_fts (reference_fts, rowid, title, text)"
+            f" SELECT 'delete', id, title, text FROM reference_passages WHERE {where}",
+            params,
+        )
+        return db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
+
+    def list_reference_files(self) -> list[ReferenceFile]:
+        """Imported files, oldest first, then one entry for API-added rows if any."""
+        files = [
+            ReferenceFile(row["id"], row["origin"], row["passage_count"], row["added_at"])
+            for row in self.db.query("SELECT * FROM reference_files ORDER BY id")
+        ]
+        loose = self.db.execute(
+            "SELECT count(*) FROM reference_passages WHERE file_id IS NULL"
+        ).fetchone()[0]
+        if loose:
+            files.append(ReferenceFile(None, "(added through the Python API)", loose, None))
+        return files
+
+    def remove_references(self, origin: str) -> int:
+        """Remove an imported file's passages (by its origin or its id); returns how many."""
+        row = self.db.execute(
+            "SELECT id FROM reference_files WHERE origin = ? OR CAST(id AS TEXT) = ?",
+            [origin, origin],
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no reference file {origin!r} (see `factcheck refs list`)")
+        with self.write() as db:
+            removed = self._delete_passages(db, "file_id = ?", [row[0]])
+            db.execute("DELETE FROM reference_files WHERE id = ?", [row[0]])
+        return removed
+
+    def reference_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM reference_passages").fetchone()[0])
+
+    def search_references(self, match: str, *, limit: int = 50) -> list[ReferenceHit]:
+        """Passages matching an FTS5 expression, best bm25 first (see `matcher.fts_query`)."""
+        sql = f"""
+            WITH hits AS (
+                SELECT rowid, bm25(reference_fts, {TITLE_WEIGHT}, 1.0) AS rank
+                FROM reference_fts WHERE reference_fts MATCH ? ORDER BY rank LIMIT ?
+            )
+            SELECT p.id, p.ref_id, p.title, p.text, p.url, hits.rank
+            FROM hits JOIN reference_passages p ON p.id = hits.rowid ORDER BY hits.rank
+        """
+        return [
+            ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]))
+            for row in self.db.execute(sql, [match, limit])
+        ]
+
+    def suggest_evidence(
+        self,
+        text: str,
+        *,
+        limit: int = 5,
+        sources: Sequence[EvidenceSource | str] | None = None,
+        context: str = "",
+        score_cutoff: float | None = None,
+    ) -> list[Evidence]:
+        """Ranked evidence for a claim's text, best first.
+
+        `sources` are `EvidenceSource` objects or names ("local", "prior",
+        "wikipedia"); default: the local reference library only, which never touches
+        the network. A source that cannot answer (`SourceUnavailable`) is skipped.
+        """
+        from factcheck.sources.registry import suggest_from
+
+        return suggest_from(
+            self, text, limit=limit, sources=sources, context=context, score_cutoff=score_cutoff
+        )
+
+
+def _passage_values(row: Mapping[str, Any], number: int, file_id: int | None) -> tuple[Any, ...]:
+    if not isinstance(row, Mapping):
+        raise InputError(f"reference row {number}: expected a mapping with id, title and text")
+    ref_id, text = row.get("id"), row.get("text")
+    if ref_id is None or str(ref_id).strip() == "":
+        raise InputError(f"reference row {number}: missing 'id'")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"reference row {number} (id {ref_id}): missing or empty 'text'")
+    title = row.get("title") or ""
+    url = row.get("url")
+    return (file_id, str(ref_id), str(title), text, str(url) if url else None)

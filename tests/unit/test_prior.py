@@ -1,0 +1,132 @@
+"""Earlier verdicts and published fact-checks (ClaimReview) as evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.config import PriorConfig
+from factcheck.errors import InputError
+from factcheck.models import Claim, SourceKind
+from factcheck.sources.claimreview import read_claimreview_file
+from factcheck.sources.prior import STRONG, SUGGESTED, PriorChecks
+from factcheck.store import Store
+
+CLAIM = "South Korea is Asia's fourth-largest economy"
+
+
+def add_doc(store: Store, text: str, title: str) -> int:
+    claim = Claim(text=text, start=0, end=len(text), sentence_start=0, sentence_end=len(text))
+    result = store.add_document(text, title=title, source="-", claims=[claim])
+    return result.document.id
+
+
+def test_an_earlier_verdict_in_another_document_is_suggested(store: Store) -> None:
+    first = add_doc(store, CLAIM + ".", "Monday story")
+    [claim] = store.list_claims(document_id=first)
+    store.mark([claim.id], "disputed", reviewer="ana", note="IMF says fifth")
+    second = add_doc(store, "Elsewhere: " + CLAIM, "Tuesday story")
+    source = PriorChecks(store, exclude_document_id=second)
+    [found] = source.suggest(CLAIM)
+    assert found.source is SourceKind.PRIOR
+    assert found.title.startswith("checked before: disputed on ")
+    assert "IMF says fifth" in found.title
+    assert found.reference_id == str(claim.id)
+    assert found.agreements[0] == STRONG
+    # the document's own claims are not evidence for themselves
+    assert PriorChecks(store, exclude_document_id=first).suggest(CLAIM) == []
+
+
+def test_unverified_claims_and_short_claims_are_not_matched(store: Store) -> None:
+    add_doc(store, CLAIM + ".", "Monday story")
+    assert PriorChecks(store).suggest(CLAIM) == []  # no verdict yet
+    [claim] = store.list_claims()
+    store.mark([claim.id], "supported", reviewer="ana")
+    assert PriorChecks(store, PriorConfig(min_claim_words=10)).suggest(CLAIM) == []
+
+
+def test_thresholds_separate_suggested_from_strong(store: Store) -> None:
+    store.add_factchecks(
+        [
+            {"claim": CLAIM, "url": "https://fc.example/1", "rating": "False", "publisher": "AFP"},
+            {
+                "claim": "South Korea economy is fourth in Asia, says minister",
+                "url": "https://fc.example/2",
+            },
+            {"claim": "Cats are liquid", "url": "https://fc.example/3"},
+        ]
+    )
+    found = PriorChecks(store, PriorConfig(suggested_threshold=0.5)).suggest(CLAIM)
+    by_url = {e.url: e for e in found}
+    assert by_url["https://fc.example/1"].agreements[0] == STRONG
+    assert by_url["https://fc.example/1"].title == "AFP: False"
+    assert by_url["https://fc.example/2"].agreements[0] == SUGGESTED
+    assert "https://fc.example/3" not in by_url
+    assert all(e.source is SourceKind.FACTCHECK for e in found)
+
+
+def test_claimreview_jsonld_in_a_graph(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.jsonld"
+    path.write_text(
+        json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "WebPage", "name": "not a review"},
+                    {
+                        "@type": "ClaimReview",
+                        "claimReviewed": CLAIM,
+                        "url": "https://fc.example/a",
+                        "datePublished": "2026-11-02",
+                        "author": {"@type": "Organization", "name": "Full Fact"},
+                        "reviewRating": {"@type": "Rating", "alternateName": "Misleading"},
+                        "itemReviewed": {"@type": "Claim", "author": {"name": "A Minister"}},
+                    },
+                    {"@type": "ClaimReview", "url": "https://fc.example/b"},
+                ],
+            }
+        )
+    )
+    reviews = read_claimreview_file(path)
+    assert reviews.skipped == 1
+    [row] = reviews.rows
+    assert row["rating"] == "Misleading" and row["publisher"] == "Full Fact"
+    assert row["claimant"] == "A Minister" and row["reviewed_at"] == "2026-11-02"
+
+
+def test_claimreview_csv_like_claimskg(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "sample.csv"
+    path.write_text(
+        ",rating_alternateName,creativeWork_author_name,claimReview_author_name,claimReview_url,"
+        "claimReview_claimReviewed,claimReview_datePublished,extra_title\n"
+        f'0,False,Someone,fullfact,https://fullfact.org/x,"{CLAIM}",2021-07-27,Title\n'
+        "1,True,,fullfact,https://fullfact.org/y,,2021-07-28,No claim\n"
+    )
+    reviews = read_claimreview_file(path)
+    assert reviews.skipped == 1
+    assert store.add_factchecks(reviews.rows) == (1, 0)
+    assert store.add_factchecks(reviews.rows) == (0, 1)  # same url and claim: an update
+    assert store.factcheck_count() == 1
+
+
+def test_files_without_claims_are_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "none.json"
+    empty.write_text(json.dumps({"@type": "NewsArticle", "headline": "x"}))
+    with pytest.raises(InputError, match="no fact-checks with a claim and a URL"):
+        read_claimreview_file(empty)
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n")
+    with pytest.raises(InputError, match="not a ClaimReview CSV"):
+        read_claimreview_file(other)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"@type": \n')
+    with pytest.raises(InputError, match=r"broken.json:\d+: not valid JSON"):
+        read_claimreview_file(broken)
+
+
+def test_a_fact_check_without_url_aborts_the_batch(store: Store) -> None:
+    with pytest.raises(InputError, match="fact-check 2"):
+        store.add_factchecks([{"claim": CLAIM, "url": "https://a"}, {"claim": "x", "url": ""}])
+    assert store.factcheck_count() == 0

@@ -1,0 +1,134 @@
+"""The local reference library: importing files, updating, removing, suggesting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import InputError, NotFoundError
+from factcheck.models import SourceKind
+from factcheck.sources.reference_files import read_reference_file, split_passages
+from factcheck.store import Store
+
+ROWS = [
+    {
+        "id": "kr-1",
+        "title": "Economy of South Korea",
+        "text": "South Korea is the fourth-largest economy in Asia.",
+        "url": "https://example.org/kr",
+    },
+    {
+        "id": "jp-1",
+        "title": "Economy of Japan",
+        "text": "Japan has the third-largest economy in the world.",
+    },
+    {"id": "fr-1", "title": "France", "text": "Paris is the capital of France."},
+]
+
+
+def test_suggest_evidence_returns_the_matching_row_with_span(store: Store) -> None:
+    store.add_references(ROWS)
+    best = store.suggest_evidence("South Korea is Asia's fourth-largest economy", limit=2)[0]
+    assert best.reference_id == "kr-1"
+    assert best.title == "Economy of South Korea"
+    assert best.url == "https://example.org/kr"
+    assert best.source is SourceKind.REFERENCE
+    assert 0 < best.score <= 1
+    start, end = best.span
+    assert "fourth-largest" in best.passage[start:end]
+
+
+def test_same_ids_again_update_instead_of_duplicating(store: Store) -> None:
+    store.add_references(ROWS)
+    result = store.add_references(
+        [{**ROWS[0], "text": "South Korea is the tenth-largest economy."}]
+    )
+    assert result.replaced == 1
+    assert store.reference_count() == 3
+    hits = store.suggest_evidence("South Korea economy", limit=5)
+    assert [h.passage for h in hits if h.reference_id == "kr-1"] == [
+        "South Korea is the tenth-largest economy."
+    ]
+
+
+def test_a_bad_row_aborts_the_whole_import(store: Store) -> None:
+    with pytest.raises(InputError, match="row 2"):
+        store.add_references([ROWS[0], {"id": "x", "title": "no text"}])
+    assert store.reference_count() == 0
+    assert store.suggest_evidence("South Korea economy") == []
+
+
+def test_claim_with_fts_syntax_is_searched_literally(store: Store) -> None:
+    store.add_references(ROWS)
+    for text in ['"NOT" OR AND (capital:) * France -Paris', "NEAR(a b)", "'"]:
+        store.suggest_evidence(text)  # no sqlite3.OperationalError
+    assert store.suggest_evidence("the of and") == []
+
+
+def test_markdown_file_is_split_and_readding_it_replaces_it(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Korea notes\n\nSeoul is the capital.\n\nBusan is a port city.\n")
+    first = read_reference_file(path)
+    assert [r["text"] for r in first.rows] == ["Seoul is the capital.", "Busan is a port city."]
+    assert first.rows[0]["title"] == "Korea notes"
+    store.add_references(first.rows, origin=first.origin, sha256=first.sha256)
+    path.write_text("# Korea notes\n\nSeoul is the largest city.\n")
+    again = read_reference_file(path)
+    result = store.add_references(again.rows, origin=again.origin, sha256=again.sha256)
+    assert result.replaced == 2
+    assert store.reference_count() == 1
+    assert [(f.origin, f.passage_count) for f in store.list_reference_files()] == [
+        (first.origin, 1)
+    ]
+    assert store.remove_references(first.origin) == 1
+    assert store.reference_count() == 0
+    assert store.suggest_evidence("Seoul capital") == []
+
+
+def test_html_is_reduced_to_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Korea facts</title><style>p{}</style></head><body>"
+        "<script>var x = 1;</script><p>Seoul has 9.4 million people.</p><p>Busan &amp; Incheon.</p>"
+        "</body></html>"
+    )
+    read = read_reference_file(path)
+    assert {r["title"] for r in read.rows} == {"Korea facts"}
+    assert [r["text"] for r in read.rows] == ["Seoul has 9.4 million people.", "Busan & Incheon."]
+
+
+def test_malformed_jsonl_names_the_line_and_stores_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps(ROWS[0]) + "\n\n" + '{"id": "b", "text": \n')
+    with pytest.raises(InputError, match=r"corpus.jsonl:3: not valid JSON"):
+        read_reference_file(path)
+    path.write_text(json.dumps(ROWS[0]) + "\n" + json.dumps({"id": "b"}) + "\n")
+    with pytest.raises(InputError, match=r"corpus.jsonl:2: missing text"):
+        read_reference_file(path)
+
+
+def test_binary_and_unsupported_files_are_refused(tmp_path: Path) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(InputError, match="binary"):
+        read_reference_file(binary)
+    with pytest.raises(InputError, match=r"unsupported file type \.pdf"):
+        (tmp_path / "a.pdf").write_text("x")
+        read_reference_file(tmp_path / "a.pdf")
+    with pytest.raises(InputError, match="no such file"):
+        read_reference_file(tmp_path / "missing.txt")
+
+
+def test_remove_unknown_file_is_a_clear_error(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="no reference file"):
+        store.remove_references("nope.md")
+
+
+def test_long_paragraphs_are_cut_at_sentence_ends() -> None:
+    text = " ".join(f"Sentence number {n} is here." for n in range(40))
+    passages = split_passages(text, max_chars=100)
+    assert len(passages) > 5
+    assert all(len(p) <= 100 for p in passages)
+    assert " ".join(passages) == text
