@@ -12,8 +12,9 @@ one module per area (`claims.py`, ...), each registering on `cli` when imported 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -22,8 +23,22 @@ from factcheck.errors import FactcheckError
 from factcheck.models import ClaimKind, Status
 from factcheck.store import Store, describe_sqlite_error
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 STATUS_CHOICE = click.Choice([s.value for s in Status], case_sensitive=False)
 KIND_CHOICE = click.Choice([k.value for k in ClaimKind], case_sensitive=False)
+
+
+def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]:
+    """The `--format` option every listing command takes; the first choice is the default."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices), case_sensitive=False),
+        default=default or choices[0],
+        show_default=True,
+        help="Output format.",
+    )
 
 
 class Desk:

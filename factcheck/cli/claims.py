@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli
+from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, format_option
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.errors import FactcheckError
@@ -156,13 +156,7 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 @click.option("--doc", "document_id", type=int, help="Only claims of this document id.")
 @click.option("--kind", type=KIND_CHOICE, help="Only claims of this kind.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "json", "csv")
 @click.pass_obj
 def list_claims(
     desk: Desk,
@@ -231,13 +225,7 @@ def claims_as_table(claims: list[Claim], *, width: int = 100) -> str:
 
 @cli.command()
 @click.argument("claim_id", type=int)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json")
 @click.pass_obj
 def show(desk: Desk, claim_id: int, output_format: str) -> None:
     """Show a claim in its sentence, its status and its verdict history.
@@ -330,13 +318,7 @@ def mark(
 
 @cli.command()
 @click.argument("path")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "json")
 def split(path: str, output_format: str) -> None:
     """Show the claims found in a text file (or - for stdin) without storing anything.
 

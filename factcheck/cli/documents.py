@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from factcheck.cli import Desk, cli
+from factcheck.cli import Desk, cli, format_option
 from factcheck.ingest import Article
 from factcheck.models import Document, Status
 
@@ -58,13 +58,7 @@ def document_header(document: Document) -> str:
 
 @cli.command()
 @click.argument("document_id", type=int)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@format_option("text", "json")
 @click.pass_obj
 def document(desk: Desk, document_id: int, output_format: str) -> None:
     """Show a document's metadata, text length and claim counts per status.

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from factcheck.cli import Desk, cli
+from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.errors import FactcheckError, SourceUnavailable
 from factcheck.models import Claim
@@ -231,13 +231,7 @@ def _context(desk: Desk, claim: Claim) -> str:
     help="Where to look (repeatable; default: local).",
 )
 @click.option("--offline", is_flag=True, help="Do not ask Wikipedia.")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "json")
 @click.pass_obj
 def search(
     desk: Desk,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
+
+import sqlite_utils
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Evidence, SourceKind
@@ -30,28 +33,7 @@ class EvidenceMixin(ClaimsMixin):
                     [claim_id, source],
                 )
             for item in items:
-                cursor = db.execute(
-                    "INSERT INTO evidence (claim_id, source, title, url, passage, score,"
-                    " span_start, span_end, agreements, contradictions, reference_id,"
-                    " revision_id, fetched_at, created_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        claim_id,
-                        str(item.source),
-                        item.title,
-                        item.url,
-                        item.passage,
-                        float(item.score),
-                        item.span[0] if item.span else None,
-                        item.span[1] if item.span else None,
-                        json.dumps(list(item.agreements), ensure_ascii=False),
-                        json.dumps(list(item.contradictions), ensure_ascii=False),
-                        item.reference_id,
-                        item.revision_id,
-                        item.fetched_at,
-                        now,
-                    ],
-                )
+                cursor = insert_evidence_row(db, claim_id, item, created_at=now)
                 ids.append(int(cursor.lastrowid or 0))
         return [self.get_evidence(evidence_id) for evidence_id in ids]
 
@@ -90,4 +72,31 @@ def _evidence_from_row(row: dict[str, Any]) -> Evidence:
         reference_id=row["reference_id"],
         revision_id=row["revision_id"],
         fetched_at=row["fetched_at"],
+    )
+
+
+def insert_evidence_row(
+    db: sqlite_utils.Database, claim_id: int, item: Evidence, *, created_at: str
+) -> sqlite3.Cursor:
+    """Write one evidence row for `claim_id` (inside the caller's transaction)."""
+    return db.execute(
+        "INSERT INTO evidence (claim_id, source, title, url, passage, score, span_start,"
+        " span_end, agreements, contradictions, reference_id, revision_id, fetched_at,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            claim_id,
+            str(item.source),
+            item.title,
+            item.url,
+            item.passage,
+            float(item.score),
+            item.span[0] if item.span else None,
+            item.span[1] if item.span else None,
+            json.dumps(list(item.agreements), ensure_ascii=False),
+            json.dumps(list(item.contradictions), ensure_ascii=False),
+            item.reference_id,
+            item.revision_id,
+            item.fetched_at,
+            created_at,
+        ],
     )

@@ -9,7 +9,6 @@ importing the same file twice adds nothing the second time.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +18,7 @@ import sqlite_utils
 from factcheck.models import Claim, Document, Evidence, Verdict
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.documents import text_sha256
+from factcheck.store.evidence import insert_evidence_row
 
 
 @dataclass(frozen=True)
@@ -174,27 +174,7 @@ class TransferMixin(StoreBase):
         ).fetchone()
         if row is not None:
             return int(row[0])
-        cursor = db.execute(
-            "INSERT INTO evidence (claim_id, source, title, url, passage, score, span_start,"
-            " span_end, agreements, contradictions, reference_id, revision_id, fetched_at,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                claim_id,
-                str(item.source),
-                item.title,
-                item.url,
-                item.passage,
-                float(item.score),
-                item.span[0] if item.span else None,
-                item.span[1] if item.span else None,
-                json.dumps(list(item.agreements), ensure_ascii=False),
-                json.dumps(list(item.contradictions), ensure_ascii=False),
-                item.reference_id,
-                item.revision_id,
-                item.fetched_at,
-                utc_now(),
-            ],
-        )
+        cursor = insert_evidence_row(db, claim_id, item, created_at=utc_now())
         result.evidence_added += 1
         return int(cursor.lastrowid or 0)
 
