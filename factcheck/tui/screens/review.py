@@ -26,7 +26,8 @@ from factcheck.errors import FactcheckError, StoreError
 from factcheck.models import Claim, Evidence, Status
 from factcheck.review import ReviewSession, progress_line
 from factcheck.sources import EvidenceSource
-from factcheck.tui.messages import EvidenceFound, LookupFailed
+from factcheck.tui.lookups import Cancelled, ask_sources
+from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claims import ClaimsTable
@@ -40,6 +41,11 @@ LOCK_RETRY_SECONDS = 0.5
 """How often a verdict waiting for a locked database is tried again."""
 OUTSIDE_CHANGES_SECONDS = 2.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
+SUGGEST_DELAY_SECONDS = 0.2
+"""How long the selection must rest on a claim before its automatic lookup starts
+(holding j down then asks once, for the claim it stops on)."""
+SUGGEST_LIMIT = 9
+"""Suggestions kept per automatic lookup: one for each of the 1-9 keys."""
 RECENT_LIMIT = 10
 FILTER_CYCLE: list[Status | None] = [None, Status.UNVERIFIED, Status.DISPUTED, Status.SUPPORTED]
 
@@ -94,6 +100,13 @@ class ReviewScreen(Screen[None]):
         self.evidence_items: list[Evidence] = []
         """The evidence on screen for the selected claim, in its 1-9 order."""
         self.pending: deque[PendingVerdict] = deque()
+        self.suggested: set[int] = set()
+        """Claims the automatic lookup has answered for in this session."""
+        self.suggesting: int | None = None
+        """The claim whose automatic lookup is scheduled or running."""
+        self._suggest_timer: Timer | None = None
+        self._told: set[str] = set()
+        """Problems already notified once (a failing source is not news per claim)."""
         self._lock_retries = 0
         self._retry_timer: Timer | None = None
         self._last_verdict_id = 0
@@ -165,6 +178,7 @@ class ReviewScreen(Screen[None]):
             self._set_status(claim_id, fresh.status)
         self.article.show(claim_id)
         self._show_evidence(claim_id)
+        self._schedule_suggestions(claim_id)
 
     def _show_evidence(self, claim_id: int | None) -> None:
         if claim_id is None:
@@ -172,12 +186,25 @@ class ReviewScreen(Screen[None]):
             self.evidence.show(None, [])
             return
         self.evidence_items = self.review_app.store.list_evidence(claim_id)[:9]
+        if self.citations.get(claim_id) not in {e.id for e in self.evidence_items}:
+            self.citations.pop(claim_id, None)  # replaced by a newer lookup
         self.evidence.show(
             self.claims[claim_id],
             self.evidence_items,
             cited_id=self.citations.get(claim_id),
             note=self.notes.get(claim_id),
+            empty_text=self._empty_evidence_text(claim_id),
         )
+
+    def _empty_evidence_text(self, claim_id: int) -> str:
+        wikipedia = " Press w to look it up on Wikipedia."
+        if self.review_app.wikipedia_source is None:
+            wikipedia = ""
+        if self.suggesting == claim_id:
+            return "Looking in the reference library and earlier checks…"
+        if claim_id in self.suggested:
+            return "Nothing in the reference library or earlier checks." + wikipedia
+        return "No evidence yet for this claim." + wikipedia
 
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()
@@ -408,6 +435,82 @@ class ReviewScreen(Screen[None]):
             parts.append(f"{shown} of {len(self.order)}")
         self.table.border_title = " · ".join(parts)
 
+    # -- automatic suggestions ------------------------------------------------------------
+
+    def _schedule_suggestions(self, claim_id: int) -> None:
+        """Ask the quick sources about a claim with no evidence once the selection
+        rests on it; a new selection supersedes the scheduled or running lookup."""
+        if self.suggesting == claim_id:
+            return  # already scheduled or running
+        self._cancel_suggestions()
+        if (
+            claim_id in self.suggested
+            or self.evidence_items
+            or not self.review_app.suggestion_sources
+        ):
+            return
+        self.suggesting = claim_id
+        self._suggest_timer = self.set_timer(
+            SUGGEST_DELAY_SECONDS, lambda: self._start_suggestions(claim_id)
+        )
+        self._show_evidence(claim_id)  # "Looking in the reference library…"
+
+    def _cancel_suggestions(self) -> None:
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+            self._suggest_timer = None
+        if self.suggesting is not None:
+            self.workers.cancel_group(self, "suggest")
+            self.suggesting = None
+
+    def _start_suggestions(self, claim_id: int) -> None:
+        self._suggest_timer = None
+        if self.selected_id != claim_id:
+            self.suggesting = None
+            return
+        claim = self.claims[claim_id]
+        context = self.session.document.text[claim.sentence_start : claim.sentence_end]
+        self.suggest(claim_id, claim.text, context)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
+    def suggest(self, claim_id: int, text: str, context: str) -> None:
+        """Runs in a thread: asks the quick sources, posts the answer; touches no widget
+        and not the screen's store (the sources read through their own connection)."""
+        worker = get_current_worker()
+        app = self.review_app
+        try:
+            answers = ask_sources(
+                app.suggestion_sources,
+                app.source_gate,
+                text,
+                context=context,
+                limit=SUGGEST_LIMIT,
+                is_cancelled=lambda: worker.is_cancelled,
+            )
+        except Cancelled:
+            return
+        self.post_message(SuggestionsFound(claim_id, answers.items, answers.failures))
+
+    def on_suggestions_found(self, message: SuggestionsFound) -> None:
+        claim_id = message.claim_id
+        if self.suggesting == claim_id:
+            self.suggesting = None
+        self.suggested.add(claim_id)
+        for source_name, reason in message.failures:
+            self._notify_once(f"source:{source_name}", reason, title=f"{source_name} unavailable")
+        if message.items:
+            try:
+                self.review_app.store.save_evidence(claim_id, message.items)
+            except FactcheckError as error:
+                self._notify_once("save", f"Evidence not saved: {error}")
+        if self.selected_id == claim_id:
+            self._show_evidence(claim_id)
+
+    def _notify_once(self, key: str, message: str, *, title: str = "") -> None:
+        if key not in self._told:
+            self._told.add(key)
+            self.notify(message, title=title, severity="error")
+
     # -- Wikipedia lookup ----------------------------------------------------------------
 
     def action_wikipedia(self) -> None:
@@ -431,13 +534,22 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
     def lookup(self, source: EvidenceSource, claim_id: int, text: str, context: str) -> None:
         """Runs in a thread: asks the source, posts the answer; touches no widget or db."""
+        worker = get_current_worker()
         try:
-            items = source.suggest(text, context=context, limit=5)
-        except FactcheckError as error:
-            self.post_message(LookupFailed(claim_id, source.name, str(error)))
+            answers = ask_sources(
+                [source],
+                self.review_app.source_gate,
+                text,
+                context=context,
+                limit=5,
+                is_cancelled=lambda: worker.is_cancelled,
+            )
+        except Cancelled:
             return
-        if not get_current_worker().is_cancelled:
-            self.post_message(EvidenceFound(claim_id, source.name, list(items)))
+        for source_name, reason in answers.failures:
+            self.post_message(LookupFailed(claim_id, source_name, reason))
+        if not answers.failures:
+            self.post_message(EvidenceFound(claim_id, source.name, answers.items))
 
     def on_evidence_found(self, message: EvidenceFound) -> None:
         self.evidence.loading = False
@@ -458,6 +570,11 @@ class ReviewScreen(Screen[None]):
         self.notify(message.reason, title=f"{message.source_name} unavailable", severity="error")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "lookup" and event.state == WorkerState.ERROR:
+        if event.state != WorkerState.ERROR:
+            return
+        if event.worker.group == "lookup":
             self.evidence.loading = False
             self.notify(f"Lookup failed: {event.worker.error}", title="Wikipedia", severity="error")
+        elif event.worker.group == "suggest":
+            self.suggesting = None
+            self._notify_once("suggest-crash", f"Evidence suggestions failed: {event.worker.error}")
