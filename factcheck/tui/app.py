@@ -36,7 +36,7 @@ class ReviewApp(App[None]):
     CSS_PATH = "factcheck.tcss"
     TITLE = "factcheck review"
     BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -160,7 +160,7 @@ def help_rows(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
                 shown = "1-9" if default else " ".join(cite_keys)
                 rows.append((shown, "cite_1 … cite_9", "Cite evidence 1-9 in the next verdict"))
             continue
-        rows.append((_display_keys(keys), binding_id, binding.description))
+        rows.append((_display_keys(keys), binding_id, binding.tooltip or binding.description))
     return rows
 
 

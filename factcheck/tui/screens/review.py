@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck.errors import FactcheckError, StoreError
@@ -32,6 +32,7 @@ from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claims import ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel
+from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.recent import RecentStrip
 
 if TYPE_CHECKING:
@@ -67,15 +68,15 @@ class ReviewScreen(Screen[None]):
         Binding("s", "mark('supported')", "Supported", id="mark_supported"),
         Binding("d", "mark('disputed')", "Disputed", id="mark_disputed"),
         Binding("u", "mark('unverified')", "Unverified", id="mark_unverified"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("n", "note", "Note", id="note"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last verdict"),
+        Binding("n", "note", "Note", id="note", tooltip="Note for the next verdict"),
         *(
             Binding(str(n), f"cite({n})", f"Cite evidence {n}", id=f"cite_{n}", show=False)
             for n in range(1, 10)
         ),
         Binding("w", "wikipedia", "Wikipedia", id="wikipedia"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("f", "filter", "Filter", id="filter"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search claims"),
+        Binding("f", "filter", "Filter", id="filter", tooltip="Filter claims by status"),
         Binding("j", "cursor_down", "Next claim", id="cursor_down", show=False),
         Binding("k", "cursor_up", "Previous claim", id="cursor_up", show=False),
         Binding("escape", "close_search", "Close search", id="close_search", show=False),
@@ -132,7 +133,7 @@ class ReviewScreen(Screen[None]):
             with Vertical(id="right"):
                 yield ArticleView(self.session.document.text, claims, id="article")
                 yield EvidencePanel(id="evidence")
-        yield Footer()
+        yield ReviewFooter()
 
     def on_mount(self) -> None:
         self.query_one("#article").border_title = self.session.document.title
