@@ -5,6 +5,11 @@ in the CLI) and is committed before the screen moves on. When another process ho
 the database, the verdict waits in a queue and is retried on a timer with a notice,
 so the screen never freezes and nothing is lost. A cheap poll (the newest verdict id)
 notices other reviewers' changes.
+
+Evidence arrives from thread workers as messages (`factcheck.tui.messages`): a claim
+without stored evidence is looked up in the quick sources once the selection rests on
+it, Wikipedia when `w` is pressed. Workers use only the sources (through
+`factcheck.tui.lookups`); this screen saves what they found with its own store.
 """
 
 from __future__ import annotations
