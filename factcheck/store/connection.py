@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +27,12 @@ from factcheck.errors import StoreError
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+_OPEN_HERE: Counter[Path] = Counter()
+"""Database files this process holds open, by resolved path. Their header is not read
+again: closing any file descriptor on a file drops every POSIX lock the process holds
+on it, SQLite's included, and another process closing its connection would then take
+the file as unused and delete the WAL the open connections still write to."""
 
 
 def utc_now() -> str:
@@ -39,7 +46,10 @@ class StoreBase:
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 5.0) -> None:
         self.path = Path(path)
         self.timeout = timeout
-        self._check_path()
+        self._key = self.path.resolve()
+        self._open = False
+        if not _OPEN_HERE[self._key]:
+            self._check_path()
         try:
             conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
         except sqlite3.Error as error:
@@ -51,6 +61,8 @@ class StoreBase:
         except sqlite3.DatabaseError as error:
             conn.close()
             raise describe_sqlite_error(error, self.path) from None
+        _OPEN_HERE[self._key] += 1
+        self._open = True
 
     # -- opening ---------------------------------------------------------------
 
@@ -88,6 +100,9 @@ class StoreBase:
 
     def close(self) -> None:
         self.db.close()
+        if self._open:
+            self._open = False
+            _OPEN_HERE[self._key] -= 1
 
     def __enter__(self) -> StoreBase:
         return self

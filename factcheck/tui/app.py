@@ -24,6 +24,7 @@ from factcheck.models import Status
 from factcheck.review import documents_to_review
 from factcheck.sources import EvidenceSource
 from factcheck.store import Store
+from factcheck.tui.lookups import SourceGate
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review import ReviewScreen
@@ -35,7 +36,7 @@ class ReviewApp(App[None]):
     CSS_PATH = "factcheck.tcss"
     TITLE = "factcheck review"
     BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -51,6 +52,9 @@ class ReviewApp(App[None]):
         self.store = store
         self.config = config
         self.sources = list(sources)
+        """Every evidence source; they run only in the screen's thread workers."""
+        self.source_gate = SourceGate()
+        """Lets one worker at a time use the sources (they share a connection)."""
         self.reviewer = config.review.reviewer
         self.document_id = document_id
         self._quit_warned = False
@@ -63,6 +67,12 @@ class ReviewApp(App[None]):
     def wikipedia_source(self) -> EvidenceSource | None:
         """The source `w` asks: the first one named "wikipedia", if any."""
         return next((s for s in self.sources if s.name == "wikipedia"), None)
+
+    @property
+    def suggestion_sources(self) -> list[EvidenceSource]:
+        """The sources asked automatically when a claim without evidence is selected:
+        every one but Wikipedia (local and quick; Wikipedia waits for `w`)."""
+        return [s for s in self.sources if s.name != "wikipedia"]
 
     def get_default_screen(self) -> Screen:
         """The review screen itself when the document is known (one screen to build,
@@ -150,7 +160,7 @@ def help_rows(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
                 shown = "1-9" if default else " ".join(cite_keys)
                 rows.append((shown, "cite_1 … cite_9", "Cite evidence 1-9 in the next verdict"))
             continue
-        rows.append((_display_keys(keys), binding_id, binding.description))
+        rows.append((_display_keys(keys), binding_id, binding.tooltip or binding.description))
     return rows
 
 

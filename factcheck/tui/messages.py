@@ -29,3 +29,13 @@ class LookupFailed(Message):
     claim_id: int
     source_name: str
     reason: str
+
+
+@dataclass
+class SuggestionsFound(Message):
+    """The automatic lookup (local library, earlier checks) for a newly selected claim
+    finished: `items` (maybe empty) not yet saved, and `failures` as (source, reason)."""
+
+    claim_id: int
+    items: list[Evidence]
+    failures: list[tuple[str, str]]

@@ -6,6 +6,7 @@ splitter improves; the reviewer name is fixed so snapshots hold on any machine.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -53,21 +54,37 @@ def fixed_claims(text: str) -> list[Claim]:
     return claims
 
 
-class FakeWikipedia:
-    """Answers from memory, or raises `error`; records what it was asked."""
+class FakeSource:
+    """An evidence source answering from memory, or raising `error`; records what it
+    was asked. `gate`, when given, holds each answer until it is set (a slow source)."""
 
-    name = "wikipedia"
-
-    def __init__(self, items: list[Evidence] | None = None, error: Exception | None = None):
+    def __init__(
+        self,
+        name: str,
+        items: list[Evidence] | None = None,
+        error: Exception | None = None,
+        gate: threading.Event | None = None,
+    ):
+        self.name = name
         self.items = items or []
         self.error = error
+        self.gate = gate
         self.calls: list[str] = []
 
     def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
         self.calls.append(text)
+        if self.gate is not None:
+            self.gate.wait(timeout=5)
         if self.error is not None:
             raise self.error
         return self.items[:limit]
+
+
+class FakeWikipedia(FakeSource):
+    """The source `w` asks."""
+
+    def __init__(self, items: list[Evidence] | None = None, error: Exception | None = None):
+        super().__init__("wikipedia", items, error)
 
 
 WIKI_EVIDENCE = [

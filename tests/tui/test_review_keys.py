@@ -359,3 +359,22 @@ async def test_picker_opens_the_chosen_document(make, review_store):
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.document_id == 1
+
+
+def footer_hints(app) -> list[tuple[str, int]]:
+    """(key shown, right edge) of every hint in the footer."""
+    return [(key.key_display, key.region.right) for key in app.screen.query("FooterKey")]
+
+
+async def test_footer_hints_fit_at_80_columns_with_help_and_quit(make):
+    app = make(sources=[FakeWikipedia()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        hints = footer_hints(app)
+        assert [key for key, _ in hints] == ["s", "d", "u", "^z", "n", "w", "?", "q"]
+        assert all(right <= 80 for _, right in hints)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        hints = footer_hints(app)
+        assert [key for key, _ in hints][-5:] == ["/", "f", "?", "q", "^p"]
+        assert all(right <= 120 for _, right in hints)

@@ -195,3 +195,15 @@ def test_a_database_locked_past_the_timeout_is_a_clear_error(tmp_path: Path):
         holder.close()
     with Store(db) as store:
         assert store.history(1) == []
+
+
+def test_a_second_connection_keeps_the_first_ones_locks(tmp_path):
+    """Opening a second Store on a file (as `factcheck review` does for its lookups)
+    must not drop the first one's locks: another process closing its connection would
+    then delete the WAL both still write to, and their writes would vanish from view."""
+    path = tmp_path / "claims.db"
+    with Store(path) as first, Store(path):
+        first.add_document("One claim here. It says 42 things.", title="t", source="-")
+        closer = "import sys; from factcheck.store import Store; Store(sys.argv[1]).close()"
+        subprocess.run([sys.executable, "-c", closer, str(path)], check=True)
+        assert (tmp_path / "claims.db-wal").exists()

@@ -5,6 +5,11 @@ in the CLI) and is committed before the screen moves on. When another process ho
 the database, the verdict waits in a queue and is retried on a timer with a notice,
 so the screen never freezes and nothing is lost. A cheap poll (the newest verdict id)
 notices other reviewers' changes.
+
+Evidence arrives from thread workers as messages (`factcheck.tui.messages`): a claim
+without stored evidence is looked up in the quick sources once the selection rests on
+it, Wikipedia when `w` is pressed. Workers use only the sources (through
+`factcheck.tui.lookups`); this screen saves what they found with its own store.
 """
 
 from __future__ import annotations
@@ -19,18 +24,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck.errors import FactcheckError, StoreError
 from factcheck.models import Claim, Evidence, Status
 from factcheck.review import ReviewSession, progress_line
 from factcheck.sources import EvidenceSource
-from factcheck.tui.messages import EvidenceFound, LookupFailed
+from factcheck.tui.lookups import Cancelled, ask_sources
+from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claims import ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel
+from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.recent import RecentStrip
 
 if TYPE_CHECKING:
@@ -40,6 +47,11 @@ LOCK_RETRY_SECONDS = 0.5
 """How often a verdict waiting for a locked database is tried again."""
 OUTSIDE_CHANGES_SECONDS = 2.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
+SUGGEST_DELAY_SECONDS = 0.2
+"""How long the selection must rest on a claim before its automatic lookup starts
+(holding j down then asks once, for the claim it stops on)."""
+SUGGEST_LIMIT = 9
+"""Suggestions kept per automatic lookup: one for each of the 1-9 keys."""
 RECENT_LIMIT = 10
 FILTER_CYCLE: list[Status | None] = [None, Status.UNVERIFIED, Status.DISPUTED, Status.SUPPORTED]
 
@@ -61,15 +73,15 @@ class ReviewScreen(Screen[None]):
         Binding("s", "mark('supported')", "Supported", id="mark_supported"),
         Binding("d", "mark('disputed')", "Disputed", id="mark_disputed"),
         Binding("u", "mark('unverified')", "Unverified", id="mark_unverified"),
-        Binding("ctrl+z", "undo", "Undo", id="undo"),
-        Binding("n", "note", "Note", id="note"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last verdict"),
+        Binding("n", "note", "Note", id="note", tooltip="Note for the next verdict"),
         *(
             Binding(str(n), f"cite({n})", f"Cite evidence {n}", id=f"cite_{n}", show=False)
             for n in range(1, 10)
         ),
         Binding("w", "wikipedia", "Wikipedia", id="wikipedia"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("f", "filter", "Filter", id="filter"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search claims"),
+        Binding("f", "filter", "Filter", id="filter", tooltip="Filter claims by status"),
         Binding("j", "cursor_down", "Next claim", id="cursor_down", show=False),
         Binding("k", "cursor_up", "Previous claim", id="cursor_up", show=False),
         Binding("escape", "close_search", "Close search", id="close_search", show=False),
@@ -94,6 +106,13 @@ class ReviewScreen(Screen[None]):
         self.evidence_items: list[Evidence] = []
         """The evidence on screen for the selected claim, in its 1-9 order."""
         self.pending: deque[PendingVerdict] = deque()
+        self.suggested: set[int] = set()
+        """Claims the automatic lookup has answered for in this session."""
+        self.suggesting: int | None = None
+        """The claim whose automatic lookup is scheduled or running."""
+        self._suggest_timer: Timer | None = None
+        self._told: set[str] = set()
+        """Problems already notified once (a failing source is not news per claim)."""
         self._lock_retries = 0
         self._retry_timer: Timer | None = None
         self._last_verdict_id = 0
@@ -119,7 +138,7 @@ class ReviewScreen(Screen[None]):
             with Vertical(id="right"):
                 yield ArticleView(self.session.document.text, claims, id="article")
                 yield EvidencePanel(id="evidence")
-        yield Footer()
+        yield ReviewFooter()
 
     def on_mount(self) -> None:
         self.query_one("#article").border_title = self.session.document.title
@@ -165,6 +184,7 @@ class ReviewScreen(Screen[None]):
             self._set_status(claim_id, fresh.status)
         self.article.show(claim_id)
         self._show_evidence(claim_id)
+        self._schedule_suggestions(claim_id)
 
     def _show_evidence(self, claim_id: int | None) -> None:
         if claim_id is None:
@@ -172,12 +192,25 @@ class ReviewScreen(Screen[None]):
             self.evidence.show(None, [])
             return
         self.evidence_items = self.review_app.store.list_evidence(claim_id)[:9]
+        if self.citations.get(claim_id) not in {e.id for e in self.evidence_items}:
+            self.citations.pop(claim_id, None)  # replaced by a newer lookup
         self.evidence.show(
             self.claims[claim_id],
             self.evidence_items,
             cited_id=self.citations.get(claim_id),
             note=self.notes.get(claim_id),
+            empty_text=self._empty_evidence_text(claim_id),
         )
+
+    def _empty_evidence_text(self, claim_id: int) -> str:
+        wikipedia = " Press w to look it up on Wikipedia."
+        if self.review_app.wikipedia_source is None:
+            wikipedia = ""
+        if self.suggesting == claim_id:
+            return "Looking in the reference library and earlier checks…"
+        if claim_id in self.suggested:
+            return "Nothing in the reference library or earlier checks." + wikipedia
+        return "No evidence yet for this claim." + wikipedia
 
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()
@@ -408,6 +441,82 @@ class ReviewScreen(Screen[None]):
             parts.append(f"{shown} of {len(self.order)}")
         self.table.border_title = " · ".join(parts)
 
+    # -- automatic suggestions ------------------------------------------------------------
+
+    def _schedule_suggestions(self, claim_id: int) -> None:
+        """Ask the quick sources about a claim with no evidence once the selection
+        rests on it; a new selection supersedes the scheduled or running lookup."""
+        if self.suggesting == claim_id:
+            return  # already scheduled or running
+        self._cancel_suggestions()
+        if (
+            claim_id in self.suggested
+            or self.evidence_items
+            or not self.review_app.suggestion_sources
+        ):
+            return
+        self.suggesting = claim_id
+        self._suggest_timer = self.set_timer(
+            SUGGEST_DELAY_SECONDS, lambda: self._start_suggestions(claim_id)
+        )
+        self._show_evidence(claim_id)  # "Looking in the reference library…"
+
+    def _cancel_suggestions(self) -> None:
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+            self._suggest_timer = None
+        if self.suggesting is not None:
+            self.workers.cancel_group(self, "suggest")
+            self.suggesting = None
+
+    def _start_suggestions(self, claim_id: int) -> None:
+        self._suggest_timer = None
+        if self.selected_id != claim_id:
+            self.suggesting = None
+            return
+        claim = self.claims[claim_id]
+        context = self.session.document.text[claim.sentence_start : claim.sentence_end]
+        self.suggest(claim_id, claim.text, context)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
+    def suggest(self, claim_id: int, text: str, context: str) -> None:
+        """Runs in a thread: asks the quick sources, posts the answer; touches no widget
+        and not the screen's store (the sources read through their own connection)."""
+        worker = get_current_worker()
+        app = self.review_app
+        try:
+            answers = ask_sources(
+                app.suggestion_sources,
+                app.source_gate,
+                text,
+                context=context,
+                limit=SUGGEST_LIMIT,
+                is_cancelled=lambda: worker.is_cancelled,
+            )
+        except Cancelled:
+            return
+        self.post_message(SuggestionsFound(claim_id, answers.items, answers.failures))
+
+    def on_suggestions_found(self, message: SuggestionsFound) -> None:
+        claim_id = message.claim_id
+        if self.suggesting == claim_id:
+            self.suggesting = None
+        self.suggested.add(claim_id)
+        for source_name, reason in message.failures:
+            self._notify_once(f"source:{source_name}", reason, title=f"{source_name} unavailable")
+        if message.items:
+            try:
+                self.review_app.store.save_evidence(claim_id, message.items)
+            except FactcheckError as error:
+                self._notify_once("save", f"Evidence not saved: {error}")
+        if self.selected_id == claim_id:
+            self._show_evidence(claim_id)
+
+    def _notify_once(self, key: str, message: str, *, title: str = "") -> None:
+        if key not in self._told:
+            self._told.add(key)
+            self.notify(message, title=title, severity="error")
+
     # -- Wikipedia lookup ----------------------------------------------------------------
 
     def action_wikipedia(self) -> None:
@@ -431,13 +540,22 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
     def lookup(self, source: EvidenceSource, claim_id: int, text: str, context: str) -> None:
         """Runs in a thread: asks the source, posts the answer; touches no widget or db."""
+        worker = get_current_worker()
         try:
-            items = source.suggest(text, context=context, limit=5)
-        except FactcheckError as error:
-            self.post_message(LookupFailed(claim_id, source.name, str(error)))
+            answers = ask_sources(
+                [source],
+                self.review_app.source_gate,
+                text,
+                context=context,
+                limit=5,
+                is_cancelled=lambda: worker.is_cancelled,
+            )
+        except Cancelled:
             return
-        if not get_current_worker().is_cancelled:
-            self.post_message(EvidenceFound(claim_id, source.name, list(items)))
+        for source_name, reason in answers.failures:
+            self.post_message(LookupFailed(claim_id, source_name, reason))
+        if not answers.failures:
+            self.post_message(EvidenceFound(claim_id, source.name, answers.items))
 
     def on_evidence_found(self, message: EvidenceFound) -> None:
         self.evidence.loading = False
@@ -458,6 +576,11 @@ class ReviewScreen(Screen[None]):
         self.notify(message.reason, title=f"{message.source_name} unavailable", severity="error")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "lookup" and event.state == WorkerState.ERROR:
+        if event.state != WorkerState.ERROR:
+            return
+        if event.worker.group == "lookup":
             self.evidence.loading = False
             self.notify(f"Lookup failed: {event.worker.error}", title="Wikipedia", severity="error")
+        elif event.worker.group == "suggest":
+            self.suggesting = None
+            self._notify_once("suggest-crash", f"Evidence suggestions failed: {event.worker.error}")

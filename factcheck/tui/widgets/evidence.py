@@ -63,6 +63,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         *,
         cited_id: int | None = None,
         note: str | None = None,
+        empty_text: str = "No evidence yet for this claim.",
     ) -> None:
         parts: list[Text] = []
         if note:
@@ -70,12 +71,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         if claim is None:
             parts.append(Text("No claim selected.", style="dim"))
         elif not items:
-            parts.append(
-                Text(
-                    "No evidence yet for this claim. Press w to look it up on Wikipedia.",
-                    style="dim",
-                )
-            )
+            parts.append(Text(empty_text, style="dim"))
         for number, item in enumerate(items, start=1):
             parts.append(render_evidence(number, item, cited=item.id == cited_id))
             parts.append(Text(""))

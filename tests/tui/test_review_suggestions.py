@@ -1,0 +1,190 @@
+"""Automatic suggestions: selecting a claim without evidence asks the quick sources
+(reference library, earlier checks) in a worker; Wikipedia still waits for `w`."""
+
+from __future__ import annotations
+
+import threading
+
+from factcheck.cli.review import review_sources
+from factcheck.errors import SourceUnavailable
+from factcheck.models import Evidence, SourceKind, Status
+from factcheck.store import Store
+from factcheck.tui import make_app
+from factcheck.tui.screens.review import SUGGEST_DELAY_SECONDS
+
+from .conftest import CLAIMS, WIKI_EVIDENCE, FakeSource, FakeWikipedia
+
+SIZE = (120, 40)
+
+ECONOMY = Evidence(
+    SourceKind.REFERENCE,
+    "Economy of South Korea",
+    "South Korea has the fourth-largest economy in Asia and a highly developed market.",
+    0.74,
+    span=(0, 50),
+    agreements=("fourth-largest",),
+    reference_id="kr-1",
+)
+EARLIER = Evidence(
+    SourceKind.PRIOR,
+    "checked before: supported on 2026-11-02 (Monday story)",
+    "China is South Korea's largest trading partner.",
+    0.9,
+)
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def evidence_text(app) -> str:
+    group = app.screen.query_one("#evidence-body").content
+    return "\n".join(part.plain for part in group.renderables)
+
+
+async def settle(app, pilot) -> None:
+    """Past the debounce, every worker finished, its message handled."""
+    await pilot.pause(SUGGEST_DELAY_SECONDS + 0.1)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_claim_without_evidence_gets_suggestions_in_the_panel(make, review_store):
+    local = FakeSource("local", [ECONOMY])
+    wikipedia = FakeWikipedia(WIKI_EVIDENCE)
+    app = make(sources=[local, wikipedia])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert local.calls == [CLAIMS[0][0]]
+        assert wikipedia.calls == []  # Wikipedia waits for w
+        (stored,) = review_store.list_evidence(1)
+        assert (stored.title, stored.span) == ("Economy of South Korea", (0, 50))
+        assert app.screen.evidence_items == [stored]
+        await pilot.press("j")
+        await settle(app, pilot)
+        await pilot.press("k")  # back on claim 1: answered already, not asked again
+        await settle(app, pilot)
+        assert local.calls == [CLAIMS[0][0], CLAIMS[1][0]]
+
+
+async def test_a_claim_with_stored_evidence_is_not_asked(make, review_store):
+    review_store.save_evidence(1, [ECONOMY])
+    local = FakeSource("local", [ECONOMY])
+    app = make(sources=[local])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert local.calls == []
+        assert len(app.screen.evidence_items) == 1
+
+
+async def test_nothing_found_says_so_and_points_at_wikipedia(make):
+    app = make(sources=[FakeSource("local"), FakeWikipedia()])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        body = evidence_text(app)
+        assert "Nothing in the reference library or earlier checks." in body
+        assert "Press w" in body
+
+
+async def test_moving_quickly_asks_only_for_the_claim_it_stops_on(make, review_store):
+    local = FakeSource("local", [ECONOMY])
+    app = make(sources=[local])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)  # claim 1 answered
+        await pilot.press("j", "j", "j", "j", "j")
+        await settle(app, pilot)
+        assert local.calls == [CLAIMS[0][0], CLAIMS[5][0]]
+        assert [len(review_store.list_evidence(i)) for i in range(1, 7)] == [1, 0, 0, 0, 0, 1]
+
+
+async def test_a_slow_lookup_is_dropped_when_the_selection_moves_on(make, review_store):
+    slow = threading.Event()
+    local = FakeSource("local", [ECONOMY], gate=slow)
+    app = make(sources=[local])
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Looking in the reference library" in evidence_text(app)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if local.calls:
+                break
+        assert local.calls == [CLAIMS[0][0]]  # claim 1's lookup is running, held
+        await pilot.press("j")
+        await pilot.pause()
+        slow.set()
+        await settle(app, pilot)
+        assert review_store.list_evidence(1) == []  # its answer came too late: dropped
+        assert len(review_store.list_evidence(2)) == 1
+        assert app.screen.selected_id == 2
+        assert len(app.screen.evidence_items) == 1
+
+
+async def test_a_failing_source_is_one_notification_and_the_others_carry_on(make, review_store):
+    broken = FakeSource("local", error=SourceUnavailable("reference library unreadable"))
+    prior = FakeSource("prior", [EARLIER])
+    app = make(sources=[broken, prior])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for _ in range(3):
+            await pilot.press("j")
+            await settle(app, pilot)
+        assert len(broken.calls) == 4
+        assert messages(app).count("reference library unreadable") == 1
+        assert all(len(review_store.list_evidence(i)) == 1 for i in range(1, 5))
+        await pilot.press("s")
+        assert review_store.get_claim(4).status == Status.SUPPORTED
+
+
+async def test_a_crashing_source_is_one_notification(make):
+    app = make(sources=[FakeSource("local", error=RuntimeError("boom"))])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j")
+        await settle(app, pilot)
+        crashes = [m for m in messages(app) if "boom" in m]
+        assert crashes == ["Evidence suggestions failed: boom"]
+        assert app.is_running
+
+
+async def test_a_suggestion_chosen_with_1_is_cited_by_the_verdict(make, review_store):
+    app = make(sources=[FakeSource("local", [ECONOMY]), FakeSource("prior", [EARLIER])])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        first = app.screen.evidence_items[0]  # best first: the earlier verdict
+        assert first.source == SourceKind.PRIOR
+        await pilot.press("1", "n")
+        await pilot.pause()
+        await pilot.press(*"same as Monday", "enter")
+        await pilot.pause()
+        await pilot.press("d")
+        (verdict,) = review_store.history(1)
+        assert (verdict.status, verdict.evidence_id, verdict.note) == (
+            Status.DISPUTED,
+            first.id,
+            "same as Monday",
+        )
+
+
+async def test_real_local_library_through_the_lookup_connection(review_store, config):
+    """As `factcheck review` builds it: sources on a second connection to the file."""
+    with Store(review_store.path) as lookup:
+        lookup.add_references(
+            [
+                {
+                    "id": "kr-econ",
+                    "title": "Economy of South Korea",
+                    "text": "South Korea is Asia's fourth-largest economy by nominal GDP.",
+                }
+            ]
+        )
+        sources = [s for s in review_sources(lookup, config, 1) if s.name != "wikipedia"]
+        app = make_app(review_store, config, sources, document_id=1)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "j", "j", "j")  # claim 5: Asia's fourth-largest economy
+            await settle(app, pilot)
+            (item,) = app.screen.evidence_items
+            assert (item.source, item.reference_id) == (SourceKind.REFERENCE, "kr-econ")
+            assert item.span is not None
+            await pilot.press("1", "d")
+        (verdict,) = review_store.history(5)
+        assert verdict.evidence_id == item.id
+        assert review_store.get_evidence(item.id).reference_id == "kr-econ"
