@@ -35,12 +35,19 @@ class Article:
 
 
 def default_title(text: str) -> str:
-    """The first non-blank line, shortened: a headline in most articles."""
-    for line in text.splitlines():
-        if line.strip():
-            line = " ".join(line.split())
+    """The headline: the first non-blank line, unless it is a cut-off line.
+
+    Text copied from a news page often starts with a breadcrumb or a teaser that ends
+    in "..." ("Home China Chinese President Xi Calls For ... In Talk...") with the full
+    headline on the next line; a reviewer expects the headline.
+    """
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if not lines:
+        return "untitled"
+    for line in lines[:3]:
+        if not line.endswith(("...", "…")):
             return shorten_title(line)
-    return "untitled"
+    return shorten_title(lines[0])
 
 
 def shorten_title(title: str) -> str:

@@ -246,3 +246,12 @@ def test_locked_database_is_a_clear_error(tmp_path: Path):
         holder.rollback()
         holder.close()
     assert json.loads(run("show", "1", "--format", "json").output)["history"] == []
+
+
+def test_title_skips_a_cut_off_breadcrumb_line():
+    run("add", str(SAMPLE_ARTICLE))
+    listed = run("documents").output
+    assert "Chinese President Xi Calls For Mutual Respect And Right Direction In Talk With" in (
+        listed
+    )
+    assert "Home China" not in listed
