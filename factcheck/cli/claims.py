@@ -267,7 +267,10 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     click.echo("history:")
     for verdict in history:
         note = f" — {verdict.note}" if verdict.note else ""
-        click.echo(f"  {verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{note}")
+        cites = f" (cites evidence [{verdict.evidence_id}])" if verdict.evidence_id else ""
+        click.echo(
+            f"  {verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}"
+        )
 
 
 def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:

@@ -87,6 +87,8 @@ def test_match_show_and_mark_with_evidence(library: Path) -> None:
     assert marked.exit_code == 0
     history = json.loads(run("show", "1", "--format", "json").output)["history"]
     assert history[-1]["evidence_id"] == best["id"]
+    assert "disputed    by " in run("show", "1").output
+    assert f"(cites evidence [{best['id']}])" in run("show", "1").output
     missing = CliRunner().invoke(
         cli, ["--db", "claims.db", "mark", "supported", "1", "--evidence", "999"]
     )
