@@ -39,7 +39,7 @@ def main() -> None:
     cf_passages, cf_queries = climate_fever(data)
     passages = fm2_passages + [{**p, "id": "cf" + p["id"]} for p in cf_passages]
     passages += extra_sentences(data, CORPUS_SIZE - len(passages))
-    claims = [c for c, _ in fm2_queries + cf_queries][: args.queries]
+    claims = [q.claim for q in fm2_queries + cf_queries][: args.queries]
 
     with tempfile.TemporaryDirectory() as folder:
         with Store(Path(folder) / "import.db") as store:
