@@ -49,6 +49,27 @@ MAX_QUERY_TERMS = 24
 """Enough for a long claim's every informative word (recall on Climate-FEVER rises
 up to ~24 terms); the cap only bounds the cost of pathological input."""
 
+# Abbreviations and the words they stand for: a claim saying "CO2" should recall a
+# passage saying "carbon dioxide" (or "CO 2", as Wikipedia text often has it), and the
+# other way round. Upper-case forms match case-sensitively, so the pronoun "us" is not
+# the United States. Kept to unambiguous equivalents: topical near-synonyms ("climate
+# change" / "global warming") were measured and lowered recall.
+_EQUIVALENTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), phrases)
+    for pattern, phrases in (
+        (r"\bCO ?2\b|\bCO₂|(?i:\bco2\b|\bcarbon dioxide\b)", ("carbon dioxide", "co2", "co 2")),
+        (r"\bCH ?4\b|(?i:\bmethane\b)", ("methane", "ch4")),
+        (r"\bIPCC\b|(?i:\bintergovernmental panel\b)", ("ipcc", "intergovernmental panel")),
+        (r"\bGHGs?\b|(?i:\bgreenhouse gas)", ("greenhouse gas", "ghg")),
+        (
+            r"\bU\.S\.(?:A\.)?|\bUSA?\b|(?i:\bunited states\b)",
+            ("united states", "us", "usa", "u s"),
+        ),
+        (r"\bU\.K\.|\bUK\b|(?i:\bunited kingdom\b)", ("united kingdom", "uk", "u k")),
+        (r"\bU\.N\.|\bUN\b|(?i:\bunited nations\b)", ("united nations", "un", "u n")),
+    )
+)
+
 # Rerank weights: the index's bm25 plus lexical closeness seen four ways, and what
 # a reviewer looks for (page title named, phrases, details repeated). Round values
 # from a coarse comparison on FM2 and Climate-FEVER dev (bench/RESULTS-evidence.md);
@@ -102,8 +123,19 @@ def informative_terms(text: str, *, limit: int = MAX_QUERY_TERMS) -> list[str]:
     return terms[:limit]
 
 
+def equivalent_phrases(text: str) -> list[str]:
+    """Phrases meaning what an abbreviation in `text` means, or the abbreviation of
+    a phrase in it ("CO2" -> "carbon dioxide", "co 2"; "greenhouse gas" -> "ghg")."""
+    found: list[str] = []
+    for pattern, phrases in _EQUIVALENTS:
+        if pattern.search(text):
+            found.extend(phrase for phrase in phrases if phrase not in found)
+    return found
+
+
 def fts_query(text: str, *, limit: int | None = None) -> str | None:
-    """An FTS5 MATCH expression: the informative terms, each quoted, OR-ed.
+    """An FTS5 MATCH expression: the informative terms and `equivalent_phrases`,
+    each quoted, OR-ed.
 
     Quoting makes every term a literal (no FTS5 syntax injection from "NOT", "-", ":"
     or quotes in a claim). None when the claim has no informative term at all.
@@ -111,6 +143,7 @@ def fts_query(text: str, *, limit: int | None = None) -> str | None:
     terms = informative_terms(text, limit=limit or MAX_QUERY_TERMS)
     if not terms:
         return None
+    terms += [phrase for phrase in equivalent_phrases(text) if phrase not in terms]
     return " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
 
 

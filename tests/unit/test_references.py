@@ -67,6 +67,17 @@ def test_claim_with_fts_syntax_is_searched_literally(store: Store) -> None:
     assert store.suggest_evidence("the of and") == []
 
 
+def test_an_abbreviation_finds_the_passage_that_spells_it_out(store: Store) -> None:
+    store.add_references(
+        [
+            {"id": "co2", "title": "Greenhouse gas", "text": "Carbon dioxide absorbs infrared."},
+            {"id": "other", "title": "Weather", "text": "Clouds absorb little infrared."},
+        ]
+    )
+    found = store.suggest_evidence("CO2 absorbs heat", limit=2)
+    assert [item.reference_id for item in found][:1] == ["co2"]
+
+
 def test_markdown_file_is_split_and_readding_it_replaces_it(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Korea notes\n\nSeoul is the capital.\n\nBusan is a port city.\n")
