@@ -312,7 +312,7 @@ def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[
 
 def _title_match(title: str, terms: set[str]) -> float:
     """Share of the title's informative words that the claim or its context uses."""
-    title_terms = [w for w in words(re.sub(r"\(.*?\)", " ", title)) if w not in STOP_WORDS]
+    title_terms = _title_words(title)
     if not title_terms:
         return 0.0
     return sum(w in terms for w in title_terms) / len(title_terms)
@@ -334,6 +334,12 @@ def content_stems(text: str) -> list[str]:
     """Content words cut to six letters, in order: a crude stemmer ("warming" ~
     "warmer" no, "emissions" ~ "emission" yes) that needs no language data."""
     return [w[:6] for w in words(text) if w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> tuple[str, ...]:
+    """A title's informative words, "(disambiguation)" parts left out; cached."""
+    return tuple(w for w in words(re.sub(r"\(.*?\)", " ", title)) if w not in STOP_WORDS)
 
 
 @lru_cache(maxsize=4096)
