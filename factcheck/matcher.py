@@ -8,8 +8,9 @@ only informative terms, quoted, stop words out, because an OR of every word of a
 claim matches most of the corpus and is slow.
 
 The rerank blends the index's own score with what a reviewer looks for: the claim's
-words in the passage (rapidfuzz), the claim naming the passage's page (title match)
-and agreement on names, numbers and years (`factcheck.signals`). Each suggestion
+words in the passage (rapidfuzz), its rare words above all (IDF from `TermStats`, the
+collection's stem counts), the claim naming the passage's page (title match) and
+agreement on names, numbers and years (`factcheck.signals`). Each suggestion
 carries the aligned span (rapidfuzz `partial_ratio_alignment`) to highlight.
 """
 
@@ -75,8 +76,9 @@ _EQUIVALENTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 
 # Rerank weights: the index's bm25 plus lexical closeness seen four ways, and what
 # a reviewer looks for (page title named, phrases, details repeated). Round values
-# from a coarse comparison on FM2 and Climate-FEVER dev (bench/RESULTS-evidence.md);
-# many nearby settings score within 0.01, so they are not fitted to either set.
+# from a coarse comparison on the tuning halves of FM2 and Climate-FEVER dev (the
+# held-out halves check them: bench/RESULTS-evidence.md); nearby settings score
+# within about 0.01, so they are not fitted to either set.
 _WEIGHTS = {
     "recall": 1.0,  # FTS5 bm25, normalised by the claim's best hit
     "token_set": 0.2,  # rapidfuzz: the claim's words inside the passage
