@@ -1,17 +1,24 @@
 """Real corpora from ../shared/data for the evidence benchmarks (never copied here).
 
 Each loader returns (passages, queries): passages are dicts with id/title/text, queries
-are (claim, set of gold passage ids). Passages are deduplicated on (title, text), so a
-sentence that appears for several claims is one passage with one id.
+are `Query(id, claim, gold)` with the set of gold passage ids. Passages are deduplicated
+on (title, text), so a sentence that appears for several claims is one passage with one
+id.
+
+`half(claim_id)` splits a dev set's claims for good into a tuning half and a held-out
+half (by a hash of the claim id, so the split never depends on order or on the code
+being tuned): tune on "tuning" only; "held-out" is for reporting.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 DATA = Path(
     os.environ.get("FACTCHECK_DATA")
@@ -28,6 +35,19 @@ def data_or_skip() -> Path:
     return DATA
 
 
+class Query(NamedTuple):
+    """A dev claim with its gold passage ids."""
+
+    id: str
+    claim: str
+    gold: set[str]
+
+
+def half(claim_id: str) -> str:
+    """ "tuning" or "held-out": the first byte of sha256(claim id), even or odd."""
+    return "tuning" if hashlib.sha256(claim_id.encode()).digest()[0] % 2 == 0 else "held-out"
+
+
 class _Pool:
     def __init__(self) -> None:
         self.ids: dict[tuple[str, str], str] = {}
@@ -41,7 +61,7 @@ class _Pool:
         return self.ids[key]
 
 
-def fm2(data: Path) -> tuple[list[dict[str, str]], list[tuple[str, set[str]]]]:
+def fm2(data: Path) -> tuple[list[dict[str, str]], list[Query]]:
     """FM2 dev: every gold and retrieved sentence, title = wikipedia_page."""
     pool, queries = _Pool(), []
     for line in (data / "fm2" / "dev.jsonl").open(encoding="utf-8"):
@@ -52,11 +72,11 @@ def fm2(data: Path) -> tuple[list[dict[str, str]], list[tuple[str, set[str]]]]:
             if evidence["text"].strip():
                 pool.add(page, evidence["text"])
         if gold:
-            queries.append((row["text"], gold))
+            queries.append(Query(str(row["id"]), row["text"], gold))
     return pool.passages, queries
 
 
-def climate_fever(data: Path) -> tuple[list[dict[str, str]], list[tuple[str, set[str]]]]:
+def climate_fever(data: Path) -> tuple[list[dict[str, str]], list[Query]]:
     """Climate-FEVER dev: every evidence sentence, title = article; gold = SUPPORTS/REFUTES."""
     pool, queries = _Pool(), []
     for line in (data / "climate-fever" / "dev.jsonl").open(encoding="utf-8"):
@@ -67,7 +87,7 @@ def climate_fever(data: Path) -> tuple[list[dict[str, str]], list[tuple[str, set
             if evidence["evidence_label"] in ("SUPPORTS", "REFUTES"):
                 gold.add(pid)
         if gold:
-            queries.append((row["claim"], gold))
+            queries.append(Query(str(row["claim_id"]), row["claim"], gold))
     return pool.passages, queries
 
 

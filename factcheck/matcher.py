@@ -8,17 +8,21 @@ only informative terms, quoted, stop words out, because an OR of every word of a
 claim matches most of the corpus and is slow.
 
 The rerank blends the index's own score with what a reviewer looks for: the claim's
-words in the passage (rapidfuzz), the claim naming the passage's page (title match)
-and agreement on names, numbers and years (`factcheck.signals`). Each suggestion
+words in the passage (rapidfuzz), its rare words above all (IDF from `TermStats`, the
+collection's stem counts), the claim naming the passage's page (title match) and
+agreement on names, numbers and years (`factcheck.signals`). Each suggestion
 carries the aligned span (rapidfuzz `partial_ratio_alignment`) to highlight.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -49,10 +53,32 @@ MAX_QUERY_TERMS = 24
 """Enough for a long claim's every informative word (recall on Climate-FEVER rises
 up to ~24 terms); the cap only bounds the cost of pathological input."""
 
+# Abbreviations and the words they stand for: a claim saying "CO2" should recall a
+# passage saying "carbon dioxide" (or "CO 2", as Wikipedia text often has it), and the
+# other way round. Upper-case forms match case-sensitively, so the pronoun "us" is not
+# the United States. Kept to unambiguous equivalents: topical near-synonyms ("climate
+# change" / "global warming") were measured and lowered recall.
+_EQUIVALENTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern), phrases)
+    for pattern, phrases in (
+        (r"\bCO ?2\b|\bCO₂|(?i:\bco2\b|\bcarbon dioxide\b)", ("carbon dioxide", "co2", "co 2")),
+        (r"\bCH ?4\b|(?i:\bmethane\b)", ("methane", "ch4")),
+        (r"\bIPCC\b|(?i:\bintergovernmental panel\b)", ("ipcc", "intergovernmental panel")),
+        (r"\bGHGs?\b|(?i:\bgreenhouse gas)", ("greenhouse gas", "ghg")),
+        (
+            r"\bU\.S\.(?:A\.)?|\bUSA?\b|(?i:\bunited states\b)",
+            ("united states", "us", "usa", "u s"),
+        ),
+        (r"\bU\.K\.|\bUK\b|(?i:\bunited kingdom\b)", ("united kingdom", "uk", "u k")),
+        (r"\bU\.N\.|\bUN\b|(?i:\bunited nations\b)", ("united nations", "un", "u n")),
+    )
+)
+
 # Rerank weights: the index's bm25 plus lexical closeness seen four ways, and what
 # a reviewer looks for (page title named, phrases, details repeated). Round values
-# from a coarse comparison on FM2 and Climate-FEVER dev (bench/RESULTS-evidence.md);
-# many nearby settings score within 0.01, so they are not fitted to either set.
+# from a coarse comparison on the tuning halves of FM2 and Climate-FEVER dev (the
+# held-out halves check them: bench/RESULTS-evidence.md); nearby settings score
+# within about 0.01, so they are not fitted to either set.
 _WEIGHTS = {
     "recall": 1.0,  # FTS5 bm25, normalised by the claim's best hit
     "token_set": 0.2,  # rapidfuzz: the claim's words inside the passage
@@ -62,8 +88,49 @@ _WEIGHTS = {
     "title": 0.1,  # the claim or its context names the passage's page
     "phrase": 0.1,  # adjacent word pairs shared ("carbon dioxide", "sea level")
     "agreement": 0.1,  # years, numbers, ranks and names repeated (factcheck.signals)
+    "rarest": 0.2,  # the passage has the claim's rarest word (IDF of the rarest stem shared)
+    "saturated": 0.2,  # each shared stem counts log(1 + tf / expected tf): k1-like saturation
 }
 _TOTAL_WEIGHT = sum(_WEIGHTS.values())
+_SMOOTHING = 50.0
+"""Dirichlet-style prior mass (in stems) of the `saturated` feature: about a sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class TermStats:
+    """How common a claim's content stems are in the collection candidates come from.
+
+    The local library keeps these counts in claims.db (`Store.reference_term_stats`);
+    a source without a collection (Wikipedia pages) uses `TermStats.of_texts` over its
+    candidates."""
+
+    documents: int
+    """Passages in the collection."""
+    stems: int
+    """Content-word stems in the collection (all occurrences)."""
+    doc_freq: Mapping[str, int]
+    """Passages holding each stem (title or text)."""
+    stem_freq: Mapping[str, int]
+    """Occurrences of each stem in the collection."""
+
+    @classmethod
+    def of_texts(cls, texts: Iterable[str]) -> TermStats:
+        doc_freq: Counter[str] = Counter()
+        stem_freq: Counter[str] = Counter()
+        documents = 0
+        for text in texts:
+            found = content_stems(text)
+            documents += 1
+            stem_freq.update(found)
+            doc_freq.update(set(found))
+        return cls(documents, sum(stem_freq.values()), doc_freq, stem_freq)
+
+    def idf(self, stem: str) -> float:
+        """BM25's IDF (never negative); 0 for a stem the collection lacks."""
+        found = self.doc_freq.get(stem, 0)
+        if not found:
+            return 0.0
+        return math.log(1 + (self.documents - found + 0.5) / (found + 0.5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +169,19 @@ def informative_terms(text: str, *, limit: int = MAX_QUERY_TERMS) -> list[str]:
     return terms[:limit]
 
 
+def equivalent_phrases(text: str) -> list[str]:
+    """Phrases meaning what an abbreviation in `text` means, or the abbreviation of
+    a phrase in it ("CO2" -> "carbon dioxide", "co 2"; "greenhouse gas" -> "ghg")."""
+    found: list[str] = []
+    for pattern, phrases in _EQUIVALENTS:
+        if pattern.search(text):
+            found.extend(phrase for phrase in phrases if phrase not in found)
+    return found
+
+
 def fts_query(text: str, *, limit: int | None = None) -> str | None:
-    """An FTS5 MATCH expression: the informative terms, each quoted, OR-ed.
+    """An FTS5 MATCH expression: the informative terms and `equivalent_phrases`,
+    each quoted, OR-ed.
 
     Quoting makes every term a literal (no FTS5 syntax injection from "NOT", "-", ":"
     or quotes in a claim). None when the claim has no informative term at all.
@@ -111,6 +189,7 @@ def fts_query(text: str, *, limit: int | None = None) -> str | None:
     terms = informative_terms(text, limit=limit or MAX_QUERY_TERMS)
     if not terms:
         return None
+    terms += [phrase for phrase in equivalent_phrases(text) if phrase not in terms]
     return " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
 
 
@@ -121,41 +200,69 @@ def rank_candidates(
     context: str = "",
     limit: int = 5,
     score_cutoff: float | None = None,
+    stats: TermStats | None = None,
 ) -> list[Evidence]:
     """Rerank candidates for `claim` and return the best `limit` as `Evidence`.
 
     `context` (the claim's sentence, the document title) helps match page titles: a
     claim about "the economy" in an article about South Korea matches a page titled
-    "Economy of South Korea".
+    "Economy of South Korea". `stats` says how common the claim's stems are in the
+    whole collection; without it they are counted over the candidates.
     """
     candidates = list(candidates)
     if not candidates:
         return []
     details = extract_details(claim)
-    claim_pairs = _pairs(_stem_list(claim))
+    claim_pairs = _pairs(content_stems(claim))
     context_terms = set(informative_terms(claim, limit=50)) | set(
         informative_terms(context, limit=50)
     )
     best_recall = max(c.recall for c in candidates) or 1.0
     claim_lower = claim.lower()
-    claim_stems = set(_stem_list(claim))
+    claim_stems = set(content_stems(claim))
+    if stats is None:
+        stats = TermStats.of_texts(f"{c.title} {c.passage}" for c in candidates)
+    idf = {stem: stats.idf(stem) for stem in claim_stems}
+    rarest = max(idf.values(), default=0.0) or 1.0
     scored = []
+    saturation = []
     for candidate in candidates:
         passage_lower = candidate.passage.lower()
-        passage_stems = _stem_list(candidate.passage)
+        passage_stems = content_stems(candidate.passage)
+        in_passage = claim_stems.intersection(passage_stems)
+        title_stems = _title_stems(candidate.title)
+        shared = in_passage | claim_stems.intersection(title_stems)
+        stem_counts = {s: passage_stems.count(s) + title_stems.count(s) for s in shared}
         agreements, contradictions = compare(details, candidate.passage)
+        saturation.append(
+            sum(
+                math.log1p(stem_counts[stem] * stats.stems / (_SMOOTHING * stats.stem_freq[stem]))
+                for stem in shared
+                if stats.stem_freq.get(stem)
+            )
+        )
         features = {
             "recall": max(candidate.recall, 0.0) / best_recall,
             "token_set": fuzz.token_set_ratio(claim_lower, passage_lower) / 100,
             "token_sort": fuzz.token_sort_ratio(claim_lower, passage_lower) / 100,
             "partial": fuzz.partial_ratio(claim_lower, passage_lower) / 100,
-            "coverage": len(claim_stems & set(passage_stems)) / (len(claim_stems) or 1),
+            "coverage": len(in_passage) / (len(claim_stems) or 1),
             "title": _title_match(candidate.title, context_terms),
             "phrase": _phrase_match(claim_pairs, _pairs(passage_stems)),
             "agreement": _agreement(details, agreements),
+            "rarest": max((idf[stem] for stem in shared), default=0.0) / rarest,
         }
-        score = sum(_WEIGHTS[name] * value for name, value in features.items()) / _TOTAL_WEIGHT
+        score = sum(_WEIGHTS[name] * value for name, value in features.items())
         scored.append((score, candidate, agreements, contradictions))
+    # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
+    low, high = min(saturation), max(saturation)
+    scored = [
+        (
+            (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
+            *rest,
+        )
+        for (score, *rest), value in zip(scored, saturation, strict=True)
+    ]
     scored.sort(key=lambda item: -item[0])
     results = []
     for score, candidate, agreements, contradictions in scored:
@@ -207,7 +314,7 @@ def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[
 
 def _title_match(title: str, terms: set[str]) -> float:
     """Share of the title's informative words that the claim or its context uses."""
-    title_terms = [w for w in words(re.sub(r"\(.*?\)", " ", title)) if w not in STOP_WORDS]
+    title_terms = _title_words(title)
     if not title_terms:
         return 0.0
     return sum(w in terms for w in title_terms) / len(title_terms)
@@ -225,10 +332,22 @@ def _agreement(details: Details, agreements: tuple[str, ...]) -> float:
     return min(len(agreements) / total, 1.0) if total else 0.0
 
 
-def _stem_list(text: str) -> list[str]:
+def content_stems(text: str) -> list[str]:
     """Content words cut to six letters, in order: a crude stemmer ("warming" ~
     "warmer" no, "emissions" ~ "emission" yes) that needs no language data."""
     return [w[:6] for w in words(text) if w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> tuple[str, ...]:
+    """A title's informative words, "(disambiguation)" parts left out; cached."""
+    return tuple(w for w in words(re.sub(r"\(.*?\)", " ", title)) if w not in STOP_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _title_stems(title: str) -> tuple[str, ...]:
+    """`content_stems` of a page title: many passages share a title, so they are cached."""
+    return tuple(content_stems(title))
 
 
 def _pairs(stems: list[str]) -> set[tuple[str, str]]:

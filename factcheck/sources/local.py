@@ -1,7 +1,8 @@
 """The local reference library as an evidence source.
 
 Recall is SQLite FTS5 inside claims.db (`Store.search_references`, title weighted),
-queried with the claim's informative terms; the matcher reranks. It never touches the
+queried with the claim's informative terms; the matcher reranks, with the library's
+stem counts (`Store.reference_term_stats`) for IDF. It never touches the
 network, which is why `Store.suggest_evidence` uses it alone by default.
 """
 
@@ -9,7 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.matcher import RECALL_DEPTH, Candidate, fts_query, rank_candidates
+from factcheck.matcher import (
+    RECALL_DEPTH,
+    Candidate,
+    content_stems,
+    fts_query,
+    rank_candidates,
+)
 from factcheck.models import Evidence, SourceKind
 
 if TYPE_CHECKING:
@@ -40,4 +47,8 @@ class LocalReferences:
             )
             for hit in self.store.search_references(query, limit=max(self.recall_depth, limit))
         ]
-        return rank_candidates(text, candidates, context=context, limit=limit)
+        if not candidates:
+            return []
+        # IDF from the whole library, not just the recalled few (see matcher.TermStats).
+        stats = self.store.reference_term_stats(content_stems(text))
+        return rank_candidates(text, candidates, context=context, limit=limit, stats=stats)

@@ -8,11 +8,13 @@ never holds half a file or the same file twice.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError, NotFoundError
+from factcheck.matcher import TermStats, content_stems
 from factcheck.store.connection import StoreBase, utc_now
 
 if TYPE_CHECKING:
@@ -24,6 +26,28 @@ _BATCH = 2000
 TITLE_WEIGHT = 2.0
 """FTS5 bm25 weight of the title column against 1.0 for the text: a claim naming a
 page's subject ("Gandhi") should lift that page's sentences that never repeat it."""
+
+
+STEM_UPSERT = (
+    "INSERT INTO reference_stems (stem, documents, occurrences) VALUES (?, ?, ?)"
+    " ON CONFLICT (stem) DO UPDATE SET documents = documents + excluded.documents,"
+    " occurrences = occurrences + excluded.occurrences"
+)
+"""Adds (or, with negative counts, subtracts) `stem_counts` rows to `reference_stems`."""
+
+
+def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tuple[str, int, int]]:
+    """(stem, passages holding it, occurrences) for (title, text) pairs, the totals
+    under stem ''; `sign=-1` for passages being removed."""
+    documents: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    for title, text in passages:
+        found = Counter(content_stems(f"{title} {text}"))
+        occurrences.update(found)
+        documents.update(found.keys())
+        documents[""] += 1
+        occurrences[""] += found.total()
+    return [(stem, sign * count, sign * occurrences[stem]) for stem, count in documents.items()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +153,7 @@ class ReferencesMixin(StoreBase):
             " SELECT id, title, text FROM reference_passages WHERE id > ?",
             [last_id],
         )
+        db.conn.executemany(STEM_UPSERT, stem_counts((values[2], values[3]) for values in batch))
         return replaced
 
     @staticmethod
@@ -140,6 +165,9 @@ class ReferencesMixin(StoreBase):
             f" SELECT 'delete', id, title, text FROM reference_passages WHERE {where}",
             params,
         )
+        gone = db.execute(f"SELECT title, text FROM reference_passages WHERE {where}", params)
+        db.conn.executemany(STEM_UPSERT, stem_counts(gone.fetchall(), sign=-1))
+        db.execute("DELETE FROM reference_stems WHERE documents <= 0")
         return db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
 
     def list_reference_files(self) -> list[ReferenceFile]:
@@ -185,6 +213,25 @@ class ReferencesMixin(StoreBase):
             ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]))
             for row in self.db.execute(sql, [match, limit])
         ]
+
+    def reference_term_stats(self, stems: Iterable[str]) -> TermStats:
+        """How common `stems` (`matcher.content_stems`) are in the reference library."""
+        wanted = sorted(set(stems) | {""})
+        marks = ",".join("?" * len(wanted))
+        found = {
+            row[0]: (row[1], row[2])
+            for row in self.db.execute(
+                f"SELECT stem, documents, occurrences FROM reference_stems WHERE stem IN ({marks})",
+                wanted,
+            )
+        }
+        documents, stems_total = found.pop("", (0, 0))
+        return TermStats(
+            documents=documents,
+            stems=stems_total,
+            doc_freq={stem: counts[0] for stem, counts in found.items()},
+            stem_freq={stem: counts[1] for stem, counts in found.items()},
+        )
 
     def suggest_evidence(
         self,

@@ -146,10 +146,28 @@ def _add_references_factchecks_and_page_cache(db: sqlite_utils.Database) -> None
     )
 
 
+def _add_reference_stem_counts(db: sqlite_utils.Database) -> None:
+    # How many passages hold each content stem and how often it occurs, kept in step
+    # with `reference_passages` by the store: the matcher weighs a claim's rare words
+    # up (IDF) without scanning the library. The row with stem '' holds the totals.
+    # Imported here, not at the top: the references module imports the store base,
+    # which imports this module.
+    from factcheck.store.references import STEM_UPSERT, stem_counts
+
+    db.execute(
+        "CREATE TABLE reference_stems ("
+        " stem TEXT PRIMARY KEY, documents INTEGER NOT NULL, occurrences INTEGER NOT NULL"
+        ") WITHOUT ROWID"
+    )
+    rows = db.execute("SELECT title, text FROM reference_passages").fetchall()
+    db.conn.executemany(STEM_UPSERT, stem_counts(rows))
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
     _add_references_factchecks_and_page_cache,  # 2 -> 3
+    _add_reference_stem_counts,  # 3 -> 4
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError, NotFoundError
+from factcheck.matcher import Candidate, TermStats, content_stems, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.sources.reference_files import read_reference_file, split_passages
-from factcheck.store import Store
+from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 ROWS = [
     {
@@ -67,6 +68,17 @@ def test_claim_with_fts_syntax_is_searched_literally(store: Store) -> None:
     assert store.suggest_evidence("the of and") == []
 
 
+def test_an_abbreviation_finds_the_passage_that_spells_it_out(store: Store) -> None:
+    store.add_references(
+        [
+            {"id": "co2", "title": "Greenhouse gas", "text": "Carbon dioxide absorbs infrared."},
+            {"id": "other", "title": "Weather", "text": "Clouds absorb little infrared."},
+        ]
+    )
+    found = store.suggest_evidence("CO2 absorbs heat", limit=2)
+    assert [item.reference_id for item in found][:1] == ["co2"]
+
+
 def test_markdown_file_is_split_and_readding_it_replaces_it(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text("# Korea notes\n\nSeoul is the capital.\n\nBusan is a port city.\n")
@@ -85,6 +97,78 @@ def test_markdown_file_is_split_and_readding_it_replaces_it(store: Store, tmp_pa
     assert store.remove_references(first.origin) == 1
     assert store.reference_count() == 0
     assert store.suggest_evidence("Seoul capital") == []
+
+
+def _library_stats(store: Store) -> TermStats:
+    passages = store.db.execute("SELECT title, text FROM reference_passages").fetchall()
+    stems = {stem for title, text in passages for stem in content_stems(f"{title} {text}")}
+    return store.reference_term_stats(stems | {"absent"})
+
+
+def test_stem_counts_follow_adds_updates_and_removals(store: Store, tmp_path: Path) -> None:
+    store.add_references(ROWS)
+    path = tmp_path / "notes.md"
+    path.write_text("# Korea notes\n\nSeoul is the capital of Korea.\n\nBusan is a port.\n")
+    notes = read_reference_file(path)
+    store.add_references(notes.rows, origin=notes.origin)
+    store.add_references([{**ROWS[2], "text": "Lyon is a city in France."}])  # an update
+    path.write_text("# Korea notes\n\nSeoul is the largest city in Korea.\n")
+    notes = read_reference_file(path)
+    store.add_references(notes.rows, origin=notes.origin)  # the file again: replaced
+    passages = store.db.execute("SELECT title, text FROM reference_passages").fetchall()
+    expected = TermStats.of_texts(f"{title} {text}" for title, text in passages)
+    stats = _library_stats(store)
+    assert (stats.documents, stats.stems) == (expected.documents, expected.stems)
+    assert stats.documents == 4
+    assert stats.doc_freq == dict(expected.doc_freq)
+    assert stats.stem_freq == dict(expected.stem_freq)
+    assert stats.doc_freq["korea"] == 2 and stats.idf("absent") == 0.0
+    store.remove_references(notes.origin)
+    assert store.reference_term_stats(["korea"]).doc_freq == {"korea": 1}
+    assert store.reference_term_stats(["seoul"]).doc_freq == {}  # its rows are gone
+
+
+def test_an_older_library_gets_its_stem_counts_on_upgrade(tmp_path: Path) -> None:
+    import sqlite3
+
+    import sqlite_utils
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    old = sqlite_utils.Database(conn)
+    for step in MIGRATIONS[:3]:
+        step(old)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute(
+        "INSERT INTO reference_passages (ref_id, title, text) VALUES ('a', 'Korea', 'Seoul.')"
+    )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 4
+        stats = store.reference_term_stats(["korea", "seoul"])
+        assert (stats.documents, stats.stems) == (1, 2)
+        assert stats.doc_freq == {"korea": 1, "seoul": 1}
+
+
+def test_the_claims_rarest_word_lifts_a_passage() -> None:
+    candidates = [
+        Candidate(SourceKind.REFERENCE, "Sea", "Decline of fish.", recall=1.0, reference_id="fish"),
+        Candidate(
+            SourceKind.REFERENCE, "Sea", "Decline of krill.", recall=1.0, reference_id="krill"
+        ),
+    ]
+    stats = TermStats(
+        documents=1000,
+        stems=20000,
+        doc_freq={"fish": 400, "krill": 3, "declin": 50},
+        stem_freq={"fish": 500, "krill": 3, "declin": 60},
+    )
+    # Alike in every other way (fuzz ratios even favour "fish", named first); the
+    # collection says krill is the rare word, so its passage is the better lead.
+    ranked = rank_candidates("Fish and krill decline", candidates, stats=stats)
+    assert [e.reference_id for e in ranked] == ["krill", "fish"]
+    assert ranked[0].score > ranked[1].score
 
 
 def test_html_is_reduced_to_its_text(tmp_path: Path) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from factcheck.matcher import Candidate, fts_query, informative_terms, rank_candidates
+from factcheck.matcher import (
+    Candidate,
+    equivalent_phrases,
+    fts_query,
+    informative_terms,
+    rank_candidates,
+)
 from factcheck.models import SourceKind
 from factcheck.signals import compare, extract_details
 
@@ -54,6 +60,14 @@ def test_fts_query_keeps_informative_terms_quoted() -> None:
     assert '"korea"' in query and '"2017"' in query and '"the"' not in query
     assert query.count('"') % 2 == 0
     assert informative_terms("Seoul Seoul seoul")[:1] == ["seoul"]
+
+
+def test_abbreviations_recall_what_they_stand_for() -> None:
+    assert '"carbon dioxide"' in (fts_query("CO2 is plant food") or "")
+    assert "co2" in equivalent_phrases("Carbon dioxide levels rose")
+    assert "united states" in equivalent_phrases("The U.S. emits less than China")
+    assert equivalent_phrases("They tell us it is warming") == []  # the pronoun, not the US
+    assert equivalent_phrases("Climate change is real") == []
 
 
 def test_rank_prefers_the_passage_that_repeats_the_claim() -> None:
