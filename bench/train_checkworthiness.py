@@ -108,10 +108,11 @@ def fit(train: list[Sentence]) -> CheckworthinessModel:
 
     indptr, indices = [0], []
     for sentence in train:
-        indices.extend(sorted(feature_buckets(sentence.text)))
+        indices.extend(feature_buckets(sentence.text))
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
     matrix = csr_matrix((data, indices, indptr), shape=(len(train), 1 << HASH_BITS))
+    matrix.sum_duplicates()  # repeated buckets become counts, as `logit` sums them
     labels = np.array([s.label for s in train])
     weights = np.array(
         [

@@ -19,7 +19,7 @@ import json
 import math
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -39,11 +39,9 @@ def _words(spaced: str) -> frozenset[str]:
 HASH_BITS = 20
 _MASK = (1 << HASH_BITS) - 1
 _BIGRAM_MIX = 1_000_003
-TRIGRAMS = True
-SUFFIXES = True
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d[\d,.]*\d|\d|[$%?]")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z]+")
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
 # Clause-level shapes that single words miss. Exhortation and stated intent are what
 # ClaimBuster calls non-factual; ranked and dated noun phrases are what fact-checkers
@@ -51,31 +49,29 @@ _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
 _PHRASE_SHAPES = (
     (
         "exhort_clause",
-        re.compile(
-            r"\b(?:it is|it's|it’s) (?:necessary|important|essential|vital|time|imperative)"
-            r"|\b(?:we|you|they|both|countries|sides|nations|all) (?:must|should|need to|"
-            r"ought to|have to)\b|\blet(?:'s|’s| us)\b|\b(?:firmly|jointly) \w+",
-            re.IGNORECASE,
+        _words(
+            "necessary important essential vital time imperative must should need ought "
+            "have let let's let’s firmly jointly"
         ),
+        r"\b(?:it is|it's|it’s) (?:necessary|important|essential|vital|time|imperative)"
+        r"|\b(?:we|you|they|both|countries|sides|nations|all) (?:must|should|need to|"
+        r"ought to|have to)\b|\blet(?:'s|’s| us)\b|\b(?:firmly|jointly) \w+",
     ),
     (
         "ranked_phrase",
-        re.compile(
-            r"['’]s (?:\w+-)?(?:most \w+|\w+est|largest|biggest|top|first|second|third)\b"
-            r"|\b(?:second|third|fourth|fifth|sixth)-\w+est\b",
-            re.IGNORECASE,
-        ),
+        None,
+        r"['’]s (?:\w+-)?(?:most \w+|\w+est|largest|biggest|top|first|second|third)\b"
+        r"|\b(?:second|third|fourth|fifth|sixth)-\w+est\b",
     ),
     (
         "dated_phrase",
-        re.compile(
-            r"\b(?:last|next|past) (?:week|month|year|decade)|\b(?:in|since|by) (?:1[89]|20)\d\d"
-            r"|\b(?:first|last) \w+(?: \w+)? since\b",
-            re.IGNORECASE,
-        ),
+        _words("last next past since"),
+        r"\b(?:last|next|past) (?:week|month|year|decade)|\b(?:first|last) \w+(?: \w+)? since\b",
     ),
-    ("quote_open", re.compile(r"^\s*[\"“]")),
 )
+"""Clause-level shapes: (name, words one of which must be a token, regex on the
+lowercased text). The word gate is a C-level set test that spares most texts the regex;
+Python's re tries every alternative at every position, which was the bottleneck."""
 
 _ORDINALS = _words(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -214,68 +210,160 @@ def shape_flags(text: str) -> set[str]:
     return flags
 
 
-def feature_buckets(text: str) -> set[int]:
-    """Hashed binary features of `text`: words, word pairs and shape features.
+_TokenInfo = tuple[int, tuple[int, ...], int]
+_TOKEN_INFO: dict[str, _TokenInfo] = {}
 
-    Returns the set of active buckets (all features are binary), the representation
-    both the trainer and `CheckworthinessModel.logit` consume.
+
+def _token_info(raw: str) -> _TokenInfo:
+    """A raw token's word bucket, its extra buckets (suffix, shapes) and 1 if a number.
+
+    Memoised per raw token: the hot loop in `feature_buckets` then does one dict lookup
+    per token instead of several function calls (see bench/bench_splitter.py --profile).
     """
-    raw_tokens = _TOKEN.findall(text.lower())
-    buckets: set[int] = set()
-    previous = before = _START
-    n_numbers = 0
-    for raw in raw_tokens:
-        token = _token_of(raw)
-        bucket = _bucket(token)
-        buckets.add(bucket)
-        pair = ((previous * _BIGRAM_MIX) ^ bucket) & _MASK
-        buckets.add(pair)
-        if TRIGRAMS:
-            buckets.add(((before * _BIGRAM_MIX) ^ pair ^ 0x5BD1E) & _MASK)
-        before, previous = previous, bucket
-        if SUFFIXES:
-            suffix = _suffix_bucket(token)
-            if suffix >= 0:
-                buckets.add(suffix)
-        if token[0] == "<":
-            n_numbers += 1
-            buckets.add(_shape_bucket("digit"))
-            buckets.add(_shape_bucket(token))
-            continue
+    info = _TOKEN_INFO.get(raw)
+    if info is not None:
+        return info
+    token = _token_of(raw)
+    extras: list[int] = []
+    suffix = _suffix_bucket(token)
+    if suffix >= 0:
+        extras.append(suffix)
+    if token[0] == "<":
+        extras += [_shape_bucket("digit"), _shape_bucket(token)]
+    else:
         shapes = _TOKEN_SHAPES.get(token)
         if shapes:
-            for shape in shapes:
-                buckets.add(_shape_bucket(shape))
+            extras += [_shape_bucket(shape) for shape in shapes]
         elif token.endswith("est") and len(token) > 5 and token not in _NOT_SUPERLATIVE:
-            buckets.add(_shape_bucket("superlative"))
-    n_tokens = len(raw_tokens)
-    length = "len<5" if n_tokens < 5 else "len<10" if n_tokens < 10 else "len<20"
-    if n_tokens >= 20:
-        length = "len<40" if n_tokens < 40 else "len40+"
-    buckets.add(_shape_bucket(length))
-    buckets.add(_shape_bucket(f"numbers:{min(n_numbers, 3)}"))
-    for name, pattern in _PHRASE_SHAPES:
-        if pattern.search(text):
-            buckets.add(_shape_bucket(name))
-    n_capitalised = len(_CAPITALISED.findall(text))
-    buckets.add(_shape_bucket(f"capitalised:{min(n_capitalised, 4)}"))
+            extras.append(_shape_bucket("superlative"))
+    info = (_bucket(token), tuple(extras), 1 if token[0] == "<" else 0)
+    if len(_TOKEN_INFO) < 200_000:
+        _TOKEN_INFO[raw] = info
+    return info
+
+
+def feature_buckets(text: str) -> list[int]:
+    """Hashed features of `text` as a list of buckets; a repeated bucket counts twice.
+
+    Words, word pairs, word suffixes and shapes per token, then whole-text shapes
+    (length, how many numbers, clause patterns, capitalised words). The trainer turns
+    the list into count features; `CheckworthinessModel.logit` computes the same sum
+    in one fused pass without building the list.
+    """
+    lowered = text.lower()
+    raw_tokens = _TOKEN.findall(lowered)
+    buckets: list[int] = []
+    previous = _START
+    n_numbers = 0
+    for raw in raw_tokens:
+        bucket, extras, is_number = _token_info(raw)
+        buckets.append(bucket)
+        buckets.append(((previous * _BIGRAM_MIX) ^ bucket) & _MASK)
+        buckets.extend(extras)
+        previous = bucket
+        n_numbers += is_number
+    buckets.extend(_text_buckets(text, lowered, raw_tokens, n_numbers))
     return buckets
+
+
+def _text_buckets(text: str, lowered: str, tokens: list[str], n_numbers: int) -> list[int]:
+    """Whole-text shape features: length, number count, clause patterns, entity shape."""
+    n_tokens = len(tokens)
+    buckets = [_LENGTH_BUCKETS[min(n_tokens, 40)], _NUMBERS_BUCKETS[min(n_numbers, 3)]]
+    token_set = set(tokens)
+    for gate, pattern, bucket in _PHRASES:
+        if gate is None:
+            if ("s " in lowered or "-" in lowered) and pattern.search(lowered):
+                buckets.append(bucket)
+        elif not gate.isdisjoint(token_set) and pattern.search(lowered):
+            buckets.append(bucket)
+    if lowered[:1] in '"“':
+        buckets.append(_QUOTE_OPEN)
+    # Capitalised words past the first: a stand-in for named entities.
+    n_capitalised = len(_CAPITALISED.findall(text)) - (text[:1].isupper())
+    buckets.append(_CAPITALISED_BUCKETS[max(0, min(n_capitalised, 4))])
+    return buckets
+
+
+def _length_name(n_tokens: int) -> str:
+    if n_tokens < 20:
+        return "len<5" if n_tokens < 5 else "len<10" if n_tokens < 10 else "len<20"
+    return "len<40" if n_tokens < 40 else "len40+"
+
+
+_LENGTH_BUCKETS = [_shape_bucket(_length_name(n)) for n in range(41)]
+_NUMBERS_BUCKETS = [_shape_bucket(f"numbers:{n}") for n in range(4)]
+_CAPITALISED_BUCKETS = [_shape_bucket(f"capitalised:{n}") for n in range(5)]
+_PHRASES = [
+    (gate, re.compile(pattern), _shape_bucket(name)) for name, gate, pattern in _PHRASE_SHAPES
+]
+_QUOTE_OPEN = _shape_bucket("quote_open")
 
 
 @dataclass(frozen=True, slots=True)
 class CheckworthinessModel:
-    """A sparse linear model: `sigmoid(bias + sum(weights[b] for active buckets b))`.
+    """A sparse linear model: `sigmoid(bias + sum(weights[b] for b in feature_buckets))`.
 
     The trainer folds threshold calibration into `bias`, so 0.5 is the operating point.
     """
 
     weights: dict[int, float]
     bias: float
+    _static: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> summed weight of its word, suffix and shape features (memo)."""
+    _pairs: dict[tuple[int, int], float] = field(default_factory=dict, compare=False, repr=False)
+    """(previous word bucket, word bucket) -> weight of the pair's bucket (memo)."""
+
+    _bucket: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> its word bucket (memo, filled and cleared with `_static`)."""
+    _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
+
+    def _learn_tokens(self, raw_tokens: set[str]) -> None:
+        if len(self._static) > 300_000:
+            self._static.clear()
+            self._bucket.clear()
+            self._is_number.clear()
+        get = self.weights.get
+        for raw in raw_tokens:
+            bucket, extras, is_number = _token_info(raw)
+            self._static[raw] = get(bucket, 0.0) + sum(get(extra, 0.0) for extra in extras)
+            self._bucket[raw] = bucket
+            self._is_number[raw] = is_number
+
+    def _learn_pairs(self, pairs: set[tuple[int, int]]) -> None:
+        get = self.weights.get
+        for previous, bucket in pairs:
+            self._pairs[previous, bucket] = get(((previous * _BIGRAM_MIX) ^ bucket) & _MASK, 0.0)
 
     def logit(self, text: str) -> float:
-        """Raw score of `text`; higher means more check-worthy."""
+        """Raw score of `text`, higher is more check-worthy.
+
+        The same sum as over `feature_buckets(text)`, computed with memo tables and
+        C-level `map`/`sum` instead of a Python loop per token, because it runs on
+        every sentence of every document (bench/bench_splitter.py).
+        """
+        lowered = text.lower()
+        raw_tokens = _TOKEN.findall(lowered)
+        static = self._static
+        unseen = set(raw_tokens).difference(static)
+        if unseen:
+            self._learn_tokens(unseen)
+        buckets = list(map(self._bucket.__getitem__, raw_tokens))
+        pairs = list(zip([_START, *buckets], buckets, strict=False))  # last one unpaired
+        memo = self._pairs
+        unseen_pairs = set(pairs).difference(memo)
+        if unseen_pairs:
+            if len(memo) > 500_000:
+                memo.clear()
+            self._learn_pairs(unseen_pairs)
+        n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
+        total = self.bias + sum(map(static.__getitem__, raw_tokens))
+        total += sum(map(memo.__getitem__, pairs))
         get = self.weights.get
-        return self.bias + sum(get(bucket, 0.0) for bucket in feature_buckets(text))
+        for bucket in _text_buckets(text, lowered, raw_tokens, n_numbers):
+            total += get(bucket, 0.0)
+        return total
 
     def probability(self, text: str) -> float:
         """Check-worthiness of `text` in [0, 1]."""

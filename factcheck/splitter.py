@@ -11,6 +11,8 @@ never silently dropped; rhetoric gets a low score instead. Pure; no I/O.
 
 from __future__ import annotations
 
+import re
+
 from factcheck.checkworthiness import CheckworthinessModel, default_model, sigmoid
 from factcheck.models import Claim
 from factcheck.sentences import split_sentences
@@ -60,30 +62,39 @@ def _quotation(sentence: str, start: int, end: int) -> str | None:
     return sentence[opening + 1 : closing]
 
 
+_OPENING_PHRASE = re.compile(r"[^,]{1,38}, ")
+_FIRST_WORDS = re.compile(r"(?:\S+\s+){" + str(MAX_WORDS) + "}")
+_CLAUSE_BREAK = re.compile(r"[,;:—]")
+_SIX_WORDS = re.compile(r"(?:\S+\s+){6}")
+
+
 def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """A fallback claim for a sentence with no anchored span: skip an opening
-    "On Tuesday," style phrase, stop at the first clause break past a few words, and
-    cap the length at MAX_WORDS words."""
-    sentence = text[start:end]
-    comma = sentence.find(", ")
-    if 0 < comma < 40 and sentence[:comma].count(" ") < 4:
-        start += comma + 2
-        sentence = text[start:end]
-    words = 0
-    cut = len(sentence)
-    for index, char in enumerate(sentence):
-        if char == " ":
-            words += 1
-            if words >= MAX_WORDS:
-                cut = index
-                break
-        elif char in ",;:—" and words >= 6:
-            cut = index
-            break
-    stripped = sentence[:cut].rstrip(" .!?,;:\"'”’—-")
-    if not stripped:
-        stripped = sentence.rstrip()
-    return start, start + len(stripped)
+    "On Tuesday," style phrase, stop at the first clause break past six words, and
+    cap the length at MAX_WORDS words. Regex-driven: it runs on most sentences."""
+    opening = _OPENING_PHRASE.match(text, start, end)
+    if opening is not None and opening.group().count(" ") < 5:
+        start = opening.end()
+    cut = end
+    cap = _FIRST_WORDS.match(text, start, end)
+    if cap is not None:
+        cut = cap.end()
+    six = _SIX_WORDS.match(text, start, cut)
+    if six is not None:
+        clause_break = _CLAUSE_BREAK.search(text, six.end(), cut)
+        if clause_break is not None:
+            cut = clause_break.start()
+    stop = cut
+    while stop > start and text[stop - 1] in _TRIM:
+        stop -= 1
+    if stop == start:
+        stop = end
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+    return start, stop
+
+
+_TRIM = frozenset(" \t\r\n.!?,;:\"'”’—-")
 
 
 def split_claims(
@@ -109,12 +120,17 @@ def split_claims(
             if end <= start or not any(ch.isalpha() for ch in text[start:end]):
                 continue
             candidates = [Candidate(start, end)]
+            fallback = True
+        else:
+            fallback = False
         sentence_logit = model.logit(sentence)
         for cand in candidates:
             span = text[cand.start : cand.end]
             context = _quotation(sentence, cand.start - sent_start, cand.end - sent_start)
             context_logit = sentence_logit if context is None else model.logit(context)
-            span_logit = model.logit(span) if span != sentence else sentence_logit
+            # A fallback is the sentence's own main clause: its words add nothing the
+            # sentence score lacks, and skipping them saves a third of the work.
+            span_logit = context_logit if fallback else model.logit(span)
             score = sigmoid(SENTENCE_WEIGHT * context_logit + (1.0 - SENTENCE_WEIGHT) * span_logit)
             if score < min_score:
                 continue
