@@ -36,6 +36,8 @@ _WORD_BEFORE = re.compile(r"[\w.'’-]+$")
 # Letters only with a bracket, so an initial ("J. K. Rowling") is never taken for one.
 _BULLET = re.compile(r"(?:[-*•‣▪◦–—]|\(?\d{1,3}[.)]|\(?[a-z]\))[^\S\r\n]+")
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])$")
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
+_UPPER = re.compile(r"[A-Z]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 # Abbreviations that (almost) never end a sentence: titles before a name, months and
@@ -55,13 +57,19 @@ _OPENERS = _words(
 )
 
 
-def _is_boundary(text: str, punct_start: int, punct: str, next_pos: int) -> bool:
-    """Decide whether end punctuation at `punct_start` really ends a sentence."""
+def _is_boundary(
+    text: str, punct_start: int, punct: str, next_pos: int, *, caseless: bool = False
+) -> bool:
+    """Decide whether end punctuation at `punct_start` really ends a sentence.
+
+    `caseless` is for text with no capitals at all (scraped bodies such as CoAID's):
+    there a lowercase next word cannot mean "same sentence".
+    """
     if next_pos >= len(text):
         return True
     following = text[next_pos]
     # "... he said." continues? A lowercase or connecting character never starts one.
-    if following.islower() or following in ",;:)]}%":
+    if (following.islower() and not caseless) or following in ",;:)]}%":
         return False
     if punct[0] != ".":
         return True
@@ -79,7 +87,7 @@ def _is_boundary(text: str, punct_start: int, punct: str, next_pos: int) -> bool
     if len(word) == 1 and word.isupper():
         return False  # an initial: "George W. Bush", "J. K. Rowling"
     if _DOTTED.search(word) or lowered in _MAYBE_FINAL:
-        next_word = re.match(r"[A-Za-z]+", text[next_pos : next_pos + 20])
+        next_word = _NEXT_WORD.match(text, next_pos, next_pos + 20)
         return next_word is not None and next_word.group().lower() in _OPENERS
     if _ENUMERATOR.fullmatch(word):
         # "1. Item" at the start of a line is a bullet number, not a sentence.
@@ -108,16 +116,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     `text[start:end]`. Spans are trimmed of surrounding whitespace and bullet markers
     and never empty. A single line break ends a sentence unless the next line starts in
     lowercase (a hard-wrapped paragraph), which is what makes headlines, bylines and
-    bullet lines come out as sentences of their own.
+    bullet lines come out as sentences of their own. Text without a single capital
+    (scraped, lowercased article bodies) is split at every full stop that is not an
+    abbreviation.
     """
     spans: list[tuple[int, int]] = []
     position = 0
+    caseless = _UPPER.search(text) is None
     for match in _CANDIDATE.finditer(text):
         punct = match.group("punct")
         if punct is not None:
             ws = match.group("ws")
             if ("\n" in ws and not text[match.end() : match.end() + 1].islower()) or _is_boundary(
-                text, match.start(), punct, match.end()
+                text, match.start(), punct, match.end(), caseless=caseless
             ):
                 cut = match.start("ws")
             else:

@@ -32,7 +32,7 @@ MAX_WORDS = 20
 """A claim longer than this is cut back at a clause boundary."""
 
 _TOKEN_SPLIT = re.compile(
-    r"(\$?\d[\d,.]*\d%?|\$?\d%?|(?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?|[^\w\s])"
+    r"(\d{1,2}:\d\d|\$?\d[\d,.]*\d%?|\$?\d%?|(?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?|[^\w\s])"
 )
 
 _DETERMINERS = _words(
@@ -134,7 +134,9 @@ def _classify(lower: str) -> int:
     """The bit-flag class of a lowercased token (see the flags above)."""
     flags = 0
     first = lower[0]
-    if first.isdigit() or first == "$":
+    if ":" in lower:
+        flags = _NP  # a clock time ("11:23") is context, not a checkable figure
+    elif first.isdigit() or first == "$":
         flags = _NP | _ANCHOR
     elif first in _CLAUSE_PUNCT or lower in ".’'`…":
         flags = 0

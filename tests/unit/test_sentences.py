@@ -120,3 +120,12 @@ def test_any_text_gives_valid_nonoverlapping_spans(text: str) -> None:
         assert previous_end <= start < end <= len(text)
         assert text[start:end].strip()
         previous_end = end
+
+
+def test_lowercased_scraped_text() -> None:
+    text = "thank you very much everyone. before i begin, dr. smith will speak. it is 9.7 percent."
+    assert sentences(text) == [
+        "thank you very much everyone.",
+        "before i begin, dr. smith will speak.",
+        "it is 9.7 percent.",
+    ]
