@@ -41,7 +41,7 @@ from factcheck.checkworthiness import (  # noqa: E402
 )
 
 # Hyper-parameters, chosen by the by-debate cross-validation in bench/eval_checkworthiness.py.
-C = 0.5
+C = 0.1
 POSITIVE_WEIGHT = 1.5
 CLEF_WEIGHT = 0.3  # CLEF labels are sparser and stricter; let ClaimBuster lead
 MIN_ABS_WEIGHT = 0.06  # prune small weights: 1.3 MB of package data, same CV F1

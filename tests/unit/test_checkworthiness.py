@@ -39,3 +39,16 @@ def test_packaged_model_separates_fact_from_rhetoric() -> None:
     fact = "Unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years."
     rhetoric = "I think we need to come together and respect each other."
     assert model.probability(fact) >= 0.5 > model.probability(rhetoric)
+
+
+def test_fused_logit_equals_the_feature_sum_the_trainer_sees() -> None:
+    model = default_model()
+    for text in (
+        "China is South Korea’s biggest trading partner.",
+        "“It is necessary to respect each other’s core interests,” Xi said.",
+        "We spent $4.2 million in 2019 -- 12% more than last year?",
+        "",
+    ):
+        expected = model.bias + sum(model.weights.get(b, 0.0) for b in feature_buckets(text))
+        assert abs(model.logit(text) - expected) < 1e-9
+        assert 0.0 <= sigmoid(model.logit(text)) <= 1.0
