@@ -194,17 +194,17 @@ def _token_of(raw: str) -> str:
 def shape_flags(text: str) -> set[str]:
     """The named shape features of `text` ("digit", "superlative", "attribution", ...).
 
-    Used by the model and, separately, by the splitter to pick a claim's kind.
+    Used by the splitter to pick a claim's kind. Set operations on the distinct tokens
+    keep it off the profile; it runs once per claim.
     """
+    tokens = set(_TOKEN.findall(text.lower()))
     flags: set[str] = set()
-    for raw in _TOKEN.findall(text.lower()):
+    for token in tokens.intersection(_TOKEN_SHAPES):
+        flags.update(_TOKEN_SHAPES[token])
+    for raw in tokens:
         if raw[0].isdigit():
             flags.add("digit")
             flags.add("year" if _YEAR.fullmatch(raw) else "number")
-            continue
-        shapes = _TOKEN_SHAPES.get(raw)
-        if shapes:
-            flags.update(shapes)
         elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
             flags.add("superlative")
     return flags
@@ -346,20 +346,24 @@ class CheckworthinessModel:
         lowered = text.lower()
         raw_tokens = _TOKEN.findall(lowered)
         static = self._static
-        unseen = set(raw_tokens).difference(static)
-        if unseen:
-            self._learn_tokens(unseen)
+        # Memo tables are warm for almost every token of running text, so try the
+        # C-level lookups first and learn the unseen ones only on a miss.
+        try:
+            total = self.bias + sum(map(static.__getitem__, raw_tokens))
+        except KeyError:
+            self._learn_tokens(set(raw_tokens).difference(static))
+            total = self.bias + sum(map(static.__getitem__, raw_tokens))
         buckets = list(map(self._bucket.__getitem__, raw_tokens))
         pairs = list(zip([_START, *buckets], buckets, strict=False))  # last one unpaired
         memo = self._pairs
-        unseen_pairs = set(pairs).difference(memo)
-        if unseen_pairs:
+        try:
+            total += sum(map(memo.__getitem__, pairs))
+        except KeyError:
             if len(memo) > 500_000:
                 memo.clear()
-            self._learn_pairs(unseen_pairs)
+            self._learn_pairs(set(pairs).difference(memo))
+            total += sum(map(memo.__getitem__, pairs))
         n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
-        total = self.bias + sum(map(static.__getitem__, raw_tokens))
-        total += sum(map(memo.__getitem__, pairs))
         get = self.weights.get
         for bucket in _text_buckets(text, lowered, raw_tokens, n_numbers):
             total += get(bucket, 0.0)

@@ -25,13 +25,12 @@ SENTENCE_WEIGHT = 0.7
 The sentence carries most of the evidence (the model was trained on sentences), the
 span's own words move it up or down a little."""
 
-_MAX_MERGED_CHARS = 200
 
-
-def _merge(candidates: list[Candidate]) -> list[Candidate]:
+def _merge(candidates: list[Candidate], text: str) -> list[Candidate]:
     """Resolve overlaps: a span inside another merges into it (an attribution keeps its
-    anchored phrases); a partial overlap becomes the union when that stays short, or
-    else the shorter span is kept. The result is sorted and pairwise disjoint."""
+    anchored phrases); a partial overlap becomes the union when that stays within
+    MAX_WORDS words, or else the shorter span is kept. The result is sorted and
+    pairwise disjoint."""
     ordered = sorted(set(candidates), key=lambda c: (c.start, -c.end))
     kept: list[Candidate] = []
     for cand in ordered:
@@ -41,7 +40,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
         last = kept[-1]
         if cand.end <= last.end:
             continue  # nested: the outer span already covers it
-        if cand.end - last.start <= _MAX_MERGED_CHARS:
+        if text.count(" ", last.start, cand.end) < MAX_WORDS:
             kept[-1] = Candidate(last.start, cand.end, last.attribution or cand.attribution)
         elif cand.end - cand.start < last.end - last.start:
             kept[-1] = cand
@@ -114,7 +113,7 @@ def split_claims(
         sentence = text[sent_start:sent_end]
         if not any(ch.isalpha() for ch in sentence):
             continue  # a rule line, a page number: nothing to check
-        candidates = _merge(candidate_spans(sentence, sent_start))
+        candidates = _merge(candidate_spans(sentence, sent_start), text)
         if not candidates:
             start, end = _main_clause(text, sent_start, sent_end)
             if end <= start or not any(ch.isalpha() for ch in text[start:end]):

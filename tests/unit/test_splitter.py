@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck import split_claims
 from factcheck.models import Claim, ClaimKind
+from factcheck.spans import MAX_WORDS
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "xi-lee-call.txt"
 
@@ -173,4 +174,5 @@ def check_invariants(text: str, claims: list[Claim]) -> None:
         assert 0.0 <= claim.score <= 1.0
         assert isinstance(claim.kind, ClaimKind)
         assert claim.start >= previous_end
+        assert len(claim.text.split()) <= MAX_WORDS + 1  # short spans, never paragraphs
         previous_end = claim.end
