@@ -28,6 +28,7 @@ __all__ = [
     "default_model",
     "feature_buckets",
     "shape_flags",
+    "sigmoid",
 ]
 
 
