@@ -22,6 +22,8 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
+from operator import and_, mul, xor
 
 __all__ = [
     "CheckworthinessModel",
@@ -312,9 +314,6 @@ class CheckworthinessModel:
     bias: float
     _static: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> summed weight of its word, suffix and shape features (memo)."""
-    _pairs: dict[tuple[int, int], float] = field(default_factory=dict, compare=False, repr=False)
-    """(previous word bucket, word bucket) -> weight of the pair's bucket (memo)."""
-
     _bucket: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> its word bucket (memo, filled and cleared with `_static`)."""
     _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -331,11 +330,6 @@ class CheckworthinessModel:
             self._static[raw] = get(bucket, 0.0) + sum(get(extra, 0.0) for extra in extras)
             self._bucket[raw] = bucket
             self._is_number[raw] = is_number
-
-    def _learn_pairs(self, pairs: set[tuple[int, int]]) -> None:
-        get = self.weights.get
-        for previous, bucket in pairs:
-            self._pairs[previous, bucket] = get(((previous * _BIGRAM_MIX) ^ bucket) & _MASK, 0.0)
 
     def logit(self, text: str) -> float:
         """Raw score of `text`, higher is more check-worthy.
@@ -355,15 +349,11 @@ class CheckworthinessModel:
             self._learn_tokens(set(raw_tokens).difference(static))
             total = self.bias + sum(map(static.__getitem__, raw_tokens))
         buckets = list(map(self._bucket.__getitem__, raw_tokens))
-        pairs = list(zip([_START, *buckets], buckets, strict=False))  # last one unpaired
-        memo = self._pairs
-        try:
-            total += sum(map(memo.__getitem__, pairs))
-        except KeyError:
-            if len(memo) > 500_000:
-                memo.clear()
-            self._learn_pairs(set(pairs).difference(memo))
-            total += sum(map(memo.__getitem__, pairs))
+        # Pair buckets, ((previous * MIX) ^ bucket) & MASK, by chained C-level maps:
+        # most pairs of running text are new, so a memo table would mostly miss.
+        previous = map(mul, [_START, *buckets], repeat(_BIGRAM_MIX))
+        pair_buckets = map(and_, map(xor, previous, buckets), repeat(_MASK))
+        total += sum(map(self.weights.get, pair_buckets, repeat(0.0)))
         n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
         get = self.weights.get
         for bucket in _text_buckets(text, lowered, raw_tokens, n_numbers):
