@@ -64,10 +64,12 @@ _VERBS = _words(
     "brings brought begin begins began run runs ran pay pays paid mean means meant "
     "remains remain include includes including"
 )
+# Forms that are also common nouns ("the United States", "his claims", "reports") are
+# left out: after a capitalised word they would turn a noun phrase into an attribution.
 _ATTRIBUTION_VERBS = _words(
-    "said says told tells urged urges claimed claims stated states announced announces "
-    "insisted insists argued argues warned warns assured assures admitted denied denies "
-    "promised promises added noted called reported reports confirmed confirms"
+    "said says told tells urged urges claimed stated announced announces insisted insists "
+    "argued argues warned warns assured assures admitted denied denies promised added "
+    "noted reported confirmed confirms"
 )
 _SPEAKER_WORDS = _words(
     "president minister prime secretary spokesman spokeswoman spokesperson official "
@@ -227,22 +229,23 @@ def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
         right = _grow_right(lowers, in_np, right, n)
         if lowers[i] in ("first", "last") and "since" in lowers[i + 1 : right + 3]:
             right = _clause_end(words, lowers, lowers.index("since", i + 1), n)
-        elif right - left < 2 and not words[i][0].isdigit():
-            continue  # "the two", "the first": too little to look up
+        elif right == left or (right - left < 2 and not words[i][0].isdigit()):
+            continue  # "2024", "the two", "the first": too little to look up
         left = _copular_subject(words, lowers, in_np, left)
         left = _sentence_subject(lowers, in_np, left)
         spans.append((left, right, False))
 
     for i, c in enumerate(classes):
-        if not c & _ATTRIBUTES or i == 0 or i + 1 >= n:
+        if not c & _ATTRIBUTES or i == 0 or i + 1 >= n or not words[i][0].islower():
             continue
         if in_np[i - 1]:
             left = i - 1
             while left > 0 and in_np[left - 1] and i - left < 6:
                 left -= 1
-            if not (words[left][0].isupper() or lowers[left] in _PRONOUNS):
-                continue
-            if words[i - 1][0].isupper() or lowers[i - 1] in _SPEAKER_WORDS:
+            # A named or titled speaker: "Xi", "President Lee", "Café owners",
+            # "the spokesman"; not any noun phrase that happens to precede "said".
+            named = words[left][0].isupper() or words[i - 1][0].isupper()
+            if named or lowers[i - 1] in _SPEAKER_WORDS:
                 right = _attribution_end(words, lowers, i + 1, n)
                 if right > i:
                     spans.append((left, right, True))

@@ -176,3 +176,10 @@ def check_invariants(text: str, claims: list[Claim]) -> None:
         assert claim.start >= previous_end
         assert len(claim.text.split()) <= MAX_WORDS + 1  # short spans, never paragraphs
         previous_end = claim.end
+
+
+def test_attribution_by_a_group_and_no_bare_years() -> None:
+    text = "Café owners said prices rose “sharply” in 2024."
+    claims = split_claims(text)
+    assert [c.text for c in claims] == ["Café owners said prices rose “sharply” in 2024"]
+    assert claims[0].kind is ClaimKind.ATTRIBUTION
