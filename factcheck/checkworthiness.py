@@ -1,0 +1,398 @@
+"""Check-worthiness: features and a linear model scored in plain Python.
+
+`factcheck.splitter` asks this module how check-worthy a sentence (and each claim span
+inside it) is. The model is a logistic regression over hashed word unigrams and bigrams
+plus "shape" features a fact-checker looks for: numbers, years, percentages, money,
+ordinals, superlatives, comparatives, named-entity shape, attribution verbs, and the
+marks of opinion and exhortation. It is trained offline by `bench/train_checkworthiness.py`
+(ClaimBuster + CLEF 2019) and shipped as `factcheck/data/checkworthiness.json`, a sparse
+table of bucket -> weight, so the runtime needs no numpy and downloads nothing.
+
+The feature function here is the single definition used by both training and
+inference; changing it means retraining. Pure; the only I/O is reading the packaged
+model file once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import repeat
+from operator import and_, mul, xor
+
+__all__ = [
+    "CheckworthinessModel",
+    "default_model",
+    "feature_buckets",
+    "shape_flags",
+    "sigmoid",
+]
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word list written as one string, to keep long lexicons readable."""
+    return frozenset(spaced.split())
+
+
+HASH_BITS = 20
+_MASK = (1 << HASH_BITS) - 1
+_BIGRAM_MIX = 1_000_003
+
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d[\d,.]*\d|\d|[$%?]")
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
+_YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
+# Clause-level shapes that single words miss. Exhortation and stated intent are what
+# ClaimBuster calls non-factual; ranked and dated noun phrases are what fact-checkers
+# look up. Each regex runs once per text, so keep the list short.
+_PHRASE_SHAPES = (
+    (
+        "exhort_clause",
+        _words(
+            "necessary important essential vital time imperative must should need ought "
+            "have let let's let’s firmly jointly"
+        ),
+        r"\b(?:it is|it's|it’s) (?:necessary|important|essential|vital|time|imperative)"
+        r"|\b(?:we|you|they|both|countries|sides|nations|all) (?:must|should|need to|"
+        r"ought to|have to)\b|\blet(?:'s|’s| us)\b|\b(?:firmly|jointly) \w+",
+    ),
+    (
+        "ranked_phrase",
+        None,
+        r"['’]s (?:\w+-)?(?:most \w+|\w+est|largest|biggest|top|first|second|third)\b"
+        r"|\b(?:second|third|fourth|fifth|sixth)-\w+est\b",
+    ),
+    (
+        "dated_phrase",
+        _words("last next past since"),
+        r"\b(?:last|next|past) (?:week|month|year|decade)|\b(?:first|last) \w+(?: \w+)? since\b",
+    ),
+)
+"""Clause-level shapes: (name, words one of which must be a token, regex on the
+lowercased text). The word gate is a C-level set test that spares most texts the regex;
+Python's re tries every alternative at every position, which was the bottleneck."""
+
+_ORDINALS = _words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "twentieth hundredth thousandth millionth 1st 2nd 3rd"
+)
+_SUPERLATIVES = _words(
+    "most least best worst biggest largest smallest highest lowest greatest fastest "
+    "slowest longest shortest oldest youngest richest poorest deadliest strongest weakest "
+    "top record"
+)
+_NOT_SUPERLATIVE = _words(
+    "interest honest rest test best-known west guest forest protest arrest request "
+    "contest suggest invest digest chest nest pest quest modest harvest manifest"
+)
+_NUMBER_WORDS = _words(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred hundreds thousand thousands million millions billion billions "
+    "trillion dozen half quarter twice double triple percent"
+)
+_MONEY = _words("$ dollar dollars million billion trillion budget deficit debt tax")
+_ATTRIBUTION = _words(
+    "said says say told tells claimed claims claim stated states announced announces "
+    "urged urges insisted insists argued argues warned warns reported reports according "
+    "added noted called calls assured assures admitted denied denies promised promises "
+    "testified wrote"
+)
+_OPINION = _words("think believe feel hope wish want guess suppose opinion agree disagree")
+_EXHORTATION = _words(
+    "should must necessary need needs ought let's lets let important essential respect urge"
+)
+_COMPARATIVE = _words(
+    "more less fewer than higher lower larger smaller bigger greater increased decreased "
+    "doubled tripled rose fell grew dropped cut raised"
+)
+_CAUSAL = _words("because caused causes cause due led result resulted thanks")
+_PREDICTION = _words("will going forecast expected predict predicts projected")
+_TEMPORAL = _words(
+    "since ago last ago yesterday today year years decade decades century january "
+    "february march april may june july august september october november december"
+)
+# Token -> shape feature names; one dict lookup per token replaces a regex per shape.
+_TOKEN_SHAPES: dict[str, tuple[str, ...]] = {}
+for _names, _shape in (
+    (_ORDINALS, "ordinal"),
+    (_SUPERLATIVES, "superlative"),
+    (_NUMBER_WORDS, "numberword"),
+    (_MONEY, "money"),
+    (_ATTRIBUTION, "attribution"),
+    (_OPINION, "opinion"),
+    (_EXHORTATION, "exhortation"),
+    (_COMPARATIVE, "comparative"),
+    (_CAUSAL, "causal"),
+    (_PREDICTION, "prediction"),
+    (_TEMPORAL, "temporal"),
+):
+    for _name in _names:
+        _TOKEN_SHAPES[_name] = (*_TOKEN_SHAPES.get(_name, ()), _shape)
+_TOKEN_SHAPES["%"] = ("percent",)
+_TOKEN_SHAPES["percent"] = (*_TOKEN_SHAPES["percent"], "percent")
+_TOKEN_SHAPES["?"] = ("question",)
+_TOKEN_SHAPES["i"] = ("firstperson",)
+_TOKEN_SHAPES["we"] = ("firstperson",)
+_TOKEN_SHAPES["you"] = ("secondperson",)
+
+
+def _hash(feature: str) -> int:
+    """Stable bucket of a feature string (crc32 is the same on every run and platform)."""
+    return zlib.crc32(feature.encode("utf-8")) & _MASK
+
+
+_BUCKET_CACHE: dict[str, int] = {}
+
+
+_SUFFIX_CACHE: dict[str, int] = {}
+
+
+def _bucket(token: str) -> int:
+    """Bucket of a token, memoised: news text repeats its words, so most are cache hits."""
+    bucket = _BUCKET_CACHE.get(token)
+    if bucket is None:
+        bucket = _hash("w:" + token)
+        if len(_BUCKET_CACHE) < 200_000:
+            _BUCKET_CACHE[token] = bucket
+    return bucket
+
+
+def _suffix_bucket(token: str) -> int:
+    """Bucket of a word's last three letters: a cheap stand-in for part of speech
+    (past tense "-ed", adverbs "-ly"), which separates reports of fact from opinion."""
+    bucket = _SUFFIX_CACHE.get(token)
+    if bucket is None:
+        bucket = _hash("suf:" + token[-3:]) if len(token) > 4 else -1
+        if len(_SUFFIX_CACHE) < 200_000:
+            _SUFFIX_CACHE[token] = bucket
+    return bucket
+
+
+_START = _hash("w:<s>")
+_SHAPE_BUCKETS: dict[str, int] = {}
+
+
+def _shape_bucket(name: str) -> int:
+    bucket = _SHAPE_BUCKETS.get(name)
+    if bucket is None:
+        bucket = _SHAPE_BUCKETS[name] = _hash("shape:" + name)
+    return bucket
+
+
+def _token_of(raw: str) -> str:
+    """Fold numbers to their shape, so '1,250' and '9.7' share weights but years don't."""
+    if raw[0].isdigit():
+        if _YEAR.fullmatch(raw):
+            return "<year>"
+        if raw.endswith(("st", "nd", "rd", "th")):
+            return "<ordinal>"
+        return "<num>"
+    return raw
+
+
+def shape_flags(text: str) -> set[str]:
+    """The named shape features of `text` ("digit", "superlative", "attribution", ...).
+
+    Used by the splitter to pick a claim's kind. Set operations on the distinct tokens
+    keep it off the profile; it runs once per claim.
+    """
+    tokens = set(_TOKEN.findall(text.lower()))
+    flags: set[str] = set()
+    for token in tokens.intersection(_TOKEN_SHAPES):
+        flags.update(_TOKEN_SHAPES[token])
+    for raw in tokens:
+        if raw[0].isdigit():
+            flags.add("digit")
+            flags.add("year" if _YEAR.fullmatch(raw) else "number")
+        elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
+            flags.add("superlative")
+    return flags
+
+
+_TokenInfo = tuple[int, tuple[int, ...], int]
+_TOKEN_INFO: dict[str, _TokenInfo] = {}
+
+
+def _token_info(raw: str) -> _TokenInfo:
+    """A raw token's word bucket, its extra buckets (suffix, shapes) and 1 if a number.
+
+    Memoised per raw token: the hot loop in `feature_buckets` then does one dict lookup
+    per token instead of several function calls (see bench/bench_splitter.py --profile).
+    """
+    info = _TOKEN_INFO.get(raw)
+    if info is not None:
+        return info
+    token = _token_of(raw)
+    extras: list[int] = []
+    suffix = _suffix_bucket(token)
+    if suffix >= 0:
+        extras.append(suffix)
+    if token[0] == "<":
+        extras += [_shape_bucket("digit"), _shape_bucket(token)]
+    else:
+        shapes = _TOKEN_SHAPES.get(token)
+        if shapes:
+            extras += [_shape_bucket(shape) for shape in shapes]
+        elif token.endswith("est") and len(token) > 5 and token not in _NOT_SUPERLATIVE:
+            extras.append(_shape_bucket("superlative"))
+    info = (_bucket(token), tuple(extras), 1 if token[0] == "<" else 0)
+    if len(_TOKEN_INFO) < 200_000:
+        _TOKEN_INFO[raw] = info
+    return info
+
+
+def feature_buckets(text: str) -> list[int]:
+    """Hashed features of `text` as a list of buckets; a repeated bucket counts twice.
+
+    Words, word pairs, word suffixes and shapes per token, then whole-text shapes
+    (length, how many numbers, clause patterns, capitalised words). The trainer turns
+    the list into count features; `CheckworthinessModel.logit` computes the same sum
+    in one fused pass without building the list.
+    """
+    lowered = text.lower()
+    raw_tokens = _TOKEN.findall(lowered)
+    buckets: list[int] = []
+    previous = _START
+    n_numbers = 0
+    for raw in raw_tokens:
+        bucket, extras, is_number = _token_info(raw)
+        buckets.append(bucket)
+        buckets.append(((previous * _BIGRAM_MIX) ^ bucket) & _MASK)
+        buckets.extend(extras)
+        previous = bucket
+        n_numbers += is_number
+    buckets.extend(_text_buckets(text, lowered, raw_tokens, n_numbers))
+    return buckets
+
+
+def _text_buckets(text: str, lowered: str, tokens: list[str], n_numbers: int) -> list[int]:
+    """Whole-text shape features: length, number count, clause patterns, entity shape."""
+    n_tokens = len(tokens)
+    buckets = [_LENGTH_BUCKETS[min(n_tokens, 40)], _NUMBERS_BUCKETS[min(n_numbers, 3)]]
+    token_set = set(tokens)
+    for gate, pattern, bucket in _PHRASES:
+        if gate is None:
+            if ("s " in lowered or "-" in lowered) and pattern.search(lowered):
+                buckets.append(bucket)
+        elif not gate.isdisjoint(token_set) and pattern.search(lowered):
+            buckets.append(bucket)
+    if lowered[:1] in '"“':
+        buckets.append(_QUOTE_OPEN)
+    # Capitalised words past the first: a stand-in for named entities.
+    n_capitalised = len(_CAPITALISED.findall(text)) - (text[:1].isupper())
+    buckets.append(_CAPITALISED_BUCKETS[max(0, min(n_capitalised, 4))])
+    return buckets
+
+
+def _length_name(n_tokens: int) -> str:
+    if n_tokens < 20:
+        return "len<5" if n_tokens < 5 else "len<10" if n_tokens < 10 else "len<20"
+    return "len<40" if n_tokens < 40 else "len40+"
+
+
+_LENGTH_BUCKETS = [_shape_bucket(_length_name(n)) for n in range(41)]
+_NUMBERS_BUCKETS = [_shape_bucket(f"numbers:{n}") for n in range(4)]
+_CAPITALISED_BUCKETS = [_shape_bucket(f"capitalised:{n}") for n in range(5)]
+_PHRASES = [
+    (gate, re.compile(pattern), _shape_bucket(name)) for name, gate, pattern in _PHRASE_SHAPES
+]
+_QUOTE_OPEN = _shape_bucket("quote_open")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckworthinessModel:
+    """A sparse linear model: `sigmoid(bias + sum(weights[b] for b in feature_buckets))`.
+
+    The trainer folds threshold calibration into `bias`, so 0.5 is the operating point.
+    """
+
+    weights: dict[int, float]
+    bias: float
+    _static: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> summed weight of its word, suffix and shape features (memo)."""
+    _bucket: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> its word bucket (memo, filled and cleared with `_static`)."""
+    _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
+
+    def _learn_tokens(self, raw_tokens: set[str]) -> None:
+        if len(self._static) > 300_000:
+            self._static.clear()
+            self._bucket.clear()
+            self._is_number.clear()
+        get = self.weights.get
+        for raw in raw_tokens:
+            bucket, extras, is_number = _token_info(raw)
+            self._static[raw] = get(bucket, 0.0) + sum(get(extra, 0.0) for extra in extras)
+            self._bucket[raw] = bucket
+            self._is_number[raw] = is_number
+
+    def logit(self, text: str) -> float:
+        """Raw score of `text`, higher is more check-worthy.
+
+        The same sum as over `feature_buckets(text)`, computed with memo tables and
+        C-level `map`/`sum` instead of a Python loop per token, because it runs on
+        every sentence of every document (bench/bench_splitter.py).
+        """
+        lowered = text.lower()
+        raw_tokens = _TOKEN.findall(lowered)
+        static = self._static
+        # Memo tables are warm for almost every token of running text, so try the
+        # C-level lookups first and learn the unseen ones only on a miss.
+        try:
+            total = self.bias + sum(map(static.__getitem__, raw_tokens))
+        except KeyError:
+            self._learn_tokens(set(raw_tokens).difference(static))
+            total = self.bias + sum(map(static.__getitem__, raw_tokens))
+        buckets = list(map(self._bucket.__getitem__, raw_tokens))
+        # Pair buckets, ((previous * MIX) ^ bucket) & MASK, by chained C-level maps:
+        # most pairs of running text are new, so a memo table would mostly miss.
+        previous = map(mul, [_START, *buckets], repeat(_BIGRAM_MIX))
+        pair_buckets = map(and_, map(xor, previous, buckets), repeat(_MASK))
+        total += sum(map(self.weights.get, pair_buckets, repeat(0.0)))
+        n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
+        get = self.weights.get
+        for bucket in _text_buckets(text, lowered, raw_tokens, n_numbers):
+            total += get(bucket, 0.0)
+        return total
+
+    def probability(self, text: str) -> float:
+        """Check-worthiness of `text` in [0, 1]."""
+        return sigmoid(self.logit(text))
+
+    def to_json(self) -> str:
+        """Serialise compactly (weights rounded to 4 decimals) for the package data."""
+        weights = {str(k): round(v, 4) for k, v in sorted(self.weights.items())}
+        payload = {"hash_bits": HASH_BITS, "bias": round(self.bias, 6), "weights": weights}
+        return json.dumps(payload, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, data: str) -> CheckworthinessModel:
+        """Load what `to_json` wrote; refuses a model hashed with other settings."""
+        payload = json.loads(data)
+        if payload.get("hash_bits") != HASH_BITS:
+            raise ValueError("checkworthiness model was trained with different hashing")
+        weights = {int(k): float(v) for k, v in payload["weights"].items()}
+        return cls(weights=weights, bias=float(payload["bias"]))
+
+
+def sigmoid(x: float) -> float:
+    """Logistic function, safe for large |x|."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> CheckworthinessModel:
+    """The packaged model; if it is missing (a broken install), a neutral one."""
+    try:
+        data = resources.files("factcheck.data").joinpath("checkworthiness.json").read_text()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return CheckworthinessModel(weights={}, bias=0.0)
+    return CheckworthinessModel.from_json(data)

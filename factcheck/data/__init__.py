@@ -1,0 +1,1 @@
+"""Package data: checkworthiness.json, written by bench/train_checkworthiness.py."""

@@ -1,0 +1,149 @@
+"""Sentence segmentation of news and transcript text, with exact character offsets.
+
+The claim splitter (`factcheck.splitter`) works sentence by sentence and keeps each
+claim's sentence as context for the reviewer, so boundaries must be right on the things
+news text is full of: abbreviations (U.S., Mr., Jan., No.), decimals, initials, quotes
+and brackets after the full stop, ellipses, headlines and bylines with no end
+punctuation, bullet lines and CRLF line ends.
+
+It is a rule-based segmenter built for speed: one precompiled regex finds candidate
+boundaries (end punctuation followed by whitespace, or a line break) and a few cheap
+checks on the word before and the character after decide each one. There is no
+per-character Python loop, which is what makes it many times faster than pysbd.
+Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word list written as one string, to keep long lexicons readable."""
+    return frozenset(spaced.split())
+
+
+# A candidate boundary: end punctuation (with any closing quotes/brackets) followed by
+# whitespace, or a bare line break. Group "punct" is set only for the first kind.
+_CANDIDATE = re.compile(
+    r"(?P<punct>(?:[.!?…]+|\.\.\.)[\"'”’»)\]]*)(?P<ws>\s+)|(?P<nl>\r?\n[^\S\r\n]*(?:\r?\n\s*)*)"
+)
+# The token before a full stop, e.g. "U.S" in "the U.S. said" or "Dr" in "Dr. Lee".
+_WORD_BEFORE = re.compile(r"[\w.'’-]+$")
+# Bullet markers at the start of a line: "- ", "* ", "• ", "1. ", "(a) ", "2) ".
+# Letters only with a bracket, so an initial ("J. K. Rowling") is never taken for one.
+_BULLET = re.compile(r"(?:[-*•‣▪◦–—]|\(?\d{1,3}[.)]|\(?[a-z]\))[^\S\r\n]+")
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])$")
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
+_UPPER = re.compile(r"[A-Z]")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+
+# Abbreviations that (almost) never end a sentence: titles before a name, months and
+# "No." before a number, and other words that are followed by what they qualify.
+_NEVER_FINAL = _words(
+    "mr mrs ms dr prof rev gen sen rep gov lt col capt cmdr sgt st mt ft sr jr hon pres "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig pp p op art sec ch "
+    "vs v e.g i.e cf approx est dept univ ave blvd rd"
+)
+# Abbreviations that often end a sentence too: a boundary only when a usual sentence
+# opener follows ("... in the U.S. The ..." vs "... the U.S. Senate ...").
+_MAYBE_FINAL = _words("inc ltd corp co etc al bros plc llc a.m p.m u.s u.k u.n e.u")
+_OPENERS = _words(
+    "the a an he she it they we i you this that these those there his her its their our "
+    "but and so yet in on at for if when while after before as however meanwhile also "
+    "then still now later earlier what why how who where mr mrs ms dr"
+)
+
+
+def _is_boundary(
+    text: str, punct_start: int, punct: str, next_pos: int, *, caseless: bool = False
+) -> bool:
+    """Decide whether end punctuation at `punct_start` really ends a sentence.
+
+    `caseless` is for text with no capitals at all (scraped bodies such as CoAID's):
+    there a lowercase next word cannot mean "same sentence".
+    """
+    if next_pos >= len(text):
+        return True
+    following = text[next_pos]
+    # "... he said." continues? A lowercase or connecting character never starts one.
+    if (following.islower() and not caseless) or following in ",;:)]}%":
+        return False
+    if punct[0] != ".":
+        return True
+    if punct.startswith("..") or punct[0] == "…":
+        return True  # an ellipsis followed by a capital: treat as an end
+    match = _WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start)
+    if match is None:
+        return True
+    word = match.group().lstrip("'’-")
+    if not word:
+        return True
+    lowered = word.lower()
+    if lowered in _NEVER_FINAL:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "George W. Bush", "J. K. Rowling"
+    if _DOTTED.search(word) or lowered in _MAYBE_FINAL:
+        next_word = _NEXT_WORD.match(text, next_pos, next_pos + 20)
+        return next_word is not None and next_word.group().lower() in _OPENERS
+    if _ENUMERATOR.fullmatch(word):
+        # "1. Item" at the start of a line is a bullet number, not a sentence.
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not text[line_start : match.start()].strip():
+            return False
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past whitespace and a leading bullet marker."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    bullet = _BULLET.match(text, start, end)
+    if bullet is not None and bullet.end() < end:
+        start = bullet.end()
+    return start, end
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of the sentences of `text`.
+
+    Offsets index `text` itself (no normalisation), so callers can show or store
+    `text[start:end]`. Spans are trimmed of surrounding whitespace and bullet markers
+    and never empty. A single line break ends a sentence unless the next line starts in
+    lowercase (a hard-wrapped paragraph), which is what makes headlines, bylines and
+    bullet lines come out as sentences of their own. Text without a single capital
+    (scraped, lowercased article bodies) is split at every full stop that is not an
+    abbreviation.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    caseless = _UPPER.search(text) is None
+    for match in _CANDIDATE.finditer(text):
+        punct = match.group("punct")
+        if punct is not None:
+            ws = match.group("ws")
+            if ("\n" in ws and not text[match.end() : match.end() + 1].islower()) or _is_boundary(
+                text, match.start(), punct, match.end(), caseless=caseless
+            ):
+                cut = match.start("ws")
+            else:
+                continue
+        else:
+            following = text[match.end() : match.end() + 1]
+            blank_line = match.group("nl").count("\n") > 1
+            if not blank_line and following.islower():
+                continue
+            cut = match.start()
+        start, end = _trim(text, position, cut)
+        if end > start:
+            spans.append((start, end))
+        position = match.end()
+    start, end = _trim(text, position, len(text))
+    if end > start:
+        spans.append((start, end))
+    return spans
