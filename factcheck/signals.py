@@ -148,6 +148,8 @@ class Details:
     """The checkable details of a text: what a passage should repeat to agree with it."""
 
     years: tuple[str, ...]
+    year_contexts: dict[str, frozenset[str]]
+    """For each year, the content words around it: what the year is the date of."""
     quantities: tuple[Quantity, ...]
     ordinals: tuple[Ordinal, ...]
     superlatives: tuple[str, ...]
@@ -159,6 +161,7 @@ def extract_details(text: str) -> Details:
     years = _years(text)
     return Details(
         years=years,
+        year_contexts={year: _context_words(text, year) for year in years},
         quantities=_quantities(text, set(years)),
         ordinals=_ordinals(text),
         superlatives=_superlatives(text),
@@ -168,6 +171,71 @@ def extract_details(text: str) -> Details:
 
 def _years(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_YEAR.findall(text)))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_CONTEXT_STOP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "since",
+        "after",
+        "before",
+        "during",
+        "until",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "its",
+        "it",
+        "their",
+        "his",
+        "her",
+        "as",
+        "than",
+        "over",
+        "said",
+        "says",
+        "year",
+        "years",
+    }
+)
+_CONTEXT_WINDOW = 60
+"""Characters either side of a year that say what it dates (about ten words)."""
+
+
+def _context_words(text: str, year: str) -> frozenset[str]:
+    """Lower-case content words near each mention of `year`, cut to a 5-letter stem.
+
+    Capitalised names are left out: related passages share them whatever they date
+    ("South Korea"), so they cannot tell a 2017 spat from a 2004 trade figure.
+    """
+    words: set[str] = set()
+    for match in re.finditer(re.escape(year), text):
+        window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
+        words.update(w[:5] for w in _WORD.findall(window) if w.islower() and w not in _CONTEXT_STOP)
+    return frozenset(words)
 
 
 def _quantities(text: str, years: set[str]) -> tuple[Quantity, ...]:
@@ -233,8 +301,18 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
     for year in claim.years:
         if year in passage_years:
             agreements.append(year)
-        elif passage_years:
-            nearest = min(passage_years, key=lambda other: abs(int(other) - int(year)))
+            continue
+        # Another year contradicts only when it dates the same thing: the words around
+        # it overlap the words around the claim's year ("2017 spat" vs "2016 spat", not
+        # "2017 spat" vs "trading partner since 2004"). A bare year has no context.
+        context = claim.year_contexts.get(year, frozenset())
+        rivals = [
+            other
+            for other in passage_years
+            if not context or context & _context_words(passage_text, other)
+        ]
+        if rivals:
+            nearest = min(rivals, key=lambda other: abs(int(other) - int(year)))
             contradictions.append(f"claim: {year}; passage: {nearest}")
     passage_quantities = _quantities(passage_text, set(passage_years)) if claim.quantities else ()
     for quantity in claim.quantities:

@@ -24,6 +24,14 @@ def test_a_different_year_is_a_possible_contradiction() -> None:
     assert "2017" in agree and contra == ()
 
 
+def test_a_year_of_something_else_is_not_a_contradiction() -> None:
+    claim = "a 2017 spat over South Korea's installation of a U.S. missile defence system"
+    passage = "China has been South Korea's largest trading partner since 2004."
+    assert signals(claim, passage)[1] == ()
+    _, contra = signals(claim, "The spat over the missile defence system began in 2016.")
+    assert contra == ("claim: 2017; passage: 2016",)
+
+
 def test_a_passage_silent_on_the_year_neither_agrees_nor_contradicts() -> None:
     assert signals("It opened in 2017.", "It opened after a long delay.") == ((), ())
 
