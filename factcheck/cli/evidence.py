@@ -206,7 +206,8 @@ def match(
         flags = sum(len(item.contradictions) for item in saved)
         warning = f"; {flags} possible contradiction{'s' * (flags != 1)}" if flags else ""
         click.echo(
-            f"claim {claim.id}: {len(saved)} suggestions, best {best.score:.2f}"
+            f"claim {claim.id}: {len(saved)} suggestion{'s' * (len(saved) != 1)},"
+            f" best {best.score:.2f}"
             f" {best.source} {best.title!r}{warning}"
         )
 
