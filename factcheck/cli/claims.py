@@ -155,6 +155,11 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 @click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
 @click.option("--doc", "document_id", type=int, help="Only claims of this document id.")
 @click.option("--kind", type=KIND_CHOICE, help="Only claims of this kind.")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    help="Only claims at least this check-worthy (0.5 is the splitter's threshold).",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
 @format_option("table", "json", "csv")
 @click.pass_obj
@@ -163,6 +168,7 @@ def list_claims(
     status: str | None,
     document_id: int | None,
     kind: str | None,
+    min_score: float | None,
     limit: int | None,
     output_format: str,
 ) -> None:
@@ -170,14 +176,16 @@ def list_claims(
 
     Example:
 
-        factcheck list --status=unverified --format json
+        factcheck list --status=unverified --min-score 0.5 --format json
     """
     store = desk.store
     if document_id is not None:
         # A clear error for an unknown id; on stderr, where it is which article, so the
         # json/csv on stdout stay machine-readable.
         click.echo(document_header(store.get_document(document_id)), err=True)
-    claims = store.list_claims(status=status, document_id=document_id, kind=kind, limit=limit)
+    claims = store.list_claims(
+        status=status, document_id=document_id, kind=kind, min_score=min_score, limit=limit
+    )
     if output_format == "json":
         click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))
     elif output_format == "csv":

@@ -19,9 +19,14 @@ class ClaimsMixin(StoreBase):
         status: Status | str | None = None,
         document_id: int | None = None,
         kind: ClaimKind | str | None = None,
+        min_score: float | None = None,
         limit: int | None = None,
     ) -> list[Claim]:
-        """Claims in document order (document, then position), optionally filtered."""
+        """Claims in document order (document, then position), optionally filtered.
+
+        `min_score` keeps claims at least that check-worthy (0.5 is the splitter's
+        threshold): a desk short of time reviews those first.
+        """
         where, params = [], []
         if status is not None:
             where.append("status = ?")
@@ -32,6 +37,9 @@ class ClaimsMixin(StoreBase):
         if kind is not None:
             where.append("kind = ?")
             params.append(str(ClaimKind(kind)))
+        if min_score is not None:
+            where.append("score >= ?")
+            params.append(min_score)
         sql = "SELECT * FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)

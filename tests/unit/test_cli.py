@@ -73,6 +73,15 @@ def test_list_table_and_csv_formats():
     assert csv_rows[0].startswith("text,start,end")
 
 
+def test_list_min_score_keeps_the_check_worthy_claims():
+    run("add", str(SAMPLE_ARTICLE))
+    every = json.loads(run("list", "--format", "json").output)
+    worthy = json.loads(run("list", "--min-score", "0.5", "--format", "json").output)
+    assert worthy == [c for c in every if c["score"] >= 0.5]
+    assert 0 < len(worthy) < len(every)
+    assert _invoke("list", "--min-score", "2").exit_code == 2
+
+
 def test_show_text_lists_history():
     run("add", str(SAMPLE_ARTICLE))
     run("mark", "disputed", "1", "--note", "wrong year", "--reviewer", "ben")
