@@ -43,7 +43,7 @@ HASH_BITS = 20
 _MASK = (1 << HASH_BITS) - 1
 _BIGRAM_MIX = 1_000_003
 
-_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d[\d,.]*\d|\d|[$%?]")
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d(?:[\d,.]*\d)?|[$%?]")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
 # Clause-level shapes that single words miss. Exhortation and stated intent are what
@@ -194,23 +194,36 @@ def _token_of(raw: str) -> str:
     return raw
 
 
-def shape_flags(text: str) -> set[str]:
+def shape_flags(text: str) -> frozenset[str]:
     """The named shape features of `text` ("digit", "superlative", "attribution", ...).
 
     Used by the splitter to pick a claim's kind. Set operations on the distinct tokens
     keep it off the profile; it runs once per claim.
     """
-    tokens = set(_TOKEN.findall(text.lower()))
-    flags: set[str] = set()
-    for token in tokens.intersection(_TOKEN_SHAPES):
-        flags.update(_TOKEN_SHAPES[token])
-    for raw in tokens:
-        if raw[0].isdigit():
-            flags.add("digit")
-            flags.add("year" if _YEAR.fullmatch(raw) else "number")
-        elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
-            flags.add("superlative")
-    return flags
+    tokens = _TOKEN.findall(text.lower())
+    try:
+        return _NO_FLAGS.union(*map(_TOKEN_FLAGS.__getitem__, tokens))
+    except KeyError:
+        for raw in set(tokens).difference(_TOKEN_FLAGS):
+            _learn_flags(raw)
+        return _NO_FLAGS.union(*map(_TOKEN_FLAGS.__getitem__, tokens))
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
+_TOKEN_FLAGS: dict[str, frozenset[str]] = {}
+"""raw token -> its shape flags (memo): `shape_flags` is then one C-level union."""
+
+
+def _learn_flags(raw: str) -> None:
+    flags = set(_TOKEN_SHAPES.get(raw, ()))
+    if raw[0].isdigit():
+        flags.add("digit")
+        flags.add("year" if _YEAR.fullmatch(raw) else "number")
+    elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
+        flags.add("superlative")
+    if len(_TOKEN_FLAGS) > 200_000:
+        _TOKEN_FLAGS.clear()  # bounded memo; refilled as needed
+    _TOKEN_FLAGS[raw] = frozenset(flags)
 
 
 _TokenInfo = tuple[int, tuple[int, ...], int]
@@ -273,12 +286,14 @@ def _text_buckets(text: str, lowered: str, tokens: list[str], n_numbers: int) ->
     """Whole-text shape features: length, number count, clause patterns, entity shape."""
     n_tokens = len(tokens)
     buckets = [_LENGTH_BUCKETS[min(n_tokens, 40)], _NUMBERS_BUCKETS[min(n_numbers, 3)]]
-    token_set = set(tokens)
     for gate, pattern, bucket in _PHRASES:
         if gate is None:
-            if ("s " in lowered or "-" in lowered) and pattern.search(lowered):
+            # ranked_phrase needs "'s " or "-...est": most sentences have neither.
+            if (
+                "’s " in lowered or "'s " in lowered or ("-" in lowered and "est" in lowered)
+            ) and pattern.search(lowered):
                 buckets.append(bucket)
-        elif not gate.isdisjoint(token_set) and pattern.search(lowered):
+        elif not gate.isdisjoint(tokens) and pattern.search(lowered):
             buckets.append(bucket)
     if lowered[:1] in '"“':
         buckets.append(_QUOTE_OPEN)
