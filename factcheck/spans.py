@@ -201,6 +201,7 @@ def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
     # come from a C-level running sum of lengths instead of one match object per token.
     pieces = _TOKEN_SPLIT.split(sentence)
     words = pieces[1::2]
+    gaps = pieces[0::2]
     ends = list(accumulate(map(len, pieces)))
     starts, stops = ends[0::2], ends[1::2]
     lowers = [w.lower() for w in words]
@@ -254,7 +255,7 @@ def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
             spans.append((i - 1, right, True))
 
     return [
-        Candidate(offset + starts[a], offset + stops[_cap(words, a, b)], attr)
+        Candidate(offset + starts[a], offset + stops[_cap(words, gaps, a, b)], attr)
         for a, b, attr in spans
         if b >= a
     ]
@@ -331,14 +332,18 @@ def _attribution_end(words: list[str], lowers: list[str], start: int, n: int) ->
     return j
 
 
-def _cap(words: list[str], a: int, b: int) -> int:
+def _cap(words: list[str], gaps: list[str], a: int, b: int) -> int:
     """Cut a span of more than MAX_WORDS words back to its last comma (else hard), and
-    never let it end on a function word ("... core interests and")."""
+    never let it end on a function word ("... core interests and").
+
+    Words are whitespace-separated, as a reader counts them: `gaps[j]` is the space
+    before token j, so a free-standing quote or dash counts as a word too.
+    """
     count = 0
     last_comma = -1
     end = b
     for j in range(a, b + 1):
-        if words[j][0].isalnum() or words[j][0] == "$":
+        if j == a or gaps[j]:
             count += 1
             if count > MAX_WORDS:
                 end = last_comma - 1 if last_comma > a else j - 1
@@ -352,7 +357,7 @@ def _cap(words: list[str], a: int, b: int) -> int:
 
 def _is_trailing(word: str) -> bool:
     """Whether a claim may not end on `word`: function words and opening punctuation."""
-    return word.lower() in _TRAILING or word in ",;:—–(“\"'"
+    return word.lower() in _TRAILING or word in ",;:—–-(“\"'"
 
 
 def claim_kind(text: str, *, attribution: bool = False) -> ClaimKind:
