@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
-from operator import and_, mul, xor
+from operator import xor
 
 __all__ = [
     "CheckworthinessModel",
@@ -173,6 +173,7 @@ def _suffix_bucket(token: str) -> int:
 
 
 _START = _hash("w:<s>")
+_START_MIXED = (_START * _BIGRAM_MIX) & _MASK
 _SHAPE_BUCKETS: dict[str, int] = {}
 
 
@@ -331,6 +332,8 @@ class CheckworthinessModel:
     """raw token -> summed weight of its word, suffix and shape features (memo)."""
     _bucket: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> its word bucket (memo, filled and cleared with `_static`)."""
+    _mixed: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> `(bucket * _BIGRAM_MIX) & _MASK`, its half of the next pair's bucket."""
     _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
 
@@ -338,12 +341,14 @@ class CheckworthinessModel:
         if len(self._static) > 300_000:
             self._static.clear()
             self._bucket.clear()
+            self._mixed.clear()
             self._is_number.clear()
         get = self.weights.get
         for raw in raw_tokens:
             bucket, extras, is_number = _token_info(raw)
             self._static[raw] = get(bucket, 0.0) + sum(get(extra, 0.0) for extra in extras)
             self._bucket[raw] = bucket
+            self._mixed[raw] = (bucket * _BIGRAM_MIX) & _MASK
             self._is_number[raw] = is_number
 
     def logit(self, text: str) -> float:
@@ -363,14 +368,14 @@ class CheckworthinessModel:
         except KeyError:
             self._learn_tokens(set(raw_tokens).difference(static))
             total = self.bias + sum(map(static.__getitem__, raw_tokens))
-        buckets = list(map(self._bucket.__getitem__, raw_tokens))
-        # Pair buckets, ((previous * MIX) ^ bucket) & MASK, by chained C-level maps:
-        # most pairs of running text are new, so a memo table would mostly miss.
-        previous = map(mul, [_START, *buckets], repeat(_BIGRAM_MIX))
-        pair_buckets = map(and_, map(xor, previous, buckets), repeat(_MASK))
-        total += sum(map(self.weights.get, pair_buckets, repeat(0.0)))
-        n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
+        # Pair buckets, ((previous * MIX) ^ bucket) & MASK == mixed(previous) ^ bucket
+        # (buckets are below 2^HASH_BITS), by C-level maps: most pairs of running text
+        # are new, so a memo table of pairs would mostly miss.
+        previous = [_START_MIXED, *map(self._mixed.__getitem__, raw_tokens)]
+        pair_buckets = map(xor, previous, map(self._bucket.__getitem__, raw_tokens))
         get = self.weights.get
+        total += sum(map(get, pair_buckets, repeat(0.0)))
+        n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
         for bucket in _text_buckets(text, lowered, raw_tokens, n_numbers):
             total += get(bucket, 0.0)
         return total

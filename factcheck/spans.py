@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import and_
 
 from factcheck.checkworthiness import shape_flags
 from factcheck.models import ClaimKind
@@ -204,7 +205,7 @@ def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
     gaps = pieces[0::2]
     ends = list(accumulate(map(len, pieces)))
     starts, stops = ends[0::2], ends[1::2]
-    lowers = [w.lower() for w in words]
+    lowers = list(map(str.lower, words))
     nexts = [*lowers[1:], ""]
     n = len(words)
     for unseen in set(lowers).difference(_CLASS):
@@ -215,9 +216,10 @@ def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
     in_np = list(map(_IN_NP.__getitem__, zip(classes, map(_FOLLOWER.get, nexts), strict=True)))
     spans: list[tuple[int, int, bool]] = []
 
-    for i, c in enumerate(classes):
-        if not c & _ANY_ANCHOR:
-            continue
+    # Only anchor and attribution tokens start a span: pick their indices with C-level
+    # compress instead of a Python loop over every token.
+    for i in compress(range(n), map(and_, classes, repeat(_ANY_ANCHOR))):
+        c = classes[i]
         if c & _ANCHOR_IF_PERIOD and nexts[i] not in _TEMPORAL_NOUNS:
             continue
         if c & _ANCHOR_IF_THAN and nexts[i] != "than":
@@ -236,8 +238,8 @@ def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
         left = _sentence_subject(lowers, in_np, left)
         spans.append((left, right, False))
 
-    for i, c in enumerate(classes):
-        if not c & _ATTRIBUTES or i == 0 or i + 1 >= n or not words[i][0].islower():
+    for i in compress(range(n), map(and_, classes, repeat(_ATTRIBUTES))):
+        if i == 0 or i + 1 >= n or not words[i][0].islower():
             continue
         if in_np[i - 1]:
             left = i - 1

@@ -111,12 +111,12 @@ def split_claims(
     claims: list[Claim] = []
     for sent_start, sent_end in split_sentences(text):
         sentence = text[sent_start:sent_end]
-        if not any(ch.isalpha() for ch in sentence):
+        if not any(map(str.isalpha, sentence)):
             continue  # a rule line, a page number: nothing to check
         candidates = _merge(candidate_spans(sentence, sent_start), text)
         if not candidates:
             start, end = _main_clause(text, sent_start, sent_end)
-            if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+            if end <= start or not any(map(str.isalpha, text[start:end])):
                 continue
             candidates = [Candidate(start, end)]
             fallback = True
