@@ -20,15 +20,17 @@ import math
 import re
 import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
 from itertools import repeat
-from operator import xor
+from operator import or_, xor
 
 __all__ = [
+    "FLAG_BITS",
     "CheckworthinessModel",
     "default_model",
     "feature_buckets",
+    "shape_bits",
     "shape_flags",
     "sigmoid",
 ]
@@ -44,7 +46,9 @@ _MASK = (1 << HASH_BITS) - 1
 _BIGRAM_MIX = 1_000_003
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d(?:[\d,.]*\d)?|[$%?]")
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
+# One match per capitalised word ("\b[A-Z][A-Za-z]+"), matching only its first letter:
+# findall then returns cached one-character strings instead of copying every word.
+_CAPITALISED = re.compile(r"\b[A-Z](?=[A-Za-z])")
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
 # Clause-level shapes that single words miss. Exhortation and stated intent are what
 # ClaimBuster calls non-factual; ranked and dated noun phrases are what fact-checkers
@@ -198,33 +202,56 @@ def _token_of(raw: str) -> str:
 def shape_flags(text: str) -> frozenset[str]:
     """The named shape features of `text` ("digit", "superlative", "attribution", ...).
 
-    Used by the splitter to pick a claim's kind. Set operations on the distinct tokens
-    keep it off the profile; it runs once per claim.
+    The set form of `shape_bits`, for callers that want names.
+    """
+    bits = shape_bits(text)
+    return frozenset(name for name, bit in FLAG_BITS.items() if bits & bit)
+
+
+def shape_bits(text: str) -> int:
+    """The shape flags of `text` as an int, one bit per name in `FLAG_BITS`.
+
+    Used by the splitter to pick a claim's kind, once per claim: a memo of each
+    token's bits OR-ed together by C-level `reduce` keeps it off the profile.
     """
     tokens = _TOKEN.findall(text.lower())
     try:
-        return _NO_FLAGS.union(*map(_TOKEN_FLAGS.__getitem__, tokens))
+        return reduce(or_, map(_TOKEN_BITS.__getitem__, tokens), 0)
     except KeyError:
-        for raw in set(tokens).difference(_TOKEN_FLAGS):
-            _learn_flags(raw)
-        return _NO_FLAGS.union(*map(_TOKEN_FLAGS.__getitem__, tokens))
+        return reduce(or_, map(_token_bits, tokens), 0)
 
 
-_NO_FLAGS: frozenset[str] = frozenset()
-_TOKEN_FLAGS: dict[str, frozenset[str]] = {}
-"""raw token -> its shape flags (memo): `shape_flags` is then one C-level union."""
+FLAG_BITS: dict[str, int] = {
+    name: 1 << i
+    for i, name in enumerate(
+        sorted(
+            {shape for shapes in _TOKEN_SHAPES.values() for shape in shapes}
+            | {"digit", "year", "number"}
+        )
+    )
+}
+"""Shape flag name -> its bit in `shape_bits`."""
+_TOKEN_BITS: dict[str, int] = {}
+"""raw token -> its shape bits (memo)."""
 
 
-def _learn_flags(raw: str) -> None:
+def _token_bits(raw: str) -> int:
+    bits = _TOKEN_BITS.get(raw)
+    if bits is not None:
+        return bits
     flags = set(_TOKEN_SHAPES.get(raw, ()))
     if raw[0].isdigit():
         flags.add("digit")
         flags.add("year" if _YEAR.fullmatch(raw) else "number")
     elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
         flags.add("superlative")
-    if len(_TOKEN_FLAGS) > 200_000:
-        _TOKEN_FLAGS.clear()  # bounded memo; refilled as needed
-    _TOKEN_FLAGS[raw] = frozenset(flags)
+    bits = 0
+    for name in flags:
+        bits |= FLAG_BITS[name]
+    if len(_TOKEN_BITS) > 200_000:
+        _TOKEN_BITS.clear()  # bounded memo; refilled as needed
+    _TOKEN_BITS[raw] = bits
+    return bits
 
 
 _TokenInfo = tuple[int, tuple[int, ...], int]

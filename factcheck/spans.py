@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import and_
 
-from factcheck.checkworthiness import shape_flags
+from factcheck.checkworthiness import FLAG_BITS, shape_bits
 from factcheck.models import ClaimKind
 
 __all__ = ["MAX_WORDS", "Candidate", "candidate_spans", "claim_kind"]
@@ -208,9 +208,10 @@ def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
     lowers = list(map(str.lower, words))
     nexts = [*lowers[1:], ""]
     n = len(words)
-    for unseen in set(lowers).difference(_CLASS):
-        _classify(unseen)
-    classes = list(map(_CLASS.__getitem__, lowers))
+    try:  # the memo is warm for almost every word of running text
+        classes = list(map(_CLASS.__getitem__, lowers))
+    except KeyError:
+        classes = [_CLASS[w] if w in _CLASS else _classify(w) for w in lowers]
     # Whether each token may sit in a noun phrase: a table lookup on (class, what the
     # next token is), so the whole list is built by C-level map.
     in_np = list(map(_IN_NP.__getitem__, zip(classes, map(_FOLLOWER.get, nexts), strict=True)))
@@ -366,22 +367,32 @@ def claim_kind(text: str, *, attribution: bool = False) -> ClaimKind:
     """The claim's type, after Full Fact's claim types (adapted): first match wins."""
     if attribution:
         return ClaimKind.ATTRIBUTION
-    flags = shape_flags(text)
-    lowered = text.lower()
-    if "ordinal" in flags and " since " in lowered:
+    bits = shape_bits(text)
+    if bits & _ORDINAL and " since " in text.lower():
         return ClaimKind.TEMPORAL
-    if "superlative" in flags or "ordinal" in flags:
+    if bits & _RANKED:
         return ClaimKind.RANKING
-    if " than " in lowered and "comparative" in flags:
+    if bits & _COMPARATIVE and " than " in text.lower():
         return ClaimKind.COMPARISON
-    if flags & {"percent", "money", "number", "numberword"}:
+    if bits & _QUANTITY:
         return ClaimKind.QUANTITY
-    if flags & {"year", "temporal"}:
+    if bits & _DATED:
         return ClaimKind.TEMPORAL
-    if "comparative" in flags:
+    if bits & _COMPARATIVE:
         return ClaimKind.COMPARISON
-    if "causal" in flags:
+    if bits & _CAUSAL:
         return ClaimKind.CAUSAL
-    if "prediction" in flags:
+    if bits & _PREDICTION:
         return ClaimKind.PREDICTION
     return ClaimKind.OTHER
+
+
+_ORDINAL = FLAG_BITS["ordinal"]
+_RANKED = FLAG_BITS["superlative"] | _ORDINAL
+_COMPARATIVE = FLAG_BITS["comparative"]
+_QUANTITY = (
+    FLAG_BITS["percent"] | FLAG_BITS["money"] | FLAG_BITS["number"] | FLAG_BITS["numberword"]
+)
+_DATED = FLAG_BITS["year"] | FLAG_BITS["temporal"]
+_CAUSAL = FLAG_BITS["causal"]
+_PREDICTION = FLAG_BITS["prediction"]

@@ -113,15 +113,16 @@ def split_claims(
         sentence = text[sent_start:sent_end]
         if not any(map(str.isalpha, sentence)):
             continue  # a rule line, a page number: nothing to check
-        candidates = _merge(candidate_spans(sentence, sent_start), text)
-        if not candidates:
+        candidates = candidate_spans(sentence, sent_start)
+        if candidates:
+            candidates = _merge(candidates, text)
+            fallback = False
+        else:
             start, end = _main_clause(text, sent_start, sent_end)
             if end <= start or not any(map(str.isalpha, text[start:end])):
                 continue
             candidates = [Candidate(start, end)]
             fallback = True
-        else:
-            fallback = False
         sentence_logit = model.logit(sentence)
         for cand in candidates:
             span = text[cand.start : cand.end]
