@@ -33,6 +33,7 @@ __all__ = [
     "shape_bits",
     "shape_flags",
     "sigmoid",
+    "tokenize",
 ]
 
 
@@ -142,6 +143,12 @@ _TOKEN_SHAPES["?"] = ("question",)
 _TOKEN_SHAPES["i"] = ("firstperson",)
 _TOKEN_SHAPES["we"] = ("firstperson",)
 _TOKEN_SHAPES["you"] = ("secondperson",)
+
+
+def tokenize(lowered: str) -> list[str]:
+    """The model's raw tokens of lowercased text: words (with a "'s" or "n't" tail),
+    numbers, and `$ % ?`."""
+    return _TOKEN.findall(lowered)
 
 
 def _hash(feature: str) -> int:
@@ -355,6 +362,9 @@ class CheckworthinessModel:
 
     weights: dict[int, float]
     bias: float
+    span: CheckworthinessModel | None = None
+    """Weights for claim spans, learned on spans rather than whole sentences (a short
+    noun phrase reads nothing like a debate sentence); None means use these weights."""
     _static: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> summed weight of its word, suffix and shape features (memo)."""
     _bucket: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -386,7 +396,11 @@ class CheckworthinessModel:
         every sentence of every document (bench/bench_splitter.py).
         """
         lowered = text.lower()
-        raw_tokens = _TOKEN.findall(lowered)
+        return self.logit_of_tokens(text, lowered, _TOKEN.findall(lowered))
+
+    def logit_of_tokens(self, text: str, lowered: str, raw_tokens: list[str]) -> float:
+        """`logit(text)` for a caller that already has `text.lower()` and its
+        `tokenize` tokens (the splitter shares them with its span pre-filter)."""
         static = self._static
         # Memo tables are warm for almost every token of running text, so try the
         # C-level lookups first and learn the unseen ones only on a miss.
@@ -413,18 +427,31 @@ class CheckworthinessModel:
 
     def to_json(self) -> str:
         """Serialise compactly (weights rounded to 4 decimals) for the package data."""
+        return json.dumps(self._payload(), separators=(",", ":"))
+
+    def _payload(self) -> dict[str, object]:
         weights = {str(k): round(v, 4) for k, v in sorted(self.weights.items())}
-        payload = {"hash_bits": HASH_BITS, "bias": round(self.bias, 6), "weights": weights}
-        return json.dumps(payload, separators=(",", ":"))
+        payload: dict[str, object] = {
+            "hash_bits": HASH_BITS,
+            "bias": round(self.bias, 6),
+            "weights": weights,
+        }
+        if self.span is not None:
+            payload["span"] = self.span._payload()
+        return payload
 
     @classmethod
     def from_json(cls, data: str) -> CheckworthinessModel:
         """Load what `to_json` wrote; refuses a model hashed with other settings."""
-        payload = json.loads(data)
+        return cls._from_payload(json.loads(data))
+
+    @classmethod
+    def _from_payload(cls, payload: dict) -> CheckworthinessModel:
         if payload.get("hash_bits") != HASH_BITS:
             raise ValueError("checkworthiness model was trained with different hashing")
         weights = {int(k): float(v) for k, v in payload["weights"].items()}
-        return cls(weights=weights, bias=float(payload["bias"]))
+        span = cls._from_payload(payload["span"]) if "span" in payload else None
+        return cls(weights=weights, bias=float(payload["bias"]), span=span)
 
 
 def sigmoid(x: float) -> float:

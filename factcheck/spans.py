@@ -21,7 +21,7 @@ from operator import and_
 from factcheck.checkworthiness import FLAG_BITS, shape_bits
 from factcheck.models import ClaimKind
 
-__all__ = ["MAX_WORDS", "Candidate", "candidate_spans", "claim_kind"]
+__all__ = ["MAX_WORDS", "Candidate", "candidate_spans", "claim_kind", "has_hint"]
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -183,20 +183,27 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 _DIGIT_OR_EST = re.compile(r"\d|est\b")
 
 
-def _has_hint(sentence: str) -> bool:
-    """Whether `sentence` may hold an anchor or an attribution (a cheap pre-filter)."""
-    lowered = sentence.lower()
+def has_hint(lowered: str, tokens: list[str] | None = None) -> bool:
+    """Whether a sentence (lowercased) may hold an anchor or an attribution: a cheap
+    pre-filter. `tokens`, the sentence's `checkworthiness.tokenize` tokens when the
+    caller has them, spare a second tokenising: without an apostrophe in the text their
+    words are exactly its runs of letters."""
     if _DIGIT_OR_EST.search(lowered):
         return True
+    if tokens is not None and "'" not in lowered and "’" not in lowered:
+        return not _HINT_WORDS.isdisjoint(tokens)
     return not _HINT_WORDS.isdisjoint(_LOWER_WORD.findall(lowered))
 
 
-def candidate_spans(sentence: str, offset: int = 0) -> list[Candidate]:
+def candidate_spans(
+    sentence: str, offset: int = 0, *, hinted: bool | None = None
+) -> list[Candidate]:
     """Propose claim spans in `sentence`; offsets are shifted by `offset` into the source.
 
-    Candidates may overlap; `factcheck.splitter` merges them.
+    Candidates may overlap; `factcheck.splitter` merges them. `hinted` is `has_hint`'s
+    answer when the caller already has it.
     """
-    if not _has_hint(sentence):
+    if not (has_hint(sentence.lower()) if hinted is None else hinted):
         return []
     # re.split with a capturing group alternates gap, token, gap, ...; the offsets then
     # come from a C-level running sum of lengths instead of one match object per token.

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.checkworthiness import CheckworthinessModel, default_model, sigmoid
+from factcheck.checkworthiness import CheckworthinessModel, default_model, sigmoid, tokenize
 from factcheck.models import Claim
 from factcheck.sentences import split_sentences
-from factcheck.spans import MAX_WORDS, Candidate, candidate_spans, claim_kind
+from factcheck.spans import MAX_WORDS, Candidate, candidate_spans, claim_kind, has_hint
 
 __all__ = ["split_claims", "split_sentences"]
 
@@ -113,7 +113,9 @@ def split_claims(
         sentence = text[sent_start:sent_end]
         if not any(map(str.isalpha, sentence)):
             continue  # a rule line, a page number: nothing to check
-        candidates = candidate_spans(sentence, sent_start)
+        lowered = sentence.lower()
+        tokens = tokenize(lowered)
+        candidates = candidate_spans(sentence, sent_start, hinted=has_hint(lowered, tokens))
         if candidates:
             candidates = _merge(candidates, text)
             fallback = False
@@ -123,14 +125,15 @@ def split_claims(
                 continue
             candidates = [Candidate(start, end)]
             fallback = True
-        sentence_logit = model.logit(sentence)
+        sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
+        span_model = model.span or model
         for cand in candidates:
             span = text[cand.start : cand.end]
             context = _quotation(sentence, cand.start - sent_start, cand.end - sent_start)
             context_logit = sentence_logit if context is None else model.logit(context)
             # A fallback is the sentence's own main clause: its words add nothing the
             # sentence score lacks, and skipping them saves a third of the work.
-            span_logit = context_logit if fallback else model.logit(span)
+            span_logit = context_logit if fallback else span_model.logit(span)
             score = sigmoid(SENTENCE_WEIGHT * context_logit + (1.0 - SENTENCE_WEIGHT) * span_logit)
             if score < min_score:
                 continue
