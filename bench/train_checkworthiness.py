@@ -101,6 +101,30 @@ def same_event(a: date, b: date) -> bool:
 
 
 def fit(train: list[Sentence]) -> CheckworthinessModel:
+    """Fit the sentence model on `train`, and the span model on the claim spans that
+    `split_claims` proposes inside those sentences (each labelled as its sentence)."""
+    sentence_model = _fit_linear(train)
+    span_model = _fit_linear(span_examples(train))
+    return CheckworthinessModel(sentence_model.weights, sentence_model.bias, span=span_model)
+
+
+def span_examples(train: list[Sentence]) -> list[Sentence]:
+    """The anchored claim spans of each sentence, with the sentence's label and group.
+
+    Only anchored spans: a sentence with none gets a fallback claim that is scored on
+    the sentence alone, so the span model never sees one.
+    """
+    from factcheck.spans import candidate_spans
+    from factcheck.splitter import _merge
+
+    out = []
+    for s in train:
+        for cand in _merge(candidate_spans(s.text), s.text):
+            out.append(Sentence(s.text[cand.start : cand.end], s.label, s.debate, s.day, s.source))
+    return out
+
+
+def _fit_linear(train: list[Sentence]) -> CheckworthinessModel:
     """Fit the logistic regression on `train` and return it as a plain-Python model."""
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -132,7 +156,8 @@ def fit(train: list[Sentence]) -> CheckworthinessModel:
 def calibrated(model: CheckworthinessModel, threshold: float) -> CheckworthinessModel:
     """Shift the bias so that probability `threshold` becomes 0.5."""
     shift = math.log(threshold / (1.0 - threshold))
-    return CheckworthinessModel(weights=model.weights, bias=model.bias - shift)
+    span = model.span and calibrated(model.span, threshold)
+    return CheckworthinessModel(weights=model.weights, bias=model.bias - shift, span=span)
 
 
 def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float]:
