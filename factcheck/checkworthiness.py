@@ -356,6 +356,8 @@ _PHRASES = [
     (gate, re.compile(pattern), _shape_bucket(name)) for name, gate, pattern in _PHRASE_SHAPES
 ]
 _QUOTE_OPEN = _shape_bucket("quote_open")
+assert [name for name, _, _ in _PHRASE_SHAPES] == ["exhort_clause", "ranked_phrase", "dated_phrase"]
+(_EXHORT_GATE, _EXHORT, _), (_, _RANKED, _), (_DATED_GATE, _DATED, _) = _PHRASES
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +380,8 @@ class CheckworthinessModel:
     """raw token -> `(bucket * _BIGRAM_MIX) & _MASK`, its half of the next pair's bucket."""
     _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
+    _text_weights: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
+    """Weights of the whole-text features, by feature and value (filled on first use)."""
 
     def _learn_tokens(self, raw_tokens: set[str]) -> None:
         if len(self._static) > 300_000:
@@ -421,10 +425,38 @@ class CheckworthinessModel:
         pair_buckets = map(xor, previous, map(self._bucket.__getitem__, raw_tokens))
         get = self.weights.get
         total += sum(map(get, pair_buckets, repeat(0.0)))
+        # Whole-text features as in `_text_buckets`, inlined with per-model weight
+        # tables (same terms, same order of addition): it runs once per sentence.
+        text_weights = self._text_weights or self._learn_text_weights()
+        n_tokens = len(raw_tokens)
         n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
-        for bucket in _text_buckets(text, lowered, raw_tokens, n_numbers):
-            total += get(bucket, 0.0)
+        total += text_weights["length"][n_tokens if n_tokens < 40 else 40]
+        total += text_weights["numbers"][n_numbers if n_numbers < 3 else 3]
+        exhort, ranked, dated = text_weights["phrases"]
+        if not _EXHORT_GATE.isdisjoint(raw_tokens) and _EXHORT.search(lowered):
+            total += exhort
+        if (
+            "’s " in lowered or "'s " in lowered or ("-" in lowered and "est" in lowered)
+        ) and _RANKED.search(lowered):
+            total += ranked
+        if not _DATED_GATE.isdisjoint(raw_tokens) and _DATED.search(lowered):
+            total += dated
+        if lowered[:1] in '"“':
+            total += text_weights["quote"][0]
+        n_capitalised = len(_CAPITALISED.findall(text)) - (text[:1].isupper())
+        total += text_weights["capitalised"][max(0, min(n_capitalised, 4))]
         return total
+
+    def _learn_text_weights(self) -> dict[str, list[float]]:
+        get = self.weights.get
+        self._text_weights.update(
+            length=[get(b, 0.0) for b in _LENGTH_BUCKETS],
+            numbers=[get(b, 0.0) for b in _NUMBERS_BUCKETS],
+            phrases=[get(bucket, 0.0) for _, _, bucket in _PHRASES],
+            quote=[get(_QUOTE_OPEN, 0.0)],
+            capitalised=[get(b, 0.0) for b in _CAPITALISED_BUCKETS],
+        )
+        return self._text_weights
 
     def probability(self, text: str) -> float:
         """Check-worthiness of `text` in [0, 1]."""

@@ -50,7 +50,9 @@ def _merge(candidates: list[Candidate], text: str) -> list[Candidate]:
 def _quotation(sentence: str, start: int, end: int) -> str | None:
     """The quotation a claim sits in, if any: `“...,” Xi was quoted as saying` is scored
     on what was said, not on the attribution around it (which is a claim of its own)."""
-    opening = max(sentence.rfind(q, 0, start + 1) for q in '“"')
+    if "“" not in sentence and '"' not in sentence:
+        return None  # most sentences
+    opening = max(sentence.rfind("“", 0, start + 1), sentence.rfind('"', 0, start + 1))
     if opening < 0:
         return None
     closing = sentence.find("”", max(opening + 1, end - 1))
