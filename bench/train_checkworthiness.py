@@ -100,12 +100,16 @@ def same_event(a: date, b: date) -> bool:
     return abs((a - b).days) <= 1
 
 
-def fit(train: list[Sentence]) -> CheckworthinessModel:
-    """Fit the sentence model on `train`, and the span model on the claim spans that
-    `split_claims` proposes inside those sentences (each labelled as its sentence)."""
+def fit(train: list[Sentence], *, span_model: bool = False) -> CheckworthinessModel:
+    """Fit the sentence model on `train`; with `span_model`, also a span model on the
+    claim spans `split_claims` proposes inside those sentences (each labelled as its
+    sentence), which then scores spans instead of the sentence weights. The span model
+    is an experiment, off by default: see bench/RESULTS-splitter.md."""
     sentence_model = _fit_linear(train)
-    span_model = _fit_linear(span_examples(train))
-    return CheckworthinessModel(sentence_model.weights, sentence_model.bias, span=span_model)
+    if not span_model:
+        return sentence_model
+    span = _fit_linear(span_examples(train))
+    return CheckworthinessModel(sentence_model.weights, sentence_model.bias, span=span)
 
 
 def span_examples(train: list[Sentence]) -> list[Sentence]:
@@ -174,7 +178,9 @@ def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float
     return best
 
 
-def out_of_fold_threshold(claimbuster: list[Sentence], clef: list[Sentence]) -> float:
+def out_of_fold_threshold(
+    claimbuster: list[Sentence], clef: list[Sentence], *, span_model: bool = False
+) -> float:
     """Threshold maximising F1 on ClaimBuster out-of-fold predictions (5 debate folds)."""
     debates = sorted({s.debate for s in claimbuster})
     scores, labels = [], []
@@ -185,7 +191,7 @@ def out_of_fold_threshold(claimbuster: list[Sentence], clef: list[Sentence]) -> 
         train = [s for s in claimbuster if s.debate not in held] + [
             s for s in clef if not any(same_event(s.day, d) for d in days)
         ]
-        model = fit(train)
+        model = fit(train, span_model=span_model)
         scores.extend(model.probability(s.text) for s in test)
         labels.extend(s.label for s in test)
     threshold, f1 = best_threshold(scores, labels)
@@ -197,18 +203,20 @@ def main() -> None:
     """Train on all data, calibrate, and write the package model file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write the model")
+    parser.add_argument("--span-model", action="store_true", help="also fit span weights")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
     args = parser.parse_args()
     root = require_data()
     claimbuster, clef = load_claimbuster(root), load_clef(root)
     print(f"claimbuster {len(claimbuster)} sentences, clef {len(clef)} sentences")
-    threshold = out_of_fold_threshold(claimbuster, clef)
-    model = calibrated(fit(claimbuster + clef), threshold)
+    threshold = out_of_fold_threshold(claimbuster, clef, span_model=args.span_model)
+    model = calibrated(fit(claimbuster + clef, span_model=args.span_model), threshold)
     if args.dry_run:
         return
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
-    size = MODEL_PATH.stat().st_size
-    print(f"wrote {MODEL_PATH.relative_to(REPO_ROOT)}: {len(model.weights)} weights, {size} bytes")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    size = args.out.stat().st_size
+    print(f"wrote {args.out}: {len(model.weights)} weights, {size} bytes")
 
 
 if __name__ == "__main__":
