@@ -1,6 +1,7 @@
 """Evaluate check-worthiness end to end, through `split_claims`, on debates it never saw.
 
     python bench/eval_checkworthiness.py
+    python bench/eval_checkworthiness.py --span-model --sentence-weight 0.8   # experiment
 
 1. ClaimBuster (crowdsourced.csv, Verdict 1 = positive), cross-validated BY DEBATE:
    5 folds of whole debates (File_id). For each fold a model is trained exactly as
@@ -18,6 +19,7 @@ Reads ../shared/data (see bench/train_checkworthiness.py); exits 0 when it is ab
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import time
@@ -36,6 +38,7 @@ from train_checkworthiness import (
     same_event,
 )
 
+from factcheck import splitter
 from factcheck.checkworthiness import CheckworthinessModel
 from factcheck.splitter import split_claims
 
@@ -59,22 +62,26 @@ def prf(predicted: list[bool], gold: list[int]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def train_fold(train: list[Sentence], clef: list[Sentence]) -> CheckworthinessModel:
+def train_fold(
+    train: list[Sentence], clef: list[Sentence], *, span_model: bool = False
+) -> CheckworthinessModel:
     """Fit on `train` (+ eligible CLEF) and calibrate on an inner by-debate split of it."""
     cb_train = [s for s in train if s.source == "claimbuster"]
     debates = sorted({s.debate for s in cb_train})
     scores, labels = [], []
     for inner in range(2):
         held = set(debates[inner::2])
-        model = fit([s for s in train if s.debate not in held])
+        model = fit([s for s in train if s.debate not in held], span_model=span_model)
         heldout = [s for s in cb_train if s.debate in held]
         scores.extend(model.probability(s.text) for s in heldout)
         labels.extend(s.label for s in heldout)
     threshold, _ = best_threshold(scores, labels)
-    return calibrated(fit(train), threshold)
+    return calibrated(fit(train, span_model=span_model), threshold)
 
 
-def evaluate_claimbuster(claimbuster: list[Sentence], clef: list[Sentence]) -> None:
+def evaluate_claimbuster(
+    claimbuster: list[Sentence], clef: list[Sentence], *, span_model: bool = False
+) -> None:
     """Sentence-level P/R/F1 with folds by debate, and the digit rule beside it."""
     debates = sorted({s.debate for s in claimbuster})
     gold: list[int] = []
@@ -87,7 +94,7 @@ def evaluate_claimbuster(claimbuster: list[Sentence], clef: list[Sentence]) -> N
         train = [s for s in claimbuster if s.debate not in held] + [
             s for s in clef if not any(same_event(s.day, d) for d in days)
         ]
-        model = train_fold(train, clef)
+        model = train_fold(train, clef, span_model=span_model)
         gold.extend(s.label for s in test)
         pipeline.extend(sentence_score(model, s.text) >= 0.5 for s in test)
         sentence_model.extend(model.probability(s.text) >= 0.5 for s in test)
@@ -122,7 +129,9 @@ def average_precision(scores: list[float], labels: list[int]) -> float:
     return total / hits if hits else 0.0
 
 
-def evaluate_clef(claimbuster: list[Sentence], clef: list[Sentence]) -> None:
+def evaluate_clef(
+    claimbuster: list[Sentence], clef: list[Sentence], *, span_model: bool = False
+) -> None:
     """MAP over the CLEF 2019 training debates, leave-one-debate-out."""
     debates = sorted({s.debate for s in clef})
     aps = []
@@ -132,7 +141,8 @@ def evaluate_clef(claimbuster: list[Sentence], clef: list[Sentence]) -> None:
         train = [s for s in clef if s.debate != debate] + [
             s for s in claimbuster if not same_event(s.day, day)
         ]
-        model = fit(train)  # ranking only: calibration does not change the order
+        # Ranking only: calibration shifts every claim's logit alike, so not the order.
+        model = fit(train, span_model=span_model)
         scores = [sentence_score(model, s.text) for s in test]
         aps.append(average_precision(scores, [s.label for s in test]))
     mean_ap = sum(aps) / len(aps)
@@ -146,11 +156,21 @@ def evaluate_clef(claimbuster: list[Sentence], clef: list[Sentence]) -> None:
 
 def main() -> None:
     """Run both evaluations and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--span-model", action="store_true", help="fit span weights too")
+    parser.add_argument(
+        "--sentence-weight",
+        type=float,
+        default=splitter.SENTENCE_WEIGHT,
+        help="share of a claim's logit from its context (splitter.SENTENCE_WEIGHT)",
+    )
+    args = parser.parse_args()
+    splitter.SENTENCE_WEIGHT = args.sentence_weight  # an experiment knob, for this run
     started = time.perf_counter()
     root = require_data()
     claimbuster, clef = load_claimbuster(root), load_clef(root)
-    evaluate_claimbuster(claimbuster, clef)
-    evaluate_clef(claimbuster, clef)
+    evaluate_claimbuster(claimbuster, clef, span_model=args.span_model)
+    evaluate_clef(claimbuster, clef, span_model=args.span_model)
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

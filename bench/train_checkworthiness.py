@@ -100,7 +100,35 @@ def same_event(a: date, b: date) -> bool:
     return abs((a - b).days) <= 1
 
 
-def fit(train: list[Sentence]) -> CheckworthinessModel:
+def fit(train: list[Sentence], *, span_model: bool = False) -> CheckworthinessModel:
+    """Fit the sentence model on `train`; with `span_model`, also a span model on the
+    claim spans `split_claims` proposes inside those sentences (each labelled as its
+    sentence), which then scores spans instead of the sentence weights. The span model
+    is an experiment, off by default: see bench/RESULTS-splitter.md."""
+    sentence_model = _fit_linear(train)
+    if not span_model:
+        return sentence_model
+    span = _fit_linear(span_examples(train))
+    return CheckworthinessModel(sentence_model.weights, sentence_model.bias, span=span)
+
+
+def span_examples(train: list[Sentence]) -> list[Sentence]:
+    """The anchored claim spans of each sentence, with the sentence's label and group.
+
+    Only anchored spans: a sentence with none gets a fallback claim that is scored on
+    the sentence alone, so the span model never sees one.
+    """
+    from factcheck.spans import candidate_spans
+    from factcheck.splitter import _merge
+
+    out = []
+    for s in train:
+        for cand in _merge(candidate_spans(s.text), s.text):
+            out.append(Sentence(s.text[cand.start : cand.end], s.label, s.debate, s.day, s.source))
+    return out
+
+
+def _fit_linear(train: list[Sentence]) -> CheckworthinessModel:
     """Fit the logistic regression on `train` and return it as a plain-Python model."""
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -132,7 +160,8 @@ def fit(train: list[Sentence]) -> CheckworthinessModel:
 def calibrated(model: CheckworthinessModel, threshold: float) -> CheckworthinessModel:
     """Shift the bias so that probability `threshold` becomes 0.5."""
     shift = math.log(threshold / (1.0 - threshold))
-    return CheckworthinessModel(weights=model.weights, bias=model.bias - shift)
+    span = model.span and calibrated(model.span, threshold)
+    return CheckworthinessModel(weights=model.weights, bias=model.bias - shift, span=span)
 
 
 def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float]:
@@ -149,7 +178,9 @@ def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float
     return best
 
 
-def out_of_fold_threshold(claimbuster: list[Sentence], clef: list[Sentence]) -> float:
+def out_of_fold_threshold(
+    claimbuster: list[Sentence], clef: list[Sentence], *, span_model: bool = False
+) -> float:
     """Threshold maximising F1 on ClaimBuster out-of-fold predictions (5 debate folds)."""
     debates = sorted({s.debate for s in claimbuster})
     scores, labels = [], []
@@ -160,7 +191,7 @@ def out_of_fold_threshold(claimbuster: list[Sentence], clef: list[Sentence]) -> 
         train = [s for s in claimbuster if s.debate not in held] + [
             s for s in clef if not any(same_event(s.day, d) for d in days)
         ]
-        model = fit(train)
+        model = fit(train, span_model=span_model)
         scores.extend(model.probability(s.text) for s in test)
         labels.extend(s.label for s in test)
     threshold, f1 = best_threshold(scores, labels)
@@ -172,18 +203,20 @@ def main() -> None:
     """Train on all data, calibrate, and write the package model file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write the model")
+    parser.add_argument("--span-model", action="store_true", help="also fit span weights")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
     args = parser.parse_args()
     root = require_data()
     claimbuster, clef = load_claimbuster(root), load_clef(root)
     print(f"claimbuster {len(claimbuster)} sentences, clef {len(clef)} sentences")
-    threshold = out_of_fold_threshold(claimbuster, clef)
-    model = calibrated(fit(claimbuster + clef), threshold)
+    threshold = out_of_fold_threshold(claimbuster, clef, span_model=args.span_model)
+    model = calibrated(fit(claimbuster + clef, span_model=args.span_model), threshold)
     if args.dry_run:
         return
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
-    size = MODEL_PATH.stat().st_size
-    print(f"wrote {MODEL_PATH.relative_to(REPO_ROOT)}: {len(model.weights)} weights, {size} bytes")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    size = args.out.stat().st_size
+    print(f"wrote {args.out}: {len(model.weights)} weights, {size} bytes")
 
 
 if __name__ == "__main__":

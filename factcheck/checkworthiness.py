@@ -20,17 +20,20 @@ import math
 import re
 import zlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
 from itertools import repeat
-from operator import and_, mul, xor
+from operator import or_, xor
 
 __all__ = [
+    "FLAG_BITS",
     "CheckworthinessModel",
     "default_model",
     "feature_buckets",
+    "shape_bits",
     "shape_flags",
     "sigmoid",
+    "tokenize",
 ]
 
 
@@ -43,8 +46,10 @@ HASH_BITS = 20
 _MASK = (1 << HASH_BITS) - 1
 _BIGRAM_MIX = 1_000_003
 
-_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d[\d,.]*\d|\d|[$%?]")
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d(?:[\d,.]*\d)?|[$%?]")
+# One match per capitalised word ("\b[A-Z][A-Za-z]+"), matching only its first letter:
+# findall then returns cached one-character strings instead of copying every word.
+_CAPITALISED = re.compile(r"\b[A-Z](?=[A-Za-z])")
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
 # Clause-level shapes that single words miss. Exhortation and stated intent are what
 # ClaimBuster calls non-factual; ranked and dated noun phrases are what fact-checkers
@@ -56,25 +61,30 @@ _PHRASE_SHAPES = (
             "necessary important essential vital time imperative must should need ought "
             "have let let's let’s firmly jointly"
         ),
-        r"\b(?:it is|it's|it’s) (?:necessary|important|essential|vital|time|imperative)"
+        r"(?=[iwytbcsnalfj])"
+        r"(?:\b(?:it is|it's|it’s) (?:necessary|important|essential|vital|time|imperative)"
         r"|\b(?:we|you|they|both|countries|sides|nations|all) (?:must|should|need to|"
-        r"ought to|have to)\b|\blet(?:'s|’s| us)\b|\b(?:firmly|jointly) \w+",
+        r"ought to|have to)\b|\blet(?:'s|’s| us)\b|\b(?:firmly|jointly) \w+)",
     ),
     (
         "ranked_phrase",
         None,
-        r"['’]s (?:\w+-)?(?:most \w+|\w+est|largest|biggest|top|first|second|third)\b"
-        r"|\b(?:second|third|fourth|fifth|sixth)-\w+est\b",
+        r"(?=['’stf])"
+        r"(?:['’]s (?:\w+-)?(?:most \w+|\w+est|largest|biggest|top|first|second|third)\b"
+        r"|\b(?:second|third|fourth|fifth|sixth)-\w+est\b)",
     ),
     (
         "dated_phrase",
         _words("last next past since"),
-        r"\b(?:last|next|past) (?:week|month|year|decade)|\b(?:first|last) \w+(?: \w+)? since\b",
+        r"(?=[lnpf])"
+        r"(?:\b(?:last|next|past) (?:week|month|year|decade)"
+        r"|\b(?:first|last) \w+(?: \w+)? since\b)",
     ),
 )
 """Clause-level shapes: (name, words one of which must be a token, regex on the
 lowercased text). The word gate is a C-level set test that spares most texts the regex;
-Python's re tries every alternative at every position, which was the bottleneck."""
+Python's re tries every alternative at every position, which was the bottleneck; the
+leading lookahead (every first letter the regex can start with) spares most positions."""
 
 _ORDINALS = _words(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -140,6 +150,12 @@ _TOKEN_SHAPES["we"] = ("firstperson",)
 _TOKEN_SHAPES["you"] = ("secondperson",)
 
 
+def tokenize(lowered: str) -> list[str]:
+    """The model's raw tokens of lowercased text: words (with a "'s" or "n't" tail),
+    numbers, and `$ % ?`."""
+    return _TOKEN.findall(lowered)
+
+
 def _hash(feature: str) -> int:
     """Stable bucket of a feature string (crc32 is the same on every run and platform)."""
     return zlib.crc32(feature.encode("utf-8")) & _MASK
@@ -173,6 +189,7 @@ def _suffix_bucket(token: str) -> int:
 
 
 _START = _hash("w:<s>")
+_START_MIXED = (_START * _BIGRAM_MIX) & _MASK
 _SHAPE_BUCKETS: dict[str, int] = {}
 
 
@@ -194,23 +211,59 @@ def _token_of(raw: str) -> str:
     return raw
 
 
-def shape_flags(text: str) -> set[str]:
+def shape_flags(text: str) -> frozenset[str]:
     """The named shape features of `text` ("digit", "superlative", "attribution", ...).
 
-    Used by the splitter to pick a claim's kind. Set operations on the distinct tokens
-    keep it off the profile; it runs once per claim.
+    The set form of `shape_bits`, for callers that want names.
     """
-    tokens = set(_TOKEN.findall(text.lower()))
-    flags: set[str] = set()
-    for token in tokens.intersection(_TOKEN_SHAPES):
-        flags.update(_TOKEN_SHAPES[token])
-    for raw in tokens:
-        if raw[0].isdigit():
-            flags.add("digit")
-            flags.add("year" if _YEAR.fullmatch(raw) else "number")
-        elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
-            flags.add("superlative")
-    return flags
+    bits = shape_bits(text)
+    return frozenset(name for name, bit in FLAG_BITS.items() if bits & bit)
+
+
+def shape_bits(text: str) -> int:
+    """The shape flags of `text` as an int, one bit per name in `FLAG_BITS`.
+
+    Used by the splitter to pick a claim's kind, once per claim: a memo of each
+    token's bits OR-ed together by C-level `reduce` keeps it off the profile.
+    """
+    tokens = _TOKEN.findall(text.lower())
+    try:
+        return reduce(or_, map(_TOKEN_BITS.__getitem__, tokens), 0)
+    except KeyError:
+        return reduce(or_, map(_token_bits, tokens), 0)
+
+
+FLAG_BITS: dict[str, int] = {
+    name: 1 << i
+    for i, name in enumerate(
+        sorted(
+            {shape for shapes in _TOKEN_SHAPES.values() for shape in shapes}
+            | {"digit", "year", "number"}
+        )
+    )
+}
+"""Shape flag name -> its bit in `shape_bits`."""
+_TOKEN_BITS: dict[str, int] = {}
+"""raw token -> its shape bits (memo)."""
+
+
+def _token_bits(raw: str) -> int:
+    bits = _TOKEN_BITS.get(raw)
+    if bits is not None:
+        return bits
+    flags = set(_TOKEN_SHAPES.get(raw, ()))
+    if raw[0].isdigit():
+        flags.add("digit")
+        flags.add("year" if _YEAR.fullmatch(raw) else "number")
+    elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
+        flags.add("superlative")
+    bits = 0
+    for name in flags:
+        bits |= FLAG_BITS[name]
+    if len(_TOKEN_BITS) > 200_000:
+        _TOKEN_BITS.clear()  # bounded memo; refilled as needed
+    _TOKEN_BITS[raw] = bits
+    return bits
 
 
 _TokenInfo = tuple[int, tuple[int, ...], int]
@@ -273,12 +326,14 @@ def _text_buckets(text: str, lowered: str, tokens: list[str], n_numbers: int) ->
     """Whole-text shape features: length, number count, clause patterns, entity shape."""
     n_tokens = len(tokens)
     buckets = [_LENGTH_BUCKETS[min(n_tokens, 40)], _NUMBERS_BUCKETS[min(n_numbers, 3)]]
-    token_set = set(tokens)
     for gate, pattern, bucket in _PHRASES:
         if gate is None:
-            if ("s " in lowered or "-" in lowered) and pattern.search(lowered):
+            # ranked_phrase needs "'s " or "-...est": most sentences have neither.
+            if (
+                "’s " in lowered or "'s " in lowered or ("-" in lowered and "est" in lowered)
+            ) and pattern.search(lowered):
                 buckets.append(bucket)
-        elif not gate.isdisjoint(token_set) and pattern.search(lowered):
+        elif not gate.isdisjoint(tokens) and pattern.search(lowered):
             buckets.append(bucket)
     if lowered[:1] in '"“':
         buckets.append(_QUOTE_OPEN)
@@ -301,6 +356,8 @@ _PHRASES = [
     (gate, re.compile(pattern), _shape_bucket(name)) for name, gate, pattern in _PHRASE_SHAPES
 ]
 _QUOTE_OPEN = _shape_bucket("quote_open")
+assert [name for name, _, _ in _PHRASE_SHAPES] == ["exhort_clause", "ranked_phrase", "dated_phrase"]
+(_EXHORT_GATE, _EXHORT, _), (_, _RANKED, _), (_DATED_GATE, _DATED, _) = _PHRASES
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,23 +369,32 @@ class CheckworthinessModel:
 
     weights: dict[int, float]
     bias: float
+    span: CheckworthinessModel | None = None
+    """Weights for claim spans, learned on spans rather than whole sentences (a short
+    noun phrase reads nothing like a debate sentence); None means use these weights."""
     _static: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> summed weight of its word, suffix and shape features (memo)."""
     _bucket: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> its word bucket (memo, filled and cleared with `_static`)."""
+    _mixed: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """raw token -> `(bucket * _BIGRAM_MIX) & _MASK`, its half of the next pair's bucket."""
     _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
+    _text_weights: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
+    """Weights of the whole-text features, by feature and value (filled on first use)."""
 
     def _learn_tokens(self, raw_tokens: set[str]) -> None:
         if len(self._static) > 300_000:
             self._static.clear()
             self._bucket.clear()
+            self._mixed.clear()
             self._is_number.clear()
         get = self.weights.get
         for raw in raw_tokens:
             bucket, extras, is_number = _token_info(raw)
             self._static[raw] = get(bucket, 0.0) + sum(get(extra, 0.0) for extra in extras)
             self._bucket[raw] = bucket
+            self._mixed[raw] = (bucket * _BIGRAM_MIX) & _MASK
             self._is_number[raw] = is_number
 
     def logit(self, text: str) -> float:
@@ -339,7 +405,11 @@ class CheckworthinessModel:
         every sentence of every document (bench/bench_splitter.py).
         """
         lowered = text.lower()
-        raw_tokens = _TOKEN.findall(lowered)
+        return self.logit_of_tokens(text, lowered, _TOKEN.findall(lowered))
+
+    def logit_of_tokens(self, text: str, lowered: str, raw_tokens: list[str]) -> float:
+        """`logit(text)` for a caller that already has `text.lower()` and its
+        `tokenize` tokens (the splitter shares them with its span pre-filter)."""
         static = self._static
         # Memo tables are warm for almost every token of running text, so try the
         # C-level lookups first and learn the unseen ones only on a miss.
@@ -348,17 +418,45 @@ class CheckworthinessModel:
         except KeyError:
             self._learn_tokens(set(raw_tokens).difference(static))
             total = self.bias + sum(map(static.__getitem__, raw_tokens))
-        buckets = list(map(self._bucket.__getitem__, raw_tokens))
-        # Pair buckets, ((previous * MIX) ^ bucket) & MASK, by chained C-level maps:
-        # most pairs of running text are new, so a memo table would mostly miss.
-        previous = map(mul, [_START, *buckets], repeat(_BIGRAM_MIX))
-        pair_buckets = map(and_, map(xor, previous, buckets), repeat(_MASK))
-        total += sum(map(self.weights.get, pair_buckets, repeat(0.0)))
-        n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
+        # Pair buckets, ((previous * MIX) ^ bucket) & MASK == mixed(previous) ^ bucket
+        # (buckets are below 2^HASH_BITS), by C-level maps: most pairs of running text
+        # are new, so a memo table of pairs would mostly miss.
+        previous = [_START_MIXED, *map(self._mixed.__getitem__, raw_tokens)]
+        pair_buckets = map(xor, previous, map(self._bucket.__getitem__, raw_tokens))
         get = self.weights.get
-        for bucket in _text_buckets(text, lowered, raw_tokens, n_numbers):
-            total += get(bucket, 0.0)
+        total += sum(map(get, pair_buckets, repeat(0.0)))
+        # Whole-text features as in `_text_buckets`, inlined with per-model weight
+        # tables (same terms, same order of addition): it runs once per sentence.
+        text_weights = self._text_weights or self._learn_text_weights()
+        n_tokens = len(raw_tokens)
+        n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
+        total += text_weights["length"][n_tokens if n_tokens < 40 else 40]
+        total += text_weights["numbers"][n_numbers if n_numbers < 3 else 3]
+        exhort, ranked, dated = text_weights["phrases"]
+        if not _EXHORT_GATE.isdisjoint(raw_tokens) and _EXHORT.search(lowered):
+            total += exhort
+        if (
+            "’s " in lowered or "'s " in lowered or ("-" in lowered and "est" in lowered)
+        ) and _RANKED.search(lowered):
+            total += ranked
+        if not _DATED_GATE.isdisjoint(raw_tokens) and _DATED.search(lowered):
+            total += dated
+        if lowered[:1] in '"“':
+            total += text_weights["quote"][0]
+        n_capitalised = len(_CAPITALISED.findall(text)) - (text[:1].isupper())
+        total += text_weights["capitalised"][max(0, min(n_capitalised, 4))]
         return total
+
+    def _learn_text_weights(self) -> dict[str, list[float]]:
+        get = self.weights.get
+        self._text_weights.update(
+            length=[get(b, 0.0) for b in _LENGTH_BUCKETS],
+            numbers=[get(b, 0.0) for b in _NUMBERS_BUCKETS],
+            phrases=[get(bucket, 0.0) for _, _, bucket in _PHRASES],
+            quote=[get(_QUOTE_OPEN, 0.0)],
+            capitalised=[get(b, 0.0) for b in _CAPITALISED_BUCKETS],
+        )
+        return self._text_weights
 
     def probability(self, text: str) -> float:
         """Check-worthiness of `text` in [0, 1]."""
@@ -366,18 +464,31 @@ class CheckworthinessModel:
 
     def to_json(self) -> str:
         """Serialise compactly (weights rounded to 4 decimals) for the package data."""
+        return json.dumps(self._payload(), separators=(",", ":"))
+
+    def _payload(self) -> dict[str, object]:
         weights = {str(k): round(v, 4) for k, v in sorted(self.weights.items())}
-        payload = {"hash_bits": HASH_BITS, "bias": round(self.bias, 6), "weights": weights}
-        return json.dumps(payload, separators=(",", ":"))
+        payload: dict[str, object] = {
+            "hash_bits": HASH_BITS,
+            "bias": round(self.bias, 6),
+            "weights": weights,
+        }
+        if self.span is not None:
+            payload["span"] = self.span._payload()
+        return payload
 
     @classmethod
     def from_json(cls, data: str) -> CheckworthinessModel:
         """Load what `to_json` wrote; refuses a model hashed with other settings."""
-        payload = json.loads(data)
+        return cls._from_payload(json.loads(data))
+
+    @classmethod
+    def _from_payload(cls, payload: dict) -> CheckworthinessModel:
         if payload.get("hash_bits") != HASH_BITS:
             raise ValueError("checkworthiness model was trained with different hashing")
         weights = {int(k): float(v) for k, v in payload["weights"].items()}
-        return cls(weights=weights, bias=float(payload["bias"]))
+        span = cls._from_payload(payload["span"]) if "span" in payload else None
+        return cls(weights=weights, bias=float(payload["bias"]), span=span)
 
 
 def sigmoid(x: float) -> float:

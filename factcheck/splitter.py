@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.checkworthiness import CheckworthinessModel, default_model, sigmoid
+from factcheck.checkworthiness import CheckworthinessModel, default_model, sigmoid, tokenize
 from factcheck.models import Claim
 from factcheck.sentences import split_sentences
-from factcheck.spans import MAX_WORDS, Candidate, candidate_spans, claim_kind
+from factcheck.spans import MAX_WORDS, Candidate, candidate_spans, claim_kind, has_hint
 
 __all__ = ["split_claims", "split_sentences"]
 
@@ -50,7 +50,9 @@ def _merge(candidates: list[Candidate], text: str) -> list[Candidate]:
 def _quotation(sentence: str, start: int, end: int) -> str | None:
     """The quotation a claim sits in, if any: `“...,” Xi was quoted as saying` is scored
     on what was said, not on the attribution around it (which is a claim of its own)."""
-    opening = max(sentence.rfind(q, 0, start + 1) for q in '“"')
+    if "“" not in sentence and '"' not in sentence:
+        return None  # most sentences
+    opening = max(sentence.rfind("“", 0, start + 1), sentence.rfind('"', 0, start + 1))
     if opening < 0:
         return None
     closing = sentence.find("”", max(opening + 1, end - 1))
@@ -62,9 +64,11 @@ def _quotation(sentence: str, start: int, end: int) -> str | None:
 
 
 _OPENING_PHRASE = re.compile(r"[^,]{1,38}, ")
-_FIRST_WORDS = re.compile(r"(?:\S+\s+){" + str(MAX_WORDS) + "}")
+# Possessive quantifiers: \S and \s never overlap, so backtracking could not change a
+# match; forbidding it makes a failed match (a short sentence) cheap.
+_FIRST_WORDS = re.compile(r"(?:\S++\s++){" + str(MAX_WORDS) + "}")
 _CLAUSE_BREAK = re.compile(r"[,;:—]")
-_SIX_WORDS = re.compile(r"(?:\S+\s+){6}")
+_SIX_WORDS = re.compile(r"(?:\S++\s++){6}")
 
 
 def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -111,25 +115,34 @@ def split_claims(
     claims: list[Claim] = []
     for sent_start, sent_end in split_sentences(text):
         sentence = text[sent_start:sent_end]
-        if not any(ch.isalpha() for ch in sentence):
+        if not any(map(str.isalpha, sentence)):
             continue  # a rule line, a page number: nothing to check
-        candidates = _merge(candidate_spans(sentence, sent_start), text)
+        lowered = sentence.lower()
+        tokens = tokenize(lowered)
+        candidates = candidate_spans(sentence, sent_start, hinted=has_hint(lowered, tokens))
         if not candidates:
+            # Most sentences: the fallback claim, the sentence's own main clause. Its
+            # words add nothing the sentence score lacks, so it is scored on its context
+            # alone, which skips a third of the work.
             start, end = _main_clause(text, sent_start, sent_end)
-            if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+            span = text[start:end]
+            if end <= start or not any(map(str.isalpha, span)):
                 continue
-            candidates = [Candidate(start, end)]
-            fallback = True
-        else:
-            fallback = False
-        sentence_logit = model.logit(sentence)
-        for cand in candidates:
+            sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
+            context = _quotation(sentence, start - sent_start, end - sent_start)
+            logit = sentence_logit if context is None else model.logit(context)
+            score = sigmoid(SENTENCE_WEIGHT * logit + (1.0 - SENTENCE_WEIGHT) * logit)
+            if score >= min_score:
+                kind = claim_kind(span)
+                claims.append(Claim(span, start, end, sent_start, sent_end, kind, round(score, 4)))
+            continue
+        sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
+        span_model = model.span or model
+        for cand in _merge(candidates, text):
             span = text[cand.start : cand.end]
             context = _quotation(sentence, cand.start - sent_start, cand.end - sent_start)
             context_logit = sentence_logit if context is None else model.logit(context)
-            # A fallback is the sentence's own main clause: its words add nothing the
-            # sentence score lacks, and skipping them saves a third of the work.
-            span_logit = context_logit if fallback else model.logit(span)
+            span_logit = span_model.logit(span)
             score = sigmoid(SENTENCE_WEIGHT * context_logit + (1.0 - SENTENCE_WEIGHT) * span_logit)
             if score < min_score:
                 continue

@@ -27,6 +27,8 @@ def test_features_are_stable_and_number_folded() -> None:
 def test_model_round_trips_through_json() -> None:
     model = CheckworthinessModel(weights={1: 0.5, 42: -1.25}, bias=0.1)
     assert CheckworthinessModel.from_json(model.to_json()) == model
+    with_span = CheckworthinessModel(weights={1: 0.5}, bias=0.1, span=model)
+    assert CheckworthinessModel.from_json(with_span.to_json()) == with_span
 
 
 def test_sigmoid_is_safe() -> None:

@@ -183,3 +183,14 @@ def test_attribution_by_a_group_and_no_bare_years() -> None:
     claims = split_claims(text)
     assert [c.text for c in claims] == ["Café owners said prices rose “sharply” in 2024"]
     assert claims[0].kind is ClaimKind.ATTRIBUTION
+
+
+def test_claim_length_counts_free_standing_quotes_and_dashes() -> None:
+    # Found by hypothesis: the cap counted only alphanumeric tokens, so a loose “ ” or
+    # -- let a claim run past MAX_WORDS whitespace-separated words.
+    text = "the the the the the U.S. said the the the the the the the the the the the the the “ ”"
+    claims = split_claims(text)
+    check_invariants(text, claims)
+    assert all(not c.text.endswith(("-", "“")) for c in claims)
+    dashed = "Sales -- which fell in 2019 -- rose by 9.7 percent in 2020 -- a record."
+    assert all(not c.text.endswith("-") for c in split_claims(dashed))
