@@ -203,7 +203,12 @@ def main() -> None:
     """Train on all data, calibrate, and write the package model file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="do not write the model")
-    parser.add_argument("--span-model", action="store_true", help="also fit span weights")
+    parser.add_argument(
+        "--sentence-only",
+        dest="span_model",
+        action="store_false",
+        help="fit only the sentence model (the shipped model also has span weights)",
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
     args = parser.parse_args()
     root = require_data()

@@ -76,6 +76,24 @@ def test_seed_claim_is_span_not_sentence(seed_text: str, seed_claims: list[Claim
     assert sentence.startswith("Lee’s decisive victory") and sentence.endswith("economy.")
 
 
+@pytest.mark.parametrize(
+    "key_words",
+    [
+        ("Asia’s fourth-largest economy",),
+        ("2017 spat", "missile defence"),
+        ("China is South Korea’s biggest trading partner",),
+        ("their first phone call since Lee took office last week",),
+        ("the most daunting set of challenges",),
+        ("Lee’s decisive victory in last week’s snap election",),
+        ("Lee urged China", "constructive role"),
+    ],
+)
+def test_seed_facts_score_as_check_worthy(
+    seed_claims: list[Claim], key_words: tuple[str, ...]
+) -> None:
+    assert find(seed_claims, *key_words).score >= 0.5
+
+
 def test_rhetoric_is_not_offered(seed_claims: list[Claim]) -> None:
     for claim in seed_claims:
         if "necessary to respect" in claim.text:
