@@ -103,8 +103,8 @@ def same_event(a: date, b: date) -> bool:
 def fit(train: list[Sentence], *, span_model: bool = False) -> CheckworthinessModel:
     """Fit the sentence model on `train`; with `span_model`, also a span model on the
     claim spans `split_claims` proposes inside those sentences (each labelled as its
-    sentence), which then scores spans instead of the sentence weights. The span model
-    is an experiment, off by default: see bench/RESULTS-splitter.md."""
+    sentence), which then scores spans instead of the sentence weights. The shipped
+    model has both (`--sentence-only` leaves the span model out): see bench/RESULTS.md."""
     sentence_model = _fit_linear(train)
     if not span_model:
         return sentence_model

@@ -77,7 +77,7 @@ _EQUIVALENTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 # Rerank weights: the index's bm25 plus lexical closeness seen four ways, and what
 # a reviewer looks for (page title named, phrases, details repeated). Round values
 # from a coarse comparison on the tuning halves of FM2 and Climate-FEVER dev (the
-# held-out halves check them: bench/RESULTS-evidence.md); nearby settings score
+# held-out halves check them: bench/RESULTS.md); nearby settings score
 # within about 0.01, so they are not fitted to either set.
 _WEIGHTS = {
     "recall": 1.0,  # FTS5 bm25, normalised by the claim's best hit
