@@ -58,7 +58,8 @@ def _byline(report: Report) -> str:
     parts = [f"Generated {display_date(report.generated_at)}"]
     documents = len(report.documents)
     parts.append(f"{documents} document{'s' if documents != 1 else ''}")
-    parts.append(f"{len(report.entries)} claims listed")
+    claims = len(report.entries)
+    parts.append(f"{claims} claim{'s' if claims != 1 else ''} listed")
     if report.status_filter:
         parts.append(f"only {report.status_filter} claims")
     return " · ".join(parts)
