@@ -11,7 +11,7 @@ import click
 from factcheck.cli import STATUS_CHOICE, Desk, cli
 from factcheck.errors import InputError
 from factcheck.export import FORMATS, build_report, import_json_report, render
-from factcheck.ingest import decode_text
+from factcheck.ingest import read_text_file
 
 
 @cli.command()
@@ -111,14 +111,7 @@ def import_report(desk: Desk, path: str) -> None:
 
         factcheck --db desk.db import report.json
     """
-    file = Path(path)
-    if not file.is_file():
-        raise InputError(f"no such file: {path}")
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
-    text, _ = decode_text(data, path)
+    text = read_text_file(path)
     result = import_json_report(desk.store, text, name=path)
     click.echo(
         f"imported {path}: {result.documents_added} new document(s),"

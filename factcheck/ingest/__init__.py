@@ -23,7 +23,12 @@ from factcheck.ingest.article import Article, default_title
 from factcheck.ingest.fetch import HTML_TYPES, PDF_TYPES, FetchedPage, fetch_url, is_url
 from factcheck.ingest.html import article_from_html, looks_like_html
 from factcheck.ingest.pdf import article_from_pdf, looks_like_pdf
-from factcheck.ingest.text import article_from_text, decode_text
+from factcheck.ingest.text import (
+    article_from_text,
+    decode_text,
+    read_file_bytes,
+    read_text_file,
+)
 
 if TYPE_CHECKING:  # only for hints: reading an article needs no database code
     from factcheck.store import AddResult, Store
@@ -43,6 +48,8 @@ __all__ = [
     "fetch_url",
     "is_url",
     "read_article",
+    "read_file_bytes",
+    "read_text_file",
 ]
 
 
@@ -67,7 +74,7 @@ def read_article(
         return _article_from_page(page, source=path, title=title)
     if "://" in path:
         raise InputError(f"cannot read {path}: only http:// and https:// addresses are fetched")
-    data = _read_file(path)
+    data = read_file_bytes(path)
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return article_from_html(data, source=path, name=path, title=title)
@@ -78,18 +85,6 @@ def read_article(
     if not suffix:
         return _article_from_bytes(data, source=path, name=path, title=title)
     raise InputError(f"{path}: unknown file type {suffix!r}; factcheck reads {SUPPORTED}")
-
-
-def _read_file(path: str) -> bytes:
-    file = Path(path)
-    if not file.exists():
-        raise InputError(f"no such file: {path}")
-    if file.is_dir():
-        raise InputError(f"{path} is a directory, not a text file")
-    try:
-        return file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
 
 
 def _article_from_bytes(data: bytes, *, source: str, name: str, title: str | None) -> Article:

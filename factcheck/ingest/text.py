@@ -6,10 +6,35 @@ legacy encodings with a warning: newsroom files often come as cp1252.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title
 
 _BINARY_SNIFF_BYTES = 8192
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or a one-line `InputError` for a missing file, a folder or no access.
+
+    Every command that reads a user's file (articles, references, fact-checks, reports)
+    goes through here, so they all refuse bad paths in the same words.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"no such file: {path}")
+    if file.is_dir():
+        raise InputError(f"{path} is a directory, not a file")
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+
+
+def read_text_file(path: str | Path) -> str:
+    """A text file's contents, decoded as `decode_text` does (binary refused)."""
+    text, _warnings = decode_text(read_file_bytes(path), str(path))
+    return text
 
 
 def article_from_text(data: bytes, *, source: str, name: str, title: str | None = None) -> Article:

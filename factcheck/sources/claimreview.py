@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.ingest import decode_text
+from factcheck.ingest import read_text_file
 
 # ClaimsKG extractor columns (../shared/data/claimreview-samples) -> our field names.
 CSV_COLUMNS = {
@@ -40,13 +40,7 @@ class ClaimReviews:
 def read_claimreview_file(path: str | Path) -> ClaimReviews:
     """Parse a .json/.jsonld (ClaimReview, lists, @graph) or .csv file in full."""
     file = Path(path)
-    if not file.is_file():
-        raise InputError(f"no such file: {path}")
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
-    text, _ = decode_text(data, str(path))
+    text = read_text_file(file)
     if file.suffix.lower() == ".csv":
         reviews = _from_csv(text, str(path))
     else:

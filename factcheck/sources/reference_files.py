@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from factcheck.errors import InputError
-from factcheck.ingest import decode_text
+from factcheck.ingest import decode_text, read_file_bytes
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 PASSAGE_CHARS = 400
@@ -49,10 +49,7 @@ def read_reference_file(path: str | Path) -> ReferenceImport:
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
         )
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    data = read_file_bytes(file)
     text, _warnings = decode_text(data, str(path))
     origin = str(file.resolve())
     digest = hashlib.sha256(data).hexdigest()
