@@ -38,7 +38,12 @@ class ClaimReviews:
 
 
 def read_claimreview_file(path: str | Path) -> ClaimReviews:
-    """Parse a .json/.jsonld (ClaimReview, lists, @graph) or .csv file in full."""
+    """Parse a .json/.jsonld (ClaimReview, lists, @graph) or .csv file in full.
+
+    A fact-check without `claimReviewed` is matched on its headline instead: some
+    publishers (AAP in the ClaimsKG samples) leave the field empty, and the headline
+    ("Vaccine 'transhuman' claims patently wrong ...") names the claim well enough.
+    """
     file = Path(path)
     text = read_text_file(file)
     if file.suffix.lower() == ".csv":
@@ -49,6 +54,8 @@ def read_claimreview_file(path: str | Path) -> ClaimReviews:
         except json.JSONDecodeError as error:
             raise InputError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
         found = [_from_jsonld(node) for node in _claim_review_nodes(document)]
+        for row in found:
+            row["claim"] = row["claim"] or row["title"]
         rows = [row for row in found if row["claim"] and row["url"]]
         reviews = ClaimReviews(rows, len(found) - len(rows))
     if not reviews.rows:
@@ -69,6 +76,7 @@ def _from_csv(text: str, name: str) -> ClaimReviews:
         row = {
             ours: (record.get(theirs) or "").strip() or None for ours, theirs in CSV_COLUMNS.items()
         }
+        row["claim"] = row["claim"] or row["title"]
         if row["claim"] and row["url"]:
             rows.append(row)
         else:

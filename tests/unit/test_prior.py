@@ -102,13 +102,16 @@ def test_claimreview_csv_like_claimskg(store: Store, tmp_path: Path) -> None:
         ",rating_alternateName,creativeWork_author_name,claimReview_author_name,claimReview_url,"
         "claimReview_claimReviewed,claimReview_datePublished,extra_title\n"
         f'0,False,Someone,fullfact,https://fullfact.org/x,"{CLAIM}",2021-07-27,Title\n'
-        "1,True,,fullfact,https://fullfact.org/y,,2021-07-28,No claim\n"
+        "1,True,,fullfact,https://fullfact.org/y,,2021-07-28,Headline names the claim\n"
+        "2,True,,fullfact,,,2021-07-29,No URL\n"
     )
     reviews = read_claimreview_file(path)
-    assert reviews.skipped == 1
-    assert store.add_factchecks(reviews.rows) == (1, 0)
-    assert store.add_factchecks(reviews.rows) == (0, 1)  # same url and claim: an update
-    assert store.factcheck_count() == 1
+    assert reviews.skipped == 1  # no URL
+    # No claimReviewed (as in AAP's feed): the headline stands in for the claim.
+    assert [row["claim"] for row in reviews.rows] == [CLAIM, "Headline names the claim"]
+    assert store.add_factchecks(reviews.rows) == (2, 0)
+    assert store.add_factchecks(reviews.rows) == (0, 2)  # same url and claim: an update
+    assert store.factcheck_count() == 2
 
 
 def test_files_without_claims_are_refused(tmp_path: Path) -> None:
