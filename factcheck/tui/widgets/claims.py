@@ -156,14 +156,21 @@ class ClaimsTable(ScrollView, can_focus=True):
         line = Text(no_wrap=True, overflow="crop")
         line.append(f" {STATUS_GLYPH[claim.status]} ", style=STATUS_STYLE[claim.status])
         line.append(f"{str(claim.kind)[:kind_width]:<{kind_width}} ", style="dim")
-        line.append(f"{claim.score:.2f}  ")
+        # Below the splitter's 0.5 threshold: still listed (the reviewer decides), but
+        # dimmed, so the eye goes to the check-worthy claims first.
+        low = "dim" if claim.score < CHECK_WORTHY else ""
+        line.append(f"{claim.score:.2f}  ", style=low)
         room = max(0, width - line.cell_len)
-        line.append(" ".join(claim.text[: room * 2].split())[:room])
+        line.append(" ".join(claim.text[: room * 2].split())[:room], style=low)
         base: Style = self.rich_style
         if row == self.cursor:
             base = base + self.get_component_rich_style("claims-table--cursor")
         segments = [Segment(s.text, base + s.style if s.style else base) for s in _render(line)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+
+CHECK_WORTHY = 0.5
+"""The check-worthiness score from which a claim is shown at full strength."""
 
 
 def _render(text: Text) -> list[Segment]:
