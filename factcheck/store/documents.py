@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import sqlite_utils
+
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Status
 from factcheck.store.connection import StoreBase, utc_now
@@ -69,27 +71,22 @@ class DocumentsMixin(StoreBase):
             claims = split_claims(text)
         now = utc_now()
         with self.write() as db:
-            cursor = db.execute(
-                "INSERT INTO documents (title, source, text, sha256, added_at, url, author,"
-                " publisher, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [title, source, text, digest, now, url, author, publisher, published_at],
+            document_id = insert_document_row(
+                db,
+                Document(
+                    id=0,
+                    title=title,
+                    source=source,
+                    text=text,
+                    sha256=digest,
+                    added_at=now,
+                    url=url,
+                    author=author,
+                    publisher=publisher,
+                    published_at=published_at,
+                ),
             )
-            document_id = int(cursor.lastrowid or 0)
-            rows = (
-                {
-                    "document_id": document_id,
-                    "text": claim.text,
-                    "start": claim.start,
-                    "end": claim.end,
-                    "sentence_start": claim.sentence_start,
-                    "sentence_end": claim.sentence_end,
-                    "kind": str(claim.kind),
-                    "score": float(claim.score),
-                    "status": str(Status.UNVERIFIED),
-                    "updated_at": now,
-                }
-                for claim in claims
-            )
+            rows = (claim_row(document_id, claim, updated_at=now) for claim in claims)
             db["claims"].insert_all(rows, batch_size=500)
         document = self.get_document(document_id)
         return AddResult(document, self._claim_count(document_id), created=True)
@@ -124,6 +121,46 @@ class DocumentsMixin(StoreBase):
                 "SELECT count(*) FROM claims WHERE document_id = ?", [document_id]
             ).fetchone()[0]
         )
+
+
+def insert_document_row(db: sqlite_utils.Database, document: Document) -> int:
+    """Write one document row (inside the caller's transaction); its new id.
+
+    `document.id` is ignored: the database assigns it. Shared by `add_document` and
+    the JSON import, so both write the same columns.
+    """
+    cursor = db.execute(
+        "INSERT INTO documents (title, source, text, sha256, added_at, url, author,"
+        " publisher, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            document.title,
+            document.source,
+            document.text,
+            document.sha256,
+            document.added_at,
+            document.url,
+            document.author,
+            document.publisher,
+            document.published_at,
+        ],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def claim_row(document_id: int, claim: Claim, *, updated_at: str) -> dict[str, Any]:
+    """A new, unverified claim as a `claims` row (its verdicts come separately)."""
+    return {
+        "document_id": document_id,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "sentence_start": claim.sentence_start,
+        "sentence_end": claim.sentence_end,
+        "kind": str(claim.kind),
+        "score": float(claim.score),
+        "status": str(Status.UNVERIFIED),
+        "updated_at": updated_at,
+    }
 
 
 def _document_from_row(row: dict[str, Any]) -> Document:

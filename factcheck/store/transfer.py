@@ -10,14 +10,14 @@ importing the same file twice adds nothing the second time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlite_utils
 
 from factcheck.models import Claim, Document, Evidence, Verdict
 from factcheck.store.connection import StoreBase, utc_now
-from factcheck.store.documents import text_sha256
+from factcheck.store.documents import claim_row, insert_document_row, text_sha256
 from factcheck.store.evidence import insert_evidence_row
 
 
@@ -85,23 +85,12 @@ class TransferMixin(StoreBase):
             [digest],
         ).fetchone()
         if row is None:
-            cursor = db.execute(
-                "INSERT INTO documents (title, source, text, sha256, added_at, url, author,"
-                " publisher, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    document.title,
-                    document.source,
-                    document.text,
-                    digest,
-                    document.added_at or utc_now(),
-                    document.url,
-                    document.author,
-                    document.publisher,
-                    document.published_at,
-                ],
+            document_id = insert_document_row(
+                db,
+                replace(document, sha256=digest, added_at=document.added_at or utc_now()),
             )
             result.documents_added += 1
-            return int(cursor.lastrowid or 0)
+            return document_id
         document_id, *current = row
         incoming = [document.url, document.author, document.publisher, document.published_at]
         pairs = zip(current, incoming, strict=True)
@@ -125,23 +114,11 @@ class TransferMixin(StoreBase):
             [document_id, claim.start, claim.end],
         ).fetchone()
         if row is None:
-            cursor = db.execute(
-                'INSERT INTO claims (document_id, text, "start", "end", sentence_start,'
-                " sentence_end, kind, score, status, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unverified', ?)",
-                [
-                    document_id,
-                    claim.text,
-                    claim.start,
-                    claim.end,
-                    claim.sentence_start,
-                    claim.sentence_end,
-                    str(claim.kind),
-                    float(claim.score),
-                    claim.updated_at or utc_now(),
-                ],
+            updated_at = claim.updated_at or utc_now()
+            claim_id = int(
+                db["claims"].insert(claim_row(document_id, claim, updated_at=updated_at)).last_rowid
+                or 0
             )
-            claim_id = int(cursor.lastrowid or 0)
             result.claims_added += 1
         else:
             claim_id = int(row[0])
