@@ -13,9 +13,8 @@ from factcheck.errors import FactcheckError, SourceUnavailable
 from factcheck.models import Claim
 from factcheck.sources import EvidenceSource
 from factcheck.sources.claimreview import read_claimreview_file
-from factcheck.sources.prior import PriorChecks
 from factcheck.sources.reference_files import read_reference_file
-from factcheck.sources.registry import SOURCE_NAMES, default_sources, suggest_from
+from factcheck.sources.registry import SOURCE_NAMES, default_sources, exclude_document, suggest_from
 
 SOURCE_CHOICE = click.Choice([*SOURCE_NAMES, "all"], case_sensitive=False)
 
@@ -185,9 +184,7 @@ def match(
     summaries = []
     with click.progressbar(claims, label="matching", file=sys.stderr) as bar:
         for claim in bar:
-            for source in sources:
-                if isinstance(source, PriorChecks):
-                    source.exclude_document_id = claim.document_id
+            exclude_document(sources, claim.document_id)
             items = suggest_from(
                 store,
                 claim.text,

@@ -25,13 +25,10 @@ def review_sources(
     worker's cache-writing transaction. The document under review is left out of the
     earlier-verdicts source, so a claim is never offered as evidence for itself.
     """
-    from factcheck.sources.prior import PriorChecks
-    from factcheck.sources.registry import default_sources
+    from factcheck.sources.registry import default_sources, exclude_document
 
     sources = default_sources(lookup_store, config)
-    for source in sources:
-        if isinstance(source, PriorChecks):
-            source.exclude_document_id = document_id
+    exclude_document(sources, document_id)
     return sources
 
 

@@ -64,6 +64,16 @@ def default_sources(
     return sources
 
 
+def exclude_document(sources: Sequence[EvidenceSource], document_id: int | None) -> None:
+    """Keep a document's own claims out of the earlier-verdicts source, so a claim is
+    never offered as evidence for itself (or for its neighbours in the same article)."""
+    from factcheck.sources.prior import PriorChecks
+
+    for source in sources:
+        if isinstance(source, PriorChecks):
+            source.exclude_document_id = document_id
+
+
 def suggest_from(
     store: Store,
     text: str,
