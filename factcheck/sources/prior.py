@@ -60,8 +60,16 @@ class PriorChecks:
         return found[:limit]
 
     def _earlier_verdicts(self, text: str) -> list[Evidence]:
+        query = fts_query(text)
+        if query is None:
+            return []
         results = []
-        for checked in self.store.checked_claims(exclude_document_id=self.exclude_document_id):
+        # bm25 recall of the 100 likeliest decided claims, then the similarity score:
+        # a claim alike enough to pass the thresholds shares its informative words.
+        candidates = self.store.checked_claims_matching(
+            query, limit=100, exclude_document_id=self.exclude_document_id
+        )
+        for checked in candidates:
             score = similarity(text, checked.text)
             if score < self.config.suggested_threshold:
                 continue

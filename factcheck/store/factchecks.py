@@ -110,17 +110,23 @@ class FactChecksMixin(StoreBase):
             for row in self.db.query(sql, [match, limit])
         ]
 
-    def checked_claims(self, *, exclude_document_id: int | None = None) -> list[CheckedClaim]:
-        """Claims with a supported or disputed verdict, each with its latest verdict."""
+    def checked_claims_matching(
+        self, match: str, *, limit: int = 100, exclude_document_id: int | None = None
+    ) -> list[CheckedClaim]:
+        """Decided claims (supported or disputed) whose text matches an FTS5 expression,
+        best bm25 first, each with its latest verdict; `exclude_document_id` leaves one
+        document's claims out."""
         sql = """
             SELECT c.id, c.document_id, d.title, c.text, c.status, v.note, v.created_at
-            FROM claims c
+            FROM checked_claims_fts f
+            JOIN claims c ON c.id = f.rowid
             JOIN documents d ON d.id = c.document_id
             JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id)
-            WHERE c.status != 'unverified' AND (? IS NULL OR c.document_id != ?)
-            ORDER BY c.id
+            WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
+            ORDER BY bm25(checked_claims_fts) LIMIT ?
         """
+        rows = self.db.execute(sql, [match, exclude_document_id, exclude_document_id, limit])
         return [
             CheckedClaim(row[0], row[1], row[2], row[3], Status(row[4]), row[5], row[6])
-            for row in self.db.execute(sql, [exclude_document_id, exclude_document_id])
+            for row in rows
         ]

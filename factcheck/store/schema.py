@@ -163,11 +163,51 @@ def _add_reference_stem_counts(db: sqlite_utils.Database) -> None:
     db.conn.executemany(STEM_UPSERT, stem_counts(rows))
 
 
+def _add_checked_claims_index(db: sqlite_utils.Database) -> None:
+    # An FTS5 index over the claims that have a verdict (supported or disputed), for
+    # "checked before" matching: the prior source recalls a few candidates by bm25
+    # instead of comparing a claim with every decided claim in Python (142 ms a lookup
+    # at 20,000 decided claims before this index). Only decided claims are indexed,
+    # so a newsroom's many unverified claims cost nothing at query time. Triggers keep
+    # it in step, because claims also leave through ON DELETE CASCADE of documents.
+    # External content: a 'delete' must give the indexed text, so each trigger fires
+    # only when the row is (or was) indexed; claim text is never updated.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE checked_claims_fts USING fts5(
+            text, content='claims', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER checked_claims_fts_insert AFTER INSERT ON claims
+        WHEN new.status != 'unverified' BEGIN
+            INSERT INTO checked_claims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER checked_claims_fts_delete AFTER DELETE ON claims
+        WHEN old.status != 'unverified' BEGIN
+            INSERT INTO checked_claims_fts (checked_claims_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER checked_claims_fts_decided AFTER UPDATE OF status ON claims
+        WHEN old.status = 'unverified' AND new.status != 'unverified' BEGIN
+            INSERT INTO checked_claims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER checked_claims_fts_undecided AFTER UPDATE OF status ON claims
+        WHEN old.status != 'unverified' AND new.status = 'unverified' BEGIN
+            INSERT INTO checked_claims_fts (checked_claims_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END;
+        INSERT INTO checked_claims_fts (rowid, text)
+            SELECT id, text FROM claims WHERE status != 'unverified';
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
     _add_references_factchecks_and_page_cache,  # 2 -> 3
     _add_reference_stem_counts,  # 3 -> 4
+    _add_checked_claims_index,  # 4 -> 5
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -133,3 +133,67 @@ def test_a_fact_check_without_url_aborts_the_batch(store: Store) -> None:
     with pytest.raises(InputError, match="fact-check 2"):
         store.add_factchecks([{"claim": CLAIM, "url": "https://a"}, {"claim": "x", "url": ""}])
     assert store.factcheck_count() == 0
+
+
+def test_the_earlier_verdict_index_follows_undo_and_redecision(store: Store) -> None:
+    first = add_doc(store, CLAIM + ".", "Monday story")
+    [claim] = store.list_claims(document_id=first)
+    source = PriorChecks(store)
+    store.mark([claim.id], "disputed", reviewer="ana")
+    assert [e.reference_id for e in source.suggest(CLAIM)] == [str(claim.id)]
+    store.mark([claim.id], "unverified", reviewer="ana", note="undo")
+    assert source.suggest(CLAIM) == []
+    store.mark([claim.id], "supported", reviewer="ana")
+    store.mark([claim.id], "disputed", reviewer="ana")  # decided to decided: indexed once
+    [found] = source.suggest(CLAIM)
+    assert found.title.startswith("checked before: disputed on ")
+
+
+def test_an_earlier_verdict_is_found_among_many_decided_claims(store: Store) -> None:
+    noise = [f"Japan exported {n} million cars to Europe in {1990 + n % 30}" for n in range(300)]
+    text = ". ".join(noise) + ". " + CLAIM + "."
+    claims = []
+    for sentence in [*noise, CLAIM]:
+        start = text.index(sentence)
+        claims.append(Claim(sentence, start, start + len(sentence), start, start + len(sentence)))
+    result = store.add_document(text, title="Archive", source="-", claims=claims)
+    ids = [c.id for c in store.list_claims(document_id=result.document.id)]
+    store.mark(ids, "supported", reviewer="ana")
+    [found] = PriorChecks(store).suggest("Analysts call South Korea Asia's fourth-largest economy")
+    assert found.passage == CLAIM
+
+
+def test_decided_claims_of_an_older_database_are_indexed_on_upgrade(tmp_path: Path) -> None:
+    import sqlite3
+
+    import sqlite_utils
+
+    from factcheck.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for step in MIGRATIONS[:4]:
+        step(sqlite_utils.Database(conn))
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute(
+        "INSERT INTO documents (id, title, source, text, sha256, added_at)"
+        " VALUES (1, 'Monday story', '-', ?, 'x', '2026-11-02T00:00:00Z')",
+        [CLAIM],
+    )
+    for claim_id, status in ((1, "disputed"), (2, "unverified")):
+        conn.execute(
+            "INSERT INTO claims (id, document_id, text, start, end, sentence_start,"
+            " sentence_end, kind, score, status, updated_at)"
+            " VALUES (?, 1, ?, 0, 10, 0, 10, 'other', 0.9, ?, '2026-11-02T00:00:00Z')",
+            [claim_id, CLAIM, status],
+        )
+        conn.execute(
+            "INSERT INTO verdicts (claim_id, status, reviewer, created_at)"
+            " VALUES (?, ?, 'ana', '2026-11-02T00:00:00Z')",
+            [claim_id, status],
+        )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        found = PriorChecks(store).suggest(CLAIM)
+    assert [e.reference_id for e in found] == ["1"]
