@@ -10,7 +10,7 @@ from factcheck.errors import SourceUnavailable
 from factcheck.models import Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
-from factcheck.tui.screens import review as review_screen
+from factcheck.tui.screens import evidence_lookups
 
 from .conftest import CLAIMS, WIKI_EVIDENCE, FakeSource, FakeWikipedia
 
@@ -44,7 +44,7 @@ def evidence_text(app) -> str:
 
 async def settle(app, pilot) -> None:
     """Past the debounce, every worker finished, its message handled."""
-    await pilot.pause(review_screen.SUGGEST_DELAY_SECONDS + 0.1)
+    await pilot.pause(evidence_lookups.SUGGEST_DELAY_SECONDS + 0.1)
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -89,7 +89,7 @@ async def test_nothing_found_says_so_and_points_at_wikipedia(make):
 async def test_moving_quickly_asks_only_for_the_claim_it_stops_on(make, review_store, monkeypatch):
     # A wider debounce than the product's 0.2 s: on a loaded machine five Pilot key
     # presses can take longer than 0.2 s, which is not what this test is about.
-    monkeypatch.setattr(review_screen, "SUGGEST_DELAY_SECONDS", 1.5)
+    monkeypatch.setattr(evidence_lookups, "SUGGEST_DELAY_SECONDS", 1.5)
     local = FakeSource("local", [ECONOMY])
     app = make(sources=[local])
     async with app.run_test(size=SIZE) as pilot:
