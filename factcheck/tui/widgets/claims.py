@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from factcheck.models import Claim, Status
+from factcheck.models import Claim, ClaimKind, Status
 
 STATUS_GLYPH = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "·"}
 STATUS_STYLE = {
@@ -31,7 +31,19 @@ STATUS_STYLE = {
     Status.UNVERIFIED: "yellow",
 }
 _WIDE_KIND_FROM = 45
-"""Below this width kinds shrink to four letters (attr, temp, rank...), still distinct."""
+"""Below this width kinds shrink to the four-letter labels of `SHORT_KIND`."""
+SHORT_KIND = {
+    ClaimKind.QUANTITY: "qty",
+    ClaimKind.RANKING: "rank",
+    ClaimKind.TEMPORAL: "date",
+    ClaimKind.ATTRIBUTION: "said",
+    ClaimKind.COMPARISON: "comp",
+    ClaimKind.CAUSAL: "why",
+    ClaimKind.PREDICTION: "will",
+    ClaimKind.OTHER: "",
+}
+"""Kinds in a narrow list (an 80-column terminal): words a desk reads at a glance, where
+cut names read as "othe" and "temp"; "other" says nothing, so it is left blank."""
 
 
 class ClaimsTable(ScrollView, can_focus=True):
@@ -152,10 +164,13 @@ class ClaimsTable(ScrollView, can_focus=True):
         if row >= len(self._claims):
             return Strip.blank(width, self.rich_style)
         claim = self._claims[row]
-        kind_width = 11 if width >= _WIDE_KIND_FROM else 4
+        if width >= _WIDE_KIND_FROM:
+            kind = f"{claim.kind:<11}"
+        else:
+            kind = f"{SHORT_KIND.get(claim.kind, str(claim.kind)[:4]):<4}"
         line = Text(no_wrap=True, overflow="crop")
         line.append(f" {STATUS_GLYPH[claim.status]} ", style=STATUS_STYLE[claim.status])
-        line.append(f"{str(claim.kind)[:kind_width]:<{kind_width}} ", style="dim")
+        line.append(f"{kind} ", style="dim")
         # Below the splitter's 0.5 threshold: still listed (the reviewer decides), but
         # dimmed, so the eye goes to the check-worthy claims first.
         low = "dim" if claim.score < CHECK_WORTHY else ""
