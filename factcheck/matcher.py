@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factcheck.embedding import cosine, default_vectors, vector_bytes
 from factcheck.models import Evidence, SourceKind
 from factcheck.signals import Details, compare, extract_details
 
@@ -90,6 +91,9 @@ _WEIGHTS = {
     "agreement": 0.1,  # years, numbers, ranks and names repeated (factcheck.signals)
     "rarest": 0.2,  # the passage has the claim's rarest word (IDF of the rarest stem shared)
     "saturated": 0.2,  # each shared stem counts log(1 + tf / expected tf): k1-like saturation
+    "meaning": 0.75,  # cosine of static MiniLM vectors (factcheck.embedding): same topic and
+    # sense, not just the same words; separates a passage that speaks to the claim from one
+    # that only shares its vocabulary (Climate-FEVER, bench/RESULTS.md)
 }
 _TOTAL_WEIGHT = sum(_WEIGHTS.values())
 _SMOOTHING = 50.0
@@ -148,6 +152,8 @@ class Candidate:
     fetched_at: str | None = None
     note: str | None = None
     """Extra text a source wants shown (e.g. "checked before: disputed on ...")."""
+    vector: bytes | None = None
+    """The passage's `embedding.vector_bytes` if the source stored it; else computed."""
 
 
 def words(text: str) -> list[str]:
@@ -223,6 +229,7 @@ def rank_candidates(
     if stats is None:
         stats = TermStats.of_texts(f"{c.title} {c.passage}" for c in candidates)
     idf = {stem: stats.idf(stem) for stem in claim_stems}
+    claim_vector = default_vectors().vector(claim)
     rarest = max(idf.values(), default=0.0) or 1.0
     scored = []
     saturation = []
@@ -251,6 +258,7 @@ def rank_candidates(
             "phrase": _phrase_match(claim_pairs, _pairs(passage_stems)),
             "agreement": _agreement(details, agreements),
             "rarest": max((idf[stem] for stem in shared), default=0.0) / rarest,
+            "meaning": _meaning(claim_vector, candidate),
         }
         score = sum(_WEIGHTS[name] * value for name, value in features.items())
         scored.append((score, candidate, agreements, contradictions))
@@ -286,6 +294,14 @@ def rank_candidates(
         if len(results) >= limit:
             break
     return results
+
+
+def _meaning(claim_vector: list[float] | None, candidate: Candidate) -> float:
+    """Cosine of the claim's and the passage's static vectors (0 when either has none)."""
+    if claim_vector is None:
+        return 0.0
+    stored = candidate.vector or vector_bytes(candidate.passage)
+    return cosine(claim_vector, stored) if stored else 0.0
 
 
 def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:

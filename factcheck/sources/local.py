@@ -44,6 +44,7 @@ class LocalReferences:
                 recall=hit.relevance,
                 url=hit.url,
                 reference_id=hit.ref_id,
+                vector=hit.vector,
             )
             for hit in self.store.search_references(query, limit=max(self.recall_depth, limit))
         ]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from factcheck.embedding import vector_bytes
 from factcheck.errors import InputError, NotFoundError
 from factcheck.matcher import TermStats, content_stems
 from factcheck.store.connection import StoreBase, utc_now
@@ -70,6 +71,8 @@ class ReferenceHit:
     text: str
     url: str | None
     relevance: float
+    vector: bytes | None = None
+    """The passage's stored `embedding.vector_bytes` (None for passages older than it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +147,8 @@ class ReferencesMixin(StoreBase):
             replaced = self._delete_passages(db, f"file_id IS NULL AND ref_id IN ({marks})", ids)
         last_id = db.execute("SELECT coalesce(max(id), 0) FROM reference_passages").fetchone()[0]
         db.conn.executemany(
-            "INSERT INTO reference_passages (file_id, ref_id, title, text, url)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO reference_passages (file_id, ref_id, title, text, url, vector)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             batch,
         )
         db.execute(
@@ -206,11 +209,11 @@ class ReferencesMixin(StoreBase):
                 SELECT rowid, bm25(reference_fts, {TITLE_WEIGHT}, 1.0) AS rank
                 FROM reference_fts WHERE reference_fts MATCH ? ORDER BY rank LIMIT ?
             )
-            SELECT p.id, p.ref_id, p.title, p.text, p.url, hits.rank
+            SELECT p.id, p.ref_id, p.title, p.text, p.url, hits.rank, p.vector
             FROM hits JOIN reference_passages p ON p.id = hits.rowid ORDER BY hits.rank
         """
         return [
-            ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]))
+            ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]), row[6])
             for row in self.db.execute(sql, [match, limit])
         ]
 
@@ -265,4 +268,4 @@ def _passage_values(row: Mapping[str, Any], number: int, file_id: int | None) ->
         raise InputError(f"reference row {number} (id {ref_id}): missing or empty 'text'")
     title = row.get("title") or ""
     url = row.get("url")
-    return (file_id, str(ref_id), str(title), text, str(url) if url else None)
+    return (file_id, str(ref_id), str(title), text, str(url) if url else None, vector_bytes(text))

@@ -202,12 +202,21 @@ def _add_checked_claims_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_passage_vectors(db: sqlite_utils.Database) -> None:
+    # Each reference passage's static vector (`factcheck.embedding.vector_bytes`, int8),
+    # computed at import, for the matcher's meaning feature. Passages imported before
+    # this step keep NULL and get their vector computed when recalled; a new vector
+    # model must come with a step that sets the column back to NULL.
+    db.execute("ALTER TABLE reference_passages ADD COLUMN vector BLOB")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
     _add_references_factchecks_and_page_cache,  # 2 -> 3
     _add_reference_stem_counts,  # 3 -> 4
     _add_checked_claims_index,  # 4 -> 5
+    _add_passage_vectors,  # 5 -> 6
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 
