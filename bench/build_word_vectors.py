@@ -10,8 +10,9 @@ retrieval sets the weights are evaluated on). A text's vector is then the sum of
 pieces' rows. Rows are stored as int8 with one scale per dimension: 3.9 MB.
 
 Training-time only (torch, sentence-transformers; the environment is the one in
-bench/semantic_ceiling.py's docstring). Writes factcheck/data/word_vectors.bin, word_vectors.json and
-wordpiece_vocab.txt. Exits 0 with "skipped" when those libraries or the data are absent.
+bench/semantic_ceiling.py's docstring). Writes factcheck/data/word_vectors.bin,
+word_vectors.json and wordpiece_vocab.txt. Exits 0 with "skipped" when those libraries
+or the data are absent.
 
     python bench/build_word_vectors.py
 """
