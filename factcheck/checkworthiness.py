@@ -22,7 +22,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from operator import or_, xor
 
 __all__ = [
@@ -366,6 +366,7 @@ _PHRASES = [
 _QUOTE_OPEN = _shape_bucket("quote_open")
 assert [name for name, _, _ in _PHRASE_SHAPES] == ["exhort_clause", "ranked_phrase", "dated_phrase"]
 (_EXHORT_GATE, _EXHORT, _), (_, _RANKED, _), (_DATED_GATE, _DATED, _) = _PHRASES
+_PHRASE_GATES = _EXHORT_GATE | _DATED_GATE
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,8 +389,8 @@ class CheckworthinessModel:
     """raw token -> `(bucket * _BIGRAM_MIX) & _MASK`, its half of the next pair's bucket."""
     _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
-    _text_weights: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
-    """Weights of the whole-text features, by feature and value (filled on first use)."""
+    _text_weights: list = field(default_factory=list, compare=False, repr=False)
+    """Weights of the whole-text features (filled on first use; see `_learn_text_weights`)."""
 
     def _learn_tokens(self, raw_tokens: set[str]) -> None:
         if len(self._static) > 300_000:
@@ -429,40 +430,49 @@ class CheckworthinessModel:
         # Pair buckets, ((previous * MIX) ^ bucket) & MASK == mixed(previous) ^ bucket
         # (buckets are below 2^HASH_BITS), by C-level maps: most pairs of running text
         # are new, so a memo table of pairs would mostly miss.
-        previous = [_START_MIXED, *map(self._mixed.__getitem__, raw_tokens)]
+        previous = chain((_START_MIXED,), map(self._mixed.__getitem__, raw_tokens))
         pair_buckets = map(xor, previous, map(self._bucket.__getitem__, raw_tokens))
         get = self.weights.get
         total += sum(map(get, pair_buckets, repeat(0.0)))
         # Whole-text features as in `_text_buckets`, inlined with per-model weight
         # tables (same terms, same order of addition): it runs once per sentence.
-        text_weights = self._text_weights or self._learn_text_weights()
+        length, numbers, phrases, quote, capitalised = (
+            self._text_weights or self._learn_text_weights()
+        )
         n_tokens = len(raw_tokens)
         n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
-        total += text_weights["length"][n_tokens if n_tokens < 40 else 40]
-        total += text_weights["numbers"][n_numbers if n_numbers < 3 else 3]
-        exhort, ranked, dated = text_weights["phrases"]
-        if not _EXHORT_GATE.isdisjoint(raw_tokens) and _EXHORT.search(lowered):
-            total += exhort
+        total += length[n_tokens if n_tokens < 40 else 40]
+        total += numbers[n_numbers if n_numbers < 3 else 3]
+        # One pass over the tokens for both word gates (most sentences pass neither);
+        # the terms are still added in the order of _PHRASES.
+        gated = not _PHRASE_GATES.isdisjoint(raw_tokens)
+        if gated and not _EXHORT_GATE.isdisjoint(raw_tokens) and _EXHORT.search(lowered):
+            total += phrases[0]
         if (
             "’s " in lowered or "'s " in lowered or ("-" in lowered and "est" in lowered)
         ) and _RANKED.search(lowered):
-            total += ranked
-        if not _DATED_GATE.isdisjoint(raw_tokens) and _DATED.search(lowered):
-            total += dated
+            total += phrases[1]
+        if gated and not _DATED_GATE.isdisjoint(raw_tokens) and _DATED.search(lowered):
+            total += phrases[2]
         if lowered[:1] in '"“':
-            total += text_weights["quote"][0]
+            total += quote
         n_capitalised = len(_CAPITALISED.findall(text)) - (text[:1].isupper())
-        total += text_weights["capitalised"][max(0, min(n_capitalised, 4))]
+        total += capitalised[0 if n_capitalised < 0 else n_capitalised if n_capitalised < 4 else 4]
         return total
 
-    def _learn_text_weights(self) -> dict[str, list[float]]:
+    def _learn_text_weights(self) -> list:
+        """The whole-text weights as [length by token count (0..40), numbers by count
+        (0..3), [exhort, ranked, dated], quote, capitalised by count (0..4)]: a list
+        unpacked in one step, since `logit_of_tokens` reads it once per sentence."""
         get = self.weights.get
-        self._text_weights.update(
-            length=[get(b, 0.0) for b in _LENGTH_BUCKETS],
-            numbers=[get(b, 0.0) for b in _NUMBERS_BUCKETS],
-            phrases=[get(bucket, 0.0) for _, _, bucket in _PHRASES],
-            quote=[get(_QUOTE_OPEN, 0.0)],
-            capitalised=[get(b, 0.0) for b in _CAPITALISED_BUCKETS],
+        self._text_weights.extend(
+            (
+                [get(b, 0.0) for b in _LENGTH_BUCKETS],
+                [get(b, 0.0) for b in _NUMBERS_BUCKETS],
+                [get(bucket, 0.0) for _, _, bucket in _PHRASES],
+                get(_QUOTE_OPEN, 0.0),
+                [get(b, 0.0) for b in _CAPITALISED_BUCKETS],
+            )
         )
         return self._text_weights
 
