@@ -84,7 +84,11 @@ def _is_boundary(
         return True
     if punct.startswith("..") or punct[0] == "…":
         return True  # an ellipsis followed by a capital: treat as an end
-    match = _WORD_BEFORE.search(text, max(0, punct_start - 40), punct_start)
+    # The word cannot run across a space, so start the search after the last one:
+    # the same match, without re trying (and failing) at every earlier position.
+    window = max(0, punct_start - 40)
+    window = max(window, text.rfind(" ", window, punct_start) + 1)
+    match = _WORD_BEFORE.search(text, window, punct_start)
     if match is None:
         return True
     word = match.group().lstrip("'’-")
