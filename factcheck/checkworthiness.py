@@ -31,6 +31,7 @@ __all__ = [
     "default_model",
     "feature_buckets",
     "shape_bits",
+    "shape_bits_of_tokens",
     "shape_flags",
     "sigmoid",
     "tokenize",
@@ -234,11 +235,16 @@ def shape_bits(text: str) -> int:
     Used by the splitter to pick a claim's kind, once per claim: a memo of each
     token's bits OR-ed together by C-level `reduce` keeps it off the profile.
     """
-    tokens = _TOKEN.findall(text.lower())
+    return shape_bits_of_tokens(_TOKEN.findall(text.lower()))
+
+
+def shape_bits_of_tokens(raw_tokens: list[str]) -> int:
+    """`shape_bits` of a text whose `tokenize` tokens the caller already has (the
+    splitter tokenises each sentence and span once, for the model and for this)."""
     try:
-        return reduce(or_, map(_TOKEN_BITS.__getitem__, tokens), 0)
+        return reduce(or_, map(_TOKEN_BITS.__getitem__, raw_tokens), 0)
     except KeyError:
-        return reduce(or_, map(_token_bits, tokens), 0)
+        return reduce(or_, map(_token_bits, raw_tokens), 0)
 
 
 FLAG_BITS: dict[str, int] = {

@@ -99,7 +99,7 @@ def _is_boundary(
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "George W. Bush", "J. K. Rowling"
-    if _DOTTED.search(word) or lowered in _MAYBE_FINAL:
+    if ("." in word and _DOTTED.search(word)) or lowered in _MAYBE_FINAL:
         next_word = _NEXT_WORD.match(text, next_pos, next_pos + 20)
         return next_word is not None and next_word.group().lower() in _OPENERS
     if _ENUMERATOR.fullmatch(word):

@@ -375,11 +375,16 @@ def _is_trailing(word: str) -> bool:
     return word.lower() in _TRAILING or word in ",;:—–-(“\"'"
 
 
-def claim_kind(text: str, *, attribution: bool = False) -> ClaimKind:
-    """The claim's type, after Full Fact's claim types (adapted): first match wins."""
+def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None) -> ClaimKind:
+    """The claim's type, after Full Fact's claim types (adapted): first match wins.
+
+    `bits` is `shape_bits(text)` (only the flags tested below matter) when the caller
+    has it already.
+    """
     if attribution:
         return ClaimKind.ATTRIBUTION
-    bits = shape_bits(text)
+    if bits is None:
+        bits = shape_bits(text)
     if bits & _ORDINAL and " since " in text.lower():
         return ClaimKind.TEMPORAL
     if bits & _RANKED:
