@@ -40,6 +40,8 @@ def _merge(candidates: list[Candidate], text: str) -> list[Candidate]:
     anchored phrases); a partial overlap becomes the union when that stays within
     MAX_WORDS words, or else the shorter span is kept. The result is sorted and
     pairwise disjoint."""
+    if len(candidates) == 1:
+        return candidates  # most sentences with a span have one: nothing to resolve
     ordered = sorted(set(candidates), key=lambda c: (c.start, -c.end))
     kept: list[Candidate] = []
     for cand in ordered:
