@@ -398,14 +398,17 @@ class CheckworthinessModel:
     _text_weights: list = field(default_factory=list, compare=False, repr=False)
     """Weights of the whole-text features (filled on first use; see `_learn_text_weights`)."""
 
-    def _learn_tokens(self, raw_tokens: set[str]) -> None:
+    def _learn_tokens(self, raw_tokens: list[str]) -> None:
+        """Memoise the tokens of one text that the tables lack. The tables are bounded:
+        past 300k tokens they are cleared, and the unseen tokens are worked out only
+        after that, so that every token of this text is in them on return."""
         if len(self._static) > 300_000:
             self._static.clear()
             self._bucket.clear()
             self._mixed.clear()
             self._is_number.clear()
         get = self.weights.get
-        for raw in raw_tokens:
+        for raw in set(raw_tokens).difference(self._static):
             bucket, extras, is_number = _token_info(raw)
             self._static[raw] = get(bucket, 0.0) + sum(get(extra, 0.0) for extra in extras)
             self._bucket[raw] = bucket
@@ -431,7 +434,7 @@ class CheckworthinessModel:
         try:
             total = self.bias + sum(map(static.__getitem__, raw_tokens))
         except KeyError:
-            self._learn_tokens(set(raw_tokens).difference(static))
+            self._learn_tokens(raw_tokens)
             total = self.bias + sum(map(static.__getitem__, raw_tokens))
         # Pair buckets, ((previous * MIX) ^ bucket) & MASK == mixed(previous) ^ bucket
         # (buckets are below 2^HASH_BITS), by C-level maps: most pairs of running text
