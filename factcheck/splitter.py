@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import re
 
-from factcheck.checkworthiness import CheckworthinessModel, default_model, sigmoid, tokenize
+from factcheck.checkworthiness import (
+    CheckworthinessModel,
+    default_model,
+    shape_bits_of_tokens,
+    sigmoid,
+    tokenize,
+)
 from factcheck.models import Claim
 from factcheck.sentences import split_sentences
 from factcheck.spans import MAX_WORDS, Candidate, candidate_spans, claim_kind, has_hint
@@ -34,6 +40,8 @@ def _merge(candidates: list[Candidate], text: str) -> list[Candidate]:
     anchored phrases); a partial overlap becomes the union when that stays within
     MAX_WORDS words, or else the shorter span is kept. The result is sorted and
     pairwise disjoint."""
+    if len(candidates) == 1:
+        return candidates  # most sentences with a span have one: nothing to resolve
     ordered = sorted(set(candidates), key=lambda c: (c.start, -c.end))
     kept: list[Candidate] = []
     for cand in ordered:
@@ -100,7 +108,8 @@ def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
     return start, stop
 
 
-_TRIM = frozenset(" \t\r\n.!?,;:\"'”’—-")
+_TRIM_CHARS = " \t\r\n.!?,;:\"'”’—-"
+_TRIM = frozenset(_TRIM_CHARS)
 
 
 def split_claims(
@@ -136,7 +145,14 @@ def split_claims(
             logit = sentence_logit if context is None else model.logit(context)
             score = sigmoid(SENTENCE_WEIGHT * logit + (1.0 - SENTENCE_WEIGHT) * logit)
             if score >= min_score:
-                kind = claim_kind(span)
+                if start == sent_start and not text[end:sent_end].strip(_TRIM_CHARS):
+                    # The whole sentence bar its closing punctuation (most sentences):
+                    # its tokens are the sentence's, less any "?", a flag the kind
+                    # ignores, so the sentence's tokens give the kind without
+                    # tokenising the span again.
+                    kind = claim_kind(span, bits=shape_bits_of_tokens(tokens))
+                else:
+                    kind = claim_kind(span)
                 claims.append(Claim(span, start, end, sent_start, sent_end, kind, round(score, 4)))
             continue
         sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
@@ -145,7 +161,10 @@ def split_claims(
             span = text[cand.start : cand.end]
             context = _quotation(sentence, cand.start - sent_start, cand.end - sent_start)
             context_logit = sentence_logit if context is None else model.logit(context)
-            span_logit = span_model.logit(span)
+            # Tokenised once, for the span's own score and for its kind.
+            span_lowered = span.lower()
+            span_tokens = tokenize(span_lowered)
+            span_logit = span_model.logit_of_tokens(span, span_lowered, span_tokens)
             score = sigmoid(SENTENCE_WEIGHT * context_logit + (1.0 - SENTENCE_WEIGHT) * span_logit)
             if score < min_score:
                 continue
@@ -156,7 +175,11 @@ def split_claims(
                     end=cand.end,
                     sentence_start=sent_start,
                     sentence_end=sent_end,
-                    kind=claim_kind(span, attribution=cand.attribution),
+                    kind=claim_kind(
+                        span,
+                        attribution=cand.attribution,
+                        bits=None if cand.attribution else shape_bits_of_tokens(span_tokens),
+                    ),
                     score=round(score, 4),
                 )
             )

@@ -54,3 +54,13 @@ def test_fused_logit_equals_the_feature_sum_the_trainer_sees() -> None:
         expected = model.bias + sum(model.weights.get(b, 0.0) for b in feature_buckets(text))
         assert abs(model.logit(text) - expected) < 1e-9
         assert 0.0 <= sigmoid(model.logit(text)) <= 1.0
+
+
+def test_logit_survives_its_memo_being_cleared() -> None:
+    expected = CheckworthinessModel.from_json(default_model().to_json()).logit("the dog barked")
+    model = CheckworthinessModel.from_json(default_model().to_json())
+    model.logit("the cat")
+    # A long-running process fills the bounded memo; the next miss clears it, and the
+    # tokens of that text already known before ("the") must be learned again.
+    model._static.update(dict.fromkeys((f"filler{i}" for i in range(300_001)), 0.0))
+    assert model.logit("the dog barked") == expected
