@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
-import sqlite_utils
-
 from factcheck.embedding import cosine, default_vectors, vector_bytes, wordpieces
 from factcheck.matcher import Candidate, rank_candidates
 from factcheck.models import SourceKind
-from factcheck.store import MIGRATIONS, Store
+from factcheck.store import Store
 
 CLAIM = "Global warming is caused by human emissions of carbon dioxide"
 
@@ -60,12 +55,8 @@ def test_imported_passages_carry_their_vector(store: Store) -> None:
     assert hit.vector == vector_bytes("Seoul is the capital.")
 
 
-def test_passages_imported_before_vectors_existed_are_still_ranked(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    for step in MIGRATIONS[:5]:
-        step(sqlite_utils.Database(conn))
-    conn.execute("PRAGMA user_version = 5")
+def test_passages_imported_before_vectors_existed_are_still_ranked(old_database) -> None:
+    path, conn = old_database(5)
     for ref_id, text in (("a", "The Korean War began in 1950."), ("b", CLAIM + ".")):
         cursor = conn.execute(
             "INSERT INTO reference_passages (ref_id, title, text) VALUES (?, 'Climate', ?)",

@@ -163,18 +163,8 @@ def test_an_earlier_verdict_is_found_among_many_decided_claims(store: Store) -> 
     assert found.passage == CLAIM
 
 
-def test_decided_claims_of_an_older_database_are_indexed_on_upgrade(tmp_path: Path) -> None:
-    import sqlite3
-
-    import sqlite_utils
-
-    from factcheck.store import MIGRATIONS
-
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    for step in MIGRATIONS[:4]:
-        step(sqlite_utils.Database(conn))
-    conn.execute("PRAGMA user_version = 4")
+def test_decided_claims_of_an_older_database_are_indexed_on_upgrade(old_database) -> None:
+    path, conn = old_database(4)
     conn.execute(
         "INSERT INTO documents (id, title, source, text, sha256, added_at)"
         " VALUES (1, 'Monday story', '-', ?, 'x', '2026-11-02T00:00:00Z')",

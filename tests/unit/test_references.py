@@ -11,7 +11,7 @@ from factcheck.errors import InputError, NotFoundError
 from factcheck.matcher import Candidate, TermStats, content_stems, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.sources.reference_files import read_reference_file, split_passages
-from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Store
+from factcheck.store import SCHEMA_VERSION, Store
 
 ROWS = [
     {
@@ -128,17 +128,8 @@ def test_stem_counts_follow_adds_updates_and_removals(store: Store, tmp_path: Pa
     assert store.reference_term_stats(["seoul"]).doc_freq == {}  # its rows are gone
 
 
-def test_an_older_library_gets_its_stem_counts_on_upgrade(tmp_path: Path) -> None:
-    import sqlite3
-
-    import sqlite_utils
-
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    old = sqlite_utils.Database(conn)
-    for step in MIGRATIONS[:3]:
-        step(old)
-    conn.execute("PRAGMA user_version = 3")
+def test_an_older_library_gets_its_stem_counts_on_upgrade(old_database) -> None:
+    path, conn = old_database(3)
     conn.execute(
         "INSERT INTO reference_passages (ref_id, title, text) VALUES ('a', 'Korea', 'Seoul.')"
     )

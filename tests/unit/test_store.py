@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.errors import NotFoundError, StoreError
 from factcheck.models import Claim, ClaimKind, Status
-from factcheck.store import MIGRATIONS, SCHEMA_VERSION, Store
+from factcheck.store import SCHEMA_VERSION, Store
 
 
 def _claims(text: str, *words: str) -> list[Claim]:
@@ -133,14 +133,8 @@ def test_concurrent_markers_lose_nothing(tmp_path: Path):
         assert {v.reviewer for v in store.history(1)} == {"ana", "cy"}
 
 
-def test_an_older_database_opens_and_upgrades(tmp_path: Path):
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    import sqlite_utils
-
-    old = sqlite_utils.Database(conn)
-    MIGRATIONS[0](old)
-    conn.execute("PRAGMA user_version = 1")
+def test_an_older_database_opens_and_upgrades(old_database):
+    path, conn = old_database(1)
     conn.execute(
         "INSERT INTO documents (title, source, text, sha256, added_at)"
         " VALUES ('t', 's', 'Alpha.', 'abc', '2026-01-01T00:00:00Z')"
