@@ -21,9 +21,10 @@ import unicodedata
 from array import array
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from operator import mul
 
-__all__ = ["VectorModel", "cosine", "default_vectors", "vector_bytes", "wordpieces"]
+__all__ = ["VectorModel", "cosine", "default_vectors", "load_vectors", "vector_bytes", "wordpieces"]
 
 _MAX_WORD_CHARS = 100
 """Longer words are one unknown piece, as in BERT's WordPiece."""
@@ -144,8 +145,17 @@ def wordpieces(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def default_vectors() -> VectorModel:
     """The packaged vectors, read once per process."""
-    data = resources.files("factcheck.data")
-    meta = json.loads(data.joinpath("word_vectors.json").read_text(encoding="utf-8"))
-    vocab = data.joinpath("wordpiece_vocab.txt").read_text(encoding="utf-8").splitlines()
-    rows = data.joinpath("word_vectors.bin").read_bytes()
-    return VectorModel(vocab, rows, [float(s) for s in meta["scale"]])
+    return load_vectors(resources.files("factcheck.data"))
+
+
+def load_vectors(folder: Traversable) -> VectorModel:
+    """Vectors from `folder` (word_vectors.json/.bin, wordpiece_vocab.txt). A broken
+    install without them gives an empty model: every text then has no vector and the
+    rerank simply goes without meaning, as `checkworthiness.default_model` goes neutral."""
+    try:
+        meta = json.loads(folder.joinpath("word_vectors.json").read_text(encoding="utf-8"))
+        vocab = folder.joinpath("wordpiece_vocab.txt").read_text(encoding="utf-8").splitlines()
+        rows = folder.joinpath("word_vectors.bin").read_bytes()
+        return VectorModel(vocab, rows, [float(s) for s in meta["scale"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return VectorModel([], b"", [])

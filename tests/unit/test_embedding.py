@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from factcheck.embedding import cosine, default_vectors, vector_bytes, wordpieces
+from pathlib import Path
+
+from factcheck.embedding import cosine, default_vectors, load_vectors, vector_bytes, wordpieces
 from factcheck.matcher import Candidate, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.store import Store
@@ -31,6 +33,14 @@ def test_text_without_any_word_has_no_vector() -> None:
     assert vector_bytes("") is None
     assert default_vectors().vector("   ") is None
     assert cosine([1.0, 0.0], b"\x01") == 0.0  # a vector of another size compares as 0
+
+
+def test_a_broken_install_without_vectors_ranks_without_meaning(tmp_path: Path) -> None:
+    (tmp_path / "word_vectors.json").write_text("{not json")
+    empty = load_vectors(tmp_path)
+    assert empty.vector(CLAIM) is None
+    assert vector_bytes(CLAIM, empty) is None
+    assert load_vectors(tmp_path / "missing").vector(CLAIM) is None
 
 
 def test_the_rerank_prefers_the_passage_whose_meaning_matches() -> None:
