@@ -55,14 +55,14 @@ class PriorChecks:
     def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
         if len(words(text)) < self.config.min_claim_words:
             return []
-        found = self._earlier_verdicts(text) + self._published(text)
+        query = fts_query(text)
+        if query is None:
+            return []  # no informative word: nothing to recall by
+        found = self._earlier_verdicts(text, query) + self._published(text, query)
         found.sort(key=lambda e: -e.score)
         return found[:limit]
 
-    def _earlier_verdicts(self, text: str) -> list[Evidence]:
-        query = fts_query(text)
-        if query is None:
-            return []
+    def _earlier_verdicts(self, text: str, query: str) -> list[Evidence]:
         results = []
         # bm25 recall of the 100 likeliest decided claims, then the similarity score:
         # a claim alike enough to pass the thresholds shares its informative words.
@@ -88,10 +88,7 @@ class PriorChecks:
             )
         return results
 
-    def _published(self, text: str) -> list[Evidence]:
-        query = fts_query(text)
-        if query is None:
-            return []
+    def _published(self, text: str, query: str) -> list[Evidence]:
         results = []
         for check in self.store.search_factchecks(query, limit=30):
             score = similarity(text, check.claim)
