@@ -22,6 +22,7 @@ from factcheck.config import Config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimKind, Status
 from factcheck.store import Store, describe_sqlite_error
+from factcheck.terminal_text import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,17 +70,41 @@ class Desk:
 
 
 class FactcheckGroup(click.Group):
-    """Turns user errors raised anywhere below into click's one-line error, exit 1."""
+    """Turns user errors raised anywhere below into click's one-line error, exit 1.
+
+    Every error message is made printable first: it often quotes a title, a file name
+    or an argument, and click prints it as it is.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as error:
+            raise _printable_error(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except FactcheckError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(printable(str(error))) from None
         except sqlite3.Error as error:
             desk = ctx.find_object(Desk)
             path = desk.config.database_path(desk._db_path) if desk else Path("claims.db")
-            raise click.ClickException(str(describe_sqlite_error(error, path))) from None
+            message = str(describe_sqlite_error(error, path))
+            raise click.ClickException(printable(message)) from None
+        except click.ClickException as error:  # usage errors quote the arguments given
+            raise _printable_error(error) from None
+
+
+def _printable_error(error: click.ClickException) -> click.ClickException:
+    error.message = printable(error.message)
+    return error
 
 
 @click.group(cls=FactcheckGroup)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import json
 import sys
 from typing import Any
 
@@ -14,6 +13,7 @@ import click
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, format_option
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
+from factcheck.cli.output import echo, echo_json, folded, printable, styled
 from factcheck.errors import FactcheckError
 from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
@@ -65,7 +65,7 @@ def add(
         label="adding",
         file=sys.stderr,
         hidden=not show_bar,
-        item_show_func=lambda item: item,
+        item_show_func=lambda item: printable(item) if item else None,
     ) as progress:
         for item in progress:
             try:
@@ -130,11 +130,11 @@ class _Report:
         if self.buffered:
             self._lines.append((line, err))
         else:
-            click.echo(line, err=err)
+            echo(line, err=err)
 
     def flush(self) -> None:
         for line, err in self._lines:
-            click.echo(line, err=err)
+            echo(line, err=err)
         self._lines.clear()
 
 
@@ -182,18 +182,18 @@ def list_claims(
     if document_id is not None:
         # A clear error for an unknown id; on stderr, where it is which article, so the
         # json/csv on stdout stay machine-readable.
-        click.echo(document_header(store.get_document(document_id)), err=True)
+        echo(document_header(store.get_document(document_id)), err=True)
     claims = store.list_claims(
         status=status, document_id=document_id, kind=kind, min_score=min_score, limit=limit
     )
     if output_format == "json":
-        click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))
+        echo_json([claim_as_dict(c) for c in claims])
     elif output_format == "csv":
-        click.echo(claims_as_csv(claims), nl=False)
+        echo(claims_as_csv(claims), nl=False)
     elif not claims:
-        click.echo("no claims match", err=True)
+        echo("no claims match", err=True)
     else:
-        click.echo(claims_as_table(claims))
+        echo(claims_as_table(claims))
 
 
 def claim_as_dict(claim: Claim) -> dict[str, Any]:
@@ -255,30 +255,29 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         data["document"] = {"id": document.id, "title": document.title, "source": document.source}
         data["history"] = [verdict_as_dict(v) for v in history]
         data["evidence"] = [evidence_as_dict(e) for e in evidence]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
         return
     before = document.text[claim.sentence_start : claim.start]
     after = document.text[claim.end : claim.sentence_end]
-    click.echo(
+    echo(
         f"claim {claim.id} · {claim.status} · {claim.kind} · score {claim.score:.2f}\n"
         f"document {document.id}: {document.title} ({document.source})\n"
     )
-    click.echo("  " + before + click.style(claim.text, bold=True, underline=True) + after + "\n")
+    echo("  ", before, styled(claim.text, bold=True, underline=True), after, "\n")
     if evidence:
-        click.echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
+        echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
         for item in evidence:
-            click.echo("\n".join("  " + line for line in evidence_lines(item)))
-        click.echo()
+            for line in evidence_lines(item):
+                echo("  ", *line)
+        echo()
     if not history:
-        click.echo("history: no verdicts yet")
+        echo("history: no verdicts yet")
         return
-    click.echo("history:")
+    echo("history:")
     for verdict in history:
         note = f" — {verdict.note}" if verdict.note else ""
         cites = f" (cites evidence [{verdict.evidence_id}])" if verdict.evidence_id else ""
-        click.echo(
-            f"  {verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}"
-        )
+        echo(f"  {verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}")
 
 
 def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:
@@ -321,7 +320,7 @@ def mark(
         evidence_id=evidence_id,
     )
     ids = ", ".join(str(v.claim_id) for v in verdicts)
-    click.echo(f"marked {status}: claim{'s' if len(verdicts) > 1 else ''} {ids}")
+    echo(f"marked {status}: claim{'s' if len(verdicts) > 1 else ''} {ids}")
 
 
 # -- split -------------------------------------------------------------------------
@@ -339,24 +338,24 @@ def split(path: str, output_format: str) -> None:
     """
     article = read_article(path)
     for warning in article.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        echo(f"warning: {warning}", err=True)
     claims = split_claims(article.text)
     if output_format == "json":
-        click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))
+        echo_json([claim_as_dict(c) for c in claims])
         return
     for number, claim in enumerate(claims, start=1):
         text = article.text
-        sentence = (
-            text[claim.sentence_start : claim.start]
-            + click.style(text[claim.start : claim.end], bold=True, underline=True)
-            + text[claim.end : claim.sentence_end]
-        )
-        click.echo(
+        echo(
             f"{number:>3}. {claim.kind:<11} {claim.score:.2f}  [{claim.start}:{claim.end}]"
             f"  {' '.join(claim.text.split())}"
         )
         if (claim.sentence_start, claim.sentence_end) != (claim.start, claim.end):
-            click.echo(f"     in: {' '.join(sentence.split())}")
+            echo(
+                "     in: ",
+                folded(text[claim.sentence_start : claim.start], end=False),
+                styled(folded(text[claim.start : claim.end]), bold=True, underline=True),
+                folded(text[claim.end : claim.sentence_end], start=False),
+            )
 
 
 # -- documents ---------------------------------------------------------------------
@@ -373,12 +372,12 @@ def documents(desk: Desk) -> None:
     """
     summaries = desk.store.list_documents()
     if not summaries:
-        click.echo("no documents yet: add one with `factcheck add FILE`", err=True)
+        echo("no documents yet: add one with `factcheck add FILE`", err=True)
         return
-    click.echo(f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}  title")
+    echo(f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}  title")
     for summary in summaries:
         counts = summary.counts
-        click.echo(
+        echo(
             f"{summary.document.id:>4}  {summary.claim_count:>6}"
             f"  {counts[Status.UNVERIFIED]:>7}  {counts[Status.SUPPORTED]:>7}"
             f"  {counts[Status.DISPUTED]:>7}  {summary.document.title}"

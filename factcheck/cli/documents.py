@@ -6,12 +6,12 @@ the same wherever it appears.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
 from factcheck.cli import Desk, cli, format_option
+from factcheck.cli.output import echo, echo_json
 from factcheck.ingest import Article
 from factcheck.models import Document, Status
 
@@ -83,12 +83,12 @@ def document(desk: Desk, document_id: int, output_format: str) -> None:
             "characters": len(stored.text),
             "claims": {"total": len(claims), **{str(s): n for s, n in counts.items()}},
         }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
         return
-    click.echo(f"document {stored.id}")
+    echo(f"document {stored.id}")
     for line in metadata_lines(stored):
-        click.echo(line)
-    click.echo(field_line("added", stored.added_at))
-    click.echo(field_line("text", f"{len(stored.text):,} characters"))
+        echo(line)
+    echo(field_line("added", stored.added_at))
+    echo(field_line("text", f"{len(stored.text):,} characters"))
     breakdown = ", ".join(f"{counts[s]} {s}" for s in Status)
-    click.echo(field_line("claims", f"{len(claims)} ({breakdown})"))
+    echo(field_line("claims", f"{len(claims)} ({breakdown})"))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
+from factcheck.cli.output import echo, echo_json
 from factcheck.errors import FactcheckError, SourceUnavailable
 from factcheck.models import Claim
 from factcheck.sources import EvidenceSource
@@ -67,7 +67,7 @@ def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
         replaced = (
             f" (replaced {result.replaced} from an earlier import)" if result.replaced else ""
         )
-        click.echo(f"added {result.passages} passages from {path}{replaced}")
+        echo(f"added {result.passages} passages from {path}{replaced}")
 
 
 @refs.command("list")
@@ -81,12 +81,12 @@ def refs_list(desk: Desk) -> None:
     """
     files = desk.store.list_reference_files()
     if not files:
-        click.echo("no references yet: add some with `factcheck refs add FILE`", err=True)
+        echo("no references yet: add some with `factcheck refs add FILE`", err=True)
         return
-    click.echo(f"{'id':>4}  {'passages':>8}  {'added':<20}  file")
+    echo(f"{'id':>4}  {'passages':>8}  {'added':<20}  file")
     for item in files:
         ident = str(item.id) if item.id is not None else "-"
-        click.echo(f"{ident:>4}  {item.passage_count:>8}  {item.added_at or '':<20}  {item.origin}")
+        echo(f"{ident:>4}  {item.passage_count:>8}  {item.added_at or '':<20}  {item.origin}")
 
 
 @refs.command("remove")
@@ -104,7 +104,7 @@ def refs_remove(desk: Desk, files: tuple[str, ...]) -> None:
     for name in files:
         origin = str(Path(name).resolve()) if Path(name).exists() else name
         removed = desk.store.remove_references(origin)
-        click.echo(f"removed {removed} passages ({name})")
+        echo(f"removed {removed} passages ({name})")
 
 
 # -- import-claimreview ----------------------------------------------------------
@@ -127,7 +127,7 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
     for path, reviews in parsed:
         added, updated = desk.store.add_factchecks(reviews.rows, origin=path)
         skipped = f", {reviews.skipped} skipped (no claim or URL)" if reviews.skipped else ""
-        click.echo(f"imported {added} fact-checks from {path} ({updated} updated{skipped})")
+        echo(f"imported {added} fact-checks from {path} ({updated} updated{skipped})")
 
 
 # -- match -------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def match(
     def unavailable(source: EvidenceSource, error: SourceUnavailable) -> None:
         if str(error) not in warned:
             warned.add(str(error))
-            click.echo(f"warning: {error}", err=True)
+            echo(f"warning: {error}", err=True)
 
     summaries = []
     with click.progressbar(claims, label="matching", file=sys.stderr) as bar:
@@ -197,12 +197,12 @@ def match(
             summaries.append((claim, saved))
     for claim, saved in summaries:
         if not saved:
-            click.echo(f"claim {claim.id}: no evidence found")
+            echo(f"claim {claim.id}: no evidence found")
             continue
         best = saved[0]
         flags = sum(len(item.contradictions) for item in saved)
         warning = f"; {flags} possible contradiction{'s' * (flags != 1)}" if flags else ""
-        click.echo(
+        echo(
             f"claim {claim.id}: {len(saved)} suggestion{'s' * (len(saved) != 1)},"
             f" best {best.score:.2f}"
             f" {best.source} {best.title!r}{warning}"
@@ -252,14 +252,15 @@ def search(
     )
 
     def unavailable(source: EvidenceSource, error: SourceUnavailable) -> None:
-        click.echo(f"warning: {error}", err=True)
+        echo(f"warning: {error}", err=True)
 
     items = suggest_from(desk.store, text, limit=limit, sources=sources, on_unavailable=unavailable)
     if output_format == "json":
-        click.echo(json.dumps([evidence_as_dict(e) for e in items], indent=2, ensure_ascii=False))
+        echo_json([evidence_as_dict(e) for e in items])
         return
     if not items:
-        click.echo("no evidence found", err=True)
+        echo("no evidence found", err=True)
         return
     for number, item in enumerate(items, start=1):
-        click.echo("\n".join(evidence_lines(item, number=number)))
+        for line in evidence_lines(item, number=number):
+            echo(*line)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import click
-
+from factcheck.cli.output import Line, folded, styled
 from factcheck.models import Evidence
 
 
@@ -20,24 +19,32 @@ def evidence_as_dict(item: Evidence) -> dict[str, Any]:
     return data
 
 
-def evidence_lines(item: Evidence, *, number: int | None = None, width: int = 100) -> list[str]:
-    """A suggestion as a few lines: score, source, title, passage with the span marked."""
+def evidence_lines(item: Evidence, *, number: int | None = None) -> list[Line]:
+    """A suggestion as a few lines: score, source, title, passage with the span marked.
+
+    Lines are parts for `factcheck.cli.output.echo`, which makes the text printable
+    before the span's emphasis is added.
+    """
     label = f"[{item.id}] " if item.id is not None else (f"{number}. " if number else "")
     revision = f" rev {item.revision_id}" if item.revision_id else ""
-    lines = [f"{label}{item.score:.2f}  {item.source:<9}  {item.title}{revision}"]
+    lines: list[Line] = [(f"{label}{item.score:.2f}  {item.source:<9}  {item.title}{revision}",)]
     passage = item.passage
     if item.span:
         start, end = item.span
-        passage = (
-            passage[:start]
-            + click.style(passage[start:end], bold=True, underline=True)
-            + passage[end:]
+        lines.append(
+            (
+                "      ",
+                folded(passage[:start], end=False),
+                styled(folded(passage[start:end]), bold=True, underline=True),
+                folded(passage[end:], start=False),
+            )
         )
-    lines.append("      " + " ".join(passage.split()))
+    else:
+        lines.append(("      " + " ".join(passage.split()),))
     if item.url:
-        lines.append(f"      {item.url}")
+        lines.append((f"      {item.url}",))
     if item.agreements:
-        lines.append("      agrees: " + ", ".join(item.agreements))
+        lines.append(("      agrees: " + ", ".join(item.agreements),))
     for contradiction in item.contradictions:
-        lines.append("      " + click.style(f"possible contradiction: {contradiction}", fg="red"))
+        lines.append(("      ", styled(f"possible contradiction: {contradiction}", fg="red")))
     return lines

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli import STATUS_CHOICE, Desk, cli
+from factcheck.cli.output import echo
 from factcheck.errors import InputError
 from factcheck.export import FORMATS, build_report, import_json_report, render
 from factcheck.ingest import read_text_file
@@ -57,16 +58,16 @@ def export(
     report = build_report(desk.store, document_id=document_id, status=status)
     publisher = desk.config.publisher
     if output_format == "claimreview" and not publisher.name:
-        click.echo(
+        echo(
             "warning: [publisher] name is not set in config.toml; ClaimReview has no author",
             err=True,
         )
     text = render(report, output_format, publisher=publisher, report_url=report_url)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     write_atomically(Path(output), text)
-    click.echo(f"wrote {output_format} report to {output} ({len(report.entries)} claims)", err=True)
+    echo(f"wrote {output_format} report to {output} ({len(report.entries)} claims)", err=True)
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -113,7 +114,7 @@ def import_report(desk: Desk, path: str) -> None:
     """
     text = read_text_file(path)
     result = import_json_report(desk.store, text, name=path)
-    click.echo(
+    echo(
         f"imported {path}: {result.documents_added} new document(s),"
         f" {result.documents_matched} already here; {result.claims_added} new claim(s);"
         f" {result.verdicts_added} verdict(s) added, {result.verdicts_present} already present;"

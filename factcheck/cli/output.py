@@ -1,0 +1,75 @@
+"""Everything the CLI prints goes through `echo`: untrusted text never drives the terminal.
+
+Titles, claims, notes, URLs, file names and error messages come from articles and
+imports that may be hostile, so `echo` passes every part through
+`factcheck.terminal_text.printable` (control characters shown as ␛, ␇, `\\x9b`...).
+Our own emphasis is a `Styled` part: its text is made printable first and the style
+added after, so the only escape codes that reach the terminal are ours. JSON output
+goes through `factcheck.safe_json.dumps`, which escapes the same characters inside
+strings so the data parse the same. `tests/unit/security/test_terminal_output.py`
+fails when a command module calls `click.echo` directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from factcheck import safe_json
+from factcheck.terminal_text import printable
+
+__all__ = ["Line", "Styled", "echo", "echo_json", "folded", "printable", "styled"]
+
+
+@dataclass(frozen=True)
+class Styled:
+    """A part of a line shown with a click style (bold, underline, colour)."""
+
+    text: str
+    style: dict[str, Any] = field(default_factory=dict)
+
+
+Part = str | Styled
+Line = tuple[Part, ...]
+"""A printed line as parts, so styles can be added after the text is made safe."""
+
+
+def styled(text: str, **style: Any) -> Styled:
+    """`text` to be shown with `click.style(**style)` once it is printable."""
+    return Styled(text, style)
+
+
+def render(*parts: Part) -> str:
+    """The parts joined, each made printable, styles applied."""
+    return "".join(
+        click.style(printable(part.text), **part.style)
+        if isinstance(part, Styled)
+        else printable(part)
+        for part in parts
+    )
+
+
+def echo(*parts: Part, err: bool = False, nl: bool = True) -> None:
+    """Print the parts as one line (stderr with `err`); the CLI's only way to print."""
+    click.echo(render(*parts), err=err, nl=nl)
+
+
+def echo_json(data: Any) -> None:
+    """Print data as indented JSON with unsafe characters escaped (parses the same)."""
+    click.echo(safe_json.dumps(data))
+
+
+def folded(text: str, *, start: bool = True, end: bool = True) -> str:
+    """Whitespace runs folded to one space, for a passage shown on one line.
+
+    `start=False` / `end=False` keep one outer space where this part joins a styled
+    neighbour, so "said  *4 percent*" does not print as "said4 percent".
+    """
+    result = " ".join(text.split())
+    if result and not start and text[:1].isspace():
+        result = " " + result
+    if result and not end and text[-1:].isspace():
+        result += " "
+    return result
