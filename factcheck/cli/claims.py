@@ -15,6 +15,7 @@ from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.cli.output import echo, echo_json, folded, printable, styled
 from factcheck.errors import FactcheckError
+from factcheck.export.csv_report import defuse_formula
 from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
 from factcheck.splitter import split_claims
@@ -209,7 +210,8 @@ def claims_as_csv(claims: list[Claim]) -> str:
     fields = [f.name for f in dataclasses.fields(Claim)]
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(claim_as_dict(c) for c in claims)
+    for claim in claims:  # defused as the CSV report does: a listing opens in spreadsheets too
+        writer.writerow({k: defuse_formula(v) for k, v in claim_as_dict(claim).items()})
     return buffer.getvalue()
 
 

@@ -12,9 +12,9 @@ with `alternateName` carrying our verdict's name. `claimReviewed` is a short sum
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from factcheck import safe_json
 from factcheck.config import PublisherConfig
 from factcheck.export.report import ClaimEntry, Report, one_line, safe_url
 from factcheck.models import Document, Status
@@ -32,13 +32,19 @@ def render_claimreview(
     publisher: PublisherConfig | None = None,
     report_url: str | None = None,
 ) -> str:
-    """A JSON-LD array with one ClaimReview per reviewed claim in the report."""
+    """A JSON-LD array with one ClaimReview per reviewed claim in the report.
+
+    `<`, `>` and `&` in every string are written as `\\u003c`, `\\u003e`, `\\u0026`
+    (`factcheck.safe_json`), so the array can sit inside a `<script>` element whatever
+    the article, notes or imported fact-checks say; it parses to the same data.
+    """
     reviews = [
         claim_review(entry, report.document_of(entry), publisher=publisher, report_url=report_url)
         for entry in report.entries
         if entry.verdict is not None
     ]
-    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+    # Pasted into <script type="application/ld+json">: `</script>` must not end the block.
+    return safe_json.dumps(reviews) + "\n"
 
 
 def claim_review(

@@ -2,16 +2,19 @@
 
 Columns are what a spreadsheet user filters and sorts on: ids, document, claim,
 status, the latest note, reviewer and dates, and the evidence the verdict cites.
-Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
-tab or carriage return) get a leading apostrophe: article text is untrusted.
+Cells that a spreadsheet would run as a formula get a leading apostrophe, as
+`defuse_formula` decides: article text is untrusted. `factcheck list --format csv`
+uses the same function.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from factcheck.export.report import Report
+from factcheck.terminal_text import printable
 
 COLUMNS = (
     "claim_id",
@@ -37,6 +40,7 @@ COLUMNS = (
 """The header row, in order."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
 def render_csv(report: Report) -> str:
@@ -70,12 +74,22 @@ def render_csv(report: Report) -> str:
                 entry.claim.start,
                 entry.claim.end,
             ]
-            writer.writerow([_defuse(cell) for cell in row])
+            writer.writerow([defuse_formula(cell) for cell in row])
     return buffer.getvalue()
 
 
-def _defuse(cell: object) -> object:
-    """Keep a spreadsheet from evaluating untrusted text as a formula."""
-    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+def defuse_formula(cell: object) -> object:
+    """Keep a spreadsheet from evaluating untrusted text as a formula.
+
+    A text cell that starts with `=`, `+`, `-`, `@`, tab or carriage return followed
+    by anything that could make a formula gets a leading apostrophe. Left alone: a
+    lone `-` (the source of pasted text) and plain signed numbers (`-4`, `+2.5%`),
+    which a spreadsheet reads as values, not formulas. Control characters are shown,
+    not kept (`printable`), like everywhere else a report goes.
+    """
+    if not isinstance(cell, str):
+        return cell
+    cell = printable(cell)
+    if len(cell) > 1 and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
         return "'" + cell
     return cell

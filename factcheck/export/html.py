@@ -27,6 +27,7 @@ from factcheck.export.report import (
     safe_url,
 )
 from factcheck.models import Evidence, Status
+from factcheck.terminal_text import printable
 
 _ICONS = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "?"}
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
@@ -66,7 +67,8 @@ def render_html(report: Report, *, publisher: PublisherConfig | None = None) -> 
 
 
 def _e(text: object) -> str:
-    return escape("" if text is None else str(text), quote=True)
+    """Every value the page embeds: escaped, control characters shown (not kept)."""
+    return escape(printable("" if text is None else str(text)), quote=True)
 
 
 def _stylesheet() -> str:

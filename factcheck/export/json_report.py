@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factcheck import safe_json
 from factcheck.errors import InputError
 from factcheck.export.report import ClaimEntry, DocumentReport, Report
 from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
@@ -24,7 +25,8 @@ FORMAT_VERSION = 1
 
 def render_json(report: Report) -> str:
     """The report as pretty-printed UTF-8 JSON (keys in a stable order)."""
-    return json.dumps(report_as_dict(report), indent=2, ensure_ascii=False) + "\n"
+    # Escaped like ClaimReview: a report may be embedded in a page, or printed.
+    return safe_json.dumps(report_as_dict(report)) + "\n"
 
 
 def report_as_dict(report: Report) -> dict[str, Any]:

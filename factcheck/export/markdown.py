@@ -2,9 +2,12 @@
 
 A summary table (one row per document), then the claims grouped by verdict, each
 with its document, reviewer, date, note and cited evidence. Text taken from articles,
-notes and evidence is escaped so it can neither format nor inject HTML: `*`, `_`,
-`[`, `|` and friends get a backslash, `<`, `>` and `&` become entities, and newlines
-are folded so a note cannot start a heading or a list of its own.
+notes, evidence and imported reports is escaped so it can neither format nor inject
+HTML: `*`, `_`, `[`, `|` and friends get a backslash, `<`, `>` and `&` become
+entities (so no raw HTML, comment or `<javascript:...>` autolink), newlines are
+folded so a note cannot start a heading or a list of its own, and control characters
+are shown, not kept. Every value goes through `escape_markdown`, dates and ids too:
+an imported report decides what they hold. Links are only ever http(s) (`safe_url`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from factcheck.export.report import (
     safe_url,
 )
 from factcheck.models import Status
+from factcheck.terminal_text import printable
 
 _COLUMNS = (Status.SUPPORTED, Status.DISPUTED, Status.UNVERIFIED)
 
@@ -30,9 +34,9 @@ every untrusted value is folded to one line and placed after a label."""
 _PASSAGE_CHARS = 240
 
 
-def escape_markdown(text: str | None) -> str:
+def escape_markdown(text: object) -> str:
     """Inline-safe Markdown for untrusted text (always one line)."""
-    text = one_line(text)
+    text = printable(one_line(None if text is None else str(text)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
@@ -55,13 +59,13 @@ def render_markdown(report: Report) -> str:
 
 
 def _byline(report: Report) -> str:
-    parts = [f"Generated {display_date(report.generated_at)}"]
+    parts = [f"Generated {escape_markdown(display_date(report.generated_at))}"]
     documents = len(report.documents)
     parts.append(f"{documents} document{'s' if documents != 1 else ''}")
     claims = len(report.entries)
     parts.append(f"{claims} claim{'s' if claims != 1 else ''} listed")
     if report.status_filter:
-        parts.append(f"only {report.status_filter} claims")
+        parts.append(f"only {escape_markdown(report.status_filter)} claims")
     return " · ".join(parts)
 
 
@@ -93,15 +97,16 @@ def _claim_item(report: Report, entry: ClaimEntry) -> list[str]:
     lines = [
         f"- **“{escape_markdown(entry.claim.text)}”**",
         f"  - Document: {escape_markdown(document.title)} ({escape_markdown(document.source)}),"
-        f" claim {entry.number} (id {entry.claim.id})",
+        f" claim {escape_markdown(entry.number)} (id {escape_markdown(entry.claim.id)})",
     ]
     verdict = entry.verdict
     if verdict is None:
         lines.append("  - Verdict: not reviewed yet")
         return lines
     lines.append(
-        f"  - Verdict: **{verdict.status}** by {escape_markdown(verdict.reviewer)},"
-        f" {display_date(verdict.created_at)}"
+        f"  - Verdict: **{escape_markdown(verdict.status)}**"
+        f" by {escape_markdown(verdict.reviewer)},"
+        f" {escape_markdown(display_date(verdict.created_at))}"
     )
     if verdict.note:
         lines.append(f"  - Note: {escape_markdown(verdict.note)}")
@@ -119,5 +124,7 @@ def _claim_item(report: Report, entry: ClaimEntry) -> list[str]:
 
 def _link_target(url: str) -> str:
     """A URL safe inside `(...)`: angle-bracketed, with brackets and spaces encoded."""
-    encoded = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    encoded = printable(url)
+    for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\\", "%5C"), ("`", "%60")):
+        encoded = encoded.replace(char, code)
     return f"<{encoded}>"
