@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 import click
 
 from factcheck.cli import STATUS_CHOICE, Desk, cli
 from factcheck.cli.output import echo
-from factcheck.errors import InputError
 from factcheck.export import FORMATS, build_report, import_json_report, render
+from factcheck.export.output_file import write_report_file
 from factcheck.ingest import read_text_file
 
 
@@ -27,7 +23,10 @@ from factcheck.ingest import read_text_file
 @click.option("--doc", "document_id", type=int, help="Only this document id.")
 @click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write to FILE (- is stdout); a FIFO or device is written to, not replaced.",
 )
 @click.option(
     "--report-url",
@@ -66,36 +65,11 @@ def export(
     if output is None:
         echo(text, nl=False)
         return
-    write_atomically(Path(output), text)
+    if output == "-":
+        echo(text, nl=False)
+        return
+    write_report_file(output, text)
     echo(f"wrote {output_format} report to {output} ({len(report.entries)} claims)", err=True)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file, so a failure leaves no half report."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"folder {folder} does not exist for {path}")
-    if path.is_dir():
-        raise InputError(f"{path} is a directory")
-    temporary: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", delete=False
-        ) as handle:
-            temporary = handle.name
-            handle.write(text)
-        os.chmod(temporary, 0o666 & ~_current_umask())  # mkstemp makes files 0600
-        os.replace(temporary, path)
-    except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"cannot write {path}: {error.strerror}") from None
-
-
-def _current_umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
 
 
 @cli.command("import")
