@@ -82,6 +82,10 @@ class FetchConfig:
     """Largest download accepted; a bigger response is abandoned, not stored."""
     max_redirects: int = 5
     """Redirects followed (http -> https, short links) before the URL is refused."""
+    deadline: float = 30.0
+    """Seconds the whole download may take, however steadily the server trickles bytes."""
+    allow_private_hosts: bool = False
+    """Fetch loopback, private-network and link-local addresses (intranets, tests)."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from factcheck.export.csv_report import defuse_formula
 from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
 from factcheck.splitter import split_claims
+from factcheck.urls import without_credentials
 
 # -- add -------------------------------------------------------------------------
 
@@ -78,7 +79,8 @@ def add(
                 report.error(str(error))
                 continue
             if url:
-                article = dataclasses.replace(article, source=url, url=url)
+                public_url = without_credentials(url)  # a password is never stored or shown
+                article = dataclasses.replace(article, source=public_url, url=public_url)
             for warning in article.warnings:
                 report.error(f"warning: {warning}", prefix="")
             if dry_run:

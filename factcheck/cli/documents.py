@@ -14,6 +14,7 @@ from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.output import echo, echo_json
 from factcheck.ingest import Article
 from factcheck.models import Document, Status
+from factcheck.urls import without_credentials
 
 # (label, attribute) in the order a reviewer reads them.
 METADATA_FIELDS = (
@@ -27,6 +28,7 @@ METADATA_FIELDS = (
 
 
 _LABEL_WIDTH = len("published:")
+_URL_FIELDS = frozenset({"source", "url"})
 
 
 def field_line(label: str, value: object) -> str:
@@ -37,7 +39,7 @@ def field_line(label: str, value: object) -> str:
 def metadata_lines(item: Document | Article) -> list[str]:
     """`label: value` lines for the metadata a document or article has (blanks skipped)."""
     return [
-        field_line(label, value)
+        field_line(label, without_credentials(value) if attribute in _URL_FIELDS else value)
         for label, attribute in METADATA_FIELDS
         if (value := getattr(item, attribute, None))
     ]
@@ -48,7 +50,7 @@ def document_header(document: Document) -> str:
     byline = ", ".join(
         value for value in (document.author, document.publisher, document.published_at) if value
     )
-    where = document.url or document.source
+    where = without_credentials(document.url or document.source)
     return (
         f"document {document.id}: {document.title}"
         + (f" — {byline}" if byline else "")

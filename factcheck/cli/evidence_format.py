@@ -7,6 +7,7 @@ from typing import Any
 
 from factcheck.cli.output import Line, folded, styled
 from factcheck.models import Evidence
+from factcheck.urls import without_credentials
 
 
 def evidence_as_dict(item: Evidence) -> dict[str, Any]:
@@ -42,7 +43,7 @@ def evidence_lines(item: Evidence, *, number: int | None = None) -> list[Line]:
     else:
         lines.append(("      " + " ".join(passage.split()),))
     if item.url:
-        lines.append((f"      {item.url}",))
+        lines.append((f"      {without_credentials(item.url)}",))
     if item.agreements:
         lines.append(("      agrees: " + ", ".join(item.agreements),))
     for contradiction in item.contradictions:

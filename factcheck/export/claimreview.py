@@ -76,8 +76,9 @@ def claim_review(
         review["reviewBody"] = verdict.note
     review["itemReviewed"] = _item_reviewed(entry, document)
     cited = entry.cited_evidence
-    if cited is not None and safe_url(cited.url):
-        review["citation"] = {"@type": "CreativeWork", "name": cited.title, "url": cited.url}
+    cited_url = safe_url(cited.url) if cited is not None else None
+    if cited is not None and cited_url:
+        review["citation"] = {"@type": "CreativeWork", "name": cited.title, "url": cited_url}
     return review
 
 

@@ -15,6 +15,7 @@ import re
 
 from factcheck.export.report import Report
 from factcheck.terminal_text import printable
+from factcheck.urls import without_credentials
 
 COLUMNS = (
     "claim_id",
@@ -58,8 +59,8 @@ def render_csv(report: Report) -> str:
                 entry.number,
                 document.id,
                 document.title,
-                document.source,
-                document.url or "",
+                without_credentials(document.source),
+                without_credentials(document.url or ""),
                 entry.claim.text,
                 str(entry.claim.kind),
                 str(entry.status),
@@ -69,7 +70,7 @@ def render_csv(report: Report) -> str:
                 len(entry.history),
                 str(evidence.source) if evidence else "",
                 evidence.title if evidence else "",
-                (evidence.url or "") if evidence else "",
+                without_credentials(evidence.url or "") if evidence else "",
                 evidence.revision_id if evidence and evidence.revision_id is not None else "",
                 entry.claim.start,
                 entry.claim.end,

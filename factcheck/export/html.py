@@ -28,6 +28,7 @@ from factcheck.export.report import (
 )
 from factcheck.models import Evidence, Status
 from factcheck.terminal_text import printable
+from factcheck.urls import without_credentials
 
 _ICONS = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "?"}
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
@@ -177,7 +178,7 @@ def _document_section(doc: DocumentReport) -> str:
     if url:
         byline.append(f'<a class="source-link" href="{_e(url)}">{_e(url)}</a>')
     elif d.source and d.source != "-":
-        byline.append(f"Source: {_e(d.source)}")
+        byline.append(f"Source: {_e(without_credentials(d.source))}")
     marked = {entry.claim.id for entry in doc.entries}
     article_html, in_text = _article_text(d.text, [e for e in doc.entries if e.claim.id in marked])
     groups = []

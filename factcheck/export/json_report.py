@@ -18,6 +18,7 @@ from factcheck.errors import InputError
 from factcheck.export.report import ClaimEntry, DocumentReport, Report
 from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
+from factcheck.urls import without_credentials
 
 FORMAT_NAME = "factcheck-report"
 FORMAT_VERSION = 1
@@ -54,8 +55,8 @@ def _document_dict(doc: DocumentReport) -> dict[str, Any]:
     return {
         "id": d.id,
         "title": d.title,
-        "source": d.source,
-        "url": d.url,
+        "source": without_credentials(d.source),
+        "url": d.url and without_credentials(d.url),
         "author": d.author,
         "publisher": d.publisher,
         "published_at": d.published_at,
@@ -110,7 +111,7 @@ def _evidence_dict(e: Evidence) -> dict[str, Any]:
         "id": e.id,
         "source": str(e.source),
         "title": e.title,
-        "url": e.url,
+        "url": e.url and without_credentials(e.url),
         "passage": e.passage,
         "score": e.score,
         "span": list(e.span) if e.span else None,

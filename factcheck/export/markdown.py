@@ -25,6 +25,7 @@ from factcheck.export.report import (
 )
 from factcheck.models import Status
 from factcheck.terminal_text import printable
+from factcheck.urls import without_credentials
 
 _COLUMNS = (Status.SUPPORTED, Status.DISPUTED, Status.UNVERIFIED)
 
@@ -94,9 +95,10 @@ def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:
 
 def _claim_item(report: Report, entry: ClaimEntry) -> list[str]:
     document = report.document_of(entry)
+    source = escape_markdown(without_credentials(document.source))
     lines = [
         f"- **“{escape_markdown(entry.claim.text)}”**",
-        f"  - Document: {escape_markdown(document.title)} ({escape_markdown(document.source)}),"
+        f"  - Document: {escape_markdown(document.title)} ({source}),"
         f" claim {escape_markdown(entry.number)} (id {escape_markdown(entry.claim.id)})",
     ]
     verdict = entry.verdict

@@ -17,6 +17,7 @@ from functools import cached_property
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import Store
+from factcheck.urls import without_credentials
 
 STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
 """How reports group claims: what needs correcting first, then what checks out."""
@@ -183,9 +184,12 @@ def display_date(timestamp: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if it is http(s), else None: a report never links `javascript:` or files."""
+    """The URL if it is http(s), else None: a report never links `javascript:` or files.
+
+    A `user:password@` in it is dropped: reports are published.
+    """
     if url and re.match(r"https?://[^\s]+$", url.strip(), flags=re.IGNORECASE):
-        return url.strip()
+        return without_credentials(url.strip())
     return None
 
 

@@ -29,6 +29,7 @@ from factcheck.ingest.text import (
     read_file_bytes,
     read_text_file,
 )
+from factcheck.urls import without_credentials
 
 if TYPE_CHECKING:  # only for hints: reading an article needs no database code
     from factcheck.store import AddResult, Store
@@ -71,7 +72,9 @@ def read_article(
         return _article_from_bytes(stream.read(), source="-", name="<stdin>", title=title)
     if is_url(path):
         page = fetch_url(path, config=fetch, transport=transport)
-        return _article_from_page(page, source=path, title=title)
+        article = _article_from_page(page, source=without_credentials(path), title=title)
+        # a canonical URL in the page can carry a password as well as the one typed
+        return dataclasses.replace(article, url=article.url and without_credentials(article.url))
     if "://" in path:
         raise InputError(f"cannot read {path}: only http:// and https:// addresses are fetched")
     data = read_file_bytes(path)

@@ -128,7 +128,9 @@ def test_stdin_is_added(runner, tmp_path):
 
 
 def test_url_is_added_with_fetch_settings_from_config(runner, server, tmp_path):
-    (tmp_path / "config.toml").write_text('[fetch]\nuser_agent = "desk-test/2"\n')
+    (tmp_path / "config.toml").write_text(
+        '[fetch]\nuser_agent = "desk-test/2"\nallow_private_hosts = true\n'
+    )
     result = runner.invoke(cli, ["add", server.url("/meals"), server.url("/photo")])
     assert result.exit_code == 1
     assert "is not an article: the server sent image/png" in result.stderr
