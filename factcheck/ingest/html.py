@@ -5,37 +5,41 @@ banners, newsletter boxes and comment sections, and reads title, author, site na
 date from meta tags and JSON-LD. We only add the canonical URL from JSON-LD when the
 page has no <link rel=canonical>, and the full JSON-LD publication timestamp (trafilatura
 keeps the date alone), because ClaimReview exports cite both.
+
+The page is parsed once, by lxml (linear time whatever the markup), and that tree is
+both searched for JSON-LD and handed to trafilatura: a regular expression over raw
+HTML took quadratic time on a page of unclosed `<script` tags.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, datetime
 from typing import Any
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title, shorten_title
+from factcheck.jsonld import typed_nodes
 
 _HTML_SNIFF_BYTES = 1024
 _MIN_ARTICLE_WORDS = 10
 _SHORT_ARTICLE_CHARS = 300
-_JSON_LD = re.compile(
-    r"<script[^>]+type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script>",
-    re.IGNORECASE | re.DOTALL,
+_ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BlogPosting",
+        "Report",
+        "ScholarlyArticle",
+    }
 )
-_ARTICLE_TYPES = {
-    "Article",
-    "NewsArticle",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "BlogPosting",
-    "Report",
-    "ScholarlyArticle",
-}
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -57,8 +61,13 @@ def article_from_html(
     Raises `InputError` when the page holds no article text (an empty page, a
     JavaScript-only app shell, a page of links).
     """
+    tree = load_html(html)
+    if tree is None:
+        raise InputError(f"{name}: no article text found in the page")
+    # Read JSON-LD first: trafilatura drops <script> elements from the tree it cleans.
+    linked_data = _news_article_json_ld(tree)
     extracted = trafilatura.bare_extraction(
-        html,
+        tree,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -80,7 +89,6 @@ def article_from_html(
         warnings.append(
             f"{name}: only {len(text)} characters of article text kept; check with --dry-run"
         )
-    linked_data = _news_article_json_ld(html)
     page_title = _clean(getattr(extracted, "title", None))
     return Article(
         text=text,
@@ -101,29 +109,18 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-def _news_article_json_ld(html: bytes | str) -> dict[str, Any]:
+def _news_article_json_ld(tree: HtmlElement) -> dict[str, Any]:
     """The first JSON-LD object on the page typed as an article, or {}."""
-    page = html if isinstance(html, str) else html.decode("utf-8", errors="replace")
-    for match in _JSON_LD.finditer(page):
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
         try:
-            data = json.loads(match.group(1))
-        except ValueError:
-            continue  # broken JSON-LD is common; trafilatura's meta tags still apply
-        for item in _json_ld_items(data):
-            kinds = item.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(kind in _ARTICLE_TYPES for kind in kinds):
-                return item
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue  # broken (or absurdly nested) JSON-LD is common; meta tags still apply
+        for item in typed_nodes(data, _ARTICLE_TYPES):
+            return item
     return {}
-
-
-def _json_ld_items(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [item for entry in data for item in _json_ld_items(entry)]
-    if isinstance(data, dict):
-        graph = data.get("@graph")
-        return [data, *_json_ld_items(graph)] if graph else [data]
-    return []
 
 
 def _json_ld_url(item: dict[str, Any]) -> str | None:
