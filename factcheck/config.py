@@ -24,10 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
+from factcheck.local_files import DEFAULT_MAX_MEGABYTES, read_capped
 
 CONFIG_ENV = "FACTCHECK_CONFIG"
 DB_ENV = "FACTCHECK_DB"
 DEFAULT_CONFIG_NAME = "config.toml"
+CONFIG_MAX_MEGABYTES = 1.0
+"""A config.toml is a few kilobytes; anything past this is not one."""
 
 
 def _login_name() -> str:
@@ -89,6 +92,12 @@ class FetchConfig:
 
 
 @dataclass(frozen=True)
+class IngestConfig:
+    max_megabytes: float = DEFAULT_MAX_MEGABYTES
+    """Largest local file or stdin read (articles, references, imports); more is refused."""
+
+
+@dataclass(frozen=True)
 class ReviewConfig:
     reviewer: str = field(default_factory=_login_name)
     """Name recorded with each verdict."""
@@ -110,6 +119,7 @@ class Config:
     wikipedia: WikipediaConfig = field(default_factory=WikipediaConfig)
     review: ReviewConfig = field(default_factory=ReviewConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
+    ingest: IngestConfig = field(default_factory=IngestConfig)
     publisher: PublisherConfig = field(default_factory=PublisherConfig)
     keymap: dict[str, str] = field(default_factory=dict)
     """Review-screen binding id -> keys (e.g. `mark_disputed = "x"`); checked by the TUI."""
@@ -156,12 +166,14 @@ def load_config(cli_path: str | os.PathLike[str] | None = None) -> Config:
         raise ConfigError(f"config file not found: {path}")
     if path.is_dir():
         raise ConfigError(f"config path is a directory: {path}")
+    # capped, and only a regular file: `--config /dev/zero` must not hang
+    data = read_capped(
+        path, max_megabytes=CONFIG_MAX_MEGABYTES, error=ConfigError, setting="config"
+    )
     try:
-        raw_text = path.read_bytes().decode("utf-8")
+        raw_text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
     return parse_config(raw_text, source=path)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from factcheck.config import Config
 from factcheck.errors import InputError, NotFoundError
 from factcheck.ingest import add_article, is_url, read_article
+from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.models import Status, Verdict
 from factcheck.store import DocumentSummary, Store
 
@@ -59,7 +60,11 @@ def resolve_review_target(
         return store.get_document(int(target)).id
     if not is_url(target) and not Path(target).exists():
         raise InputError(f"{target!r} is neither a document id, a file nor a URL")
-    article = read_article(target, fetch=config.fetch if config else None)
+    article = read_article(
+        target,
+        fetch=config.fetch if config else None,
+        max_megabytes=config.ingest.max_megabytes if config else DEFAULT_MAX_MEGABYTES,
+    )
     return add_article(store, article).document.id
 
 

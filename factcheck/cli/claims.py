@@ -71,7 +71,9 @@ def add(
     ) as progress:
         for item in progress:
             try:
-                article = read_article(item, title=title, fetch=fetch)
+                article = read_article(
+                    item, title=title, fetch=fetch, max_megabytes=desk.config.ingest.max_megabytes
+                )
             except FactcheckError as error:
                 if len(inputs) == 1:
                     raise
@@ -333,14 +335,16 @@ def mark(
 @cli.command()
 @click.argument("path")
 @format_option("table", "json")
-def split(path: str, output_format: str) -> None:
+@click.pass_obj
+def split(desk: Desk, path: str, output_format: str) -> None:
     """Show the claims found in a text file (or - for stdin) without storing anything.
 
     Example:
 
         factcheck split seeds/xi-lee-call.txt
     """
-    article = read_article(path)
+    config = desk.config
+    article = read_article(path, fetch=config.fetch, max_megabytes=config.ingest.max_megabytes)
     for warning in article.warnings:
         echo(f"warning: {warning}", err=True)
     claims = split_claims(article.text)

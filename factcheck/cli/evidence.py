@@ -45,7 +45,8 @@ def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
 
         factcheck refs add library/*.md wiki-extract.jsonl
     """
-    imports = [read_reference_file(path) for path in paths]  # all valid before any write
+    cap = desk.config.ingest.max_megabytes
+    imports = [read_reference_file(path, max_megabytes=cap) for path in paths]  # all valid first
     total = sum(len(item.rows) for item in imports)
     store = desk.store
     results = []
@@ -123,7 +124,8 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
 
         factcheck import-claimreview fullfact.csv reviews.jsonld
     """
-    parsed = [(path, read_claimreview_file(path)) for path in paths]  # all valid first
+    cap = desk.config.ingest.max_megabytes
+    parsed = [(path, read_claimreview_file(path, max_megabytes=cap)) for path in paths]
     for path, reviews in parsed:
         added, updated = desk.store.add_factchecks(reviews.rows, origin=path)
         skipped = f", {reviews.skipped} skipped (no claim or URL)" if reviews.skipped else ""

@@ -86,7 +86,7 @@ def import_report(desk: Desk, path: str) -> None:
 
         factcheck --db desk.db import report.json
     """
-    text = read_text_file(path)
+    text = read_text_file(path, max_megabytes=desk.config.ingest.max_megabytes)
     result = import_json_report(desk.store, text, name=path)
     echo(
         f"imported {path}: {result.documents_added} new document(s),"

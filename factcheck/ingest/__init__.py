@@ -29,6 +29,7 @@ from factcheck.ingest.text import (
     read_file_bytes,
     read_text_file,
 )
+from factcheck.local_files import DEFAULT_MAX_MEGABYTES, read_stream_capped
 from factcheck.urls import without_credentials
 
 if TYPE_CHECKING:  # only for hints: reading an article needs no database code
@@ -61,15 +62,18 @@ def read_article(
     stdin: BinaryIO | None = None,
     fetch: FetchConfig | None = None,
     transport: httpx.BaseTransport | None = None,
+    max_megabytes: float = DEFAULT_MAX_MEGABYTES,
 ) -> Article:
     """Read `path` (a file, an http(s) URL, or "-" for stdin) as an article.
 
     `title` overrides the title found in the source. `fetch` holds the download limits
     for URLs (config.toml's `[fetch]`); `transport` replaces the HTTP layer (tests).
+    `max_megabytes` caps a file or stdin (`[ingest] max_megabytes`).
     """
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return _article_from_bytes(stream.read(), source="-", name="<stdin>", title=title)
+        data = read_stream_capped(stream, name="stdin", max_megabytes=max_megabytes)
+        return _article_from_bytes(data, source="-", name="<stdin>", title=title)
     if is_url(path):
         page = fetch_url(path, config=fetch, transport=transport)
         article = _article_from_page(page, source=without_credentials(path), title=title)
@@ -77,7 +81,7 @@ def read_article(
         return dataclasses.replace(article, url=article.url and without_credentials(article.url))
     if "://" in path:
         raise InputError(f"cannot read {path}: only http:// and https:// addresses are fetched")
-    data = read_file_bytes(path)
+    data = read_file_bytes(path, max_megabytes=max_megabytes)
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return article_from_html(data, source=path, name=path, title=title)

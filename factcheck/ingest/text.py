@@ -6,34 +6,35 @@ legacy encodings with a warning: newsroom files often come as cp1252.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title
+from factcheck.local_files import DEFAULT_MAX_MEGABYTES, read_capped
 
 _BINARY_SNIFF_BYTES = 8192
+_BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's (UTF-8: utf-8-sig)
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
-def read_file_bytes(path: str | Path) -> bytes:
-    """A file's bytes, or a one-line `InputError` for a missing file, a folder or no access.
+def read_file_bytes(path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES) -> bytes:
+    """A file's bytes, or a one-line `InputError` for a missing file, a folder, a device
+    or FIFO, no access, or more than `max_megabytes` (`[ingest] max_megabytes`).
 
     Every command that reads a user's file (articles, references, fact-checks, reports)
     goes through here, so they all refuse bad paths in the same words.
     """
-    file = Path(path)
-    if not file.exists():
-        raise InputError(f"no such file: {path}")
-    if file.is_dir():
-        raise InputError(f"{path} is a directory, not a file")
-    try:
-        return file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    return read_capped(path, max_megabytes=max_megabytes)
 
 
-def read_text_file(path: str | Path) -> str:
+def read_text_file(path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES) -> str:
     """A text file's contents, decoded as `decode_text` does (binary refused)."""
-    text, _warnings = decode_text(read_file_bytes(path), str(path))
+    text, _warnings = decode_text(read_file_bytes(path, max_megabytes=max_megabytes), str(path))
     return text
 
 
@@ -46,7 +47,19 @@ def article_from_text(data: bytes, *, source: str, name: str, title: str | None 
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Decode bytes as UTF-8, else cp1252, else latin-1 (with a warning); refuse binary."""
+    """Decode bytes as UTF-8, else cp1252, else latin-1 (with a warning); refuse binary.
+
+    A byte order mark decides first: UTF-8, UTF-16 and UTF-32 files saved by Windows
+    editors carry one (UTF-16 is full of NUL bytes, yet text).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), []
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{name} starts as {encoding} text but is not valid {encoding}"
+                ) from None
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         raise InputError(f"{name} looks binary, not text (it contains NUL bytes)")
     try:

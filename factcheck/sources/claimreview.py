@@ -16,6 +16,7 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.ingest import read_text_file
+from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 
 # ClaimsKG extractor columns (../shared/data/claimreview-samples) -> our field names.
 CSV_COLUMNS = {
@@ -37,7 +38,9 @@ class ClaimReviews:
     skipped: int
 
 
-def read_claimreview_file(path: str | Path) -> ClaimReviews:
+def read_claimreview_file(
+    path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES
+) -> ClaimReviews:
     """Parse a .json/.jsonld (ClaimReview, lists, @graph) or .csv file in full.
 
     A fact-check without `claimReviewed` is matched on its headline instead: some
@@ -45,7 +48,7 @@ def read_claimreview_file(path: str | Path) -> ClaimReviews:
     ("Vaccine 'transhuman' claims patently wrong ...") names the claim well enough.
     """
     file = Path(path)
-    text = read_text_file(file)
+    text = read_text_file(file, max_megabytes=max_megabytes)
     if file.suffix.lower() == ".csv":
         reviews = _from_csv(text, str(path))
     else:

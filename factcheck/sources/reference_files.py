@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
+from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 PASSAGE_CHARS = 400
@@ -37,7 +38,9 @@ class ReferenceImport:
     rows: list[dict[str, Any]]
 
 
-def read_reference_file(path: str | Path) -> ReferenceImport:
+def read_reference_file(
+    path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES
+) -> ReferenceImport:
     """Read one reference file in full; raise `InputError` if any of it is unusable."""
     file = Path(path)
     if not file.exists():
@@ -49,7 +52,7 @@ def read_reference_file(path: str | Path) -> ReferenceImport:
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
         )
-    data = read_file_bytes(file)
+    data = read_file_bytes(file, max_megabytes=max_megabytes)
     text, _warnings = decode_text(data, str(path))
     origin = str(file.resolve())
     digest = hashlib.sha256(data).hexdigest()
