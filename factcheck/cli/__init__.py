@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
+from factcheck.cli.output import sanitise_library_logs
 from factcheck.config import Config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimKind, Status
@@ -131,6 +132,7 @@ def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> Non
 
         factcheck add seeds/xi-lee-call.txt && factcheck list --status=unverified
     """
+    sanitise_library_logs()
     desk = Desk(config_path, db_path)
     ctx.obj = desk
     ctx.call_on_close(desk.close)

@@ -12,6 +12,7 @@ fails when a command module calls `click.echo` directly.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,16 @@ import click
 from factcheck import safe_json
 from factcheck.terminal_text import printable
 
-__all__ = ["Line", "Styled", "echo", "echo_json", "folded", "printable", "styled"]
+__all__ = [
+    "Line",
+    "Styled",
+    "echo",
+    "echo_json",
+    "folded",
+    "printable",
+    "sanitise_library_logs",
+    "styled",
+]
 
 
 @dataclass(frozen=True)
@@ -73,3 +83,23 @@ def folded(text: str, *, start: bool = True, end: bool = True) -> str:
     if result and not end and text[-1:].isspace():
         result += " "
     return result
+
+
+class _PrintableRecords(logging.Filter):
+    """Makes a log record's message printable before a handler writes it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = printable(record.getMessage())
+        record.args = None
+        return True
+
+
+def sanitise_library_logs() -> None:
+    """Library warnings (trafilatura, pypdf, httpx) quote pages too: show them safely.
+
+    With no logging configured, Python prints warnings through `logging.lastResort`;
+    a filter there makes each message printable. Idempotent.
+    """
+    handler = logging.lastResort
+    if handler is not None and not any(isinstance(f, _PrintableRecords) for f in handler.filters):
+        handler.addFilter(_PrintableRecords())

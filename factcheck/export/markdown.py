@@ -33,13 +33,17 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 """Characters that format inline text. Line-start ones (`#`, `-`, `1.`) never apply:
 every untrusted value is folded to one line and placed after a label."""
 _PASSAGE_CHARS = 240
+_BARE_LINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
+"""What GitHub-flavoured Markdown turns into a link by itself ("extended autolinks"):
+an escaped `:` or `.` reads the same and links nothing."""
 
 
 def escape_markdown(text: object) -> str:
     """Inline-safe Markdown for untrusted text (always one line)."""
     text = printable(one_line(None if text is None else str(text)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _BARE_LINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
 
 
 def render_markdown(report: Report) -> str:

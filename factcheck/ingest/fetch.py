@@ -112,14 +112,22 @@ def _follow(
     for _hop in range(config.max_redirects + 1):
         if time.monotonic() >= deadline:
             raise _DeadlineExceeded
-        parts = urlsplit(current)
+        try:
+            parts = urlsplit(current)
+            port = parts.port or _default_port(parts.scheme)
+        except ValueError as error:  # bad IPv6 brackets, a port out of range
+            raise InputError(
+                f"{without_credentials(current)} is not a valid web address ({error})"
+            ) from None
+        if current == url and not parts.hostname:
+            raise InputError(f"{shown} is not a valid web address (no host name)")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(
                 f"{shown} redirects to {without_credentials(current)}:"
                 " only http:// and https:// addresses are fetched"
             )
         if not config.allow_private_hosts:  # before httpx parses the host its own way
-            resolve_public(shown, parts.hostname, parts.port or _default_port(parts.scheme))
+            resolve_public(shown, parts.hostname, port)
         with client.stream("GET", current) as response:
             location = response.headers.get("location")
             if response.status_code in _REDIRECTS and location:

@@ -24,6 +24,7 @@ INJECTIONS = [
     "&#x3C;script&#x3E;alert(7)&lt;/script&gt;",
     "\n\n# Heading\n\n[ref]: javascript:alert(8)\n- item",
     "`code` *bold* _it_ ~~del~~ | pipe \\",
+    "bare https://evil.example/bare and www.evil.example links",
     '=HYPERLINK("https://evil.example","x")',
     "\x1b]0;title\x07\x1b[2J\x9b\u202e",
 ]

@@ -7,6 +7,7 @@ reads them. UTF-16/UTF-32 files with a byte order mark and UTF-8 with a BOM are 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -114,10 +115,8 @@ def test_config_from_a_device_or_fifo_is_refused(fifo, special):
 
 def test_a_fifo_that_is_being_written_is_still_refused(fifo):
     def write() -> None:
-        try:
+        with contextlib.suppress(BrokenPipeError):  # refused: closed without reading
             Path(fifo).write_text(SENTENCE)
-        except BrokenPipeError:
-            pass  # refused: the reader closed without reading
 
     writer = threading.Thread(target=write, daemon=True)
     writer.start()

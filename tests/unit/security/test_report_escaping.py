@@ -89,6 +89,9 @@ def test_markdown_embeds_no_html_image_or_foreign_link(hostile_report):
     # each hostile string shows as text, whole, in the rendered page
     assert "</SCRIPT ><ScRiPt>alert(2)</sCrIpT>" in tree.text_content()
     assert "9999-</script>" in tree.text_content()  # an imported date, escaped like the rest
+    # no bare URL a GitHub-flavoured renderer would turn into a link by itself
+    outside_links = re.sub(r"\]\(<[^>]*>\)", "", text)
+    assert not re.search(r"(?i)(?<!\\)\b(https?|ftp):|\bwww\.", outside_links)
 
 
 def test_html_report_runs_no_script_and_links_only_http(hostile_report):

@@ -172,3 +172,18 @@ def test_cli_modules_print_only_through_the_sanitising_echo():
             ):
                 offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert not offenders, offenders
+
+
+def test_library_warnings_are_printed_printable(capsys: pytest.CaptureFixture[str]):
+    import logging
+
+    assert run("documents").exit_code == 0  # any command installs the filter
+    # what Python does with a library warning when nothing configured logging
+    # (pytest configures it, so the record is handed to the fallback handler directly)
+    record = logging.LogRecord(
+        "trafilatura", logging.WARNING, __file__, 1, "page says %s", (HOSTILE,), None
+    )
+    assert logging.lastResort is not None
+    logging.lastResort.handle(record)
+    err = capsys.readouterr().err
+    assert "page says" in err and not _FORBIDDEN.search(err)
