@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import time
+import urllib.request
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -73,7 +74,8 @@ def fetch_url(
     config = config or FetchConfig()
     shown = without_credentials(url)
     deadline = time.monotonic() + config.deadline
-    if transport is None:  # the backend checks again the address it connects to
+    if transport is None and not _uses_environment_proxy(url):
+        # the backend checks again the address it connects to, and bounds every read
         transport = _GuardedTransport(_GuardedBackend(config, deadline, shown))
     try:
         with httpx.Client(
@@ -249,8 +251,7 @@ def _bounded(timeout: float | None, deadline: float) -> float:
 class _GuardedTransport(httpx.HTTPTransport):
     """httpx's own transport (request mapping, error mapping) over `_GuardedBackend`.
 
-    Being an explicit transport also keeps httpx from using a proxy from the
-    environment, which would connect to hosts the desk never checked.
+    Used unless a proxy from the environment applies (`_uses_environment_proxy`).
     """
 
     def __init__(self, backend: _GuardedBackend) -> None:
@@ -258,6 +259,20 @@ class _GuardedTransport(httpx.HTTPTransport):
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(), network_backend=backend, retries=0
         )
+
+
+def _uses_environment_proxy(url: str) -> bool:
+    """True when HTTP_PROXY/HTTPS_PROXY (and not NO_PROXY) send `url` through a proxy.
+
+    The proxy then makes the connection: each hop's host is still checked here before
+    the request, and the deadline between chunks, but the socket is the proxy's.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    proxies = urllib.request.getproxies()
+    return bool(proxies.get(parts.scheme)) and not urllib.request.proxy_bypass(parts.hostname or "")
 
 
 def _default_port(scheme: str) -> int:
