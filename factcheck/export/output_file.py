@@ -3,7 +3,8 @@
 A regular file (or a new path) is written to a temporary file beside it and renamed
 into place, so a failure never leaves half a report. Anything else is written
 straight through, as `cat > PATH` would: a FIFO, `/dev/stdout`, a terminal or other
-character device must stay what it is, not be replaced by a regular file. A symlink
+character device must stay what it is, not be replaced by a regular file (a block
+device, a disk, is refused). A symlink
 is followed: its target gets the new report (atomically, beside the target) and the
 link stays a link.
 """
@@ -31,6 +32,8 @@ def write_report_file(path: str | os.PathLike[str], text: str) -> None:
         raise InputError(f"cannot write {path}: {error.strerror}") from None
     if mode is not None and stat.S_ISDIR(mode):
         raise InputError(f"{path} is a directory")
+    if mode is not None and stat.S_ISBLK(mode):  # a disk: surely a slip of the keyboard
+        raise InputError(f"{path} is a block device (a disk): not writing a report over it")
     if mode is not None and not stat.S_ISREG(mode):
         _write_through(path, text)
         return

@@ -73,25 +73,31 @@ def read_article(
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = read_stream_capped(stream, name="stdin", max_megabytes=max_megabytes)
-        return _article_from_bytes(data, source="-", name="<stdin>", title=title)
+        return _public_urls(_article_from_bytes(data, source="-", name="<stdin>", title=title))
     if is_url(path):
         page = fetch_url(path, config=fetch, transport=transport)
         article = _article_from_page(page, source=without_credentials(path), title=title)
-        # a canonical URL in the page can carry a password as well as the one typed
-        return dataclasses.replace(article, url=article.url and without_credentials(article.url))
+        return _public_urls(article)
     if "://" in path:
         raise InputError(f"cannot read {path}: only http:// and https:// addresses are fetched")
     data = read_file_bytes(path, max_megabytes=max_megabytes)
     suffix = Path(path).suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return article_from_html(data, source=path, name=path, title=title)
+    if suffix in HTML_SUFFIXES:  # a saved page's canonical URL may carry a password
+        return _public_urls(article_from_html(data, source=path, name=path, title=title))
     if suffix in PDF_SUFFIXES:
         return article_from_pdf(data, source=path, name=path, title=title)
     if suffix in TEXT_SUFFIXES:
         return article_from_text(data, source=path, name=path, title=title)
     if not suffix:
-        return _article_from_bytes(data, source=path, name=path, title=title)
+        return _public_urls(_article_from_bytes(data, source=path, name=path, title=title))
     raise InputError(f"{path}: unknown file type {suffix!r}; factcheck reads {SUPPORTED}")
+
+
+def _public_urls(article: Article) -> Article:
+    """The article with no `user:password@` in its URLs: they are stored and shown."""
+    if article.url is None or "@" not in article.url:
+        return article
+    return dataclasses.replace(article, url=without_credentials(article.url))
 
 
 def _article_from_bytes(data: bytes, *, source: str, name: str, title: str | None) -> Article:

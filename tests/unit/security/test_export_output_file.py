@@ -107,3 +107,12 @@ def test_dash_writes_to_stdout(tmp_path: Path):
     assert result.exit_code == 0
     assert '"factcheck-report"' in result.stdout
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_block_device_is_refused(tmp_path: Path):
+    disk = tmp_path / "disk"
+    os.mknod(disk, stat.S_IFBLK | 0o600, os.makedev(240, 0))  # a "local use" major: no driver
+    result = export(str(disk))
+    assert result.exit_code == 1 and "block device" in result.stderr
+    assert stat.S_ISBLK(disk.stat().st_mode)

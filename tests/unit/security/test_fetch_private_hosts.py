@@ -196,3 +196,14 @@ def test_credentials_are_never_stored_shown_or_exported(server: ArticleServer, t
     assert manual.exit_code == 0 and "pw@" not in manual.output
     with Store("claims.db") as store:
         assert store.get_document(2).url == "https://example.org/a"
+
+
+def test_a_saved_page_canonical_url_loses_its_password(tmp_path):
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(
+        page("school-meals.html").replace(
+            b"<head>", b'<head><link rel="canonical" href="https://u:pw@news.example/meals">', 1
+        )
+    )
+    article = read_article(str(saved))
+    assert article.url == "https://news.example/meals"
