@@ -18,6 +18,7 @@ __all__ = ["UNSAFE_CHARACTERS", "printable"]
 UNSAFE_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but tab and newline), DEL, C1
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides, isolates
+    "\u2028\u2029"  # line and paragraph separators: a line break some terminals obey
     "\ud800-\udfff]"  # lone surrogates (from undecodable bytes): no terminal can print them
 )
 """Characters `printable` replaces; also used by tests to assert clean output."""

@@ -70,3 +70,19 @@ def test_a_trickling_server_is_abandoned_at_the_deadline(trickling_server: str):
 def test_deadline_is_configurable_with_a_30_second_default():
     assert FetchConfig().deadline == 30.0
     assert parse_config("[fetch]\ndeadline = 5\n").fetch.deadline == 5.0
+
+
+def test_a_gzip_bomb_is_abandoned_at_the_size_cap():
+    """Kept behaviour: the cap counts decoded bytes, so 50 KB of gzip is not 50 MB."""
+    import gzip
+
+    from ingest_fixtures import Route, serve
+
+    bomb = gzip.compress(b"<p>" + b"a" * 50_000_000, compresslevel=9)
+    routes = {"/bomb": Route(body=bomb, headers={"Content-Encoding": "gzip"})}
+    config = FetchConfig(allow_private_hosts=True, max_megabytes=1.0)
+    with serve(routes) as server:
+        started = time.monotonic()
+        with pytest.raises(InputError, match=r"larger than 1 MB"):
+            read_article(server.url("/bomb"), fetch=config)
+    assert time.monotonic() - started < 5

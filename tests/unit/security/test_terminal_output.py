@@ -148,7 +148,7 @@ def test_error_messages_are_clean(tmp_path: Path, args: list[str]):
 
 
 def test_printable_shows_every_control_character_but_newline_and_tab():
-    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x202E, 0x2066, 0x200F, 0x061C]:
+    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x202E, 0x2066, 0x200F, 0x061C, 0x2028]:
         char = chr(code)
         shown = printable(f"a{char}b")
         if char in "\n\t":
