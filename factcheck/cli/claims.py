@@ -258,7 +258,8 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     if output_format == "json":
         data = claim_as_dict(claim)
         data["sentence"] = sentence
-        data["document"] = {"id": document.id, "title": document.title, "source": document.source}
+        source = without_credentials(document.source)
+        data["document"] = {"id": document.id, "title": document.title, "source": source}
         data["history"] = [verdict_as_dict(v) for v in history]
         data["evidence"] = [evidence_as_dict(e) for e in evidence]
         echo_json(data)
@@ -267,7 +268,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     after = document.text[claim.end : claim.sentence_end]
     echo(
         f"claim {claim.id} · {claim.status} · {claim.kind} · score {claim.score:.2f}\n"
-        f"document {document.id}: {document.title} ({document.source})\n"
+        f"document {document.id}: {document.title} ({without_credentials(document.source)})\n"
     )
     echo("  ", before, styled(claim.text, bold=True, underline=True), after, "\n")
     if evidence:

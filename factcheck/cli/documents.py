@@ -39,10 +39,16 @@ def field_line(label: str, value: object) -> str:
 def metadata_lines(item: Document | Article) -> list[str]:
     """`label: value` lines for the metadata a document or article has (blanks skipped)."""
     return [
-        field_line(label, without_credentials(value) if attribute in _URL_FIELDS else value)
+        field_line(label, value)
         for label, attribute in METADATA_FIELDS
-        if (value := getattr(item, attribute, None))
+        if (value := _shown(item, attribute))
     ]
+
+
+def _shown(item: Document | Article, attribute: str) -> Any:
+    """A metadata value as shown: URLs without `user:password@` (older rows may have one)."""
+    value = getattr(item, attribute, None)
+    return without_credentials(value) if value and attribute in _URL_FIELDS else value
 
 
 def document_header(document: Document) -> str:
@@ -79,7 +85,7 @@ def document(desk: Desk, document_id: int, output_format: str) -> None:
     if output_format == "json":
         data: dict[str, Any] = {
             "id": stored.id,
-            **{attribute: getattr(stored, attribute) for _, attribute in METADATA_FIELDS},
+            **{attribute: _shown(stored, attribute) for _, attribute in METADATA_FIELDS},
             "added_at": stored.added_at,
             "sha256": stored.sha256,
             "characters": len(stored.text),

@@ -14,6 +14,7 @@ def evidence_as_dict(item: Evidence) -> dict[str, Any]:
     """Evidence as JSON-ready data (enum as its value, tuples as lists)."""
     data = dataclasses.asdict(item)
     data["source"] = str(item.source)
+    data["url"] = without_credentials(item.url) if item.url else item.url
     data["span"] = list(item.span) if item.span else None
     data["agreements"] = list(item.agreements)
     data["contradictions"] = list(item.contradictions)

@@ -177,7 +177,14 @@ def test_credentials_are_never_stored_shown_or_exported(server: ArticleServer, t
     assert added.exit_code == 0, added.output
     assert server.requests[0][1].get("Authorization", "").startswith("Basic ")  # still sent
     outputs = [added.output]
-    for args in (["documents"], ["document", "1"], ["document", "1", "--format", "json"]):
+    for args in (
+        ["documents"],
+        ["document", "1"],
+        ["document", "1", "--format", "json"],
+        ["show", "1"],
+        ["show", "1", "--format", "json"],
+        ["list", "--doc", "1"],
+    ):
         outputs.append(runner.invoke(cli, ["--db", "claims.db", *args]).output)
     for format in ("markdown", "html", "json", "csv", "claimreview"):
         outputs.append(
@@ -207,3 +214,38 @@ def test_a_saved_page_canonical_url_loses_its_password(tmp_path):
     )
     article = read_article(str(saved))
     assert article.url == "https://news.example/meals"
+
+
+def test_urls_stored_with_a_password_before_are_shown_and_exported_without_it(tmp_path):
+    """A database filled by an older factcheck (or an import) may hold one."""
+    import sqlite3
+
+    from factcheck.models import Claim, Evidence, SourceKind
+
+    text = "The port handled 4 million containers in 2024, officials said."
+    with Store("claims.db") as store:
+        store.add_document(
+            text, title="Port", source="-", claims=[Claim(text, 0, len(text), 0, len(text))]
+        )
+        store.save_evidence(1, [Evidence(SourceKind.REFERENCE, "ref", "4 million", 0.9)])
+        store.mark([1], "disputed", reviewer="ana", evidence_id=1)
+    with sqlite3.connect("claims.db") as connection:
+        connection.execute(
+            "UPDATE documents SET source = ?, url = ?", ("https://u:s3cret@a.example/x",) * 2
+        )
+        connection.execute("UPDATE evidence SET url = ?", ("https://u:s3cret@b.example/y",))
+    connection.close()
+    runner = CliRunner()
+    commands = [
+        ["show", "1"],
+        ["show", "1", "--format", "json"],
+        ["document", "1"],
+        ["document", "1", "--format", "json"],
+        ["list", "--doc", "1"],
+        *(["export", "--format", f] for f in ("markdown", "html", "json", "csv", "claimreview")),
+    ]
+    for args in commands:
+        result = runner.invoke(cli, ["--db", "claims.db", *args])
+        assert result.exit_code == 0, (args, result.output)
+        assert "s3cret" not in result.output, args
+        assert "a.example" in result.output or args[0] == "show", args
