@@ -249,3 +249,36 @@ def test_urls_stored_with_a_password_before_are_shown_and_exported_without_it(tm
         assert result.exit_code == 0, (args, result.output)
         assert "s3cret" not in result.output, args
         assert "a.example" in result.output or args[0] == "show", args
+
+
+@pytest.fixture
+def recorded_connects(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where the socket layer is asked to connect; nothing leaves the machine."""
+    import httpcore
+
+    targets: list[str] = []
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        targets.append(host)
+        raise httpcore.ConnectError("no network in tests")
+
+    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", connect_tcp)
+    return targets
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(public_name, recorded_connects):
+    with pytest.raises(InputError, match="cannot reach"):
+        read_article("http://news.example/story")
+    assert recorded_connects == ["93.184.216.34"]  # not the name, resolved again elsewhere
+
+
+def test_a_name_that_rebinds_to_a_private_address_is_refused(monkeypatch, recorded_connects):
+    answers = iter(["93.184.216.34", "127.0.0.1", "127.0.0.1"])
+
+    def rebinding(host, port, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with pytest.raises(InputError, match="private or local address"):
+        read_article("http://rebind.example/story")
+    assert recorded_connects == []
