@@ -11,6 +11,7 @@ import sys
 import click
 
 from factcheck.cli import Desk, cli
+from factcheck.errors import NotFoundError
 from factcheck.review import resolve_review_target
 from factcheck.store import Store
 
@@ -46,6 +47,8 @@ def serve(desk: Desk, targets: tuple[str, ...], host: str, port: int) -> None:
     db_path = config.database_path(desk._db_path).resolve()
     with Store(db_path, timeout=config.store.timeout) as store:  # creates or migrates it once
         document_ids = [resolve_review_target(store, t, config=config) for t in targets]
+        if not document_ids and not store.list_documents():
+            raise NotFoundError("no documents yet: add one with `factcheck add FILE` first")
     command = [sys.executable, "-m", "factcheck", "--db", str(db_path)]
     if config.source is not None:
         command += ["--config", str(config.source.resolve())]

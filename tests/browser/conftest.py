@@ -153,9 +153,11 @@ class Served:
         self.process = process
 
 
-def start_serve(tmp_path: Path, *, config_text: str = "") -> Served:
-    """`python -m factcheck serve` on a free port over a fixture desk, once it listens."""
-    db = fixture_desk(tmp_path / "claims.db")
+def start_serve(
+    tmp_path: Path, *, config_text: str = "", desk: Callable[[Path], Path] = fixture_desk
+) -> Served:
+    """`python -m factcheck serve` on a free port over `desk(path)`, once it listens."""
+    db = desk(tmp_path / "claims.db")
     config = tmp_path / "config.toml"
     config.write_text(config_text, encoding="utf-8")
     port = free_port()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, screen_text, wait_for_text
+from tests.browser.conftest import ARTIFACTS, screen_text, start_serve, stop_serve, wait_for_text
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +76,20 @@ def test_a_browser_session_is_asked_its_name_once_and_ctrl_z_undoes(served, open
     press(second, "s")
     wait_for_text(second, "reviewed 1 of 6", timeout=5)
     assert verdicts(served.db)[-1] == (1, "supported", "Cleo")
+
+
+def test_with_a_token_only_the_printed_url_gets_in(tmp_path: Path, open_page):
+    desk = start_serve(tmp_path, config_text='[serve]\ntoken = "newsroom-key"\n')
+    try:
+        context = open_page.new_context()
+        refused = context.new_page()
+        response = refused.goto(desk.url + "?reviewer=ana")
+        assert response is not None and response.status == 403
+        assert "needs its token" in refused.inner_text("body")
+        page = open_page(desk.url + "?token=newsroom-key&reviewer=ana", context)
+        wait_for_text(page, "reviewed 0 of 6", timeout=PAINT_TIMEOUT)
+        press(page, "u")
+        wait_for_text(page, "#1 unverified", timeout=5)
+        assert verdicts(desk.db) == [(1, "unverified", "ana")]
+    finally:
+        stop_serve(desk.process)

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.serve import REVIEWER_COOKIE, DeskServer, is_loopback, review_command
+from factcheck.store import Store
 
 
 def _recorder(out: Path) -> list[str]:
@@ -124,8 +125,14 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[DeskServer]:
     return started
 
 
+def _one_document(db: Path) -> Path:
+    with Store(db) as store:
+        store.add_document("Rents rose 4% in 2023.", title="Rents", source="-")
+    return db
+
+
 def test_serve_on_another_host_without_a_token_warns(tmp_path: Path, served):
-    db = tmp_path / "claims.db"
+    db = _one_document(tmp_path / "claims.db")
     result = CliRunner().invoke(cli, ["--db", str(db), "serve", "--host", "0.0.0.0"])
     assert result.exit_code == 0, result.output
     assert "no authentication" in result.output and "[serve] token" in result.output
@@ -140,7 +147,7 @@ def test_serve_on_another_host_without_a_token_warns(tmp_path: Path, served):
 def test_serve_with_a_token_prints_no_warning_on_localhost(tmp_path: Path, served):
     config = tmp_path / "config.toml"
     config.write_text('[serve]\ntoken = "t0k"\n', encoding="utf-8")
-    db = tmp_path / "claims.db"
+    db = _one_document(tmp_path / "claims.db")
     result = CliRunner().invoke(
         cli, ["--db", str(db), "--config", str(config), "serve", "--port", "8123"]
     )
@@ -152,9 +159,16 @@ def test_serve_with_a_token_prints_no_warning_on_localhost(tmp_path: Path, serve
 
 
 def test_serve_resolves_documents_before_serving(tmp_path: Path, served):
-    db = tmp_path / "claims.db"
+    db = _one_document(tmp_path / "claims.db")
     result = CliRunner().invoke(cli, ["--db", str(db), "serve", "4"])
     assert result.exit_code == 1 and "no document with id 4" in result.output
+    result = CliRunner().invoke(cli, ["--db", str(db), "serve", "1"])
+    assert result.exit_code == 0 and served[0].base_command[-3:] == ["review", "--served", "1"]
+
+
+def test_serve_refuses_an_empty_desk(tmp_path: Path, served):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "claims.db"), "serve"])
+    assert result.exit_code == 1 and "no documents yet" in result.output
     assert served == []
 
 
