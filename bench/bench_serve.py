@@ -11,7 +11,7 @@ what the browser costs on top.
 - keypress -> committed: the key sent to the page (or the pty) -> the verdict row is in
   claims.db (polled every millisecond through a separate connection).
 - keypress -> seen by another tab (4 tabs): until another reviewer's page shows the new
-  progress (the review screen polls every 2 s, so this is bounded by that interval).
+  progress (the review screen polls every second, so this is bounded by that interval).
 
 Data: the seed article (seeds/xi-lee-call.txt, 19 claims from the splitter); each tab
 moves to claims of its own first, so no verdict overrules another (that would ask).

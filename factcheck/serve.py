@@ -123,8 +123,12 @@ class DeskServer(Server):
         return app
 
     async def on_startup(self, app: web.Application) -> None:
-        self.console.print(f"factcheck serve: open {self.url} (one review process per tab)")
-        self.console.print("Press Ctrl+C to stop.")
+        self.console.print(
+            f"factcheck serve: open {self.url} (one review process per tab)",
+            markup=False,
+            highlight=False,
+        )
+        self.console.print("Press Ctrl+C to stop.", markup=False, highlight=False)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         _request_origin.set(f"{request.scheme}://{request.host}")

@@ -32,7 +32,7 @@ def serve(desk: Desk, targets: tuple[str, ...], host: str, port: int) -> None:
     """Serve the review screen to browsers: several reviewers, one claims.db.
 
     Each browser tab runs its own review on the same database; verdicts show up in the
-    other tabs within two seconds. Open the printed URL with ?reviewer=NAME, or the
+    other tabs within a second or two. Open the printed URL with ?reviewer=NAME, or the
     first screen asks for your name. TARGETs (document ids or files) limit the desk to
     those documents. Listens on 127.0.0.1 only, unless --host says otherwise: then set
     [serve] token in config.toml, since there is no other authentication.

@@ -52,7 +52,7 @@ async def test_a_claim_decided_by_someone_else_is_shown_and_overruling_asks(make
         assert app.screen.selected_id == 1
         with Store(review_store.path) as other:
             other.mark([1], Status.DISPUTED, reviewer="ben")
-        app.screen.check_outside_changes()  # the poll, without waiting 2 s
+        app.screen.check_outside_changes()  # the poll, without waiting for it
         await pilot.pause()
         assert "ben just marked this claim disputed." in messages(app)
         assert "decided by ben: disputed" in evidence_text(app)
@@ -111,7 +111,9 @@ async def test_own_verdicts_from_another_tab_do_not_ask(make, review_store):
 
 async def test_picker_lists_documents_assigned_to_you_first(make, review_store):
     review_store.add_document("Second article. It says 42 things.", title="Second", source="-")
+    review_store.add_document("Third one. It says 7 things.", title="[b]Third", source="-")
     review_store.assign([2], "tester")
+    review_store.assign([3], "[red]ben")
     app = make(document_id=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -119,6 +121,8 @@ async def test_picker_lists_documents_assigned_to_you_first(make, review_store):
         options = app.screen.query_one("#picker-list")
         first = str(options.get_option_at_index(0).prompt)
         assert first.startswith("#2") and first.endswith("· assigned to you")
+        rows = [str(line.text) for line in options.render_lines(options.region.reset_offset)]
+        assert any("[b]Third  · [red]ben" in row for row in rows)  # shown, not interpreted
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.document_id == 2

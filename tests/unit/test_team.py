@@ -157,3 +157,16 @@ def test_reviewer_names_are_cleaned_and_empty_ones_refused():
 def test_unknown_document_in_assign_store_api(store: Store):
     with pytest.raises(NotFoundError):
         store.assign([5], "ana")
+
+
+def test_verdicts_since_returns_the_documents_newer_verdicts_in_order(store: Store):
+    for text in ("A. B.", "C."):
+        claims = [Claim(p, 0, 2, 0, 2) for p in text.split(" ")]
+        store.add_document(text, title=text, source="-", claims=claims)
+    first = store.mark([1], Status.SUPPORTED, reviewer="ana")[0]
+    store.mark([3], Status.DISPUTED, reviewer="ben")  # the other document
+    store.mark([2, 1], Status.DISPUTED, reviewer="ben")
+    news = store.verdicts_since(1, first.id)
+    assert [(v.claim_id, v.reviewer) for v in news] == [(2, "ben"), (1, "ben")]
+    assert store.verdicts_since(1, news[-1].id) == []
+    assert store.latest_verdict(1) == news[-1] and store.latest_verdict(3).reviewer == "ben"

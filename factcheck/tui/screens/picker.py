@@ -53,6 +53,7 @@ class PickerScreen(Screen[int]):
                     for s in self.summaries
                 ),
                 id="picker-list",
+                markup=False,  # titles come from articles, names from browsers: plain text
             )
         yield Footer()
 

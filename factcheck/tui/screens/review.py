@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 LOCK_RETRY_SECONDS = 0.5
 """How often a verdict waiting for a locked database is tried again."""
-OUTSIDE_CHANGES_SECONDS = 2.0
+OUTSIDE_CHANGES_SECONDS = 1.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
 RECENT_LIMIT = 10
 FILTER_CYCLE: list[Status | None] = [None, Status.UNVERIFIED, Status.DISPUTED, Status.SUPPORTED]
