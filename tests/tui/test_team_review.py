@@ -154,3 +154,19 @@ async def test_typing_in_the_prompt_is_capped(review_store, config):
         await pilot.pause()
         await pilot.press(*("x" * 60))
         assert len(app.screen.query_one(Input).value) == 40
+
+
+async def test_the_poll_leaves_the_screen_alone_after_our_own_verdicts(make, review_store):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "d", "ctrl+z")
+        await pilot.pause()
+        recent = app.screen.query_one("#recent")
+        recent.focus()
+        await pilot.press("end")
+        app.screen.check_outside_changes()  # only our verdicts are new: no redraw
+        await pilot.pause()
+        assert recent.highlighted == recent.option_count - 1
+        await pilot.press("enter")  # the oldest decision: claim 1
+        await pilot.pause()
+        assert app.screen.selected_id == 1

@@ -110,6 +110,8 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         self._retry_timer: Timer | None = None
         self._polled_verdict_id = 0
         """The newest verdict the poll has looked at (ours included)."""
+        self._written: set[int] = set()
+        """Verdict ids this screen wrote: already on screen, not news for the poll."""
         self.decided_elsewhere: dict[int, Verdict] = {}
         """Claims another reviewer decided since this screen opened: their verdict."""
 
@@ -299,7 +301,7 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             if self._lock_retries:
                 self._lock_retries = 0
                 self.notify("Database free again: waiting verdicts saved.")
-            self._after_verdict(decision.claim_id, decision.status)
+            self._after_verdict(decision.claim_id, decision.status, decision.verdict.id)
 
     def action_undo(self) -> None:
         """Undo the last verdict: a queued one is dropped, a saved one reversed."""
@@ -316,11 +318,13 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         if decision is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        self._after_verdict(decision.claim_id, decision.previous)
+        restoring = self.review_app.store.latest_verdict(decision.claim_id)
+        self._after_verdict(decision.claim_id, decision.previous, restoring.id if restoring else 0)
         self.notify(f"Undone: claim #{decision.claim_id} is {decision.previous} again.")
         self._reopen(decision.claim_id)
 
-    def _after_verdict(self, claim_id: int, status: Status) -> None:
+    def _after_verdict(self, claim_id: int, status: Status, verdict_id: int) -> None:
+        self._written.add(verdict_id)
         self.decided_elsewhere.pop(claim_id, None)
         self._set_status(claim_id, status)
         self._refresh_progress()
@@ -396,9 +400,12 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             news = self.review_app.store.verdicts_since(self.document_id, self._polled_verdict_id)
         except FactcheckError:
             return
+        if news:
+            self._polled_verdict_id = news[-1].id
+        news = [v for v in news if v.id not in self._written]
+        self._written = {i for i in self._written if i > self._polled_verdict_id}
         if not news:
-            return
-        self._polled_verdict_id = news[-1].id
+            return  # nothing new but our own: no redraw under the reviewer's cursor
         for verdict in news:
             if verdict.reviewer != self.session.reviewer:
                 self._note_decided_elsewhere(verdict)
