@@ -3,8 +3,9 @@
 Every verdict goes through `factcheck.review.ReviewSession` (so the same rules hold as
 in the CLI) and is committed before the screen moves on. When another process holds
 the database, the verdict waits in a queue and is retried on a timer with a notice,
-so the screen never freezes and nothing is lost. A cheap poll (the newest verdict id)
-notices other reviewers' changes.
+so the screen never freezes and nothing is lost. A cheap poll (the verdicts newer than
+the last it saw) notices other reviewers' changes; a claim another reviewer decided
+meanwhile is flagged, and deciding it again asks first (`ConfirmOverride`).
 
 Evidence arrives from thread workers as messages (`factcheck.tui.messages`): a claim
 without stored evidence is looked up in the quick sources once the selection rests on
