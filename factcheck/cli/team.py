@@ -60,7 +60,9 @@ def status(desk: Desk, assigned_to: str | None, output_format: str) -> None:
     if assigned_to is not None:
         progress = [p for p in progress if p.assigned_to == assigned_to]
     if output_format == "json":
-        click.echo(json.dumps([progress_as_dict(p) for p in progress], indent=2))
+        click.echo(
+            json.dumps([progress_as_dict(p) for p in progress], indent=2, ensure_ascii=False)
+        )
         return
     if not progress:
         click.echo(
