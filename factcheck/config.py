@@ -112,6 +112,13 @@ class PublisherConfig:
 
 
 @dataclass(frozen=True)
+class ServeConfig:
+    token: str = ""
+    """`factcheck serve`: when set, browsers must open the URL carrying it (?token=...);
+    requests without it are refused. Empty: no authentication (fine on 127.0.0.1)."""
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration; each attribute is one `[section]` of config.toml."""
 
@@ -124,6 +131,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     """Review-screen binding id -> keys (e.g. `mark_disputed = "x"`); checked by the TUI."""
     prior: PriorConfig = field(default_factory=PriorConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
     source: Path | None = field(default=None, compare=False)
     """The file this was read from, or None for built-in defaults."""
 

@@ -8,6 +8,7 @@ here imports Textual.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +31,39 @@ class Decision:
     verdict: Verdict
 
 
-def documents_to_review(store: Store) -> list[DocumentSummary]:
-    """Documents with unverified claims, most unverified first (ties: oldest first)."""
-    summaries = [s for s in store.list_documents() if s.counts[Status.UNVERIFIED] > 0]
-    return sorted(summaries, key=lambda s: -s.counts[Status.UNVERIFIED])
+REVIEWER_NAME_MAX = 40
+"""Longest reviewer name kept: it is shown in narrow panels and typed in browsers."""
+
+
+def clean_reviewer_name(name: str) -> str:
+    """A reviewer name fit to store and show: control characters and surrounding space
+    removed, inner whitespace collapsed, at most `REVIEWER_NAME_MAX` characters.
+
+    Names come from a browser's query string or a prompt, so they are not trusted; an
+    empty result is an `InputError`.
+    """
+    printable = "".join(ch if ch.isprintable() else " " for ch in name)
+    cleaned = " ".join(printable.split())[:REVIEWER_NAME_MAX].strip()
+    if not cleaned:
+        raise InputError("a reviewer name needs at least one visible character")
+    return cleaned
+
+
+def documents_to_review(
+    store: Store, *, reviewer: str | None = None, among: Collection[int] | None = None
+) -> list[DocumentSummary]:
+    """Documents with unverified claims: those assigned to `reviewer` first, then most
+    unverified first (ties: oldest first). `among` limits them to those ids."""
+    summaries = [
+        s
+        for s in store.list_documents()
+        if s.counts[Status.UNVERIFIED] > 0 and (among is None or s.document.id in among)
+    ]
+    assigned = store.assignments() if reviewer is not None else {}
+    return sorted(
+        summaries,
+        key=lambda s: (assigned.get(s.document.id) != reviewer, -s.counts[Status.UNVERIFIED]),
+    )
 
 
 def resolve_review_target(
@@ -82,6 +112,24 @@ class ReviewSession:
         self.reviewer = reviewer
         self.decisions: list[Decision] = []
         """This session's verdicts, oldest first; undo pops from the end."""
+        latest = store.recent_verdicts(limit=1)
+        self.opened_at_verdict_id = latest[0].id if latest else 0
+        """The newest verdict id when the session began: later ones are news."""
+
+    def decided_by_someone_else(self, claim_id: int) -> Verdict | None:
+        """The verdict another reviewer gave this claim since the session began, if it
+        is still the claim's latest: deciding the claim again would overrule it, so the
+        screen asks first. One indexed query; checked when the key is pressed, so a
+        verdict that landed a moment ago counts even before the screen has polled.
+        """
+        latest = self.store.latest_verdict(claim_id)
+        if (
+            latest is not None
+            and latest.reviewer != self.reviewer
+            and latest.id > self.opened_at_verdict_id
+        ):
+            return latest
+        return None
 
     def decide(
         self,

@@ -144,4 +144,4 @@ def main() -> None:
 
 
 # Importing a command module registers its commands on `cli`.
-from factcheck.cli import claims, documents, evidence, reports, review  # noqa: E402, F401
+from factcheck.cli import claims, documents, evidence, reports, review, serve, team  # noqa: E402, F401

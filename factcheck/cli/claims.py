@@ -371,23 +371,39 @@ def split(desk: Desk, path: str, output_format: str) -> None:
 
 
 @cli.command()
+@click.option("--assigned", "assigned_to", help="Only documents assigned to this reviewer.")
 @click.pass_obj
-def documents(desk: Desk) -> None:
-    """List the documents in the database with their claim counts per status.
+def documents(desk: Desk, assigned_to: str | None) -> None:
+    """List the documents with their claim counts per status, assignee and, under
+    each, every reviewer's share (see `factcheck status` for the editor's view).
 
     Example:
 
-        factcheck documents
+        factcheck documents --assigned ana
     """
+    from factcheck.cli.team import progress_lines
+
     summaries = desk.store.list_documents()
+    progress = {p.document_id: p for p in desk.store.progress()}
+    if assigned_to is not None:
+        summaries = [s for s in summaries if progress[s.document.id].assigned_to == assigned_to]
     if not summaries:
-        echo("no documents yet: add one with `factcheck add FILE`", err=True)
+        where = f" assigned to {assigned_to}" if assigned_to is not None else " yet"
+        hint = "" if assigned_to is not None else ": add one with `factcheck add FILE`"
+        echo(f"no documents{where}{hint}", err=True)
         return
-    echo(f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}  title")
+    echo(
+        f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}"
+        f"  {'assigned':<12}  title"
+    )
     for summary in summaries:
         counts = summary.counts
+        item = progress[summary.document.id]
         echo(
             f"{summary.document.id:>4}  {summary.claim_count:>6}"
             f"  {counts[Status.UNVERIFIED]:>7}  {counts[Status.SUPPORTED]:>7}"
-            f"  {counts[Status.DISPUTED]:>7}  {summary.document.title}"
+            f"  {counts[Status.DISPUTED]:>7}  {item.assigned_to or '-':<12}"
+            f"  {summary.document.title}"
         )
+        for line in progress_lines(item):
+            echo(line)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from factcheck.cli import Desk, cli
-from factcheck.config import Config
-from factcheck.review import resolve_review_target
+from factcheck.config import Config, ReviewConfig
+from factcheck.review import clean_reviewer_name, resolve_review_target
 from factcheck.sources import EvidenceSource
 from factcheck.store import Store
 
@@ -33,30 +35,59 @@ def review_sources(
 
 
 @cli.command()
-@click.argument("target", required=False, metavar="[DOC_ID | FILE]")
+@click.argument("targets", nargs=-1, metavar="[DOC_ID | FILE]...")
+@click.option(
+    "--reviewer",
+    envvar="FACTCHECK_REVIEWER",
+    help="Your name on every verdict (default: [review] reviewer, else your login name).",
+)
+@click.option(
+    "--served",
+    is_flag=True,
+    hidden=True,
+    help="Run as a `factcheck serve` session: ask for the reviewer's name if not given.",
+)
 @click.pass_obj
-def review(desk: Desk, target: str | None) -> None:
+def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: bool) -> None:
     """Review a document's claims: one key per verdict, saved at once.
 
-    TARGET is a document id or an article file (added first if new). Without it,
-    the document with unverified claims opens, or a picker when several have some.
+    TARGET is a document id or an article file (added first if new); several open a
+    picker of just those. Without one, the document with unverified claims opens, or a
+    picker when several have some (those assigned to you first).
     Keys: s supported, d disputed, u unverified, ctrl+z undo, n note, 1-9 cite
     evidence, w Wikipedia, / search, f filter, ? help, q quit (remap in [keymap]).
 
     Example:
 
-        factcheck review seeds/xi-lee-call.txt
+        factcheck review seeds/xi-lee-call.txt --reviewer ana
     """
     config = desk.config
+    if reviewer is not None:
+        config = replace(config, review=ReviewConfig(reviewer=clean_reviewer_name(reviewer)))
     path = config.database_path(desk._db_path)
     store = Store(path, timeout=REVIEW_LOCK_WAIT_SECONDS)
     lookup_store = Store(path, timeout=config.store.timeout)
     try:
-        document_id = resolve_review_target(store, target, config=config)
+        among = None
+        if len(targets) > 1:
+            among = [resolve_review_target(store, t, config=config) for t in targets]
+            document_id = None
+        else:
+            document_id = resolve_review_target(
+                store, targets[0] if targets else None, config=config
+            )
         from factcheck.tui import make_app  # lazily: no other command pays for Textual
 
         sources = review_sources(lookup_store, config, document_id)
-        app = make_app(store, config, sources, document_id=document_id)
+        app = make_app(
+            store,
+            config,
+            sources,
+            document_id=document_id,
+            among=among,
+            ask_reviewer=served and reviewer is None,
+            served=served,
+        )
         app.run()
     finally:
         lookup_store.close()

@@ -5,6 +5,7 @@ evidence...), each in its own module over the shared connection in `connection.p
 To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s bases.
 """
 
+from factcheck.store.assignments import AssignmentsMixin, DocumentProgress, ReviewerProgress
 from factcheck.store.claims import ClaimsMixin
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
@@ -24,6 +25,7 @@ class Store(
     FactChecksMixin,
     WikipediaCacheMixin,
     TransferMixin,
+    AssignmentsMixin,
     StoreBase,
 ):
     """A claims.db file. Open it once per process (or per thread) and reuse it."""
@@ -37,12 +39,14 @@ __all__ = [
     "CheckedClaim",
     "ClaimBundle",
     "DocumentBundle",
+    "DocumentProgress",
     "DocumentSummary",
     "FactCheck",
     "ImportResult",
     "MergeResult",
     "ReferenceFile",
     "ReferenceHit",
+    "ReviewerProgress",
     "Store",
     "StoreBase",
     "describe_sqlite_error",

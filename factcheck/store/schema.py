@@ -210,6 +210,21 @@ def _add_passage_vectors(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE reference_passages ADD COLUMN vector BLOB")
 
 
+def _add_assignments(db: sqlite_utils.Database) -> None:
+    # Who is to review which document (`factcheck assign`): at most one reviewer per
+    # document, so "assigned to you" is unambiguous; unassigning deletes the row.
+    db.executescript(
+        """
+        CREATE TABLE assignments (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            assigned_at TEXT NOT NULL
+        );
+        CREATE INDEX assignments_reviewer ON assignments(reviewer);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -217,6 +232,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_reference_stem_counts,  # 3 -> 4
     _add_checked_claims_index,  # 4 -> 5
     _add_passage_vectors,  # 5 -> 6
+    _add_assignments,  # 6 -> 7
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -9,9 +9,10 @@ is a `ConfigError` before the screen opens, with a "did you mean".
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlencode
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -28,6 +29,7 @@ from factcheck.tui.lookups import SourceGate
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review import ReviewScreen
+from factcheck.tui.screens.reviewer import ReviewerPrompt
 
 
 class ReviewApp(App[None]):
@@ -47,6 +49,9 @@ class ReviewApp(App[None]):
         sources: Sequence[EvidenceSource] = (),
         *,
         document_id: int | None = None,
+        among: Collection[int] | None = None,
+        ask_reviewer: bool = False,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -57,6 +62,12 @@ class ReviewApp(App[None]):
         """Lets one worker at a time use the sources (they share a connection)."""
         self.reviewer = config.review.reviewer
         self.document_id = document_id
+        self.among = among
+        """The picker offers only these documents (None: every one with open claims)."""
+        self.ask_reviewer = ask_reviewer
+        """Ask for the reviewer's name before anything else (a browser without one)."""
+        self.served = served
+        """Run by `factcheck serve` for a browser: the help lists keys browsers keep."""
         self._quit_warned = False
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -77,14 +88,37 @@ class ReviewApp(App[None]):
     def get_default_screen(self) -> Screen:
         """The review screen itself when the document is known (one screen to build,
         not a blank default screen and then this one: first paint is sooner)."""
-        if self.document_id is not None:
+        if self.document_id is not None and not self.ask_reviewer:
             return ReviewScreen(self.document_id)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
+        if self.ask_reviewer:
+            self.push_screen(ReviewerPrompt(), self.reviewer_chosen)
+        elif self.document_id is None:
+            self.show_picker()
+
+    def reviewer_chosen(self, name: str | None) -> None:
+        """Start reviewing as `name`. In a browser, the page reloads with the name in
+        its URL: `factcheck serve` keeps it in a session cookie, so every further tab
+        of this browser session starts as this reviewer without asking again."""
+        if name is None:
+            return
+        if self.is_web:
+            self.open_url("?" + urlencode({"reviewer": name}), new_tab=False)
+            return
+        self.reviewer = name
+        self.ask_reviewer = False
         if self.document_id is None:
-            self.push_screen(PickerScreen(documents_to_review(self.store)), self.open_document)
+            self.show_picker()
+        else:
+            self.push_screen(ReviewScreen(self.document_id))
+
+    def show_picker(self) -> None:
+        summaries = documents_to_review(self.store, reviewer=self.reviewer, among=self.among)
+        picker = PickerScreen(summaries, assigned=self.store.assignments(), reviewer=self.reviewer)
+        self.push_screen(picker, self.open_document)
 
     def open_document(self, document_id: int | None) -> None:
         if document_id is not None:
@@ -98,7 +132,8 @@ class ReviewApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_rows(self.config.keymap)))
+            note = browser_keys_note(self.config.keymap) if self.served or self.is_web else None
+            self.push_screen(HelpScreen(help_rows(self.config.keymap), browser_note=note))
 
     async def action_quit(self) -> None:
         """Quit, unless verdicts are still waiting for a locked database (then warn once)."""
@@ -164,6 +199,30 @@ def help_rows(keymap: dict[str, str]) -> list[tuple[str, str, str]]:
     return rows
 
 
+BROWSER_KEPT_KEYS = ("ctrl+w", "ctrl+t", "ctrl+n", "ctrl+tab", "ctrl+shift+tab", "f11")
+"""Keys a browser keeps for itself (close, new tab, new window, switch tab, full
+screen): a page never receives them, so in `factcheck serve` they cannot be bindings."""
+
+
+def browser_keys_note(keymap: dict[str, str]) -> str:
+    """What the help screen says in a browser: which keys the browser keeps, what the
+    review uses instead, and any [keymap] entry that a browser would swallow."""
+    kept = ", ".join(BROWSER_KEPT_KEYS)
+    note = (
+        f"In a browser: {kept} stay with the browser and never reach factcheck, so no"
+        " review key uses them: undo is ctrl+z, the command palette ctrl+p, quit q."
+    )
+    lost = [
+        f"{binding_id} ({key.strip()})"
+        for binding_id, binding in binding_ids().items()
+        for key in keymap.get(binding_id, binding.key).split(",")
+        if key.strip().lower() in BROWSER_KEPT_KEYS
+    ]
+    if lost:
+        note += " Your [keymap] binds " + ", ".join(lost) + ": map them to other keys."
+    return note
+
+
 def _display_keys(keys: str) -> str:
     names = {"question_mark": "?", "slash": "/", "escape": "esc"}
     return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
@@ -188,9 +247,20 @@ def make_app(
     sources: Sequence[EvidenceSource] = (),
     *,
     document_id: int | None = None,
+    among: Collection[int] | None = None,
+    ask_reviewer: bool = False,
+    served: bool = False,
 ) -> ReviewApp:
     """The review app over an open store; shared by `factcheck review` and the tests."""
     check_keymap(config.keymap, source=config.source)
     if document_id is not None:
         store.get_document(document_id)  # NotFoundError now, not inside the UI
-    return ReviewApp(store, config, sources, document_id=document_id)
+    return ReviewApp(
+        store,
+        config,
+        sources,
+        document_id=document_id,
+        among=among,
+        ask_reviewer=ask_reviewer,
+        served=served,
+    )

@@ -17,9 +17,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="help_close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(
+        self, rows: list[tuple[str, str, str]], *, browser_note: str | None = None
+    ) -> None:
         super().__init__()
         self.rows = rows
+        self.browser_note = browser_note
+        """Shown in `factcheck serve`: the keys a browser keeps for itself."""
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, padding=(0, 2))
@@ -40,6 +44,8 @@ class HelpScreen(ModalScreen[None]):
                 "tab moves between panels; the command palette (ctrl+p) has every action.",
                 classes="dim",
             )
+            if self.browser_note:
+                yield Static(self.browser_note, id="help-browser", markup=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -14,13 +14,29 @@ from factcheck.store import DocumentSummary
 
 
 class PickerScreen(Screen[int]):
-    """Dismisses with the chosen document id; documents most unverified first."""
+    """Dismisses with the chosen document id; documents in the order given (assigned to
+    the reviewer first, then most unverified first: `review.documents_to_review`)."""
 
     BINDINGS = [Binding("q", "app.quit", "Quit", id="picker_quit")]  # noqa: RUF012
 
-    def __init__(self, summaries: list[DocumentSummary]) -> None:
+    def __init__(
+        self,
+        summaries: list[DocumentSummary],
+        *,
+        assigned: dict[int, str] | None = None,
+        reviewer: str | None = None,
+    ) -> None:
         super().__init__()
         self.summaries = summaries
+        self.assigned = assigned or {}
+        """Document id -> its assignee, to mark "assigned to you" / "to NAME"."""
+        self.reviewer = reviewer
+
+    def _assignee(self, document_id: int) -> str:
+        assignee = self.assigned.get(document_id)
+        if assignee is None:
+            return ""
+        return "  · assigned to you" if assignee == self.reviewer else f"  · {assignee}"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -30,12 +46,14 @@ class PickerScreen(Screen[int]):
                 *(
                     Option(
                         f"#{s.document.id}  {s.counts[Status.UNVERIFIED]:>4} unverified"
-                        f" of {s.claim_count:<4}  {s.document.title}",
+                        f" of {s.claim_count:<4}  {s.document.title}"
+                        f"{self._assignee(s.document.id)}",
                         id=str(s.document.id),
                     )
                     for s in self.summaries
                 ),
                 id="picker-list",
+                markup=False,  # titles come from articles, names from browsers: plain text
             )
         yield Footer()
 

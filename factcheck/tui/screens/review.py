@@ -3,8 +3,9 @@
 Every verdict goes through `factcheck.review.ReviewSession` (so the same rules hold as
 in the CLI) and is committed before the screen moves on. When another process holds
 the database, the verdict waits in a queue and is retried on a timer with a notice,
-so the screen never freezes and nothing is lost. A cheap poll (the newest verdict id)
-notices other reviewers' changes.
+so the screen never freezes and nothing is lost. A cheap poll (the verdicts newer than
+the last it saw) notices other reviewers' changes; a claim another reviewer decided
+meanwhile is flagged, and deciding it again asks first (`ConfirmOverride`).
 
 Evidence arrives from thread workers as messages (`factcheck.tui.messages`): a claim
 without stored evidence is looked up in the quick sources once the selection rests on
@@ -27,10 +28,11 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList
 
 from factcheck.errors import FactcheckError, StoreError
-from factcheck.models import Claim, Evidence, Status
+from factcheck.models import Claim, Evidence, Status, Verdict
 from factcheck.review import ReviewSession, progress_line
 from factcheck.tui.screens.evidence_lookups import EvidenceLookups
 from factcheck.tui.screens.note import NoteScreen
+from factcheck.tui.screens.override import ConfirmOverride
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claims import ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 
 LOCK_RETRY_SECONDS = 0.5
 """How often a verdict waiting for a locked database is tried again."""
-OUTSIDE_CHANGES_SECONDS = 2.0
+OUTSIDE_CHANGES_SECONDS = 1.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
 RECENT_LIMIT = 10
 FILTER_CYCLE: list[Status | None] = [None, Status.UNVERIFIED, Status.DISPUTED, Status.SUPPORTED]
@@ -107,7 +109,12 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         """Problems already notified once (a failing source is not news per claim)."""
         self._lock_retries = 0
         self._retry_timer: Timer | None = None
-        self._last_verdict_id = 0
+        self._polled_verdict_id = 0
+        """The newest verdict the poll has looked at (ours included)."""
+        self._written: set[int] = set()
+        """Verdict ids this screen wrote: already on screen, not news for the poll."""
+        self.decided_elsewhere: dict[int, Verdict] = {}
+        """Claims another reviewer decided since this screen opened: their verdict."""
 
     @property
     def review_app(self) -> ReviewApp:
@@ -118,6 +125,7 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
     def compose(self) -> ComposeResult:
         app = self.review_app
         self.session = ReviewSession(app.store, self.document_id, reviewer=app.reviewer)
+        self._polled_verdict_id = self.session.opened_at_verdict_id
         claims = app.store.list_claims(document_id=self.document_id)
         self.claims = {c.id: c for c in claims if c.id is not None}
         self.order = list(self.claims)
@@ -192,6 +200,16 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             cited_id=self.citations.get(claim_id),
             note=self.notes.get(claim_id),
             empty_text=self._empty_evidence_text(claim_id),
+            notice=self._decided_elsewhere_text(claim_id),
+        )
+
+    def _decided_elsewhere_text(self, claim_id: int) -> str | None:
+        theirs = self.decided_elsewhere.get(claim_id)
+        if theirs is None:
+            return None
+        return (
+            f"decided by {theirs.reviewer}: {theirs.status} at {theirs.created_at}"
+            " (while you were looking); s, d or u asks before overruling it"
         )
 
     def _empty_evidence_text(self, claim_id: int) -> str:
@@ -213,20 +231,41 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
     # -- verdicts ------------------------------------------------------------------
 
     def action_mark(self, status: str) -> None:
-        """Commit a verdict on the selected claim now, then move to the next claim."""
+        """Commit a verdict on the selected claim now, then move to the next claim.
+
+        If another reviewer decided the claim since this screen opened, ask first:
+        overruling them is a choice, never a side effect of a fast key.
+        """
         claim_id = self.selected_id
         if claim_id is None:
             return
+        try:
+            theirs = self.session.decided_by_someone_else(claim_id)
+        except FactcheckError:
+            theirs = None  # cannot tell: the verdict still goes through the queue
+        if theirs is None:
+            self._mark(claim_id, Status(status))
+            return
+        self._note_decided_elsewhere(theirs)
+
+        def answered(overrule: bool | None) -> None:
+            if overrule:
+                self._mark(claim_id, Status(status))
+
+        self.app.push_screen(ConfirmOverride(theirs, Status(status)), answered)
+
+    def _mark(self, claim_id: int, status: Status) -> None:
         self.pending.append(
             PendingVerdict(
                 claim_id,
-                Status(status),
+                status,
                 self.notes.pop(claim_id, None),
                 self.citations.pop(claim_id, None),
             )
         )
         self.flush_pending()
-        self.action_cursor_down()
+        if self.selected_id == claim_id:
+            self.action_cursor_down()
 
     def flush_pending(self) -> None:
         """Commit queued verdicts in order; on a lock, keep them and retry on a timer."""
@@ -280,13 +319,14 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         if decision is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        latest = self.review_app.store.recent_verdicts(limit=1, document_id=self.document_id)
-        self._after_verdict(decision.claim_id, decision.previous, latest[0].id if latest else 0)
+        restoring = self.review_app.store.latest_verdict(decision.claim_id)
+        self._after_verdict(decision.claim_id, decision.previous, restoring.id if restoring else 0)
         self.notify(f"Undone: claim #{decision.claim_id} is {decision.previous} again.")
         self._reopen(decision.claim_id)
 
     def _after_verdict(self, claim_id: int, status: Status, verdict_id: int) -> None:
-        self._last_verdict_id = max(self._last_verdict_id, verdict_id)
+        self._written.add(verdict_id)
+        self.decided_elsewhere.pop(claim_id, None)
         self._set_status(claim_id, status)
         self._refresh_progress()
         self._refresh_recent()
@@ -336,9 +376,9 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         verdicts = self.review_app.store.recent_verdicts(
             limit=RECENT_LIMIT, document_id=self.document_id
         )
-        if verdicts:
-            self._last_verdict_id = max(self._last_verdict_id, verdicts[0].id)
-        self.query_one("#recent", RecentStrip).show_verdicts(verdicts, self.claims)
+        self.query_one("#recent", RecentStrip).show_verdicts(
+            verdicts, self.claims, reviewer=self.session.reviewer
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "recent":
@@ -358,16 +398,40 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
     def check_outside_changes(self) -> None:
         """Pick up verdicts written by anyone else since we last looked."""
         try:
-            latest = self.review_app.store.recent_verdicts(limit=1, document_id=self.document_id)
+            news = self.review_app.store.verdicts_since(self.document_id, self._polled_verdict_id)
         except FactcheckError:
             return
-        if not latest or latest[0].id <= self._last_verdict_id:
-            return
+        if news:
+            self._polled_verdict_id = news[-1].id
+        news = [v for v in news if v.id not in self._written]
+        self._written = {i for i in self._written if i > self._polled_verdict_id}
+        if not news:
+            return  # nothing new but our own: no redraw under the reviewer's cursor
+        for verdict in news:
+            if verdict.reviewer != self.session.reviewer:
+                self._note_decided_elsewhere(verdict)
+            else:
+                self.decided_elsewhere.pop(verdict.claim_id, None)
         for claim in self.review_app.store.list_claims(document_id=self.document_id):
             if claim.id in self.claims and claim.status != self.claims[claim.id].status:
                 self._set_status(claim.id, claim.status)
         self._refresh_progress()
         self._refresh_recent()
+
+    def _note_decided_elsewhere(self, verdict: Verdict) -> None:
+        """Remember another reviewer's verdict; if its claim is on screen, say so."""
+        known = self.decided_elsewhere.get(verdict.claim_id)
+        self.decided_elsewhere[verdict.claim_id] = verdict
+        if verdict.claim_id in self.claims:
+            self._set_status(verdict.claim_id, verdict.status)
+        if self.selected_id == verdict.claim_id and known != verdict:
+            self.notify(
+                f"{verdict.reviewer} just marked this claim {verdict.status}.",
+                title="Decided by someone else",
+                severity="warning",
+                markup=False,
+            )
+            self._show_evidence(verdict.claim_id)
 
     def _refresh_progress(self) -> None:
         self.app.title = "factcheck"  # the document's title heads the article panel

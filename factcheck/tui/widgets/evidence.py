@@ -64,8 +64,11 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         cited_id: int | None = None,
         note: str | None = None,
         empty_text: str = "No evidence yet for this claim.",
+        notice: str | None = None,
     ) -> None:
         parts: list[Text] = []
+        if notice:
+            parts.append(Text(f"⚠ {notice}", style="bold yellow"))
         if note:
             parts.append(Text(f"note for the next verdict: {note}", style="italic cyan"))
         if claim is None:

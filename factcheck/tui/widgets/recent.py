@@ -13,7 +13,10 @@ from factcheck.tui.widgets.claims import STATUS_GLYPH, STATUS_STYLE
 class RecentStrip(OptionList):
     """Newest first; option ids are claim ids, so selection means "reopen that claim"."""
 
-    def show_verdicts(self, verdicts: list[Verdict], claims: dict[int, Claim]) -> None:
+    def show_verdicts(
+        self, verdicts: list[Verdict], claims: dict[int, Claim], *, reviewer: str | None = None
+    ) -> None:
+        """List `verdicts`; those not by `reviewer` (you) name who decided."""
         self.clear_options()
         options = []
         for number, verdict in enumerate(verdicts):
@@ -21,6 +24,8 @@ class RecentStrip(OptionList):
             label = Text()
             label.append(f"{STATUS_GLYPH[verdict.status]} ", style=STATUS_STYLE[verdict.status])
             label.append(f"#{verdict.claim_id} {verdict.status:<10} ")
+            if reviewer is not None and verdict.reviewer != reviewer:
+                label.append(f"{verdict.reviewer}: ", style="bold")
             if claim is not None:
                 label.append(" ".join(claim.text.split()), style="dim")
             if verdict.note and verdict.note.startswith("undo of"):
