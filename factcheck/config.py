@@ -148,11 +148,11 @@ def load_config(cli_path: str | os.PathLike[str] | None = None) -> Config:
     path = find_config_path(cli_path)
     if path is None:
         return Config()
-    if not path.exists():
-        raise ConfigError(f"config file not found: {path}")
-    if path.is_dir():
-        raise ConfigError(f"config path is a directory: {path}")
-    try:
+    try:  # exists() itself raises in a folder we may not enter
+        if not path.exists():
+            raise ConfigError(f"config file not found: {path}")
+        if path.is_dir():
+            raise ConfigError(f"config path is a directory: {path}")
         raw_text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None

@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, format_option
+from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_error, format_option
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
+from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
@@ -28,8 +29,12 @@ PROGRESS_BAR_FROM = 4
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--title", help="Document title (default: the article's own, else its first line).")
-@click.option("--url", help="Where the article was published; stored as its source and URL.")
+@click.option(
+    "--title", type=TEXT, help="Document title (default: the article's own, else its first line)."
+)
+@click.option(
+    "--url", type=TEXT, help="Where the article was published; stored as its source and URL."
+)
 @click.option(
     "--dry-run", is_flag=True, help="Show the extracted text and metadata; store nothing."
 )
@@ -70,11 +75,11 @@ def add(
         for item in progress:
             try:
                 article = read_article(item, title=title, fetch=fetch)
-            except FactcheckError as error:
+            except (FactcheckError, OSError) as error:
                 if len(inputs) == 1:
                     raise
                 failures += 1
-                report.error(str(error))
+                report.error(describe_os_error(error) if isinstance(error, OSError) else str(error))
                 continue
             if url:
                 article = dataclasses.replace(article, source=url, url=url)
@@ -153,7 +158,7 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 
 @cli.command("list")
 @click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
-@click.option("--doc", "document_id", type=int, help="Only claims of this document id.")
+@click.option("--doc", "document_id", type=ROW_ID, help="Only claims of this document id.")
 @click.option("--kind", type=KIND_CHOICE, help="Only claims of this kind.")
 @click.option(
     "--min-score",
@@ -232,7 +237,7 @@ def claims_as_table(claims: list[Claim], *, width: int = 100) -> str:
 
 
 @cli.command()
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @format_option("text", "json")
 @click.pass_obj
 def show(desk: Desk, claim_id: int, output_format: str) -> None:
@@ -292,10 +297,12 @@ def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("status", type=STATUS_CHOICE)
-@click.argument("claim_ids", nargs=-1, required=True, type=int)
-@click.option("--note", help="Why: saved with the verdict.")
-@click.option("--reviewer", help="Who decided (default: [review] reviewer in config.toml).")
-@click.option("--evidence", "evidence_id", type=int, help="Cite this evidence id (see `show`).")
+@click.argument("claim_ids", nargs=-1, required=True, type=ROW_ID)
+@click.option("--note", type=TEXT, help="Why: saved with the verdict.")
+@click.option(
+    "--reviewer", type=TEXT, help="Who decided (default: [review] reviewer in config.toml)."
+)
+@click.option("--evidence", "evidence_id", type=ROW_ID, help="Cite this evidence id (see `show`).")
 @click.pass_obj
 def mark(
     desk: Desk,
@@ -320,7 +327,7 @@ def mark(
         note=note,
         evidence_id=evidence_id,
     )
-    ids = ", ".join(str(v.claim_id) for v in verdicts)
+    ids = ", ".join(str(v.claim_id) for v in verdicts)  # each claim once, as recorded
     click.echo(f"marked {status}: claim{'s' if len(verdicts) > 1 else ''} {ids}")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli import STATUS_CHOICE, Desk, cli
+from factcheck.cli.params import ROW_ID
 from factcheck.errors import InputError
 from factcheck.export import FORMATS, build_report, import_json_report, render
 from factcheck.ingest import read_text_file
@@ -23,7 +24,7 @@ from factcheck.ingest import read_text_file
     show_default=True,
     help="Report format.",
 )
-@click.option("--doc", "document_id", type=int, help="Only this document id.")
+@click.option("--doc", "document_id", type=ROW_ID, help="Only this document id.")
 @click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."

@@ -9,7 +9,6 @@ keeps the date alone), because ClaimReview exports cite both.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +17,7 @@ import trafilatura
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title, shorten_title
+from factcheck.untrusted_json import load_json
 
 _HTML_SNIFF_BYTES = 1024
 _MIN_ARTICLE_WORDS = 10
@@ -106,8 +106,8 @@ def _news_article_json_ld(html: bytes | str) -> dict[str, Any]:
     page = html if isinstance(html, str) else html.decode("utf-8", errors="replace")
     for match in _JSON_LD.finditer(page):
         try:
-            data = json.loads(match.group(1))
-        except ValueError:
+            data = load_json(match.group(1), name="JSON-LD")
+        except InputError:
             continue  # broken JSON-LD is common; trafilatura's meta tags still apply
         for item in _json_ld_items(data):
             kinds = item.get("@type")

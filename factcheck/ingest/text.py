@@ -21,11 +21,11 @@ def read_file_bytes(path: str | Path) -> bytes:
     goes through here, so they all refuse bad paths in the same words.
     """
     file = Path(path)
-    if not file.exists():
-        raise InputError(f"no such file: {path}")
-    if file.is_dir():
-        raise InputError(f"{path} is a directory, not a file")
-    try:
+    try:  # exists() itself raises in a folder we may not enter
+        if not file.exists():
+            raise InputError(f"no such file: {path}")
+        if file.is_dir():
+            raise InputError(f"{path} is a directory, not a file")
         return file.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
