@@ -83,11 +83,15 @@ def test_hostile_field_is_refused_naming_it_and_nothing_is_written(
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ('{"format": "factcheck-report", "version": 1, "x": Infinity, "documents": []}',
-         "Infinity"),
+        (
+            '{"format": "factcheck-report", "version": 1, "x": Infinity, "documents": []}',
+            "Infinity",
+        ),
         ('{"format": "factcheck-report", "version": 1, "x": NaN, "documents": []}', "NaN"),
-        ('{"format": "factcheck-report", "version": 1, "x": 1e999, "documents": []}',
-         "out of range"),
+        (
+            '{"format": "factcheck-report", "version": 1, "x": 1e999, "documents": []}',
+            "out of range",
+        ),
         ('{"format": "factcheck-report", "version": 1, "x": ' + "9" * 5000 + "}", "digits"),
         ("[" * 100000, "nested too deeply"),
     ],
@@ -138,9 +142,9 @@ def test_a_valid_report_still_imports_and_dates_are_stored_in_one_form(
 
 def test_cli_import_of_a_hostile_report_is_one_line_exit_1(store, reviewed, tmp_path):
     data = _export(store)
-    next(c for c in data["documents"][0]["claims"] if c["history"])["history"][0][
-        "created_at"
-    ] = "9999-<img src=x onerror=alert(1)>[x](javascript:alert(1))"
+    next(c for c in data["documents"][0]["claims"] if c["history"])["history"][0]["created_at"] = (
+        "9999-<img src=x onerror=alert(1)>[x](javascript:alert(1))"
+    )
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(bad)])

@@ -30,7 +30,7 @@ def test_concurrent_adds_of_one_text_in_threads_all_say_already_added(tmp_path, 
             barrier.wait()
             try:
                 results.append(store.add_document(sample_text, title="t", source="s").created)
-            except Exception as error:  # noqa: BLE001 - the test reports it
+            except Exception as error:
                 errors.append(error)
 
     threads = [threading.Thread(target=add) for _ in range(6)]
