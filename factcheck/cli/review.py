@@ -58,6 +58,11 @@ def review(desk: Desk, target: str | None) -> None:
         sources = review_sources(lookup_store, config, document_id)
         app = make_app(store, config, sources, document_id=document_id)
         app.run()
+        if app.return_code:  # Textual caught a crash (and showed it): not a success
+            raise click.ClickException(
+                "the review screen stopped on an unexpected error (shown above); every"
+                " verdict keyed in before it is saved. Please report it."
+            )
     finally:
         lookup_store.close()
         store.close()

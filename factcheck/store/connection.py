@@ -138,7 +138,8 @@ class StoreBase:
 
         Taking the lock first means a concurrent writer waits for the busy timeout
         instead of failing when it upgrades a read lock. Nested calls join the outer
-        transaction.
+        transaction. A SQLite error inside (a read-only file, a full disk) rolls back
+        and comes out as a `StoreError` with the line a user should read.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -150,6 +151,9 @@ class StoreBase:
             raise describe_sqlite_error(error, self.path) from None
         try:
             yield self.db
+        except sqlite3.Error as error:
+            _rollback(conn)
+            raise describe_sqlite_error(error, self.path) from None
         except BaseException:
             _rollback(conn)
             raise

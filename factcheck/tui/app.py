@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from factcheck.config import Config
@@ -58,6 +59,20 @@ class ReviewApp(App[None]):
         self.reviewer = config.review.reviewer
         self.document_id = document_id
         self._quit_warned = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification as plain text, whoever sends it (screens pass markup=True
+        by default): messages quote claim text, evidence titles and error text, and
+        `[/b]` or `[@click=app.quit]` there must show as typed, not crash or act."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header shows the progress alone: it must fit in 80 columns."""
@@ -106,8 +121,8 @@ class ReviewApp(App[None]):
         if screen is not None and screen.pending and not self._quit_warned:
             self._quit_warned = True
             self.notify(
-                f"{len(screen.pending)} verdict(s) still wait for the database lock;"
-                " press q again to quit without them.",
+                f"{len(screen.pending)} verdict(s) are not saved yet (the database could"
+                " not be written); press q again to quit without them.",
                 severity="warning",
             )
             return

@@ -115,7 +115,7 @@ def test_full_disk_on_commit_reports_the_disk_not_a_rollback_error(tmp_path, sam
 
 def test_error_inside_a_transaction_sqlite_already_rolled_back_is_not_masked(tmp_path):
     store = Store(tmp_path / "claims.db")
-    with pytest.raises(sqlite3.OperationalError, match="disk is full"), store.write() as db:
+    with pytest.raises(StoreError, match="disk is full"), store.write() as db:
         db.execute("ROLLBACK")  # what SQLite does by itself on SQLITE_FULL
         raise sqlite3.OperationalError("database or disk is full")
     store.close()
