@@ -64,11 +64,11 @@ def parse_timestamp(value: str) -> datetime | None:
     """An ISO 8601 date or date-time as an aware UTC datetime; None if it is not one."""
     try:
         parsed = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    except (TypeError, ValueError, OverflowError):  # 0001-01-01T00:00+14:00 overflows
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
 
 
 class ClaimsMixin(StoreBase):

@@ -74,7 +74,8 @@ def normalize_timestamp(value: str) -> str | None:
     """An ISO 8601 date-time as stored here (UTC, to the second, `...Z`), None if it
     is not one. One form for every recorded date keeps them ordered as text."""
     parsed = parse_timestamp(value)
-    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ") if parsed else None
+    # isoformat pads the year to four digits (strftime's %Y may not, for years < 1000).
+    return parsed.replace(microsecond=0, tzinfo=None).isoformat() + "Z" if parsed else None
 
 
 def validate_bundles(bundles: Iterable[DocumentBundle], *, name: str = "report") -> None:

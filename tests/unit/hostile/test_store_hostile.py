@@ -135,3 +135,28 @@ def test_empty_db_path_is_refused(tmp_path):
     assert result.exit_code != 0
     assert "--db" in result.stderr and "empty" in result.stderr
     assert not (tmp_path / "claims.db").exists()
+
+
+def test_lone_surrogates_are_stored_replaced_with_offsets_unchanged(store):
+    """PDF text layers, JSON-LD and non-UTF-8 file names can carry lone surrogates."""
+    from factcheck.models import Evidence, SourceKind
+
+    text = "Exports rose \ud800 12% in 2024, the minister said.\n"
+    result = store.add_document(text, title="T \udcff", source="caf\udce9.txt")
+    stored = store.get_document(result.document.id)
+    assert stored.text == text.replace("\ud800", "\ufffd")
+    assert (stored.title, stored.source) == ("T \ufffd", "caf\ufffd.txt")
+    for claim in store.list_claims(document_id=stored.id):
+        assert stored.text[claim.start : claim.end] == claim.text
+    claim_id = store.list_claims()[0].id
+    [item] = store.save_evidence(
+        claim_id,
+        [Evidence(SourceKind.REFERENCE, "t\ud800", "p\udfff", 0.5, agreements=("\ud800",))],
+    )
+    assert (item.title, item.passage, item.agreements) == ("t\ufffd", "p\ufffd", ("\ufffd",))
+    [verdict] = store.mark([claim_id], "disputed", reviewer="r\udcff", note="n\ud800")
+    assert (verdict.reviewer, verdict.note) == ("r\ufffd", "n\ufffd")
+    store.add_references([{"id": "x\ud800", "title": "\udc80", "text": "GDP \ud800 grew"}])
+    store.add_factchecks(
+        [{"claim": "c \ud800", "url": "https://e.org/\udcff", "rating": "F\ud800"}]
+    )
