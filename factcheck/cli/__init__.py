@@ -12,6 +12,7 @@ one module per area (`claims.py`, ...), each registering on `cli` when imported 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import sys
@@ -85,6 +86,8 @@ class FactcheckGroup(click.Group):
             path = desk.config.database_path(desk._db_path) if desk else Path("claims.db")
             raise click.ClickException(str(describe_sqlite_error(error, path))) from None
         except OSError as error:  # a path in a folder we may not read, a full disk...
+            if error.errno == errno.EPIPE:
+                raise  # `| head` closed the pipe: click exits quietly
             raise click.ClickException(describe_os_error(error)) from None
 
 

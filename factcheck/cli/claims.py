@@ -165,7 +165,7 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
     type=click.FloatRange(0, 1),
     help="Only claims at least this check-worthy (0.5 is the splitter's threshold).",
 )
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
+@click.option("--limit", type=click.IntRange(1, 2**63 - 1), help="At most this many claims.")
 @format_option("table", "json", "csv")
 @click.pass_obj
 def list_claims(

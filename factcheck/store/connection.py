@@ -78,6 +78,8 @@ class StoreBase:
     def _check_path(self) -> None:
         if self.path.is_dir():
             raise StoreError(f"database path {self.path} is a directory")
+        if self.path.exists() and not self.path.is_file():  # a FIFO would block forever
+            raise StoreError(f"database path {self.path} is not a regular file")
         if self.path.exists() and self.path.stat().st_size > 0:
             with self.path.open("rb") as handle:
                 header = handle.read(len(_SQLITE_HEADER))

@@ -183,6 +183,8 @@ class _Checker:
         known = set()
         for k, item in enumerate(bundle.evidence):
             self.evidence(item, f"{where}.evidence[{k}]")
+            if item.id in known:
+                raise self.fail(f"{where}.evidence[{k}].id", f"{item.id} is used twice")
             known.add(item.id)
         for k, verdict in enumerate(bundle.history):
             here = f"{where}.history[{k}]"

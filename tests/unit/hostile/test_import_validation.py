@@ -123,6 +123,14 @@ def test_overlapping_claims_are_refused(store, reviewed, fresh_store):
         import_json_report(fresh_store, json.dumps(data))
 
 
+def test_evidence_ids_must_be_unique_within_a_claim(store, reviewed, fresh_store):
+    data = _export(store)
+    claim = next(c for c in data["documents"][0]["claims"] if c["evidence"])
+    claim["evidence"].append(dict(claim["evidence"][0], passage="another passage"))
+    with pytest.raises(InputError, match="is used twice"):
+        import_json_report(fresh_store, json.dumps(data))
+
+
 def test_sentence_offsets_must_surround_the_claim(store, reviewed, fresh_store):
     data = _export(store)
     claim = data["documents"][0]["claims"][0]

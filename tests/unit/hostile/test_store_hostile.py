@@ -160,3 +160,17 @@ def test_lone_surrogates_are_stored_replaced_with_offsets_unchanged(store):
     store.add_factchecks(
         [{"claim": "c \ud800", "url": "https://e.org/\udcff", "rating": "F\ud800"}]
     )
+
+
+def test_db_that_is_a_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "claims.db"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(cli, ["--db", str(fifo), "list"])
+    assert result.exit_code == 1
+    assert "is not a regular file" in result.stderr
+
+
+def test_list_limit_beyond_sqlite_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "list", "--limit", "9" * 30])
+    assert result.exit_code == 2
+    assert "--limit" in result.stderr
