@@ -162,3 +162,10 @@ def test_cli_import_of_a_hostile_report_is_one_line_exit_1(store, reviewed, tmp_
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert "created_at" in result.stderr and "ISO 8601" in result.stderr
+
+
+def test_every_export_validates_against_the_shipped_schema(store, reviewed):
+    from factcheck.export.json_report import _first_schema_error
+
+    assert _first_schema_error(_export(store)) is None
+    assert _first_schema_error({"format": "factcheck-report", "version": 1, "documents": [1]})
