@@ -11,9 +11,8 @@ from typing import Any
 
 import click
 
+from factcheck.store.connection import SQLITE_MAX_INTEGER
 from factcheck.store.text import has_surrogates
-
-SQLITE_MAX_INTEGER = 2**63 - 1
 
 
 class RowId(click.ParamType):

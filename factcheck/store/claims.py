@@ -10,7 +10,7 @@ import sqlite_utils
 
 from factcheck.errors import InputError, NotFoundError
 from factcheck.models import Claim, ClaimKind, Status, Verdict
-from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
 
 # -- the verdict in force ------------------------------------------------------------
@@ -94,7 +94,7 @@ class ClaimsMixin(StoreBase):
             params.append(str(Status(status)))
         if document_id is not None:
             where.append("document_id = ?")
-            params.append(document_id)
+            params.append(storable_id(document_id, "document"))
         if kind is not None:
             where.append("kind = ?")
             params.append(str(ClaimKind(kind)))
@@ -111,6 +111,7 @@ class ClaimsMixin(StoreBase):
         return [_claim_from_row(row) for row in self.db.query(sql, params)]
 
     def get_claim(self, claim_id: int) -> Claim:
+        storable_id(claim_id, "claim")
         rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
         if not rows:
             raise NotFoundError(f"no claim with id {claim_id}")
@@ -153,7 +154,10 @@ class ClaimsMixin(StoreBase):
         verdict_ids = []
         with self.write() as db:
             cited_claim = None
+            for claim_id in claim_ids:
+                storable_id(claim_id, "claim")
             if evidence_id is not None:
+                storable_id(evidence_id, "evidence")
                 row = db.execute(
                     "SELECT claim_id FROM evidence WHERE id = ?", [evidence_id]
                 ).fetchone()

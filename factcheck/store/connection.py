@@ -23,7 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from factcheck.errors import StoreError
+from factcheck.errors import NotFoundError, StoreError
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,6 +33,22 @@ _OPEN_HERE: Counter[Path] = Counter()
 again: closing any file descriptor on a file drops every POSIX lock the process holds
 on it, SQLite's included, and another process closing its connection would then take
 the file as unused and delete the WAL the open connections still write to."""
+
+
+SQLITE_MAX_INTEGER = 2**63 - 1
+"""The largest integer SQLite stores; a larger id cannot name a row."""
+
+
+def storable_id(value: int, kind: str) -> int:
+    """`value` if SQLite can bind it as an id, else the `NotFoundError` it would earn
+    (binding 10**30 raises OverflowError deep in sqlite3)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 0 <= value <= SQLITE_MAX_INTEGER
+    ):
+        raise NotFoundError(f"no {kind} with id {str(value)[:24]}")
+    return value
 
 
 def utc_now() -> str:

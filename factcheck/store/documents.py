@@ -11,7 +11,7 @@ import sqlite_utils
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Status
-from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
 
 
@@ -100,6 +100,7 @@ class DocumentsMixin(StoreBase):
         return AddResult(document, self._claim_count(document_id), created=True)
 
     def get_document(self, document_id: int) -> Document:
+        storable_id(document_id, "document")
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
         if not rows:
             raise NotFoundError(f"no document with id {document_id}")

@@ -12,7 +12,7 @@ import sqlite_utils
 from factcheck.errors import NotFoundError
 from factcheck.models import Evidence, SourceKind
 from factcheck.store.claims import ClaimsMixin
-from factcheck.store.connection import utc_now
+from factcheck.store.connection import storable_id, utc_now
 from factcheck.store.text import clean_text
 
 
@@ -49,6 +49,7 @@ class EvidenceMixin(ClaimsMixin):
         ]
 
     def get_evidence(self, evidence_id: int) -> Evidence:
+        storable_id(evidence_id, "evidence")
         rows = list(self.db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
         if not rows:
             raise NotFoundError(f"no evidence with id {evidence_id}")

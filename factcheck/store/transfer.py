@@ -21,7 +21,7 @@ import sqlite_utils
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store.claims import in_force_key, parse_timestamp, set_status_in_force
-from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.connection import SQLITE_MAX_INTEGER, StoreBase, utc_now
 from factcheck.store.documents import claim_row, insert_document_row, text_sha256
 from factcheck.store.evidence import insert_evidence_row
 from factcheck.store.text import has_surrogates
@@ -60,9 +60,6 @@ class MergeResult:
     document_ids: list[int] = field(default_factory=list)
     """Ids, in this database, of the documents merged (in bundle order)."""
 
-
-SQLITE_MAX_INTEGER = 2**63 - 1
-"""The largest integer SQLite stores: every id and offset must fit."""
 
 FUTURE_TOLERANCE = timedelta(days=1)
 """How far ahead of this machine's clock an imported date may lie (clocks and time zones

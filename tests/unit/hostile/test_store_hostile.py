@@ -174,3 +174,20 @@ def test_list_limit_beyond_sqlite_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "list", "--limit", "9" * 30])
     assert result.exit_code == 2
     assert "--limit" in result.stderr
+
+
+def test_python_api_ids_beyond_sqlite_are_not_found_not_overflow(store, sample_text):
+    from factcheck.errors import NotFoundError
+
+    store.add_document(sample_text, title="t", source="s")
+    for call in (
+        lambda: store.get_claim(10**30),
+        lambda: store.get_document(2**63),
+        lambda: store.get_evidence(-(10**30)),
+        lambda: store.list_claims(document_id=10**30),
+        lambda: store.mark([1, 10**30], "supported", reviewer="r"),
+        lambda: store.mark([1], "supported", reviewer="r", evidence_id=10**30),
+    ):
+        with pytest.raises(NotFoundError, match=r"no (claim|document|evidence) with id"):
+            call()
+    assert store.history(1) == []
