@@ -191,3 +191,16 @@ def test_python_api_ids_beyond_sqlite_are_not_found_not_overflow(store, sample_t
         with pytest.raises(NotFoundError, match=r"no (claim|document|evidence) with id"):
             call()
     assert store.history(1) == []
+
+
+def test_a_really_full_database_reports_the_disk_and_keeps_nothing(tmp_path, sample_text):
+    """SQLite's own SQLITE_FULL (max_page_count reached), raised inside the transaction."""
+    store = Store(tmp_path / "claims.db")
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages + 1}")
+    with pytest.raises(StoreError, match="database or disk is full") as caught:
+        store.add_document(sample_text * 20, title="t", source="s")
+    assert "rollback" not in str(caught.value)
+    assert store.db["documents"].count == 0 and store.db["claims"].count == 0
+    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.close()
