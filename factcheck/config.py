@@ -7,7 +7,9 @@ naming the file, line and key, with a "did you mean" when a close name exists, b
 a silently ignored typo (`timout = 3`) is worse than a refusal.
 
 To add a setting, add a field (with a default and a docstring) to one of the section
-dataclasses below; validation and defaults follow from the dataclass.
+dataclasses below; validation and defaults follow from the dataclass. Numbers are
+declared with `bounded(default, low, high)`: a value outside the range (or NaN, or
+infinite) is refused at load with the file, line and key, not when it breaks later.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import getpass
+import math
 import os
 import re
 import tomllib
@@ -33,6 +36,34 @@ CONFIG_MAX_MEGABYTES = 1.0
 """A config.toml is a few kilobytes; anything past this is not one."""
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """The accepted range of a numeric setting (inclusive; `above` makes `low` exclusive)."""
+
+    low: float
+    high: float
+    above: bool = False
+
+    def accepts(self, value: float) -> bool:
+        if not math.isfinite(value) or value > self.high:
+            return False
+        return value > self.low if self.above else value >= self.low
+
+    def describe(self) -> str:
+        low = f"more than {self.low:g}" if self.above else f"at least {self.low:g}"
+        return f"{low} and at most {self.high:g}"
+
+
+def bounded(default: Any, low: float, high: float, *, above: bool = False) -> Any:
+    """A numeric field whose value must lie in [low, high] ((low, high] with `above`)."""
+    return field(default=default, metadata={"bounds": Bounds(low, high, above)})
+
+
+def pattern(default: str, regex: str, meaning: str) -> Any:
+    """A string field whose value must match `regex` in full (`meaning` says what)."""
+    return field(default=default, metadata={"pattern": (regex, meaning)})
+
+
 def _login_name() -> str:
     """The reviewer name when config.toml names none: the login name, if there is one."""
     try:
@@ -45,33 +76,33 @@ def _login_name() -> str:
 class StoreConfig:
     path: str = "claims.db"
     """The SQLite file; relative paths are relative to the config file's folder."""
-    timeout: float = 5.0
+    timeout: float = bounded(5.0, 0, 3600)
     """Seconds to wait for another process holding a write lock before giving up."""
 
 
 @dataclass(frozen=True)
 class WikipediaConfig:
-    language: str = "en"
+    language: str = pattern("en", r"[a-z]{2,3}(-[a-z0-9]{1,8})*", "a language code such as en")
     """Wikipedia edition to search, as its language code (en, fr, de...)."""
     user_agent: str = "factcheck/0.1 (https://github.com/factcheck/factcheck)"
     """Sent with every request, as Wikimedia's API etiquette asks."""
-    timeout: float = 10.0
+    timeout: float = bounded(10.0, 0, 300, above=True)
     """Seconds before one HTTP request to Wikipedia is abandoned."""
-    pages: int = 3
+    pages: int = bounded(3, 1, 20)
     """How many of the best search results to fetch and split into passages per claim."""
-    max_retries: int = 3
+    max_retries: int = bounded(3, 0, 10)
     """Retries after a timeout, HTTP 429 or 5xx before Wikipedia counts as unreachable."""
-    retry_wait: float = 1.0
+    retry_wait: float = bounded(1.0, 0, 60)
     """Base back-off in seconds between retries (doubles each time; Retry-After wins)."""
 
 
 @dataclass(frozen=True)
 class PriorConfig:
-    suggested_threshold: float = 0.6
+    suggested_threshold: float = bounded(0.6, 0, 1)
     """Similarity (0-1) from which an earlier check is shown as a suggested match."""
-    strong_threshold: float = 0.85
+    strong_threshold: float = bounded(0.85, 0, 1)
     """Similarity (0-1) from which an earlier check is flagged as a strong match."""
-    min_claim_words: int = 4
+    min_claim_words: int = bounded(4, 1, 100)
     """Claims with fewer words are not matched: "He said no." matches everything."""
 
 
@@ -79,11 +110,11 @@ class PriorConfig:
 class FetchConfig:
     user_agent: str = "factcheck/0.1 (https://github.com/factcheck/factcheck)"
     """Sent when `factcheck add URL` fetches a page; some sites refuse anonymous clients."""
-    timeout: float = 20.0
+    timeout: float = bounded(20.0, 0, 300, above=True)
     """Seconds to wait for the server to connect or send data before giving up."""
-    max_megabytes: float = 10.0
+    max_megabytes: float = bounded(10.0, 0, 1024, above=True)
     """Largest download accepted; a bigger response is abandoned, not stored."""
-    max_redirects: int = 5
+    max_redirects: int = bounded(5, 0, 20)
     """Redirects followed (http -> https, short links) before the URL is refused."""
     deadline: float = 30.0
     """Seconds the whole download may take, however steadily the server trickles bytes."""
@@ -134,6 +165,14 @@ class Config:
     serve: ServeConfig = field(default_factory=ServeConfig)
     source: Path | None = field(default=None, compare=False)
     """The file this was read from, or None for built-in defaults."""
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """`"section.key"` -> its line in `source`, for errors found after loading ([keymap])."""
+
+    def where(self, section: str, key: str) -> str:
+        """`config.toml:12` for a key's line (the file alone when the line is unknown)."""
+        return _at(
+            str(self.source) if self.source else "config", self.lines.get(f"{section}.{key}")
+        )
 
     def database_path(self, override: str | os.PathLike[str] | None = None) -> Path:
         """The claims.db to open: `--db` beats `FACTCHECK_DB` beats `[store] path`."""
@@ -150,7 +189,7 @@ class Config:
 SECTIONS: dict[str, type] = {
     f.name: typing.get_type_hints(Config)[f.name]
     for f in dataclasses.fields(Config)
-    if f.name != "source"
+    if f.name not in ("source", "lines")
 }
 """Section name in config.toml -> the dataclass that validates it."""
 
@@ -170,10 +209,13 @@ def load_config(cli_path: str | os.PathLike[str] | None = None) -> Config:
     path = find_config_path(cli_path)
     if path is None:
         return Config()
-    if not path.exists():
-        raise ConfigError(f"config file not found: {path}")
-    if path.is_dir():
-        raise ConfigError(f"config path is a directory: {path}")
+    try:  # exists() itself raises in a folder we may not enter
+        if not path.exists():
+            raise ConfigError(f"config file not found: {path}")
+        if path.is_dir():
+            raise ConfigError(f"config path is a directory: {path}")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
     # capped, and only a regular file: `--config /dev/zero` must not hang
     data = read_capped(
         path, max_megabytes=CONFIG_MAX_MEGABYTES, error=ConfigError, setting="config"
@@ -193,6 +235,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{where}: invalid TOML: {error}") from None
     sections: dict[str, Any] = {}
+    lines: dict[str, int] = {}
     for name, value in data.items():
         if name not in SECTIONS:
             line = _line_of(text, rf"^\s*\[\s*{re.escape(name)}\s*\]")
@@ -201,17 +244,22 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
             )
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: [{name}] must be a table")
+        for key in value:
+            line = _line_of_key(text, name, key)
+            if line is not None:
+                lines[f"{name}.{key}"] = line
         if typing.get_origin(SECTIONS[name]) is dict:
             sections[name] = _build_table(SECTIONS[name], name, value, text, where)
         else:
             sections[name] = _build_section(SECTIONS[name], name, value, text, where)
-    return Config(**sections, source=source)
+    return Config(**sections, source=source, lines=lines)
 
 
 def _build_section(cls: type, section: str, values: dict[str, Any], text: str, where: str) -> Any:
     hints = typing.get_type_hints(cls)
+    rules = {f.name: f.metadata for f in dataclasses.fields(cls)}
     for key, value in values.items():
-        line = _line_of(text, rf"^\s*{re.escape(key)}\s*=")
+        line = _line_of_key(text, section, key)
         if key not in hints:
             raise ConfigError(
                 f"{_at(where, line)}: unknown key {key!r} in [{section}]{_did_you_mean(key, hints)}"
@@ -224,6 +272,16 @@ def _build_section(cls: type, section: str, values: dict[str, Any], text: str, w
             )
         if expected is float:
             values[key] = float(value)
+        bounds = rules[key].get("bounds")
+        if bounds is not None and not bounds.accepts(values[key]):
+            raise ConfigError(
+                f"{_at(where, line)}: [{section}] {key} must be {bounds.describe()}, not {value!r}"
+            )
+        regex = rules[key].get("pattern")
+        if regex is not None and not re.fullmatch(regex[0], value):
+            raise ConfigError(
+                f"{_at(where, line)}: [{section}] {key} must be {regex[1]}, not {value!r}"
+            )
     return cls(**values)
 
 
@@ -234,7 +292,7 @@ def _build_table(
     _, value_type = typing.get_args(table_type)
     for key, value in values.items():
         if not _type_matches(value, value_type):
-            line = _line_of(text, rf"^\s*{re.escape(key)}\s*=")
+            line = _line_of_key(text, section, key)
             raise ConfigError(
                 f"{_at(where, line)}: [{section}] {key} must be {_type_name(value_type)}, "
                 f"not {type(value).__name__} {value!r}"
@@ -273,6 +331,19 @@ def _type_name(expected: Any) -> str:
 def _line_of(text: str, pattern: str) -> int | None:
     match = re.search(pattern, text, flags=re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _line_of_key(text: str, section: str, key: str) -> int | None:
+    """The line of `key = ...` inside `[section]` (the same key may be in several)."""
+    header = re.search(rf"^\s*\[\s*{re.escape(section)}\s*\]", text, flags=re.MULTILINE)
+    start = header.end() if header else 0
+    following = re.compile(r"^\s*\[", flags=re.MULTILINE).search(text, start)
+    end = following.start() if following else len(text)
+    quoted = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+    match = re.compile(rf"^\s*{quoted}\s*=", flags=re.MULTILINE).search(text, start, end)
+    if match is None:
+        return _line_of(text, rf"^\s*{re.escape(key)}\s*=")
+    return text.count("\n", 0, match.start()) + 1
 
 
 def _at(where: str, line: int | None) -> str:

@@ -8,6 +8,7 @@ here imports Textual.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,8 +87,11 @@ def resolve_review_target(
         if not summaries:
             raise NotFoundError("no documents yet: give a file, e.g. `factcheck review FILE`")
         return summaries[-1].document.id
-    if target.isdigit() and not Path(target).exists():
-        return store.get_document(int(target)).id
+    if re.fullmatch(r"[0-9]+", target) and not Path(target).exists():
+        document_id = int(target)
+        if not 1 <= document_id <= 2**63 - 1:
+            raise NotFoundError(f"no document with id {target[:20]}")
+        return store.get_document(document_id).id
     if not is_url(target) and not Path(target).exists():
         raise InputError(f"{target!r} is neither a document id, a file nor a URL")
     article = read_article(

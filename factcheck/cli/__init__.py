@@ -11,14 +11,19 @@ one module per area (`claims.py`, ...), each registering on `cli` when imported 
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from factcheck.cli.output import sanitise_library_logs
+from factcheck.cli.output import echo, sanitise_library_logs
+from factcheck.cli.params import refuse_empty_path
 from factcheck.config import Config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimKind, Status
@@ -99,6 +104,10 @@ class FactcheckGroup(click.Group):
             path = desk.config.database_path(desk._db_path) if desk else Path("claims.db")
             message = str(describe_sqlite_error(error, path))
             raise click.ClickException(printable(message)) from None
+        except OSError as error:  # a path in a folder we may not read, a full disk...
+            if error.errno == errno.EPIPE:
+                raise  # `| head` closed the pipe: click exits quietly
+            raise click.ClickException(printable(describe_os_error(error))) from None
         except click.ClickException as error:  # usage errors quote the arguments given
             raise _printable_error(error) from None
 
@@ -108,17 +117,28 @@ def _printable_error(error: click.ClickException) -> click.ClickException:
     return error
 
 
+def describe_os_error(error: OSError) -> str:
+    """`cannot read notes/a.txt: Permission denied`: the file and the reason, one line."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is None:
+        return f"cannot read or write: {reason}"
+    name = os.fsdecode(error.filename) if isinstance(error.filename, bytes) else error.filename
+    return f"cannot use {name}: {reason}"
+
+
 @click.group(cls=FactcheckGroup)
 @click.option(
     "--db",
     "db_path",
     type=click.Path(dir_okay=True),
+    callback=refuse_empty_path,
     help="The claims database (default: $FACTCHECK_DB, else [store] path in config.toml).",
 )
 @click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=True),
+    callback=refuse_empty_path,
     help="config.toml to read (default: $FACTCHECK_CONFIG, else ./config.toml).",
 )
 @click.version_option(package_name="factcheck")
@@ -139,8 +159,44 @@ def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> Non
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="factcheck")
+    """Console-script entry point: the last net under every command.
+
+    Known failures are one-line errors already (`FactcheckGroup`). What is left is a
+    bug: it is still one line (with a hint to report it) and exit 1, never a traceback
+    over a reporter's screen. Output that cannot be written (a full disk behind
+    `export > file`) is reported the same way instead of a shutdown traceback.
+    """
+    for stream in (sys.stdout, sys.stderr):  # never fail on text that is not UTF-8
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        cli.main(prog_name="factcheck", standalone_mode=True)
+    except SystemExit as done:
+        _flush_stdout()
+        raise done from None
+    except Exception as error:
+        _flush_stdout()
+        message = str(error).splitlines()[0][:200] if str(error) else ""
+        echo(
+            f"Error: unexpected {type(error).__name__}: {message} (this is a bug in factcheck;"
+            " please report it with the command you ran)",
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _flush_stdout() -> None:
+    """Flush stdout now, so a write error is reported here rather than at shutdown."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        # Point stdout at /dev/null so the interpreter's own flush at exit is quiet.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        if not isinstance(error, BrokenPipeError):  # `| head` closing early is fine
+            echo(f"Error: cannot write the output: {error.strerror or error}", err=True)
+        sys.exit(1)
 
 
 # Importing a command module registers its commands on `cli`.

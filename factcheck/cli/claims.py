@@ -10,10 +10,11 @@ from typing import Any
 
 import click
 
-from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, format_option
+from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_error, format_option
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.cli.output import echo, echo_json, folded, printable, styled
+from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.export.csv_report import defuse_formula
 from factcheck.ingest import Article, add_article, read_article
@@ -30,8 +31,12 @@ PROGRESS_BAR_FROM = 4
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--title", help="Document title (default: the article's own, else its first line).")
-@click.option("--url", help="Where the article was published; stored as its source and URL.")
+@click.option(
+    "--title", type=TEXT, help="Document title (default: the article's own, else its first line)."
+)
+@click.option(
+    "--url", type=TEXT, help="Where the article was published; stored as its source and URL."
+)
 @click.option(
     "--dry-run", is_flag=True, help="Show the extracted text and metadata; store nothing."
 )
@@ -74,11 +79,11 @@ def add(
                 article = read_article(
                     item, title=title, fetch=fetch, max_megabytes=desk.config.ingest.max_megabytes
                 )
-            except FactcheckError as error:
+            except (FactcheckError, OSError) as error:
                 if len(inputs) == 1:
                     raise
                 failures += 1
-                report.error(str(error))
+                report.error(describe_os_error(error) if isinstance(error, OSError) else str(error))
                 continue
             if url:
                 public_url = without_credentials(url)  # a password is never stored or shown
@@ -158,14 +163,14 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 
 @cli.command("list")
 @click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
-@click.option("--doc", "document_id", type=int, help="Only claims of this document id.")
+@click.option("--doc", "document_id", type=ROW_ID, help="Only claims of this document id.")
 @click.option("--kind", type=KIND_CHOICE, help="Only claims of this kind.")
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),
     help="Only claims at least this check-worthy (0.5 is the splitter's threshold).",
 )
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many claims.")
+@click.option("--limit", type=click.IntRange(1, 2**63 - 1), help="At most this many claims.")
 @format_option("table", "json", "csv")
 @click.pass_obj
 def list_claims(
@@ -238,7 +243,7 @@ def claims_as_table(claims: list[Claim], *, width: int = 100) -> str:
 
 
 @cli.command()
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=ROW_ID)
 @format_option("text", "json")
 @click.pass_obj
 def show(desk: Desk, claim_id: int, output_format: str) -> None:
@@ -298,10 +303,12 @@ def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("status", type=STATUS_CHOICE)
-@click.argument("claim_ids", nargs=-1, required=True, type=int)
-@click.option("--note", help="Why: saved with the verdict.")
-@click.option("--reviewer", help="Who decided (default: [review] reviewer in config.toml).")
-@click.option("--evidence", "evidence_id", type=int, help="Cite this evidence id (see `show`).")
+@click.argument("claim_ids", nargs=-1, required=True, type=ROW_ID)
+@click.option("--note", type=TEXT, help="Why: saved with the verdict.")
+@click.option(
+    "--reviewer", type=TEXT, help="Who decided (default: [review] reviewer in config.toml)."
+)
+@click.option("--evidence", "evidence_id", type=ROW_ID, help="Cite this evidence id (see `show`).")
 @click.pass_obj
 def mark(
     desk: Desk,
@@ -326,7 +333,7 @@ def mark(
         note=note,
         evidence_id=evidence_id,
     )
-    ids = ", ".join(str(v.claim_id) for v in verdicts)
+    ids = ", ".join(str(v.claim_id) for v in verdicts)  # each claim once, as recorded
     echo(f"marked {status}: claim{'s' if len(verdicts) > 1 else ''} {ids}")
 
 

@@ -12,6 +12,7 @@ import click
 
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.output import echo, echo_json
+from factcheck.cli.params import ROW_ID
 from factcheck.ingest import Article
 from factcheck.models import Document, Status
 from factcheck.urls import without_credentials
@@ -65,7 +66,7 @@ def document_header(document: Document) -> str:
 
 
 @cli.command()
-@click.argument("document_id", type=int)
+@click.argument("document_id", type=ROW_ID)
 @format_option("text", "json")
 @click.pass_obj
 def document(desk: Desk, document_id: int, output_format: str) -> None:

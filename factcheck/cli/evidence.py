@@ -9,6 +9,7 @@ import click
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.cli.output import echo, echo_json
+from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError, SourceUnavailable
 from factcheck.models import Claim
 from factcheck.sources import EvidenceSource
@@ -136,8 +137,8 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.argument("claim_ids", nargs=-1, type=int)
-@click.option("--doc", "document_id", type=int, help="Every claim of this document.")
+@click.argument("claim_ids", nargs=-1, type=ROW_ID)
+@click.option("--doc", "document_id", type=ROW_ID, help="Every claim of this document.")
 @click.option(
     "--source",
     "source_names",
@@ -221,7 +222,7 @@ def _context(desk: Desk, claim: Claim) -> str:
 
 
 @cli.command()
-@click.argument("text")
+@click.argument("text", type=TEXT)
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
 @click.option(
     "--source",

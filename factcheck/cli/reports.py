@@ -6,6 +6,7 @@ import click
 
 from factcheck.cli import STATUS_CHOICE, Desk, cli
 from factcheck.cli.output import echo
+from factcheck.cli.params import ROW_ID
 from factcheck.export import FORMATS, build_report, import_json_report, render
 from factcheck.export.output_file import write_report_file
 from factcheck.ingest import read_text_file
@@ -20,7 +21,7 @@ from factcheck.ingest import read_text_file
     show_default=True,
     help="Report format.",
 )
-@click.option("--doc", "document_id", type=int, help="Only this document id.")
+@click.option("--doc", "document_id", type=ROW_ID, help="Only this document id.")
 @click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
 @click.option(
     "-o",

@@ -89,6 +89,11 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
             served=served,
         )
         app.run()
+        if app.return_code:  # Textual caught a crash (and showed it): not a success
+            raise click.ClickException(
+                "the review screen stopped on an unexpected error (shown above); every"
+                " verdict keyed in before it is saved. Please report it."
+            )
     finally:
         lookup_store.close()
         store.close()

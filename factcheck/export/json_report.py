@@ -10,7 +10,9 @@ Named json_report so it does not shadow the standard library's `json`.
 
 from __future__ import annotations
 
+import functools
 import json
+from importlib import resources
 from typing import Any
 
 from factcheck import safe_json
@@ -18,6 +20,8 @@ from factcheck.errors import InputError
 from factcheck.export.report import ClaimEntry, DocumentReport, Report
 from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
+from factcheck.store.transfer import normalize_timestamp, validate_bundles
+from factcheck.untrusted_json import load_json
 from factcheck.urls import without_credentials
 
 FORMAT_NAME = "factcheck-report"
@@ -126,18 +130,55 @@ def _evidence_dict(e: Evidence) -> dict[str, Any]:
 # -- reading a report back ------------------------------------------------------------
 
 
+@functools.cache
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of the report (factcheck/data, linked from docs/)."""
+    text = resources.files("factcheck.data").joinpath("report-json.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@functools.cache
+def _validator() -> Any:
+    """The schema compiled to a Python function (fastjsonschema), once per process.
+
+    Every local `$ref` is inlined first (the schema has no cycles): the compiler then
+    sees the 2020-12 meaning of a `$ref` with sibling keywords (both apply).
+    """
+    import fastjsonschema  # only `import` pays for it
+
+    schema = report_schema()
+    body = {key: value for key, value in schema.items() if key not in ("$defs", "$schema")}
+    return fastjsonschema.compile(_inline_refs(body, schema["$defs"]))
+
+
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """`node` with `{"$ref": "#/$defs/x", ...more}` replaced by x's definition and more
+    (both apply: `properties` of the two are merged, other sibling keys win)."""
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _inline_refs(value, defs) for key, value in node.items()}
+    ref = node.pop("$ref", None)
+    if ref is None:
+        return node
+    target = _inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+    merged = {**target, **node}
+    if "properties" in target and "properties" in node:
+        merged["properties"] = {**target["properties"], **node["properties"]}
+    return merged
+
+
 def parse_json_report(text: str, *, name: str = "report") -> list[DocumentBundle]:
     """Validate a JSON report and turn it into bundles for `Store.merge_bundles`.
 
-    Everything is checked before anything is written, so a bad file changes nothing;
-    the first problem is raised as one `InputError` line naming where it is.
+    Everything is checked before anything is written, so a bad file changes nothing:
+    first the JSON itself (`load_json`: no NaN, no huge integers, no deep nesting),
+    then the schema (types, ranges, enums, text without NUL or lone surrogates), then
+    what a schema cannot say (`validate_bundles`: offsets inside the text, dates).
+    The first problem is raised as one `InputError` line naming the field.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"{name} is not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+    data = load_json(text, name=name)
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise InputError(
             f'{name} is not a factcheck JSON report (no "format": "{FORMAT_NAME}");'
@@ -146,163 +187,162 @@ def parse_json_report(text: str, *, name: str = "report") -> list[DocumentBundle
     version = data.get("version")
     if version != FORMAT_VERSION:
         raise InputError(
-            f"{name}: report format version {version!r} is not supported"
+            f"{name}: report format version {json.dumps(version)[:20]} is not supported"
             f" (this factcheck reads version {FORMAT_VERSION})"
         )
-    reader = _Reader(name)
-    documents = reader.value(data, "documents", "documents", list)
-    return [reader.document(doc, f"documents[{i}]") for i, doc in enumerate(documents)]
+    error = _first_schema_error(data)
+    if error is not None:
+        raise InputError(f"{name}: {_describe_schema_error(error)}")
+    sha_errors = [
+        f"documents[{i}].sha256"
+        for i, doc in enumerate(data["documents"])
+        if doc.get("sha256") is not None and doc["sha256"] != text_sha256(doc["text"])
+    ]
+    if sha_errors:
+        raise InputError(f"{name}: {sha_errors[0]}: does not match the document text (edited?)")
+    bundles = [_document(doc) for doc in data["documents"]]
+    validate_bundles(bundles, name=name)
+    return bundles
 
 
-class _Reader:
-    """Typed access to parsed JSON that reports the path of the first bad value."""
+def _first_schema_error(data: Any) -> Any:
+    import fastjsonschema
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def fail(self, where: str, problem: str) -> InputError:
-        return InputError(f"{self.name}: {where}: {problem}")
-
-    def value(
-        self, obj: dict[str, Any], key: str, where: str, kinds: Any, *, optional: bool = False
-    ) -> Any:
-        if key not in obj or obj[key] is None:
-            if optional:
-                return None
-            raise self.fail(where, "is missing")
-        value = obj[key]
-        if isinstance(value, bool):  # a bool is an int to isinstance; no field is boolean
-            raise self.fail(where, f"must be {_kind_name(kinds)}, not {value!r}")
-        if not isinstance(value, kinds):
-            raise self.fail(where, f"must be {_kind_name(kinds)}, not {type(value).__name__}")
-        return value
-
-    def list(self, obj: dict[str, Any], key: str, where: str) -> list[Any]:
-        value = self.value(obj, key, where, list, optional=True)
-        return value or []
-
-    def enum(self, obj: dict[str, Any], key: str, where: str, enum: type) -> Any:
-        raw = self.value(obj, key, where, str)
-        try:
-            return enum(raw)
-        except ValueError:
-            choices = ", ".join(member.value for member in enum)
-            raise self.fail(where, f"{raw!r} is not one of {choices}") from None
-
-    def document(self, obj: Any, where: str) -> DocumentBundle:
-        if not isinstance(obj, dict):
-            raise self.fail(where, "must be an object")
-        text = self.value(obj, "text", f"{where}.text", str)
-        sha = self.value(obj, "sha256", f"{where}.sha256", str, optional=True)
-        if sha is not None and sha != text_sha256(text):
-            raise self.fail(f"{where}.sha256", "does not match the document text (edited?)")
-        opt = {
-            key: self.value(obj, key, f"{where}.{key}", str, optional=True)
-            for key in ("url", "author", "publisher", "published_at", "added_at")
-        }
-        document = Document(
-            id=self.value(obj, "id", f"{where}.id", int, optional=True) or 0,
-            title=self.value(obj, "title", f"{where}.title", str),
-            source=self.value(obj, "source", f"{where}.source", str),
-            text=text,
-            sha256=text_sha256(text),
-            added_at=opt.pop("added_at") or "",
-            **opt,
-        )
-        claims = self.list(obj, "claims", f"{where}.claims")
-        return DocumentBundle(
-            document=document,
-            claims=tuple(self.claim(c, f"{where}.claims[{i}]", text) for i, c in enumerate(claims)),
-        )
-
-    def claim(self, obj: Any, where: str, text: str) -> ClaimBundle:
-        if not isinstance(obj, dict):
-            raise self.fail(where, "must be an object")
-        ints = {
-            key: self.value(obj, key, f"{where}.{key}", int)
-            for key in ("start", "end", "sentence_start", "sentence_end")
-        }
-        claim_text = self.value(obj, "text", f"{where}.text", str)
-        if not 0 <= ints["start"] <= ints["end"] <= len(text) or (
-            text[ints["start"] : ints["end"]] != claim_text
-        ):
-            raise self.fail(where, "text does not match the document text at start:end")
-        score = self.value(obj, "score", f"{where}.score", (int, float), optional=True)
-        claim = Claim(
-            text=claim_text,
-            **ints,
-            kind=self.enum(obj, "kind", f"{where}.kind", ClaimKind),
-            score=0.5 if score is None else float(score),
-            status=self.enum(obj, "status", f"{where}.status", Status),
-            updated_at=self.value(obj, "updated_at", f"{where}.updated_at", str, optional=True),
-        )
-        evidence = tuple(
-            self.evidence(e, f"{where}.evidence[{i}]")
-            for i, e in enumerate(self.list(obj, "evidence", f"{where}.evidence"))
-        )
-        known = {e.id for e in evidence}
-        history = []
-        for i, v in enumerate(self.list(obj, "history", f"{where}.history")):
-            verdict = self.verdict(v, f"{where}.history[{i}]")
-            if verdict.evidence_id is not None and verdict.evidence_id not in known:
-                raise self.fail(
-                    f"{where}.history[{i}].evidence_id",
-                    f"cites evidence {verdict.evidence_id}, which is not in this claim's evidence",
-                )
-            history.append(verdict)
-        return ClaimBundle(claim=claim, history=tuple(history), evidence=evidence)
-
-    def verdict(self, obj: Any, where: str) -> Verdict:
-        if not isinstance(obj, dict):
-            raise self.fail(where, "must be an object")
-        return Verdict(
-            id=self.value(obj, "id", f"{where}.id", int, optional=True) or 0,
-            claim_id=0,
-            status=self.enum(obj, "status", f"{where}.status", Status),
-            note=self.value(obj, "note", f"{where}.note", str, optional=True),
-            reviewer=self.value(obj, "reviewer", f"{where}.reviewer", str),
-            evidence_id=self.value(obj, "evidence_id", f"{where}.evidence_id", int, optional=True),
-            created_at=self.value(obj, "created_at", f"{where}.created_at", str),
-        )
-
-    def evidence(self, obj: Any, where: str) -> Evidence:
-        if not isinstance(obj, dict):
-            raise self.fail(where, "must be an object")
-        span = self.value(obj, "span", f"{where}.span", list, optional=True)
-        if span is not None and (
-            len(span) != 2 or not all(isinstance(x, int) and not isinstance(x, bool) for x in span)
-        ):
-            raise self.fail(f"{where}.span", "must be two integers or null")
-        strings = {
-            key: tuple(self.list(obj, key, f"{where}.{key}"))
-            for key in ("agreements", "contradictions")
-        }
-        for key, items in strings.items():
-            if not all(isinstance(item, str) for item in items):
-                raise self.fail(f"{where}.{key}", "must be a list of strings")
-        return Evidence(
-            id=self.value(obj, "id", f"{where}.id", int),
-            source=self.enum(obj, "source", f"{where}.source", SourceKind),
-            title=self.value(obj, "title", f"{where}.title", str),
-            passage=self.value(obj, "passage", f"{where}.passage", str),
-            score=float(self.value(obj, "score", f"{where}.score", (int, float))),
-            url=self.value(obj, "url", f"{where}.url", str, optional=True),
-            span=(span[0], span[1]) if span else None,
-            agreements=strings["agreements"],
-            contradictions=strings["contradictions"],
-            reference_id=self.value(
-                obj, "reference_id", f"{where}.reference_id", str, optional=True
-            ),
-            revision_id=self.value(obj, "revision_id", f"{where}.revision_id", int, optional=True),
-            fetched_at=self.value(obj, "fetched_at", f"{where}.fetched_at", str, optional=True),
-        )
+    try:
+        _validator()(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        return error
+    return None
 
 
-def _kind_name(kinds: Any) -> str:
-    names = {str: "a string", int: "an integer", float: "a number", list: "a list"}
-    if isinstance(kinds, tuple):
-        return "a number" if set(kinds) == {int, float} else " or ".join(names[k] for k in kinds)
-    return names.get(kinds, str(kinds))
+_JSON_TYPES = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "array": "a list",
+    "object": "an object",
+    "null": "null",
+}
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    for kind, python in (("string", str), ("integer", int), ("number", float)):
+        if isinstance(value, python):
+            return _JSON_TYPES[kind]
+    return _JSON_TYPES["array"] if isinstance(value, list) else _JSON_TYPES["object"]
+
+
+def _describe_schema_error(error: Any) -> str:
+    """One short line for a schema error (the validator's own message can quote a
+    whole rule or text): the field's path and what is wrong with its value."""
+    path = ""
+    for part in error.path[1:]:  # the first element is the root, "data"
+        path += f"[{part}]" if str(part).isdigit() else f".{part}"
+    where = path.lstrip(".") or "the report"
+    value = error.value
+    rule, definition = error.rule, error.rule_definition
+    if rule == "required":
+        missing = next((key for key in definition if key not in value), "a field")
+        return f"{where}.{missing}: is missing"
+    if rule == "type":
+        expected = definition if isinstance(definition, list) else [definition]
+        names = " or ".join(_JSON_TYPES.get(k, k) for k in expected)
+        return f"{where}: must be {names}, not {_json_type(value)}"
+    if rule in ("enum", "const"):
+        choices = definition if rule == "enum" else [definition]
+        shown = ", ".join(str(c) for c in choices if c is not None)
+        return f"{where}: {str(value)[:40]!r} is not one of {shown}"
+    if rule in ("minimum", "maximum"):
+        shown = str(value) if len(str(value)) <= 24 else f"{str(value)[:20]}..."
+        return f"{where}: {shown} is out of range"
+    if rule in ("minItems", "maxItems"):
+        return f"{where}: must have exactly {definition} items"
+    if rule == "pattern":
+        if "ud800" in definition:
+            return f"{where}: contains a NUL character or a lone surrogate"
+        if "0-9a-f" in definition:
+            return f"{where}: must be 64 lowercase hex digits"
+        return f"{where}: {str(value)[:40]!r} is not an ISO 8601 date"
+    return f"{where}: does not match the report schema ({rule})"
+
+
+def _document(obj: dict[str, Any]) -> DocumentBundle:
+    text = obj["text"]
+    document = Document(
+        id=obj.get("id") or 0,
+        title=obj["title"],
+        source=obj["source"],
+        text=text,
+        sha256=text_sha256(text),
+        added_at=_recorded(obj.get("added_at")) or "",
+        url=obj.get("url"),
+        author=obj.get("author"),
+        publisher=obj.get("publisher"),
+        published_at=obj.get("published_at"),
+    )
+    return DocumentBundle(
+        document=document, claims=tuple(_claim(c) for c in obj.get("claims") or [])
+    )
+
+
+def _recorded(value: str | None) -> str | None:
+    """A recorded date in the store's one form (`normalize_timestamp`); an unparsable
+    one is kept as given for `validate_bundles` to report."""
+    if value is None:
+        return None
+    return normalize_timestamp(value) or value
+
+
+def _claim(obj: dict[str, Any]) -> ClaimBundle:
+    score = obj.get("score")
+    claim = Claim(
+        text=obj["text"],
+        start=obj["start"],
+        end=obj["end"],
+        sentence_start=obj["sentence_start"],
+        sentence_end=obj["sentence_end"],
+        kind=ClaimKind(obj["kind"]),
+        score=0.5 if score is None else float(score),
+        status=Status(obj["status"]),
+        updated_at=_recorded(obj.get("updated_at")),
+    )
+    evidence = tuple(_evidence(e) for e in obj.get("evidence") or [])
+    history = tuple(_verdict(v) for v in obj.get("history") or [])
+    return ClaimBundle(claim=claim, history=history, evidence=evidence)
+
+
+def _verdict(obj: dict[str, Any]) -> Verdict:
+    return Verdict(
+        id=obj.get("id") or 0,
+        claim_id=0,
+        status=Status(obj["status"]),
+        note=obj.get("note"),
+        reviewer=obj["reviewer"],
+        evidence_id=obj.get("evidence_id"),
+        created_at=_recorded(obj["created_at"]) or "",
+    )
+
+
+def _evidence(obj: dict[str, Any]) -> Evidence:
+    span = obj.get("span")
+    return Evidence(
+        id=obj["id"],
+        source=SourceKind(obj["source"]),
+        title=obj["title"],
+        passage=obj["passage"],
+        score=float(obj["score"]),
+        url=obj.get("url"),
+        span=(span[0], span[1]) if span else None,
+        agreements=tuple(obj.get("agreements") or ()),
+        contradictions=tuple(obj.get("contradictions") or ()),
+        reference_id=obj.get("reference_id"),
+        revision_id=obj.get("revision_id"),
+        fetched_at=_recorded(obj.get("fetched_at")),
+    )
 
 
 def import_json_report(store: Store, text: str, *, name: str = "report") -> MergeResult:

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
-from factcheck.store import Store
+from factcheck.store import Store, verdict_in_force
 from factcheck.urls import without_credentials
 
 STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
@@ -24,12 +24,9 @@ STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UN
 
 
 def latest_verdict(history: tuple[Verdict, ...] | list[Verdict]) -> Verdict | None:
-    """The verdict in force: the newest by date, the later-recorded one on a tie.
-
-    Ordering by date (not only by id) keeps this right after `factcheck import` has
-    merged an older history into a claim that already had verdicts.
-    """
-    return max(history, key=lambda v: (v.created_at, v.id), default=None)
+    """The verdict in force, by the store's one rule (`factcheck.store.verdict_in_force`):
+    the claim's status in every listing is this verdict's status."""
+    return verdict_in_force(history)
 
 
 @dataclass(frozen=True)

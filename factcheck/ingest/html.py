@@ -13,7 +13,6 @@ HTML took quadratic time on a page of unclosed `<script` tags.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any
 
@@ -24,6 +23,7 @@ from trafilatura.utils import load_html
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title, shorten_title
 from factcheck.jsonld import typed_nodes
+from factcheck.untrusted_json import load_json
 
 _HTML_SNIFF_BYTES = 1024
 _MIN_ARTICLE_WORDS = 10
@@ -115,8 +115,8 @@ def _news_article_json_ld(tree: HtmlElement) -> dict[str, Any]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "")
-        except (ValueError, RecursionError):
+            data = load_json(script.text or "", name="JSON-LD")
+        except InputError:
             continue  # broken (or absurdly nested) JSON-LD is common; meta tags still apply
         for item in typed_nodes(data, _ARTICLE_TYPES):
             return item

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from factcheck.errors import InputError
 from factcheck.ingest import read_text_file
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
+from factcheck.untrusted_json import NotJSON, load_json
 
 # ClaimsKG extractor columns (../shared/data/claimreview-samples) -> our field names.
 CSV_COLUMNS = {
@@ -53,9 +53,9 @@ def read_claimreview_file(
         reviews = _from_csv(text, str(path))
     else:
         try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+            document = load_json(text, name=str(path))
+        except NotJSON as error:
+            raise InputError(f"{path}:{error.line}: not valid JSON ({error.reason})") from None
         found = [_from_jsonld(node) for node in _claim_review_nodes(document)]
         for row in found:
             row["claim"] = row["claim"] or row["title"]

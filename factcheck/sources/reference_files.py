@@ -9,7 +9,6 @@ Wikipedia pages go through the same `split_passages`.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any, ClassVar
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
+from factcheck.untrusted_json import NotJSON, load_json
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 PASSAGE_CHARS = 400
@@ -78,9 +78,9 @@ def _jsonl_rows(text: str, name: str) -> Iterator[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{name}:{number}: not valid JSON ({error.msg})") from None
+            row = load_json(line, name=f"{name}:{number}")
+        except NotJSON as error:
+            raise InputError(f"{name}:{number}: not valid JSON ({error.reason})") from None
         if not isinstance(row, dict):
             raise InputError(f"{name}:{number}: expected an object with id, title and text")
         missing = [key for key in ("id", "text") if row.get(key) in (None, "")]

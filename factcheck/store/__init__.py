@@ -6,7 +6,7 @@ To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s
 """
 
 from factcheck.store.assignments import AssignmentsMixin, DocumentProgress, ReviewerProgress
-from factcheck.store.claims import ClaimsMixin
+from factcheck.store.claims import IN_FORCE_ORDER, ClaimsMixin, verdict_in_force
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
 from factcheck.store.evidence import EvidenceMixin
@@ -32,6 +32,7 @@ class Store(
 
 
 __all__ = [
+    "IN_FORCE_ORDER",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AddResult",
@@ -52,4 +53,5 @@ __all__ = [
     "describe_sqlite_error",
     "text_sha256",
     "utc_now",
+    "verdict_in_force",
 ]

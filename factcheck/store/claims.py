@@ -2,12 +2,73 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from factcheck.errors import NotFoundError
+import sqlite_utils
+
+from factcheck.errors import InputError, NotFoundError
 from factcheck.models import Claim, ClaimKind, Status, Verdict
-from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.connection import StoreBase, storable_id, utc_now
+from factcheck.store.text import clean_text
+
+# -- the verdict in force ------------------------------------------------------------
+#
+# One rule, used by the store (a claim's status), the merge of imported reports, the
+# listings and every export: the verdict in force on a claim is its verdict with the
+# latest `created_at`, and of verdicts recorded in the same second the one recorded
+# last (highest id). `claims.status` is kept equal to that verdict's status by
+# `set_status_in_force`, in the transaction that adds verdicts. See docs/reports.md.
+
+IN_FORCE_ORDER = "created_at DESC, id DESC"
+"""SQL ORDER BY that puts a claim's verdict in force first."""
+
+
+def in_force_key(verdict: Verdict) -> tuple[str, int]:
+    """Sort key of `IN_FORCE_ORDER` in Python: the maximum is the verdict in force."""
+    return (verdict.created_at, verdict.id)
+
+
+def verdict_in_force(history: Iterable[Verdict]) -> Verdict | None:
+    """The verdict in force among a claim's verdicts (None when it has none)."""
+    return max(history, key=in_force_key, default=None)
+
+
+def set_status_in_force(db: sqlite_utils.Database, claim_id: int) -> None:
+    """Make `claims.status` the status of the verdict in force (inside a transaction)."""
+    db.execute(
+        "UPDATE claims SET status = coalesce("
+        f"(SELECT status FROM verdicts WHERE claim_id = ? ORDER BY {IN_FORCE_ORDER} LIMIT 1),"
+        " status), updated_at = max(updated_at, coalesce("
+        f"(SELECT created_at FROM verdicts WHERE claim_id = ? ORDER BY {IN_FORCE_ORDER} LIMIT 1),"
+        " updated_at)) WHERE id = ?",
+        [claim_id, claim_id, claim_id],
+    )
+
+
+def _stamp_after(db: sqlite_utils.Database, claim_id: int, now: str) -> str:
+    """The date to record a new verdict with: now, or the date of the verdict in force
+    if that is later (an imported verdict stamped by a clock running ahead), so the
+    verdict a reviewer records here is always the one in force afterwards."""
+    row = db.execute(
+        f"SELECT created_at FROM verdicts WHERE claim_id = ? ORDER BY {IN_FORCE_ORDER} LIMIT 1",
+        [claim_id],
+    ).fetchone()
+    if row is None or row[0] <= now or parse_timestamp(row[0]) is None:
+        return now
+    return str(row[0])
+
+
+def parse_timestamp(value: str) -> datetime | None:
+    """An ISO 8601 date or date-time as an aware UTC datetime; None if it is not one."""
+    try:
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    except (TypeError, ValueError, OverflowError):  # 0001-01-01T00:00+14:00 overflows
+        return None
 
 
 class ClaimsMixin(StoreBase):
@@ -33,7 +94,7 @@ class ClaimsMixin(StoreBase):
             params.append(str(Status(status)))
         if document_id is not None:
             where.append("document_id = ?")
-            params.append(document_id)
+            params.append(storable_id(document_id, "document"))
         if kind is not None:
             where.append("kind = ?")
             params.append(str(ClaimKind(kind)))
@@ -50,6 +111,7 @@ class ClaimsMixin(StoreBase):
         return [_claim_from_row(row) for row in self.db.query(sql, params)]
 
     def get_claim(self, claim_id: int) -> Claim:
+        storable_id(claim_id, "claim")
         rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
         if not rows:
             raise NotFoundError(f"no claim with id {claim_id}")
@@ -80,42 +142,63 @@ class ClaimsMixin(StoreBase):
     ) -> list[Verdict]:
         """Record a verdict on each claim, all in one transaction.
 
-        Every call appends one event per claim to `verdicts` and sets the claims'
-        current status. An unknown claim id aborts the whole batch.
+        Every call appends one event per claim (a claim named twice counts once) to
+        `verdicts`, and the new verdict is the one in force: it is stamped now, or
+        with the date of the verdict in force if an imported one lies ahead. An
+        unknown claim id, or evidence that is not the claim's own, aborts the batch.
         """
         status = Status(status)
+        note = clean_text(note)
+        reviewer = clean_text(reviewer) or ""
         now = utc_now()
         verdict_ids = []
         with self.write() as db:
-            if (
-                evidence_id is not None
-                and not db.execute("SELECT 1 FROM evidence WHERE id = ?", [evidence_id]).fetchone()
-            ):
-                raise NotFoundError(f"no evidence with id {evidence_id}")
+            cited_claim = None
             for claim_id in claim_ids:
-                updated = db.execute(
-                    "UPDATE claims SET status = ?, updated_at = ? WHERE id = ?",
-                    [str(status), now, claim_id],
-                )
-                if updated.rowcount == 0:
+                storable_id(claim_id, "claim")
+            if evidence_id is not None:
+                storable_id(evidence_id, "evidence")
+                row = db.execute(
+                    "SELECT claim_id FROM evidence WHERE id = ?", [evidence_id]
+                ).fetchone()
+                if row is None:
+                    raise NotFoundError(f"no evidence with id {evidence_id}")
+                cited_claim = int(row[0])
+            for claim_id in dict.fromkeys(claim_ids):
+                if not db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone():
                     raise NotFoundError(f"no claim with id {claim_id}")
+                if cited_claim is not None and cited_claim != claim_id:
+                    raise InputError(
+                        f"evidence {evidence_id} belongs to claim {cited_claim}, not to claim"
+                        f" {claim_id}: cite one of claim {claim_id}'s own (see `show {claim_id}`)"
+                    )
+                stamp = _stamp_after(db, claim_id, now)
                 cursor = db.execute(
                     "INSERT INTO verdicts (claim_id, status, note, reviewer, evidence_id,"
                     " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [claim_id, str(status), note, reviewer, evidence_id, now],
+                    [claim_id, str(status), note, reviewer, evidence_id, stamp],
                 )
                 verdict_ids.append(int(cursor.lastrowid or 0))
+                set_status_in_force(db, claim_id)
         return [self._verdict(verdict_id) for verdict_id in verdict_ids]
 
     def history(self, claim_id: int) -> list[Verdict]:
-        """A claim's verdict events, oldest first."""
+        """A claim's verdict events, oldest first: the last is the verdict in force."""
         self.get_claim(claim_id)
-        return [
-            _verdict_from_row(row)
-            for row in self.db.query(
-                "SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
+        rows = self.db.query(
+            "SELECT * FROM verdicts WHERE claim_id = ? ORDER BY created_at, id", [claim_id]
+        )
+        return [_verdict_from_row(row) for row in rows]
+
+    def verdict_in_force(self, claim_id: int) -> Verdict | None:
+        """The claim's verdict in force (see `IN_FORCE_ORDER`), None if it has none."""
+        rows = list(
+            self.db.query(
+                f"SELECT * FROM verdicts WHERE claim_id = ? ORDER BY {IN_FORCE_ORDER} LIMIT 1",
+                [claim_id],
             )
-        ]
+        )
+        return _verdict_from_row(rows[0]) if rows else None
 
     def recent_verdicts(self, *, limit: int = 10, document_id: int | None = None) -> list[Verdict]:
         """The latest verdict events, newest first (the review screen's strip)."""

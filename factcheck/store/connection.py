@@ -23,7 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from factcheck.errors import StoreError
+from factcheck.errors import NotFoundError, StoreError
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,6 +33,22 @@ _OPEN_HERE: Counter[Path] = Counter()
 again: closing any file descriptor on a file drops every POSIX lock the process holds
 on it, SQLite's included, and another process closing its connection would then take
 the file as unused and delete the WAL the open connections still write to."""
+
+
+SQLITE_MAX_INTEGER = 2**63 - 1
+"""The largest integer SQLite stores; a larger id cannot name a row."""
+
+
+def storable_id(value: int, kind: str) -> int:
+    """`value` if SQLite can bind it as an id, else the `NotFoundError` it would earn
+    (binding 10**30 raises OverflowError deep in sqlite3)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 0 <= value <= SQLITE_MAX_INTEGER
+    ):
+        raise NotFoundError(f"no {kind} with id {str(value)[:24]}")
+    return value
 
 
 def utc_now() -> str:
@@ -46,21 +62,30 @@ class StoreBase:
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 5.0) -> None:
         self.path = Path(path)
         self.timeout = timeout
-        self._key = self.path.resolve()
         self._open = False
-        if not _OPEN_HERE[self._key]:
-            self._check_path()
+        if not str(path):
+            raise StoreError("the database path is empty")
+        try:
+            self._key = self.path.resolve()
+            if not _OPEN_HERE[self._key]:
+                self._check_path()
+        except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop (3.11, 3.12)
+            raise StoreError(f"cannot open database {self.path}: {_os_reason(error)}") from None
         try:
             conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open database {self.path}: {error}") from None
         self.db = sqlite_utils.Database(conn)
         try:
+            self._refuse_newer_schema()
             self._configure()
             self._migrate()
         except sqlite3.DatabaseError as error:
             conn.close()
             raise describe_sqlite_error(error, self.path) from None
+        except StoreError:
+            conn.close()
+            raise
         _OPEN_HERE[self._key] += 1
         self._open = True
 
@@ -69,6 +94,8 @@ class StoreBase:
     def _check_path(self) -> None:
         if self.path.is_dir():
             raise StoreError(f"database path {self.path} is a directory")
+        if self.path.exists() and not self.path.is_file():  # a FIFO would block forever
+            raise StoreError(f"database path {self.path} is not a regular file")
         if self.path.exists() and self.path.stat().st_size > 0:
             with self.path.open("rb") as handle:
                 header = handle.read(len(_SQLITE_HEADER))
@@ -76,6 +103,19 @@ class StoreBase:
                 raise StoreError(f"{self.path} is not a SQLite database (left untouched)")
         elif not self.path.parent.exists():
             raise StoreError(f"folder {self.path.parent} does not exist for database {self.path}")
+
+    def _refuse_newer_schema(self) -> None:
+        """Refuse, before anything is written, a database a newer factcheck made.
+
+        Its tables may mean things this version does not know (a new column the
+        verdict in force depends on): reading could mislead and writing could corrupt.
+        """
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path.name} was written by a newer factcheck (schema {version});"
+                " upgrade factcheck"
+            )
 
     def _configure(self) -> None:
         conn = self.db.conn
@@ -116,7 +156,8 @@ class StoreBase:
 
         Taking the lock first means a concurrent writer waits for the busy timeout
         instead of failing when it upgrades a read lock. Nested calls join the outer
-        transaction.
+        transaction. A SQLite error inside (a read-only file, a full disk) rolls back
+        and comes out as a `StoreError` with the line a user should read.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -128,11 +169,36 @@ class StoreBase:
             raise describe_sqlite_error(error, self.path) from None
         try:
             yield self.db
+        except sqlite3.Error as error:
+            _rollback(conn)
+            raise describe_sqlite_error(error, self.path) from None
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
-        else:
+        try:
             conn.execute("COMMIT")
+        except sqlite3.Error as error:  # e.g. the disk filled up while committing
+            _rollback(conn)
+            raise describe_sqlite_error(error, self.path) from None
+
+
+def _os_reason(error: OSError | RuntimeError) -> str:
+    """The reason in an OS error, without the path the message already names."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open.
+
+    SQLite rolls back by itself after some errors (a full disk, an I/O error); a
+    second ROLLBACK would then fail with "no transaction is active" and hide the
+    error the user needs to read.
+    """
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def describe_sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:
@@ -144,4 +210,6 @@ def describe_sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:
         return StoreError(f"database {path} is corrupt or not SQLite ({message}); left untouched")
     if "readonly" in message or "read-only" in message:
         return StoreError(f"database {path} is read-only")
+    if "disk is full" in message or "disk I/O" in message:
+        return StoreError(f"database {path}: {message}; nothing was written")
     return StoreError(f"database {path}: {message}")

@@ -11,7 +11,8 @@ import sqlite_utils
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Status
-from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.connection import StoreBase, storable_id, utc_now
+from factcheck.store.text import clean_text
 
 
 def text_sha256(text: str) -> str:
@@ -61,6 +62,7 @@ class DocumentsMixin(StoreBase):
         sha256) is not stored twice: the existing document comes back with
         `created=False`.
         """
+        text = clean_text(text)
         digest = text_sha256(text)
         existing = self._document_by_sha256(digest)
         if existing is not None:
@@ -69,8 +71,14 @@ class DocumentsMixin(StoreBase):
             from factcheck.splitter import split_claims
 
             claims = split_claims(text)
+        claims = list(claims)
         now = utc_now()
         with self.write() as db:
+            # Checked again under the write lock: another process may have added the same
+            # text while this one split it; both then report "already added".
+            existing = self._document_by_sha256(digest)
+            if existing is not None:
+                return AddResult(existing, self._claim_count(existing.id), created=False)
             document_id = insert_document_row(
                 db,
                 Document(
@@ -92,6 +100,7 @@ class DocumentsMixin(StoreBase):
         return AddResult(document, self._claim_count(document_id), created=True)
 
     def get_document(self, document_id: int) -> Document:
+        storable_id(document_id, "document")
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
         if not rows:
             raise NotFoundError(f"no document with id {document_id}")
@@ -127,21 +136,22 @@ def insert_document_row(db: sqlite_utils.Database, document: Document) -> int:
     """Write one document row (inside the caller's transaction); its new id.
 
     `document.id` is ignored: the database assigns it. Shared by `add_document` and
-    the JSON import, so both write the same columns.
+    the JSON import, so both write the same columns. Text fields are cleaned of lone
+    surrogates (`clean_text`); the caller hashes the cleaned text.
     """
     cursor = db.execute(
         "INSERT INTO documents (title, source, text, sha256, added_at, url, author,"
         " publisher, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            document.title,
-            document.source,
-            document.text,
+            clean_text(document.title),
+            clean_text(document.source),
+            clean_text(document.text),
             document.sha256,
             document.added_at,
-            document.url,
-            document.author,
-            document.publisher,
-            document.published_at,
+            clean_text(document.url),
+            clean_text(document.author),
+            clean_text(document.publisher),
+            clean_text(document.published_at),
         ],
     )
     return int(cursor.lastrowid or 0)
@@ -151,7 +161,7 @@ def claim_row(document_id: int, claim: Claim, *, updated_at: str) -> dict[str, A
     """A new, unverified claim as a `claims` row (its verdicts come separately)."""
     return {
         "document_id": document_id,
-        "text": claim.text,
+        "text": clean_text(claim.text),
         "start": claim.start,
         "end": claim.end,
         "sentence_start": claim.sentence_start,

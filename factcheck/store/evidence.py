@@ -12,7 +12,8 @@ import sqlite_utils
 from factcheck.errors import NotFoundError
 from factcheck.models import Evidence, SourceKind
 from factcheck.store.claims import ClaimsMixin
-from factcheck.store.connection import utc_now
+from factcheck.store.connection import storable_id, utc_now
+from factcheck.store.text import clean_text
 
 
 class EvidenceMixin(ClaimsMixin):
@@ -48,6 +49,7 @@ class EvidenceMixin(ClaimsMixin):
         ]
 
     def get_evidence(self, evidence_id: int) -> Evidence:
+        storable_id(evidence_id, "evidence")
         rows = list(self.db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
         if not rows:
             raise NotFoundError(f"no evidence with id {evidence_id}")
@@ -86,15 +88,15 @@ def insert_evidence_row(
         [
             claim_id,
             str(item.source),
-            item.title,
-            item.url,
-            item.passage,
+            clean_text(item.title),
+            clean_text(item.url),
+            clean_text(item.passage),
             float(item.score),
             item.span[0] if item.span else None,
             item.span[1] if item.span else None,
-            json.dumps(list(item.agreements), ensure_ascii=False),
-            json.dumps(list(item.contradictions), ensure_ascii=False),
-            item.reference_id,
+            json.dumps([clean_text(a) for a in item.agreements], ensure_ascii=False),
+            json.dumps([clean_text(c) for c in item.contradictions], ensure_ascii=False),
+            clean_text(item.reference_id),
             item.revision_id,
             item.fetched_at,
             created_at,

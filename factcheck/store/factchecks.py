@@ -13,6 +13,7 @@ from typing import Any
 from factcheck.errors import InputError
 from factcheck.models import Status
 from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.text import clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +57,13 @@ class FactChecksMixin(StoreBase):
         now = utc_now()
         with self.write() as db:
             for number, row in enumerate(rows, start=1):
-                claim, url = (row.get("claim") or "").strip(), (row.get("url") or "").strip()
+                claim = clean_text(str(row.get("claim") or "")).strip()
+                url = clean_text(str(row.get("url") or "")).strip()
                 if not claim or not url:
                     raise InputError(f"fact-check {number}: needs both a claim and a url")
                 values = [
-                    row.get(k) for k in ("rating", "publisher", "reviewed_at", "claimant", "title")
+                    clean_text(row[k]) if isinstance(row.get(k), str) else row.get(k)
+                    for k in ("rating", "publisher", "reviewed_at", "claimant", "title")
                 ]
                 old = db.execute(
                     "SELECT id FROM factchecks WHERE url = ? AND claim = ?", [url, claim]
@@ -69,14 +72,14 @@ class FactChecksMixin(StoreBase):
                     db.execute(
                         "UPDATE factchecks SET rating = ?, publisher = ?, reviewed_at = ?,"
                         " claimant = ?, title = ?, origin = ?, added_at = ? WHERE id = ?",
-                        [*values, origin, now, old[0]],
+                        [*values, clean_text(origin), now, old[0]],
                     )
                     updated += 1
                     continue
                 cursor = db.execute(
                     "INSERT INTO factchecks (claim, url, rating, publisher, reviewed_at,"
                     " claimant, title, origin, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [claim, url, *values, origin, now],
+                    [claim, url, *values, clean_text(origin), now],
                 )
                 db.execute(
                     "INSERT INTO factcheck_fts (rowid, claim) VALUES (?, ?)",

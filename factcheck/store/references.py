@@ -17,6 +17,7 @@ from factcheck.embedding import vector_bytes
 from factcheck.errors import InputError, NotFoundError
 from factcheck.matcher import TermStats, content_stems
 from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.text import clean_text
 
 if TYPE_CHECKING:
     from factcheck.models import Evidence
@@ -115,7 +116,7 @@ class ReferencesMixin(StoreBase):
                 cursor = db.execute(
                     "INSERT INTO reference_files (origin, sha256, passage_count, added_at)"
                     " VALUES (?, ?, 0, ?)",
-                    [origin, sha256 or "", utc_now()],
+                    [clean_text(origin), sha256 or "", utc_now()],
                 )
                 file_id = int(cursor.lastrowid or 0)
             count = 0
@@ -266,6 +267,7 @@ def _passage_values(row: Mapping[str, Any], number: int, file_id: int | None) ->
         raise InputError(f"reference row {number}: missing 'id'")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"reference row {number} (id {ref_id}): missing or empty 'text'")
-    title = row.get("title") or ""
-    url = row.get("url")
-    return (file_id, str(ref_id), str(title), text, str(url) if url else None, vector_bytes(text))
+    title = clean_text(str(row.get("title") or ""))
+    url = clean_text(str(row["url"])) if row.get("url") else None
+    text = clean_text(text)
+    return (file_id, clean_text(str(ref_id)), title, text, url, vector_bytes(text))

@@ -9,16 +9,22 @@ importing the same file twice adds nothing the second time.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
-from factcheck.models import Claim, Document, Evidence, Verdict
-from factcheck.store.connection import StoreBase, utc_now
+from factcheck.errors import InputError
+from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
+from factcheck.store.claims import in_force_key, parse_timestamp, set_status_in_force
+from factcheck.store.connection import SQLITE_MAX_INTEGER, StoreBase, utc_now
 from factcheck.store.documents import claim_row, insert_document_row, text_sha256
 from factcheck.store.evidence import insert_evidence_row
+from factcheck.store.text import has_surrogates
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,163 @@ class MergeResult:
     """Ids, in this database, of the documents merged (in bundle order)."""
 
 
+FUTURE_TOLERANCE = timedelta(days=1)
+"""How far ahead of this machine's clock an imported date may lie (clocks and time zones
+are often wrong by hours, never by days). A verdict dated further ahead would stay "in
+force" over every verdict recorded here until that date, so such a report is refused."""
+
+
+def normalize_timestamp(value: str) -> str | None:
+    """An ISO 8601 date-time as stored here (UTC, to the second, `...Z`), None if it
+    is not one. One form for every recorded date keeps them ordered as text."""
+    parsed = parse_timestamp(value)
+    # isoformat pads the year to four digits (strftime's %Y may not, for years < 1000).
+    return parsed.replace(microsecond=0, tzinfo=None).isoformat() + "Z" if parsed else None
+
+
+def validate_bundles(bundles: Iterable[DocumentBundle], *, name: str = "report") -> None:
+    """Check what a JSON schema cannot say; raise `InputError` at the first problem.
+
+    Offsets inside the text (`sentence_start <= start < end <= sentence_end`), claims
+    that do not overlap, `text == document[start:end]`, integers SQLite can store,
+    finite scores, text without NUL or lone surrogates, dates that parse and are not
+    more than `FUTURE_TOLERANCE` ahead, enums, and verdicts citing the claim's own
+    evidence. Paths in messages (`documents[0].claims[2].start`) follow bundle order,
+    which is the order of the report file.
+    """
+    latest = datetime.now(UTC) + FUTURE_TOLERANCE
+    check = _Checker(name, latest)
+    for i, bundle in enumerate(bundles):
+        check.document(bundle, f"documents[{i}]")
+
+
+class _Checker:
+    def __init__(self, name: str, latest: datetime) -> None:
+        self.name = name
+        self.latest = latest
+
+    def fail(self, where: str, problem: str) -> InputError:
+        return InputError(f"{self.name}: {where}: {problem}")
+
+    def text(self, value: Any, where: str, *, optional: bool = False) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            raise self.fail(where, "must be a string")
+        if "\x00" in value:
+            raise self.fail(where, "contains a NUL character")
+        if has_surrogates(value):
+            raise self.fail(where, "contains a lone surrogate (not valid Unicode)")
+
+    def integer(self, value: Any, where: str, *, low: int = 0, optional: bool = False) -> None:
+        if value is None and optional:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(where, "must be an integer")
+        if not low <= value <= SQLITE_MAX_INTEGER:
+            shown = str(value) if len(str(value)) <= 24 else f"{str(value)[:20]}..."
+            raise self.fail(where, f"{shown} is out of range ({low} to 2**63-1)")
+
+    def number(self, value: Any, where: str, low: float, high: float) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(where, "must be a number")
+        if not math.isfinite(value) or not low <= value <= high:
+            raise self.fail(where, f"{value!r} is out of range ({low:g} to {high:g})")
+
+    def date(self, value: Any, where: str, *, recorded: bool = True) -> None:
+        if value is None:
+            return
+        self.text(value, where)
+        parsed = parse_timestamp(value)
+        if parsed is None:
+            raise self.fail(where, f"{value[:40]!r} is not an ISO 8601 date")
+        if recorded and parsed > self.latest:
+            raise self.fail(where, f"{value[:40]} is more than a day in the future (clock wrong?)")
+
+    def enum(self, value: Any, where: str, enum: type) -> None:
+        try:
+            enum(value)
+        except ValueError:
+            field_name = where.rsplit(".", 1)[-1]
+            raise self.fail(where, f"{str(value)[:40]!r} is not a valid {field_name}") from None
+
+    def document(self, bundle: DocumentBundle, where: str) -> None:
+        d = bundle.document
+        for key in ("title", "source", "text"):
+            self.text(getattr(d, key), f"{where}.{key}")
+        for key in ("url", "author", "publisher"):
+            self.text(getattr(d, key), f"{where}.{key}", optional=True)
+        self.date(d.published_at, f"{where}.published_at", recorded=False)
+        self.date(d.added_at or None, f"{where}.added_at")
+        taken: list[tuple[int, int, str]] = []
+        for j, claim_bundle in enumerate(bundle.claims):
+            here = f"{where}.claims[{j}]"
+            self.claim(claim_bundle, here, d.text)
+            taken.append((claim_bundle.claim.start, claim_bundle.claim.end, here))
+        taken.sort()
+        for (_, end, first), (start, _, second) in itertools.pairwise(taken):
+            if start < end:
+                raise self.fail(second, f"overlaps {first} (claims of a document are disjoint)")
+
+    def claim(self, bundle: ClaimBundle, where: str, text: str) -> None:
+        c = bundle.claim
+        for key in ("start", "end", "sentence_start", "sentence_end"):
+            self.integer(getattr(c, key), f"{where}.{key}")
+        if not c.sentence_start <= c.start < c.end <= c.sentence_end <= len(text):
+            raise self.fail(
+                where,
+                f"offsets must satisfy sentence_start <= start < end <= sentence_end <="
+                f" {len(text)} (the text's length); got {c.sentence_start}, {c.start},"
+                f" {c.end}, {c.sentence_end}",
+            )
+        self.text(c.text, f"{where}.text")
+        if text[c.start : c.end] != c.text:
+            raise self.fail(where, "text does not match the document text at start:end")
+        self.enum(c.kind, f"{where}.kind", ClaimKind)
+        self.enum(c.status, f"{where}.status", Status)
+        self.number(c.score, f"{where}.score", 0.0, 1.0)
+        self.date(c.updated_at, f"{where}.updated_at")
+        known = set()
+        for k, item in enumerate(bundle.evidence):
+            self.evidence(item, f"{where}.evidence[{k}]")
+            if item.id in known:
+                raise self.fail(f"{where}.evidence[{k}].id", f"{item.id} is used twice")
+            known.add(item.id)
+        for k, verdict in enumerate(bundle.history):
+            here = f"{where}.history[{k}]"
+            self.enum(verdict.status, f"{here}.status", Status)
+            self.text(verdict.note, f"{here}.note", optional=True)
+            self.text(verdict.reviewer, f"{here}.reviewer")
+            if verdict.created_at is None:
+                raise self.fail(f"{here}.created_at", "is missing")
+            self.date(verdict.created_at, f"{here}.created_at")
+            if verdict.evidence_id is not None and verdict.evidence_id not in known:
+                raise self.fail(
+                    f"{here}.evidence_id",
+                    f"cites evidence {verdict.evidence_id}, which is not in this claim's evidence",
+                )
+
+    def evidence(self, item: Evidence, where: str) -> None:
+        self.integer(item.id, f"{where}.id", low=1, optional=True)
+        self.enum(item.source, f"{where}.source", SourceKind)
+        for key in ("title", "passage"):
+            self.text(getattr(item, key), f"{where}.{key}")
+        for key in ("url", "reference_id"):
+            self.text(getattr(item, key), f"{where}.{key}", optional=True)
+        for key in ("agreements", "contradictions"):
+            for n, value in enumerate(getattr(item, key)):
+                self.text(value, f"{where}.{key}[{n}]")
+        self.number(item.score, f"{where}.score", -1e9, 1e9)
+        self.integer(item.revision_id, f"{where}.revision_id", optional=True)
+        self.date(item.fetched_at, f"{where}.fetched_at")
+        if item.span is not None:
+            start, end = item.span
+            self.integer(start, f"{where}.span[0]")
+            self.integer(end, f"{where}.span[1]")
+            if not start <= end <= len(item.passage):
+                raise self.fail(f"{where}.span", "must lie inside the passage (start <= end)")
+
+
 class TransferMixin(StoreBase):
     """Writes for `factcheck import`: merge exported bundles into this database."""
 
@@ -67,6 +230,8 @@ class TransferMixin(StoreBase):
         skipped, so history is never duplicated; each claim's status then follows its
         newest verdict.
         """
+        bundles = list(bundles)
+        validate_bundles(bundles)
         result = MergeResult()
         with self.write() as db:
             for bundle in bundles:
@@ -126,28 +291,24 @@ class TransferMixin(StoreBase):
         evidence_ids = {
             item.id: self._merge_evidence(db, claim_id, item, result) for item in bundle.evidence
         }
-        for verdict in sorted(bundle.history, key=lambda v: (v.created_at, v.id)):
+        for verdict in sorted(bundle.history, key=in_force_key):
             self._merge_verdict(db, claim_id, verdict, evidence_ids, result)
-        newest = db.execute(
-            "SELECT status, created_at FROM verdicts WHERE claim_id = ?"
-            " ORDER BY created_at DESC, id DESC LIMIT 1",
-            [claim_id],
-        ).fetchone()
-        if newest is not None:
-            db.execute(
-                "UPDATE claims SET status = ?, updated_at = max(updated_at, ?) WHERE id = ?",
-                [newest[0], newest[1], claim_id],
-            )
+        set_status_in_force(db, claim_id)
 
     def _merge_evidence(
         self, db: sqlite_utils.Database, claim_id: int, item: Evidence, result: MergeResult
     ) -> int:
-        key = [claim_id, str(item.source), item.title, item.passage, item.url, item.reference_id]
+        # The claim's own evidence, or evidence of another claim that one of this claim's
+        # verdicts cites (an export lists it with the claim): either way the passage is
+        # already here, and importing a database's own export must add nothing.
+        content = [str(item.source), item.title, item.passage, item.url, item.reference_id]
         row = db.execute(
-            "SELECT id FROM evidence WHERE claim_id = ? AND source = ? AND title = ?"
-            " AND passage = ? AND url IS ? AND reference_id IS ? AND revision_id IS ?"
-            " ORDER BY id LIMIT 1",
-            [*key, item.revision_id],
+            "SELECT id FROM evidence WHERE source = ? AND title = ? AND passage = ?"
+            " AND url IS ? AND reference_id IS ? AND revision_id IS ?"
+            " AND (claim_id = ? OR id IN"
+            " (SELECT evidence_id FROM verdicts WHERE claim_id = ? AND evidence_id IS NOT NULL))"
+            " ORDER BY claim_id != ?, id LIMIT 1",
+            [*content, item.revision_id, claim_id, claim_id, claim_id],
         ).fetchone()
         if row is not None:
             return int(row[0])

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from factcheck.store.connection import StoreBase, utc_now
+from factcheck.store.text import clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,14 @@ class WikipediaCacheMixin(StoreBase):
             db.execute(
                 "INSERT OR REPLACE INTO wikipedia_pages"
                 " (language, title, url, revision_id, text, fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [language, title, url, revision_id, text, page.fetched_at],
+                [
+                    language,
+                    clean_text(title),
+                    clean_text(url),
+                    revision_id,
+                    clean_text(text),
+                    page.fetched_at,
+                ],
             )
         return page
 
@@ -60,5 +68,5 @@ class WikipediaCacheMixin(StoreBase):
             db.execute(
                 "INSERT OR REPLACE INTO wikipedia_searches (language, query, titles, fetched_at)"
                 " VALUES (?, ?, ?, ?)",
-                [language, query, json.dumps(titles, ensure_ascii=False), utc_now()],
+                [language, clean_text(query), json.dumps(titles), utc_now()],
             )

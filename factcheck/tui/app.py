@@ -11,12 +11,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterable, Sequence
 from functools import partial
-from pathlib import Path
 from urllib.parse import urlencode
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from factcheck.config import Config
@@ -69,6 +70,20 @@ class ReviewApp(App[None]):
         self.served = served
         """Run by `factcheck serve` for a browser: the help lists keys browsers keep."""
         self._quit_warned = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification as plain text, whoever sends it (screens pass markup=True
+        by default): messages quote claim text, evidence titles and error text, and
+        `[/b]` or `[@click=app.quit]` there must show as typed, not crash or act."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header shows the progress alone: it must fit in 80 columns."""
@@ -141,8 +156,8 @@ class ReviewApp(App[None]):
         if screen is not None and screen.pending and not self._quit_warned:
             self._quit_warned = True
             self.notify(
-                f"{len(screen.pending)} verdict(s) still wait for the database lock;"
-                " press q again to quit without them.",
+                f"{len(screen.pending)} verdict(s) are not saved yet (the database could"
+                " not be written); press q again to quit without them.",
                 severity="warning",
             )
             return
@@ -228,17 +243,78 @@ def _display_keys(keys: str) -> str:
     return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def check_keymap(keymap: dict[str, str], *, source: Path | None = None) -> None:
-    """Refuse unknown binding ids and empty keys in [keymap] (one line, with a hint)."""
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+KEY_NAMES = frozenset(key.value.rsplit("+", 1)[-1] for key in Keys) | {
+    "enter",
+    "tab",
+    "space",
+    "backspace",
+    *(f"f{n}" for n in range(1, 25)),
+}
+"""Named keys Textual knows (besides single characters and Unicode character names)."""
+
+
+def check_keymap(keymap: dict[str, str], *, config: Config | None = None) -> None:
+    """Refuse what would break the screen's keys, in one line with the config line.
+
+    An unknown binding id (with a "did you mean"), an empty or malformed key
+    (`foo+bar+baz`), and two bindings left on one key (`mark_disputed = "s"` would
+    leave `s` to two verdicts and "supported" without a key of its own).
+    """
+    config = config or Config()
     known = binding_ids()
-    where = str(source) if source else "config"
     for binding_id, keys in keymap.items():
+        where = config.where("keymap", binding_id)
         if binding_id not in known:
             close = difflib.get_close_matches(binding_id, list(known), n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ConfigError(f"{where}: unknown binding id {binding_id!r} in [keymap]{hint}")
         if not keys.strip():
             raise ConfigError(f"{where}: [keymap] {binding_id} has no key")
+        for key in keys.split(","):
+            if not _is_key(key.strip()):
+                raise ConfigError(
+                    f"{where}: [keymap] {binding_id}: {key.strip()!r} is not a key"
+                    ' (write e.g. "x", "ctrl+x", "f2" or "question_mark")'
+                )
+    owner: dict[str, str] = {}
+    # Remapped bindings last, so the message blames the [keymap] line that collides.
+    ordered = sorted(known.items(), key=lambda item: item[0] in keymap)
+    for binding_id, binding in ordered:
+        for spelled in keymap.get(binding_id, binding.key).split(","):
+            key = _same_key(spelled.strip())
+            if key in owner:
+                other = owner[key]
+                blamed = binding_id if binding_id in keymap else other
+                left = other if blamed == binding_id else binding_id
+                raise ConfigError(
+                    f"{config.where('keymap', blamed)}: [keymap] {blamed} = {spelled.strip()!r}"
+                    " is already"
+                    f" the key of {left}; give {left} another key in [keymap] too"
+                )
+            owner[key] = binding_id
+
+
+def _is_key(key: str) -> bool:
+    """Whether Textual can bind `key`: modifiers, then one character or a key name."""
+    *modifiers, name = key.split("+")
+    if (
+        not name
+        or any(m not in MODIFIERS for m in modifiers)
+        or len(set(modifiers)) != len(modifiers)
+    ):
+        return False
+    if len(name) == 1:
+        return name.isprintable()
+    return name in KEY_NAMES or name in REPLACED_KEYS or key_to_character(name) is not None
+
+
+def _same_key(key: str) -> str:
+    """One spelling per key, so `?` and `question_mark` are seen to collide."""
+    *modifiers, name = key.split("+")
+    if len(name) == 1:
+        name = _character_to_key(name)
+    return "+".join([*sorted(modifiers), name])
 
 
 def make_app(
@@ -252,7 +328,7 @@ def make_app(
     served: bool = False,
 ) -> ReviewApp:
     """The review app over an open store; shared by `factcheck review` and the tests."""
-    check_keymap(config.keymap, source=config.source)
+    check_keymap(config.keymap, config=config)
     if document_id is not None:
         store.get_document(document_id)  # NotFoundError now, not inside the UI
     return ReviewApp(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -31,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("does")
         table.add_column("keymap id", style="dim")
         for keys, binding_id, description in self.rows:
-            table.add_row(keys, description, binding_id)
+            table.add_row(Text(keys), Text(description), Text(binding_id))  # never markup
         with VerticalScroll(id="help-dialog"):
             yield Static(
                 "Review keys  (remap any in config.toml [keymap])",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
@@ -45,9 +46,11 @@ class PickerScreen(Screen[int]):
             yield OptionList(
                 *(
                     Option(
-                        f"#{s.document.id}  {s.counts[Status.UNVERIFIED]:>4} unverified"
-                        f" of {s.claim_count:<4}  {s.document.title}"
-                        f"{self._assignee(s.document.id)}",
+                        Content(  # titles come from pages: plain text, never markup
+                            f"#{s.document.id}  {s.counts[Status.UNVERIFIED]:>4} unverified"
+                            f" of {s.claim_count:<4}  {s.document.title}"
+                            f"{self._assignee(s.document.id)}"
+                        ),
                         id=str(s.document.id),
                     )
                     for s in self.summaries

@@ -16,6 +16,7 @@ plumbing lives in `evidence_lookups.EvidenceLookups`, a mixin of this screen.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import deque
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList
@@ -44,6 +46,9 @@ if TYPE_CHECKING:
 
 LOCK_RETRY_SECONDS = 0.5
 """How often a verdict waiting for a locked database is tried again."""
+WRITE_ERROR_RETRY_SECONDS = 5.0
+"""How often a verdict that failed for another reason (a read-only file, a full disk) is
+tried again: the reviewer may fix the cause without leaving the screen."""
 OUTSIDE_CHANGES_SECONDS = 1.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
 RECENT_LIMIT = 10
@@ -141,7 +146,8 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         yield ReviewFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#article").border_title = self.session.document.title
+        # Titles and search text are untrusted: Content is plain, a str would be markup.
+        self.query_one("#article").border_title = Content(self.session.document.title)
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#recent").border_title = "Recent (enter reopens)"
         self.table.show_claims(self.claims.values())
@@ -280,19 +286,19 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
                     evidence_id=verdict.evidence_id,
                 )
             except StoreError as error:
-                if "locked" not in str(error):
-                    self.pending.popleft()
-                    self.notify(str(error), title="Verdict not saved", severity="error")
-                    continue
+                # The database could not be written (locked, read-only, disk full): the
+                # verdict stays queued and is tried again, so nothing keyed in is lost.
                 self._lock_retries += 1
+                locked = "locked" in str(error)
                 if self._lock_retries == 1 or self._lock_retries % 20 == 0:
                     self.notify(
-                        f"Another process holds the database; retrying"
-                        f" ({len(self.pending)} verdict(s) waiting).",
-                        title="Database busy",
-                        severity="warning",
+                        f"{'Another process holds the database' if locked else error};"
+                        f" retrying ({len(self.pending)} verdict(s) waiting).",
+                        title="Database busy" if locked else "Verdict not saved yet",
+                        severity="warning" if locked else "error",
                     )
-                self._retry_timer = self.set_timer(LOCK_RETRY_SECONDS, self.flush_pending)
+                wait = LOCK_RETRY_SECONDS if locked else WRITE_ERROR_RETRY_SECONDS
+                self._retry_timer = self.set_timer(wait, self.flush_pending)
                 return
             except FactcheckError as error:
                 self.pending.popleft()
@@ -399,7 +405,7 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         """Pick up verdicts written by anyone else since we last looked."""
         try:
             news = self.review_app.store.verdicts_since(self.document_id, self._polled_verdict_id)
-        except FactcheckError:
+        except (FactcheckError, sqlite3.Error):  # a poll: the next one will try again
             return
         if news:
             self._polled_verdict_id = news[-1].id
@@ -495,4 +501,4 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             parts.append(f"matching {self.query_text!r}")
         if shown is not None and len(parts) > 1:
             parts.append(f"{shown} of {len(self.order)}")
-        self.table.border_title = " · ".join(parts)
+        self.table.border_title = Content(" · ".join(parts))

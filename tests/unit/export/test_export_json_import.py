@@ -134,7 +134,8 @@ def test_a_bad_claim_late_in_the_file_changes_nothing(store, reviewed, fresh_sto
     ("path", "value", "message"),
     [
         (("claims", 0, "start"), "3", "start: must be an integer"),
-        (("claims", 0, "start"), 0, "text does not match the document text"),
+        (("claims", 0, "start"), 0, r"claims\[0\]: offsets must satisfy sentence_start <= start"),
+        (("claims", 0, "text"), "not in it", "text does not match the document text"),
         (("sha256",), "0" * 64, "sha256: does not match"),
         (("claims", 0, "history", 0, "evidence_id"), 999, "cites evidence 999"),
         (("claims", 0, "kind"), "gossip", "'gossip' is not one of"),

@@ -1,8 +1,8 @@
 """docs/report-json.schema.json stays in step with what the exporter writes.
 
-No JSON Schema validator is a dependency, so this checks the part that drifts: every
-key the exporter writes is documented in the schema, and every documented key is
-written.
+The import validates against the schema (tests/unit/hostile); this checks the part
+that drifts: every key the exporter writes is documented in the schema, and every
+documented key is written.
 """
 
 from __future__ import annotations
