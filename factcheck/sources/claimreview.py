@@ -15,6 +15,7 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.ingest import read_text_file
+from factcheck.jsonld import typed_nodes
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.untrusted_json import NotJSON, load_json
 
@@ -56,7 +57,7 @@ def read_claimreview_file(
             document = load_json(text, name=str(path))
         except NotJSON as error:
             raise InputError(f"{path}:{error.line}: not valid JSON ({error.reason})") from None
-        found = [_from_jsonld(node) for node in _claim_review_nodes(document)]
+        found = [_from_jsonld(node) for node in typed_nodes(document, {"ClaimReview"})]
         for row in found:
             row["claim"] = row["claim"] or row["title"]
         rows = [row for row in found if row["claim"] and row["url"]]
@@ -85,19 +86,6 @@ def _from_csv(text: str, name: str) -> ClaimReviews:
         else:
             skipped += 1
     return ClaimReviews(rows, skipped)
-
-
-def _claim_review_nodes(node: Any) -> list[dict[str, Any]]:
-    """Every object typed ClaimReview, wherever it sits (top level, list, @graph)."""
-    if isinstance(node, list):
-        return [found for item in node for found in _claim_review_nodes(item)]
-    if not isinstance(node, dict):
-        return []
-    kind = node.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if "ClaimReview" in kinds:
-        return [node]
-    return [found for value in node.values() for found in _claim_review_nodes(value)]
 
 
 def _from_jsonld(node: dict[str, Any]) -> dict[str, Any]:
