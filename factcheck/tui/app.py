@@ -31,6 +31,7 @@ from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review import ReviewScreen
 from factcheck.tui.screens.reviewer import ReviewerPrompt
+from factcheck.tui.untrusted import safe_str
 
 
 class ReviewApp(App[None]):
@@ -82,8 +83,15 @@ class ReviewApp(App[None]):
     ) -> None:
         """Every notification as plain text, whoever sends it (screens pass markup=True
         by default): messages quote claim text, evidence titles and error text, and
-        `[/b]` or `[@click=app.quit]` there must show as typed, not crash or act."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        `[/b]` or `[@click=app.quit]` there must show as typed, not crash or act, and
+        their control characters shown, not sent to the terminal (`tui.untrusted`)."""
+        super().notify(
+            safe_str(message),
+            title=safe_str(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header shows the progress alone: it must fit in 80 columns."""

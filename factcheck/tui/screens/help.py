@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from factcheck.tui.untrusted import safe_content
+
 
 class HelpScreen(ModalScreen[None]):
     """`rows` are (keys, binding id, what it does), keys already remapped."""
@@ -46,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
                 classes="dim",
             )
             if self.browser_note:
-                yield Static(self.browser_note, id="help-browser", markup=False)
+                yield Static(safe_content(self.browser_note), id="help-browser")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

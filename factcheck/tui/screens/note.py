@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from factcheck.tui.untrusted import safe_content
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -23,8 +24,8 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
             yield Label("Note for the verdict on:", classes="dialog-title")
-            # The claim is article text: shown as plain content, never parsed as markup.
-            yield Label(Content(" ".join(self.claim_text.split())), id="note-claim")
+            # The claim is article text: plain and printable, never parsed as markup.
+            yield Label(safe_content(" ".join(self.claim_text.split())), id="note-claim")
             yield Input(self.note or "", placeholder="why (enter saves, escape cancels)")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from factcheck.models import Status, Verdict
+from factcheck.tui.untrusted import safe_content
 
 
 class ConfirmOverride(ModalScreen[bool]):
@@ -32,11 +33,12 @@ class ConfirmOverride(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         theirs = self.theirs
         with Vertical(id="override-dialog"):
-            yield Label(
-                f"{theirs.reviewer} marked claim #{theirs.claim_id} {theirs.status}"
-                f" at {theirs.created_at} while you were looking at it.",
+            yield Label(  # the name comes from a browser: plain, printable
+                safe_content(
+                    f"{theirs.reviewer} marked claim #{theirs.claim_id} {theirs.status}"
+                    f" at {theirs.created_at} while you were looking at it."
+                ),
                 classes="dialog-title",
-                markup=False,
             )
             yield Label(
                 f"Record {self.status} anyway? y: yes, replace their verdict"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from factcheck.models import Status
 from factcheck.store import DocumentSummary
+from factcheck.tui.untrusted import safe_content
 
 
 class PickerScreen(Screen[int]):
@@ -46,7 +46,7 @@ class PickerScreen(Screen[int]):
             yield OptionList(
                 *(
                     Option(
-                        Content(  # titles come from pages: plain text, never markup
+                        safe_content(  # titles from pages, names from browsers
                             f"#{s.document.id}  {s.counts[Status.UNVERIFIED]:>4} unverified"
                             f" of {s.claim_count:<4}  {s.document.title}"
                             f"{self._assignee(s.document.id)}"

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList
@@ -35,6 +34,7 @@ from factcheck.review import ReviewSession, progress_line
 from factcheck.tui.screens.evidence_lookups import EvidenceLookups
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.override import ConfirmOverride
+from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claims import ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel
@@ -146,8 +146,8 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         yield ReviewFooter()
 
     def on_mount(self) -> None:
-        # Titles and search text are untrusted: Content is plain, a str would be markup.
-        self.query_one("#article").border_title = Content(self.session.document.title)
+        # Titles and search text are untrusted: plain printable Content (a str is markup).
+        self.query_one("#article").border_title = safe_content(self.session.document.title)
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#recent").border_title = "Recent (enter reopens)"
         self.table.show_claims(self.claims.values())
@@ -501,4 +501,4 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             parts.append(f"matching {self.query_text!r}")
         if shown is not None and len(parts) > 1:
             parts.append(f"{shown} of {len(self.order)}")
-        self.table.border_title = Content(" · ".join(parts))
+        self.table.border_title = safe_content(" · ".join(parts))

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label
 
 from factcheck.errors import InputError
 from factcheck.review import REVIEWER_NAME_MAX, clean_reviewer_name
+from factcheck.tui.untrusted import safe_content
 
 
 class ReviewerPrompt(Screen[str]):
@@ -35,6 +36,6 @@ class ReviewerPrompt(Screen[str]):
         try:
             name = clean_reviewer_name(event.value)
         except InputError as error:
-            self.query_one("#reviewer-error", Label).update(str(error))
+            self.query_one("#reviewer-error", Label).update(safe_content(str(error)))
             return
         self.dismiss(name)

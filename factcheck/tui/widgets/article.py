@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.models import Claim, Status
+from factcheck.tui.untrusted import safe_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WINDOW_PARAGRAPHS = 8
@@ -70,16 +71,19 @@ class ArticleView(VerticalScroll, can_focus=True):
     def render_paragraph(self, index: int) -> Text:
         """One paragraph as styled text: claims tinted by status, the selection marked."""
         paragraph = self.paragraphs[index]
-        text = Text(self.text[paragraph.start : paragraph.end])
+        spans = []
         for claim in self._claims_by_paragraph.get(index, ()):
             current = self.claims.get(claim.id or -1, claim)
             style = SELECTED_STYLE if claim.id == self.selected else TINT_STYLE[current.status]
-            text.stylize(
-                style,
-                max(0, claim.start - paragraph.start),
-                min(paragraph.end, claim.end) - paragraph.start,
+            spans.append(
+                (
+                    max(0, claim.start - paragraph.start),
+                    min(paragraph.end, claim.end) - paragraph.start,
+                    style,
+                )
             )
-        return text
+        # article text: control characters shown (the tints follow), never markup
+        return safe_text(self.text[paragraph.start : paragraph.end], spans=spans)
 
     def show(self, claim_id: int | None) -> None:
         """Highlight a claim and scroll its paragraph into view."""

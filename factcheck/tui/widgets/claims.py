@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from factcheck.models import Claim, ClaimKind, Status
+from factcheck.tui.untrusted import safe_str
 
 STATUS_GLYPH = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "·"}
 STATUS_STYLE = {
@@ -176,7 +177,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         low = "dim" if claim.score < CHECK_WORTHY else ""
         line.append(f"{claim.score:.2f}  ", style=low)
         room = max(0, width - line.cell_len)
-        line.append(" ".join(claim.text[: room * 2].split())[:room], style=low)
+        line.append(safe_str(" ".join(claim.text[: room * 2].split()))[:room], style=low)
         base: Style = self.rich_style
         if row == self.cursor:
             base = base + self.get_component_rich_style("claims-table--cursor")

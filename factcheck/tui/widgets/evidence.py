@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.models import Claim, Evidence, SourceKind
+from factcheck.tui.untrusted import safe_str, safe_text
 
 BADGE = {
     SourceKind.REFERENCE: ("REFERENCE", "bold white on #3b5b92"),
@@ -29,24 +30,21 @@ def render_evidence(number: int, evidence: Evidence, *, cited: bool = False) -> 
     text = Text()
     text.append(f"[{number}] ", style="bold")
     text.append(f" {label} ", style=badge_style)
-    text.append(f" {evidence.title}", style="bold")
+    text.append(f" {safe_str(evidence.title)}", style="bold")
     text.append(f"  {evidence.score:.2f}", style="dim")
     if evidence.revision_id is not None:
         text.append(f"  rev {evidence.revision_id}", style="dim")
     if cited:
         text.append("  ▶ cited by the next verdict", style="bold magenta")
     text.append("\n")
-    passage = Text(evidence.passage)
-    if evidence.span is not None:
-        start, end = evidence.span
-        passage.stylize(SPAN_STYLE, max(0, start), min(len(evidence.passage), end))
-    text.append_text(passage)
+    spans = [(*evidence.span, SPAN_STYLE)] if evidence.span is not None else []
+    text.append_text(safe_text(evidence.passage, spans=spans))
     if evidence.agreements:
-        text.append("\n✓ agrees: " + ", ".join(evidence.agreements), style="green")
+        text.append("\n✓ agrees: " + safe_str(", ".join(evidence.agreements)), style="green")
     if evidence.contradictions:
-        text.append("\n✗ contradicts: " + "; ".join(evidence.contradictions), style="red")
+        text.append("\n✗ contradicts: " + safe_str("; ".join(evidence.contradictions)), style="red")
     if evidence.url:
-        text.append(f"\n{evidence.url}", style="dim underline")
+        text.append(f"\n{safe_str(evidence.url)}", style="dim underline")
     return text
 
 
@@ -68,13 +66,13 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     ) -> None:
         parts: list[Text] = []
         if notice:
-            parts.append(Text(f"⚠ {notice}", style="bold yellow"))
+            parts.append(safe_text(f"⚠ {notice}", style="bold yellow"))
         if note:
-            parts.append(Text(f"note for the next verdict: {note}", style="italic cyan"))
+            parts.append(safe_text(f"note for the next verdict: {note}", style="italic cyan"))
         if claim is None:
             parts.append(Text("No claim selected.", style="dim"))
         elif not items:
-            parts.append(Text(empty_text, style="dim"))
+            parts.append(safe_text(empty_text, style="dim"))
         for number, item in enumerate(items, start=1):
             parts.append(render_evidence(number, item, cited=item.id == cited_id))
             parts.append(Text(""))

@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from factcheck.models import Claim, Verdict
+from factcheck.tui.untrusted import safe_str
 from factcheck.tui.widgets.claims import STATUS_GLYPH, STATUS_STYLE
 
 
@@ -25,9 +26,9 @@ class RecentStrip(OptionList):
             label.append(f"{STATUS_GLYPH[verdict.status]} ", style=STATUS_STYLE[verdict.status])
             label.append(f"#{verdict.claim_id} {verdict.status:<10} ")
             if reviewer is not None and verdict.reviewer != reviewer:
-                label.append(f"{verdict.reviewer}: ", style="bold")
+                label.append(f"{safe_str(verdict.reviewer)}: ", style="bold")
             if claim is not None:
-                label.append(" ".join(claim.text.split()), style="dim")
+                label.append(safe_str(" ".join(claim.text.split())), style="dim")
             if verdict.note and verdict.note.startswith("undo of"):
                 label.append("  (undo)", style="italic")
             label.no_wrap = True
