@@ -116,7 +116,7 @@ class FetchConfig:
     """Largest download accepted; a bigger response is abandoned, not stored."""
     max_redirects: int = bounded(5, 0, 20)
     """Redirects followed (http -> https, short links) before the URL is refused."""
-    deadline: float = 30.0
+    deadline: float = bounded(30.0, 0, 3600, above=True)
     """Seconds the whole download may take, however steadily the server trickles bytes."""
     allow_private_hosts: bool = False
     """Fetch loopback, private-network and link-local addresses (intranets, tests)."""
@@ -124,7 +124,7 @@ class FetchConfig:
 
 @dataclass(frozen=True)
 class IngestConfig:
-    max_megabytes: float = DEFAULT_MAX_MEGABYTES
+    max_megabytes: float = bounded(DEFAULT_MAX_MEGABYTES, 0, 1024, above=True)
     """Largest local file or stdin read (articles, references, imports); more is refused."""
 
 
@@ -144,7 +144,12 @@ class PublisherConfig:
 
 @dataclass(frozen=True)
 class ServeConfig:
-    token: str = ""
+    token: str = pattern(
+        "",
+        r"[A-Za-z0-9._~+/=-]*",
+        "letters, digits and . _ ~ + / = - only (it goes in a URL and a cookie; e.g."
+        " python3 -c 'import secrets; print(secrets.token_urlsafe())')",
+    )
     """`factcheck serve`: when set, browsers must open the URL carrying it (?token=...);
     requests without it are refused. Empty: no authentication (fine on 127.0.0.1)."""
 

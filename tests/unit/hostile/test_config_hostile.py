@@ -27,6 +27,17 @@ from factcheck.tui.app import check_keymap
         ("[wikipedia]", "pages = 0", r"\[wikipedia\] pages must be at least 1"),
         ("[wikipedia]", 'language = "evil.com/#"', r"\[wikipedia\] language must be a language"),
         ("[prior]", "strong_threshold = 1.5", r"\[prior\] strong_threshold must be"),
+        ("[fetch]", "deadline = 0", r"\[fetch\] deadline must be more than 0"),
+        ("[fetch]", "deadline = inf", r"\[fetch\] deadline must be"),
+        ("[fetch]", "deadline = 1e9", r"\[fetch\] deadline must be .* at most 3600"),
+        ("[fetch]", 'allow_private_hosts = "yes"', r"\[fetch\] allow_private_hosts must be true"),
+        ("[ingest]", "max_megabytes = 0", r"\[ingest\] max_megabytes must be more than 0"),
+        ("[ingest]", "max_megabytes = nan", r"\[ingest\] max_megabytes must be"),
+        ("[ingest]", "max_megabytes = 1e12", r"\[ingest\] max_megabytes must be"),
+        ("[serve]", 'token = "a b"', r"\[serve\] token must be letters, digits"),
+        ("[serve]", 'token = "x;Path=/"', r"\[serve\] token must be letters, digits"),
+        ("[serve]", 'token = "k\\u001b]0;x"', r"\[serve\] token must be letters, digits"),
+        ("[serve]", "token = 42", r"\[serve\] token must be a string"),
     ],
 )
 def test_absurd_values_are_refused_with_file_line_and_key(tmp_path: Path, section, line, message):
@@ -48,6 +59,17 @@ def test_sane_edge_values_are_accepted(tmp_path: Path):
     path.write_text("[store]\ntimeout = 0\n[wikipedia]\nmax_retries = 0\nlanguage = 'zh-min-nan'\n")
     config = load_config(path)
     assert config.store.timeout == 0 and config.wikipedia.language == "zh-min-nan"
+
+
+def test_security_settings_accept_their_sane_values(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[fetch]\ndeadline = 5\nallow_private_hosts = true\n[ingest]\nmax_megabytes = 0.5\n"
+        '[serve]\ntoken = "Zx-9_a.b~c+d/e="\n'
+    )
+    config = load_config(path)
+    assert (config.fetch.deadline, config.fetch.allow_private_hosts) == (5.0, True)
+    assert config.ingest.max_megabytes == 0.5 and config.serve.token == "Zx-9_a.b~c+d/e="
 
 
 @pytest.mark.parametrize(
