@@ -378,7 +378,9 @@ def split(desk: Desk, path: str, output_format: str) -> None:
 
 
 @cli.command()
-@click.option("--assigned", "assigned_to", help="Only documents assigned to this reviewer.")
+@click.option(
+    "--assigned", "assigned_to", type=TEXT, help="Only documents assigned to this reviewer."
+)
 @click.pass_obj
 def documents(desk: Desk, assigned_to: str | None) -> None:
     """List the documents with their claim counts per status, assignee and, under

@@ -2,11 +2,13 @@
 
 `ROW_ID` bounds every id to what SQLite can store (an id of 10**30 would otherwise
 end in OverflowError deep in sqlite3); `TEXT` refuses arguments that are not valid
-UTF-8 (`--note $'\\xff'` reaches Python as a lone surrogate, which cannot be stored).
+UTF-8 (`--note $'\\xff'` reaches Python as a lone surrogate, which cannot be stored);
+`DOCUMENT_OR_FILE` is `review`/`serve`'s target: an id held to `ROW_ID`'s rule, or a path.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -50,8 +52,25 @@ def _shown(text: str) -> str:
     return repr(visible if len(visible) <= 24 else visible[:20] + "...")
 
 
+class DocumentOrFile(click.ParamType):
+    """A review target: a document id (checked like `ROW_ID`) or a file or URL (as given).
+
+    Digits that name no file are an id, as `factcheck.review.resolve_review_target`
+    reads them; out of range they are refused here, like every other id argument.
+    """
+
+    name = "DOC_ID|FILE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if text.strip().isdigit() and text.strip().isascii() and not Path(text).exists():
+            ROW_ID.convert(text, param, ctx)
+        return text
+
+
 ROW_ID = RowId()
 TEXT = Text()
+DOCUMENT_OR_FILE = DocumentOrFile()
 
 
 def refuse_empty_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

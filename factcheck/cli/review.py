@@ -7,6 +7,7 @@ from dataclasses import replace
 import click
 
 from factcheck.cli import Desk, cli
+from factcheck.cli.params import DOCUMENT_OR_FILE, TEXT
 from factcheck.config import Config, ReviewConfig
 from factcheck.review import clean_reviewer_name, resolve_review_target
 from factcheck.sources import EvidenceSource
@@ -35,9 +36,10 @@ def review_sources(
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, metavar="[DOC_ID | FILE]...")
+@click.argument("targets", nargs=-1, type=DOCUMENT_OR_FILE, metavar="[DOC_ID | FILE]...")
 @click.option(
     "--reviewer",
+    type=TEXT,
     envvar="FACTCHECK_REVIEWER",
     help="Your name on every verdict (default: [review] reviewer, else your login name).",
 )

@@ -12,13 +12,14 @@ import click
 
 from factcheck.cli import Desk, cli
 from factcheck.cli.output import echo
+from factcheck.cli.params import DOCUMENT_OR_FILE
 from factcheck.errors import NotFoundError
 from factcheck.review import resolve_review_target
 from factcheck.store import Store
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, metavar="[DOC_ID | FILE]...")
+@click.argument("targets", nargs=-1, type=DOCUMENT_OR_FILE, metavar="[DOC_ID | FILE]...")
 @click.option(
     "--host",
     default="127.0.0.1",

@@ -12,14 +12,15 @@ import click
 
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.output import echo, echo_json
+from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import InputError
 from factcheck.review import clean_reviewer_name
 from factcheck.store import DocumentProgress
 
 
 @cli.command()
-@click.argument("document_ids", nargs=-1, required=True, type=int, metavar="DOC_ID...")
-@click.option("--to", "reviewer", help="The reviewer who is to check these documents.")
+@click.argument("document_ids", nargs=-1, required=True, type=ROW_ID, metavar="DOC_ID...")
+@click.option("--to", "reviewer", type=TEXT, help="The reviewer who is to check these documents.")
 @click.option("--none", "unassign", is_flag=True, help="Unassign the documents.")
 @click.pass_obj
 def assign(desk: Desk, document_ids: tuple[int, ...], reviewer: str | None, unassign: bool) -> None:
@@ -42,7 +43,9 @@ def assign(desk: Desk, document_ids: tuple[int, ...], reviewer: str | None, unas
 
 
 @cli.command()
-@click.option("--assigned", "assigned_to", help="Only documents assigned to this reviewer.")
+@click.option(
+    "--assigned", "assigned_to", type=TEXT, help="Only documents assigned to this reviewer."
+)
 @format_option("table", "json")
 @click.pass_obj
 def status(desk: Desk, assigned_to: str | None, output_format: str) -> None:

@@ -130,6 +130,9 @@ def test_permission_denied_is_one_line_everywhere(unreadable):
         ("match", "99999999999999999999"),
         ("match", "--doc", "9223372036854775808"),
         ("show", "1" * 5000),
+        ("assign", "99999999999999999999", "--to", "ana"),
+        ("review", "9" * 30),
+        ("serve", "9" * 30),
     ],
 )
 def test_ids_beyond_sqlite_are_a_usage_error(tmp_path, args):
@@ -142,8 +145,17 @@ def test_ids_beyond_sqlite_are_a_usage_error(tmp_path, args):
 def test_review_target_beyond_sqlite_is_one_line(tmp_path):
     CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "add", str(SAMPLE_ARTICLE)])
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "review", "9" * 30])
-    assert result.exit_code == 1
-    assert "no document with id" in result.stderr
+    assert result.exit_code == 2
+    assert "is not an id" in result.stderr or "out of range" in result.stderr
+
+
+def test_a_file_named_with_digits_is_still_a_review_target(tmp_path, monkeypatch):
+    from factcheck.cli.params import DOCUMENT_OR_FILE
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ("9" * 30)).write_text("a file, not an id", encoding="utf-8")
+    assert DOCUMENT_OR_FILE.convert("9" * 30, None, None) == "9" * 30
+    assert DOCUMENT_OR_FILE.convert("12", None, None) == "12"
 
 
 # -- 18: bytes that are not UTF-8 in arguments, lone surrogates in inputs -------------------
@@ -162,6 +174,10 @@ def test_non_utf8_arguments_are_one_line_errors(tmp_path):
         ["add", str(SAMPLE_ARTICLE), "--title", "T\udcff"],
         ["add", str(SAMPLE_ARTICLE), "--url", "http://x/\udcff"],
         ["search", "\udcff\udcfe"],
+        ["assign", "1", "--to", "an\udcff"],
+        ["status", "--assigned", "\udcff"],
+        ["documents", "--assigned", "\udcff"],
+        ["review", "1", "--reviewer", "\udcff"],
     ):
         result = run(*args)
         assert result.exit_code == 2, (args, result.output)
