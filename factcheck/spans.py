@@ -169,6 +169,7 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
             continue  # a bare noun phrase ("six weeks"): nothing to check
         if _bare_attribution(lowers, verbs, first, last):
             continue  # "he said", "the company said in a statement"
+        last = _drop_dangling(lowers, first, last)
         s, e = trim_markup(text, matches[first].start(), matches[last].end())
         if e <= s:
             continue
@@ -177,6 +178,21 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         )  # lowercase: "said", not "United States"
         statements.append(Statement(s, e, attribution))
     return statements
+
+
+def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
+    """Give back a trailing determiner, conjunction or relative, and a preposition it bares
+    ("... died on April 22 of the" in a cut-off body): a claim never ends on them. A
+    preposition alone at the end stays ("the page you are looking for")."""
+    end = last
+    while end > first and (
+        lowers[end] in _DETERMINERS or lowers[end] in _CONJUNCTIONS or lowers[end] in _RELATIVES
+    ):
+        end -= 1
+    if end < last:
+        while end > first and lowers[end] in _PREPOSITIONS:
+            end -= 1
+    return end
 
 
 def _top_level(words: list[str]) -> list[bool]:
