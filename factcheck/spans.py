@@ -124,21 +124,38 @@ def _is_verb(lower: str, previous: str) -> bool:
 def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past Markdown markup and closing punctuation.
 
-    A heading's "#", a block quote's ">", emphasis marks and a final full stop are not
-    claim text; offsets still index the stored text. A closing quotation mark is kept
-    with its full stop ("... situation.”") so the quotes stay balanced.
+    A heading's "#", a block quote's ">", a final full stop and emphasis marks that wrap
+    the span or stand alone at its edge are not claim text; offsets still index the
+    stored text, so emphasis inside a span stays, whole ("**Unemployment** fell").
+    A closing quotation mark is kept with its full stop ("... situation.”") so the
+    quotes stay balanced.
     """
     while start < end:
         char = text[start]
         following = text[start + 1 : start + 2]
-        if char.isspace() or char in "*_" or (char in "#>" and following in ("#", ">", " ", "")):
+        if char.isspace() or (char in "#>" and following in ("#", ">", " ", "")):
             start += 1  # a heading's "#" or a quote's ">", not a hashtag ("#MeToo")
+        elif char in "*_":
+            mark = start
+            while mark < end and text[mark] == char:
+                mark += 1
+            run = text[start:mark]
+            if text.find(run, mark, end) >= 0 and not text[start:end].rstrip(".,;: ").endswith(run):
+                break  # "**Unemployment** fell ...": the emphasis closes inside the span
+            start = mark
         else:
             break
     while end > start:
         char = text[end - 1]
-        if char.isspace() or char in ".,;:—–-*_#":
+        if char.isspace() or char in ".,;:—–-#":
             end -= 1
+        elif char in "*_":
+            mark = end
+            while mark > start and text[mark - 1] == char:
+                mark -= 1
+            if text.find(text[mark:end], start, mark) >= 0:
+                break  # "... in *May*": the emphasis opened inside the span
+            end = mark
         else:
             break
     return start, end

@@ -218,7 +218,7 @@ def test_markdown_markup_is_not_claim_text() -> None:
     )
     claims = split_claims(text)
     assert [c.text for c in claims] == [
-        "Unemployment fell** to 3.5% in May",
+        "**Unemployment fell** to 3.5% in May",
         "The mayor resigned on Friday",
     ]
     assert all(text[c.start : c.end] == c.text for c in claims)
