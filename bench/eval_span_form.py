@@ -49,7 +49,8 @@ VERBS = _words(
     "give gives gave find finds found show shows showed keep kept lead leads led hold held "
     "rise rose rises fall fell falls grow grew grows win won lose lost spend spent pay paid "
     "run ran begin began bring brought become became remain remains need needs include "
-    "includes cause causes help helps spread spreads test tests work works die dies"
+    "includes cause causes help helps spread spreads test tests work works die dies "
+    "'m ’m 're ’re 've ’ve n't n’t"
 )
 PRONOUNS = _words("i we you they he she it who")
 WORD = re.compile(r"[\w'’-]+")

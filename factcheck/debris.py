@@ -44,6 +44,13 @@ _BYLINE = re.compile(
     r"^(?:By|BY)\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:and|&|,)\s*(?:[A-Z][\w.'’-]*\s*){1,4})*"
     r"(?:[,|–-][^.!?]*)?$"
 )
+# The page speaking to its reader about itself, anywhere in the text (scraped bodies
+# have lost their line breaks): "Visit our ...", "Sign up for our newsletter".
+_SELF_PROMOTION = re.compile(
+    r"^\W*(?:visit|follow|subscribe\s+to|sign\s+up\s+(?:for|to)|download|join|like|"
+    r"read|watch|listen\s+to|get)\s+(?:our|us\b)",
+    re.IGNORECASE,
+)
 _SHARE_WORDS = _words(
     "whatsapp telegram facebook twitter linkedin instagram youtube channel newsletter "
     "share follow subscribe podcast app rss"
@@ -92,6 +99,8 @@ def is_debris(line: str, *, alone_on_line: bool) -> bool:
         inner = stripped[1:-1]
         if _PAGE_FORMULA.match(inner) or _CREDIT_TAIL.search(stripped):
             return True
+    if _SELF_PROMOTION.match(stripped):
+        return True  # "Visit our coronavirus hub and follow our live updates page ..."
     if not alone_on_line:
         return False
     if len(stripped) < 160 and (_PAGE_FORMULA.match(stripped) or _BYLINE.match(stripped)):

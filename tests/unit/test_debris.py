@@ -46,6 +46,13 @@ def test_formula_inside_a_paragraph_is_not_debris_unless_bracketed() -> None:
     assert is_debris("(With inputs from Reuters)", alone_on_line=False)
 
 
+def test_the_page_promoting_itself_is_debris_anywhere() -> None:
+    line = "Visit our coronavirus hub and follow our live updates page for the latest."
+    assert is_debris(line, alone_on_line=False)
+    assert is_debris("Sign up for our daily newsletter.", alone_on_line=False)
+    assert not is_debris("Visitors to our city rose 8% in 2023.", alone_on_line=False)
+
+
 def test_headline_form_and_restatement() -> None:
     headline = "Oil Prices Slide As Demand Cools In Asia"
     assert is_headline(headline)
