@@ -19,6 +19,8 @@ Pure; no I/O.
 from __future__ import annotations
 
 import math
+import re
+from typing import NamedTuple
 
 from factcheck.checkworthiness import CheckworthinessModel
 from factcheck.debris import content_words, is_debris, is_headline, restates
@@ -49,7 +51,7 @@ def split_claims(
     held-out debate); `min_score` drops claims below it.
     """
     sentences = _article_sentences(text)
-    statements = [statement_spans(text, start, end) for start, end in sentences]
+    statements = [statement_spans(text, s.content_start, s.end) for s in sentences]
     holding = [i for i, found in enumerate(statements) if found]
     if not holding:
         return []
@@ -57,13 +59,28 @@ def split_claims(
     scores = score_sentences(items) if model is None else linear_scores(items, model=model)
     claims: list[Claim] = []
     for i, sentence_score in zip(holding, scores, strict=True):
-        sent_start, sent_end = sentences[i]
+        sentence = sentences[i]
         base = _logit(sentence_score)
         for statement in statements[i]:
-            claim = _claim(text, statement, sent_start, sent_end, base)
+            claim = _claim(text, statement, sentence.start, sentence.end, base)
             if claim.score >= min_score:
                 claims.append(claim)
     return claims
+
+
+class _Sentence(NamedTuple):
+    """A sentence of the article: its offsets, where its own words start (after a
+    transcript's speaker label), and who speaks it ("" when unknown)."""
+
+    start: int
+    end: int
+    content_start: int
+    speaker: str
+
+
+# A transcript's speaker label: "SENATOR KENNEDY:", "HOWARD K. SMITH, MODERATOR:". Capitals
+# only, so "Note: ..." or "Update: ..." in an article is not taken for one.
+_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.,'’ -]{0,40}[A-Z.])\s*:\s+(?=\S)")
 
 
 def _claim(text: str, statement: Statement, sent_start: int, sent_end: int, base: float) -> Claim:
@@ -85,13 +102,18 @@ def _logit(probability: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def _article_sentences(text: str) -> list[tuple[int, int]]:
+def _article_sentences(text: str) -> list[_Sentence]:
     """The sentences that belong to the article: page debris, headlines the body
     restates and repeated sentences are left out (the fuller copy of a repeat stays)."""
-    body: list[tuple[int, int]] = []
+    body: list[_Sentence] = []
     headlines: set[int] = set()
+    speaker = ""
     for start, end in split_sentences(text):
-        sentence = text[start:end]
+        content_start = start
+        label = _SPEAKER_LABEL.match(text, start, end)
+        if label is not None:
+            speaker, content_start = label.group(1), label.end()
+        sentence = text[content_start:end]
         if not any(map(str.isalpha, sentence)):
             continue  # a rule line, a page number: nothing to check
         alone = _alone_on_line(text, start, end)
@@ -99,20 +121,21 @@ def _article_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if alone and is_headline(sentence):
             headlines.add(len(body))
-        body.append((start, end))
+        body.append(_Sentence(start, end, content_start, speaker))
     if headlines:
         body_words: set[str] = set()
-        for i, (start, end) in enumerate(body):
+        for i, sentence in enumerate(body):
             if i not in headlines:
-                body_words |= content_words(text[start:end])
+                body_words |= content_words(text[sentence.content_start : sentence.end])
         if body_words:
             body = [
-                span
-                for i, span in enumerate(body)
-                if i not in headlines or not restates(text[span[0] : span[1]], body_words)
+                sentence
+                for i, sentence in enumerate(body)
+                if i not in headlines
+                or not restates(text[sentence.start : sentence.end], body_words)
             ]
-    repeats = duplicate_of([text[start:end] for start, end in body])
-    return [span for span, repeat in zip(body, repeats, strict=True) if repeat is None]
+    repeats = duplicate_of([text[s.content_start : s.end] for s in body])
+    return [sentence for sentence, repeat in zip(body, repeats, strict=True) if repeat is None]
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
@@ -125,13 +148,18 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return not before.strip(" \t#>*-•") and not text[end:line_end].strip()
 
 
-def _in_context(text: str, sentences: list[tuple[int, int]], i: int) -> SentenceInContext:
-    """Sentence `i` with its neighbours, markup trimmed, for the scorer."""
+def _in_context(text: str, sentences: list[_Sentence], i: int) -> SentenceInContext:
+    """Sentence `i` with its neighbours and speaker, markup trimmed, for the scorer."""
 
     def trimmed(j: int) -> str:
         if not 0 <= j < len(sentences):
             return ""
-        start, end = trim_markup(text, *sentences[j])
+        start, end = trim_markup(text, sentences[j].content_start, sentences[j].end)
         return text[start:end]
 
-    return SentenceInContext(text=trimmed(i), previous=trimmed(i - 1), next=trimmed(i + 1))
+    return SentenceInContext(
+        text=trimmed(i),
+        previous=trimmed(i - 1),
+        next=trimmed(i + 1),
+        speaker=sentences[i].speaker,
+    )

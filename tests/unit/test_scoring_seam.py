@@ -39,3 +39,31 @@ def test_splitter_calls_the_seam_once_with_neighbours(monkeypatch) -> None:
         and items[1].next == "Rates held at 4% in July"
     )
     assert len(claims) == 3 and all(c.score > 0.5 for c in claims)
+
+
+def test_transcript_speaker_label_is_context_not_claim_text(monkeypatch) -> None:
+    calls: list[list[SentenceInContext]] = []
+
+    def fake(items):
+        calls.append(list(items))
+        return [0.9] * len(items)
+
+    monkeypatch.setattr(splitter, "score_sentences", fake)
+    text = (
+        "SENATOR KENNEDY: Steel output fell 10% in 1959. We built 40 dams.\n\n"
+        "MR. NIXON: Wages rose 5% since 1952.\n\n"
+        "Note: exports grew 2% in 1958."
+    )
+    claims = splitter.split_claims(text)
+    assert [c.text for c in claims] == [
+        "Steel output fell 10% in 1959",
+        "We built 40 dams",
+        "Wages rose 5% since 1952",
+        "Note: exports grew 2% in 1958",
+    ]
+    assert [i.speaker for i in calls[0]] == [
+        "SENATOR KENNEDY",
+        "SENATOR KENNEDY",
+        "MR. NIXON",
+        "MR. NIXON",
+    ]
