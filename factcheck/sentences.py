@@ -122,6 +122,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A full stop with no space after it, between a lowercase word and a capitalised one:
+# scraped text that lost its spaces ("... doesn't stop the spread of Covid.In the video").
+_GLUED = re.compile(r"(?<=[a-z%][.!?])[\"”’]?(?=[A-Z][a-z])|(?<=[a-z][\"”’][.!?])(?=[A-Z][a-z])")
+_WORD_AT_END = re.compile(r"[A-Za-z0-9%.]+$")
+
+
+def _unglue(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append [start, end) to `spans`, split where a sentence end lost its space."""
+    for match in _GLUED.finditer(text, start, end):
+        cut = match.end()
+        head = text[max(start, cut - 24) : match.start()].rstrip('"”’.!?')
+        word = _WORD_AT_END.search(head)
+        before = word.group().lower() if word else ""
+        if len(before) < 2 or before in _NEVER_FINAL or before in _MAYBE_FINAL or "." in before:
+            continue  # "Mr.Smith", "U.S.Army": abbreviations, not sentence ends
+        piece_start, piece_end = _trim(text, start, cut)
+        if piece_end > piece_start:
+            spans.append((piece_start, piece_end))
+        start = cut
+    start, end = _trim(text, start, end)
+    if end > start:
+        spans.append((start, end))
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) offsets of the sentences of `text`.
 
@@ -129,7 +153,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     `text[start:end]`. Spans are trimmed of surrounding whitespace and bullet markers
     and never empty. A single line break ends a sentence unless the next line starts in
     lowercase (a hard-wrapped paragraph), which is what makes headlines, bylines and
-    bullet lines come out as sentences of their own. Text without a single capital
+    bullet lines come out as sentences of their own. A full stop that lost its space
+    ("of Covid.In the video") still ends a sentence. Text without a single capital
     (scraped, lowercased article bodies) is split at every full stop that is not an
     abbreviation.
     """
@@ -152,11 +177,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if not blank_line and following.islower():
                 continue
             cut = match.start()
-        start, end = _trim(text, position, cut)
-        if end > start:
-            spans.append((start, end))
+        _unglue(text, position, cut, spans)
         position = match.end()
-    start, end = _trim(text, position, len(text))
-    if end > start:
-        spans.append((start, end))
+    _unglue(text, position, len(text), spans)
     return spans

@@ -66,7 +66,8 @@ _CONJUNCTIONS = _words("and but while whereas yet or nor")
 _SPLITTING_CONJUNCTIONS = _words("and but while whereas yet")
 _RELATIVES = _words("that which who whom whose where when what how why")
 _SUBJECT_PRONOUNS = _words("he she it they we i you there")
-_OBJECT_STARTS = _DETERMINERS | _words("him her them us me it") | _PREPOSITIONS
+_OBJECTS = _DETERMINERS | _words("him her them us me it")
+_MODALS = _words("will would can could may might shall should must")
 _AUXILIARIES = _words(
     "is are was were be been being am has have had do does did will would can could may "
     "might shall should must 's ’s"
@@ -94,7 +95,10 @@ _REPORTING_VERBS = _words(
     "explains stressed stresses asserted asserts suggested suggests wrote writes tweeted "
     "posted replied answered responded testified"
 )
-"""Verbs whose complement is speech: "X said A and B" reports one statement."""
+"""Verbs that mark a statement as reported speech (its kind, and the mood rules)."""
+_SPEECH_VERBS = _REPORTING_VERBS | _words("say tell claim argue insist warn assure")
+"""Verbs whose complement is speech: "X said A and B", "to say A and B" report one
+statement."""
 _ATTRIBUTING = _REPORTING_VERBS | _words(
     "according admitted admits denied denies announced announces confirmed confirms "
     "reported reports promised promises pledged vowed accused acknowledged conceded "
@@ -246,32 +250,39 @@ def _statement_cuts(
     first = 0
     left_has_verb = False
     speech = False  # the current statement reports speech: "X said A and B" stays whole
+    verb_chain = False  # a modal or "to" governs the left verbs: "should have produced A and B"
     for j in range(n):
         lower = lowers[j]
         if not top[j]:
             continue
         if verbs[j]:
             left_has_verb = True
-        if lower in _REPORTING_VERBS and words[j][0].islower():
+        if lower in _SPEECH_VERBS and words[j][0].islower():
             speech = True
+        if lower in _MODALS or lower == "to":
+            verb_chain = True
         if lower == ";" and left_has_verb and j + 1 < n:
             cuts.append((first, j - 1))
-            first, left_has_verb, speech = j + 1, False, False
+            first, left_has_verb, speech, verb_chain = j + 1, False, False, False
             continue
         if lower not in _SPLITTING_CONJUNCTIONS or not left_has_verb or j + 1 >= n:
             continue
+        if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
+            continue  # a name: "the Department of Health and Social Care"
         kind = _clause_after(words, lowers, verbs, top, j + 1, n)
         if kind is None:
             continue
         if speech and kind != "reported":
             continue  # still what the speaker said
+        if verb_chain and kind == "verb phrase":
+            continue  # "should have produced A and presented B": one governed statement
         if _bare_attribution(lowers, verbs, j + 1, n - 1):
             continue  # ", and he said": a tail, not a new statement
         last = j - 1 if not (j > 0 and lowers[j - 1] == ",") else j - 2
         if last < first:
             continue
         cuts.append((first, last))
-        first, left_has_verb, speech = j + 1, False, False
+        first, left_has_verb, speech, verb_chain = j + 1, False, False, False
     if first < n:
         cuts.append((first, n - 1))
     return cuts
@@ -286,8 +297,10 @@ def _clause_after(
     if not top[k]:
         return None
     if verbs[k] and lowers[k] not in _AUXILIARIES:
+        # The verb's object follows: "and paid a $2 million penalty". Not a preposition:
+        # "was passed ... and approved by the Lords" continues the passive.
         following = lowers[k + 1] if k + 1 < n else ""
-        if following in _OBJECT_STARTS or (k + 1 < n and words[k + 1][:1].isdigit()):
+        if following in _OBJECTS or (k + 1 < n and words[k + 1][:1].isdigit()):
             return "verb phrase"
         if k + 1 < n and words[k + 1][:1] in "$£€":
             return "verb phrase"
@@ -304,6 +317,7 @@ def _clause_after(
             )
         if (
             not top[j]
+            or (j > k and lower in _SUBJECT_PRONOUNS)  # "recoup revenues they lost"
             or lower in _CONJUNCTIONS
             or lower in _RELATIVES
             or (not words[j][0].isalnum() and words[j] not in "$£€%'’-")

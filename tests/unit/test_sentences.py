@@ -130,3 +130,17 @@ def test_lowercased_scraped_text() -> None:
         "before i begin, dr. smith will speak.",
         "it is 9.7 percent.",
     ]
+
+
+def test_full_stop_that_lost_its_space_still_ends_a_sentence() -> None:
+    text = (
+        "Masks do not stop the spread of Covid.In the video, a woman speaks. "
+        "It was “vaccine passports”.As we found, nothing. Mr.Smith went to the U.S.Army base."
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Masks do not stop the spread of Covid.",
+        "In the video, a woman speaks.",
+        "It was “vaccine passports”.",
+        "As we found, nothing.",
+        "Mr.Smith went to the U.S.Army base.",
+    ]

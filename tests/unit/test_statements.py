@@ -41,6 +41,20 @@ def test_two_clauses_with_their_own_subjects_are_two_claims() -> None:
     assert got == ["Wheat output fell 4%", "rice exports have doubled since 2019"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill was passed by the Commons and approved by the Lords in July.",
+        "The agency should have published the audit and warned 3 hospitals.",
+        "The Department of Health and Social Care spent 4% more in 2021.",
+        "Officials plan to close 12 schools and sell the land.",
+        "The $350 billion helps state, local and tribal governments recoup revenues they lost.",
+    ],
+)
+def test_one_governed_statement_is_not_split(text: str) -> None:
+    assert len(texts(text)) == 1
+
+
 def test_a_list_of_noun_phrases_is_not_split() -> None:
     got = texts("The bridge links Dover, Calais and three smaller ports.")
     assert got == ["The bridge links Dover, Calais and three smaller ports"]
