@@ -124,7 +124,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A full stop with no space after it, between a lowercase word and a capitalised one:
 # scraped text that lost its spaces ("... doesn't stop the spread of Covid.In the video").
-_GLUED = re.compile(r"(?<=[a-z%][.!?])[\"”’]?(?=[A-Z][a-z])|(?<=[a-z][\"”’][.!?])(?=[A-Z][a-z])")
+_GLUED = re.compile(r"[.!?\"”’](?:(?<=[a-z%][.!?])[\"”’]?|(?<=[a-z][\"”’])[.!?])(?=[A-Z][a-z])")
 _WORD_AT_END = re.compile(r"[A-Za-z0-9%.]+$")
 
 

@@ -165,6 +165,12 @@ def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
+_HEAD_WORDS = FRAGMENT_WORDS + 2
+"""Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
+(a reporting verb within the first six words) look at."""
+
+
 def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     """The statements of the sentence `text[start:end]`, as offsets into `text`.
 
@@ -178,12 +184,17 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     if not matches:
         return []
     words = [m.group() for m in matches]
-    lowers = [w.lower() for w in words]
+    lowers = list(map(str.lower, words))
     n = len(words)
     previous = ["", *lowers[:-1]]
-    verbs = [_is_verb(lw, pv) for lw, pv in zip(lowers, previous, strict=True)]
-    top = _top_level(words)
-    cuts = _statement_cuts(words, lowers, verbs, top, n)
+    if _CUT_WORDS.isdisjoint(lowers):
+        # Most sentences: nothing to cut at, so one statement; the verb test is needed
+        # only where the fragment and attribution-tail checks look (the first words).
+        verbs = list(map(_is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
+        cuts = [(0, n - 1)]
+    else:
+        verbs = list(map(_is_verb, lowers, previous))
+        cuts = _statement_cuts(words, lowers, verbs, _top_level(words), n)
     statements: list[Statement] = []
     for first, last in cuts:
         if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
@@ -194,7 +205,7 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         s, e = trim_markup(text, matches[first].start(), matches[last].end())
         if e <= s:
             continue
-        attribution = any(
+        attribution = not _ATTRIBUTING.isdisjoint(lowers[first : last + 1]) and any(
             lowers[j] in _ATTRIBUTING and words[j][0].islower() for j in range(first, last + 1)
         )  # lowercase: "said", not "United States"
         statements.append(Statement(s, e, attribution))

@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from factcheck.checkworthiness import CheckworthinessModel
-from factcheck.debris import content_words, is_debris, is_headline, restates
+from factcheck.debris import body_words_of, is_debris, is_headline, restates
 from factcheck.duplicates import duplicate_of
 from factcheck.models import Claim
 from factcheck.mood import mood_shift
@@ -123,10 +123,9 @@ def _article_sentences(text: str) -> list[_Sentence]:
             headlines.add(len(body))
         body.append(_Sentence(start, end, content_start, speaker))
     if headlines:
-        body_words: set[str] = set()
-        for i, sentence in enumerate(body):
-            if i not in headlines:
-                body_words |= content_words(text[sentence.content_start : sentence.end])
+        body_words = body_words_of(
+            [text[s.content_start : s.end] for i, s in enumerate(body) if i not in headlines]
+        )
         if body_words:
             body = [
                 sentence

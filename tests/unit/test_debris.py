@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.debris import content_words, is_debris, is_headline, restates
+from factcheck.debris import body_words_of, is_debris, is_headline, restates
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,6 @@ def test_headline_form_and_restatement() -> None:
     headline = "Oil Prices Slide As Demand Cools In Asia"
     assert is_headline(headline)
     assert not is_headline("Oil prices slid as demand cooled in Asia.")
-    body = content_words("Oil prices slid on Monday as demand in Asia cooled for a third week.")
+    body = body_words_of(["Oil prices slid on Monday as demand in Asia cooled for a third week."])
     assert restates(headline, body)
     assert not restates("Central Bank Governor Quits", body)
