@@ -3,9 +3,13 @@
     python bench/eval_span_form.py                       # this checkout's splitter
     python bench/eval_span_form.py --repo /tmp/old-tree  # another checkout, for "before"
     python bench/eval_span_form.py --limit 500 --show 5  # fewer articles, print examples
+    python bench/eval_span_form.py --corpus claimreview  # fact-check bodies, with quotes
 
-Text: the `content` column of ../shared/data/coaid/*/News*COVID-19.csv (article bodies;
-exits 0 with a message when absent). Every claim `split_claims` returns is checked, and
+Text: the `content` column of ../shared/data/coaid/*/News*COVID-19.csv (article bodies,
+lowercased by the data set, few quotation marks), or with `--corpus claimreview` the
+`extra_body` of ../shared/data/claimreview-samples/*.csv (fact-check articles, cased,
+full of quotations). Exits 0 with a message when absent. Every claim `split_claims`
+returns is checked, and
 separately the shown ones (score >= 0.5). A span is badly formed when:
 
 - its last word dangles: a determiner, preposition, auxiliary, ordinal or conjunction
@@ -29,6 +33,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = REPO_ROOT.parent / "shared" / "data" / "coaid"
+CLAIMREVIEW = REPO_ROOT.parent / "shared" / "data" / "claimreview-samples"
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -56,12 +61,16 @@ PRONOUNS = _words("i we you they he she it who")
 WORD = re.compile(r"[\w'’-]+")
 
 
-def load_bodies(limit: int) -> list[str]:
+def load_bodies(limit: int, corpus: str) -> list[str]:
     csv.field_size_limit(sys.maxsize)
     bodies: list[str] = []
-    for path in sorted(DATA.glob("*/News*COVID-19.csv")):
+    if corpus == "coaid":
+        paths, column = sorted(DATA.glob("*/News*COVID-19.csv")), "content"
+    else:
+        paths, column = sorted(CLAIMREVIEW.glob("*.csv")), "extra_body"
+    for path in paths:
         with open(path, newline="", encoding="utf-8-sig") as f:
-            bodies.extend(row["content"] for row in csv.DictReader(f) if row.get("content"))
+            bodies.extend(row[column] for row in csv.DictReader(f) if row.get(column))
     bodies = [b for b in bodies if b.strip()]
     return bodies[:limit] if limit else bodies
 
@@ -105,14 +114,22 @@ def main() -> int:
     parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="checkout to evaluate")
     parser.add_argument("--limit", type=int, default=0, help="articles (0 = all)")
     parser.add_argument("--show", type=int, default=0, help="examples to print per problem")
+    parser.add_argument(
+        "--corpus",
+        choices=("coaid", "claimreview"),
+        default="coaid",
+        help="coaid: CoAID news bodies (lowercased, few quotes); claimreview: fact-check "
+        "article bodies from claimreview-samples (cased, with quotations)",
+    )
     args = parser.parse_args()
-    if not DATA.exists():
-        print(f"skipped: {DATA} not found")
+    folder = DATA if args.corpus == "coaid" else CLAIMREVIEW
+    if not folder.exists():
+        print(f"skipped: {folder} not found")
         return 0
     sys.path.insert(0, str(args.repo.resolve()))
     from factcheck.splitter import split_claims
 
-    bodies = load_bodies(args.limit)
+    bodies = load_bodies(args.limit, args.corpus)
     counts: dict[str, dict[str, int]] = {"all": {}, "shown": {}}
     totals = {"all": 0, "shown": 0}
     bad = {"all": 0, "shown": 0}
@@ -129,7 +146,7 @@ def main() -> int:
             for name in found:
                 if len(examples.setdefault(name, [])) < args.show:
                     examples[name].append(claim.text[-160:])
-    print(f"{len(bodies)} CoAID article bodies; splitter from {args.repo}")
+    print(f"{len(bodies)} {args.corpus} article bodies; splitter from {args.repo}")
     for group in ("all", "shown"):
         total = max(1, totals[group])
         print(f"\n{group} claims: {totals[group]}")

@@ -124,14 +124,41 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A full stop with no space after it, between a lowercase word and a capitalised one:
 # scraped text that lost its spaces ("... doesn't stop the spread of Covid.In the video").
-_GLUED = re.compile(r"[.!?\"”’](?:(?<=[a-z%][.!?])[\"”’]?|(?<=[a-z][\"”’])[.!?])(?=[A-Z][a-z])")
+_GLUED = re.compile(
+    r"[.!?\"”’](?:(?<=[a-z%][.!?])[\"”’]?|(?<=[a-z][\"”’])[.!?])(?=[“\"‘]?[A-Z][a-z])"
+)
 _WORD_AT_END = re.compile(r"[A-Za-z0-9%.]+$")
+
+
+_MAX_QUOTED_CHARS = 1500
+"""A quotation is held together up to this many characters; past it (a stray opening
+mark, a long transcript) sentences end as usual, which keeps the cost linear."""
+
+
+def _inside_quotation(text: str, start: int, cut: int) -> bool:
+    """Whether a boundary at `cut` would fall inside a quotation that opened in this
+    sentence and closes within the paragraph: a claim must not end inside a quotation,
+    so a quoted passage of several sentences stays one sentence."""
+    if cut - start > _MAX_QUOTED_CHARS:
+        return False
+    curly = text.count("“", start, cut) - text.count("”", start, cut)
+    if curly > 0:
+        closing = "”"
+    elif text.count('"', start, cut) % 2:
+        closing = '"'
+    else:
+        return False
+    limit = min(len(text), start + _MAX_QUOTED_CHARS)
+    close = text.find(closing, cut, limit)
+    return close >= 0 and text.find("\n", cut, close) < 0
 
 
 def _unglue(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Append [start, end) to `spans`, split where a sentence end lost its space."""
     for match in _GLUED.finditer(text, start, end):
         cut = match.end()
+        if _inside_quotation(text, start, cut):
+            continue
         head = text[max(start, cut - 24) : match.start()].rstrip('"”’.!?')
         word = _WORD_AT_END.search(head)
         before = word.group().lower() if word else ""
@@ -171,6 +198,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 cut = match.start("ws")
             else:
                 continue
+            if "\n" not in ws and _inside_quotation(text, position, cut):
+                continue  # “First sentence. Second sentence.” is one quotation
         else:
             following = text[match.end() : match.end() + 1]
             blank_line = match.group().count("\n") > 1
