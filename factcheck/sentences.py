@@ -141,8 +141,9 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     so a quoted passage of several sentences stays one sentence."""
     if cut - start > _MAX_QUOTED_CHARS:
         return False
-    curly = text.count("“", start, cut) - text.count("”", start, cut)
-    if curly > 0:
+    # The last curly mark decides, not a count: news style opens each quoted paragraph
+    # again without closing the one before ("... not.“The ...”").
+    if text.rfind("“", start, cut) > text.rfind("”", start, cut):
         closing = "”"
     elif text.count('"', start, cut) % 2:
         closing = '"'
