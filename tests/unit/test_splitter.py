@@ -193,6 +193,9 @@ def check_invariants(text: str, claims: list[Claim]) -> None:
         assert isinstance(claim.kind, ClaimKind)
         assert claim.start >= previous_end
         assert claim.text == claim.text.strip()
+        words = claim.text.split()
+        if len(words) > 1:  # a claim never ends on an article or a conjunction
+            assert words[-1].lower() not in {"a", "an", "the", "and", "or", "but"}, claim.text
         previous_end = claim.end
 
 
