@@ -31,9 +31,15 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
+MOOD_SCALE = 1.0
+"""Multiplies every shift below: 0 scores a statement by its sentence alone. Re-tune
+it when the sentence scorer changes (bench/RESULTS.md, "Mood rules", has the trade-off
+measured with the linear model)."""
 PREDICTION_DOWN = -1.6
 """A forward-looking or hypothetical statement with no concrete fact in it."""
 PREDICTION_WITH_FACT_DOWN = -0.1
+HEDGED_DOWN = -0.8
+"""Would / could / might with no plan word: hypothetical or hedged."""
 """The same holding a figure, a date or a ranking: that part can still be checked."""
 OPINION_DOWN = -1.2
 QUESTION_DOWN = -1.5
@@ -63,12 +69,16 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 _PREDICTION = re.compile(
-    r"\b(?:will|won['’]t|shall|would|could|might|going\s+to|gonna|"
+    r"\b(?:will|won['’]t|shall|going\s+to|gonna|"
     r"(?:is|are|was|were)\s+(?:expected|set|due|likely|unlikely|poised|slated|scheduled)"
     r"\s+to|(?:plans?|planned|planning|aims?|intends?|hopes?|wants?|seeks?|vows?|"
-    r"pledges?|promises?|stands?|expects?)\s+to|if|unless|imagine|envision)\b",
+    r"pledges?|promises?|stands?|expects?)\s+to|imagine|envision)\b",
     re.IGNORECASE,
 )
+"""The future and plans: what cannot be checked yet."""
+_HEDGED = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
+"""A conditional or hedged statement ("... would bring more benefits"): weaker than a
+plan, and common inside checkable sentences, so it moves the score less."""
 _OPINION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|feel|hope|must|should|need\s+to)\b|"
     r"\b(?:should|must|ought\s+to)\b",
@@ -132,9 +142,15 @@ def mood_shift(statement: str) -> float:
         shift += PAST_ACTION_UP
     if not words.isdisjoint(_PREDICTION_GATE):
         prediction = _PREDICTION.search(statement)
+        hedged = prediction is None
+        if hedged:
+            prediction = _HEDGED.search(statement)
         if prediction is not None and (reporting is None or prediction.start() < reporting.start()):
             concrete = _CONCRETE.search(statement) is not None
-            shift += PREDICTION_WITH_FACT_DOWN if concrete else PREDICTION_DOWN
+            if concrete:
+                shift += PREDICTION_WITH_FACT_DOWN
+            else:
+                shift += HEDGED_DOWN if hedged else PREDICTION_DOWN
     if not words.isdisjoint(_OPINION_GATE):
         opinion = _OPINION.search(statement)
         if opinion is not None and (reporting is None or opinion.start() < reporting.start()):
@@ -147,4 +163,4 @@ def mood_shift(statement: str) -> float:
         and not re.search(r"\d", statement)
     ):
         shift += RHETORIC_DOWN
-    return shift
+    return MOOD_SCALE * shift
