@@ -38,7 +38,6 @@ from train_checkworthiness import (
     same_event,
 )
 
-from factcheck import splitter
 from factcheck.checkworthiness import CheckworthinessModel
 from factcheck.splitter import split_claims
 
@@ -161,11 +160,10 @@ def main() -> None:
     parser.add_argument(
         "--sentence-weight",
         type=float,
-        default=splitter.SENTENCE_WEIGHT,
-        help="share of a claim's logit from its context (splitter.SENTENCE_WEIGHT)",
+        default=1.0,
+        help="(no longer used: claims are whole statements, scored by their sentence)",
     )
     args = parser.parse_args()
-    splitter.SENTENCE_WEIGHT = args.sentence_weight  # an experiment knob, for this run
     started = time.perf_counter()
     root = require_data()
     claimbuster, clef = load_claimbuster(root), load_clef(root)

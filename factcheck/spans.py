@@ -1,27 +1,30 @@
-"""Candidate claim spans inside one sentence: short, checkable, with a kind.
+"""Statement spans inside one sentence: whole statements a fact-checker can check alone.
 
-A fact-checker looks things up phrase by phrase ("Asia's fourth-largest economy", "a
-2017 spat over ... missile defence"), not sentence by sentence. Without a parser we get
-there with anchors and a small word lexicon: an anchor (a number, year, ordinal,
-superlative, "last week's", "more than") is grown left over the noun phrase it sits in
-and right over nouns and prepositional phrases, stopping at verbs, conjunctions,
-relative pronouns and clause punctuation. Two clause-level patterns sit beside it:
-attribution ("Xi urged the two countries to ...") and a copular subject ("China is South
-Korea's biggest trading partner"). `factcheck.splitter` scores and filters what this
-module proposes. Pure; no I/O.
+A claim is the smallest span that can be checked by itself: the number with its unit
+and date, the subject and verb, the opening phrase that anchors it ("In Ontario, ...")
+and its attribution ("..., according to Chinese state media"). That is a sentence, or a
+clause of it when the sentence coordinates several statements ("The firm admitted the
+breach" / "paid a $2 million penalty"; "China is ... partner" / "relations ... have
+improved since ..."). So this module cuts a sentence only between statements, never
+inside one: at ";" and at a coordinating conjunction that opens a new clause (a subject
+and a finite verb, or a second verb phrase with its object), outside quotation marks
+and brackets, and never inside reported speech ("Xi said A and B" is one statement of
+what Xi said). Pieces that are no statement are dropped: bare noun phrases with no verb
+("the next two years") and attribution tails alone ("he said", "the company said in a
+statement"). There is no word cap. One regex tokenises the sentence and one pass over
+its tokens decides, so the cost is linear in its length (transcripts come unpunctuated).
+`factcheck.splitter` scores what this module proposes. Pure; no I/O.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import and_
 
 from factcheck.checkworthiness import FLAG_BITS, shape_bits
 from factcheck.models import ClaimKind
 
-__all__ = ["MAX_WORDS", "Candidate", "candidate_spans", "claim_kind", "has_hint"]
+__all__ = ["Statement", "claim_kind", "statement_spans", "trim_markup"]
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -29,20 +32,27 @@ def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
-MAX_WORDS = 20
-"""A claim longer than this is cut back at a clause boundary."""
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A proposed claim: character offsets into the source, and whether it reports speech."""
 
-# A token: a clock time, a figure ("$1,250", "9.7%"), dotted initials ("U.S."), a word
-# (with inner apostrophes and hyphens) or one other non-space character, i.e.
-#   (?=[\d$])(?:\d{1,2}:\d\d|\$?\d[\d,.]*\d%?|\$?\d%?)
-#   |(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?|[^\w\s]
-# written to open with "\S", each branch checking by a lookbehind what that first
-# character was: re then scans for the leading class in C and enters the matcher only
-# at a token's start (the same split, 20% faster than a leading "(?=\S)").
-_TOKEN_SPLIT = re.compile(
-    r"(\S(?:(?<=\d)(?:\d?:\d\d|[\d,.]*\d%?|%?)|(?<=\$)(?:\d[\d,.]*\d%?|\d%?)"
-    r"|(?<=[A-Za-z])\.(?=[A-Za-z]\.)(?:[A-Za-z]\.)+|(?<=\w)(?:[\w'’-]*\w)?|))"
-)
+    start: int
+    end: int
+    attribution: bool = False
+
+
+FRAGMENT_WORDS = 7
+"""A piece this short with no verb found is a bare noun phrase, not a statement. Longer
+pieces are kept even when no verb is found: the verb test is a lexicon, and a missed
+verb ("The bridge links ...") must not lose a claim."""
+
+# A token: a figure ("$1,250,000", "9.7%", "11:30"), dotted initials ("U.S."), a word with
+# inner apostrophes and hyphens, or one other non-space character.
+_TOKEN = re.compile(r"[$£€]?\d(?:[\d,.:]*\d)?%?|(?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?|[^\w\s]")
+_OPEN_QUOTES = frozenset("“«")
+_CLOSE_QUOTES = frozenset("”»")
+_OPEN_BRACKETS = frozenset("([{")
+_CLOSE_BRACKETS = frozenset(")]}")
 
 _DETERMINERS = _words(
     "a an the this these those its their his her our your my some many several all both "
@@ -50,344 +60,318 @@ _DETERMINERS = _words(
 )
 _PREPOSITIONS = _words(
     "of over for in on at from between among about against during across under within per "
-    "into by than"
+    "into by than to with without through since until after before amid despite via like"
 )
-_CONJUNCTIONS = _words(
-    "and or but while whereas although though because if unless so yet nor whether"
-)
+_CONJUNCTIONS = _words("and but while whereas yet or nor")
+_SPLITTING_CONJUNCTIONS = _words("and but while whereas yet")
 _RELATIVES = _words("that which who whom whose where when what how why")
-# Words that open a new clause or an adverbial: a noun phrase never runs across them.
-_BREAKS = _words(
-    "since until after before as like with without through via amid despite unlike whilst not"
-)
-_TRAILING = _DETERMINERS | _PREPOSITIONS | _CONJUNCTIONS | _RELATIVES | _BREAKS | {"to"}
-_PRONOUNS = _words("he she it they we i you him them us me")
-_COPULAS = _words("is are was were remains remained became becomes")
-_VERBS = _words(
+_SUBJECT_PRONOUNS = _words("he she it they we i you there")
+_OBJECTS = _DETERMINERS | _words("him her them us me it")
+_MODALS = _words("will would can could may might shall should must")
+_AUXILIARIES = _words(
     "is are was were be been being am has have had do does did will would can could may "
-    "might shall should must stands stand stood says say said tell tells told make makes "
-    "made take takes took get gets got go goes went come comes came see sees saw know "
-    "knows knew think thinks thought give gives gave find finds found want wants need "
-    "needs use uses faces face faced seems seem seemed become becomes became keep keeps "
-    "kept lead leads led show shows help helps put puts let lets hold holds held bring "
-    "brings brought begin begins began run runs ran pay pays paid mean means meant "
-    "remains remain include includes including"
+    "might shall should must 's ’s"
 )
-# Forms that are also common nouns ("the United States", "his claims", "reports") are
-# left out: after a capitalised word they would turn a noun phrase into an attribution.
-_ATTRIBUTION_VERBS = _words(
-    "said says told tells urged urges claimed stated announced announces insisted insists "
-    "argued argues warned warns assured assures admitted denied denies promised added "
-    "noted reported confirmed confirms"
+# Irregular past forms and frequent present-tense verbs of news text: with "-ed" words
+# and auxiliaries they tell a clause from a noun phrase without a tagger.
+_VERB_FORMS = _words(
+    "said says told tells made makes took takes gave gives got gets went goes came comes "
+    "saw sees knew knows thought thinks found finds kept keeps led leads showed shows held "
+    "holds brought brings began begins ran runs paid pays meant means became becomes "
+    "rose rises fell falls grew grows won wins lost loses spent spends sold sells bought "
+    "buys built builds sent sends left leaves met meets set sets put puts cut cuts hit "
+    "hits stood stands struck strikes wrote writes spoke speaks broke breaks chose "
+    "faces calls urges warns claims denies remains remain include includes seems "
+    "appears wants needs says tops leads ranks owns plans expects opposes supports "
+    "represents accounts reaches killed dies died fled drove flew forgot forgave froze "
+    "hid hung laid lay lent lit quit rode rang sank sat shot shut slept slid sought "
+    "spread stole stuck swore swept swam taught tore threw understood woke wore wound "
+    "withdrew overtook undertook became beat bore bound bred fed fought dealt dug drew "
+    "drank ate felt"
 )
-_SPEAKER_WORDS = _words(
-    "president minister prime secretary spokesman spokeswoman spokesperson official "
-    "officials senator governor mayor leader chief director ceo"
+_REPORTING_VERBS = _words(
+    "said says told tells urged urges assured assures stated states insisted insists argued "
+    "argues warned warns claimed claims added adds noted notes quoted saying explained "
+    "explains stressed stresses asserted asserts suggested suggests wrote writes tweeted "
+    "posted replied answered responded testified"
 )
-_CLAUSE_PUNCT = frozenset(',;:()[]{}!?—–"“”')
-_TEMPORAL_NOUNS = _words(
-    "week week's week’s weeks month month's month’s months year year's year’s years "
-    "decade decades century"
+"""Verbs that mark a statement as reported speech (its kind, and the mood rules)."""
+_SPEECH_VERBS = _REPORTING_VERBS | _words("say tell claim argue insist warn assure")
+"""Verbs whose complement is speech: "X said A and B", "to say A and B" report one
+statement."""
+_ATTRIBUTING = _REPORTING_VERBS | _words(
+    "according admitted admits denied denies announced announces confirmed confirms "
+    "reported reports promised promises pledged vowed accused acknowledged conceded "
+    "revealed disclosed called"
 )
-_NUMBER_WORDS = _words(
-    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands million millions billion billions trillion dozen "
-    "dozens percent half"
-)
-_RANKING_WORDS = _words(
-    "first second third fourth fifth sixth seventh eighth ninth tenth most least best "
-    "worst biggest largest smallest highest lowest greatest fastest longest oldest "
-    "richest poorest deadliest strongest top"
-)
-_COMPARATIVE_LEFT = _words("more less fewer")
-_NOT_SUPERLATIVE = _words(
-    "honest interest forest protest arrest request contest suggest invest digest harvest "
-    "manifest modest latest earnest"
+"""Words that mark a statement as an attribution (its kind), speech or not."""
+_TAIL_ADVERBIALS = _words(
+    "in a an the statement on monday tuesday wednesday thursday friday saturday sunday "
+    "later earlier today yesterday interview told reporters briefing email press conference "
+    "release news also separately"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A proposed claim: character offsets into the source and how it was found."""
-
-    start: int
-    end: int
-    attribution: bool = False
-
-
-# Per-word classes, as bit flags, memoised in `_CLASS`: the span finder then does one
-# dict lookup per token instead of several function calls (it runs on every sentence).
-_NP = 1  # can sit inside a noun phrase
-_NP_UNLESS_PHRASE = 2  # "-ing" word: a verb when a phrase follows ("ranging from")
-_NP_UNLESS_PHRASE_OR_END = 4  # "-ed" word: likewise, or at the end ("Beijing opposed.")
-_ANCHOR = 8
-_ANCHOR_IF_PERIOD = 16  # "last" / "past" / "next" before "week", "year", ...
-_ANCHOR_IF_THAN = 32  # "more" / "less" / "fewer" before "than"
-_ATTRIBUTES = 64  # said, told, urged ...
-_ANY_ANCHOR = _ANCHOR | _ANCHOR_IF_PERIOD | _ANCHOR_IF_THAN
-_PHRASE_STARTS = _DETERMINERS | _PREPOSITIONS | _PRONOUNS
-_PHRASE_STARTS_OR_END = _PHRASE_STARTS | {"."}
-_NOT_IN_NP = _CONJUNCTIONS | _RELATIVES | _PREPOSITIONS | _PRONOUNS | _BREAKS | {"to"}
-_CLASS: dict[str, int] = {}
-# What follows a token, as far as the -ed/-ing rule cares: 1 = a phrase start, 2 = ".".
-_FOLLOWER: dict[str, int] = {**dict.fromkeys(_PHRASE_STARTS, 1), ".": 2}
-_IN_NP: dict[tuple[int, int | None], bool] = {}
-for _flags in range(128):
-    for _follower in (None, 1, 2):
-        _IN_NP[_flags, _follower] = bool(
-            _flags & _NP
-            or (_flags & _NP_UNLESS_PHRASE and _follower != 1)
-            or (_flags & _NP_UNLESS_PHRASE_OR_END and _follower is None)
-        )
-
-
-def _classify(lower: str) -> int:
-    """The bit-flag class of a lowercased token (see the flags above)."""
-    flags = 0
-    first = lower[0]
-    if ":" in lower:
-        flags = _NP  # a clock time ("11:23") is context, not a checkable figure
-    elif first.isdigit() or first == "$":
-        flags = _NP | _ANCHOR
-    elif first in _CLAUSE_PUNCT or lower in ".’'`…":
-        flags = 0
-    elif lower in _ATTRIBUTION_VERBS:
-        flags = _ATTRIBUTES
-    elif lower in _VERBS or lower in _COPULAS or lower in _NOT_IN_NP:
-        flags = 0
-    elif lower.endswith("ed") and len(lower) > 4:
-        flags = _NP_UNLESS_PHRASE_OR_END
-    elif lower.endswith("ing") and len(lower) > 5:
-        flags = _NP_UNLESS_PHRASE
-    else:
-        flags = _NP
-    if lower in _NUMBER_WORDS or lower in _RANKING_WORDS:
-        flags |= _ANCHOR
-    elif "-" in lower and any(part in _RANKING_WORDS for part in lower.split("-")):
-        flags |= _ANCHOR  # "fourth-largest", "second-biggest"
-    elif lower.endswith("est") and len(lower) > 5 and lower not in _NOT_SUPERLATIVE:
-        flags |= _ANCHOR  # "highest", "deadliest"
-    elif lower in ("last", "past", "next"):
-        flags |= _ANCHOR_IF_PERIOD
-    elif lower in _COMPARATIVE_LEFT:
-        flags |= _ANCHOR_IF_THAN
-    if len(_CLASS) > 200_000:
-        _CLASS.clear()  # bounded memo; refilled as needed
-    _CLASS[lower] = flags
-    return flags
-
-
-# A sentence with none of these cannot hold an anchor or an attribution: skip the
-# tokenising altogether. A set test on plain words is ~20x faster than one regex
-# alternation of the same words (Python's re does not build a trie).
-_HINT_WORDS = (
-    _NUMBER_WORDS
-    | _RANKING_WORDS
-    | _ATTRIBUTION_VERBS
-    | _COMPARATIVE_LEFT
-    | {"last", "past", "next"}
-)
-_LOWER_WORD = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
-_EST = re.compile(r"est\b")
-
-
-def has_hint(lowered: str, tokens: list[str] | None = None) -> bool:
-    """Whether a sentence (lowercased) may hold an anchor or an attribution: a cheap
-    pre-filter. `tokens`, the sentence's `checkworthiness.tokenize` tokens when the
-    caller has them, spare a second tokenising: without an apostrophe in the text their
-    words are exactly its runs of letters."""
-    # Two plain searches beat one alternation ("\d|est\b"), which re tries at every position.
-    if _DIGIT.search(lowered) or ("est" in lowered and _EST.search(lowered)):
+def _is_verb(lower: str, previous: str) -> bool:
+    """Whether a lowercase token is (very likely) a finite verb, from its form and the
+    token before it; the cheap tests come first, as this runs on every token."""
+    if lower in _AUXILIARIES or lower in _VERB_FORMS:
         return True
-    if tokens is not None and "'" not in lowered and "’" not in lowered:
-        return not _HINT_WORDS.isdisjoint(tokens)
-    return not _HINT_WORDS.isdisjoint(_LOWER_WORD.findall(lowered))
+    if len(lower) > 4 and lower.endswith("ed") and previous not in _DETERMINERS:
+        return True  # "opposed", "improved"; not "the disputed region"
+    if previous in ("i", "we", "you", "they") and lower.isalpha():
+        return True  # "We closed", "they agree": a pronoun subject is followed by its verb
+    # "he faces", "who owns"
+    return previous in ("he", "she", "it", "who") and lower.endswith("s") and lower.isalpha()
 
 
-def candidate_spans(
-    sentence: str, offset: int = 0, *, hinted: bool | None = None
-) -> list[Candidate]:
-    """Propose claim spans in `sentence`; offsets are shifted by `offset` into the source.
+def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past Markdown markup and closing punctuation.
 
-    Candidates may overlap; `factcheck.splitter` merges them. `hinted` is `has_hint`'s
-    answer when the caller already has it.
+    A heading's "#", a block quote's ">", a final full stop and emphasis marks that wrap
+    the span or stand alone at its edge are not claim text; offsets still index the
+    stored text, so emphasis inside a span stays, whole ("**Unemployment** fell").
+    A closing quotation mark is kept with its full stop ("... situation.”") so the
+    quotes stay balanced.
     """
-    if not (has_hint(sentence.lower()) if hinted is None else hinted):
-        return []
-    # re.split with a capturing group alternates gap, token, gap, ...; the offsets then
-    # come from a C-level running sum of lengths instead of one match object per token.
-    pieces = _TOKEN_SPLIT.split(sentence)
-    words = pieces[1::2]
-    lowers = list(map(str.lower, words))
-    n = len(words)
-    try:  # the memo is warm for almost every word of running text
-        classes = list(map(_CLASS.__getitem__, lowers))
-    except KeyError:
-        classes = [_CLASS[w] if w in _CLASS else _classify(w) for w in lowers]
-    # Only anchor and attribution tokens start a span: pick their indices with C-level
-    # compress instead of a Python loop over every token. A sixth of the hinted
-    # sentences have neither (the hint was a word such as "interest"): done.
-    anchors = list(compress(range(n), map(and_, classes, repeat(_ANY_ANCHOR))))
-    speakers = list(compress(range(n), map(and_, classes, repeat(_ATTRIBUTES))))
-    if not anchors and not speakers:
-        return []
-    nexts = [*lowers[1:], ""]
-    # Whether each token may sit in a noun phrase: a table lookup on (class, what the
-    # next token is), so the whole list is built by C-level map.
-    in_np = list(map(_IN_NP.__getitem__, zip(classes, map(_FOLLOWER.get, nexts), strict=True)))
-    spans: list[tuple[int, int, bool]] = []
-
-    for i in anchors:
-        c = classes[i]
-        if c & _ANCHOR_IF_PERIOD and nexts[i] not in _TEMPORAL_NOUNS:
-            continue
-        if c & _ANCHOR_IF_THAN and nexts[i] != "than":
-            continue
-        left = i
-        while left > 0 and in_np[left - 1]:
-            left -= 1
-        # "more than 500 people": step over "than" and grow on from there.
-        right = i + 1 if c & _ANCHOR_IF_THAN else i
-        right = _grow_right(lowers, in_np, right, n)
-        if lowers[i] in ("first", "last") and "since" in lowers[i + 1 : right + 3]:
-            right = _clause_end(words, lowers, lowers.index("since", i + 1), n)
-        elif right == left or (right - left < 2 and not words[i][0].isdigit()):
-            continue  # "2024", "the two", "the first": too little to look up
-        left = _copular_subject(words, lowers, in_np, left)
-        left = _sentence_subject(lowers, in_np, left)
-        spans.append((left, right, False))
-
-    for i in speakers:
-        if i == 0 or i + 1 >= n or not words[i][0].islower():
-            continue
-        if in_np[i - 1]:
-            left = i - 1
-            while left > 0 and in_np[left - 1] and i - left < 6:
-                left -= 1
-            # A named or titled speaker: "Xi", "President Lee", "Café owners",
-            # "the spokesman"; not any noun phrase that happens to precede "said".
-            named = words[left][0].isupper() or words[i - 1][0].isupper()
-            if named or lowers[i - 1] in _SPEAKER_WORDS:
-                right = _attribution_end(words, lowers, i + 1, n)
-                if right > i:
-                    spans.append((left, right, True))
-        elif lowers[i - 1] in _PRONOUNS:
-            right = _attribution_end(words, lowers, i + 1, n)
-            spans.append((i - 1, right, True))
-
-    if not spans:
-        return []  # anchors that grew into nothing: no need for offsets
-    gaps = pieces[0::2]
-    ends = list(accumulate(map(len, pieces)))
-    starts, stops = ends[0::2], ends[1::2]
-    return [
-        Candidate(offset + starts[a], offset + stops[_cap(words, gaps, a, b)], attr)
-        for a, b, attr in spans
-        if b >= a
-    ]
-
-
-def _grow_right(lowers: list[str], in_np: list[bool], right: int, n: int) -> int:
-    """Extend over noun-phrase words and prepositional phrases; drop a dangling preposition."""
-    j = right + 1
-    while j < n:
-        if in_np[j]:
-            right = j
-        elif lowers[j] in _PREPOSITIONS and j + 1 < n and in_np[j + 1]:
-            pass  # keep going; `right` moves once the phrase's noun is reached
+    while start < end:
+        char = text[start]
+        following = text[start + 1 : start + 2]
+        if char.isspace() or (char in "#>" and following in ("#", ">", " ", "")):
+            start += 1  # a heading's "#" or a quote's ">", not a hashtag ("#MeToo")
+        elif char in "*_":
+            mark = start
+            while mark < end and text[mark] == char:
+                mark += 1
+            run = text[start:mark]
+            if text.find(run, mark, end) >= 0 and not text[start:end].rstrip(".,;: ").endswith(run):
+                break  # "**Unemployment** fell ...": the emphasis closes inside the span
+            start = mark
         else:
             break
-        j += 1
-    return right
-
-
-def _clause_end(words: list[str], lowers: list[str], start: int, n: int) -> int:
-    """Last token index of the clause that begins at `start` (up to a comma or the end)."""
-    j = start
-    while j + 1 < n and words[j + 1][0] not in _CLAUSE_PUNCT and words[j + 1] != ".":
-        if lowers[j + 1] in _CONJUNCTIONS or lowers[j + 1] in _RELATIVES:
+    while end > start:
+        char = text[end - 1]
+        if char.isspace() or char in ".,;:—–-#":
+            end -= 1
+        elif char in "*_":
+            mark = end
+            while mark > start and text[mark - 1] == char:
+                mark -= 1
+            if text.find(text[mark:end], start, mark) >= 0:
+                break  # "... in *May*": the emphasis opened inside the span
+            end = mark
+        else:
             break
-        j += 1
-    return j
+    return start, end
 
 
-def _copular_subject(words: list[str], lowers: list[str], in_np: list[bool], left: int) -> int:
-    """Pull in "China is" before "South Korea's biggest trading partner"."""
-    if left < 2 or lowers[left - 1] not in _COPULAS:
-        return left
-    subject = left - 2
-    if not in_np[subject]:
-        return left
-    while subject > 0 and in_np[subject - 1] and left - subject < 6:
-        subject -= 1
-    head = words[subject]
-    at_clause_start = subject == 0 or words[subject - 1][0] in _CLAUSE_PUNCT
-    if head[0].isupper() or lowers[subject] in _DETERMINERS or at_clause_start:
-        return subject
-    return left
+_CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
+_HEAD_WORDS = FRAGMENT_WORDS + 2
+"""Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
+(a reporting verb within the first six words) look at."""
 
 
-def _sentence_subject(lowers: list[str], in_np: list[bool], left: int) -> int:
-    """ "Lee's decisive victory in last week's snap election stands ...": when the anchored
-    phrase hangs off the sentence's opening noun phrase by a preposition, take it whole."""
-    if left < 2 or lowers[left - 1] not in _PREPOSITIONS:
-        return left
-    j = left - 2
-    while j >= 0 and (in_np[j] or (lowers[j] in _PREPOSITIONS and j > 0 and in_np[j - 1])):
-        j -= 1
-    return 0 if j < 0 else left
+def statement_spans(text: str, start: int, end: int) -> list[Statement]:
+    """The statements of the sentence `text[start:end]`, as offsets into `text`.
 
-
-def _attribution_end(words: list[str], lowers: list[str], start: int, n: int) -> int:
-    """Last token of what someone said or urged: up to a clause break or the word cap."""
-    j = start
-    while j < n:
-        word = words[j]
-        if word in ";:" or (word == "." and j == n - 1):
-            break
-        if word == "," and j + 1 < n:
-            follow = lowers[j + 1]
-            if follow in _CONJUNCTIONS or follow in _RELATIVES or follow == "according":
-                break
-            if follow.endswith("ing") or follow in ("as", "with", "adding", "saying"):
-                break
-        j += 1
-    j -= 1
-    while j > start and (words[j][0] in _CLAUSE_PUNCT and words[j] not in '”")'):
-        j -= 1
-    return j
-
-
-def _cap(words: list[str], gaps: list[str], a: int, b: int) -> int:
-    """Cut a span of more than MAX_WORDS words back to its last comma (else hard), and
-    never let it end on a function word ("... core interests and").
-
-    Words are whitespace-separated, as a reader counts them: `gaps[j]` is the space
-    before token j, so a free-standing quote or dash counts as a word too.
+    Spans are disjoint, in order, trimmed of markup and closing punctuation, and never
+    cut inside quotation marks or brackets.
     """
-    end = b
-    # At most one word per token: a span of MAX_WORDS tokens or fewer needs no cut
-    # (most of them), so only longer ones are counted.
-    if b - a >= MAX_WORDS:
-        count = 0
-        last_comma = -1
-        for j in range(a, b + 1):
-            if j == a or gaps[j]:
-                count += 1
-                if count > MAX_WORDS:
-                    end = last_comma - 1 if last_comma > a else j - 1
-                    break
-            elif words[j] == ",":
-                last_comma = j
-    while end > a and _is_trailing(words[end]):
+    start, end = trim_markup(text, start, end)
+    if start >= end:
+        return []
+    matches = list(_TOKEN.finditer(text, start, end))
+    if not matches:
+        return []
+    words = [m.group() for m in matches]
+    lowers = list(map(str.lower, words))
+    n = len(words)
+    previous = ["", *lowers[:-1]]
+    if _CUT_WORDS.isdisjoint(lowers):
+        # Most sentences: nothing to cut at, so one statement; the verb test is needed
+        # only where the fragment and attribution-tail checks look (the first words).
+        verbs = list(map(_is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
+        cuts = [(0, n - 1)]
+    else:
+        verbs = list(map(_is_verb, lowers, previous))
+        cuts = _statement_cuts(words, lowers, verbs, _top_level(words), n)
+    statements: list[Statement] = []
+    for first, last in cuts:
+        if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
+            continue  # a bare noun phrase ("six weeks"): nothing to check
+        if _bare_attribution(lowers, verbs, first, last):
+            continue  # "he said", "the company said in a statement"
+        last = _drop_dangling(lowers, first, last)
+        s, e = trim_markup(text, matches[first].start(), matches[last].end())
+        if e <= s:
+            continue
+        attribution = not _ATTRIBUTING.isdisjoint(lowers[first : last + 1]) and any(
+            lowers[j] in _ATTRIBUTING and words[j][0].islower() for j in range(first, last + 1)
+        )  # lowercase: "said", not "United States"
+        statements.append(Statement(s, e, attribution))
+    return statements
+
+
+def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
+    """Give back a trailing determiner, conjunction or relative, and a preposition it bares
+    ("... died on April 22 of the" in a cut-off body): a claim never ends on them. A
+    preposition alone at the end stays ("the page you are looking for")."""
+    end = last
+    while end > first and (
+        lowers[end] in _DETERMINERS or lowers[end] in _CONJUNCTIONS or lowers[end] in _RELATIVES
+    ):
         end -= 1
+    if end < last:
+        while end > first and lowers[end] in _PREPOSITIONS:
+            end -= 1
     return end
 
 
-def _is_trailing(word: str) -> bool:
-    """Whether a claim may not end on `word`: function words and opening punctuation."""
-    return word.lower() in _TRAILING or word in ",;:—–-(“\"'"
+def _top_level(words: list[str]) -> list[bool]:
+    """For each token, whether it sits outside quotation marks and brackets. Straight
+    double quotes toggle; curly quotes and brackets nest (bounded at zero, so a stray
+    closing mark cannot push the rest of the sentence out of reach)."""
+    depth = 0
+    straight_open = False
+    top = []
+    for word in words:
+        if word in _OPEN_QUOTES or word in _OPEN_BRACKETS:
+            top.append(depth == 0 and not straight_open)
+            depth += 1
+            continue
+        if word in _CLOSE_QUOTES or word in _CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+            top.append(depth == 0 and not straight_open)
+            continue
+        if word == '"':
+            straight_open = not straight_open
+            top.append(depth == 0)
+            continue
+        top.append(depth == 0 and not straight_open)
+    return top
+
+
+def _statement_cuts(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], n: int
+) -> list[tuple[int, int]]:
+    """Token ranges [first, last] of the sentence's statements (one pass)."""
+    if _attribution_tail(lowers, verbs, top, n):
+        return [(0, n - 1)]  # "A rose and B fell, the company said": one attributed statement
+    cuts: list[tuple[int, int]] = []
+    first = 0
+    left_has_verb = False
+    speech = False  # the current statement reports speech: "X said A and B" stays whole
+    verb_chain = False  # a modal or "to" governs the left verbs: "should have produced A and B"
+    for j in range(n):
+        lower = lowers[j]
+        if not top[j]:
+            continue
+        if verbs[j]:
+            left_has_verb = True
+        if lower in _SPEECH_VERBS and words[j][0].islower():
+            speech = True
+        if lower in _MODALS or lower == "to":
+            verb_chain = True
+        if lower == ";" and left_has_verb and j + 1 < n:
+            cuts.append((first, j - 1))
+            first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+            continue
+        if lower not in _SPLITTING_CONJUNCTIONS or not left_has_verb or j + 1 >= n:
+            continue
+        if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
+            continue  # a name: "the Department of Health and Social Care"
+        kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+        if kind is None:
+            continue
+        if speech and kind != "reported":
+            continue  # still what the speaker said
+        if verb_chain and kind == "verb phrase":
+            continue  # "should have produced A and presented B": one governed statement
+        if _bare_attribution(lowers, verbs, j + 1, n - 1):
+            continue  # ", and he said": a tail, not a new statement
+        last = j - 1 if not (j > 0 and lowers[j - 1] == ",") else j - 2
+        if last < first:
+            continue
+        cuts.append((first, last))
+        first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+    if first < n:
+        cuts.append((first, n - 1))
+    return cuts
+
+
+def _clause_after(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
+) -> str | None:
+    """What opens at token `k` after a conjunction: "reported" (a subject and a reporting
+    verb), "clause" (a subject and a finite verb), "verb phrase" (a finite verb and its
+    object: "and paid a $2 million penalty"), or None (a noun phrase, a quotation, ...)."""
+    if not top[k]:
+        return None
+    if verbs[k] and lowers[k] not in _AUXILIARIES:
+        # The verb's object follows: "and paid a $2 million penalty". Not a preposition:
+        # "was passed ... and approved by the Lords" continues the passive.
+        following = lowers[k + 1] if k + 1 < n else ""
+        if following in _OBJECTS or (k + 1 < n and words[k + 1][:1].isdigit()):
+            return "verb phrase"
+        if k + 1 < n and words[k + 1][:1] in "$£€":
+            return "verb phrase"
+        return None
+    # A subject: up to eight noun-phrase tokens, then a finite verb.
+    j = k
+    while j < n and j - k < 8:
+        lower = lowers[j]
+        if verbs[j] and j > k:
+            return (
+                "reported"
+                if lower in _REPORTING_VERBS or _reported_soon(lowers, j, n)
+                else "clause"
+            )
+        if (
+            not top[j]
+            or (j > k and lower in _SUBJECT_PRONOUNS)  # "recoup revenues they lost"
+            or lower in _CONJUNCTIONS
+            or lower in _RELATIVES
+            or (not words[j][0].isalnum() and words[j] not in "$£€%'’-")
+            or verbs[j]
+        ):
+            return None
+        j += 1
+    return None
+
+
+def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> bool:
+    """Whether the sentence ends with ", he said" or ", according to ..." outside quotes:
+    the attribution then governs everything before it."""
+    for j in range(n - 1, max(-1, n - 14), -1):
+        if lowers[j] == "," and top[j]:
+            if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
+                return True
+            return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
+    return False
+
+
+def _reported_soon(lowers: list[str], j: int, n: int) -> bool:
+    """ "Xi has said", "Lee had urged": an auxiliary followed by a reporting verb."""
+    return lowers[j] in _AUXILIARIES and j + 1 < n and lowers[j + 1] in _REPORTING_VERBS
+
+
+def _bare_attribution(lowers: list[str], verbs: list[bool], first: int, last: int) -> bool:
+    """Whether tokens [first, last] are only an attribution tail: a short subject, a
+    reporting verb and at most a few words of setting ("the company said in a
+    statement on Tuesday"), with nothing said."""
+    verb_at = -1
+    for j in range(first, min(last + 1, first + 6)):
+        if lowers[j] in _REPORTING_VERBS:
+            verb_at = j
+            break
+        if verbs[j] and lowers[j] not in ("has", "had", "have"):
+            return False
+    if verb_at <= first:
+        return False
+    if last - verb_at > 8:
+        return False  # checked before slicing: a long sentence must not cost O(n) per call
+    rest = lowers[verb_at + 1 : last + 1]
+    return all(w in _TAIL_ADVERBIALS or not w.isalnum() for w in rest)
 
 
 def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None) -> ClaimKind:

@@ -1,186 +1,164 @@
-"""Text -> short checkable claims with exact offsets, a kind and a check-worthiness score.
+"""Text -> checkable claims with exact offsets, a kind and a check-worthiness score.
 
 Called by `store.add_document` (through the CLI's `add`), by `factcheck split` and by the
-review TUI. The pipeline: `factcheck.sentences` finds sentences, `factcheck.spans`
-proposes short spans inside each one (anchored noun phrases, attributions, copular
-statements), overlapping proposals are merged, and `factcheck.checkworthiness` scores
-each claim from its sentence and its own words. A sentence that holds no anchored span
-still gets one claim (its main clause, cut to ~20 words), so a check-worthy sentence is
-never silently dropped; rhetoric gets a low score instead. Pure; no I/O.
+review TUI. The pipeline, one document at a time:
+
+1. `factcheck.sentences` finds sentences;
+2. page debris (`factcheck.debris`: breadcrumbs, share prompts, credits, bylines) is
+   dropped, and so is a headline the body restates;
+3. a repeated sentence is kept once (`factcheck.duplicates`: the fuller copy wins);
+4. `factcheck.spans` cuts each sentence into whole statements (several when it
+   coordinates several), dropping verbless fragments and bare "he said" tails;
+5. the sentences that hold a statement are scored in one batch through the scoring
+   seam, `score_sentences` (see `factcheck.scoring`), and each statement's score is
+   its sentence's, shifted by its mood (`factcheck.mood`).
+
+Pure; no I/O.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from typing import NamedTuple
 
-from factcheck.checkworthiness import (
-    CheckworthinessModel,
-    default_model,
-    shape_bits_of_tokens,
-    sigmoid,
-    tokenize,
-)
+from factcheck.checkworthiness import CheckworthinessModel
+from factcheck.debris import body_words_of, is_debris, is_headline, restates
+from factcheck.duplicates import duplicate_of
 from factcheck.models import Claim
+from factcheck.mood import mood_shift
+
+# THE SCORING SEAM: the one import to change to swap the sentence scorer; the learned
+# scorer is `factcheck.checkworthiness.score_sentences` (same signature).
+from factcheck.scoring import score_sentences
+from factcheck.scoring import score_sentences as linear_scores
+from factcheck.sentence_context import SentenceInContext
 from factcheck.sentences import split_sentences
-from factcheck.spans import MAX_WORDS, Candidate, candidate_spans, claim_kind, has_hint
+from factcheck.spans import Statement, claim_kind, statement_spans, trim_markup
 
 __all__ = ["split_claims", "split_sentences"]
-
-SENTENCE_WEIGHT = 0.8
-"""How much of a claim's score comes from its sentence; the rest from the span itself,
-scored by the model's span weights. The sentence carries most of the evidence (the
-labels are per sentence); the span's own words move it up or down. 0.8 with span
-weights keeps the by-debate F1 (0.662) and MAP within noise of sentence-only scoring,
-and lifts short factual spans in news ("Asia's fourth-largest economy") above 0.5,
-which a model trained on debates alone underrates (bench/RESULTS.md)."""
-
-
-def _merge(candidates: list[Candidate], text: str) -> list[Candidate]:
-    """Resolve overlaps: a span inside another merges into it (an attribution keeps its
-    anchored phrases); a partial overlap becomes the union when that stays within
-    MAX_WORDS words, or else the shorter span is kept. The result is sorted and
-    pairwise disjoint."""
-    if len(candidates) == 1:
-        return candidates  # most sentences with a span have one: nothing to resolve
-    ordered = sorted(set(candidates), key=lambda c: (c.start, -c.end))
-    kept: list[Candidate] = []
-    for cand in ordered:
-        if not kept or cand.start >= kept[-1].end:
-            kept.append(cand)
-            continue
-        last = kept[-1]
-        if cand.end <= last.end:
-            continue  # nested: the outer span already covers it
-        if text.count(" ", last.start, cand.end) < MAX_WORDS:
-            kept[-1] = Candidate(last.start, cand.end, last.attribution or cand.attribution)
-        elif cand.end - cand.start < last.end - last.start:
-            kept[-1] = cand
-    return kept
-
-
-def _quotation(sentence: str, start: int, end: int) -> str | None:
-    """The quotation a claim sits in, if any: `“...,” Xi was quoted as saying` is scored
-    on what was said, not on the attribution around it (which is a claim of its own)."""
-    if "“" not in sentence and '"' not in sentence:
-        return None  # most sentences
-    opening = max(sentence.rfind("“", 0, start + 1), sentence.rfind('"', 0, start + 1))
-    if opening < 0:
-        return None
-    closing = sentence.find("”", max(opening + 1, end - 1))
-    if closing < 0:
-        closing = sentence.find('"', max(opening + 1, end - 1))
-    if closing < 0 or closing - opening < 15:
-        return None
-    return sentence[opening + 1 : closing]
-
-
-_OPENING_PHRASE = re.compile(r"[^,]{1,38}, ")
-# Possessive quantifiers: \S and \s never overlap, so backtracking could not change a
-# match; forbidding it makes a failed match (a short sentence) cheap.
-_FIRST_WORDS = re.compile(r"(?:\S++\s++){" + str(MAX_WORDS) + "}")
-_CLAUSE_BREAK = re.compile(r"[,;:—]")
-_SIX_WORDS = re.compile(r"(?:\S++\s++){6}")
-
-
-def _main_clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """A fallback claim for a sentence with no anchored span: skip an opening
-    "On Tuesday," style phrase, stop at the first clause break past six words, and
-    cap the length at MAX_WORDS words. Regex-driven: it runs on most sentences."""
-    opening = _OPENING_PHRASE.match(text, start, end)
-    if opening is not None and opening.group().count(" ") < 5:
-        start = opening.end()
-    cut = end
-    cap = _FIRST_WORDS.match(text, start, end)
-    if cap is not None:
-        cut = cap.end()
-    six = _SIX_WORDS.match(text, start, cut)
-    if six is not None:
-        clause_break = _CLAUSE_BREAK.search(text, six.end(), cut)
-        if clause_break is not None:
-            cut = clause_break.start()
-    stop = cut
-    while stop > start and text[stop - 1] in _TRIM:
-        stop -= 1
-    if stop == start:
-        stop = end
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-    return start, stop
-
-
-_TRIM_CHARS = " \t\r\n.!?,;:\"'”’—-"
-_TRIM = frozenset(_TRIM_CHARS)
 
 
 def split_claims(
     text: str, *, model: CheckworthinessModel | None = None, min_score: float = 0.0
 ) -> list[Claim]:
-    """Split `text` into short checkable claims, in document order.
+    """Split `text` into checkable claims, in document order.
 
     Every claim satisfies `text[claim.start:claim.end] == claim.text`, carries its
     sentence's offsets, a `ClaimKind` and a `score` in [0, 1] (0.5 is the intended
-    threshold). Spans never overlap. `model` swaps the packaged check-worthiness model
-    (the evaluation passes one trained without the held-out debate); `min_score` drops
-    claims below it.
+    threshold). Spans never overlap. `model` scores with that linear check-worthiness
+    model instead of the default scorer (the evaluation passes one trained without the
+    held-out debate); `min_score` drops claims below it.
     """
-    model = model or default_model()
+    sentences = _article_sentences(text)
+    statements = [statement_spans(text, s.content_start, s.end) for s in sentences]
+    holding = [i for i, found in enumerate(statements) if found]
+    if not holding:
+        return []
+    items = [_in_context(text, sentences, i) for i in holding]
+    scores = score_sentences(items) if model is None else linear_scores(items, model=model)
     claims: list[Claim] = []
-    for sent_start, sent_end in split_sentences(text):
-        sentence = text[sent_start:sent_end]
+    for i, sentence_score in zip(holding, scores, strict=True):
+        sentence = sentences[i]
+        base = _logit(sentence_score)
+        for statement in statements[i]:
+            claim = _claim(text, statement, sentence.start, sentence.end, base)
+            if claim.score >= min_score:
+                claims.append(claim)
+    return claims
+
+
+class _Sentence(NamedTuple):
+    """A sentence of the article: its offsets, where its own words start (after a
+    transcript's speaker label), and who speaks it ("" when unknown)."""
+
+    start: int
+    end: int
+    content_start: int
+    speaker: str
+
+
+# A transcript's speaker label: "SENATOR KENNEDY:", "HOWARD K. SMITH, MODERATOR:". Capitals
+# only, so "Note: ..." or "Update: ..." in an article is not taken for one.
+_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.,'’ -]{0,40}[A-Z.])\s*:\s+(?=\S)")
+
+
+def _claim(text: str, statement: Statement, sent_start: int, sent_end: int, base: float) -> Claim:
+    span = text[statement.start : statement.end]
+    score = 1.0 / (1.0 + math.exp(-(base + mood_shift(span))))
+    return Claim(
+        text=span,
+        start=statement.start,
+        end=statement.end,
+        sentence_start=sent_start,
+        sentence_end=sent_end,
+        kind=claim_kind(span, attribution=statement.attribution),
+        score=round(score, 4),
+    )
+
+
+def _logit(probability: float) -> float:
+    p = min(max(probability, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
+def _article_sentences(text: str) -> list[_Sentence]:
+    """The sentences that belong to the article: page debris, headlines the body
+    restates and repeated sentences are left out (the fuller copy of a repeat stays)."""
+    body: list[_Sentence] = []
+    headlines: set[int] = set()
+    speaker = ""
+    for start, end in split_sentences(text):
+        content_start = start
+        label = _SPEAKER_LABEL.match(text, start, end)
+        if label is not None:
+            speaker, content_start = label.group(1), label.end()
+        sentence = text[content_start:end]
         if not any(map(str.isalpha, sentence)):
             continue  # a rule line, a page number: nothing to check
-        lowered = sentence.lower()
-        tokens = tokenize(lowered)
-        candidates = candidate_spans(sentence, sent_start, hinted=has_hint(lowered, tokens))
-        if not candidates:
-            # Most sentences: the fallback claim, the sentence's own main clause. Its
-            # words add nothing the sentence score lacks, so it is scored on its context
-            # alone, which skips a third of the work.
-            start, end = _main_clause(text, sent_start, sent_end)
-            span = text[start:end]
-            if end <= start or not any(map(str.isalpha, span)):
-                continue
-            sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
-            context = _quotation(sentence, start - sent_start, end - sent_start)
-            logit = sentence_logit if context is None else model.logit(context)
-            score = sigmoid(SENTENCE_WEIGHT * logit + (1.0 - SENTENCE_WEIGHT) * logit)
-            if score >= min_score:
-                if start == sent_start and not text[end:sent_end].strip(_TRIM_CHARS):
-                    # The whole sentence bar its closing punctuation (most sentences):
-                    # its tokens are the sentence's, less any "?", a flag the kind
-                    # ignores, so the sentence's tokens give the kind without
-                    # tokenising the span again.
-                    kind = claim_kind(span, bits=shape_bits_of_tokens(tokens))
-                else:
-                    kind = claim_kind(span)
-                claims.append(Claim(span, start, end, sent_start, sent_end, kind, round(score, 4)))
+        alone = _alone_on_line(text, start, end)
+        if is_debris(sentence, alone_on_line=alone):
             continue
-        sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
-        span_model = model.span or model
-        for cand in _merge(candidates, text):
-            span = text[cand.start : cand.end]
-            context = _quotation(sentence, cand.start - sent_start, cand.end - sent_start)
-            context_logit = sentence_logit if context is None else model.logit(context)
-            # Tokenised once, for the span's own score and for its kind.
-            span_lowered = span.lower()
-            span_tokens = tokenize(span_lowered)
-            span_logit = span_model.logit_of_tokens(span, span_lowered, span_tokens)
-            score = sigmoid(SENTENCE_WEIGHT * context_logit + (1.0 - SENTENCE_WEIGHT) * span_logit)
-            if score < min_score:
-                continue
-            claims.append(
-                Claim(
-                    text=span,
-                    start=cand.start,
-                    end=cand.end,
-                    sentence_start=sent_start,
-                    sentence_end=sent_end,
-                    kind=claim_kind(
-                        span,
-                        attribution=cand.attribution,
-                        bits=None if cand.attribution else shape_bits_of_tokens(span_tokens),
-                    ),
-                    score=round(score, 4),
-                )
-            )
-    return claims
+        if alone and is_headline(sentence):
+            headlines.add(len(body))
+        body.append(_Sentence(start, end, content_start, speaker))
+    if headlines:
+        body_words = body_words_of(
+            [text[s.content_start : s.end] for i, s in enumerate(body) if i not in headlines]
+        )
+        if body_words:
+            body = [
+                sentence
+                for i, sentence in enumerate(body)
+                if i not in headlines
+                or not restates(text[sentence.start : sentence.end], body_words)
+            ]
+    repeats = duplicate_of([text[s.content_start : s.end] for s in body])
+    return [sentence for sentence, repeat in zip(body, repeats, strict=True) if repeat is None]
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether the sentence fills its line (headline, credit, breadcrumb form)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    before = text[line_start:start]
+    return not before.strip(" \t#>*-•") and not text[end:line_end].strip()
+
+
+def _in_context(text: str, sentences: list[_Sentence], i: int) -> SentenceInContext:
+    """Sentence `i` with its neighbours and speaker, markup trimmed, for the scorer."""
+
+    def trimmed(j: int) -> str:
+        if not 0 <= j < len(sentences):
+            return ""
+        start, end = trim_markup(text, sentences[j].content_start, sentences[j].end)
+        return text[start:end]
+
+    return SentenceInContext(
+        text=trimmed(i),
+        previous=trimmed(i - 1),
+        next=trimmed(i + 1),
+        speaker=sentences[i].speaker,
+    )

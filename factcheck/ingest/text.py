@@ -7,6 +7,7 @@ legacy encodings with a warning: newsroom files often come as cp1252.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from factcheck.errors import InputError
@@ -20,6 +21,8 @@ _BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's (UTF-8: u
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_HEADING_MARKS = re.compile(r"^(?:#{1,6}\s+)+")
+"""A Markdown heading's "# " is markup: `# Reporter notes` is titled "Reporter notes"."""
 
 
 def read_file_bytes(path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES) -> bytes:
@@ -43,7 +46,8 @@ def article_from_text(data: bytes, *, source: str, name: str, title: str | None 
     text, warnings = decode_text(data, name)
     if not text.strip():
         raise InputError(f"{name} is empty: nothing to check")
-    return Article(text=text, source=source, title=title or default_title(text), warnings=warnings)
+    title = title or _HEADING_MARKS.sub("", default_title(text)) or "untitled"
+    return Article(text=text, source=source, title=title, warnings=warnings)
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:

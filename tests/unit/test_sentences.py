@@ -130,3 +130,38 @@ def test_lowercased_scraped_text() -> None:
         "before i begin, dr. smith will speak.",
         "it is 9.7 percent.",
     ]
+
+
+def test_full_stop_that_lost_its_space_still_ends_a_sentence() -> None:
+    text = (
+        "Masks do not stop the spread of Covid.In the video, a woman speaks. "
+        "It was “vaccine passports”.As we found, nothing. Mr.Smith went to the U.S.Army base."
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Masks do not stop the spread of Covid.",
+        "In the video, a woman speaks.",
+        "It was “vaccine passports”.",
+        "As we found, nothing.",
+        "Mr.Smith went to the U.S.Army base.",
+    ]
+
+
+def test_quotation_of_several_sentences_is_one_sentence() -> None:
+    text = (
+        "Prof Lee said: “The claim is false. Vaccines do not alter DNA.” "
+        "The post was shared 900 times. “Stray marks do not hold the rest. Next one."
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Prof Lee said: “The claim is false. Vaccines do not alter DNA.”",
+        "The post was shared 900 times.",
+        "“Stray marks do not hold the rest.",
+        "Next one.",
+    ]
+
+
+def test_glued_quotation_boundary_is_a_sentence_end() -> None:
+    text = "It was “legally incorrect”.“Vaccines do not alter DNA,” she said."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "It was “legally incorrect”.",
+        "“Vaccines do not alter DNA,” she said.",
+    ]

@@ -1,0 +1,166 @@
+"""Mood of a statement, as a shift of its check-worthiness: a lexicon of rule features.
+
+A sentence scorer learns what check-worthy sentences look like; it does not know that
+"is expected to announce a decision next week" cannot be checked yet while "He denied
+receiving the payment" can. These rules move a statement's score (in logit units) after
+the sentence score, and only by mood:
+
+- down: predictions and plans ("will", "is expected to", "plans to", "stands to"),
+  promises, hypotheticals ("if", "could", "would"), questions, opinion ("I think", "we
+  must") and rhetorical superlatives with no measure ("the greatest city on earth");
+- up: reported speech and reported actions ("Xi urged ...", "... according to Chinese
+  state media", "was quoted as saying"), denials ("denied", "called the report a
+  fabrication") and plain past-tense actions ("We closed the border crossing").
+
+What someone said is checkable even when what they said is a plan: a modal after a
+reporting verb ("Xi assured him that Beijing would ...") is not a prediction of ours.
+A prediction that carries a concrete fact (a figure, a date, a ranking) is lowered less:
+the fact inside it can still be checked. The learned scorer stays orthogonal: this
+module is the only place these rules live. Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["mood_shift"]
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word list written as one string, to keep long lexicons readable."""
+    return frozenset(spaced.split())
+
+
+MOOD_SCALE = 1.0
+"""Multiplies every shift below: 0 scores a statement by its sentence alone. Re-tune
+it when the sentence scorer changes (bench/RESULTS.md, "Mood rules", has the trade-off
+measured with the linear model)."""
+PREDICTION_DOWN = -1.6
+"""A forward-looking or hypothetical statement with no concrete fact in it."""
+PREDICTION_WITH_FACT_DOWN = -0.1
+HEDGED_DOWN = -0.8
+"""Would / could / might with no plan word: hypothetical or hedged."""
+"""The same holding a figure, a date or a ranking: that part can still be checked."""
+OPINION_DOWN = -1.2
+QUESTION_DOWN = -1.5
+RHETORIC_DOWN = -1.5
+REPORTED_UP = 1.4
+"""Reported speech or action with a named speaker ("Xi urged", "according to CCTV")."""
+REPORTED_BY_PRONOUN_UP = 0.5
+"""The same by "he" / "she" / "they": checkable, but less often the story's claim."""
+DENIAL_UP = 1.4
+PAST_ACTION_UP = 0.6
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|urged|urges|assured|assures|stated|announced|insisted|"
+    r"argued|warned|admitted|promised|added|noted|reported|confirmed|claimed|accused|"
+    r"quoted\s+as\s+saying|according\s+to|pledged|vowed|called\s+on|asked|demanded|"
+    r"acknowledged|conceded|revealed|disclosed|testified|wrote|tweeted|posted)\b",
+    re.IGNORECASE,
+)
+_BY_PRONOUN = re.compile(
+    r"\b(?:he|she|they|we|I|it)\s+(?:\w+ly\s+)?(?:said|says|told|added|noted|insisted)\b",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+    r"disputed|disputes|rebuffed|refused|refuses|called\s+(?:\S+\s+){1,4}"
+    r"(?:a\s+)?(?:fabrication|lie|hoax|fake|false|baseless|untrue))\b",
+    re.IGNORECASE,
+)
+_PREDICTION = re.compile(
+    r"\b(?:will|won['’]t|shall|going\s+to|gonna|"
+    r"(?:is|are|was|were)\s+(?:expected|set|due|likely|unlikely|poised|slated|scheduled)"
+    r"\s+to|(?:plans?|planned|planning|aims?|intends?|hopes?|wants?|seeks?|vows?|"
+    r"pledges?|promises?|stands?|expects?)\s+to|imagine|envision)\b",
+    re.IGNORECASE,
+)
+"""The future and plans: what cannot be checked yet."""
+_HEDGED = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
+"""A conditional or hedged statement ("... would bring more benefits"): weaker than a
+plan, and common inside checkable sentences, so it moves the score less."""
+_OPINION = re.compile(
+    r"\b(?:I|we)\s+(?:think|believe|feel|hope|must|should|need\s+to)\b|"
+    r"\b(?:should|must|ought\s+to)\b",
+    re.IGNORECASE,
+)
+_RHETORIC = re.compile(
+    r"\b(?:greatest|best|finest|most\s+beautiful|most\s+amazing|worst)\b[^.]{0,80}?"
+    r"\b(?:on\s+earth|in\s+the\s+world|ever|in\s+history|of\s+all\s+time)\b",
+    re.IGNORECASE,
+)
+_CONCRETE = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|last\s+(?:week|month|year)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
+    r"million|billion)s?\b|\w+-(?:largest|biggest|highest|lowest|smallest)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|June|July|August|September|October|November|December))",
+    re.IGNORECASE,
+)
+_PAST_ACTION = re.compile(
+    r"\b(?:I|we|he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]{3,}ed|closed|built|made|took|gave|sold|bought|paid|won|lost|cut|raised|"
+    r"signed|met|spent|sent|left|held|began|ran|fell|rose|grew|became|led|set|put)\b"
+)
+
+
+# Words without which a rule cannot match: a set test on the statement's words decides
+# whether its regex runs at all (most statements trigger one or two rules of seven).
+_REPORTING_GATE = _words(
+    "said says told tells urged urges assured assures stated announced insisted "
+    "argued warned admitted promised added noted reported confirmed claimed accused "
+    "quoted according pledged vowed called asked demanded acknowledged conceded "
+    "revealed disclosed testified wrote tweeted posted"
+)
+_DENIAL_GATE = _words(
+    "denied denies deny rejected rejects dismissed dismisses refuted refutes disputed "
+    "disputes rebuffed refused refuses called"
+)
+_PREDICTION_GATE = _words(
+    "will won't won’t shall would could might going gonna expected set due likely "
+    "unlikely poised slated scheduled plan plans planned planning aim aims intend "
+    "intends hope hopes want wants seek seeks vow vows pledge pledges promise "
+    "promises stand stands expect expects if unless imagine envision"
+)
+_OPINION_GATE = _words("think believe feel hope must should need ought")
+_RHETORIC_GATE = _words("greatest best finest most worst")
+_LOWER_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def mood_shift(statement: str) -> float:
+    """Logit shift for `statement` (a claim span): negative for statements that cannot
+    be checked as facts (predictions, opinion, questions, rhetoric), positive for
+    reported speech, denials and past actions."""
+    words = set(_LOWER_WORD.findall(statement.lower()))
+    shift = 0.0
+    reporting = _REPORTING.search(statement) if not words.isdisjoint(_REPORTING_GATE) else None
+    if not words.isdisjoint(_DENIAL_GATE) and _DENIAL.search(statement):
+        shift += DENIAL_UP
+    elif reporting is not None:
+        shift += REPORTED_BY_PRONOUN_UP if _BY_PRONOUN.search(statement) else REPORTED_UP
+    elif _PAST_ACTION.search(statement):
+        shift += PAST_ACTION_UP
+    if not words.isdisjoint(_PREDICTION_GATE):
+        prediction = _PREDICTION.search(statement)
+        hedged = prediction is None
+        if hedged:
+            prediction = _HEDGED.search(statement)
+        if prediction is not None and (reporting is None or prediction.start() < reporting.start()):
+            concrete = _CONCRETE.search(statement) is not None
+            if concrete:
+                shift += PREDICTION_WITH_FACT_DOWN
+            else:
+                shift += HEDGED_DOWN if hedged else PREDICTION_DOWN
+    if not words.isdisjoint(_OPINION_GATE):
+        opinion = _OPINION.search(statement)
+        if opinion is not None and (reporting is None or opinion.start() < reporting.start()):
+            shift += OPINION_DOWN
+    if statement.rstrip("”\"’' ").endswith("?"):
+        shift += QUESTION_DOWN
+    if (
+        not words.isdisjoint(_RHETORIC_GATE)
+        and _RHETORIC.search(statement)
+        and not re.search(r"\d", statement)
+    ):
+        shift += RHETORIC_DOWN
+    return MOOD_SCALE * shift
