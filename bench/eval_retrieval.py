@@ -74,9 +74,15 @@ class Ranked:
     """Per-claim rankings (lists of passage ids, best first) and the metrics over them."""
 
     def __init__(self, rankings: list[list[str]], queries: list[Query]) -> None:
-        self.recall5 = np.array([_recall(r, q.gold, 5) for r, q in zip(rankings, queries)])
-        self.recall1 = np.array([_recall(r, q.gold, 1) for r, q in zip(rankings, queries)])
-        self.mrr = np.array([_reciprocal_rank(r, q.gold) for r, q in zip(rankings, queries)])
+        self.recall5 = np.array(
+            [_recall(r, q.gold, 5) for r, q in zip(rankings, queries, strict=True)]
+        )
+        self.recall1 = np.array(
+            [_recall(r, q.gold, 1) for r, q in zip(rankings, queries, strict=True)]
+        )
+        self.mrr = np.array(
+            [_reciprocal_rank(r, q.gold) for r, q in zip(rankings, queries, strict=True)]
+        )
 
 
 def _recall(ranked: list[str], gold: set[str], k: int) -> float:
@@ -248,7 +254,7 @@ def cross_validate(devs: list[DevSet]) -> None:
     for k in range(FOLDS):
         # The objective: mean over both sets of the recall@5 ratio to the strong
         # baseline on the training folds (one weight set ships for every corpus).
-        def objective(index: int) -> float:
+        def objective(index: int, k: int = k) -> float:
             return statistics.fmean(
                 ratio(per_setting[d.name][index].recall5, d.strong.recall5, d.folds != k)
                 for d in devs
