@@ -124,13 +124,16 @@ def main() -> None:
         f"\n{FOLDS}-fold cross-validation over claims ({len(GRID)} settings, chosen on macro-F1):"
     )
     held: dict[str, list[float]] = {"acc": [], "f1": [], "base acc": [], "base f1": []}
+    confusion: Counter[tuple[str, str]] = Counter()
     for k in range(FOLDS):
         train = [p for p in pairs if p.fold != k]
         test = [p for p in pairs if p.fold == k]
         train_gold = [p.label for p in train]
         best = max(GRID, key=lambda t: scores(train_gold, predict(train, t))[1])
         test_gold = [p.label for p in test]
-        acc, f1 = scores(test_gold, predict(test, best))
+        test_predicted = predict(test, best)
+        confusion.update(zip(test_gold, test_predicted, strict=True))
+        acc, f1 = scores(test_gold, test_predicted)
         majority = Counter(train_gold).most_common(1)[0][0]
         base_acc, base_f1 = scores(test_gold, [majority] * len(test))
         for key, value in zip(held, (acc, f1, base_acc, base_f1), strict=True):
@@ -150,6 +153,15 @@ def main() -> None:
         print(
             f"  {label:<22} {statistics.fmean(values):>6.3f} {min(values):>6.3f}"
             f" {max(values):>6.3f} {statistics.pstdev(values):>6.3f}"
+        )
+    print("  held-out hints pooled over folds: precision / recall per hint")
+    for label in LABELS:
+        hinted = sum(v for (g, p), v in confusion.items() if p == label)
+        right = confusion[(label, label)]
+        gold_total = sum(v for (g, p), v in confusion.items() if g == label)
+        print(
+            f"    {label:<16} hinted {hinted:>5}  precision {right / (hinted or 1):.3f}"
+            f"  recall {right / (gold_total or 1):.3f}"
         )
     print(
         "  macro-F1 ratio to majority (mean of folds):"
