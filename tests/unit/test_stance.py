@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from factcheck.stance import Stance, Thresholds, decide, stance_cues, stance_hint
@@ -113,3 +116,14 @@ def test_support_threshold_decides_between_supports_and_neither(
 def test_empty_texts_are_neither() -> None:
     assert stance_hint("", "").stance is Stance.NEITHER
     assert stance_hint("the of and", "Something else entirely.").stance is Stance.NEITHER
+
+
+def test_stance_is_core_and_never_imports_textual() -> None:
+    code = (
+        "import sys, factcheck.stance; "
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
