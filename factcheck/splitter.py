@@ -11,11 +11,14 @@ never silently dropped; rhetoric gets a low score instead. Pure; no I/O.
 
 from __future__ import annotations
 
+import math
 import re
 
 from factcheck.checkworthiness import (
     CheckworthinessModel,
+    SentenceInContext,
     default_model,
+    score_sentences,
     shape_bits_of_tokens,
     sigmoid,
     tokenize,
@@ -112,6 +115,26 @@ _TRIM_CHARS = " \t\r\n.!?,;:\"'”’—-"
 _TRIM = frozenset(_TRIM_CHARS)
 
 
+def _sentence_logits(text: str, sentences: list[tuple[int, int]]) -> list[float]:
+    """Each sentence's check-worthiness (`score_sentences`, with its neighbours as
+    context) as a logit, to mix with the span's own linear score as before."""
+    texts = [text[start:end] for start, end in sentences]
+    items = [
+        SentenceInContext(
+            sentence,
+            previous=texts[i - 1] if i else "",
+            next=texts[i + 1] if i + 1 < len(texts) else "",
+        )
+        for i, sentence in enumerate(texts)
+    ]
+    return [_logit(p) for p in score_sentences(items)]
+
+
+def _logit(probability: float) -> float:
+    p = min(max(probability, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
 def split_claims(
     text: str, *, model: CheckworthinessModel | None = None, min_score: float = 0.0
 ) -> list[Claim]:
@@ -123,12 +146,18 @@ def split_claims(
     (the evaluation passes one trained without the held-out debate); `min_score` drops
     claims below it.
     """
+    sentences = [
+        (start, end)
+        for start, end in split_sentences(text)
+        if any(map(str.isalpha, text[start:end]))
+    ]  # a rule line, a page number: nothing to check
+    # The packaged scorer sees each sentence with its neighbours, all in one call (the
+    # transformer batches them); a `model` passed in scores sentences alone, as before.
+    learned = None if model is not None else _sentence_logits(text, sentences)
     model = model or default_model()
     claims: list[Claim] = []
-    for sent_start, sent_end in split_sentences(text):
+    for index, (sent_start, sent_end) in enumerate(sentences):
         sentence = text[sent_start:sent_end]
-        if not any(map(str.isalpha, sentence)):
-            continue  # a rule line, a page number: nothing to check
         lowered = sentence.lower()
         tokens = tokenize(lowered)
         candidates = candidate_spans(sentence, sent_start, hinted=has_hint(lowered, tokens))
@@ -140,9 +169,12 @@ def split_claims(
             span = text[start:end]
             if end <= start or not any(map(str.isalpha, span)):
                 continue
-            sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
-            context = _quotation(sentence, start - sent_start, end - sent_start)
-            logit = sentence_logit if context is None else model.logit(context)
+            if learned is not None:
+                logit = learned[index]  # the transformer read the quotation in its sentence
+            else:
+                sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
+                context = _quotation(sentence, start - sent_start, end - sent_start)
+                logit = sentence_logit if context is None else model.logit(context)
             score = sigmoid(SENTENCE_WEIGHT * logit + (1.0 - SENTENCE_WEIGHT) * logit)
             if score >= min_score:
                 if start == sent_start and not text[end:sent_end].strip(_TRIM_CHARS):
@@ -155,11 +187,19 @@ def split_claims(
                     kind = claim_kind(span)
                 claims.append(Claim(span, start, end, sent_start, sent_end, kind, round(score, 4)))
             continue
-        sentence_logit = model.logit_of_tokens(sentence, lowered, tokens)
+        sentence_logit = (
+            learned[index]
+            if learned is not None
+            else model.logit_of_tokens(sentence, lowered, tokens)
+        )
         span_model = model.span or model
         for cand in _merge(candidates, text):
             span = text[cand.start : cand.end]
-            context = _quotation(sentence, cand.start - sent_start, cand.end - sent_start)
+            context = (
+                None
+                if learned is not None
+                else _quotation(sentence, cand.start - sent_start, cand.end - sent_start)
+            )
             context_logit = sentence_logit if context is None else model.logit(context)
             # Tokenised once, for the span's own score and for its kind.
             span_lowered = span.lower()
