@@ -40,7 +40,8 @@ from factcheck.checkworthiness import (  # noqa: E402
     feature_buckets,
 )
 
-# Hyper-parameters, chosen by the by-debate cross-validation in bench/eval_checkworthiness_linear.py.
+# Hyper-parameters, chosen by the by-debate cross-validation in
+# bench/eval_checkworthiness_linear.py.
 C = 0.1
 POSITIVE_WEIGHT = 1.5
 CLEF_WEIGHT = 0.3  # CLEF labels are sparser and stricter; let ClaimBuster lead
