@@ -154,3 +154,18 @@ def test_factcheck_list_does_not_load_onnxruntime(tmp_path: Path) -> None:
 def test_the_check_would_notice_onnxruntime_being_loaded() -> None:
     code = "from factcheck.splitter import split_claims\nsplit_claims('Taxes rose 3% in 2020.')"
     assert "onnxruntime" in _modules_after(code)
+
+
+def test_on_the_seed_a_reported_action_outscores_the_page_debris() -> None:
+    from factcheck.splitter import split_claims
+
+    seed = Path(__file__).parents[2] / "seeds" / "xi-lee-call.txt"
+    claims = split_claims(seed.read_text(encoding="utf-8"))
+
+    def score(start: str) -> float:
+        return max(c.score for c in claims if c.text.startswith(start))
+
+    urged = score("Xi urged the two countries to strengthen exchanges")
+    assert urged >= 0.5
+    for debris in ("Nitin A Gokhale WhatsApp Channel", "(With inputs from Reuters)"):
+        assert score(debris) < 0.5 < urged
