@@ -2,8 +2,9 @@
 
 The cascade: the linear model (plain Python, ~0.05 ms a sentence) scores every
 sentence; those it finds clearly not claims (probability below the calibrated
-`cascade_floor`, chosen so that almost no sentence the transformer would show is lost)
-keep that low score, and the transformer (~1-3 ms a sentence) scores the rest in
+`cascade_floor`, chosen so that no check-worthy sentence the transformer shows on the
+tuning set is lost) keep that low score, and the transformer (~5 ms a sentence on one
+busy core) scores the rest in
 length-sorted batches. The transformer is loaded on the first call; if its file or
 onnxruntime is missing (a broken install), the linear model scores everything and a
 warning says so once.
