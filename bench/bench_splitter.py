@@ -26,7 +26,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_checkworthiness import require_data  # noqa: E402
+from train_checkworthiness_linear import require_data  # noqa: E402
 
 from factcheck.sentences import split_sentences  # noqa: E402
 from factcheck.splitter import split_claims  # noqa: E402

@@ -1,175 +1,225 @@
-"""Evaluate check-worthiness end to end, through `split_claims`, on debates it never saw.
+"""Check-worthiness figures of the shipped transformer against the plain baselines,
+on data it never trained on, in one run.
 
-    python bench/eval_checkworthiness.py
-    python bench/eval_checkworthiness.py --span-model --sentence-weight 0.8   # experiment
+    nice -n 10 python bench/eval_checkworthiness.py
 
-1. ClaimBuster (crowdsourced.csv, Verdict 1 = positive), cross-validated BY DEBATE:
-   5 folds of whole debates (File_id). For each fold a model is trained exactly as
-   bench/train_checkworthiness.py does (ClaimBuster of the other folds + CLEF 2019,
-   minus CLEF debates of the same event), its threshold calibrated on an inner by-debate
-   split of the training part only, and a test sentence counts as check-worthy when
-   `split_claims(sentence, model=fold_model)` yields a claim with score >= 0.5.
-   Printed next to the "sentence contains a digit" rule.
-2. CLEF 2019 task 1 training debates, leave-one-debate-out: each debate's sentences are
-   ranked by their best claim score; mean average precision over the 19 debates, next
-   to the best official CLEF 2019 task-1 primary run (cited, on the official test set).
+Sets (fixed in bench/checkworthiness_data.py before training):
+1. ClaimBuster, 7 held-out whole debates (1960-2016; `debates[2::5]`): P/R/F1 at the
+   shipped threshold (0.5) and average precision; a 90% interval from resampling whole
+   debates (bootstrap, 1,000 draws).
+2. CheckThat! 2024 dev-test (318 sentences, 2019-2024, no context): the shipped
+   threshold was chosen on this set, so its F1 there is optimistic; the honest figure is
+   "2-fold": the threshold chosen on a random half, F1 measured on the other half
+   (mean and sd over 200 splits), for every model alike.
+3. CLEF 2019, 6 held-out whole files (the official test split is not in ../shared):
+   mean average precision over files (the task's measure), next to the best CLEF 2019
+   primary run (0.1660 on the official test set, cited, not comparable file for file).
 
-Reads ../shared/data (see bench/train_checkworthiness.py); exits 0 when it is absent.
+Models: "digit" (the sentence contains a digit); "linear shipped" (the linear model in
+the package, trained on ALL ClaimBuster + CLEF, so it has seen sets 1 and 3: optimistic
+there); "linear same split" (the same linear recipe trained on the transformer's
+training split, threshold chosen on CheckThat! dev-test like the transformer);
+"transformer" (every sentence through the int8 ONNX model, with context);
+"transformer, no context" (the same with neighbours blanked); "cascade" (as shipped:
+`score_sentences`, the linear model letting only possible claims through).
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import re
+import statistics
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from train_checkworthiness import (
-    Sentence,
-    best_threshold,
-    calibrated,
-    fit,
-    load_claimbuster,
-    load_clef,
+from checkworthiness_data import (
+    Labelled,
+    checkthat_2024,
     require_data,
-    same_event,
+    training_set,
 )
+from train_checkworthiness import ONNX_PATH
+from train_checkworthiness_linear import Sentence, best_threshold, fit
 
-from factcheck.checkworthiness import CheckworthinessModel
-from factcheck.splitter import split_claims
+from factcheck.checkworthiness import SentenceInContext, default_model
+from factcheck.checkworthiness.scoring import cascade_floor, score_sentences
+from factcheck.checkworthiness.transformer import TransformerScorer, load_transformer
+from factcheck.wordpiece import default_wordpiece
 
-FOLDS = 5
-CLEF_2019_BEST_MAP = 0.1660  # Copenhagen, primary run, CLEF 2019 CheckThat! task 1 (test set)
+CLEF_2019_BEST_MAP = 0.1660
 _DIGIT = re.compile(r"\d")
+_SEED = 7
 
 
-def sentence_score(model: CheckworthinessModel, text: str) -> float:
-    """A sentence's score through the real pipeline: its best claim's score (0 if none)."""
-    return max((claim.score for claim in split_claims(text, model=model)), default=0.0)
-
-
-def prf(predicted: list[bool], gold: list[int]) -> tuple[float, float, float]:
-    """Precision, recall and F1 of the positive class."""
-    tp = sum(1 for p, g in zip(predicted, gold, strict=True) if p and g)
-    n_pred, n_gold = sum(predicted), sum(gold)
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
-    return precision, recall, f1
-
-
-def train_fold(
-    train: list[Sentence], clef: list[Sentence], *, span_model: bool = False
-) -> CheckworthinessModel:
-    """Fit on `train` (+ eligible CLEF) and calibrate on an inner by-debate split of it."""
-    cb_train = [s for s in train if s.source == "claimbuster"]
-    debates = sorted({s.debate for s in cb_train})
-    scores, labels = [], []
-    for inner in range(2):
-        held = set(debates[inner::2])
-        model = fit([s for s in train if s.debate not in held], span_model=span_model)
-        heldout = [s for s in cb_train if s.debate in held]
-        scores.extend(model.probability(s.text) for s in heldout)
-        labels.extend(s.label for s in heldout)
-    threshold, _ = best_threshold(scores, labels)
-    return calibrated(fit(train, span_model=span_model), threshold)
-
-
-def evaluate_claimbuster(
-    claimbuster: list[Sentence], clef: list[Sentence], *, span_model: bool = False
-) -> None:
-    """Sentence-level P/R/F1 with folds by debate, and the digit rule beside it."""
-    debates = sorted({s.debate for s in claimbuster})
-    gold: list[int] = []
-    pipeline: list[bool] = []
-    sentence_model: list[bool] = []
-    for fold in range(FOLDS):
-        held = set(debates[fold::FOLDS])
-        test = [s for s in claimbuster if s.debate in held]
-        days = {s.day for s in test}
-        train = [s for s in claimbuster if s.debate not in held] + [
-            s for s in clef if not any(same_event(s.day, d) for d in days)
-        ]
-        model = train_fold(train, clef, span_model=span_model)
-        gold.extend(s.label for s in test)
-        pipeline.extend(sentence_score(model, s.text) >= 0.5 for s in test)
-        sentence_model.extend(model.probability(s.text) >= 0.5 for s in test)
-    digit = [bool(_DIGIT.search(s.text)) for s in claimbuster_in_order(claimbuster, debates)]
-    print(f"ClaimBuster, {len(gold)} sentences, {FOLDS}-fold CV by debate (File_id):")
-    for name, predicted in (
-        ("split_claims, any claim score >= 0.5", pipeline),
-        ("sentence model alone, p >= 0.5", sentence_model),
-        ('"contains a digit" rule', digit),
-    ):
-        p, r, f = prf(predicted, gold)
-        print(f"  {name:<40} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-
-
-def claimbuster_in_order(claimbuster: list[Sentence], debates: list[str]) -> list[Sentence]:
-    """The sentences in the same fold order the CV loop visits them."""
-    out = []
-    for fold in range(FOLDS):
-        held = set(debates[fold::FOLDS])
-        out.extend(s for s in claimbuster if s.debate in held)
-    return out
+def prf(scores: list[float], labels: list[int], threshold: float = 0.5) -> tuple[float, ...]:
+    """Precision, recall and F1 of the positive class at `threshold`."""
+    tp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and y)
+    n_pred = sum(1 for s in scores if s >= threshold)
+    n_gold = sum(labels)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def average_precision(scores: list[float], labels: list[int]) -> float:
-    """AP of one ranking (ties broken by original order, as a stable sort does)."""
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    ranked = sorted(zip(scores, labels, strict=True), key=lambda x: -x[0])
     hits, total = 0, 0.0
-    for rank, index in enumerate(order, start=1):
-        if labels[index]:
+    for rank, (_, label) in enumerate(ranked, start=1):
+        if label:
             hits += 1
             total += hits / rank
     return total / hits if hits else 0.0
 
 
-def evaluate_clef(
-    claimbuster: list[Sentence], clef: list[Sentence], *, span_model: bool = False
-) -> None:
-    """MAP over the CLEF 2019 training debates, leave-one-debate-out."""
-    debates = sorted({s.debate for s in clef})
-    aps = []
-    for debate in debates:
-        test = [s for s in clef if s.debate == debate]
-        day = test[0].day
-        train = [s for s in clef if s.debate != debate] + [
-            s for s in claimbuster if not same_event(s.day, day)
-        ]
-        # Ranking only: calibration shifts every claim's logit alike, so not the order.
-        model = fit(train, span_model=span_model)
-        scores = [sentence_score(model, s.text) for s in test]
-        aps.append(average_precision(scores, [s.label for s in test]))
-    mean_ap = sum(aps) / len(aps)
-    print(f"CLEF 2019 task 1 training, {len(debates)} debates, leave-one-debate-out:")
-    print(f"  MAP {mean_ap:.4f} (rank by best claim score per sentence)")
-    print(
-        f"  cited: best official CLEF 2019 task-1 primary run MAP {CLEF_2019_BEST_MAP:.4f} "
-        "(Copenhagen, on the official test debates, not these training debates)"
-    )
+def debate_bootstrap(rows: list[Labelled], scores: list[float]) -> tuple[float, float]:
+    """5th and 95th percentile of F1 over 1,000 resamples of whole debates."""
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_group[r.group].append(i)
+    groups = sorted(by_group)
+    rng = random.Random(_SEED)
+    f1s = []
+    for _ in range(1000):
+        idx = [i for g in rng.choices(groups, k=len(groups)) for i in by_group[g]]
+        f1s.append(prf([scores[i] for i in idx], [rows[i].label for i in idx])[2])
+    f1s.sort()
+    return f1s[50], f1s[949]
+
+
+def two_fold_f1(scores: list[float], labels: list[int]) -> tuple[float, float]:
+    """Threshold chosen on a random half, F1 on the other half: mean and sd."""
+    rng = random.Random(_SEED)
+    out = []
+    n = len(scores)
+    for _ in range(100):
+        order = list(range(n))
+        rng.shuffle(order)
+        halves = (order[: n // 2], order[n // 2 :])
+        for tune, test in (halves, halves[::-1]):
+            threshold, _ = best_threshold([scores[i] for i in tune], [labels[i] for i in tune])
+            out.append(prf([scores[i] for i in test], [labels[i] for i in test], threshold)[2])
+    return statistics.mean(out), statistics.stdev(out)
+
+
+# Issue 11's mood classes, with its own made-up examples (plus a few of the same kind):
+# not data, a sanity probe printed beside the figures, never used for tuning.
+MOOD_DOWN = [
+    "The ministry is expected to announce a decision next week.",
+    "We will build a new hospital in every county.",
+    "This is the greatest city on earth.",
+    "If we cut taxes, the economy would boom.",
+    "Our vision is a country where every child can dream.",
+    "The company plans to open three new stores next year.",
+]
+MOOD_UP = [
+    "He denied receiving the payment.",
+    "We closed the border crossing.",
+    "The minister called the report a fabrication.",
+    "The firm admitted the breach and paid a penalty.",
+    "Police arrested the mayor's brother on Friday.",
+    "The court struck down the law last month.",
+]
+
+
+def mood_probe(transformer) -> None:
+    linear = default_model()
+    for name, texts in (("should be low", MOOD_DOWN), ("should be high", MOOD_UP)):
+        items = [SentenceInContext(t) for t in texts]
+        ours = transformer.scores(items)
+        theirs = [linear.probability(t) for t in texts]
+        shown = sum(s >= 0.5 for s in ours)
+        print(
+            f"  {name:15} transformer mean {statistics.mean(ours):.2f} ({shown}/{len(texts)}"
+            f" shown), linear mean {statistics.mean(theirs):.2f}"
+            f" ({sum(s >= 0.5 for s in theirs)}/{len(texts)} shown)"
+        )
+
+
+def blank(item: SentenceInContext) -> SentenceInContext:
+    return SentenceInContext(item.text)
 
 
 def main() -> None:
-    """Run both evaluations and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--span-model", action="store_true", help="fit span weights too")
-    parser.add_argument(
-        "--sentence-weight",
-        type=float,
-        default=1.0,
-        help="(no longer used: claims are whole statements, scored by their sentence)",
-    )
+    parser.add_argument("--no-context-ablation", action="store_true")
     args = parser.parse_args()
-    started = time.perf_counter()
     root = require_data()
-    claimbuster, clef = load_claimbuster(root), load_clef(root)
-    evaluate_claimbuster(claimbuster, clef, span_model=args.span_model)
-    evaluate_clef(claimbuster, clef, span_model=args.span_model)
-    print(f"({time.perf_counter() - started:.0f} s)")
+    train, cb_test, clef_test = training_set(root)
+    dev = checkthat_2024(root)
+    shipped_transformer = load_transformer()
+    if shipped_transformer is None:
+        raise SystemExit("the packaged transformer is missing: run bench/train_checkworthiness.py")
+    # With context whatever the shipped setting, so both variants are measured.
+    transformer = TransformerScorer(
+        ONNX_PATH.read_bytes(), shipped_transformer.threshold_logit, default_wordpiece()
+    )
+    print(f"shipped scorer uses context: {shipped_transformer.use_context}")
+    shipped = default_model()
+    same_split = fit(
+        [
+            Sentence(r.item.text, r.label, r.group, r.day, r.source)
+            for r in train
+            if r.source in ("claimbuster", "clef")
+        ]
+    )
+    dev_linear = [same_split.probability(r.item.text) for r in dev]
+    same_split_threshold, _ = best_threshold(dev_linear, [r.label for r in dev])
+    print(f"cascade floor {cascade_floor():.3f}; training sentences {len(train)}")
+
+    sets = {"ClaimBuster held-out debates": cb_test, "CheckThat 2024 dev-test": dev}
+    sets["CLEF 2019 held-out files"] = clef_test
+    for name, rows in sets.items():
+        labels = [r.label for r in rows]
+        items = [r.item for r in rows]
+        started = time.perf_counter()
+        models = {
+            "digit": [float(bool(_DIGIT.search(i.text))) for i in items],
+            "linear shipped": [shipped.probability(i.text) for i in items],
+            "linear same split": [
+                same_split.probability(i.text) - same_split_threshold + 0.5 for i in items
+            ],
+            "transformer": transformer.scores(items),
+        }
+        if not args.no_context_ablation and name != "CheckThat 2024 dev-test":
+            models["transformer, no context"] = transformer.scores([blank(i) for i in items])
+        models["cascade (shipped)"] = score_sentences(items)
+        elapsed = time.perf_counter() - started
+        print(f"\n{name}: {len(rows)} sentences, {sum(labels)} check-worthy ({elapsed:.0f} s)")
+        for model_name, scores in models.items():
+            if name.startswith("CLEF"):
+                by_file: dict[str, list[int]] = defaultdict(list)
+                for i, r in enumerate(rows):
+                    by_file[r.group].append(i)
+                aps = [
+                    average_precision([scores[i] for i in idx], [labels[i] for i in idx])
+                    for idx in by_file.values()
+                ]
+                print(
+                    f"  {model_name:24} MAP {statistics.mean(aps):.3f} "
+                    f"(files {min(aps):.3f}-{max(aps):.3f})"
+                )
+                continue
+            p, r, f1 = prf(scores, labels)
+            line = f"  {model_name:24} P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+            if model_name != "digit":
+                line += f" AP {average_precision(scores, labels):.3f}"
+            if name.startswith("ClaimBuster"):
+                low, high = debate_bootstrap(rows, scores)
+                line += f"  (F1 90% interval {low:.3f}-{high:.3f})"
+            elif model_name != "digit":
+                mean, sd = two_fold_f1(scores, labels)
+                line += f"  (2-fold threshold F1 {mean:.3f} +- {sd:.3f})"
+            print(line)
+        if name.startswith("CLEF"):
+            print(f"  best CLEF 2019 primary run (official test set): MAP {CLEF_2019_BEST_MAP}")
+    print("\nmood probe (issue 11's made-up examples, no context):")
+    mood_probe(transformer)
 
 
 if __name__ == "__main__":

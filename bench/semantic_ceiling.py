@@ -149,7 +149,7 @@ def checkworthiness(embedder: Embedder) -> None:
     import numpy as np
     from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
-    from train_checkworthiness import (
+    from train_checkworthiness_linear import (
         CLEF_WEIGHT,
         MIN_ABS_WEIGHT,
         POSITIVE_WEIGHT,
@@ -159,7 +159,7 @@ def checkworthiness(embedder: Embedder) -> None:
         require_data,
         same_event,
     )
-    from train_checkworthiness import C as LINEAR_C
+    from train_checkworthiness_linear import C as LINEAR_C
 
     root = require_data()
     claimbuster, clef = load_claimbuster(root), load_clef(root)
@@ -608,7 +608,7 @@ def main() -> None:
         print(f"skipped: {', '.join(missing)} not installed")
         return
     from corpora import DATA
-    from train_checkworthiness import DATA_ROOT
+    from train_checkworthiness_linear import DATA_ROOT
 
     if not DATA.is_dir() and not DATA_ROOT.is_dir():
         print("skipped: ../shared/data not found")

@@ -5,7 +5,8 @@ its words; a sentence model can, but a transformer costs ~1 GB of dependencies a
 15 ms a sentence. This module ships the cheap part of one: all-MiniLM-L6-v2 distilled
 to one 128-d vector per WordPiece of its vocabulary (weighted by IDF, int8, 3.9 MB,
 built by bench/build_word_vectors.py). A text's vector is the sum of its pieces' rows;
-two texts compare by cosine. Pure Python, no numpy; about 0.1 ms a text.
+two texts compare by cosine. Pure Python, no numpy; about 0.1 ms a text. The word
+pieces come from `factcheck.wordpiece`, the tokenizer the check-worthiness model shares.
 
 Used by the matcher's rerank (`matcher.rank_candidates`) and stored per reference
 passage at import (`Store.add_references`) as `vector_bytes`. Pure; the only I/O is
@@ -16,20 +17,21 @@ from __future__ import annotations
 
 import json
 import math
-import re
-import unicodedata
 from array import array
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from operator import mul
 
+from factcheck.wordpiece import WordPiece, default_wordpiece
+
 __all__ = ["VectorModel", "cosine", "default_vectors", "load_vectors", "vector_bytes", "wordpieces"]
 
-_MAX_WORD_CHARS = 100
-"""Longer words are one unknown piece, as in BERT's WordPiece."""
-_WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
-"""BERT's basic split: runs of letters and digits; every punctuation mark on its own."""
+
+def _packaged_vocab() -> list[str]:
+    """The package's vocabulary (the shared tokenizer's), to reuse that tokenizer and its
+    word cache when the vectors come with the same vocabulary."""
+    return default_wordpiece().vocab
 
 
 class VectorModel:
@@ -40,52 +42,13 @@ class VectorModel:
         if len(rows) != len(vocab) * self.dims:
             raise ValueError("word vectors do not match their vocabulary")
         self.scale = scale
-        self._ids = {piece: i for i, piece in enumerate(vocab)}
+        self.tokenizer = default_wordpiece() if vocab == _packaged_vocab() else WordPiece(vocab)
         self._rows = memoryview(rows).cast("b")
-        self._unknown = self._ids.get("[UNK]")
-        self._word_cache: dict[str, tuple[int, ...]] = {}
         self._packed: dict[int, int] = {}
 
     def pieces(self, text: str) -> list[int]:
         """The WordPiece ids of `text` (lower-cased, accents stripped), as BERT splits it."""
-        lowered = text.lower()
-        if not lowered.isascii():
-            lowered = "".join(
-                c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn"
-            )
-        ids: list[int] = []
-        cache = self._word_cache
-        for word in _WORD.findall(lowered):
-            found = cache.get(word)
-            if found is None:
-                found = self._word_pieces(word)
-                if len(cache) < 200_000:
-                    cache[word] = found
-            ids.extend(found)
-        return ids
-
-    def _word_pieces(self, word: str) -> tuple[int, ...]:
-        """Greedy longest-match-first WordPiece; a word that cannot be split is unknown."""
-        if len(word) > _MAX_WORD_CHARS:
-            return self._unknown_piece()
-        found = []
-        start = 0
-        while start < len(word):
-            end = len(word)
-            while end > start:
-                piece = word[start:end] if start == 0 else "##" + word[start:end]
-                piece_id = self._ids.get(piece)
-                if piece_id is not None:
-                    found.append(piece_id)
-                    break
-                end -= 1
-            if end == start:
-                return self._unknown_piece()
-            start = end
-        return tuple(found)
-
-    def _unknown_piece(self) -> tuple[int, ...]:
-        return () if self._unknown is None else (self._unknown,)
+        return self.tokenizer.pieces(text)
 
     def _packed_row(self, piece_id: int) -> int:
         """A row as one integer of 32-bit lanes holding value + 128: summing rows is then
@@ -138,8 +101,7 @@ def cosine(unit: list[float], stored: bytes) -> float:
 def wordpieces(text: str) -> list[str]:
     """The word pieces of `text` as strings (for tests and curious readers)."""
     model = default_vectors()
-    names = {i: piece for piece, i in model._ids.items()}
-    return [names[i] for i in model.pieces(text)]
+    return [model.tokenizer.vocab[i] for i in model.pieces(text)]
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ review TUI. The pipeline, one document at a time:
 4. `factcheck.spans` cuts each sentence into whole statements (several when it
    coordinates several), dropping verbless fragments and bare "he said" tails;
 5. the sentences that hold a statement are scored in one batch through the scoring
-   seam, `score_sentences` (see `factcheck.scoring`), and each statement's score is
+   seam, `score_sentences` (see `factcheck.checkworthiness`), and each statement's score is
    its sentence's, shifted by its mood (`factcheck.mood`).
 
 Pure; no I/O.
@@ -22,17 +22,18 @@ import math
 import re
 from typing import NamedTuple
 
-from factcheck.checkworthiness import CheckworthinessModel
+# THE SCORING SEAM: the one import that decides the sentence scorer (the cascade of the
+# linear model and the fine-tuned transformer; docs/checkworthiness.md).
+from factcheck.checkworthiness import (
+    CheckworthinessModel,
+    SentenceInContext,
+    linear_sentence_scores,
+    score_sentences,
+)
 from factcheck.debris import body_words_of, is_debris, is_headline, restates
 from factcheck.duplicates import duplicate_of
 from factcheck.models import Claim
 from factcheck.mood import mood_shift
-
-# THE SCORING SEAM: the one import to change to swap the sentence scorer; the learned
-# scorer is `factcheck.checkworthiness.score_sentences` (same signature).
-from factcheck.scoring import score_sentences
-from factcheck.scoring import score_sentences as linear_scores
-from factcheck.sentence_context import SentenceInContext
 from factcheck.sentences import split_sentences
 from factcheck.spans import Statement, claim_kind, statement_spans, trim_markup
 
@@ -56,7 +57,7 @@ def split_claims(
     if not holding:
         return []
     items = [_in_context(text, sentences, i) for i in holding]
-    scores = score_sentences(items) if model is None else linear_scores(items, model=model)
+    scores = score_sentences(items) if model is None else linear_sentence_scores(items, model=model)
     claims: list[Claim] = []
     for i, sentence_score in zip(holding, scores, strict=True):
         sentence = sentences[i]

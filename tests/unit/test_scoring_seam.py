@@ -1,10 +1,10 @@
-"""The splitter's scoring seam (factcheck.scoring.score_sentences): one batch per document."""
+"""The splitter's scoring seam (factcheck.checkworthiness.score_sentences): one batch per
+document."""
 
 from __future__ import annotations
 
 import factcheck.splitter as splitter
-from factcheck.scoring import score_sentences
-from factcheck.sentence_context import SentenceInContext
+from factcheck.checkworthiness import SentenceInContext, linear_sentence_scores
 
 
 def test_linear_scorer_scores_each_item_in_order() -> None:
@@ -12,7 +12,7 @@ def test_linear_scorer_scores_each_item_in_order() -> None:
         SentenceInContext("Unemployment fell to 3.5 percent in 2019."),
         SentenceInContext("I love you."),
     ]
-    scores = score_sentences(items)
+    scores = linear_sentence_scores(items)
     assert len(scores) == 2 and all(0.0 <= s <= 1.0 for s in scores)
     assert scores[0] > 0.5 > scores[1]
 

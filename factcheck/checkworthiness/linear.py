@@ -4,7 +4,7 @@
 inside it) is. The model is a logistic regression over hashed word unigrams and bigrams
 plus "shape" features a fact-checker looks for: numbers, years, percentages, money,
 ordinals, superlatives, comparatives, named-entity shape, attribution verbs, and the
-marks of opinion and exhortation. It is trained offline by `bench/train_checkworthiness.py`
+marks of opinion and exhortation. It is trained offline by `bench/train_checkworthiness_linear.py`
 (ClaimBuster + CLEF 2019) and shipped as `factcheck/data/checkworthiness.json`, a sparse
 table of bucket -> weight, so the runtime needs no numpy and downloads nothing.
 

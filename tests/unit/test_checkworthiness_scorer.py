@@ -1,0 +1,171 @@
+"""The learned check-worthiness scorer: its tokenizer, inputs, cascade, fallback and laziness."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from factcheck.checkworthiness import SentenceInContext, default_model, score_sentences, scoring
+from factcheck.checkworthiness.encoding import (
+    MAX_NEXT,
+    MAX_PREVIOUS,
+    MAX_SENTENCE,
+    encode,
+)
+from factcheck.checkworthiness.transformer import load_transformer
+from factcheck.embedding import default_vectors
+from factcheck.wordpiece import default_wordpiece
+
+FIXTURE = Path(__file__).parent / "data" / "wordpiece_ids.json"
+
+
+def test_wordpiece_gives_the_ids_hugging_faces_bert_tokenizer_gave() -> None:
+    # Generated once with transformers' BertTokenizer on the model's vocab.txt; texts
+    # cover accents, curly quotes, currency signs, CJK, Hangul, "_" and over-long words.
+    cases = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    assert len(cases) > 20
+    tokenizer = default_wordpiece()
+    for case in cases:
+        assert tokenizer.pieces(case["text"]) == case["ids"], case["text"]
+
+
+def test_embedding_and_scorer_share_one_tokenizer() -> None:
+    assert default_vectors().tokenizer is default_wordpiece()
+
+
+def test_encoding_puts_the_sentence_first_and_short_context_after() -> None:
+    tokenizer = default_wordpiece()
+    cls, sep = tokenizer.special("[CLS]"), tokenizer.special("[SEP]")
+    long = " ".join(["alpha"] * 200)
+    item = SentenceInContext(long, previous="one two " + long, next=long + " omega")
+    encoded = encode(item, tokenizer)
+    alpha = tokenizer.pieces("alpha")[0]
+    assert encoded.ids[0] == cls
+    assert encoded.ids[1 : 1 + MAX_SENTENCE] == [alpha] * MAX_SENTENCE
+    assert encoded.ids[1 + MAX_SENTENCE] == sep
+    first_len = MAX_SENTENCE + 2
+    assert encoded.segments == [0] * first_len + [1] * (MAX_PREVIOUS + MAX_NEXT + 2)
+    # The end of the previous sentence, the start of the next.
+    assert encoded.ids[first_len : first_len + MAX_PREVIOUS] == [alpha] * MAX_PREVIOUS
+    assert encoded.ids[-1] == sep
+    assert encoded.ids[-2 - MAX_NEXT] == sep
+
+
+def test_encoding_without_context_keeps_the_separators() -> None:
+    tokenizer = default_wordpiece()
+    encoded = encode(SentenceInContext("Taxes rose."), tokenizer)
+    sep = tokenizer.special("[SEP]")
+    assert encoded.ids[-2:] == [sep, sep]
+    assert len(encoded.ids) == len(tokenizer.pieces("Taxes rose.")) + 4
+
+
+def test_scores_are_probabilities_in_order() -> None:
+    items = [
+        SentenceInContext("Thank you very much, it is great to be here tonight."),
+        SentenceInContext(
+            "Unemployment fell to 3.5 percent last year, the lowest rate since 1969.",
+            previous="Let me tell you what happened to jobs.",
+        ),
+    ]
+    scores = score_sentences(items)
+    assert len(scores) == 2
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores[0] < 0.5 <= scores[1]
+    assert score_sentences([]) == []
+
+
+def test_the_cascade_keeps_the_linear_score_only_below_its_floor() -> None:
+    items = [
+        SentenceInContext("Thank you."),
+        SentenceInContext("The deficit tripled to $1.4 trillion in 2009."),
+    ]
+    cascaded = score_sentences(items)
+    full = score_sentences(items, use_cascade=False)
+    linear = default_model()
+    for item, with_cascade, without in zip(items, cascaded, full, strict=True):
+        if linear.probability(item.text) < scoring.cascade_floor():
+            assert with_cascade == pytest.approx(linear.probability(item.text))
+        else:
+            # int8 activations are scaled per batch, so batch mates move a score a little.
+            assert with_cascade == pytest.approx(without, abs=0.02)
+    assert scoring.cascade_floor() < 0.5
+
+
+def test_scores_do_not_depend_much_on_the_batch() -> None:
+    sentence = SentenceInContext("China is South Korea's biggest trading partner.")
+    alone = score_sentences([sentence], use_cascade=False)[0]
+    others = [SentenceInContext(f"Filler sentence number {i} is here.") for i in range(40)]
+    batched = score_sentences([*others, sentence], use_cascade=False)[-1]
+    assert batched == pytest.approx(alone, abs=0.03)
+
+
+def test_a_missing_model_file_means_no_transformer(tmp_path: Path) -> None:
+    assert load_transformer(tmp_path) is None
+
+
+def test_without_the_transformer_the_linear_model_scores_with_a_warning(monkeypatch) -> None:
+    import factcheck.checkworthiness.transformer as transformer
+
+    monkeypatch.setattr(transformer, "load_transformer", lambda: None)
+    scoring._transformer.cache_clear()
+    try:
+        item = SentenceInContext("The deficit tripled to $1.4 trillion in 2009.")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            scores = score_sentences([item])
+        assert scores == [pytest.approx(default_model().probability(item.text))]
+        assert any("linear model only" in str(w.message) for w in caught)
+    finally:
+        scoring._transformer.cache_clear()
+
+
+def _modules_after(code: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(result.stdout.split())
+
+
+def test_importing_the_cli_does_not_load_onnxruntime() -> None:
+    assert "onnxruntime" not in _modules_after(
+        "import factcheck, factcheck.cli, factcheck.splitter"
+    )
+
+
+def test_factcheck_list_does_not_load_onnxruntime(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    code = (
+        "from click.testing import CliRunner\n"
+        "from factcheck.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['--db', {str(db)!r}, 'list'])\n"
+        "assert result.exit_code == 0, result.output\n"
+    )
+    assert "onnxruntime" not in _modules_after(code)
+
+
+def test_the_check_would_notice_onnxruntime_being_loaded() -> None:
+    code = "from factcheck.splitter import split_claims\nsplit_claims('Taxes rose 3% in 2020.')"
+    assert "onnxruntime" in _modules_after(code)
+
+
+def test_on_the_seed_a_reported_action_outscores_the_page_debris() -> None:
+    from factcheck.splitter import split_claims
+
+    seed = Path(__file__).parents[2] / "seeds" / "xi-lee-call.txt"
+    claims = split_claims(seed.read_text(encoding="utf-8"))
+
+    def score(start: str) -> float:
+        return max(c.score for c in claims if c.text.startswith(start))
+
+    urged = score("Xi urged the two countries to strengthen exchanges")
+    assert urged >= 0.5
+    for debris in ("Nitin A Gokhale WhatsApp Channel", "(With inputs from Reuters)"):
+        assert score(debris) < 0.5 < urged
