@@ -1,0 +1,105 @@
+"""A fixed claims.db for the streaming listings' byte-for-byte tests.
+
+`tests/fixtures/listings/*.out` were written by the list/documents renderers as they
+were before they streamed (`python -m tests.unit.listing_fixture WRITE_DIR` rebuilds
+them with whatever code is checked out); the tests compare today's output with them.
+Timestamps are pinned so the files do not depend on when the test runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from factcheck.models import Claim, ClaimKind, Status
+from factcheck.store import Store
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = REPO_ROOT / "tests" / "fixtures" / "listings"
+
+AWKWARD_TEXT = (
+    'The minister said "unemployment fell 3,2% — the lowest since 1990", and added, '
+    "on a new line,\nthat exports grew by a third.\tTabs, commas; quotes' and ünïcödé. "
+    + "A very long sentence that keeps going well past the width of any table column "
+    * 3
+    + "ends here."
+)
+
+LISTINGS: dict[str, list[str]] = {
+    "list-all-table": ["list"],
+    "list-all-json": ["list", "--format", "json"],
+    "list-all-csv": ["list", "--format", "csv"],
+    "list-unverified-table": ["list", "--status=unverified"],
+    "list-unverified-json": ["list", "--status=unverified", "--format", "json"],
+    "list-unverified-csv": ["list", "--status=unverified", "--format", "csv"],
+    "list-disputed-json": ["list", "--status", "disputed", "--format", "json"],
+    "list-supported-table-min-score": ["list", "--status", "supported", "--min-score", "0.5"],
+    "list-doc-2-csv": ["list", "--doc", "2", "--format", "csv"],
+    "list-kind-quantity-limit": ["list", "--kind", "quantity", "--limit", "3"],
+    "list-none-table": ["list", "--status", "disputed", "--doc", "2"],
+    "list-none-json": ["list", "--status", "disputed", "--doc", "2", "--format", "json"],
+    "list-none-csv": ["list", "--status", "disputed", "--doc", "2", "--format", "csv"],
+    "documents": ["documents"],
+}
+"""Output file name -> `factcheck` arguments (after `--db PATH`)."""
+
+
+def build_listing_db(path: Path, sample_text: str) -> None:
+    """The seed article (split by the splitter), an awkward one, and a third without
+    claims; some verdicts; every timestamp pinned."""
+    with Store(path) as store:
+        seed = store.add_document(sample_text, title="Xi and Lee", source="seed").document
+        start = AWKWARD_TEXT.index("unemployment")
+        awkward = store.add_document(
+            AWKWARD_TEXT,
+            title="Awkward, \"quoted\" title — ünïcödé",
+            source="-",
+            claims=[
+                Claim(AWKWARD_TEXT[start : start + 40], start, start + 40, 0, 120,
+                      ClaimKind.QUANTITY, 0.91),
+                Claim(AWKWARD_TEXT[90:], 90, len(AWKWARD_TEXT), 90, len(AWKWARD_TEXT),
+                      ClaimKind.OTHER, 0.125),
+            ],
+        ).document
+        store.add_document("No claims here", title="Empty", source="empty.txt", claims=[])
+        ids = [c.id for c in store.list_claims(document_id=seed.id)]
+        store.mark(ids[:3], Status.SUPPORTED, reviewer="ana")
+        store.mark(ids[3:5], Status.DISPUTED, reviewer="ben", note="no")
+        store.mark([ids[0]], Status.DISPUTED, reviewer="ana")
+        awkward_ids = [c.id for c in store.list_claims(document_id=awkward.id)]
+        store.mark(awkward_ids[:1], Status.SUPPORTED, reviewer="ana")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE claims SET updated_at = '2026-11-01T10:00:00Z'")
+        conn.execute("UPDATE documents SET added_at = '2026-11-01T09:00:00Z'")
+        conn.execute("UPDATE verdicts SET created_at = '2026-11-01T10:00:00Z'")
+    conn.close()
+
+
+def render_listings(db: Path) -> dict[str, bytes]:
+    """Each listing's stdout and stderr, as the CLI writes them."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    outputs = {}
+    for name, args in LISTINGS.items():
+        result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        outputs[name] = (
+            b"--- stdout\n" + result.stdout_bytes + b"--- stderr\n" + result.stderr_bytes
+        )
+    return outputs
+
+
+if __name__ == "__main__":
+    import sys
+    import tempfile
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLDEN
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "claims.db"
+        build_listing_db(db, (REPO_ROOT / "seeds" / "xi-lee-call.txt").read_text("utf-8"))
+        for name, data in render_listings(db).items():
+            (target / f"{name}.out").write_bytes(data)
