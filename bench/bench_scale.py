@@ -30,7 +30,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +38,9 @@ DATA = next(
     (p / "shared" / "data" / "coaid" for p in ROOT.parents if (p / "shared" / "data").is_dir()),
     ROOT.parent / "shared" / "data" / "coaid",
 )
-CACHE = Path(os.environ.get("FACTCHECK_BENCH_CACHE", Path(tempfile.gettempdir()) / "factcheck-bench-scale"))
+CACHE = Path(
+    os.environ.get("FACTCHECK_BENCH_CACHE", Path(tempfile.gettempdir()) / "factcheck-bench-scale")
+)
 BIN = Path(sys.executable).parent
 FACTCHECK = str(BIN / "factcheck")
 SQLITE_UTILS = str(BIN / "sqlite-utils")
@@ -126,7 +128,9 @@ def working_copy(path: Path) -> Path:
 # -- measuring -------------------------------------------------------------------
 
 
-def run(args: Sequence[str], *, stdin: str | None = None, env: dict | None = None) -> tuple[float, float]:
+def run(
+    args: Sequence[str], *, stdin: str | None = None, env: dict | None = None
+) -> tuple[float, float]:
     """(wall seconds, peak RSS MB) of one process, its output thrown away."""
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -157,8 +161,14 @@ def best(args: Sequence[str], repeat: int, **kwargs) -> tuple[float, float]:
 ROWS: list[str] = []
 
 
-def report(figure: str, size: str, ours: tuple[float, float], anchor_name: str,
-           anchor: tuple[float, float], command: str) -> None:
+def report(
+    figure: str,
+    size: str,
+    ours: tuple[float, float],
+    anchor_name: str,
+    anchor: tuple[float, float],
+    command: str,
+) -> None:
     ratio = ours[0] / anchor[0] if anchor[0] else float("inf")
     line = (
         f"| {figure} | {size} | {ours[0]:.3f} s, {ours[1]:.0f} MB | {anchor_name}:"
@@ -176,18 +186,33 @@ def fig_startup(repeat: int) -> None:
     empty.unlink(missing_ok=True)
     run([FACTCHECK, "--db", str(empty), "list"])  # creates it
     anchor = best([SQLITE_UTILS, "--help"], repeat)
-    report("factcheck --help", "-", best([FACTCHECK, "--help"], repeat),
-           "sqlite-utils --help", anchor, "factcheck --help")
-    report("factcheck list (empty db)", "0 claims",
-           best([FACTCHECK, "--db", str(empty), "list"], repeat),
-           "sqlite-utils --help", anchor, "factcheck --db empty.db list")
-    report("factcheck add --help", "-", best([FACTCHECK, "add", "--help"], repeat),
-           "sqlite-utils --help", anchor, "factcheck add --help")
+    report(
+        "factcheck --help",
+        "-",
+        best([FACTCHECK, "--help"], repeat),
+        "sqlite-utils --help",
+        anchor,
+        "factcheck --help",
+    )
+    report(
+        "factcheck list (empty db)",
+        "0 claims",
+        best([FACTCHECK, "--db", str(empty), "list"], repeat),
+        "sqlite-utils --help",
+        anchor,
+        "factcheck --db empty.db list",
+    )
+    report(
+        "factcheck add --help",
+        "-",
+        best([FACTCHECK, "add", "--help"], repeat),
+        "sqlite-utils --help",
+        anchor,
+        "factcheck add --help",
+    )
 
 
-LIST_SQL = (
-    "SELECT * FROM claims WHERE status = 'unverified' ORDER BY document_id, \"start\", id"
-)
+LIST_SQL = "SELECT * FROM claims WHERE status = 'unverified' ORDER BY document_id, \"start\", id"
 
 
 def fig_list(db: Path, size: str) -> None:
@@ -200,9 +225,14 @@ def fig_list(db: Path, size: str) -> None:
         ("csv", "sqlite-utils query --csv", csv_anchor),
         ("json", "sqlite-utils query (JSON)", json_anchor),
     ):
-        report(f"list --status=unverified --format {fmt}", size,
-               run([FACTCHECK, "--db", str(work), "list", "--status=unverified", "--format", fmt]),
-               anchor_name, anchor, f"factcheck list --status=unverified --format {fmt}")
+        report(
+            f"list --status=unverified --format {fmt}",
+            size,
+            run([FACTCHECK, "--db", str(work), "list", "--status=unverified", "--format", fmt]),
+            anchor_name,
+            anchor,
+            f"factcheck list --status=unverified --format {fmt}",
+        )
 
 
 DOCUMENTS_SQL = (
@@ -216,8 +246,14 @@ def fig_documents(db: Path, size: str) -> None:
     run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])
     anchor = run([SQLITE_UTILS, "query", str(work), DOCUMENTS_SQL, "--csv"])
     docs = sqlite3.connect(work).execute("SELECT count(*) FROM documents").fetchone()[0]
-    report("documents", f"{size}, {docs:,} docs", run([FACTCHECK, "--db", str(work), "documents"]),
-           "GROUP BY via sqlite-utils --csv", anchor, "factcheck documents")
+    report(
+        "documents",
+        f"{size}, {docs:,} docs",
+        run([FACTCHECK, "--db", str(work), "documents"]),
+        "GROUP BY via sqlite-utils --csv",
+        anchor,
+        "factcheck documents",
+    )
 
 
 RANK_FIRST_CTE = """
@@ -270,17 +306,27 @@ def fig_prior(db: Path, size: str, samples: int = 200) -> None:
         return (time.perf_counter() - started) / len(picked)
 
     per_claim(lambda d, q: store.checked_claims_matching(q, limit=100, exclude_document_id=d))
-    ours = per_claim(lambda d, q: store.checked_claims_matching(q, limit=100, exclude_document_id=d))
+    ours = per_claim(
+        lambda d, q: store.checked_claims_matching(q, limit=100, exclude_document_id=d)
+    )
     anchor = per_claim(lambda d, q: conn.execute(RANK_FIRST_CTE, [q, d, d, 100]).fetchall())
     same = all(
-        [(c.claim_id, c.note, c.decided_at) for c in store.checked_claims_matching(q, limit=100, exclude_document_id=d)]
+        [
+            (c.claim_id, c.note, c.decided_at)
+            for c in store.checked_claims_matching(q, limit=100, exclude_document_id=d)
+        ]
         == [(r[0], r[5], r[6]) for r in conn.execute(RANK_FIRST_CTE, [q, d, d, 100])]
         for d, q in picked[:50]
     )
     print(f"  prior: same results as the rank-first CTE on 50 claims: {same}")
-    report("prior lookup per claim (store.checked_claims_matching)",
-           f"{decided:,} decided ({size} db)", (ours, 0), "rank-first CTE in sqlite3",
-           (anchor, 0), "Store.checked_claims_matching(fts_query(text), limit=100, exclude_document_id=doc)")
+    report(
+        "prior lookup per claim (store.checked_claims_matching)",
+        f"{decided:,} decided ({size} db)",
+        (ours, 0),
+        "rank-first CTE in sqlite3",
+        (anchor, 0),
+        "Store.checked_claims_matching(fts_query(text), limit=100, exclude_document_id=doc)",
+    )
     store.close()
 
 
@@ -296,7 +342,9 @@ def passages_file(count: int) -> Path:
         for number in range(count):
             text = base[number % len(base)]
             copy = number // len(base)
-            out.write(json.dumps({"id": f"p{number}", "title": f"CoAID {copy}", "text": text}) + "\n")
+            out.write(
+                json.dumps({"id": f"p{number}", "title": f"CoAID {copy}", "text": text}) + "\n"
+            )
     path.with_suffix(".partial").rename(path)
     return path
 
@@ -306,7 +354,10 @@ PLAIN_IMPORT = textwrap.dedent(
     import json, sqlite3, sys
     conn = sqlite3.connect(sys.argv[2])
     conn.execute("CREATE TABLE p (id INTEGER PRIMARY KEY, ref_id TEXT, title TEXT, text TEXT)")
-    conn.execute("CREATE VIRTUAL TABLE p_fts USING fts5(title, text, content='p', content_rowid='id', tokenize='porter unicode61')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE p_fts USING fts5(title, text, content='p',"
+        " content_rowid='id', tokenize='porter unicode61')"
+    )
     def rows():
         with open(sys.argv[1], encoding="utf-8") as f:
             for line in f:
@@ -327,8 +378,14 @@ def fig_refs(count: int) -> None:
             Path(f"{path}{extra}").unlink(missing_ok=True)
     anchor = run([sys.executable, "-c", PLAIN_IMPORT, str(source), str(plain_db)])
     ours = run([FACTCHECK, "--db", str(our_db), "refs", "add", str(source)])
-    report("refs add", f"{count:,} passages", ours, "plain sqlite3+FTS5 import", anchor,
-           f"factcheck refs add passages-{count}.jsonl")
+    report(
+        "refs add",
+        f"{count:,} passages",
+        ours,
+        "plain sqlite3+FTS5 import",
+        anchor,
+        f"factcheck refs add passages-{count}.jsonl",
+    )
 
 
 def fig_add(files: int) -> None:
@@ -347,8 +404,14 @@ def fig_add(files: int) -> None:
     peak = 0.0
     for path in paths:
         peak = max(peak, run([FACTCHECK, "--db", str(many_db), "add", path])[1])
-    report(f"add, one process per file", f"{len(paths)} files", (time.perf_counter() - started, peak),
-           "one call for all", anchor, "for f in *.txt; do factcheck add $f; done")
+    report(
+        "add, one process per file",
+        f"{len(paths)} files",
+        (time.perf_counter() - started, peak),
+        "one call for all",
+        anchor,
+        "for f in *.txt; do factcheck add $f; done",
+    )
 
 
 REVIEW_DRIVER = textwrap.dedent(
@@ -405,26 +468,51 @@ def fig_review(repeat: int) -> None:
     env = {"FACTCHECK_CONFIG": str(CACHE / "no-config.toml")}
     (CACHE / "no-config.toml").write_text("")
     anchor = best([sys.executable, "-c", REVIEW_DRIVER, "bare"], repeat, env=env)
-    ours = best([sys.executable, "-c", REVIEW_DRIVER, "review", str(path), str(doc)], repeat, env=env)
-    report("review launch -> first paint (Pilot, 120x40)", "10k-claim document", ours,
-           "bare Textual app", anchor, "make_app(...).run_test(); pilot.pause()")
+    ours = best(
+        [sys.executable, "-c", REVIEW_DRIVER, "review", str(path), str(doc)], repeat, env=env
+    )
+    report(
+        "review launch -> first paint (Pilot, 120x40)",
+        "10k-claim document",
+        ours,
+        "bare Textual app",
+        anchor,
+        "make_app(...).run_test(); pilot.pause()",
+    )
 
 
 def fig_export(db: Path, size: str) -> None:
     work = working_copy(db)
     run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])
-    anchor = run([SQLITE_UTILS, "query", str(work), LIST_SQL.replace("WHERE status = 'unverified' ", ""), "--csv"])
+    anchor = run(
+        [
+            SQLITE_UTILS,
+            "query",
+            str(work),
+            LIST_SQL.replace("WHERE status = 'unverified' ", ""),
+            "--csv",
+        ]
+    )
     for fmt in ("csv", "json", "markdown", "html"):
-        report(f"export --format {fmt}", size,
-               run([FACTCHECK, "--db", str(work), "export", "--format", fmt]),
-               "one SQL query to CSV", anchor, f"factcheck export --format {fmt}")
+        report(
+            f"export --format {fmt}",
+            size,
+            run([FACTCHECK, "--db", str(work), "export", "--format", fmt]),
+            "one SQL query to CSV",
+            anchor,
+            f"factcheck export --format {fmt}",
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000, help="database size to measure")
-    parser.add_argument("--prior-claims", type=int, default=100_000,
-                        help="size of the all-decided database for the prior lookup")
+    parser.add_argument(
+        "--prior-claims",
+        type=int,
+        default=100_000,
+        help="size of the all-decided database for the prior lookup",
+    )
     parser.add_argument("--passages", type=int, default=100_000, help="passages for refs add")
     parser.add_argument("--add-files", type=int, default=1000, help="files for the add figure")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each start-up figure")
@@ -435,7 +523,10 @@ def main() -> None:
         return
     wanted = set(args.only.split(","))
     size = f"{args.claims:,} claims"
-    print(f"| figure | size | factcheck | anchor (same run) | ratio | command |\n|---|---|---|---|---|---|")
+    print(
+        "| figure | size | factcheck | anchor (same run) | ratio | command |\n"
+        "|---|---|---|---|---|---|"
+    )
     if "startup" in wanted:
         fig_startup(args.repeat)
     if wanted & {"list", "documents", "export"}:

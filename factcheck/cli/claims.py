@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, format_option
+from factcheck.cli.claim_listing import write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.errors import FactcheckError
-from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
-from factcheck.splitter import split_claims
+
+if TYPE_CHECKING:
+    # Reading articles pulls in trafilatura, pypdf and httpx; only add/split import it
+    # (inside the command), so `list`, `mark` and the rest start fast.
+    from factcheck.ingest import Article
 
 # -- add -------------------------------------------------------------------------
 
@@ -55,6 +57,8 @@ def add(
     """
     if len(inputs) > 1 and (title or url):
         raise click.UsageError("--title and --url describe one article: give only one input")
+    from factcheck.ingest import add_article, read_article
+
     fetch = desk.config.fetch
     # The bar is for people watching a terminal; piped into a log, each line comes at once.
     show_bar = len(inputs) >= PROGRESS_BAR_FROM and not dry_run and _is_terminal(sys.stderr)
@@ -140,6 +144,8 @@ class _Report:
 
 def _dry_run_text(article: Article, *, first: bool) -> str:
     """What `add --dry-run` shows: the metadata, then the exact text that would be stored."""
+    from factcheck.splitter import split_claims
+
     lines = [] if first else [""]
     lines += metadata_lines(article)
     lines.append(field_line("text", f"{len(article.text):,} characters"))
@@ -183,17 +189,17 @@ def list_claims(
         # A clear error for an unknown id; on stderr, where it is which article, so the
         # json/csv on stdout stay machine-readable.
         click.echo(document_header(store.get_document(document_id)), err=True)
-    claims = store.list_claims(
+    rows = store.claim_rows(
         status=status, document_id=document_id, kind=kind, min_score=min_score, limit=limit
     )
-    if output_format == "json":
-        click.echo(json.dumps([claim_as_dict(c) for c in claims], indent=2, ensure_ascii=False))
-    elif output_format == "csv":
-        click.echo(claims_as_csv(claims), nl=False)
-    elif not claims:
+    writer = {"json": write_json, "csv": write_csv}.get(output_format, write_table)
+    written = writer(rows, _write_stdout)
+    if not written and writer is write_table:
         click.echo("no claims match", err=True)
-    else:
-        click.echo(claims_as_table(claims))
+
+
+def _write_stdout(text: str) -> None:
+    click.echo(text, nl=False)
 
 
 def claim_as_dict(claim: Claim) -> dict[str, Any]:
@@ -202,30 +208,6 @@ def claim_as_dict(claim: Claim) -> dict[str, Any]:
         key: str(value) if isinstance(value, Status | ClaimKind) else value
         for key, value in dataclasses.asdict(claim).items()
     }
-
-
-def claims_as_csv(claims: list[Claim]) -> str:
-    buffer = io.StringIO()
-    fields = [f.name for f in dataclasses.fields(Claim)]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(claim_as_dict(c) for c in claims)
-    return buffer.getvalue()
-
-
-def claims_as_table(claims: list[Claim], *, width: int = 100) -> str:
-    header = f"{'id':>5}  {'doc':>4}  {'status':<10}  {'kind':<11}  {'score':>5}  claim"
-    lines = [header]
-    room = max(20, width - len(header) + len("claim"))
-    for claim in claims:
-        text = " ".join(claim.text.split())
-        if len(text) > room:
-            text = text[: room - 1] + "…"
-        lines.append(
-            f"{claim.id:>5}  {claim.document_id:>4}  {claim.status:<10}  {claim.kind:<11}"
-            f"  {claim.score:>5.2f}  {text}"
-        )
-    return "\n".join(lines)
 
 
 # -- show --------------------------------------------------------------------------
@@ -337,6 +319,9 @@ def split(path: str, output_format: str) -> None:
 
         factcheck split seeds/xi-lee-call.txt
     """
+    from factcheck.ingest import read_article
+    from factcheck.splitter import split_claims
+
     article = read_article(path)
     for warning in article.warnings:
         click.echo(f"warning: {warning}", err=True)

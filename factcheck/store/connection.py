@@ -20,11 +20,13 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -54,7 +56,10 @@ class StoreBase:
             conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open database {self.path}: {error}") from None
-        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
+        """The plain connection: read-only hot paths use it directly (sqlite-utils 4.2's
+        `query` wraps each SELECT in a SAVEPOINT)."""
+        self._db: sqlite_utils.Database | None = None
         try:
             self._configure()
             self._migrate()
@@ -63,6 +68,17 @@ class StoreBase:
             raise describe_sqlite_error(error, self.path) from None
         _OPEN_HERE[self._key] += 1
         self._open = True
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, made on first use: importing it (and
+        the numpy it picks up when installed) costs more than a read-only command's
+        whole run, so `factcheck list` never does."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     # -- opening ---------------------------------------------------------------
 
@@ -78,13 +94,19 @@ class StoreBase:
             raise StoreError(f"folder {self.path.parent} does not exist for database {self.path}")
 
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # What sqlite_utils.Database sets on a connection, set here because `db` is
+        # made lazily and triggers must behave the same whichever path writes.
+        conn.execute("PRAGMA recursive_triggers = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             with self.db.ensure_autocommit_on():
                 conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # A 64 MB page cache (the default is 2 MB): listing 900k claims in document
+        # order walks the claims index and table; measured in bench/bench_scale.py.
+        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE_KIB}")
 
     def _migrate(self) -> None:
         if self.schema_version() >= SCHEMA_VERSION:
@@ -96,13 +118,29 @@ class StoreBase:
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def schema_version(self) -> int:
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
-        self.db.close()
+        if self._open:
+            self._optimize()
+        self.conn.close()
         if self._open:
             self._open = False
             _OPEN_HERE[self._key] -= 1
+
+    def _optimize(self) -> None:
+        """`PRAGMA optimize` as SQLite advises on closing: it runs ANALYZE (on a sample,
+        `analysis_limit`) only for tables this connection's queries would plan better
+        with fresh statistics, so it is nearly always a no-op. It never waits for a
+        lock and never fails a command: statistics are a hint, not data."""
+        if self.conn.in_transaction:
+            return
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            self.conn.execute("PRAGMA analysis_limit = 1000")
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
 
     def __enter__(self) -> StoreBase:
         return self
@@ -118,21 +156,26 @@ class StoreBase:
         instead of failing when it upgrades a read lock. Nested calls join the outer
         transaction.
         """
-        conn = self.db.conn
+        conn = self.conn
+        db = self.db
         if conn.in_transaction:
-            yield self.db
+            yield db
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             raise describe_sqlite_error(error, self.path) from None
         try:
-            yield self.db
+            yield db
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         else:
             conn.execute("COMMIT")
+
+
+CACHE_SIZE_KIB = -65536
+"""`PRAGMA cache_size` (negative: KiB): 64 MB, allocated only as pages are read."""
 
 
 def describe_sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:

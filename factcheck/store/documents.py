@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Status
 from factcheck.store.connection import StoreBase, utc_now
+
+if TYPE_CHECKING:
+    import sqlite_utils  # hints only: Store makes its Database lazily
 
 
 def text_sha256(text: str) -> str:

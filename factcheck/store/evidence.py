@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Evidence, SourceKind
 from factcheck.store.claims import ClaimsMixin
 from factcheck.store.connection import utc_now
+
+if TYPE_CHECKING:
+    import sqlite_utils  # hints only: Store makes its Database lazily
 
 
 class EvidenceMixin(ClaimsMixin):

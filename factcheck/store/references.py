@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.embedding import vector_bytes
 from factcheck.errors import InputError, NotFoundError
-from factcheck.matcher import TermStats, content_stems
 from factcheck.store.connection import StoreBase, utc_now
 
 if TYPE_CHECKING:
+    from factcheck.matcher import TermStats
     from factcheck.models import Evidence
     from factcheck.sources import EvidenceSource
 
@@ -40,6 +40,8 @@ STEM_UPSERT = (
 def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tuple[str, int, int]]:
     """(stem, passages holding it, occurrences) for (title, text) pairs, the totals
     under stem ''; `sign=-1` for passages being removed."""
+    from factcheck.matcher import content_stems  # rapidfuzz: only when indexing
+
     documents: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
     for title, text in passages:
@@ -219,6 +221,8 @@ class ReferencesMixin(StoreBase):
 
     def reference_term_stats(self, stems: Iterable[str]) -> TermStats:
         """How common `stems` (`matcher.content_stems`) are in the reference library."""
+        from factcheck.matcher import TermStats
+
         wanted = sorted(set(stems) | {""})
         marks = ",".join("?" * len(wanted))
         found = {

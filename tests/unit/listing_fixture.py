@@ -20,8 +20,7 @@ GOLDEN = REPO_ROOT / "tests" / "fixtures" / "listings"
 AWKWARD_TEXT = (
     'The minister said "unemployment fell 3,2% — the lowest since 1990", and added, '
     "on a new line,\nthat exports grew by a third.\tTabs, commas; quotes' and ünïcödé. "
-    + "A very long sentence that keeps going well past the width of any table column "
-    * 3
+    + "A very long sentence that keeps going well past the width of any table column " * 3
     + "ends here."
 )
 
@@ -52,13 +51,27 @@ def build_listing_db(path: Path, sample_text: str) -> None:
         start = AWKWARD_TEXT.index("unemployment")
         awkward = store.add_document(
             AWKWARD_TEXT,
-            title="Awkward, \"quoted\" title — ünïcödé",
+            title='Awkward, "quoted" title — ünïcödé',
             source="-",
             claims=[
-                Claim(AWKWARD_TEXT[start : start + 40], start, start + 40, 0, 120,
-                      ClaimKind.QUANTITY, 0.91),
-                Claim(AWKWARD_TEXT[90:], 90, len(AWKWARD_TEXT), 90, len(AWKWARD_TEXT),
-                      ClaimKind.OTHER, 0.125),
+                Claim(
+                    AWKWARD_TEXT[start : start + 40],
+                    start,
+                    start + 40,
+                    0,
+                    120,
+                    ClaimKind.QUANTITY,
+                    0.91,
+                ),
+                Claim(
+                    AWKWARD_TEXT[90:],
+                    90,
+                    len(AWKWARD_TEXT),
+                    90,
+                    len(AWKWARD_TEXT),
+                    ClaimKind.OTHER,
+                    0.125,
+                ),
             ],
         ).document
         store.add_document("No claims here", title="Empty", source="empty.txt", claims=[])

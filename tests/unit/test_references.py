@@ -136,7 +136,7 @@ def test_an_older_library_gets_its_stem_counts_on_upgrade(old_database) -> None:
     conn.commit()
     conn.close()
     with Store(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 6
+        assert store.schema_version() == SCHEMA_VERSION >= 6
         stats = store.reference_term_stats(["korea", "seoul"])
         assert (stats.documents, stats.stems) == (1, 2)
         assert stats.doc_freq == {"korea": 1, "seoul": 1}
