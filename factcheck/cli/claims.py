@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, format_option
-from factcheck.cli.claim_listing import write_csv, write_json, write_table
+from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.errors import FactcheckError
@@ -356,15 +357,20 @@ def documents(desk: Desk) -> None:
 
         factcheck documents
     """
-    summaries = desk.store.list_documents()
-    if not summaries:
+    rows = desk.store.document_counts()
+    first = next(rows, None)
+    if first is None:
         click.echo("no documents yet: add one with `factcheck add FILE`", err=True)
         return
-    click.echo(f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}  title")
-    for summary in summaries:
-        counts = summary.counts
-        click.echo(
-            f"{summary.document.id:>4}  {summary.claim_count:>6}"
-            f"  {counts[Status.UNVERIFIED]:>7}  {counts[Status.SUPPORTED]:>7}"
-            f"  {counts[Status.DISPUTED]:>7}  {summary.document.title}"
+    header = f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}  title"
+    lines = [header]
+    for row in itertools.chain([first], rows):
+        lines.append(
+            f"{row.id:>4}  {row.claim_count:>6}  {row.unverified:>7}  {row.supported:>7}"
+            f"  {row.disputed:>7}  {row.title}"
         )
+        if len(lines) >= CHUNK_ROWS:  # written as read: flat memory on a large desk
+            click.echo("\n".join(lines))
+            lines = []
+    if lines:
+        click.echo("\n".join(lines))

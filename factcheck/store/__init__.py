@@ -7,7 +7,13 @@ To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s
 
 from factcheck.store.claims import ClaimsMixin
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
-from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
+from factcheck.store.documents import (
+    AddResult,
+    DocumentCounts,
+    DocumentsMixin,
+    DocumentSummary,
+    text_sha256,
+)
 from factcheck.store.evidence import EvidenceMixin
 from factcheck.store.factchecks import CheckedClaim, FactCheck, FactChecksMixin
 from factcheck.store.references import ImportResult, ReferenceFile, ReferenceHit, ReferencesMixin
@@ -37,6 +43,7 @@ __all__ = [
     "CheckedClaim",
     "ClaimBundle",
     "DocumentBundle",
+    "DocumentCounts",
     "DocumentSummary",
     "FactCheck",
     "ImportResult",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Status
@@ -39,6 +39,21 @@ class DocumentSummary:
     @property
     def claim_count(self) -> int:
         return sum(self.counts.values())
+
+
+class DocumentCounts(NamedTuple):
+    """A document's id and title with its claim counts: what a listing of every
+    document needs, without the article text."""
+
+    id: int
+    title: str
+    unverified: int
+    supported: int
+    disputed: int
+
+    @property
+    def claim_count(self) -> int:
+        return self.unverified + self.supported + self.disputed
 
 
 class DocumentsMixin(StoreBase):
@@ -111,6 +126,21 @@ class DocumentsMixin(StoreBase):
             )
             for row in self.db.query("SELECT * FROM documents ORDER BY id")
         ]
+
+    def document_counts(self) -> Iterator[DocumentCounts]:
+        """Every document, oldest first, with its claim counts per status, read from
+        the cursor as consumed. One set-based query that never selects the article
+        text, for `factcheck documents` on a desk of any size."""
+        sql = """
+            SELECT d.id, d.title,
+                coalesce(sum(c.status = 'unverified'), 0),
+                coalesce(sum(c.status = 'supported'), 0),
+                coalesce(sum(c.status = 'disputed'), 0)
+            FROM documents d LEFT JOIN claims c ON c.document_id = d.id
+            GROUP BY d.id ORDER BY d.id
+        """
+        for row in self.conn.execute(sql):
+            yield DocumentCounts._make(row)
 
     def _document_by_sha256(self, digest: str) -> Document | None:
         rows = list(self.db.query("SELECT * FROM documents WHERE sha256 = ?", [digest]))

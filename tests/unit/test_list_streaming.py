@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,36 @@ def test_listing_by_status_walks_the_index_in_document_order(listing_db: Path) -
         )
     assert "claims_status_document" in plan
     assert "TEMP B-TREE" not in plan
+
+
+def _columns_read(store: Store, action) -> set[tuple[str, str]]:
+    """(table, column) pairs SQLite reads while `action()` runs (its authorizer)."""
+    read: set[tuple[str, str]] = set()
+
+    def authorize(code: int, table: str | None, column: str | None, *_: object) -> int:
+        if code == sqlite3.SQLITE_READ and table and column is not None:
+            read.add((table, column))
+        return sqlite3.SQLITE_OK
+
+    store.conn.set_authorizer(authorize)
+    try:
+        action()
+    finally:
+        store.conn.set_authorizer(None)
+    return read
+
+
+def test_documents_listing_never_reads_article_text(listing_db: Path) -> None:
+    with Store(listing_db) as store:
+        rows: list = []
+        read = _columns_read(store, lambda: rows.extend(store.document_counts()))
+        assert ("documents", "title") in read
+        assert ("documents", "text") not in read
+        assert [(r.id, r.claim_count, r.unverified, r.supported, r.disputed) for r in rows] == [
+            (
+                s.document.id,
+                s.claim_count,
+                *(s.counts[k] for k in ("unverified", "supported", "disputed")),
+            )
+            for s in store.list_documents()
+        ]
