@@ -104,8 +104,8 @@ class StoreBase:
             with self.db.ensure_autocommit_on():
                 conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        # A 64 MB page cache (the default is 2 MB): listing 900k claims in document
-        # order walks the claims index and table; measured in bench/bench_scale.py.
+        # A larger page cache than SQLite's 2 MB default (see CACHE_SIZE_KIB; measured
+        # in bench/bench_scale.py and bench/RESULTS.md).
         conn.execute(f"PRAGMA cache_size = {CACHE_SIZE_KIB}")
 
     def _migrate(self) -> None:
@@ -174,8 +174,9 @@ class StoreBase:
             conn.execute("COMMIT")
 
 
-CACHE_SIZE_KIB = -65536
-"""`PRAGMA cache_size` (negative: KiB): 64 MB, allocated only as pages are read."""
+CACHE_SIZE_KIB = -16384
+"""`PRAGMA cache_size` (negative: KiB): 16 MB, allocated only as pages are read; room
+for the indexes a listing walks, while `list` of 900k claims stays under 64 MB RSS."""
 
 
 def describe_sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:
