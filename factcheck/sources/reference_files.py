@@ -4,18 +4,24 @@ Called by `factcheck refs add` before anything is written: a file is read and sp
 in full first, so an unreadable, binary or malformed file is refused with a one-line
 error (a JSONL error names its line) and nothing of it reaches the database.
 Wikipedia pages go through the same `split_passages`.
+
+A .jsonl corpus can hold a million passages (hundreds of MB): it is checked line by
+line without keeping it (`JsonlPassages`), then streamed again into the store, so
+memory stays flat whatever its size.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
@@ -30,11 +36,14 @@ _SECTION_HEADING = re.compile(r"^\s*(={2,})\s*(.+?)\s*\1\s*$|^\s*#{1,6}\s+(.+?)\
 
 @dataclass(frozen=True)
 class ReferenceImport:
-    """A file read and split, ready for `Store.add_references(rows, origin=...)`."""
+    """A file read and split, ready for `Store.add_references(rows, origin=...)`.
+
+    `rows` is a list, or for .jsonl a `JsonlPassages` that re-reads the checked file
+    (it has a length too, for progress bars)."""
 
     origin: str
     sha256: str
-    rows: list[dict[str, Any]]
+    rows: Sequence[dict[str, Any]] | JsonlPassages
 
 
 def read_reference_file(path: str | Path) -> ReferenceImport:
@@ -49,29 +58,114 @@ def read_reference_file(path: str | Path) -> ReferenceImport:
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
         )
+    origin = str(file.resolve())
+    if suffix == ".jsonl":
+        passages = JsonlPassages.check(file, str(path))
+        if not len(passages):
+            raise InputError(f"{path} holds no text to index")
+        return ReferenceImport(origin=origin, sha256=passages.sha256, rows=passages)
     data = read_file_bytes(file)
     text, _warnings = decode_text(data, str(path))
-    origin = str(file.resolve())
     digest = hashlib.sha256(data).hexdigest()
-    if suffix == ".jsonl":
-        rows = list(_jsonl_rows(text, str(path)))
+    if suffix in (".html", ".htm"):
+        title, text = html_to_text(text)
     else:
-        if suffix in (".html", ".htm"):
-            title, text = html_to_text(text)
-        else:
-            title = None
-        title = title or _first_line(text) or file.stem
-        rows = [
-            {"id": f"{file.stem}:{number}", "title": title, "text": passage}
-            for number, passage in enumerate(split_passages(text), start=1)
-        ]
+        title = None
+    title = title or _first_line(text) or file.stem
+    rows = [
+        {"id": f"{file.stem}:{number}", "title": title, "text": passage}
+        for number, passage in enumerate(split_passages(text), start=1)
+    ]
     if not rows:
         raise InputError(f"{path} holds no text to index")
     return ReferenceImport(origin=origin, sha256=digest, rows=rows)
 
 
-def _jsonl_rows(text: str, name: str) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+class JsonlPassages:
+    """The passages of a checked .jsonl file, read again from disk each time they are
+    iterated: one passage a line, {"id", "title", "text", optional "url"}.
+
+    `check` reads the file once as `decode_text` would decode it in full (UTF-8, else
+    cp1252, else latin-1; NUL bytes near the start refused as binary), validates every
+    line and keeps only the line count and the file's sha256. Line numbers in errors
+    are those of `str.splitlines()` over the whole text, as before streaming.
+    """
+
+    def __init__(self, file: Path, name: str, encoding: str, sha256: str, count: int) -> None:
+        self.file = file
+        self.name = name
+        self.encoding = encoding
+        self.sha256 = sha256
+        self._count = count
+
+    @classmethod
+    def check(cls, file: Path, name: str) -> JsonlPassages:
+        with _open_binary(file, name) as handle:
+            head = handle.read(_BINARY_SNIFF_BYTES)
+        if b"\x00" in head:
+            decode_text(head, name)  # raises the usual "looks binary" error
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            digest = hashlib.sha256()
+            count = 0
+            refusal: InputError | None = None
+            try:
+                with _open_binary(file, name) as handle:
+                    lines = _decoded_lines(handle, encoding, digest)
+                    try:
+                        for _row in _jsonl_rows(lines, name):
+                            count += 1
+                    except InputError as error:
+                        # the encoding is only known once the whole file decodes
+                        refusal = error
+                        for _line in lines:
+                            pass
+            except UnicodeDecodeError:
+                continue
+            if refusal is not None:
+                raise refusal
+            return cls(file, name, encoding, digest.hexdigest(), count)
+        raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        with _open_binary(self.file, self.name) as handle:
+            yield from _jsonl_rows(_decoded_lines(handle, self.encoding, None), self.name)
+
+
+_BINARY_SNIFF_BYTES = 8192
+
+
+@contextlib.contextmanager
+def _open_binary(file: Path, name: str) -> Iterator[BinaryIO]:
+    try:
+        handle = file.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {error.strerror}") from None
+    with handle:
+        yield handle
+
+
+def _decoded_lines(handle: BinaryIO, encoding: str, digest: Any) -> Iterator[str]:
+    """The text's lines as `text.splitlines()` splits the whole decoded text."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    pending = ""
+    for raw in handle:
+        if digest is not None:
+            digest.update(raw)
+        chunk = pending + decoder.decode(raw)
+        parts = chunk.splitlines(keepends=True)
+        # the last part may continue in the next raw line (a "\r" before its "\n")
+        pending = parts.pop() if parts and not parts[-1].endswith("\n") else ""
+        for part in parts:
+            yield part.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    pending += decoder.decode(b"", final=True)
+    yield from pending.splitlines()
+
+
+def _jsonl_rows(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
