@@ -156,17 +156,24 @@ class StoreBase:
         instead of failing when it upgrades a read lock. Nested calls join the outer
         transaction.
         """
-        conn = self.conn
         db = self.db
-        if conn.in_transaction:
+        with self.transaction():
             yield db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """`write()` over the plain connection, for hot write paths that need nothing of
+        sqlite-utils (`add_document`: a script adding files one process at a time)."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             raise describe_sqlite_error(error, self.path) from None
         try:
-            yield db
+            yield conn
         except BaseException:
             conn.execute("ROLLBACK")
             raise
