@@ -33,6 +33,9 @@ _MAX_WORD_CHARS = 100
 """Longer words are one unknown piece, as in BERT's WordPiece."""
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 """BERT's basic split: runs of letters and digits; every punctuation mark on its own."""
+_ASCII_WORD = re.compile(r"[a-z0-9]+|[^a-z0-9\s]")
+"""`_WORD` for lower-cased ASCII text (the same matches; explicit ranges run faster than
+Unicode classes, and most passages are ASCII)."""
 
 
 class VectorModel:
@@ -52,7 +55,7 @@ class VectorModel:
 
     def pieces(self, text: str) -> list[int]:
         """The WordPiece ids of `text` (lower-cased, accents stripped), as BERT splits it."""
-        words = _WORD.findall(_normalise(text))
+        words = _words(text)
         return list(chain.from_iterable(map(self._word_cache.__getitem__, words)))
 
     def _word_pieces(self, word: str) -> tuple[int, ...]:
@@ -93,7 +96,7 @@ class VectorModel:
 
     def _summed(self, text: str) -> tuple[list[float], int]:
         """The sum of `text`'s piece rows (scaled to floats) and how many pieces."""
-        total = sum(map(self._packed_words.__getitem__, _WORD.findall(_normalise(text))))
+        total = sum(map(self._packed_words.__getitem__, _words(text)))
         lanes = array("I")
         lanes.frombytes(total.to_bytes(4 * (self.dims + 1), "little"))
         count = lanes.pop()
@@ -125,14 +128,16 @@ class VectorModel:
         return array("b", map(round, map(mul, values, repeat(factor)))).tobytes()
 
 
-def _normalise(text: str) -> str:
-    """Lower-cased, accents stripped (BERT's uncased normalisation)."""
+def _words(text: str) -> list[str]:
+    """BERT's basic tokens of `text`, lower-cased and accents stripped (its uncased
+    normalisation)."""
     lowered = text.lower()
     if lowered.isascii():
-        return lowered
-    return "".join(
+        return _ASCII_WORD.findall(lowered)
+    stripped = "".join(
         c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn"
     )
+    return _WORD.findall(stripped)
 
 
 class _Memo(dict[Any, Any]):

@@ -137,26 +137,29 @@ class ClaimsMixin(StoreBase):
         """A claim's verdict events, oldest first."""
         self.get_claim(claim_id)
         return [
-            _verdict_from_row(row)
-            for row in self.db.query(
-                "SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id", [claim_id]
+            _verdict_from_tuple(row)
+            for row in self.conn.execute(
+                f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ? ORDER BY id",
+                [claim_id],
             )
         ]
 
     def recent_verdicts(self, *, limit: int = 10, document_id: int | None = None) -> list[Verdict]:
         """The latest verdict events, newest first (the review screen's strip)."""
-        sql = "SELECT verdicts.* FROM verdicts"
+        sql = f"SELECT {_VERDICT_COLUMNS} FROM verdicts"
         params: list[Any] = []
         if document_id is not None:
             sql += " JOIN claims ON claims.id = verdicts.claim_id WHERE claims.document_id = ?"
             params.append(document_id)
         sql += " ORDER BY verdicts.id DESC LIMIT ?"
         params.append(limit)
-        return [_verdict_from_row(row) for row in self.db.query(sql, params)]
+        return [_verdict_from_tuple(row) for row in self.conn.execute(sql, params)]
 
     def _verdict(self, verdict_id: int) -> Verdict:
-        rows = list(self.db.query("SELECT * FROM verdicts WHERE id = ?", [verdict_id]))
-        return _verdict_from_row(rows[0])
+        row = self.conn.execute(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE id = ?", [verdict_id]
+        ).fetchone()
+        return _verdict_from_tuple(row)
 
 
 CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
@@ -185,13 +188,18 @@ def _claim_from_tuple(row: tuple[Any, ...]) -> Claim:
     )
 
 
-def _verdict_from_row(row: dict[str, Any]) -> Verdict:
+_VERDICT_COLUMNS = ", ".join(f"verdicts.{field.name}" for field in dataclasses.fields(Verdict))
+"""The verdicts columns in `Verdict` field order (qualified: `recent_verdicts` joins)."""
+
+
+def _verdict_from_tuple(row: tuple[Any, ...]) -> Verdict:
+    id_, claim_id, status, note, reviewer, evidence_id, created_at = row
     return Verdict(
-        id=row["id"],
-        claim_id=row["claim_id"],
-        status=Status(row["status"]),
-        note=row["note"],
-        reviewer=row["reviewer"],
-        evidence_id=row["evidence_id"],
-        created_at=row["created_at"],
+        id_,
+        claim_id,
+        _STATUSES.get(status) or Status(status),
+        note,
+        reviewer,
+        evidence_id,
+        created_at,
     )

@@ -17,10 +17,10 @@ import contextlib
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import StoreError
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -79,6 +79,14 @@ class StoreBase:
 
             self._db = sqlite_utils.Database(self.conn)
         return self._db
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows as dicts, like sqlite-utils' `Database.query` but over the plain cursor:
+        no SAVEPOINT around each SELECT, and no sqlite-utils import for readers."""
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
 
     # -- opening ---------------------------------------------------------------
 

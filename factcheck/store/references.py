@@ -44,12 +44,18 @@ def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tup
 
     documents: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
+    passage_count = stem_total = 0
     for title, text in passages:
-        found = Counter(content_stems(f"{title} {text}"))
-        occurrences.update(found)
-        documents.update(found.keys())
-        documents[""] += 1
-        occurrences[""] += found.total()
+        stems = content_stems(f"{title} {text}")
+        # Counter.update counts a plain iterable in C (a Mapping goes through a
+        # Python loop): a million-passage import calls this once a passage
+        occurrences.update(stems)
+        documents.update(set(stems))
+        passage_count += 1
+        stem_total += len(stems)
+    if passage_count:
+        documents[""] += passage_count
+        occurrences[""] += stem_total
     return [(stem, sign * count, sign * occurrences[stem]) for stem, count in documents.items()]
 
 
