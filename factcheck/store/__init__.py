@@ -17,6 +17,7 @@ from factcheck.store.documents import (
 from factcheck.store.evidence import EvidenceMixin
 from factcheck.store.factchecks import CheckedClaim, FactCheck, FactChecksMixin
 from factcheck.store.references import ImportResult, ReferenceFile, ReferenceHit, ReferencesMixin
+from factcheck.store.report_reads import ReportReadsMixin
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
 from factcheck.store.transfer import ClaimBundle, DocumentBundle, MergeResult, TransferMixin
 from factcheck.store.wikipedia_cache import CachedPage, WikipediaCacheMixin
@@ -30,6 +31,7 @@ class Store(
     FactChecksMixin,
     WikipediaCacheMixin,
     TransferMixin,
+    ReportReadsMixin,
     StoreBase,
 ):
     """A claims.db file. Open it once per process (or per thread) and reuse it."""

@@ -29,7 +29,7 @@ class ClaimsMixin(StoreBase):
         threshold): a desk short of time reviews those first.
         """
         return [
-            _claim_from_tuple(row)
+            claim_from_row(row)
             for row in self.claim_rows(
                 status=status, document_id=document_id, kind=kind, min_score=min_score, limit=limit
             )
@@ -79,7 +79,7 @@ class ClaimsMixin(StoreBase):
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no claim with id {claim_id}")
-        return _claim_from_tuple(row)
+        return claim_from_row(row)
 
     def counts(self, *, document_id: int | None = None) -> dict[Status, int]:
         """How many claims have each status, in one document or in all."""
@@ -170,7 +170,7 @@ _KINDS = {str(kind): kind for kind in ClaimKind}
 _STATUSES = {str(status): status for status in Status}
 
 
-def _claim_from_tuple(row: tuple[Any, ...]) -> Claim:
+def claim_from_row(row: tuple[Any, ...]) -> Claim:
     """A `claim_rows` tuple as a Claim (enum strings looked up, not parsed)."""
     text, start, end, sentence_start, sentence_end, kind, score, id_, document_id, status, at = row
     return Claim(

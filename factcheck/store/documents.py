@@ -137,6 +137,11 @@ class DocumentsMixin(StoreBase):
             for row in self.db.query("SELECT * FROM documents ORDER BY id")
         ]
 
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document, oldest first, read from the cursor as consumed."""
+        for row in self.conn.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id"):
+            yield Document(*row)
+
     def document_counts(self) -> Iterator[DocumentCounts]:
         """Every document, oldest first, with its claim counts per status, read from
         the cursor as consumed. One set-based query that never selects the article
