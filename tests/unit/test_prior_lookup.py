@@ -90,4 +90,3 @@ def test_rank_first_lookup_returns_what_join_then_rank_returned(store: Store, li
             assert kept == sorted(kept)
             if kept and left_out:
                 assert max(kept) <= min(left_out)
-
