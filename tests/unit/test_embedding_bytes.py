@@ -1,4 +1,5 @@
 """The fast `vector_bytes` (word-level packed sums, C-level maps, no unit-length step)
+and `content_stems` (whole-text lowering, memoised stems)
 stores exactly the bytes of the plain computation it replaced."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.embedding import default_vectors, vector_bytes
+from factcheck.matcher import STOP_WORDS, content_stems, words
 
 SEED = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -45,3 +47,13 @@ def test_the_seed_article_sentences_get_the_plain_bytes() -> None:
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
 def test_any_text_gets_the_plain_bytes(text: str) -> None:
     assert vector_bytes(text) == plain_vector_bytes(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_content_stems_equal_the_plain_word_by_word_stemming(text: str) -> None:
+    plain = [w[:6] for w in words(text) if w not in STOP_WORDS]
+    assert content_stems(text) == plain
+    assert content_stems(text.encode("ascii", "ignore").decode()) == [
+        w[:6] for w in words(text.encode("ascii", "ignore").decode()) if w not in STOP_WORDS
+    ]
