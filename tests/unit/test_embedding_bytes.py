@@ -1,6 +1,6 @@
 """The fast `vector_bytes` (word-level packed sums, C-level maps, no unit-length step)
-and `content_stems` (whole-text lowering, memoised stems)
-stores exactly the bytes of the plain computation it replaced."""
+and `content_stems` (whole-text lowering, memoised stems) give exactly what the plain
+computations they replaced gave."""
 
 from __future__ import annotations
 
