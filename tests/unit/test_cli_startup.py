@@ -80,3 +80,31 @@ def test_help_lists_every_command_as_click_would() -> None:
     eager(cli, ctx, eager_text)
     assert lazy_text.getvalue() == eager_text.getvalue()
     assert set(names) == set(COMMANDS)
+
+
+def test_the_review_screen_loads_without_readers_sqlite_utils_or_the_matcher(
+    tmp_path: Path,
+) -> None:
+    """First paint of `factcheck review` pays for Textual, not for what it may use later."""
+    with Store(tmp_path / "claims.db") as store:
+        store.add_document("The bridge reopened on 3 March.", title="t", source="-")
+    code = (
+        "import asyncio, json, sys\n"
+        "from factcheck.config import load_config\n"
+        "from factcheck.store import Store\n"
+        "from factcheck.tui import make_app\n"
+        "async def main():\n"
+        f"    app = make_app(Store({str(tmp_path / 'claims.db')!r}), load_config(None), [],"
+        " document_id=1)\n"
+        "    async with app.run_test() as pilot:\n"
+        "        await pilot.pause()\n"
+        "        print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+        "asyncio.run(main())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "factcheck.tui.screens.review" in loaded
+    unwanted = ("trafilatura", "pypdf", "httpx", "wikipediaapi", "sqlite_utils", "rapidfuzz")
+    assert not {m for m in loaded if m.split(".")[0] in unwanted}
