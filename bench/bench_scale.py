@@ -45,6 +45,9 @@ BIN = Path(sys.executable).parent
 FACTCHECK = str(BIN / "factcheck")
 SQLITE_UTILS = str(BIN / "sqlite-utils")
 DECIDED_FRACTION = 0.10
+BASELINE = ""
+"""Another checkout (`--baseline /work/main`) whose start-up and refs import are
+measured in the same run, for before/after figures."""
 FIGURES = ("startup", "list", "documents", "prior", "refs", "add", "review", "export")
 
 
@@ -202,6 +205,18 @@ def fig_startup(repeat: int) -> None:
         anchor,
         "factcheck --db empty.db list",
     )
+    if BASELINE:
+        old = [sys.executable, "-m", "factcheck"]
+        env = {"PYTHONPATH": BASELINE}
+        for args in (["--help"], ["--db", str(empty), "list"]):
+            report(
+                f"factcheck {args[-1]} (baseline checkout)",
+                "-",
+                best([*old, *args], repeat, env=env),
+                "sqlite-utils --help",
+                anchor,
+                f"PYTHONPATH={BASELINE} python -m factcheck {' '.join(args)}",
+            )
     report(
         "factcheck add --help",
         "-",
@@ -399,6 +414,23 @@ def fig_refs(count: int) -> None:
             Path(f"{path}{extra}").unlink(missing_ok=True)
     anchor = run([sys.executable, "-c", PLAIN_IMPORT, str(source), str(plain_db)])
     ours = run([FACTCHECK, "--db", str(our_db), "refs", "add", str(source)])
+    if BASELINE:
+        # the same import by another checkout (today's main), right after ours
+        old_db = CACHE / "refs-baseline.db"
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{old_db}{extra}").unlink(missing_ok=True)
+        before = run(
+            [sys.executable, "-m", "factcheck", "--db", str(old_db), "refs", "add", str(source)],
+            env={"PYTHONPATH": BASELINE},
+        )
+        report(
+            "refs add (baseline checkout)",
+            f"{count:,} passages",
+            before,
+            "plain sqlite3+FTS5 import",
+            anchor,
+            f"PYTHONPATH={BASELINE} python -m factcheck refs add passages-{count}.jsonl",
+        )
     report(
         "refs add",
         f"{count:,} passages",
@@ -538,7 +570,12 @@ def main() -> None:
     parser.add_argument("--add-files", type=int, default=1000, help="files for the add figure")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each start-up figure")
     parser.add_argument("--only", default=",".join(FIGURES), help="comma-separated figures")
+    parser.add_argument(
+        "--baseline", default="", help="another checkout to time too (start-up, refs add)"
+    )
     args = parser.parse_args()
+    global BASELINE
+    BASELINE = args.baseline
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found (the shared data folder is not in a fresh clone)")
         return
