@@ -132,7 +132,11 @@ def working_copy(path: Path) -> Path:
 
 
 def run(
-    args: Sequence[str], *, stdin: str | None = None, env: dict | None = None
+    args: Sequence[str],
+    *,
+    stdin: str | None = None,
+    env: dict | None = None,
+    cwd: str | None = None,
 ) -> tuple[float, float]:
     """(wall seconds, peak RSS MB) of one process, its output thrown away."""
     started = time.perf_counter()
@@ -142,6 +146,7 @@ def run(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
     )
     if stdin is not None:
         assert process.stdin
@@ -212,7 +217,7 @@ def fig_startup(repeat: int) -> None:
             report(
                 f"factcheck {args[-1]} (baseline checkout)",
                 "-",
-                best([*old, *args], repeat, env=env),
+                best([*old, *args], repeat, env=env, cwd=BASELINE),
                 "sqlite-utils --help",
                 anchor,
                 f"PYTHONPATH={BASELINE} python -m factcheck {' '.join(args)}",
@@ -422,6 +427,7 @@ def fig_refs(count: int) -> None:
         before = run(
             [sys.executable, "-m", "factcheck", "--db", str(old_db), "refs", "add", str(source)],
             env={"PYTHONPATH": BASELINE},
+            cwd=BASELINE,  # `python -m` puts the working folder first on sys.path
         )
         report(
             "refs add (baseline checkout)",
