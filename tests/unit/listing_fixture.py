@@ -1,13 +1,15 @@
 """A fixed claims.db for the streaming listings' byte-for-byte tests.
 
 `tests/fixtures/listings/*.out` were written by the list/documents renderers as they
-were before they streamed (`python -m tests.unit.listing_fixture WRITE_DIR` rebuilds
-them with whatever code is checked out); the tests compare today's output with them.
-Timestamps are pinned so the files do not depend on when the test runs.
+were before they streamed (commit d1a8ba4, via `python -m tests.unit.listing_fixture
+WRITE_DIR`, which writes them with whatever code is checked out); the tests compare
+today's output with them. Claims are given explicitly (not split) and timestamps are
+pinned, so the files depend on the renderers only.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -47,7 +49,10 @@ def build_listing_db(path: Path, sample_text: str) -> None:
     """The seed article (split by the splitter), an awkward one, and a third without
     claims; some verdicts; every timestamp pinned."""
     with Store(path) as store:
-        seed = store.add_document(sample_text, title="Xi and Lee", source="seed").document
+        # explicit claims (not the splitter's), so the files test the renderers only
+        seed = store.add_document(
+            sample_text, title="Xi and Lee", source="seed", claims=seed_claims(sample_text)
+        ).document
         start = AWKWARD_TEXT.index("unemployment")
         awkward = store.add_document(
             AWKWARD_TEXT,
@@ -87,6 +92,28 @@ def build_listing_db(path: Path, sample_text: str) -> None:
         conn.execute("UPDATE documents SET added_at = '2026-11-01T09:00:00Z'")
         conn.execute("UPDATE verdicts SET created_at = '2026-11-01T10:00:00Z'")
     conn.close()
+
+
+def seed_claims(text: str) -> list[Claim]:
+    """One claim per sentence of the seed article (up to 19), kinds and scores varied."""
+    kinds = list(ClaimKind)
+    claims = []
+    sentences = [m for m in re.finditer(r"[^.\n]+[.]?", text) if m.group().strip()][:19]
+    for number, match in enumerate(sentences):
+        begin = match.start() + len(match.group()) - len(match.group().lstrip())
+        end = match.end()
+        claims.append(
+            Claim(
+                text[begin:end],
+                begin,
+                end,
+                begin,
+                end,
+                kinds[number % len(kinds)],
+                round(0.05 + number * 0.05, 2),
+            )
+        )
+    return claims
 
 
 def render_listings(db: Path) -> dict[str, bytes]:
