@@ -14,7 +14,6 @@ from pathlib import Path
 
 from factcheck.config import Config
 from factcheck.errors import InputError, NotFoundError
-from factcheck.ingest import add_article, is_url, read_article
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.models import Status, Verdict
 from factcheck.store import DocumentSummary, Store
@@ -88,6 +87,9 @@ def resolve_review_target(
         return summaries[-1].document.id
     if target.isdigit() and not Path(target).exists():
         return store.get_document(int(target)).id
+    # the readers (httpx, trafilatura, pypdf) load only when a file or URL is given
+    from factcheck.ingest import add_article, is_url, read_article
+
     if not is_url(target) and not Path(target).exists():
         raise InputError(f"{target!r} is neither a document id, a file nor a URL")
     article = read_article(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Status, Verdict
-from factcheck.store.claims import _verdict_from_row
+from factcheck.store.claims import _VERDICT_COLUMNS, _verdict_from_tuple
 from factcheck.store.connection import StoreBase, utc_now
 
 
@@ -79,19 +79,18 @@ class AssignmentsMixin(StoreBase):
         """Document id -> the reviewer it is assigned to (unassigned documents absent)."""
         return {
             document_id: reviewer
-            for document_id, reviewer in self.db.execute(
+            for document_id, reviewer in self.conn.execute(
                 "SELECT document_id, reviewer FROM assignments"
             )
         }
 
     def latest_verdict(self, claim_id: int) -> Verdict | None:
         """The claim's newest verdict event, or None if it has none."""
-        rows = list(
-            self.db.query(
-                "SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id DESC LIMIT 1", [claim_id]
-            )
-        )
-        return _verdict_from_row(rows[0]) if rows else None
+        row = self.conn.execute(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ? ORDER BY id DESC LIMIT 1",
+            [claim_id],
+        ).fetchone()
+        return _verdict_from_tuple(row) if row else None
 
     def verdicts_since(self, document_id: int, after_id: int) -> list[Verdict]:
         """The document's verdict events with an id above `after_id`, oldest first:
@@ -103,19 +102,20 @@ class AssignmentsMixin(StoreBase):
         document through its index.
         """
         return [
-            _verdict_from_row(row)
-            for row in self.db.query(
-                "SELECT verdicts.* FROM verdicts CROSS JOIN claims"
+            _verdict_from_tuple(row)
+            for row in self.conn.execute(
+                f"SELECT {_VERDICT_COLUMNS} FROM verdicts CROSS JOIN claims"
                 " ON claims.id = verdicts.claim_id"
                 " WHERE claims.document_id = ? AND verdicts.id > ? ORDER BY verdicts.id",
                 [document_id, after_id],
             )
         ]
 
-    def progress(self) -> list[DocumentProgress]:
-        """Per document (oldest first) and per reviewer: decided, disputed, last activity."""
+    def reviewer_progress(self) -> dict[int, list[ReviewerProgress]]:
+        """Document id -> each reviewer's share of it, most decided first: one grouped
+        query over verdicts, for `status` and the per-reviewer lines of `documents`."""
         per_reviewer: dict[int, list[ReviewerProgress]] = {}
-        for row in self.db.query(_PER_REVIEWER_SQL):
+        for row in self.query(_PER_REVIEWER_SQL):
             per_reviewer.setdefault(row["document_id"], []).append(
                 ReviewerProgress(
                     reviewer=row["reviewer"],
@@ -125,11 +125,16 @@ class AssignmentsMixin(StoreBase):
                     last_activity=row["last_activity"],
                 )
             )
+        for reviewers in per_reviewer.values():
+            reviewers.sort(key=lambda r: (-r.decided, r.reviewer))
+        return per_reviewer
+
+    def progress(self) -> list[DocumentProgress]:
+        """Per document (oldest first) and per reviewer: decided, disputed, last activity."""
+        per_reviewer = self.reviewer_progress()
         result = []
-        for row in self.db.query(_PER_DOCUMENT_SQL):
-            reviewers = sorted(
-                per_reviewer.get(row["id"], []), key=lambda r: (-r.decided, r.reviewer)
-            )
+        for row in self.query(_PER_DOCUMENT_SQL):
+            reviewers = per_reviewer.get(row["id"], [])
             result.append(
                 DocumentProgress(
                     document_id=row["id"],

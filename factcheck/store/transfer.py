@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from factcheck.models import Claim, Document, Evidence, Verdict
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.documents import claim_row, insert_document_row, text_sha256
 from factcheck.store.evidence import insert_evidence_row
+
+if TYPE_CHECKING:
+    import sqlite_utils  # hints only: Store makes its Database lazily
 
 
 @dataclass(frozen=True)
