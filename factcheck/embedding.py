@@ -19,10 +19,13 @@ import math
 import re
 import unicodedata
 from array import array
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from operator import mul
+from itertools import chain, repeat
+from operator import mul, sub, truediv
+from typing import Any
 
 __all__ = ["VectorModel", "cosine", "default_vectors", "load_vectors", "vector_bytes", "wordpieces"]
 
@@ -30,6 +33,9 @@ _MAX_WORD_CHARS = 100
 """Longer words are one unknown piece, as in BERT's WordPiece."""
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 """BERT's basic split: runs of letters and digits; every punctuation mark on its own."""
+_ASCII_WORD = re.compile(r"[a-z0-9]+|[^a-z0-9\s]")
+"""`_WORD` for lower-cased ASCII text (the same matches; explicit ranges run faster than
+Unicode classes, and most passages are ASCII)."""
 
 
 class VectorModel:
@@ -43,26 +49,14 @@ class VectorModel:
         self._ids = {piece: i for i, piece in enumerate(vocab)}
         self._rows = memoryview(rows).cast("b")
         self._unknown = self._ids.get("[UNK]")
-        self._word_cache: dict[str, tuple[int, ...]] = {}
-        self._packed: dict[int, int] = {}
+        self._word_cache = _Memo(self._word_pieces, limit=200_000)
+        self._packed = _Memo(self._packed_row)
+        self._packed_words = _Memo(self._packed_word, limit=200_000)
 
     def pieces(self, text: str) -> list[int]:
         """The WordPiece ids of `text` (lower-cased, accents stripped), as BERT splits it."""
-        lowered = text.lower()
-        if not lowered.isascii():
-            lowered = "".join(
-                c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn"
-            )
-        ids: list[int] = []
-        cache = self._word_cache
-        for word in _WORD.findall(lowered):
-            found = cache.get(word)
-            if found is None:
-                found = self._word_pieces(word)
-                if len(cache) < 200_000:
-                    cache[word] = found
-            ids.extend(found)
-        return ids
+        words = _words(text)
+        return list(chain.from_iterable(map(self._word_cache.__getitem__, words)))
 
     def _word_pieces(self, word: str) -> tuple[int, ...]:
         """Greedy longest-match-first WordPiece; a word that cannot be split is unknown."""
@@ -88,29 +82,78 @@ class VectorModel:
         return () if self._unknown is None else (self._unknown,)
 
     def _packed_row(self, piece_id: int) -> int:
-        """A row as one integer of 32-bit lanes holding value + 128: summing rows is then
-        one C-level big-integer addition per piece instead of 128 float additions."""
-        packed = self._packed.get(piece_id)
-        if packed is None:
-            start = piece_id * self.dims
-            lanes = array("I", [v + _OFFSET for v in self._rows[start : start + self.dims]])
-            packed = self._packed[piece_id] = int.from_bytes(lanes.tobytes(), "little")
-        return packed
+        """A row as one integer of 32-bit lanes holding value + 128, and a last lane
+        holding 1: summing rows is then one C-level big-integer addition per piece
+        instead of 128 float additions, and the last lane counts the pieces."""
+        start = piece_id * self.dims
+        lanes = array("I", [v + _OFFSET for v in self._rows[start : start + self.dims]])
+        lanes.append(1)
+        return int.from_bytes(lanes.tobytes(), "little")
+
+    def _packed_word(self, word: str) -> int:
+        """The packed rows of a word's pieces, summed (0 for a word with no piece)."""
+        return sum(map(self._packed.__getitem__, self._word_cache[word]))
+
+    def _summed(self, text: str) -> tuple[list[float], int]:
+        """The sum of `text`'s piece rows (scaled to floats) and how many pieces."""
+        total = sum(map(self._packed_words.__getitem__, _words(text)))
+        lanes = array("I")
+        lanes.frombytes(total.to_bytes(4 * (self.dims + 1), "little"))
+        count = lanes.pop()
+        shift = _OFFSET * count
+        # (lane - shift) * scale as one C-level map: a reference import computes a
+        # million of these (`vector_bytes`)
+        return list(map(mul, map(sub, lanes, repeat(shift)), self.scale)), count
 
     def vector(self, text: str) -> list[float] | None:
         """Unit-length vector of `text`, or None when it has no known word piece."""
-        piece_ids = self.pieces(text)
-        if not piece_ids:
+        values, count = self._summed(text)
+        if not count:
             return None
-        total = sum(map(self._packed_row, piece_ids))
-        lanes = array("I")
-        lanes.frombytes(total.to_bytes(4 * self.dims, "little"))
-        shift = _OFFSET * len(piece_ids)
-        values = [(lane - shift) * scale for lane, scale in zip(lanes, self.scale, strict=True)]
         norm = math.sqrt(sum(map(mul, values, values)))
         if norm == 0.0:
             return None
-        return [v / norm for v in values]
+        return list(map(truediv, values, repeat(norm)))
+
+    def vector_bytes(self, text: str) -> bytes | None:
+        """`vector(text)` as int8, scaled so its largest value is +-127 (the cosine does
+        not need the scale, so the unit-length step is skipped)."""
+        values, count = self._summed(text)
+        if not count:
+            return None
+        peak = max(map(abs, values))
+        if peak == 0.0:
+            return None
+        factor = 127 / peak
+        return array("b", map(round, map(mul, values, repeat(factor)))).tobytes()
+
+
+def _words(text: str) -> list[str]:
+    """BERT's basic tokens of `text`, lower-cased and accents stripped (its uncased
+    normalisation)."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return _ASCII_WORD.findall(lowered)
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn"
+    )
+    return _WORD.findall(stripped)
+
+
+class _Memo(dict[Any, Any]):
+    """`memo[key]` is `compute(key)`, computed once (while under `limit` entries):
+    lookups stay a C-level dict hit, so they can run inside `map`."""
+
+    def __init__(self, compute: Callable[[Any], Any], *, limit: int | None = None) -> None:
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key: Any) -> Any:
+        value = self._compute(key)
+        if self._limit is None or len(self) < self._limit:
+            self[key] = value
+        return value
 
 
 _OFFSET = 128
@@ -119,11 +162,7 @@ _OFFSET = 128
 
 def vector_bytes(text: str, model: VectorModel | None = None) -> bytes | None:
     """`text`'s vector as int8 bytes for storage (cosine does not need the scale)."""
-    vector = (model or default_vectors()).vector(text)
-    if vector is None:
-        return None
-    peak = max(map(abs, vector)) or 1.0
-    return array("b", [round(v * 127 / peak) for v in vector]).tobytes()
+    return (model or default_vectors()).vector_bytes(text)
 
 
 def cosine(unit: list[float], stored: bytes) -> float:
