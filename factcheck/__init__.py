@@ -1,12 +1,32 @@
 """factcheck: a fact-checking desk in the terminal.
 
 The public Python API. The CLI (`factcheck.cli`) and the review TUI (`factcheck.tui`)
-are thin layers over these same names.
+are thin layers over these same names. They are imported on first use (PEP 562), so
+`factcheck --help` and other commands that need neither the splitter nor the store
+do not pay for importing them.
 """
 
-from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
-from factcheck.splitter import split_claims
-from factcheck.store import Store
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
+    from factcheck.splitter import split_claims
+    from factcheck.store import Store
+
+_PUBLIC = {
+    "Claim": "factcheck.models",
+    "ClaimKind": "factcheck.models",
+    "Document": "factcheck.models",
+    "Evidence": "factcheck.models",
+    "SourceKind": "factcheck.models",
+    "Status": "factcheck.models",
+    "Store": "factcheck.store",
+    "Verdict": "factcheck.models",
+    "split_claims": "factcheck.splitter",
+}
 
 __all__ = [
     "Claim",
@@ -19,3 +39,15 @@ __all__ = [
     "Verdict",
     "split_claims",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        value = getattr(importlib.import_module(_PUBLIC[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

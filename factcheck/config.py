@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
-from factcheck.local_files import DEFAULT_MAX_MEGABYTES, read_capped
+from factcheck.local_files import DEFAULT_MAX_CORPUS_MEGABYTES, DEFAULT_MAX_MEGABYTES, read_capped
 
 CONFIG_ENV = "FACTCHECK_CONFIG"
 DB_ENV = "FACTCHECK_DB"
@@ -125,7 +125,11 @@ class FetchConfig:
 @dataclass(frozen=True)
 class IngestConfig:
     max_megabytes: float = bounded(DEFAULT_MAX_MEGABYTES, 0, 1024, above=True)
-    """Largest local file or stdin read (articles, references, imports); more is refused."""
+    """Largest local file or stdin read (articles, references, imports); more is refused.
+    Also the largest line (one passage) of a streamed .jsonl reference corpus."""
+    max_corpus_megabytes: float = bounded(DEFAULT_MAX_CORPUS_MEGABYTES, 0, 1_048_576, above=True)
+    """Largest .jsonl reference corpus `refs add` streams (read a line at a time, so it
+    may be far larger than `max_megabytes`); more is refused."""
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,13 @@ from __future__ import annotations
 import json
 import math
 from array import array
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from operator import mul
+from itertools import repeat
+from operator import mul, sub, truediv
+from typing import Any
 
 from factcheck.wordpiece import WordPiece, default_wordpiece
 
@@ -44,36 +47,74 @@ class VectorModel:
         self.scale = scale
         self.tokenizer = default_wordpiece() if vocab == _packaged_vocab() else WordPiece(vocab)
         self._rows = memoryview(rows).cast("b")
-        self._packed: dict[int, int] = {}
+        self._packed = _Memo(self._packed_row)
+        self._packed_words = _Memo(self._packed_word, limit=200_000)
 
     def pieces(self, text: str) -> list[int]:
         """The WordPiece ids of `text` (lower-cased, accents stripped), as BERT splits it."""
         return self.tokenizer.pieces(text)
 
     def _packed_row(self, piece_id: int) -> int:
-        """A row as one integer of 32-bit lanes holding value + 128: summing rows is then
-        one C-level big-integer addition per piece instead of 128 float additions."""
-        packed = self._packed.get(piece_id)
-        if packed is None:
-            start = piece_id * self.dims
-            lanes = array("I", [v + _OFFSET for v in self._rows[start : start + self.dims]])
-            packed = self._packed[piece_id] = int.from_bytes(lanes.tobytes(), "little")
-        return packed
+        """A row as one integer of 32-bit lanes holding value + 128, and a last lane
+        holding 1: summing rows is then one C-level big-integer addition per piece
+        instead of 128 float additions, and the last lane counts the pieces."""
+        start = piece_id * self.dims
+        lanes = array("I", [v + _OFFSET for v in self._rows[start : start + self.dims]])
+        lanes.append(1)
+        return int.from_bytes(lanes.tobytes(), "little")
+
+    def _packed_word(self, word: str) -> int:
+        """The packed rows of a word's pieces, summed (0 for a word with no piece)."""
+        return sum(map(self._packed.__getitem__, self.tokenizer.word_pieces(word)))
+
+    def _summed(self, text: str) -> tuple[list[float], int]:
+        """The sum of `text`'s piece rows (scaled to floats) and how many pieces."""
+        total = sum(map(self._packed_words.__getitem__, self.tokenizer.words(text)))
+        lanes = array("I")
+        lanes.frombytes(total.to_bytes(4 * (self.dims + 1), "little"))
+        count = lanes.pop()
+        shift = _OFFSET * count
+        # (lane - shift) * scale as one C-level map: a reference import computes a
+        # million of these (`vector_bytes`)
+        return list(map(mul, map(sub, lanes, repeat(shift)), self.scale)), count
 
     def vector(self, text: str) -> list[float] | None:
         """Unit-length vector of `text`, or None when it has no known word piece."""
-        piece_ids = self.pieces(text)
-        if not piece_ids:
+        values, count = self._summed(text)
+        if not count:
             return None
-        total = sum(map(self._packed_row, piece_ids))
-        lanes = array("I")
-        lanes.frombytes(total.to_bytes(4 * self.dims, "little"))
-        shift = _OFFSET * len(piece_ids)
-        values = [(lane - shift) * scale for lane, scale in zip(lanes, self.scale, strict=True)]
         norm = math.sqrt(sum(map(mul, values, values)))
         if norm == 0.0:
             return None
-        return [v / norm for v in values]
+        return list(map(truediv, values, repeat(norm)))
+
+    def vector_bytes(self, text: str) -> bytes | None:
+        """`vector(text)` as int8, scaled so its largest value is +-127 (the cosine does
+        not need the scale, so the unit-length step is skipped)."""
+        values, count = self._summed(text)
+        if not count:
+            return None
+        peak = max(map(abs, values))
+        if peak == 0.0:
+            return None
+        factor = 127 / peak
+        return array("b", map(round, map(mul, values, repeat(factor)))).tobytes()
+
+
+class _Memo(dict[Any, Any]):
+    """`memo[key]` is `compute(key)`, computed once (while under `limit` entries):
+    lookups stay a C-level dict hit, so they can run inside `map`."""
+
+    def __init__(self, compute: Callable[[Any], Any], *, limit: int | None = None) -> None:
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key: Any) -> Any:
+        value = self._compute(key)
+        if self._limit is None or len(self) < self._limit:
+            self[key] = value
+        return value
 
 
 _OFFSET = 128
@@ -82,11 +123,7 @@ _OFFSET = 128
 
 def vector_bytes(text: str, model: VectorModel | None = None) -> bytes | None:
     """`text`'s vector as int8 bytes for storage (cosine does not need the scale)."""
-    vector = (model or default_vectors()).vector(text)
-    if vector is None:
-        return None
-    peak = max(map(abs, vector)) or 1.0
-    return array("b", [round(v * 127 / peak) for v in vector]).tobytes()
+    return (model or default_vectors()).vector_bytes(text)
 
 
 def cosine(unit: list[float], stored: bytes) -> float:

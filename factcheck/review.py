@@ -15,7 +15,6 @@ from pathlib import Path
 
 from factcheck.config import Config
 from factcheck.errors import InputError, NotFoundError
-from factcheck.ingest import add_article, is_url, read_article
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.models import Status, Verdict
 from factcheck.store import DocumentSummary, Store
@@ -92,6 +91,9 @@ def resolve_review_target(
         if not 1 <= document_id <= 2**63 - 1:
             raise NotFoundError(f"no document with id {target[:20]}")
         return store.get_document(document_id).id
+    # the readers (httpx, trafilatura, pypdf) load only when a file or URL is given
+    from factcheck.ingest import add_article, is_url, read_article
+
     if not is_url(target) and not Path(target).exists():
         raise InputError(f"{target!r} is neither a document id, a file nor a URL")
     article = read_article(

@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["dumps"]
+__all__ = ["dumps", "escape"]
 
 _ESCAPED = re.compile(
     "[<>&\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
@@ -28,5 +28,10 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     Safe because those characters can only occur inside JSON strings (every structural
     character is plain ASCII), where a `\\uXXXX` escape means the same character.
     """
-    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return escape(json.dumps(data, indent=indent, ensure_ascii=False))
+
+
+def escape(text: str) -> str:
+    """JSON text (or a piece of it, cut between values) with the unsafe characters
+    escaped: how `factcheck list --format json` escapes the array it streams."""
     return _ESCAPED.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -217,14 +217,16 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     ("... died on April 22 of the" in a cut-off body): a claim never ends on them. A
     preposition alone at the end stays ("the page you are looking for")."""
     end = last
-    while end > first and (
-        lowers[end] in _DETERMINERS or lowers[end] in _CONJUNCTIONS or lowers[end] in _RELATIVES
-    ):
-        end -= 1
-    if end < last:
+    while True:  # until stable: a bared preposition may uncover another determiner
+        before = end
+        while end > first and (
+            lowers[end] in _DETERMINERS or lowers[end] in _CONJUNCTIONS or lowers[end] in _RELATIVES
+        ):
+            end -= 1
+        if end == before:
+            return end
         while end > first and lowers[end] in _PREPOSITIONS:
             end -= 1
-    return end
 
 
 def _top_level(words: list[str]) -> list[bool]:

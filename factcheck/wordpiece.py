@@ -42,18 +42,26 @@ class WordPiece:
 
     def pieces(self, text: str) -> list[int]:
         """The WordPiece ids of `text` (lower-cased, accents stripped), as BERT splits it."""
-        lowered = text.lower()
-        words = _ASCII_WORD.findall(lowered) if lowered.isascii() else _unicode_words(lowered)
         ids: list[int] = []
-        cache = self._word_cache
-        for word in words:
-            found = cache.get(word)
-            if found is None:
-                found = self._word_pieces(word)
-                if len(cache) < _CACHE_LIMIT:
-                    cache[word] = found
-            ids.extend(found)
+        for word in self.words(text):
+            ids.extend(self.word_pieces(word))
         return ids
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        """BERT's basic tokens of `text`, lower-cased (the words `word_pieces` splits)."""
+        lowered = text.lower()
+        return _ASCII_WORD.findall(lowered) if lowered.isascii() else _unicode_words(lowered)
+
+    def word_pieces(self, word: str) -> tuple[int, ...]:
+        """The piece ids of one basic token, cached (a news text repeats its words)."""
+        cache = self._word_cache
+        found = cache.get(word)
+        if found is None:
+            found = self._word_pieces(word)
+            if len(cache) < _CACHE_LIMIT:
+                cache[word] = found
+        return found
 
     def _word_pieces(self, word: str) -> tuple[int, ...]:
         """Greedy longest-match-first WordPiece; a word that cannot be split is unknown."""

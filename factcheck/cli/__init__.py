@@ -6,31 +6,110 @@ Nothing here decides anything: reading input is `factcheck.ingest`, splitting is
 one line on stderr and exit status 1; click's own usage errors exit 2.
 
 This module holds the group and what every command shares (`Desk`); the commands live
-one module per area (`claims.py`, ...), each registering on `cli` when imported below.
+one module per area (`claims.py`, ...), each registering on `cli` when imported. A
+script that calls `factcheck` once per file pays the start-up every time, so nothing is
+imported before it is needed: `LazyGroup` imports a command's module only when that
+command runs (or its own `--help` is asked for), `factcheck --help` lists the commands
+from `COMMANDS` without importing any, and the store is imported when first opened.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import os
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from factcheck.cli.output import echo, sanitise_library_logs
 from factcheck.cli.params import refuse_empty_path
-from factcheck.config import Config, load_config
 from factcheck.errors import FactcheckError
 from factcheck.models import ClaimKind, Status
-from factcheck.store import Store, describe_sqlite_error
 from factcheck.terminal_text import printable
 
+if TYPE_CHECKING:
+    from factcheck.config import Config
+    from factcheck.store import Store
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "add": (
+        "factcheck.cli.claims",
+        "Add articles and store their claims: URLs, .html, .pdf, .txt, .md, or - for stdin.",
+    ),
+    "assign": (
+        "factcheck.cli.team",
+        "Assign documents to a reviewer (or unassign them with --none).",
+    ),
+    "document": (
+        "factcheck.cli.documents",
+        "Show a document's metadata, text length and claim counts per status.",
+    ),
+    "documents": (
+        "factcheck.cli.claims",
+        "List the documents with their claim counts per status, assignee and, under\n"
+        "    each, every reviewer's share (see `factcheck status` for the editor's view).",
+    ),
+    "export": (
+        "factcheck.cli.reports",
+        "Write a verdict report: markdown, html, json, csv or claimreview.",
+    ),
+    "import": (
+        "factcheck.cli.reports",
+        "Merge a JSON report (from `factcheck export --format json`) into this database.",
+    ),
+    "import-claimreview": (
+        "factcheck.cli.evidence",
+        "Import published fact-checks (ClaimReview JSON-LD, or ClaimsKG-style CSV).",
+    ),
+    "list": ("factcheck.cli.claims", "List claims in document order."),
+    "mark": (
+        "factcheck.cli.claims",
+        "Record a verdict (supported, disputed or unverified) on one or more claims.",
+    ),
+    "match": (
+        "factcheck.cli.evidence",
+        "Suggest evidence for claims and store it (see it with `show`, cite it with `mark`).",
+    ),
+    "refs": (
+        "factcheck.cli.evidence",
+        "The local reference library: passages that evidence is drawn from.",
+    ),
+    "review": (
+        "factcheck.cli.review",
+        "Review a document's claims: one key per verdict, saved at once.",
+    ),
+    "search": (
+        "factcheck.cli.evidence",
+        "Search the evidence sources for any text, without storing anything.",
+    ),
+    "serve": (
+        "factcheck.cli.serve",
+        "Serve the review screen to browsers: several reviewers, one claims.db.",
+    ),
+    "show": (
+        "factcheck.cli.claims",
+        "Show a claim in its sentence, its status and its verdict history.",
+    ),
+    "split": (
+        "factcheck.cli.claims",
+        "Show the claims found in a text file (or - for stdin) without storing anything.",
+    ),
+    "status": (
+        "factcheck.cli.team",
+        "Progress for the editor: per document and per reviewer, decided and left,\n"
+        "    disputed, last activity.",
+    ),
+}
+"""Command name -> (module that registers it, first paragraph of its docstring). The
+summary is what `factcheck --help` lists; a test checks it against the docstring."""
 
 STATUS_CHOICE = click.Choice([s.value for s in Status], case_sensitive=False)
 KIND_CHOICE = click.Choice([k.value for k in ClaimKind], case_sensitive=False)
@@ -60,12 +139,16 @@ class Desk:
     @property
     def config(self) -> Config:
         if self._config is None:
+            from factcheck.config import load_config
+
             self._config = load_config(self._config_path)
         return self._config
 
     @property
     def store(self) -> Store:
         if self._store is None:
+            from factcheck.store import Store
+
             config = self.config
             self._store = Store(config.database_path(self._db_path), timeout=config.store.timeout)
         return self._store
@@ -75,7 +158,37 @@ class Desk:
             self._store.close()
 
 
-class FactcheckGroup(click.Group):
+class LazyGroup(click.Group):
+    """A group whose commands are imported when used, from `COMMANDS` (click's
+    documented lazy-loading pattern); commands registered directly still work."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(COMMANDS[cmd_name][0])  # registers it on `cli`
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of `--help`, from the summaries: no command module imported."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in self.commands:
+                summary = self.commands[name].get_short_help_str(limit)
+            else:
+                # click's own shortening, on a stand-in holding the summary
+                summary = click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit)
+            rows.append((name, summary))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+class FactcheckGroup(LazyGroup):
     """Turns user errors raised anywhere below into click's one-line error, exit 1.
 
     Every error message is made printable first: it often quotes a title, a file name
@@ -100,6 +213,8 @@ class FactcheckGroup(click.Group):
         except FactcheckError as error:
             raise click.ClickException(printable(str(error))) from None
         except sqlite3.Error as error:
+            from factcheck.store import describe_sqlite_error
+
             desk = ctx.find_object(Desk)
             path = desk.config.database_path(desk._db_path) if desk else Path("claims.db")
             message = str(describe_sqlite_error(error, path))
@@ -197,7 +312,3 @@ def _flush_stdout() -> None:
         if not isinstance(error, BrokenPipeError):  # `| head` closing early is fine
             echo(f"Error: cannot write the output: {error.strerror or error}", err=True)
         sys.exit(1)
-
-
-# Importing a command module registers its commands on `cli`.
-from factcheck.cli import claims, documents, evidence, reports, review, serve, team  # noqa: E402, F401

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
+import itertools
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_error, format_option
+from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
-from factcheck.cli.output import echo, echo_json, folded, printable, styled
+from factcheck.cli.output import echo, echo_json, echo_json_text, folded, printable, styled
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
-from factcheck.export.csv_report import defuse_formula
-from factcheck.ingest import Article, add_article, read_article
 from factcheck.models import Claim, ClaimKind, Status, Verdict
-from factcheck.splitter import split_claims
 from factcheck.urls import without_credentials
+
+if TYPE_CHECKING:
+    # Reading articles pulls in trafilatura, pypdf and httpx; only add/split import it
+    # (inside the command), so `list`, `mark` and the rest start fast.
+    from factcheck.ingest import Article
 
 # -- add -------------------------------------------------------------------------
 
@@ -62,6 +64,8 @@ def add(
     """
     if len(inputs) > 1 and (title or url):
         raise click.UsageError("--title and --url describe one article: give only one input")
+    from factcheck.ingest import add_article, read_article
+
     fetch = desk.config.fetch
     # The bar is for people watching a terminal; piped into a log, each line comes at once.
     show_bar = len(inputs) >= PROGRESS_BAR_FROM and not dry_run and _is_terminal(sys.stderr)
@@ -150,6 +154,8 @@ class _Report:
 
 def _dry_run_text(article: Article, *, first: bool) -> str:
     """What `add --dry-run` shows: the metadata, then the exact text that would be stored."""
+    from factcheck.splitter import split_claims
+
     lines = [] if first else [""]
     lines += metadata_lines(article)
     lines.append(field_line("text", f"{len(article.text):,} characters"))
@@ -193,17 +199,19 @@ def list_claims(
         # A clear error for an unknown id; on stderr, where it is which article, so the
         # json/csv on stdout stay machine-readable.
         echo(document_header(store.get_document(document_id)), err=True)
-    claims = store.list_claims(
+    rows = store.claim_rows(
         status=status, document_id=document_id, kind=kind, min_score=min_score, limit=limit
     )
     if output_format == "json":
-        echo_json([claim_as_dict(c) for c in claims])
+        write_json(rows, echo_json_text)
     elif output_format == "csv":
-        echo(claims_as_csv(claims), nl=False)
-    elif not claims:
+        write_csv(rows, _write_stdout)
+    elif not write_table(rows, _write_stdout):
         echo("no claims match", err=True)
-    else:
-        echo(claims_as_table(claims))
+
+
+def _write_stdout(text: str) -> None:
+    echo(text, nl=False)  # made printable, as every line the CLI prints
 
 
 def claim_as_dict(claim: Claim) -> dict[str, Any]:
@@ -212,31 +220,6 @@ def claim_as_dict(claim: Claim) -> dict[str, Any]:
         key: str(value) if isinstance(value, Status | ClaimKind) else value
         for key, value in dataclasses.asdict(claim).items()
     }
-
-
-def claims_as_csv(claims: list[Claim]) -> str:
-    buffer = io.StringIO()
-    fields = [f.name for f in dataclasses.fields(Claim)]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    for claim in claims:  # defused as the CSV report does: a listing opens in spreadsheets too
-        writer.writerow({k: defuse_formula(v) for k, v in claim_as_dict(claim).items()})
-    return buffer.getvalue()
-
-
-def claims_as_table(claims: list[Claim], *, width: int = 100) -> str:
-    header = f"{'id':>5}  {'doc':>4}  {'status':<10}  {'kind':<11}  {'score':>5}  claim"
-    lines = [header]
-    room = max(20, width - len(header) + len("claim"))
-    for claim in claims:
-        text = " ".join(claim.text.split())
-        if len(text) > room:
-            text = text[: room - 1] + "…"
-        lines.append(
-            f"{claim.id:>5}  {claim.document_id:>4}  {claim.status:<10}  {claim.kind:<11}"
-            f"  {claim.score:>5.2f}  {text}"
-        )
-    return "\n".join(lines)
 
 
 # -- show --------------------------------------------------------------------------
@@ -351,6 +334,9 @@ def split(desk: Desk, path: str, output_format: str) -> None:
 
         factcheck split seeds/xi-lee-call.txt
     """
+    from factcheck.ingest import read_article
+    from factcheck.splitter import split_claims
+
     config = desk.config
     article = read_article(path, fetch=config.fetch, max_megabytes=config.ingest.max_megabytes)
     for warning in article.warnings:
@@ -390,29 +376,29 @@ def documents(desk: Desk, assigned_to: str | None) -> None:
 
         factcheck documents --assigned ana
     """
-    from factcheck.cli.team import progress_lines
+    from factcheck.cli.team import reviewer_lines
 
-    summaries = desk.store.list_documents()
-    progress = {p.document_id: p for p in desk.store.progress()}
-    if assigned_to is not None:
-        summaries = [s for s in summaries if progress[s.document.id].assigned_to == assigned_to]
-    if not summaries:
+    rows = desk.store.document_counts(assigned_to=assigned_to)
+    first = next(rows, None)
+    if first is None:
         where = f" assigned to {assigned_to}" if assigned_to is not None else " yet"
         hint = "" if assigned_to is not None else ": add one with `factcheck add FILE`"
         echo(f"no documents{where}{hint}", err=True)
         return
+    reviewers = desk.store.reviewer_progress()
     echo(
         f"{'id':>4}  {'claims':>6}  {'unverif':>7}  {'support':>7}  {'dispute':>7}"
         f"  {'assigned':<12}  title"
     )
-    for summary in summaries:
-        counts = summary.counts
-        item = progress[summary.document.id]
-        echo(
-            f"{summary.document.id:>4}  {summary.claim_count:>6}"
-            f"  {counts[Status.UNVERIFIED]:>7}  {counts[Status.SUPPORTED]:>7}"
-            f"  {counts[Status.DISPUTED]:>7}  {item.assigned_to or '-':<12}"
-            f"  {summary.document.title}"
+    lines: list[str] = []
+    for row in itertools.chain([first], rows):
+        lines.append(
+            f"{row.id:>4}  {row.claim_count:>6}  {row.unverified:>7}  {row.supported:>7}"
+            f"  {row.disputed:>7}  {row.assigned_to or '-':<12}  {row.title}"
         )
-        for line in progress_lines(item):
-            echo(line)
+        lines.extend(reviewer_lines(reviewers.get(row.id, [])))
+        if len(lines) >= CHUNK_ROWS:  # written as read: flat memory on a large desk
+            echo("\n".join(lines))
+            lines = []
+    if lines:
+        echo("\n".join(lines))

@@ -6,16 +6,18 @@ the same wherever it appears.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.output import echo, echo_json
 from factcheck.cli.params import ROW_ID
-from factcheck.ingest import Article
 from factcheck.models import Document, Status
 from factcheck.urls import without_credentials
+
+if TYPE_CHECKING:
+    from factcheck.ingest import Article  # hints only: reading articles is slow to import
 
 # (label, attribute) in the order a reviewer reads them.
 METADATA_FIELDS = (

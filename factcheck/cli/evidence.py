@@ -46,8 +46,15 @@ def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
 
         factcheck refs add library/*.md wiki-extract.jsonl
     """
-    cap = desk.config.ingest.max_megabytes
-    imports = [read_reference_file(path, max_megabytes=cap) for path in paths]  # all valid first
+    caps = desk.config.ingest
+    imports = [  # all valid first
+        read_reference_file(
+            path,
+            max_megabytes=caps.max_megabytes,
+            max_corpus_megabytes=caps.max_corpus_megabytes,
+        )
+        for path in paths
+    ]
     total = sum(len(item.rows) for item in imports)
     store = desk.store
     results = []

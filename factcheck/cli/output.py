@@ -26,6 +26,7 @@ __all__ = [
     "Styled",
     "echo",
     "echo_json",
+    "echo_json_text",
     "folded",
     "printable",
     "sanitise_library_logs",
@@ -69,6 +70,12 @@ def echo(*parts: Part, err: bool = False, nl: bool = True) -> None:
 def echo_json(data: Any) -> None:
     """Print data as indented JSON with unsafe characters escaped (parses the same)."""
     click.echo(safe_json.dumps(data))
+
+
+def echo_json_text(text: str) -> None:
+    """Print a piece of JSON text as written (no newline added), unsafe characters
+    escaped as `echo_json` escapes them: for JSON streamed a chunk at a time."""
+    click.echo(safe_json.escape(text), nl=False)
 
 
 def folded(text: str, *, start: bool = True, end: bool = True) -> str:

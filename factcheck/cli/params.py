@@ -13,9 +13,6 @@ from typing import Any
 
 import click
 
-from factcheck.store.connection import SQLITE_MAX_INTEGER
-from factcheck.store.text import has_surrogates
-
 
 class RowId(click.ParamType):
     """A database id: a whole number up to 2**63 - 1 (0 passes, to be "not found")."""
@@ -30,6 +27,10 @@ class RowId(click.ParamType):
             if not (text.isascii() and text.isdigit()) or len(text) > 19:
                 self.fail(f"{_shown(text)} is not an id (a whole number)", param, ctx)
             number = int(text)
+        # imported here: the group's own options use this module, and `--help` should
+        # not load the store package
+        from factcheck.store.connection import SQLITE_MAX_INTEGER
+
         if not 0 <= number <= SQLITE_MAX_INTEGER:
             self.fail(f"{_shown(str(number))} is out of range (ids go up to 2**63-1)", param, ctx)
         return number
@@ -41,6 +42,8 @@ class Text(click.ParamType):
     name = "text"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from factcheck.store.text import has_surrogates
+
         text = str(value)
         if has_surrogates(text):
             self.fail("is not valid UTF-8 text (check the terminal's encoding)", param, ctx)

@@ -1,7 +1,7 @@
 """The editor's commands for a team desk: `assign` and `status`.
 
 Both read and write through `Store` (`factcheck.store.assignments`); `documents` in
-`claims.py` uses `progress_lines` here, so a reviewer's share reads the same in both.
+`claims.py` uses `reviewer_lines` here, so a reviewer's share reads the same in both.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from factcheck.cli.output import echo, echo_json
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import InputError
 from factcheck.review import clean_reviewer_name
-from factcheck.store import DocumentProgress
+from factcheck.store import DocumentProgress, ReviewerProgress
 
 
 @cli.command()
@@ -84,10 +84,15 @@ def status(desk: Desk, assigned_to: str | None, output_format: str) -> None:
 
 def progress_lines(progress: DocumentProgress) -> list[str]:
     """One indented line per reviewer who gave the document a verdict."""
+    return reviewer_lines(progress.reviewers)
+
+
+def reviewer_lines(reviewers: list[ReviewerProgress]) -> list[str]:
+    """One indented line per reviewer's share (`status` and `documents` print them)."""
     return [
         f"{'':>6}by {r.reviewer}: {r.decided} decided ({r.disputed} disputed),"
         f" {r.verdicts} verdict{'s' if r.verdicts != 1 else ''}, last {r.last_activity}"
-        for r in progress.reviewers
+        for r in reviewers
     ]
 
 

@@ -1,7 +1,8 @@
 """The data every verdict report shows, gathered from the store once.
 
 `build_report` reads documents, claims, verdict histories and evidence through the
-store's public methods and returns plain frozen dataclasses; each format module
+store's public methods (a handful of set-based reads, whatever the claim count) and
+returns plain frozen dataclasses; each format module
 (markdown, html, json_report, csv_report, claimreview) only renders a `Report`, so
 all formats agree on what "the latest verdict" and "the cited evidence" are, and the
 renderers can be tested without a database.
@@ -9,15 +10,19 @@ renderers can be tested without a database.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 
-from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import Store, verdict_in_force
+from factcheck.store.claims import CLAIM_FIELDS, claim_from_row
 from factcheck.urls import without_credentials
+
+_DOCUMENT = CLAIM_FIELDS.index("document_id")
 
 STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
 """How reports group claims: what needs correcting first, then what checks out."""
@@ -108,12 +113,32 @@ def build_report(
     """
     status = Status(status) if status is not None else None
     if document_id is not None:
-        documents = [store.get_document(document_id)]
+        documents: Iterable[Document] = [store.get_document(document_id)]
     else:
-        documents = [summary.document for summary in store.list_documents()]
+        documents = store.iter_documents()
+    # A handful of set-based reads, not ~5 queries a claim: all verdicts and evidence
+    # of the chosen claims at once, then the claims of each document in text order.
+    histories = store.verdicts_by_claim(document_id=document_id, status=status)
+    stored = store.evidence_by_claim(document_id=document_id, status=status)
+    cited_elsewhere = store.evidence_by_ids(
+        verdict.evidence_id
+        for claim_id, history in histories.items()
+        for verdict in history
+        if verdict.evidence_id is not None
+        and verdict.evidence_id not in {e.id for e in stored.get(claim_id, ())}
+    )
+    claims_by_document = itertools.groupby(
+        store.claim_rows(document_id=document_id), key=lambda row: row[_DOCUMENT]
+    )
+    pending = next(claims_by_document, None)
     reports = []
     for document in documents:
-        all_claims = store.list_claims(document_id=document.id)
+        while pending is not None and pending[0] < document.id:
+            pending = next(claims_by_document, None)  # claims of a document not listed
+        all_claims: list[Claim] = []
+        if pending is not None and pending[0] == document.id:
+            all_claims = [claim_from_row(row) for row in pending[1]]
+            pending = next(claims_by_document, None)
         numbers = {claim.id: number for number, claim in enumerate(all_claims, start=1)}
         chosen = [c for c in all_claims if status is None or c.status is status]
         if status is not None and not chosen:
@@ -122,8 +147,12 @@ def build_report(
             ClaimEntry(
                 claim=claim,
                 number=numbers[claim.id],
-                history=tuple(store.history(claim.id)),
-                evidence=_evidence_for(store, claim),
+                history=tuple(histories.get(claim.id, ())),
+                evidence=_evidence_for(
+                    stored.get(claim.id, []),
+                    histories.get(claim.id, []),
+                    cited_elsewhere,
+                ),
             )
             for claim in chosen
         )
@@ -143,16 +172,20 @@ def build_report(
     )
 
 
-def _evidence_for(store: Store, claim: Claim) -> tuple[Evidence, ...]:
-    assert claim.id is not None
-    items = list(store.list_evidence(claim.id))
+def _evidence_for(
+    items: list[Evidence], history: list[Verdict], cited_elsewhere: dict[int, Evidence]
+) -> tuple[Evidence, ...]:
+    """The claim's stored evidence, then evidence its verdicts cite that is stored
+    under another claim (in verdict order); cited evidence deleted since is skipped:
+    the verdict still stands."""
+    items = list(items)
     known = {item.id for item in items}
-    for verdict in store.history(claim.id):
+    for verdict in history:
         if verdict.evidence_id is not None and verdict.evidence_id not in known:
-            try:  # a verdict may cite evidence stored under another claim
-                items.append(store.get_evidence(verdict.evidence_id))
-            except NotFoundError:
-                continue  # cited evidence deleted since: the verdict still stands
+            cited = cited_elsewhere.get(verdict.evidence_id)
+            if cited is None:
+                continue
+            items.append(cited)
             known.add(verdict.evidence_id)
     return tuple(items)
 

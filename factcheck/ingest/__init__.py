@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-import httpx
-
-from factcheck.config import FetchConfig
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title
-from factcheck.ingest.fetch import HTML_TYPES, PDF_TYPES, FetchedPage, fetch_url, is_url
-from factcheck.ingest.html import article_from_html, looks_like_html
-from factcheck.ingest.pdf import article_from_pdf, looks_like_pdf
 from factcheck.ingest.text import (
     article_from_text,
     decode_text,
@@ -33,7 +28,27 @@ from factcheck.local_files import DEFAULT_MAX_MEGABYTES, read_stream_capped
 from factcheck.urls import without_credentials
 
 if TYPE_CHECKING:  # only for hints: reading an article needs no database code
+    import httpx
+
+    from factcheck.config import FetchConfig
+    from factcheck.ingest.fetch import FetchedPage
     from factcheck.store import AddResult, Store
+
+# The URL, web-page and PDF readers import httpx, trafilatura (lxml) and pypdf: a third
+# of a second that a command adding a .txt file, or not reading articles at all, should
+# not pay. They are imported where used, and these names on first access (PEP 562).
+_LAZY = {
+    "FetchedPage": "factcheck.ingest.fetch",
+    "fetch_url": "factcheck.ingest.fetch",
+    "is_url": "factcheck.ingest.fetch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'factcheck.ingest' has no attribute {name!r}")
+
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -74,17 +89,23 @@ def read_article(
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = read_stream_capped(stream, name="stdin", max_megabytes=max_megabytes)
         return _public_urls(_article_from_bytes(data, source="-", name="<stdin>", title=title))
-    if is_url(path):
+    if "://" in path:
+        from factcheck.ingest.fetch import fetch_url, is_url
+
+        if not is_url(path):
+            raise InputError(f"cannot read {path}: only http:// and https:// addresses are fetched")
         page = fetch_url(path, config=fetch, transport=transport)
         article = _article_from_page(page, source=without_credentials(path), title=title)
         return _public_urls(article)
-    if "://" in path:
-        raise InputError(f"cannot read {path}: only http:// and https:// addresses are fetched")
     data = read_file_bytes(path, max_megabytes=max_megabytes)
     suffix = Path(path).suffix.lower()
     if suffix in HTML_SUFFIXES:  # a saved page's canonical URL may carry a password
+        from factcheck.ingest.html import article_from_html
+
         return _public_urls(article_from_html(data, source=path, name=path, title=title))
     if suffix in PDF_SUFFIXES:
+        from factcheck.ingest.pdf import article_from_pdf
+
         return article_from_pdf(data, source=path, name=path, title=title)
     if suffix in TEXT_SUFFIXES:
         return article_from_text(data, source=path, name=path, title=title)
@@ -102,6 +123,9 @@ def _public_urls(article: Article) -> Article:
 
 def _article_from_bytes(data: bytes, *, source: str, name: str, title: str | None) -> Article:
     """Input with no suffix to go by (stdin, `notes`): sniff for a PDF or a web page."""
+    from factcheck.ingest.html import article_from_html, looks_like_html
+    from factcheck.ingest.pdf import article_from_pdf, looks_like_pdf
+
     if looks_like_pdf(data):
         return article_from_pdf(data, source=source, name=name, title=title)
     if looks_like_html(data):
@@ -110,6 +134,10 @@ def _article_from_bytes(data: bytes, *, source: str, name: str, title: str | Non
 
 
 def _article_from_page(page: FetchedPage, *, source: str, title: str | None) -> Article:
+    from factcheck.ingest.fetch import HTML_TYPES, PDF_TYPES
+    from factcheck.ingest.html import article_from_html
+    from factcheck.ingest.pdf import article_from_pdf
+
     if page.content_type in HTML_TYPES:
         html: bytes | str = page.content
         if page.charset:

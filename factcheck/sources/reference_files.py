@@ -4,21 +4,34 @@ Called by `factcheck refs add` before anything is written: a file is read and sp
 in full first, so an unreadable, binary or malformed file is refused with a one-line
 error (a JSONL error names its line) and nothing of it reaches the database.
 Wikipedia pages go through the same `split_passages`.
+
+A .jsonl corpus can hold a million passages (hundreds of MB): it is checked line by
+line without keeping it (`JsonlPassages`), then streamed again into the store, so
+memory stays flat whatever its size. It is still capped: a line at
+`[ingest] max_megabytes`, the file at `[ingest] max_corpus_megabytes`
+(`factcheck.local_files.capped_lines`), and only a regular file is opened.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
-from factcheck.local_files import DEFAULT_MAX_MEGABYTES
+from factcheck.local_files import (
+    DEFAULT_MAX_CORPUS_MEGABYTES,
+    DEFAULT_MAX_MEGABYTES,
+    capped_lines,
+    open_regular_file,
+)
 from factcheck.untrusted_json import NotJSON, load_json
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
@@ -31,17 +44,28 @@ _SECTION_HEADING = re.compile(r"^\s*(={2,})\s*(.+?)\s*\1\s*$|^\s*#{1,6}\s+(.+?)\
 
 @dataclass(frozen=True)
 class ReferenceImport:
-    """A file read and split, ready for `Store.add_references(rows, origin=...)`."""
+    """A file read and split, ready for `Store.add_references(rows, origin=...)`.
+
+    `rows` is a list, or for .jsonl a `JsonlPassages` that re-reads the checked file
+    (it has a length too, for progress bars)."""
 
     origin: str
     sha256: str
-    rows: list[dict[str, Any]]
+    rows: Sequence[dict[str, Any]] | JsonlPassages
 
 
 def read_reference_file(
-    path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES
+    path: str | Path,
+    *,
+    max_megabytes: float = DEFAULT_MAX_MEGABYTES,
+    max_corpus_megabytes: float = DEFAULT_MAX_CORPUS_MEGABYTES,
 ) -> ReferenceImport:
-    """Read one reference file in full; raise `InputError` if any of it is unusable."""
+    """Read one reference file in full; raise `InputError` if any of it is unusable.
+
+    A .txt/.md/.html file is one document, read whole up to `max_megabytes`
+    (`[ingest] max_megabytes`). A .jsonl corpus is streamed: each line (one passage) up
+    to `max_megabytes`, the whole file up to `max_corpus_megabytes`
+    (`[ingest] max_corpus_megabytes`)."""
     file = Path(path)
     if not file.exists():
         raise InputError(f"no such file: {path}")
@@ -52,29 +76,141 @@ def read_reference_file(
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
         )
+    origin = str(file.resolve())
+    if suffix == ".jsonl":
+        passages = JsonlPassages.check(
+            file,
+            str(path),
+            max_line_megabytes=max_megabytes,
+            max_total_megabytes=max_corpus_megabytes,
+        )
+        if not len(passages):
+            raise InputError(f"{path} holds no text to index")
+        return ReferenceImport(origin=origin, sha256=passages.sha256, rows=passages)
     data = read_file_bytes(file, max_megabytes=max_megabytes)
     text, _warnings = decode_text(data, str(path))
-    origin = str(file.resolve())
     digest = hashlib.sha256(data).hexdigest()
-    if suffix == ".jsonl":
-        rows = list(_jsonl_rows(text, str(path)))
+    if suffix in (".html", ".htm"):
+        title, text = html_to_text(text)
     else:
-        if suffix in (".html", ".htm"):
-            title, text = html_to_text(text)
-        else:
-            title = None
-        title = title or _first_line(text) or file.stem
-        rows = [
-            {"id": f"{file.stem}:{number}", "title": title, "text": passage}
-            for number, passage in enumerate(split_passages(text), start=1)
-        ]
+        title = None
+    title = title or _first_line(text) or file.stem
+    rows = [
+        {"id": f"{file.stem}:{number}", "title": title, "text": passage}
+        for number, passage in enumerate(split_passages(text), start=1)
+    ]
     if not rows:
         raise InputError(f"{path} holds no text to index")
     return ReferenceImport(origin=origin, sha256=digest, rows=rows)
 
 
-def _jsonl_rows(text: str, name: str) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+class JsonlPassages:
+    """The passages of a checked .jsonl file, read again from disk each time they are
+    iterated: one passage a line, {"id", "title", "text", optional "url"}.
+
+    `check` reads the file once as `decode_text` would decode it in full (UTF-8, else
+    cp1252, else latin-1; NUL bytes near the start refused as binary), validates every
+    line and keeps only the line count and the file's sha256. Line numbers in errors
+    are those of `str.splitlines()` over the whole text, as before streaming.
+    """
+
+    def __init__(
+        self,
+        file: Path,
+        name: str,
+        encoding: str,
+        sha256: str,
+        count: int,
+        *,
+        caps: tuple[float, float] = (DEFAULT_MAX_MEGABYTES, DEFAULT_MAX_CORPUS_MEGABYTES),
+    ) -> None:
+        self.file = file
+        self.name = name
+        self.encoding = encoding
+        self.sha256 = sha256
+        self._count = count
+        self._caps = caps
+
+    @classmethod
+    def check(
+        cls,
+        file: Path,
+        name: str,
+        *,
+        max_line_megabytes: float = DEFAULT_MAX_MEGABYTES,
+        max_total_megabytes: float = DEFAULT_MAX_CORPUS_MEGABYTES,
+    ) -> JsonlPassages:
+        caps = (max_line_megabytes, max_total_megabytes)
+        with _open_binary(file, name) as handle:
+            head = handle.read(_BINARY_SNIFF_BYTES)
+        if b"\x00" in head:
+            decode_text(head, name)  # raises the usual "looks binary" error
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            digest = hashlib.sha256()
+            count = 0
+            refusal: InputError | None = None
+            try:
+                with _open_binary(file, name) as handle:
+                    lines = _decoded_lines(_raw_lines(handle, name, caps), encoding, digest)
+                    try:
+                        for _row in _jsonl_rows(lines, name):
+                            count += 1
+                    except InputError as error:
+                        # the encoding is only known once the whole file decodes
+                        refusal = error
+                        for _line in lines:
+                            pass
+            except UnicodeDecodeError:
+                continue
+            if refusal is not None:
+                raise refusal
+            return cls(file, name, encoding, digest.hexdigest(), count, caps=caps)
+        raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        with _open_binary(self.file, self.name) as handle:
+            lines = _raw_lines(handle, self.name, self._caps)
+            yield from _jsonl_rows(_decoded_lines(lines, self.encoding, None), self.name)
+
+
+_BINARY_SNIFF_BYTES = 8192
+
+
+@contextlib.contextmanager
+def _open_binary(file: Path, name: str) -> Iterator[BinaryIO]:
+    with open_regular_file(file) as handle:
+        yield handle
+
+
+def _raw_lines(handle: BinaryIO, name: str, caps: tuple[float, float]) -> Iterator[bytes]:
+    line_cap, total_cap = caps
+    return capped_lines(
+        handle, name=name, max_line_megabytes=line_cap, max_total_megabytes=total_cap
+    )
+
+
+def _decoded_lines(raw_lines: Iterable[bytes], encoding: str, digest: Any) -> Iterator[str]:
+    """The text's lines as `text.splitlines()` splits the whole decoded text."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    pending = ""
+    for raw in raw_lines:
+        if digest is not None:
+            digest.update(raw)
+        chunk = pending + decoder.decode(raw)
+        parts = chunk.splitlines(keepends=True)
+        # the last part may continue in the next raw line (a "\r" before its "\n")
+        pending = parts.pop() if parts and not parts[-1].endswith("\n") else ""
+        for part in parts:
+            yield part.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    pending += decoder.decode(b"", final=True)
+    yield from pending.splitlines()
+
+
+def _jsonl_rows(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

@@ -8,10 +8,17 @@ To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s
 from factcheck.store.assignments import AssignmentsMixin, DocumentProgress, ReviewerProgress
 from factcheck.store.claims import IN_FORCE_ORDER, ClaimsMixin, verdict_in_force
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
-from factcheck.store.documents import AddResult, DocumentsMixin, DocumentSummary, text_sha256
+from factcheck.store.documents import (
+    AddResult,
+    DocumentCounts,
+    DocumentsMixin,
+    DocumentSummary,
+    text_sha256,
+)
 from factcheck.store.evidence import EvidenceMixin
 from factcheck.store.factchecks import CheckedClaim, FactCheck, FactChecksMixin
 from factcheck.store.references import ImportResult, ReferenceFile, ReferenceHit, ReferencesMixin
+from factcheck.store.report_reads import ReportReadsMixin
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
 from factcheck.store.transfer import ClaimBundle, DocumentBundle, MergeResult, TransferMixin
 from factcheck.store.wikipedia_cache import CachedPage, WikipediaCacheMixin
@@ -26,6 +33,7 @@ class Store(
     WikipediaCacheMixin,
     TransferMixin,
     AssignmentsMixin,
+    ReportReadsMixin,
     StoreBase,
 ):
     """A claims.db file. Open it once per process (or per thread) and reuse it."""
@@ -40,6 +48,7 @@ __all__ = [
     "CheckedClaim",
     "ClaimBundle",
     "DocumentBundle",
+    "DocumentCounts",
     "DocumentProgress",
     "DocumentSummary",
     "FactCheck",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Status, Verdict
-from factcheck.store.claims import _verdict_from_row
+from factcheck.store.claims import _VERDICT_COLUMNS, IN_FORCE_ORDER, _verdict_from_tuple
 from factcheck.store.connection import StoreBase, utc_now
 
 
@@ -79,19 +79,20 @@ class AssignmentsMixin(StoreBase):
         """Document id -> the reviewer it is assigned to (unassigned documents absent)."""
         return {
             document_id: reviewer
-            for document_id, reviewer in self.db.execute(
+            for document_id, reviewer in self.conn.execute(
                 "SELECT document_id, reviewer FROM assignments"
             )
         }
 
     def latest_verdict(self, claim_id: int) -> Verdict | None:
-        """The claim's newest verdict event, or None if it has none."""
-        rows = list(
-            self.db.query(
-                "SELECT * FROM verdicts WHERE claim_id = ? ORDER BY id DESC LIMIT 1", [claim_id]
-            )
-        )
-        return _verdict_from_row(rows[0]) if rows else None
+        """The claim's verdict in force (`IN_FORCE_ORDER`), or None if it has none: a
+        verdict recorded here is always in force, an imported older one never is."""
+        row = self.conn.execute(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ?"
+            f" ORDER BY {IN_FORCE_ORDER} LIMIT 1",
+            [claim_id],
+        ).fetchone()
+        return _verdict_from_tuple(row) if row else None
 
     def verdicts_since(self, document_id: int, after_id: int) -> list[Verdict]:
         """The document's verdict events with an id above `after_id`, oldest first:
@@ -103,19 +104,20 @@ class AssignmentsMixin(StoreBase):
         document through its index.
         """
         return [
-            _verdict_from_row(row)
-            for row in self.db.query(
-                "SELECT verdicts.* FROM verdicts CROSS JOIN claims"
+            _verdict_from_tuple(row)
+            for row in self.conn.execute(
+                f"SELECT {_VERDICT_COLUMNS} FROM verdicts CROSS JOIN claims"
                 " ON claims.id = verdicts.claim_id"
                 " WHERE claims.document_id = ? AND verdicts.id > ? ORDER BY verdicts.id",
                 [document_id, after_id],
             )
         ]
 
-    def progress(self) -> list[DocumentProgress]:
-        """Per document (oldest first) and per reviewer: decided, disputed, last activity."""
+    def reviewer_progress(self) -> dict[int, list[ReviewerProgress]]:
+        """Document id -> each reviewer's share of it, most decided first: one grouped
+        query over verdicts, for `status` and the per-reviewer lines of `documents`."""
         per_reviewer: dict[int, list[ReviewerProgress]] = {}
-        for row in self.db.query(_PER_REVIEWER_SQL):
+        for row in self.query(_PER_REVIEWER_SQL):
             per_reviewer.setdefault(row["document_id"], []).append(
                 ReviewerProgress(
                     reviewer=row["reviewer"],
@@ -125,11 +127,16 @@ class AssignmentsMixin(StoreBase):
                     last_activity=row["last_activity"],
                 )
             )
+        for reviewers in per_reviewer.values():
+            reviewers.sort(key=lambda r: (-r.decided, r.reviewer))
+        return per_reviewer
+
+    def progress(self) -> list[DocumentProgress]:
+        """Per document (oldest first) and per reviewer: decided, disputed, last activity."""
+        per_reviewer = self.reviewer_progress()
         result = []
-        for row in self.db.query(_PER_DOCUMENT_SQL):
-            reviewers = sorted(
-                per_reviewer.get(row["id"], []), key=lambda r: (-r.decided, r.reviewer)
-            )
+        for row in self.query(_PER_DOCUMENT_SQL):
+            reviewers = per_reviewer.get(row["id"], [])
             result.append(
                 DocumentProgress(
                     document_id=row["id"],
@@ -160,10 +167,13 @@ FROM documents LEFT JOIN assignments ON assignments.document_id = documents.id
 ORDER BY documents.id
 """
 
-# Each claim's latest verdict decides whose "decided" it counts towards.
+# Each claim's verdict in force decides whose "decided" it counts towards.
 _PER_REVIEWER_SQL = f"""
 WITH latest AS (
-    SELECT claim_id, max(id) AS verdict_id FROM verdicts GROUP BY claim_id
+    SELECT claim_id, (
+        SELECT id FROM verdicts AS v WHERE v.claim_id = verdicts.claim_id
+        ORDER BY {IN_FORCE_ORDER} LIMIT 1
+    ) AS verdict_id FROM verdicts GROUP BY claim_id
 ),
 owned AS (
     SELECT claims.document_id, verdicts.reviewer,

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError, NotFoundError
 from factcheck.models import Claim, ClaimKind, Status, Verdict
 from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    import sqlite_utils
 
 # -- the verdict in force ------------------------------------------------------------
 #
@@ -35,7 +39,7 @@ def verdict_in_force(history: Iterable[Verdict]) -> Verdict | None:
     return max(history, key=in_force_key, default=None)
 
 
-def set_status_in_force(db: sqlite_utils.Database, claim_id: int) -> None:
+def set_status_in_force(db: sqlite_utils.Database | sqlite3.Connection, claim_id: int) -> None:
     """Make `claims.status` the status of the verdict in force (inside a transaction)."""
     db.execute(
         "UPDATE claims SET status = coalesce("
@@ -47,7 +51,7 @@ def set_status_in_force(db: sqlite_utils.Database, claim_id: int) -> None:
     )
 
 
-def _stamp_after(db: sqlite_utils.Database, claim_id: int, now: str) -> str:
+def _stamp_after(db: sqlite_utils.Database | sqlite3.Connection, claim_id: int, now: str) -> str:
     """The date to record a new verdict with: now, or the date of the verdict in force
     if that is later (an imported verdict stamped by a clock running ahead), so the
     verdict a reviewer records here is always the one in force afterwards."""
@@ -88,6 +92,29 @@ class ClaimsMixin(StoreBase):
         `min_score` keeps claims at least that check-worthy (0.5 is the splitter's
         threshold): a desk short of time reviews those first.
         """
+        return [
+            claim_from_row(row)
+            for row in self.claim_rows(
+                status=status, document_id=document_id, kind=kind, min_score=min_score, limit=limit
+            )
+        ]
+
+    def claim_rows(
+        self,
+        *,
+        status: Status | str | None = None,
+        document_id: int | None = None,
+        kind: ClaimKind | str | None = None,
+        min_score: float | None = None,
+        limit: int | None = None,
+    ) -> Iterator[tuple[Any, ...]]:
+        """The claims `list_claims` returns, as plain tuples in `CLAIM_FIELDS` order
+        (kind and status as their strings), read from the cursor as they are consumed.
+
+        For listings of any size (`factcheck list` of 900k claims): memory stays flat
+        and no `Claim` is built per row. A plain cursor, not sqlite-utils' `query`,
+        which wraps every SELECT in a SAVEPOINT.
+        """
         where, params = [], []
         if status is not None:
             where.append("status = ?")
@@ -101,21 +128,23 @@ class ClaimsMixin(StoreBase):
         if min_score is not None:
             where.append("score >= ?")
             params.append(min_score)
-        sql = "SELECT * FROM claims"
+        sql = f"SELECT {_CLAIM_COLUMNS} FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY document_id, "start", id'
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [_claim_from_row(row) for row in self.db.query(sql, params)]
+        yield from self.conn.execute(sql, params)
 
     def get_claim(self, claim_id: int) -> Claim:
         storable_id(claim_id, "claim")
-        rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
-        if not rows:
+        row = self.conn.execute(
+            f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()
+        if row is None:
             raise NotFoundError(f"no claim with id {claim_id}")
-        return _claim_from_row(rows[0])
+        return claim_from_row(row)
 
     def counts(self, *, document_id: int | None = None) -> dict[Status, int]:
         """How many claims have each status, in one document or in all."""
@@ -125,7 +154,7 @@ class ClaimsMixin(StoreBase):
             sql += " WHERE document_id = ?"
             params.append(document_id)
         result = dict.fromkeys(Status, 0)
-        for status, count in self.db.execute(sql + " GROUP BY status", params):
+        for status, count in self.conn.execute(sql + " GROUP BY status", params):
             result[Status(status)] = count
         return result
 
@@ -185,60 +214,80 @@ class ClaimsMixin(StoreBase):
     def history(self, claim_id: int) -> list[Verdict]:
         """A claim's verdict events, oldest first: the last is the verdict in force."""
         self.get_claim(claim_id)
-        rows = self.db.query(
-            "SELECT * FROM verdicts WHERE claim_id = ? ORDER BY created_at, id", [claim_id]
-        )
-        return [_verdict_from_row(row) for row in rows]
+        return [
+            _verdict_from_tuple(row)
+            for row in self.conn.execute(
+                f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ?"
+                " ORDER BY created_at, id",
+                [claim_id],
+            )
+        ]
 
     def verdict_in_force(self, claim_id: int) -> Verdict | None:
         """The claim's verdict in force (see `IN_FORCE_ORDER`), None if it has none."""
-        rows = list(
-            self.db.query(
-                f"SELECT * FROM verdicts WHERE claim_id = ? ORDER BY {IN_FORCE_ORDER} LIMIT 1",
-                [claim_id],
-            )
-        )
-        return _verdict_from_row(rows[0]) if rows else None
+        row = self.conn.execute(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ?"
+            f" ORDER BY {IN_FORCE_ORDER} LIMIT 1",
+            [claim_id],
+        ).fetchone()
+        return _verdict_from_tuple(row) if row else None
 
     def recent_verdicts(self, *, limit: int = 10, document_id: int | None = None) -> list[Verdict]:
         """The latest verdict events, newest first (the review screen's strip)."""
-        sql = "SELECT verdicts.* FROM verdicts"
+        sql = f"SELECT {_VERDICT_COLUMNS} FROM verdicts"
         params: list[Any] = []
         if document_id is not None:
             sql += " JOIN claims ON claims.id = verdicts.claim_id WHERE claims.document_id = ?"
             params.append(document_id)
         sql += " ORDER BY verdicts.id DESC LIMIT ?"
         params.append(limit)
-        return [_verdict_from_row(row) for row in self.db.query(sql, params)]
+        return [_verdict_from_tuple(row) for row in self.conn.execute(sql, params)]
 
     def _verdict(self, verdict_id: int) -> Verdict:
-        rows = list(self.db.query("SELECT * FROM verdicts WHERE id = ?", [verdict_id]))
-        return _verdict_from_row(rows[0])
+        row = self.conn.execute(
+            f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE id = ?", [verdict_id]
+        ).fetchone()
+        return _verdict_from_tuple(row)
 
 
-def _claim_from_row(row: dict[str, Any]) -> Claim:
+CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
+"""A claim's fields in declaration order: the order of `claim_rows` tuples, and of the
+keys of every JSON and CSV listing of claims."""
+_CLAIM_COLUMNS = ", ".join(f'"{name}"' for name in CLAIM_FIELDS)
+_KINDS = {str(kind): kind for kind in ClaimKind}
+_STATUSES = {str(status): status for status in Status}
+
+
+def claim_from_row(row: tuple[Any, ...]) -> Claim:
+    """A `claim_rows` tuple as a Claim (enum strings looked up, not parsed)."""
+    text, start, end, sentence_start, sentence_end, kind, score, id_, document_id, status, at = row
     return Claim(
-        id=row["id"],
-        document_id=row["document_id"],
-        text=row["text"],
-        start=row["start"],
-        end=row["end"],
-        sentence_start=row["sentence_start"],
-        sentence_end=row["sentence_end"],
-        kind=ClaimKind(row["kind"]),
-        score=row["score"],
-        status=Status(row["status"]),
-        updated_at=row["updated_at"],
+        text,
+        start,
+        end,
+        sentence_start,
+        sentence_end,
+        _KINDS.get(kind) or ClaimKind(kind),
+        score,
+        id_,
+        document_id,
+        _STATUSES.get(status) or Status(status),
+        at,
     )
 
 
-def _verdict_from_row(row: dict[str, Any]) -> Verdict:
+_VERDICT_COLUMNS = ", ".join(f"verdicts.{field.name}" for field in dataclasses.fields(Verdict))
+"""The verdicts columns in `Verdict` field order (qualified: `recent_verdicts` joins)."""
+
+
+def _verdict_from_tuple(row: tuple[Any, ...]) -> Verdict:
+    id_, claim_id, status, note, reviewer, evidence_id, created_at = row
     return Verdict(
-        id=row["id"],
-        claim_id=row["claim_id"],
-        status=Status(row["status"]),
-        note=row["note"],
-        reviewer=row["reviewer"],
-        evidence_id=row["evidence_id"],
-        created_at=row["created_at"],
+        id_,
+        claim_id,
+        _STATUSES.get(status) or Status(status),
+        note,
+        reviewer,
+        evidence_id,
+        created_at,
     )

@@ -17,14 +17,16 @@ import contextlib
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import NotFoundError, StoreError
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -75,7 +77,10 @@ class StoreBase:
             conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
         except sqlite3.Error as error:
             raise StoreError(f"cannot open database {self.path}: {error}") from None
-        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
+        """The plain connection: read-only hot paths use it directly (sqlite-utils 4.2's
+        `query` wraps each SELECT in a SAVEPOINT)."""
+        self._db: sqlite_utils.Database | None = None
         try:
             self._refuse_newer_schema()
             self._configure()
@@ -88,6 +93,25 @@ class StoreBase:
             raise
         _OPEN_HERE[self._key] += 1
         self._open = True
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, made on first use: importing it (and
+        the numpy it picks up when installed) costs more than a read-only command's
+        whole run, so `factcheck list` never does."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows as dicts, like sqlite-utils' `Database.query` but over the plain cursor:
+        no SAVEPOINT around each SELECT, and no sqlite-utils import for readers."""
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
 
     # -- opening ---------------------------------------------------------------
 
@@ -118,13 +142,19 @@ class StoreBase:
             )
 
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # What sqlite_utils.Database sets on a connection, set here because `db` is
+        # made lazily and triggers must behave the same whichever path writes.
+        conn.execute("PRAGMA recursive_triggers = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             with self.db.ensure_autocommit_on():
                 conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # The page cache stays at SQLite's 2 MB default: 16 and 64 MB made neither the
+        # 900k-claim listing nor the prior lookup faster, only the process bigger
+        # (bench/RESULTS.md, "scale").
 
     def _migrate(self) -> None:
         if self.schema_version() >= SCHEMA_VERSION:
@@ -136,13 +166,29 @@ class StoreBase:
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def schema_version(self) -> int:
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
-        self.db.close()
+        if self._open:
+            self._optimize()
+        self.conn.close()
         if self._open:
             self._open = False
             _OPEN_HERE[self._key] -= 1
+
+    def _optimize(self) -> None:
+        """`PRAGMA optimize` as SQLite advises on closing: it runs ANALYZE (on a sample,
+        `analysis_limit`) only for tables this connection's queries would plan better
+        with fresh statistics, so it is nearly always a no-op. It never waits for a
+        lock and never fails a command: statistics are a hint, not data."""
+        if self.conn.in_transaction:
+            return
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            self.conn.execute("PRAGMA analysis_limit = 1000")
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
 
     def __enter__(self) -> StoreBase:
         return self
@@ -159,16 +205,24 @@ class StoreBase:
         transaction. A SQLite error inside (a read-only file, a full disk) rolls back
         and comes out as a `StoreError` with the line a user should read.
         """
-        conn = self.db.conn
+        db = self.db
+        with self.transaction():
+            yield db
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """`write()` over the plain connection, for hot write paths that need nothing of
+        sqlite-utils (`add_document`: a script adding files one process at a time)."""
+        conn = self.conn
         if conn.in_transaction:
-            yield self.db
+            yield conn
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             raise describe_sqlite_error(error, self.path) from None
         try:
-            yield self.db
+            yield conn
         except sqlite3.Error as error:
             _rollback(conn)
             raise describe_sqlite_error(error, self.path) from None

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Status
 from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
+
+if TYPE_CHECKING:
+    import sqlite_utils  # hints only: Store makes its Database lazily
 
 
 def text_sha256(text: str) -> str:
@@ -39,6 +42,22 @@ class DocumentSummary:
     @property
     def claim_count(self) -> int:
         return sum(self.counts.values())
+
+
+class DocumentCounts(NamedTuple):
+    """A document's id and title with its claim counts: what a listing of every
+    document needs, without the article text."""
+
+    id: int
+    title: str
+    unverified: int
+    supported: int
+    disputed: int
+    assigned_to: str | None = None
+
+    @property
+    def claim_count(self) -> int:
+        return self.unverified + self.supported + self.disputed
 
 
 class DocumentsMixin(StoreBase):
@@ -73,14 +92,14 @@ class DocumentsMixin(StoreBase):
             claims = split_claims(text)
         claims = list(claims)
         now = utc_now()
-        with self.write() as db:
+        with self.transaction() as conn:
             # Checked again under the write lock: another process may have added the same
             # text while this one split it; both then report "already added".
             existing = self._document_by_sha256(digest)
             if existing is not None:
                 return AddResult(existing, self._claim_count(existing.id), created=False)
             document_id = insert_document_row(
-                db,
+                conn,
                 Document(
                     id=0,
                     title=title,
@@ -94,17 +113,25 @@ class DocumentsMixin(StoreBase):
                     published_at=published_at,
                 ),
             )
-            rows = (claim_row(document_id, claim, updated_at=now) for claim in claims)
-            db["claims"].insert_all(rows, batch_size=500)
+            rows = [claim_row(document_id, claim, updated_at=now) for claim in claims]
+            if rows:
+                columns = ", ".join(f'"{name}"' for name in rows[0])
+                marks = ", ".join("?" * len(rows[0]))
+                conn.executemany(
+                    f"INSERT INTO claims ({columns}) VALUES ({marks})",
+                    [tuple(row.values()) for row in rows],
+                )
         document = self.get_document(document_id)
         return AddResult(document, self._claim_count(document_id), created=True)
 
     def get_document(self, document_id: int) -> Document:
         storable_id(document_id, "document")
-        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [document_id]))
-        if not rows:
+        row = self.conn.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row is None:
             raise NotFoundError(f"no document with id {document_id}")
-        return _document_from_row(rows[0])
+        return Document(*row)
 
     def list_documents(self) -> list[DocumentSummary]:
         """Every document, oldest first, with its claim counts per status."""
@@ -120,19 +147,47 @@ class DocumentsMixin(StoreBase):
             for row in self.db.query("SELECT * FROM documents ORDER BY id")
         ]
 
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document, oldest first, read from the cursor as consumed."""
+        for row in self.conn.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id"):
+            yield Document(*row)
+
+    def document_counts(self, *, assigned_to: str | None = None) -> Iterator[DocumentCounts]:
+        """Every document (or those assigned to `assigned_to`), oldest first, with its
+        claim counts per status and its assignee, read from the cursor as consumed. One
+        set-based query that never selects the article text, for `factcheck documents`
+        on a desk of any size."""
+        where, params = ("WHERE a.reviewer = ?", [assigned_to]) if assigned_to else ("", [])
+        sql = f"""
+            SELECT d.id, d.title,
+                coalesce(sum(c.status = 'unverified'), 0),
+                coalesce(sum(c.status = 'supported'), 0),
+                coalesce(sum(c.status = 'disputed'), 0),
+                a.reviewer
+            FROM documents d
+            LEFT JOIN assignments a ON a.document_id = d.id
+            LEFT JOIN claims c ON c.document_id = d.id
+            {where}
+            GROUP BY d.id ORDER BY d.id
+        """
+        for row in self.conn.execute(sql, params):
+            yield DocumentCounts._make(row)
+
     def _document_by_sha256(self, digest: str) -> Document | None:
-        rows = list(self.db.query("SELECT * FROM documents WHERE sha256 = ?", [digest]))
-        return _document_from_row(rows[0]) if rows else None
+        row = self.conn.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE sha256 = ?", [digest]
+        ).fetchone()
+        return Document(*row) if row else None
 
     def _claim_count(self, document_id: int) -> int:
         return int(
-            self.db.execute(
+            self.conn.execute(
                 "SELECT count(*) FROM claims WHERE document_id = ?", [document_id]
             ).fetchone()[0]
         )
 
 
-def insert_document_row(db: sqlite_utils.Database, document: Document) -> int:
+def insert_document_row(db: sqlite_utils.Database | sqlite3.Connection, document: Document) -> int:
     """Write one document row (inside the caller's transaction); its new id.
 
     `document.id` is ignored: the database assigns it. Shared by `add_document` and
@@ -171,6 +226,10 @@ def claim_row(document_id: int, claim: Claim, *, updated_at: str) -> dict[str, A
         "status": str(Status.UNVERIFIED),
         "updated_at": updated_at,
     }
+
+
+_DOCUMENT_COLUMNS = ", ".join(field.name for field in dataclasses.fields(Document))
+"""The documents columns in `Document` field order: `Document(*row)` builds one."""
 
 
 def _document_from_row(row: dict[str, Any]) -> Document:

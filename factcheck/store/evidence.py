@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Evidence, SourceKind
 from factcheck.store.claims import ClaimsMixin
 from factcheck.store.connection import storable_id, utc_now
 from factcheck.store.text import clean_text
+
+if TYPE_CHECKING:
+    import sqlite_utils  # hints only: Store makes its Database lazily
 
 
 class EvidenceMixin(ClaimsMixin):
@@ -42,7 +43,7 @@ class EvidenceMixin(ClaimsMixin):
         """A claim's stored evidence, best first."""
         return [
             _evidence_from_row(row)
-            for row in self.db.query(
+            for row in self.query(
                 "SELECT * FROM evidence WHERE claim_id = ? ORDER BY score DESC, id",
                 [claim_id],
             )
@@ -50,7 +51,7 @@ class EvidenceMixin(ClaimsMixin):
 
     def get_evidence(self, evidence_id: int) -> Evidence:
         storable_id(evidence_id, "evidence")
-        rows = list(self.db.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
+        rows = list(self.query("SELECT * FROM evidence WHERE id = ?", [evidence_id]))
         if not rows:
             raise NotFoundError(f"no evidence with id {evidence_id}")
         return _evidence_from_row(rows[0])

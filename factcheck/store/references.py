@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.embedding import vector_bytes
 from factcheck.errors import InputError, NotFoundError
-from factcheck.matcher import TermStats, content_stems
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
 
 if TYPE_CHECKING:
+    from factcheck.matcher import TermStats
     from factcheck.models import Evidence
     from factcheck.sources import EvidenceSource
 
@@ -41,14 +41,22 @@ STEM_UPSERT = (
 def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tuple[str, int, int]]:
     """(stem, passages holding it, occurrences) for (title, text) pairs, the totals
     under stem ''; `sign=-1` for passages being removed."""
+    from factcheck.matcher import content_stems  # rapidfuzz: only when indexing
+
     documents: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
+    passage_count = stem_total = 0
     for title, text in passages:
-        found = Counter(content_stems(f"{title} {text}"))
-        occurrences.update(found)
-        documents.update(found.keys())
-        documents[""] += 1
-        occurrences[""] += found.total()
+        stems = content_stems(f"{title} {text}")
+        # Counter.update counts a plain iterable in C (a Mapping goes through a
+        # Python loop): a million-passage import calls this once a passage
+        occurrences.update(stems)
+        documents.update(set(stems))
+        passage_count += 1
+        stem_total += len(stems)
+    if passage_count:
+        documents[""] += passage_count
+        occurrences[""] += stem_total
     return [(stem, sign * count, sign * occurrences[stem]) for stem, count in documents.items()]
 
 
@@ -220,6 +228,8 @@ class ReferencesMixin(StoreBase):
 
     def reference_term_stats(self, stems: Iterable[str]) -> TermStats:
         """How common `stems` (`matcher.content_stems`) are in the reference library."""
+        from factcheck.matcher import TermStats
+
         wanted = sorted(set(stems) | {""})
         marks = ",".join("?" * len(wanted))
         found = {

@@ -8,8 +8,10 @@ by older versions replay the list from where they stand.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils  # hints only: Store makes its Database lazily
 
 
 def _create_core_tables(db: sqlite_utils.Database) -> None:
@@ -225,6 +227,20 @@ def _add_assignments(db: sqlite_utils.Database) -> None:
     )
 
 
+def _index_claims_by_status_in_document_order(db: sqlite_utils.Database) -> None:
+    # `factcheck list --status=unverified` reads claims of one status in document
+    # order. With an index on status alone SQLite fetched every match and sorted them
+    # (900k rows at a million claims, ANALYZE or not); this index hands them over
+    # already in (document_id, start, id) order, so the listing streams in constant
+    # memory. It also serves every other query that used the status index.
+    db.executescript(
+        """
+        CREATE INDEX claims_status_document ON claims(status, document_id, "start");
+        DROP INDEX claims_status;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -233,6 +249,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_checked_claims_index,  # 4 -> 5
     _add_passage_vectors,  # 5 -> 6
     _add_assignments,  # 6 -> 7
+    _index_claims_by_status_in_document_order,  # 7 -> 8
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

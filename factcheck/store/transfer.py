@@ -14,9 +14,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
@@ -25,6 +23,9 @@ from factcheck.store.connection import SQLITE_MAX_INTEGER, StoreBase, utc_now
 from factcheck.store.documents import claim_row, insert_document_row, text_sha256
 from factcheck.store.evidence import insert_evidence_row
 from factcheck.store.text import has_surrogates
+
+if TYPE_CHECKING:
+    import sqlite_utils  # hints only: Store makes its Database lazily
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from factcheck.errors import FactcheckError
-from factcheck.matcher import merge_evidence
 from factcheck.models import Evidence
 from factcheck.sources import EvidenceSource
 
@@ -82,5 +81,8 @@ def ask_sources(
                 answers.failures.append((source.name, str(error)))
     if is_cancelled():
         raise Cancelled
+    # imported here, in the worker: the matcher (rapidfuzz) is not needed for first paint
+    from factcheck.matcher import merge_evidence
+
     answers.items = merge_evidence(groups, limit=limit)
     return answers

@@ -19,7 +19,10 @@ def run(*args: str, input: bytes | str | None = None):
 
 
 def _all_commands(group: click.Group, prefix: str = ""):
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # lazily loaded commands too
+        command = group.get_command(ctx, name)
+        assert command is not None
         yield f"{prefix}{name}", command
         if isinstance(command, click.Group):
             yield from _all_commands(command, f"{prefix}{name} ")

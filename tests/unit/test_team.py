@@ -170,3 +170,24 @@ def test_verdicts_since_returns_the_documents_newer_verdicts_in_order(store: Sto
     assert [(v.claim_id, v.reviewer) for v in news] == [(2, "ben"), (1, "ben")]
     assert store.verdicts_since(1, news[-1].id) == []
     assert store.latest_verdict(1) == news[-1] and store.latest_verdict(3).reviewer == "ben"
+
+
+def test_an_imported_older_verdict_neither_takes_the_credit_nor_asks_to_overrule(store: Store):
+    """Recorded after ana's (a higher id) but dated before it, zed's imported verdict is
+    not in force: progress credits ana and the review screen has nothing to confirm."""
+    document = store.add_document(
+        "A.", title="t", source="-", claims=[Claim("A.", 0, 2, 0, 2)]
+    ).document
+    session = ReviewSession(store, document.id, reviewer="ana")
+    session.decide(1, Status.DISPUTED)
+    with store.write() as db:
+        db.execute(
+            "INSERT INTO verdicts (claim_id, status, note, reviewer, evidence_id, created_at)"
+            " VALUES (1, 'supported', NULL, 'zed', NULL, '2020-01-01T00:00:00Z')"
+        )
+    assert store.get_claim(1).status is Status.DISPUTED
+    assert store.latest_verdict(1).reviewer == "ana"
+    assert session.decided_by_someone_else(1) is None
+    shares = {r.reviewer: r for r in store.reviewer_progress()[document.id]}
+    assert (shares["ana"].decided, shares["ana"].disputed) == (1, 1)
+    assert shares["zed"].decided == 0 and shares["zed"].verdicts == 1

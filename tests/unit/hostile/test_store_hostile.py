@@ -103,11 +103,11 @@ def test_full_disk_on_commit_reports_the_disk_not_a_rollback_error(tmp_path, sam
         def __getattr__(self, name: str) -> object:
             return getattr(self._conn, name)
 
-    real = store.db.conn
-    store.db.conn = FullDisk(real)  # type: ignore[assignment]
+    real = store.conn  # the connection every write goes through (`transaction`)
+    store.conn = FullDisk(real)  # type: ignore[assignment]
     with pytest.raises(StoreError, match="database or disk is full"):
         store.add_document(sample_text, title="t", source="s")
-    store.db.conn = real
+    store.conn = real
     assert store.db["documents"].count == 0
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store.close()

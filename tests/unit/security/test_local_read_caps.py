@@ -8,6 +8,7 @@ reads them. UTF-16/UTF-32 files with a byte order mark and UTF-8 with a BOM are 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import threading
 import time
@@ -139,3 +140,56 @@ def test_text_files_with_a_byte_order_mark_are_read(tmp_path: Path, encoding: st
     assert article.text == SENTENCE * 2 and not article.warnings
     result = run("add", str(path))
     assert result.exit_code == 0 and "added document 1: " in result.stdout
+
+
+def _corpus(path: Path, passages: int, *, long_text: str = "") -> Path:
+    lines = [
+        json.dumps({"id": f"p{n}", "text": long_text or f"{SENTENCE} ({n})"})
+        for n in range(passages)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_streamed_jsonl_corpus_is_capped_per_line_and_in_total(tmp_path: Path):
+    """A .jsonl corpus is not read whole, so `max_megabytes` caps each line (one passage)
+    and `max_corpus_megabytes` the file; either refusal stores nothing."""
+    corpus = _corpus(tmp_path / "corpus.jsonl", 3_000)  # about 330 kB, short lines
+    megabytes = corpus.stat().st_size / 1_000_000
+    (tmp_path / "config.toml").write_text(
+        f"[ingest]\nmax_megabytes = 0.01\nmax_corpus_megabytes = {megabytes / 2:.3f}\n"
+    )
+    assert_one_line_error(
+        run("refs", "add", str(corpus)),
+        f"larger than {megabytes / 2:.3f} MB",
+        "[ingest] max_corpus_megabytes",
+    )
+    long_line = _corpus(tmp_path / "long.jsonl", 2, long_text=SENTENCE * 200)  # 15 kB a line
+    assert_one_line_error(
+        run("refs", "add", str(long_line)), "long.jsonl:1:", "[ingest] max_megabytes"
+    )
+    assert "no references yet" in run("refs", "list").output
+    # the same corpus within both caps: streamed whole, though over max_megabytes
+    (tmp_path / "config.toml").write_text(
+        f"[ingest]\nmax_megabytes = {megabytes / 3:.3f}\n"
+        f"max_corpus_megabytes = {megabytes * 1.5:.3f}\n"
+    )
+    result = run("refs", "add", str(corpus))
+    assert result.exit_code == 0, result.output
+    assert "3000 passages" in result.output
+
+
+def test_a_jsonl_fifo_is_refused_at_once(tmp_path: Path):
+    path = tmp_path / "pipe.jsonl"
+    os.mkfifo(path)
+    started = time.monotonic()
+    assert_one_line_error(run("refs", "add", str(path)), "not a regular file")
+    assert time.monotonic() - started < 5
+
+
+def test_the_corpus_cap_is_read_from_config(tmp_path: Path):
+    (tmp_path / "config.toml").write_text("[ingest]\nmax_corpus_megabytes = 5\n")
+    config = load_config(str(tmp_path / "config.toml"))
+    assert config.ingest.max_corpus_megabytes == 5.0
+    (tmp_path / "config.toml").write_text("[ingest]\nmax_megabytes = 1\n")
+    assert load_config(None).ingest.max_corpus_megabytes == 2000.0  # the default

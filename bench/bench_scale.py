@@ -1,0 +1,637 @@
+"""factcheck at scale: start-up, listings, prior lookup, reference import, review launch.
+
+Builds claims.db files of 10k / 100k / 1M claims from real CoAID articles
+(../shared/data/coaid) with the product's own `Store.add_document` (each unique
+article is split once; its copies, made unique by a trailing line, reuse those
+claims), marks 10% of the claims supported or disputed with `Store.mark`, and caches
+the files under $TMPDIR/factcheck-bench-scale (outside the repo; delete it to rebuild).
+Every figure is a process wall time (and peak RSS for the streaming ones) printed next
+to an anchor measured in the same run, as a ratio. Prints figures; asserts nothing.
+
+    python bench/bench_scale.py --claims 100000             # one size, every figure
+    python bench/bench_scale.py --claims 100000 --only startup,list
+    python bench/bench_scale.py --claims 1000000 --add-files 1000 --passages 1000000
+
+Skips cleanly when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = next(
+    (p / "shared" / "data" / "coaid" for p in ROOT.parents if (p / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data" / "coaid",
+)
+CACHE = Path(
+    os.environ.get("FACTCHECK_BENCH_CACHE", Path(tempfile.gettempdir()) / "factcheck-bench-scale")
+)
+BIN = Path(sys.executable).parent
+FACTCHECK = str(BIN / "factcheck")
+SQLITE_UTILS = str(BIN / "sqlite-utils")
+DECIDED_FRACTION = 0.10
+BASELINE = ""
+"""Another checkout (`--baseline /work/main`) whose start-up and refs import are
+measured in the same run, for before/after figures."""
+FIGURES = ("startup", "list", "documents", "prior", "refs", "add", "review", "export")
+
+
+# -- data ------------------------------------------------------------------------
+
+
+def coaid_articles() -> list[tuple[str, str, str]]:
+    """(title, url, text) of every CoAID article with body text, deduplicated."""
+    csv.field_size_limit(sys.maxsize)
+    seen: set[str] = set()
+    found = []
+    for path in sorted(DATA.glob("*/News*COVID-19.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                text = (row.get("content") or "").strip()
+                if len(text) > 150 and text not in seen:
+                    seen.add(text)
+                    found.append((row.get("title") or "untitled", row.get("news_url") or "", text))
+    return found
+
+
+def build_database(path: Path, claims_wanted: int) -> None:
+    """A claims.db of about `claims_wanted` claims in copies of the CoAID articles."""
+    from factcheck.models import Status
+    from factcheck.splitter import split_claims
+    from factcheck.store import Store
+
+    articles = coaid_articles()
+    split = [split_claims(text) for _, _, text in articles]
+    partial = path.with_suffix(".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    store = Store(partial)
+    total = copy = 0
+    started = time.perf_counter()
+    while total < claims_wanted:
+        copy += 1
+        for (title, url, text), claims in zip(articles, split, strict=True):
+            if not claims:
+                continue
+            # A trailing line makes each copy a new document; claim offsets stay valid.
+            suffix = "" if copy == 1 else f"\n\n(copy {copy})"
+            store.add_document(
+                text + suffix, title=title, source=url or "coaid", url=url or None, claims=claims
+            )
+            total += len(claims)
+            if total >= claims_wanted:
+                break
+        print(f"  building {path.name}: {total:,} claims, {time.perf_counter() - started:.0f} s")
+    rng = random.Random(15)
+    ids = [row[0] for row in store.db.execute("SELECT id FROM claims ORDER BY id")]
+    decided = rng.sample(ids, int(len(ids) * DECIDED_FRACTION))
+    for start in range(0, len(decided), 1000):
+        batch = decided[start : start + 1000]
+        status = Status.SUPPORTED if start % 2000 == 0 else Status.DISPUTED
+        store.mark(batch, status, reviewer="bench", note="bench verdict")
+    store.close()
+    sqlite3.connect(partial).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    partial.rename(path)
+
+
+def database(claims: int) -> Path:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"claims-{claims}.db"
+    if not path.exists():
+        print(f"building {path} (cached for later runs)")
+        build_database(path, claims)
+    return path
+
+
+def working_copy(path: Path) -> Path:
+    """A copy to run commands on, so what a command writes (ANALYZE, WAL) does not
+    change the cached file the next run starts from."""
+    copy = CACHE / f"work-{path.name}"
+    shutil.copyfile(path, copy)
+    for extra in ("-wal", "-shm"):
+        Path(f"{copy}{extra}").unlink(missing_ok=True)
+    return copy
+
+
+# -- measuring -------------------------------------------------------------------
+
+
+def run(
+    args: Sequence[str],
+    *,
+    stdin: str | None = None,
+    env: dict | None = None,
+    cwd: str | None = None,
+) -> tuple[float, float]:
+    """(wall seconds, peak RSS MB) of one process, its output thrown away."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(args),
+        stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+    )
+    if stdin is not None:
+        assert process.stdin
+        process.stdin.write(stdin.encode())
+        process.stdin.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    CPU_SECONDS.append(usage.ru_utime + usage.ru_stime)
+    error = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0,):
+        raise SystemExit(f"failed: {' '.join(args)}\n{error}")
+    return wall, usage.ru_maxrss / 1024
+
+
+CPU_SECONDS: list[float] = []
+"""User + system CPU seconds of every process `run` waited for, in order."""
+
+
+def best(args: Sequence[str], repeat: int, **kwargs) -> tuple[float, float]:
+    """Median wall over `repeat` runs, and the largest peak RSS. Also prints the median
+    CPU time: on a shared machine it moves less than the wall time does."""
+    results = [run(args, **kwargs) for _ in range(repeat)]
+    cpu = statistics.median(CPU_SECONDS[-repeat:])
+    print(f"  {' '.join(Path(a).name for a in args[:4])}: CPU median {cpu * 1000:.0f} ms")
+    return statistics.median(w for w, _ in results), max(r for _, r in results)
+
+
+ROWS: list[str] = []
+
+
+def report(
+    figure: str,
+    size: str,
+    ours: tuple[float, float],
+    anchor_name: str,
+    anchor: tuple[float, float],
+    command: str,
+) -> None:
+    ratio = ours[0] / anchor[0] if anchor[0] else float("inf")
+    line = (
+        f"| {figure} | {size} | {ours[0]:.3f} s, {ours[1]:.0f} MB | {anchor_name}:"
+        f" {anchor[0]:.3f} s, {anchor[1]:.0f} MB | {ratio:.2f}x | `{command}` |"
+    )
+    ROWS.append(line)
+    print(line, flush=True)
+
+
+# -- figures ---------------------------------------------------------------------
+
+
+def fig_startup(repeat: int) -> None:
+    empty = CACHE / "empty.db"
+    empty.unlink(missing_ok=True)
+    run([FACTCHECK, "--db", str(empty), "list"])  # creates it
+    anchor = best([SQLITE_UTILS, "--help"], repeat)
+    report(
+        "factcheck --help",
+        "-",
+        best([FACTCHECK, "--help"], repeat),
+        "sqlite-utils --help",
+        anchor,
+        "factcheck --help",
+    )
+    report(
+        "factcheck list (empty db)",
+        "0 claims",
+        best([FACTCHECK, "--db", str(empty), "list"], repeat),
+        "sqlite-utils --help",
+        anchor,
+        "factcheck --db empty.db list",
+    )
+    if BASELINE:
+        old = [sys.executable, "-m", "factcheck"]
+        env = {"PYTHONPATH": BASELINE}
+        for args in (["--help"], ["--db", str(empty), "list"]):
+            report(
+                f"factcheck {args[-1]} (baseline checkout)",
+                "-",
+                best([*old, *args], repeat, env=env, cwd=BASELINE),
+                "sqlite-utils --help",
+                anchor,
+                f"PYTHONPATH={BASELINE} python -m factcheck {' '.join(args)}",
+            )
+    report(
+        "factcheck add --help",
+        "-",
+        best([FACTCHECK, "add", "--help"], repeat),
+        "sqlite-utils --help",
+        anchor,
+        "factcheck add --help",
+    )
+
+
+LIST_SQL = "SELECT * FROM claims WHERE status = 'unverified' ORDER BY document_id, \"start\", id"
+
+
+def fig_list(db: Path, size: str) -> None:
+    work = working_copy(db)
+    run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])  # migrate/analyze outside timing
+    csv_anchor = run([SQLITE_UTILS, "query", str(work), LIST_SQL, "--csv"])
+    json_anchor = run([SQLITE_UTILS, "query", str(work), LIST_SQL])
+    for fmt, anchor_name, anchor in (
+        ("table", "sqlite-utils query --csv", csv_anchor),
+        ("csv", "sqlite-utils query --csv", csv_anchor),
+        ("json", "sqlite-utils query (JSON)", json_anchor),
+    ):
+        report(
+            f"list --status=unverified --format {fmt}",
+            size,
+            run([FACTCHECK, "--db", str(work), "list", "--status=unverified", "--format", fmt]),
+            anchor_name,
+            anchor,
+            f"factcheck list --status=unverified --format {fmt}",
+        )
+
+
+DOCUMENTS_SQL = (
+    "SELECT d.id, d.title, c.status, count(*) FROM documents d JOIN claims c"
+    " ON c.document_id = d.id GROUP BY d.id, c.status ORDER BY d.id"
+)
+
+
+def fig_documents(db: Path, size: str) -> None:
+    work = working_copy(db)
+    run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])
+    anchor = run([SQLITE_UTILS, "query", str(work), DOCUMENTS_SQL, "--csv"])
+    docs = sqlite3.connect(work).execute("SELECT count(*) FROM documents").fetchone()[0]
+    report(
+        "documents",
+        f"{size}, {docs:,} docs",
+        run([FACTCHECK, "--db", str(work), "documents"]),
+        "GROUP BY via sqlite-utils --csv",
+        anchor,
+        "factcheck documents",
+    )
+
+
+RANK_FIRST_CTE = """
+    WITH ranked AS (
+        SELECT f.rowid AS id, bm25(checked_claims_fts) AS rank FROM checked_claims_fts f
+        JOIN claims c ON c.id = f.rowid
+        WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
+        ORDER BY rank LIMIT ?
+    )
+    SELECT c.id, c.document_id, d.title, c.text, c.status, v.note, v.created_at
+    FROM ranked r JOIN claims c ON c.id = r.id JOIN documents d ON d.id = c.document_id
+    JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id)
+    ORDER BY r.rank
+"""
+
+
+JOIN_THEN_RANK = """
+    SELECT c.id, c.document_id, d.title, c.text, c.status, v.note, v.created_at
+    FROM checked_claims_fts f
+    JOIN claims c ON c.id = f.rowid
+    JOIN documents d ON d.id = c.document_id
+    JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id)
+    WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
+    ORDER BY bm25(checked_claims_fts) LIMIT ?
+"""
+"""The checked-before query as it was (for the before/after line)."""
+
+
+def prior_database(db: Path) -> Path:
+    """`db` if it holds 100k decided claims (the 1M database), else a copy of it with
+    every claim decided (the 100k database then holds 100k decided claims)."""
+    if sqlite3.connect(db).execute("SELECT count(*) FROM verdicts").fetchone()[0] >= 100_000:
+        return db
+    path = CACHE / f"all-decided-{db.name}"
+    if path.exists():
+        return path
+    from factcheck.store import Store
+
+    shutil.copyfile(db, path.with_suffix(".partial"))
+    store = Store(path.with_suffix(".partial"))
+    ids = [r[0] for r in store.db.execute("SELECT id FROM claims WHERE status = 'unverified'")]
+    for start in range(0, len(ids), 2000):
+        store.mark(ids[start : start + 2000], "disputed", reviewer="bench")
+    store.close()
+    path.with_suffix(".partial").rename(path)
+    return path
+
+
+def fig_prior(db: Path, size: str, samples: int = 200) -> None:
+    from factcheck.matcher import fts_query
+    from factcheck.store import Store
+
+    path = prior_database(db)
+    store = Store(path)
+    decided = store.conn.execute(
+        "SELECT count(*) FROM claims WHERE status != 'unverified'"
+    ).fetchone()[0]
+    rng = random.Random(3)
+    rows = store.conn.execute("SELECT id, document_id, text FROM claims").fetchall()
+    picked = [(doc, q) for _, doc, text in rng.sample(rows, samples) if (q := fts_query(text))]
+    conn = sqlite3.connect(path)
+
+    def per_claim(action) -> float:
+        started = time.perf_counter()
+        for doc, query in picked:
+            action(doc, query)
+        return (time.perf_counter() - started) / len(picked)
+
+    per_claim(lambda d, q: store.checked_claims_matching(q, limit=100, exclude_document_id=d))
+    ours = per_claim(
+        lambda d, q: store.checked_claims_matching(q, limit=100, exclude_document_id=d)
+    )
+    anchor = per_claim(lambda d, q: conn.execute(RANK_FIRST_CTE, [q, d, d, 100]).fetchall())
+    before = per_claim(lambda d, q: conn.execute(JOIN_THEN_RANK, [q, d, d, 100]).fetchall())
+    print(
+        f"  prior: the query before this change (join, then rank): {before * 1000:.1f} ms a claim"
+    )
+    same = all(
+        [
+            (c.claim_id, c.note, c.decided_at)
+            for c in store.checked_claims_matching(q, limit=100, exclude_document_id=d)
+        ]
+        == [(r[0], r[5], r[6]) for r in conn.execute(RANK_FIRST_CTE, [q, d, d, 100])]
+        for d, q in picked[:50]
+    )
+    print(f"  prior: same results as the rank-first CTE on 50 claims: {same}")
+    report(
+        "prior lookup per claim (store.checked_claims_matching)",
+        f"{decided:,} decided ({size} db)",
+        (ours, 0),
+        "rank-first CTE in sqlite3",
+        (anchor, 0),
+        "Store.checked_claims_matching(fts_query(text), limit=100, exclude_document_id=doc)",
+    )
+    store.close()
+
+
+def passages_file(count: int) -> Path:
+    """A .jsonl of `count` reference passages (CoAID sentences, copies numbered)."""
+    from factcheck.sources.reference_files import split_passages
+
+    path = CACHE / f"passages-{count}.jsonl"
+    if path.exists():
+        return path
+    base = [p for _, _, text in coaid_articles() for p in split_passages(text)]
+    with path.with_suffix(".partial").open("w", encoding="utf-8") as out:
+        for number in range(count):
+            text = base[number % len(base)]
+            copy = number // len(base)
+            out.write(
+                json.dumps({"id": f"p{number}", "title": f"CoAID {copy}", "text": text}) + "\n"
+            )
+    path.with_suffix(".partial").rename(path)
+    return path
+
+
+PLAIN_IMPORT = textwrap.dedent(
+    """
+    import json, sqlite3, sys
+    conn = sqlite3.connect(sys.argv[2])
+    conn.execute("CREATE TABLE p (id INTEGER PRIMARY KEY, ref_id TEXT, title TEXT, text TEXT)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE p_fts USING fts5(title, text, content='p',"
+        " content_rowid='id', tokenize='porter unicode61')"
+    )
+    def rows():
+        with open(sys.argv[1], encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                yield r["id"], r["title"], r["text"]
+    with conn:
+        conn.executemany("INSERT INTO p (ref_id, title, text) VALUES (?, ?, ?)", rows())
+        conn.execute("INSERT INTO p_fts (rowid, title, text) SELECT id, title, text FROM p")
+    """
+)
+
+
+def fig_refs(count: int) -> None:
+    source = passages_file(count)
+    plain_db, our_db = CACHE / "plain-refs.db", CACHE / "refs.db"
+    for path in (plain_db, our_db):
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{path}{extra}").unlink(missing_ok=True)
+    anchor = run([sys.executable, "-c", PLAIN_IMPORT, str(source), str(plain_db)])
+    ours = run([FACTCHECK, "--db", str(our_db), "refs", "add", str(source)])
+    if BASELINE:
+        # the same import by another checkout (today's main), right after ours
+        old_db = CACHE / "refs-baseline.db"
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{old_db}{extra}").unlink(missing_ok=True)
+        before = run(
+            [sys.executable, "-m", "factcheck", "--db", str(old_db), "refs", "add", str(source)],
+            env={"PYTHONPATH": BASELINE},
+            cwd=BASELINE,  # `python -m` puts the working folder first on sys.path
+        )
+        report(
+            "refs add (baseline checkout)",
+            f"{count:,} passages",
+            before,
+            "plain sqlite3+FTS5 import",
+            anchor,
+            f"PYTHONPATH={BASELINE} python -m factcheck refs add passages-{count}.jsonl",
+        )
+    report(
+        "refs add",
+        f"{count:,} passages",
+        ours,
+        "plain sqlite3+FTS5 import",
+        anchor,
+        f"factcheck refs add passages-{count}.jsonl",
+    )
+
+
+def fig_add(files: int) -> None:
+    folder = CACHE / f"add-{files}"
+    if not folder.exists():
+        folder.mkdir()
+        for number, (_, _, text) in enumerate(coaid_articles()[:files]):
+            (folder / f"{number:05}.txt").write_text(text, encoding="utf-8")
+    paths = sorted(str(p) for p in folder.glob("*.txt"))
+    one_db, many_db = CACHE / "add-one.db", CACHE / "add-many.db"
+    for path in (one_db, many_db):
+        for extra in ("", "-wal", "-shm"):
+            Path(f"{path}{extra}").unlink(missing_ok=True)
+    anchor = run([FACTCHECK, "--db", str(one_db), "add", *paths])
+    peak = 0.0
+    walls, helps = [], []
+    for path in paths:
+        # each add next to one `sqlite-utils --help`, so both see the same load
+        wall, rss = run([FACTCHECK, "--db", str(many_db), "add", path])
+        walls.append(wall)
+        peak = max(peak, rss)
+        helps.append(run([SQLITE_UTILS, "--help"])[0])
+    total = sum(walls)
+    report(
+        "add, one process per file",
+        f"{len(paths)} files",
+        (total, peak),
+        "one call for all",
+        anchor,
+        "for f in *.txt; do factcheck add $f; done",
+    )
+    report(
+        "add, one process per file (per process)",
+        f"{len(paths)} files",
+        (total / len(walls), peak),
+        "sqlite-utils --help, interleaved",
+        (sum(helps) / len(helps), 0.0),
+        "factcheck add FILE",
+    )
+    print(f"  add: 1,000 files at this rate: {total / len(walls) * 1000:.0f} s")
+
+
+REVIEW_DRIVER = textwrap.dedent(
+    """
+    import asyncio, sys
+    async def main():
+        if sys.argv[1] == "bare":
+            from textual.app import App
+            from textual.widgets import Static
+            class Bare(App):
+                def compose(self):
+                    yield Static("hello")
+            app = Bare()
+        else:
+            from factcheck.cli.review import review_sources
+            from factcheck.config import load_config
+            from factcheck.store import Store
+            from factcheck.tui import make_app
+            config = load_config(None)
+            store = Store(sys.argv[2])
+            app = make_app(store, config, [], document_id=int(sys.argv[3]))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+    asyncio.run(main())
+    """
+)
+
+
+def review_database() -> tuple[Path, int]:
+    """A database holding one document of 10,000 claims (CoAID articles joined)."""
+    from factcheck.splitter import split_claims
+    from factcheck.store import Store
+
+    path = CACHE / "review-10k.db"
+    if not path.exists():
+        texts, count = [], 0
+        for _, _, text in coaid_articles():
+            texts.append(text)
+            count += len(split_claims(text))
+            if count >= 10_000:
+                break
+        store = Store(path.with_suffix(".partial"))
+        store.add_document("\n\n".join(texts), title="10k claims", source="bench")
+        store.close()
+        path.with_suffix(".partial").rename(path)
+    conn = sqlite3.connect(path)
+    doc, claims = conn.execute("SELECT document_id, count(*) FROM claims GROUP BY 1").fetchone()
+    print(f"  review: document {doc} has {claims:,} claims")
+    return path, doc
+
+
+def fig_review(repeat: int) -> None:
+    path, doc = review_database()
+    env = {"FACTCHECK_CONFIG": str(CACHE / "no-config.toml")}
+    (CACHE / "no-config.toml").write_text("")
+    anchor = best([sys.executable, "-c", REVIEW_DRIVER, "bare"], repeat, env=env)
+    ours = best(
+        [sys.executable, "-c", REVIEW_DRIVER, "review", str(path), str(doc)], repeat, env=env
+    )
+    report(
+        "review launch -> first paint (Pilot, 120x40)",
+        "10k-claim document",
+        ours,
+        "bare Textual app",
+        anchor,
+        "make_app(...).run_test(); pilot.pause()",
+    )
+
+
+def fig_export(db: Path, size: str) -> None:
+    work = working_copy(db)
+    run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])
+    anchor = run(
+        [
+            SQLITE_UTILS,
+            "query",
+            str(work),
+            LIST_SQL.replace("WHERE status = 'unverified' ", ""),
+            "--csv",
+        ]
+    )
+    for fmt in ("csv", "json", "markdown", "html"):
+        report(
+            f"export --format {fmt}",
+            size,
+            run([FACTCHECK, "--db", str(work), "export", "--format", fmt]),
+            "one SQL query to CSV",
+            anchor,
+            f"factcheck export --format {fmt}",
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000, help="database size to measure")
+    parser.add_argument(
+        "--prior-claims",
+        type=int,
+        default=100_000,
+        help="size of the all-decided database for the prior lookup",
+    )
+    parser.add_argument("--passages", type=int, default=100_000, help="passages for refs add")
+    parser.add_argument("--add-files", type=int, default=1000, help="files for the add figure")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each start-up figure")
+    parser.add_argument("--only", default=",".join(FIGURES), help="comma-separated figures")
+    parser.add_argument(
+        "--baseline", default="", help="another checkout to time too (start-up, refs add)"
+    )
+    args = parser.parse_args()
+    global BASELINE
+    BASELINE = args.baseline
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} not found (the shared data folder is not in a fresh clone)")
+        return
+    wanted = set(args.only.split(","))
+    size = f"{args.claims:,} claims"
+    print(
+        "| figure | size | factcheck | anchor (same run) | ratio | command |\n"
+        "|---|---|---|---|---|---|"
+    )
+    if "startup" in wanted:
+        fig_startup(args.repeat)
+    if wanted & {"list", "documents", "export"}:
+        db = database(args.claims)
+        if "list" in wanted:
+            fig_list(db, size)
+        if "documents" in wanted:
+            fig_documents(db, size)
+    if "prior" in wanted:
+        fig_prior(database(args.prior_claims), f"{args.prior_claims:,} claims")
+    if "refs" in wanted:
+        fig_refs(args.passages)
+    if "add" in wanted:
+        fig_add(args.add_files)
+    if "review" in wanted:
+        fig_review(args.repeat)
+    if "export" in wanted:
+        fig_export(database(args.claims), size)
+
+
+if __name__ == "__main__":
+    main()
