@@ -72,7 +72,10 @@ def test_adding_a_text_file_imports_no_web_or_pdf_reader(tmp_path: Path) -> None
     Store(tmp_path / "c.db").close()
     loaded = imported_after(["--db", str(tmp_path / "c.db"), "add", str(article)], tmp_path)
     assert "factcheck.splitter" in loaded
-    assert not {m for m in loaded if m.split(".")[0] in (*HEAVY, "sqlite_utils")}
+    # Splitting scores with the transformer, so onnxruntime is the one heavy module `add`
+    # of a text file needs; the readers of web pages and PDFs stay unloaded.
+    readers = {name for name in HEAVY if name != "onnxruntime"}
+    assert not {m for m in loaded if m.split(".")[0] in (*readers, "sqlite_utils")}
     with Store(tmp_path / "c.db") as store:
         assert [c.text for c in store.list_claims()]  # it was stored
 
