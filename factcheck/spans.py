@@ -212,6 +212,10 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     return statements
 
 
+_LOOSE_PUNCTUATION = frozenset({",", ";", ":", "-", "–", "—", ".", "!", "?", "..."})
+"""Punctuation standing alone as a word: given back with a dangling article before it."""
+
+
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     """Give back a trailing determiner, conjunction or relative, and a preposition it bares
     ("... died on April 22 of the" in a cut-off body): a claim never ends on them. A
@@ -220,7 +224,10 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     while True:  # until stable: a bared preposition may uncover another determiner
         before = end
         while end > first and (
-            lowers[end] in _DETERMINERS or lowers[end] in _CONJUNCTIONS or lowers[end] in _RELATIVES
+            lowers[end] in _DETERMINERS
+            or lowers[end] in _CONJUNCTIONS
+            or lowers[end] in _RELATIVES
+            or lowers[end] in _LOOSE_PUNCTUATION  # "is the , the": trimmed later anyway
         ):
             end -= 1
         if end == before:
