@@ -128,7 +128,7 @@ class ReviewSession:
         screen asks first. One indexed query; checked when the key is pressed, so a
         verdict that landed a moment ago counts even before the screen has polled.
         """
-        latest = self.store.latest_verdict(claim_id)
+        latest = self.store.verdict_in_force(claim_id)
         if (
             latest is not None
             and latest.reviewer != self.reviewer

@@ -84,16 +84,6 @@ class AssignmentsMixin(StoreBase):
             )
         }
 
-    def latest_verdict(self, claim_id: int) -> Verdict | None:
-        """The claim's verdict in force (`IN_FORCE_ORDER`), or None if it has none: a
-        verdict recorded here is always in force, an imported older one never is."""
-        row = self.conn.execute(
-            f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE claim_id = ?"
-            f" ORDER BY {IN_FORCE_ORDER} LIMIT 1",
-            [claim_id],
-        ).fetchone()
-        return _verdict_from_tuple(row) if row else None
-
     def verdicts_since(self, document_id: int, after_id: int) -> list[Verdict]:
         """The document's verdict events with an id above `after_id`, oldest first:
         what other reviewers did since the review screen last looked.

@@ -169,7 +169,7 @@ def test_verdicts_since_returns_the_documents_newer_verdicts_in_order(store: Sto
     news = store.verdicts_since(1, first.id)
     assert [(v.claim_id, v.reviewer) for v in news] == [(2, "ben"), (1, "ben")]
     assert store.verdicts_since(1, news[-1].id) == []
-    assert store.latest_verdict(1) == news[-1] and store.latest_verdict(3).reviewer == "ben"
+    assert store.verdict_in_force(1) == news[-1] and store.verdict_in_force(3).reviewer == "ben"
 
 
 def test_an_imported_older_verdict_neither_takes_the_credit_nor_asks_to_overrule(store: Store):
@@ -186,7 +186,7 @@ def test_an_imported_older_verdict_neither_takes_the_credit_nor_asks_to_overrule
             " VALUES (1, 'supported', NULL, 'zed', NULL, '2020-01-01T00:00:00Z')"
         )
     assert store.get_claim(1).status is Status.DISPUTED
-    assert store.latest_verdict(1).reviewer == "ana"
+    assert store.verdict_in_force(1).reviewer == "ana"
     assert session.decided_by_someone_else(1) is None
     shares = {r.reviewer: r for r in store.reviewer_progress()[document.id]}
     assert (shares["ana"].decided, shares["ana"].disputed) == (1, 1)

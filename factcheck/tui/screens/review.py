@@ -325,7 +325,7 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         if decision is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        restoring = self.review_app.store.latest_verdict(decision.claim_id)
+        restoring = self.review_app.store.verdict_in_force(decision.claim_id)
         self._after_verdict(decision.claim_id, decision.previous, restoring.id if restoring else 0)
         self.notify(f"Undone: claim #{decision.claim_id} is {decision.previous} again.")
         self._reopen(decision.claim_id)
