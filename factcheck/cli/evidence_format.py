@@ -10,7 +10,7 @@ from typing import Any
 
 from factcheck.cli.output import Line, folded, styled
 from factcheck.models import Evidence
-from factcheck.stance import Stance, evidence_hint, hint_as_dict, hint_label
+from factcheck.stance import evidence_hint, hint_as_dict, hint_label
 from factcheck.urls import without_credentials
 
 
@@ -66,9 +66,8 @@ def evidence_lines(
         lines.append(("      agrees: " + ", ".join(item.agreements),))
     for contradiction in item.contradictions:
         lines.append(("      ", styled(f"possible contradiction: {contradiction}", fg="red")))
-    hint = evidence_hint(claim, item) if claim is not None else None
-    label = hint_label(hint) if hint is not None else None
-    if hint is not None and label is not None:
-        colour = "yellow" if hint.stance is Stance.CONTRADICTS else "green"
-        lines.append(("      ", styled(f"hint: {label}", fg=colour)))
+    label = hint_label(evidence_hint(claim, item)) if claim is not None else None
+    if label is not None:
+        # Plain, unlike the red matcher flag above: a hint asks, it does not warn.
+        lines.append((f"      hint: {label}",))
     return lines

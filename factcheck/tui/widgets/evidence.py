@@ -10,14 +10,18 @@ never stored and never a verdict; the status keys alone decide.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.models import Claim, Evidence, SourceKind
-from factcheck.stance import Stance, StanceHint, evidence_hint
 from factcheck.tui.untrusted import safe_str, safe_text
+
+if TYPE_CHECKING:
+    from factcheck.stance import StanceHint
 
 BADGE = {
     SourceKind.REFERENCE: ("REFERENCE", "bold white on #3b5b92"),
@@ -26,9 +30,9 @@ BADGE = {
     SourceKind.WIKIPEDIA: ("WIKIPEDIA", "bold black on #dddddd"),
 }
 SPAN_STYLE = "bold black on #e6c84f"
-HINT_BADGE = {
-    Stance.CONTRADICTS: ("contradicts?", "bold black on #e8a33d"),
-    Stance.SUPPORTS: ("supports?", "bold black on #8fc98f"),
+HINT_BADGE = {  # keyed by `factcheck.stance.Stance` values (a StrEnum)
+    "contradicts": ("contradicts?", "bold black on #e8a33d"),
+    "supports": ("supports?", "bold black on #8fc98f"),
 }
 """Stance hints in lower case with a question mark: unlike the verdict colours."""
 
@@ -92,6 +96,10 @@ class EvidencePanel(VerticalScroll, can_focus=True):
             parts.append(Text("No claim selected.", style="dim"))
         elif not items:
             parts.append(safe_text(empty_text, style="dim"))
+        if items:
+            # Here, not at the top: the stance cues use the matcher's word stems, which
+            # the screen's first paint should not pay for (tests/unit/test_cli_startup.py).
+            from factcheck.stance import evidence_hint
         for number, item in enumerate(items, start=1):
             hint = evidence_hint(claim.text, item) if claim is not None else None
             parts.append(render_evidence(number, item, cited=item.id == cited_id, hint=hint))
