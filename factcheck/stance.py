@@ -22,10 +22,11 @@ model: fast enough to run on every suggested passage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from factcheck.matcher import content_stems, words
+from factcheck.models import Evidence
 from factcheck.signals import compare, extract_details
 
 
@@ -137,6 +138,32 @@ def decide(cues: StanceCues, thresholds: Thresholds = Thresholds()) -> StanceHin
 def stance_hint(claim: str, passage: str, thresholds: Thresholds = Thresholds()) -> StanceHint:
     """Whether `passage` seems to support or contradict `claim`: a hint, not a verdict."""
     return decide(stance_cues(claim, passage), thresholds)
+
+
+def evidence_hint(claim: str, evidence: Evidence) -> StanceHint:
+    """The hint for one suggested passage, as `show`, `search` and the review screen
+    present it. Computed on display from the claim's text and the passage, never stored:
+    verdict code never sees it, so the reviewer's key press stays the only decision.
+    Contradictions the matcher flagged on the evidence count too, so the hint never says
+    "supports?" beside a flagged contradiction on a passage about the claim."""
+    cues = stance_cues(claim, evidence.passage)
+    flagged = tuple(dict.fromkeys((*cues.contradictions, *evidence.contradictions)))
+    return decide(replace(cues, contradictions=flagged))
+
+
+def hint_label(hint: StanceHint) -> str | None:
+    """A short line for the reviewer, e.g. "contradicts? (claim: 1889; passage: 1887)";
+    None for "neither", which says nothing worth a line. The question mark says hint.
+    Reasons quote the passage: callers make them printable (CLI `echo`, TUI `safe_str`)."""
+    if hint.stance is Stance.NEITHER:
+        return None
+    reasons = f" ({', '.join(hint.reasons)})" if hint.reasons else ""
+    return f"{hint.stance}?{reasons}"
+
+
+def hint_as_dict(hint: StanceHint) -> dict[str, object]:
+    """The hint as JSON-ready data: {"stance": ..., "reasons": [...]}."""
+    return {"stance": str(hint.stance), "reasons": list(hint.reasons)}
 
 
 def _negated(text: str, shared: set[str]) -> bool:

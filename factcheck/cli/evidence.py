@@ -16,6 +16,7 @@ from factcheck.sources import EvidenceSource
 from factcheck.sources.claimreview import read_claimreview_file
 from factcheck.sources.reference_files import read_reference_file
 from factcheck.sources.registry import SOURCE_NAMES, default_sources, exclude_document, suggest_from
+from factcheck.stance import Stance, evidence_hint
 
 SOURCE_CHOICE = click.Choice([*SOURCE_NAMES, "all"], case_sensitive=False)
 
@@ -212,10 +213,12 @@ def match(
         best = saved[0]
         flags = sum(len(item.contradictions) for item in saved)
         warning = f"; {flags} possible contradiction{'s' * (flags != 1)}" if flags else ""
+        hinted = sum(evidence_hint(claim.text, e).stance is Stance.CONTRADICTS for e in saved)
+        hint = f"; hint: {hinted} may contradict (see `show {claim.id}`)" if hinted else ""
         echo(
             f"claim {claim.id}: {len(saved)} suggestion{'s' * (len(saved) != 1)},"
             f" best {best.score:.2f}"
-            f" {best.source} {best.title!r}{warning}"
+            f" {best.source} {best.title!r}{warning}{hint}"
         )
 
 
@@ -266,11 +269,11 @@ def search(
 
     items = suggest_from(desk.store, text, limit=limit, sources=sources, on_unavailable=unavailable)
     if output_format == "json":
-        echo_json([evidence_as_dict(e) for e in items])
+        echo_json([evidence_as_dict(e, claim=text) for e in items])
         return
     if not items:
         echo("no evidence found", err=True)
         return
     for number, item in enumerate(items, start=1):
-        for line in evidence_lines(item, number=number):
+        for line in evidence_lines(item, number=number, claim=text):
             echo(*line)

@@ -1,4 +1,7 @@
-"""How evidence prints: shared by `match`, `search` and `show` (JSON and text)."""
+"""How evidence prints: shared by `search` and `show` (JSON and text).
+
+Given the claim, each passage also gets its stance hint (`factcheck.stance`): worked
+out here, on display, and never stored, so no verdict can come from it."""
 
 from __future__ import annotations
 
@@ -7,22 +10,29 @@ from typing import Any
 
 from factcheck.cli.output import Line, folded, styled
 from factcheck.models import Evidence
+from factcheck.stance import evidence_hint, hint_as_dict, hint_label
 from factcheck.urls import without_credentials
 
 
-def evidence_as_dict(item: Evidence) -> dict[str, Any]:
-    """Evidence as JSON-ready data (enum as its value, tuples as lists)."""
+def evidence_as_dict(item: Evidence, *, claim: str | None = None) -> dict[str, Any]:
+    """Evidence as JSON-ready data (enum as its value, tuples as lists); with `claim`,
+    also its `stance_hint` ({"stance": ..., "reasons": [...]}, "neither" included)."""
     data = dataclasses.asdict(item)
     data["source"] = str(item.source)
     data["url"] = without_credentials(item.url) if item.url else item.url
     data["span"] = list(item.span) if item.span else None
     data["agreements"] = list(item.agreements)
     data["contradictions"] = list(item.contradictions)
+    if claim is not None:
+        data["stance_hint"] = hint_as_dict(evidence_hint(claim, item))
     return data
 
 
-def evidence_lines(item: Evidence, *, number: int | None = None) -> list[Line]:
-    """A suggestion as a few lines: score, source, title, passage with the span marked.
+def evidence_lines(
+    item: Evidence, *, number: int | None = None, claim: str | None = None
+) -> list[Line]:
+    """A suggestion as a few lines: score, source, title, passage with the span marked,
+    and with `claim` a `hint:` line when the passage seems to support or contradict it.
 
     Lines are parts for `factcheck.cli.output.echo`, which makes the text printable
     before the span's emphasis is added.
@@ -33,12 +43,19 @@ def evidence_lines(item: Evidence, *, number: int | None = None) -> list[Line]:
     passage = item.passage
     if item.span:
         start, end = item.span
+        before = folded(passage[:start], end=False)
+        after = folded(passage[end:], start=False)
+        # A span with a space at its edge: the space goes outside the emphasis.
+        if passage[start : start + 1].isspace() and before and not before.endswith(" "):
+            before += " "
+        if passage[end - 1 : end].isspace() and after and not after.startswith(" "):
+            after = " " + after
         lines.append(
             (
                 "      ",
-                folded(passage[:start], end=False),
+                before,
                 styled(folded(passage[start:end]), bold=True, underline=True),
-                folded(passage[end:], start=False),
+                after,
             )
         )
     else:
@@ -49,4 +66,8 @@ def evidence_lines(item: Evidence, *, number: int | None = None) -> list[Line]:
         lines.append(("      agrees: " + ", ".join(item.agreements),))
     for contradiction in item.contradictions:
         lines.append(("      ", styled(f"possible contradiction: {contradiction}", fg="red")))
+    label = hint_label(evidence_hint(claim, item)) if claim is not None else None
+    if label is not None:
+        # Plain, unlike the red matcher flag above: a hint asks, it does not warn.
+        lines.append((f"      hint: {label}",))
     return lines

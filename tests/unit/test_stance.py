@@ -7,7 +7,18 @@ import sys
 
 import pytest
 
-from factcheck.stance import Stance, Thresholds, decide, stance_cues, stance_hint
+from factcheck.models import Evidence, SourceKind
+from factcheck.stance import (
+    Stance,
+    StanceHint,
+    Thresholds,
+    decide,
+    evidence_hint,
+    hint_as_dict,
+    hint_label,
+    stance_cues,
+    stance_hint,
+)
 
 CLAIM = "The Eiffel Tower was finished in 1889 for the World Fair."
 
@@ -127,3 +138,38 @@ def test_stance_is_core_and_never_imports_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_evidence_hint_reads_the_passage_of_the_evidence() -> None:
+    evidence = Evidence(
+        SourceKind.REFERENCE, "Eiffel Tower", "The Eiffel Tower was finished in 1887.", 0.9
+    )
+    hint = evidence_hint(CLAIM, evidence)
+    assert hint == stance_hint(CLAIM, evidence.passage)
+    assert hint.stance is Stance.CONTRADICTS
+
+
+def test_hint_label_is_a_question_with_reasons_and_nothing_for_neither() -> None:
+    contradicts = StanceHint(Stance.CONTRADICTS, ("claim: 1889; passage: 1887",))
+    assert hint_label(contradicts) == "contradicts? (claim: 1889; passage: 1887)"
+    assert hint_label(StanceHint(Stance.SUPPORTS, ())) == "supports?"
+    assert hint_label(StanceHint(Stance.NEITHER, ())) is None
+
+
+def test_hint_as_dict_is_json_ready() -> None:
+    hint = StanceHint(Stance.SUPPORTS, ("shares 80% of the claim's key words", "1889"))
+    assert hint_as_dict(hint) == {
+        "stance": "supports",
+        "reasons": ["shares 80% of the claim's key words", "1889"],
+    }
+
+
+def test_evidence_hint_counts_a_contradiction_the_matcher_flagged() -> None:
+    passage = "The Eiffel Tower was finished for the World Fair in Paris."
+    plain = Evidence(SourceKind.REFERENCE, "Eiffel Tower", passage, 0.9)
+    flagged = Evidence(
+        SourceKind.REFERENCE, "Eiffel Tower", passage, 0.9, contradictions=("claim: x; passage: y",)
+    )
+    assert evidence_hint(CLAIM, plain).stance is Stance.SUPPORTS
+    hint = evidence_hint(CLAIM, flagged)
+    assert hint == StanceHint(Stance.CONTRADICTS, ("claim: x; passage: y",))
