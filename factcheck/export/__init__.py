@@ -7,24 +7,39 @@ these same functions. `import_json_report` merges a JSON report into a database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from factcheck.config import PublisherConfig
 from factcheck.errors import InputError
 from factcheck.export.claimreview import render_claimreview
-from factcheck.export.csv_report import render_csv
+from factcheck.export.csv_report import iter_csv, render_csv
 from factcheck.export.html import render_html
 from factcheck.export.json_report import (
     FORMAT_VERSION,
     import_json_report,
+    iter_json,
     parse_json_report,
     render_json,
 )
 from factcheck.export.markdown import render_markdown
-from factcheck.export.report import ClaimEntry, DocumentReport, Report, build_report
+from factcheck.export.report import (
+    ClaimEntry,
+    DocumentReport,
+    Report,
+    ReportStream,
+    build_report,
+    stream_report,
+)
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "json", "csv", "claimreview")
 """The names `factcheck export --format` accepts."""
+
+STREAMED_FORMATS: dict[str, Callable[[Report | ReportStream], Iterator[str]]] = {
+    "csv": iter_csv,
+    "json": iter_json,
+}
+"""Formats rendered a document at a time from `stream_report` (memory flat in the
+claim count); the others still render a whole `build_report`."""
 
 
 def render(
@@ -56,11 +71,15 @@ def render(
 __all__ = [
     "FORMATS",
     "FORMAT_VERSION",
+    "STREAMED_FORMATS",
     "ClaimEntry",
     "DocumentReport",
     "Report",
+    "ReportStream",
     "build_report",
     "import_json_report",
+    "iter_csv",
+    "iter_json",
     "parse_json_report",
     "render",
     "render_claimreview",
@@ -68,4 +87,5 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "stream_report",
 ]

@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 
-from factcheck.export.report import Report
+from factcheck.export.report import Report, ReportStream
 from factcheck.terminal_text import printable
 from factcheck.urls import without_credentials
 
@@ -44,12 +45,20 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
-def render_csv(report: Report) -> str:
+def render_csv(report: Report | ReportStream) -> str:
     """RFC 4180 CSV (CRLF line ends, quoted when needed), header first."""
+    return "".join(iter_csv(report))
+
+
+def iter_csv(report: Report | ReportStream) -> Iterator[str]:
+    """`render_csv` a piece at a time: the header, then each document's rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    yield buffer.getvalue()
     for doc in report.documents:
+        buffer.seek(0)
+        buffer.truncate()
         document = doc.document
         for entry in doc.entries:
             verdict = entry.verdict
@@ -76,7 +85,8 @@ def render_csv(report: Report) -> str:
                 entry.claim.end,
             ]
             writer.writerow([defuse_formula(cell) for cell in row])
-    return buffer.getvalue()
+        if doc.entries:
+            yield buffer.getvalue()
 
 
 def defuse_formula(cell: object) -> object:

@@ -47,6 +47,59 @@ class ReportReadsMixin(StoreBase):
             found.setdefault(row["claim_id"], []).append(_evidence_from_row(row))
         return found
 
+    def verdicts_for_claims(self, claim_ids: Iterable[int]) -> dict[int, list[Verdict]]:
+        """Each listed claim's verdict history, oldest first (as `history`): for a
+        report streamed a chunk of claims at a time, so memory stays flat."""
+        wanted = sorted(set(claim_ids))
+        found: dict[int, list[Verdict]] = {}
+        for start in range(0, len(wanted), _ID_BATCH):
+            batch = wanted[start : start + _ID_BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE verdicts.claim_id IN ({marks})"
+            sql += " ORDER BY verdicts.claim_id, verdicts.created_at, verdicts.id"
+            for row in self.conn.execute(sql, batch):
+                verdict = _verdict_from_tuple(row)
+                found.setdefault(verdict.claim_id, []).append(verdict)
+        return found
+
+    def evidence_for_claims(self, claim_ids: Iterable[int]) -> dict[int, list[Evidence]]:
+        """Each listed claim's stored evidence, best first (as `list_evidence`).
+
+        A plain cursor, not sqlite-utils' `query` (a SAVEPOINT per SELECT): a streamed
+        report reads this while its claim and document cursors are still open."""
+        wanted = sorted(set(claim_ids))
+        found: dict[int, list[Evidence]] = {}
+        for start in range(0, len(wanted), _ID_BATCH):
+            batch = wanted[start : start + _ID_BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT * FROM evidence WHERE claim_id IN ({marks})"
+            cursor = self.conn.execute(sql + " ORDER BY claim_id, score DESC, id", batch)
+            names = [column[0] for column in cursor.description]
+            for row in cursor:
+                record = dict(zip(names, row, strict=True))
+                found.setdefault(record["claim_id"], []).append(_evidence_from_row(record))
+        return found
+
+    def report_totals(
+        self, *, document_id: int | None = None, status: Status | str | None = None
+    ) -> dict[Status, int]:
+        """Claim counts per status over the documents a report lists: every document
+        (or one), or with `status` only those having a claim with it. One aggregate
+        query, so a streamed report can print its totals before its documents."""
+        conditions = ["document_id IN (SELECT id FROM documents)"]
+        params: list[Any] = []
+        if document_id is not None:
+            conditions.append("document_id = ?")
+            params.append(document_id)
+        if status is not None:
+            conditions.append("document_id IN (SELECT document_id FROM claims WHERE status = ?)")
+            params.append(str(Status(status)))
+        sql = f"SELECT status, count(*) FROM claims WHERE {' AND '.join(conditions)} GROUP BY 1"
+        totals = dict.fromkeys(Status, 0)
+        for name, count in self.conn.execute(sql, params):
+            totals[Status(name)] += count
+        return totals
+
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""
         wanted = sorted(set(ids))
