@@ -56,35 +56,42 @@ def iter_csv(report: Report | ReportStream) -> Iterator[str]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     yield buffer.getvalue()
+    # Every text cell goes through `defuse_formula`; numbers pass it unchanged, so
+    # they skip it, and a document's cells are defused once for all its rows.
+    defuse = defuse_formula
     for doc in report.documents:
         buffer.seek(0)
         buffer.truncate()
         document = doc.document
+        document_cells = [
+            document.id,
+            defuse(document.title),
+            defuse(without_credentials(document.source)),
+            defuse(without_credentials(document.url or "")),
+        ]
         for entry in doc.entries:
+            claim = entry.claim
             verdict = entry.verdict
             evidence = entry.cited_evidence
             row = [
-                entry.claim.id,
+                claim.id,
                 entry.number,
-                document.id,
-                document.title,
-                without_credentials(document.source),
-                without_credentials(document.url or ""),
-                entry.claim.text,
-                str(entry.claim.kind),
-                str(entry.status),
-                (verdict.note or "") if verdict else "",
-                verdict.reviewer if verdict else "",
-                verdict.created_at if verdict else "",
+                *document_cells,
+                defuse(claim.text),
+                defuse(str(claim.kind)),
+                defuse(str(entry.status)),
+                defuse((verdict.note or "") if verdict else ""),
+                defuse(verdict.reviewer) if verdict else "",
+                defuse(verdict.created_at) if verdict else "",
                 len(entry.history),
-                str(evidence.source) if evidence else "",
-                evidence.title if evidence else "",
-                without_credentials(evidence.url or "") if evidence else "",
+                defuse(str(evidence.source)) if evidence else "",
+                defuse(evidence.title) if evidence else "",
+                defuse(without_credentials(evidence.url or "")) if evidence else "",
                 evidence.revision_id if evidence and evidence.revision_id is not None else "",
-                entry.claim.start,
-                entry.claim.end,
+                claim.start,
+                claim.end,
             ]
-            writer.writerow([defuse_formula(cell) for cell in row])
+            writer.writerow(row)
         if doc.entries:
             yield buffer.getvalue()
 
