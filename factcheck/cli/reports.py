@@ -13,7 +13,7 @@ from factcheck.export import (
     build_report,
     import_json_report,
     render,
-    stream_report,
+    stream_render,
 )
 from factcheck.export.output_file import write_report_file
 from factcheck.ingest import read_text_file
@@ -63,8 +63,13 @@ def export(
     """
     output_format = output_format.lower()
     if output_format in STREAMED_FORMATS:
-        stream = stream_report(desk.store, document_id=document_id, status=status)
-        pieces = STREAMED_FORMATS[output_format](stream)
+        stream, pieces = stream_render(
+            desk.store,
+            output_format,
+            document_id=document_id,
+            status=status,
+            publisher=desk.config.publisher,
+        )
         if output is None or output == "-":
             for piece in pieces:
                 echo(piece, nl=False)

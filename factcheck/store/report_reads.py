@@ -7,7 +7,7 @@ same data grouped by claim id, in the same order `history` and `list_evidence` g
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from factcheck.models import Evidence, Status, Verdict
@@ -99,6 +99,26 @@ class ReportReadsMixin(StoreBase):
         for name, count in self.conn.execute(sql, params):
             totals[Status(name)] += count
         return totals
+
+    def document_outline(
+        self, *, document_id: int | None = None, status: Status | str | None = None
+    ) -> Iterator[tuple[int, str, dict[Status, int]]]:
+        """(id, title, claim counts per status) of each document a report lists, in id
+        order, without the article text: the summary a streamed report prints before
+        its documents (with `status`, only documents having a claim with it)."""
+        sums = ", ".join("coalesce(sum(c.status = ?), 0)" for _ in Status)
+        params: list[Any] = [str(s) for s in Status]
+        sql = f"SELECT d.id, d.title, {sums} FROM documents d"
+        sql += " LEFT JOIN claims c ON c.document_id = d.id"
+        if document_id is not None:
+            sql += " WHERE d.id = ?"
+            params.append(document_id)
+        sql += " GROUP BY d.id"
+        if status is not None:
+            sql += " HAVING sum(c.status = ?) > 0"
+            params.append(str(Status(status)))
+        for row in self.conn.execute(sql + " ORDER BY d.id", params):
+            yield row[0], row[1], dict(zip(Status, row[2:], strict=True))
 
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""
