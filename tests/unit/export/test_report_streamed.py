@@ -9,10 +9,13 @@ import tracemalloc
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given
+from hypothesis import strategies as st
 from test_report_set_based import GENERATED_AT, desk, per_claim_build_report
 
 from factcheck.cli import cli
 from factcheck.export import STREAMED_FORMATS, build_report, render, stream_render
+from factcheck.export.csv_report import _defused, defuse_formula
 from factcheck.models import Claim, ClaimKind, Status
 from factcheck.store import Store
 
@@ -155,3 +158,14 @@ def test_a_stream_failing_midway_leaves_the_old_file_and_no_temporary(tmp_path) 
         write_report_file(target, pieces())
     assert target.read_text(encoding="utf-8") == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+@given(st.text())
+@example("=1+1")
+@example("-")
+@example("-4")
+@example("\ttab")
+@example("plain words, 40%")
+@example("bidi \u202e override")
+def test_the_csv_shortcut_defuses_exactly_as_defuse_formula(cell: str) -> None:
+    assert _defused(cell) == defuse_formula(cell)
