@@ -22,7 +22,7 @@ from factcheck.export.json_report import (
     parse_json_report,
     render_json,
 )
-from factcheck.export.markdown import render_markdown
+from factcheck.export.markdown import iter_markdown, render_markdown
 from factcheck.export.report import (
     STREAM_CHUNK_CLAIMS,
     ClaimEntry,
@@ -38,7 +38,7 @@ from factcheck.store import Store
 FORMATS: tuple[str, ...] = ("markdown", "html", "json", "csv", "claimreview")
 """The names `factcheck export --format` accepts."""
 
-STREAMED_FORMATS: tuple[str, ...] = ("csv", "json", "html")
+STREAMED_FORMATS: tuple[str, ...] = ("csv", "json", "html", "markdown")
 """Formats rendered a document at a time from `stream_report` (memory flat in the
 claim count); the others still render a whole `build_report`."""
 
@@ -71,6 +71,25 @@ def stream_render(
             store.document_outline, document_id=document_id, status=stream.status_filter
         )
         return stream, iter_html(stream, outline, publisher=publisher)
+    if format == "markdown":
+
+        def groups(group: Status) -> Iterator[DocumentReport]:
+            """One pass per status group: its claims, in document and text order."""
+            chosen = stream_report(
+                store,
+                document_id=document_id,
+                status=group,
+                generated_at=stream.generated_at,
+                chunk_claims=chunk_claims,
+            )
+            for doc in chosen.documents:
+                stream.listed += len(doc.entries)
+                yield doc
+
+        outline = functools.partial(
+            store.document_outline, document_id=document_id, status=stream.status_filter
+        )
+        return stream, iter_markdown(stream, outline, groups)
     raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 
 
@@ -113,6 +132,7 @@ __all__ = [
     "iter_csv",
     "iter_html",
     "iter_json",
+    "iter_markdown",
     "parse_json_report",
     "render",
     "render_claimreview",

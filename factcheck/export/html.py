@@ -22,6 +22,7 @@ from factcheck.export.report import (
     STATUS_ORDER,
     ClaimEntry,
     DocumentReport,
+    OutlineRow,
     Report,
     ReportStream,
     display_date,
@@ -37,13 +38,12 @@ _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-OutlineRow = tuple[int, str, dict[Status, int]]
-"""(document id, title, counts per status): one row of the summary table."""
-
-
 def render_html(report: Report, *, publisher: PublisherConfig | None = None) -> str:
     """The whole report as one HTML5 page."""
-    outline = [(doc.document.id, doc.document.title, doc.counts) for doc in report.documents]
+    outline = [
+        (doc.document.id, doc.document.title, doc.document.url, doc.counts)
+        for doc in report.documents
+    ]
     return "".join(iter_html(report, lambda: outline, publisher=publisher))
 
 
@@ -56,7 +56,7 @@ def iter_html(
     """`render_html` a piece at a time: head and summary (from `outline`, read twice:
     to count the documents, then for the table), then one section per document."""
     count, single = 0, None
-    for _id, document_title, _counts in outline():
+    for _id, document_title, _url, _counts in outline():
         count += 1
         single = document_title if count == 1 else None
     title = _page_title(count, single)
@@ -149,7 +149,7 @@ def _summary(rows: Iterable[OutlineRow], count: int, totals: dict[Status, int]) 
         )
         + '<th scope="col" class="bar-col">Share</th></tr></thead><tbody>'
     )
-    for document_id, title, counts in rows:
+    for document_id, title, _url, counts in rows:
         yield (
             "<tr>"
             f'<th scope="row"><a href="#doc-{document_id}">{_e(title)}</a></th>'

@@ -177,6 +177,11 @@ STREAM_CHUNK_CLAIMS = 1000
 a chunk closes at the first document boundary past this many claims)."""
 
 
+OutlineRow = tuple[int, str, str | None, dict[Status, int]]
+"""(document id, title, url, counts per status): a summary-table row of a streamed
+report (`Store.document_outline`), without the article text."""
+
+
 class ReportStream:
     """A `Report` whose documents are read from the store as they are rendered.
 

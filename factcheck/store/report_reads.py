@@ -102,13 +102,13 @@ class ReportReadsMixin(StoreBase):
 
     def document_outline(
         self, *, document_id: int | None = None, status: Status | str | None = None
-    ) -> Iterator[tuple[int, str, dict[Status, int]]]:
-        """(id, title, claim counts per status) of each document a report lists, in id
+    ) -> Iterator[tuple[int, str, str | None, dict[Status, int]]]:
+        """(id, title, url, claim counts per status) of each document a report lists, in id
         order, without the article text: the summary a streamed report prints before
         its documents (with `status`, only documents having a claim with it)."""
         sums = ", ".join("coalesce(sum(c.status = ?), 0)" for _ in Status)
         params: list[Any] = [str(s) for s in Status]
-        sql = f"SELECT d.id, d.title, {sums} FROM documents d"
+        sql = f"SELECT d.id, d.title, d.url, {sums} FROM documents d"
         sql += " LEFT JOIN claims c ON c.document_id = d.id"
         if document_id is not None:
             sql += " WHERE d.id = ?"
@@ -118,7 +118,7 @@ class ReportReadsMixin(StoreBase):
             sql += " HAVING sum(c.status = ?) > 0"
             params.append(str(Status(status)))
         for row in self.conn.execute(sql + " ORDER BY d.id", params):
-            yield row[0], row[1], dict(zip(Status, row[2:], strict=True))
+            yield row[0], row[1], row[2], dict(zip(Status, row[3:], strict=True))
 
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""
