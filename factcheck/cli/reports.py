@@ -7,7 +7,14 @@ import click
 from factcheck.cli import STATUS_CHOICE, Desk, cli
 from factcheck.cli.output import echo
 from factcheck.cli.params import ROW_ID
-from factcheck.export import FORMATS, build_report, import_json_report, render
+from factcheck.export import (
+    FORMATS,
+    STREAMED_FORMATS,
+    build_report,
+    import_json_report,
+    render,
+    stream_render,
+)
 from factcheck.export.output_file import write_report_file
 from factcheck.ingest import read_text_file
 
@@ -55,6 +62,21 @@ def export(
         factcheck export --format claimreview --status disputed
     """
     output_format = output_format.lower()
+    if output_format in STREAMED_FORMATS:
+        stream, pieces = stream_render(
+            desk.store,
+            output_format,
+            document_id=document_id,
+            status=status,
+            publisher=desk.config.publisher,
+        )
+        if output is None or output == "-":
+            for piece in pieces:
+                echo(piece, nl=False)
+            return
+        write_report_file(output, pieces)
+        echo(f"wrote {output_format} report to {output} ({stream.listed} claims)", err=True)
+        return
     report = build_report(desk.store, document_id=document_id, status=status)
     publisher = desk.config.publisher
     if output_format == "claimreview" and not publisher.name:

@@ -7,24 +7,90 @@ these same functions. `import_json_report` merges a JSON report into a database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterator
 
 from factcheck.config import PublisherConfig
 from factcheck.errors import InputError
 from factcheck.export.claimreview import render_claimreview
-from factcheck.export.csv_report import render_csv
-from factcheck.export.html import render_html
+from factcheck.export.csv_report import iter_csv, render_csv
+from factcheck.export.html import iter_html, render_html
 from factcheck.export.json_report import (
     FORMAT_VERSION,
     import_json_report,
+    iter_json,
     parse_json_report,
     render_json,
 )
-from factcheck.export.markdown import render_markdown
-from factcheck.export.report import ClaimEntry, DocumentReport, Report, build_report
+from factcheck.export.markdown import iter_markdown, render_markdown
+from factcheck.export.report import (
+    STREAM_CHUNK_CLAIMS,
+    ClaimEntry,
+    DocumentReport,
+    Report,
+    ReportStream,
+    build_report,
+    stream_report,
+)
+from factcheck.models import Status
+from factcheck.store import Store
 
 FORMATS: tuple[str, ...] = ("markdown", "html", "json", "csv", "claimreview")
 """The names `factcheck export --format` accepts."""
+
+STREAMED_FORMATS: tuple[str, ...] = ("csv", "json", "html", "markdown")
+"""Formats rendered a document at a time from `stream_report` (memory flat in the
+claim count); the others still render a whole `build_report`."""
+
+
+def stream_render(
+    store: Store,
+    format: str,
+    *,
+    document_id: int | None = None,
+    status: Status | str | None = None,
+    publisher: PublisherConfig | None = None,
+    generated_at: str | None = None,
+    chunk_claims: int = STREAM_CHUNK_CLAIMS,
+) -> tuple[ReportStream, Iterator[str]]:
+    """One of `STREAMED_FORMATS`, as pieces of text read and rendered as they are
+    consumed; the same bytes as `render(build_report(...), format)`."""
+    stream = stream_report(
+        store,
+        document_id=document_id,
+        status=status,
+        generated_at=generated_at,
+        chunk_claims=chunk_claims,
+    )
+    if format == "csv":
+        return stream, iter_csv(stream)
+    if format == "json":
+        return stream, iter_json(stream)
+    if format == "html":
+        outline = functools.partial(
+            store.document_outline, document_id=document_id, status=stream.status_filter
+        )
+        return stream, iter_html(stream, outline, publisher=publisher)
+    if format == "markdown":
+
+        def groups(group: Status) -> Iterator[DocumentReport]:
+            """One pass per status group: its claims, in document and text order."""
+            chosen = stream_report(
+                store,
+                document_id=document_id,
+                status=group,
+                generated_at=stream.generated_at,
+                chunk_claims=chunk_claims,
+            )
+            for doc in chosen.documents:
+                stream.listed += len(doc.entries)
+                yield doc
+
+        outline = functools.partial(
+            store.document_outline, document_id=document_id, status=stream.status_filter
+        )
+        return stream, iter_markdown(stream, outline, groups)
+    raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 
 
 def render(
@@ -56,11 +122,17 @@ def render(
 __all__ = [
     "FORMATS",
     "FORMAT_VERSION",
+    "STREAMED_FORMATS",
     "ClaimEntry",
     "DocumentReport",
     "Report",
+    "ReportStream",
     "build_report",
     "import_json_report",
+    "iter_csv",
+    "iter_html",
+    "iter_json",
+    "iter_markdown",
     "parse_json_report",
     "render",
     "render_claimreview",
@@ -68,4 +140,6 @@ __all__ = [
     "render_html",
     "render_json",
     "render_markdown",
+    "stream_render",
+    "stream_report",
 ]

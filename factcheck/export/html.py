@@ -13,6 +13,7 @@ only ever http(s): a `<script>` in an article is shown as text, never run.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from html import escape
 from importlib import resources
 
@@ -21,7 +22,9 @@ from factcheck.export.report import (
     STATUS_ORDER,
     ClaimEntry,
     DocumentReport,
+    OutlineRow,
     Report,
+    ReportStream,
     display_date,
     evidence_label,
     safe_url,
@@ -37,8 +40,27 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 def render_html(report: Report, *, publisher: PublisherConfig | None = None) -> str:
     """The whole report as one HTML5 page."""
-    title = _page_title(report)
-    parts = [
+    outline = [
+        (doc.document.id, doc.document.title, doc.document.url, doc.counts)
+        for doc in report.documents
+    ]
+    return "".join(iter_html(report, lambda: outline, publisher=publisher))
+
+
+def iter_html(
+    report: Report | ReportStream,
+    outline: Callable[[], Iterable[OutlineRow]],
+    *,
+    publisher: PublisherConfig | None = None,
+) -> Iterator[str]:
+    """`render_html` a piece at a time: head and summary (from `outline`, read twice:
+    to count the documents, then for the table), then one section per document."""
+    count, single = 0, None
+    for _id, document_title, _url, _counts in outline():
+        count += 1
+        single = document_title if count == 1 else None
+    title = _page_title(count, single)
+    head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -51,20 +73,25 @@ def render_html(report: Report, *, publisher: PublisherConfig | None = None) -> 
         "</head>",
         "<body>",
         '<main class="report">',
-        _masthead(report, title, publisher),
-        _summary(report),
+        _masthead(report, title, _heading(count, single), publisher),
     ]
-    parts += [_document_section(doc) for doc in report.documents]
-    if not report.documents:
-        parts.append('<p class="empty">No claims match.</p>')
-    parts += [
+    yield "\n".join(head) + "\n"
+    yield from _summary(outline(), count, report.totals)
+    yield "\n"
+    listed = False
+    for doc in report.documents:
+        listed = True
+        yield _document_section(doc) + "\n"
+    if not listed:
+        yield '<p class="empty">No claims match.</p>\n'
+    tail = [
         '<footer class="colophon">Made with factcheck from the verdicts recorded in the'
         f" claims database on {_e(display_date(report.generated_at))}.</footer>",
         "</main>",
         "</body>",
         "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    yield "\n".join(tail) + "\n"
 
 
 def _e(text: object) -> str:
@@ -76,19 +103,24 @@ def _stylesheet() -> str:
     return resources.files("factcheck.export").joinpath("report.css").read_text("utf-8")
 
 
-def _page_title(report: Report) -> str:
-    if len(report.documents) == 1:
-        return f"Fact-check: {report.documents[0].document.title}"
-    return f"Fact-check: verdicts on {len(report.documents)} articles"
+def _page_title(count: int, single: str | None) -> str:
+    if count == 1:
+        return f"Fact-check: {single}"
+    return f"Fact-check: verdicts on {count} articles"
 
 
-def _heading(report: Report) -> str:
-    if len(report.documents) == 1:
-        return report.documents[0].document.title
-    return f"Verdicts on {len(report.documents)} articles"
+def _heading(count: int, single: str | None) -> str:
+    if count == 1:
+        return single or ""
+    return f"Verdicts on {count} articles"
 
 
-def _masthead(report: Report, title: str, publisher: PublisherConfig | None) -> str:
+def _masthead(
+    report: Report | ReportStream,
+    title: str,
+    heading: str,
+    publisher: PublisherConfig | None,
+) -> str:
     meta = [f"Generated {_e(display_date(report.generated_at))}"]
     if publisher is not None and publisher.name:
         url = safe_url(publisher.url)
@@ -99,28 +131,14 @@ def _masthead(report: Report, title: str, publisher: PublisherConfig | None) -> 
     return (
         '<header class="masthead">'
         '<p class="kicker">Fact-check report</p>'
-        f"<h1>{_e(_heading(report))}</h1>"
+        f"<h1>{_e(heading)}</h1>"
         f'<p class="meta">{" · ".join(meta)}</p>'
         "</header>"
     )
 
 
-def _summary(report: Report) -> str:
-    rows = []
-    for doc in report.documents:
-        rows.append(
-            "<tr>"
-            f'<th scope="row"><a href="#doc-{doc.document.id}">{_e(doc.document.title)}</a></th>'
-            + _count_cells(doc.counts)
-            + f"<td>{_bar(doc.counts)}</td></tr>"
-        )
-    if len(report.documents) > 1:
-        rows.append(
-            '<tr class="total"><th scope="row">All articles</th>'
-            + _count_cells(report.totals)
-            + f"<td>{_bar(report.totals)}</td></tr>"
-        )
-    return (
+def _summary(rows: Iterable[OutlineRow], count: int, totals: dict[Status, int]) -> Iterator[str]:
+    yield (
         '<section class="summary" aria-labelledby="summary-title">'
         '<h2 id="summary-title">Summary</h2>'
         '<table class="counts"><thead><tr><th scope="col">Article</th>'
@@ -130,11 +148,21 @@ def _summary(report: Report) -> str:
             for s in STATUS_ORDER
         )
         + '<th scope="col" class="bar-col">Share</th></tr></thead><tbody>'
-        + "".join(rows)
-        + "</tbody></table>"
-        + _legend()
-        + "</section>"
     )
+    for document_id, title, _url, counts in rows:
+        yield (
+            "<tr>"
+            f'<th scope="row"><a href="#doc-{document_id}">{_e(title)}</a></th>'
+            + _count_cells(counts)
+            + f"<td>{_bar(counts)}</td></tr>"
+        )
+    if count > 1:
+        yield (
+            '<tr class="total"><th scope="row">All articles</th>'
+            + _count_cells(totals)
+            + f"<td>{_bar(totals)}</td></tr>"
+        )
+    yield "</tbody></table>" + _legend() + "</section>"
 
 
 def _count_cells(counts: dict[Status, int]) -> str:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
 from factcheck import safe_json
 from factcheck.errors import InputError
-from factcheck.export.report import ClaimEntry, DocumentReport, Report
+from factcheck.export.report import ClaimEntry, DocumentReport, Report, ReportStream
 from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
 from factcheck.store.transfer import normalize_timestamp, validate_bundles
@@ -34,7 +35,41 @@ def render_json(report: Report) -> str:
     return safe_json.dumps(report_as_dict(report)) + "\n"
 
 
+_MARK = "factcheck-documents-go-here"
+_DOCUMENT_INDENT = "    "
+"""A document in the top-level `documents` array sits two levels (4 spaces) deep."""
+
+
+def iter_json(report: Report | ReportStream) -> Iterator[str]:
+    """`render_json`'s exact bytes a document at a time: the header with the totals,
+    then each document dumped alone and indented to its place in the array (JSON
+    strings escape newlines, so every newline in a dump is structural)."""
+    documents = iter(report.documents)
+    first = next(documents, None)
+    if first is None:
+        yield safe_json.dumps(_report_dict(report, [])) + "\n"
+        return
+    head, mark, tail = safe_json.dumps(_report_dict(report, [_MARK])).partition(
+        f'{_DOCUMENT_INDENT}"{_MARK}"'
+    )
+    assert mark, "the documents placeholder is always dumped"
+    yield head
+    yield _indented(_document_dict(first))
+    for doc in documents:
+        yield ",\n" + _indented(_document_dict(doc))
+    yield tail + "\n"
+
+
+def _indented(document: dict[str, Any]) -> str:
+    text = safe_json.dumps(document)
+    return _DOCUMENT_INDENT + text.replace("\n", "\n" + _DOCUMENT_INDENT)
+
+
 def report_as_dict(report: Report) -> dict[str, Any]:
+    return _report_dict(report, [_document_dict(doc) for doc in report.documents])
+
+
+def _report_dict(report: Report | ReportStream, documents: list[Any]) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -44,7 +79,7 @@ def report_as_dict(report: Report) -> dict[str, Any]:
             "status": str(report.status_filter) if report.status_filter else None,
         },
         "totals": _counts(report.totals),
-        "documents": [_document_dict(doc) for doc in report.documents],
+        "documents": documents,
     }
 
 

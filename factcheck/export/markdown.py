@@ -13,17 +13,21 @@ an imported report decides what they hold. Links are only ever http(s) (`safe_ur
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 from factcheck.export.report import (
     STATUS_ORDER,
     ClaimEntry,
+    DocumentReport,
+    OutlineRow,
     Report,
+    ReportStream,
     display_date,
     evidence_label,
     one_line,
     safe_url,
 )
-from factcheck.models import Status
+from factcheck.models import Document, Status
 from factcheck.terminal_text import printable
 from factcheck.urls import without_credentials
 
@@ -48,45 +52,71 @@ def escape_markdown(text: object) -> str:
 
 def render_markdown(report: Report) -> str:
     """The whole report as GitHub-flavoured / CommonMark Markdown."""
-    lines = ["# Fact-check report", "", _byline(report), "", "## Summary", ""]
-    lines += _summary_table(report)
-    entries = report.entries
-    if not entries:
-        lines += ["", "_No claims match._"]
-    for status in STATUS_ORDER:
-        group = [entry for entry in entries if entry.status is status]
-        if not group:
+    outline = [
+        (doc.document.id, doc.document.title, doc.document.url, doc.counts)
+        for doc in report.documents
+    ]
+
+    def groups(status: Status) -> Iterable[DocumentReport]:
+        for doc in report.documents:
+            entries = tuple(entry for entry in doc.entries if entry.status is status)
+            if entries:
+                yield DocumentReport(doc.document, entries, doc.counts)
+
+    return "".join(iter_markdown(report, lambda: outline, groups))
+
+
+def iter_markdown(
+    report: Report | ReportStream,
+    outline: Callable[[], Iterable[OutlineRow]],
+    groups: Callable[[Status], Iterable[DocumentReport]],
+) -> Iterator[str]:
+    """`render_markdown` a piece at a time: byline and summary table from `outline`
+    (read twice), then each status group from `groups(status)`: the documents having
+    claims with that status, with only those claims (read as they are written)."""
+    listed_statuses = [
+        status
+        for status in STATUS_ORDER
+        if report.status_filter is None or status is report.status_filter
+    ]
+    sizes = {status: report.totals.get(status, 0) for status in listed_statuses}
+    documents = sum(1 for _row in outline())
+    claims = sum(sizes.values())
+    lines = ["# Fact-check report", "", _byline(report, documents, claims), "", "## Summary", ""]
+    yield "\n".join(lines) + "\n"
+    yield from _summary_table(outline(), documents, report.totals)
+    if not claims:
+        yield "\n_No claims match._\n"
+    for status in listed_statuses:
+        if not sizes[status]:
             continue
-        lines += ["", f"## {status.capitalize()} ({len(group)})", ""]
-        for entry in group:
-            lines += _claim_item(report, entry)
-    return "\n".join(lines) + "\n"
+        yield f"\n## {status.capitalize()} ({sizes[status]})\n\n"
+        for doc in groups(status):
+            for entry in doc.entries:
+                yield "\n".join(_claim_item(doc.document, entry)) + "\n"
 
 
-def _byline(report: Report) -> str:
+def _byline(report: Report | ReportStream, documents: int, claims: int) -> str:
     parts = [f"Generated {escape_markdown(display_date(report.generated_at))}"]
-    documents = len(report.documents)
     parts.append(f"{documents} document{'s' if documents != 1 else ''}")
-    claims = len(report.entries)
     parts.append(f"{claims} claim{'s' if claims != 1 else ''} listed")
     if report.status_filter:
         parts.append(f"only {escape_markdown(report.status_filter)} claims")
     return " · ".join(parts)
 
 
-def _summary_table(report: Report) -> list[str]:
-    rows = [
-        "| Document | Claims | Supported | Disputed | Unverified |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
-    for doc in report.documents:
-        title = escape_markdown(doc.document.title)
-        url = safe_url(doc.document.url)
+def _summary_table(
+    rows: Iterable[OutlineRow], documents: int, totals: dict[Status, int]
+) -> Iterator[str]:
+    yield "| Document | Claims | Supported | Disputed | Unverified |\n"
+    yield "| --- | ---: | ---: | ---: | ---: |\n"
+    for _id, document_title, document_url, counts in rows:
+        title = escape_markdown(document_title)
+        url = safe_url(document_url)
         cell = f"[{title}]({_link_target(url)})" if url else title
-        rows.append(_count_row(cell, doc.counts, bold=False))
-    if len(report.documents) > 1:
-        rows.append(_count_row("Total", report.totals, bold=True))
-    return rows
+        yield _count_row(cell, counts, bold=False) + "\n"
+    if documents > 1:
+        yield _count_row("Total", totals, bold=True) + "\n"
 
 
 def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:
@@ -97,8 +127,7 @@ def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _claim_item(report: Report, entry: ClaimEntry) -> list[str]:
-    document = report.document_of(entry)
+def _claim_item(document: Document, entry: ClaimEntry) -> list[str]:
     source = escape_markdown(without_credentials(document.source))
     lines = [
         f"- **“{escape_markdown(entry.claim.text)}”**",

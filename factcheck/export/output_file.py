@@ -14,15 +14,18 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import InputError
 
 __all__ = ["write_report_file"]
 
 
-def write_report_file(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` (UTF-8) to `path` as described above; problems are `InputError`s."""
+def write_report_file(path: str | os.PathLike[str], text: str | Iterable[str]) -> None:
+    """Write `text` (UTF-8; a string, or pieces of a streamed report written as they
+    come) to `path` as described above; problems are `InputError`s."""
     path = Path(path)
     try:
         mode = os.stat(path).st_mode  # follows symlinks: what the path leads to
@@ -41,15 +44,25 @@ def write_report_file(path: str | os.PathLike[str], text: str) -> None:
     _write_atomically(target, text, shown=path, keep_mode=mode)
 
 
-def _write_through(path: Path, text: str) -> None:
+def _write_pieces(handle: Any, text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
+        handle.write(text)
+        return
+    for piece in text:
+        handle.write(piece)
+
+
+def _write_through(path: Path, text: str | Iterable[str]) -> None:
     try:
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _write_pieces(handle, text)
     except OSError as error:
         raise InputError(f"cannot write {path}: {error.strerror}") from None
 
 
-def _write_atomically(path: Path, text: str, *, shown: Path, keep_mode: int | None) -> None:
+def _write_atomically(
+    path: Path, text: str | Iterable[str], *, shown: Path, keep_mode: int | None
+) -> None:
     """Write via a temporary file in `path`'s folder, renamed over `path`."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -60,7 +73,7 @@ def _write_atomically(path: Path, text: str, *, shown: Path, keep_mode: int | No
             "w", encoding="utf-8", newline="", dir=folder, prefix=f".{path.name}.", delete=False
         ) as handle:
             temporary = handle.name
-            handle.write(text)
+            _write_pieces(handle, text)
         # mkstemp makes files 0600: keep a replaced file's mode, else the umask's default
         mode = stat.S_IMODE(keep_mode) if keep_mode is not None else 0o666 & ~_current_umask()
         os.chmod(temporary, mode)
@@ -69,6 +82,12 @@ def _write_atomically(path: Path, text: str, *, shown: Path, keep_mode: int | No
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
         raise InputError(f"cannot write {shown}: {error.strerror}") from None
+    except BaseException:
+        # a streamed report failed while being written (a read error, Ctrl-C): the
+        # old file stays, and no half report is left beside it
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _current_umask() -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -170,6 +170,139 @@ def build_report(
         document_filter=document_id,
         totals=totals,
     )
+
+
+STREAM_CHUNK_CLAIMS = 1000
+"""Claims whose verdicts and evidence a streamed report reads at once (whole documents:
+a chunk closes at the first document boundary past this many claims)."""
+
+
+OutlineRow = tuple[int, str, str | None, dict[Status, int]]
+"""(document id, title, url, counts per status): a summary-table row of a streamed
+report (`Store.document_outline`), without the article text."""
+
+
+class ReportStream:
+    """A `Report` whose documents are read from the store as they are rendered.
+
+    The header (filters, totals, date) is known up front; `documents` is an iterator
+    that can be consumed once, so `factcheck export` keeps memory flat in the claim
+    count. `listed` counts the claims yielded so far (for the CLI's closing line).
+    """
+
+    def __init__(
+        self,
+        documents: Iterable[DocumentReport],
+        *,
+        generated_at: str,
+        status_filter: Status | None,
+        document_filter: int | None,
+        totals: dict[Status, int],
+    ) -> None:
+        self.generated_at = generated_at
+        self.status_filter = status_filter
+        self.document_filter = document_filter
+        self.totals = totals
+        self.listed = 0
+        self._documents = iter(documents)
+
+    @property
+    def documents(self) -> Iterator[DocumentReport]:
+        for doc in self._documents:
+            self.listed += len(doc.entries)
+            yield doc
+
+
+def stream_report(
+    store: Store,
+    *,
+    document_id: int | None = None,
+    status: Status | str | None = None,
+    generated_at: str | None = None,
+    chunk_claims: int = STREAM_CHUNK_CLAIMS,
+) -> ReportStream:
+    """`build_report`'s data, streamed: documents come from cursors, and the verdicts
+    and evidence of their claims are read a chunk (about `chunk_claims`) at a time.
+
+    Same documents, entries, numbers and totals as `build_report`, so every renderer
+    gives the same bytes from either.
+    """
+    status = Status(status) if status is not None else None
+    if document_id is not None:
+        documents: Iterable[Document] = [store.get_document(document_id)]
+    else:
+        documents = store.iter_documents()
+    return ReportStream(
+        _stream_documents(store, documents, document_id, status, chunk_claims),
+        generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        status_filter=status,
+        document_filter=document_id,
+        totals=store.report_totals(document_id=document_id, status=status),
+    )
+
+
+_Pending = tuple[Document, list[Claim], list[Claim]]
+
+
+def _stream_documents(
+    store: Store,
+    documents: Iterable[Document],
+    document_id: int | None,
+    status: Status | None,
+    chunk_claims: int,
+) -> Iterator[DocumentReport]:
+    claims_by_document = itertools.groupby(
+        store.claim_rows(document_id=document_id), key=lambda row: row[_DOCUMENT]
+    )
+    pending = next(claims_by_document, None)
+    chunk: list[_Pending] = []
+    chunk_size = 0
+    for document in documents:
+        while pending is not None and pending[0] < document.id:
+            pending = next(claims_by_document, None)  # claims of a document not listed
+        all_claims: list[Claim] = []
+        if pending is not None and pending[0] == document.id:
+            all_claims = [claim_from_row(row) for row in pending[1]]
+            pending = next(claims_by_document, None)
+        chosen = [c for c in all_claims if status is None or c.status is status]
+        if status is not None and not chosen:
+            continue
+        chunk.append((document, all_claims, chosen))
+        chunk_size += len(chosen)
+        if chunk_size >= chunk_claims:
+            yield from _document_reports(store, chunk)
+            chunk, chunk_size = [], 0
+    yield from _document_reports(store, chunk)
+
+
+def _document_reports(store: Store, chunk: list[_Pending]) -> Iterator[DocumentReport]:
+    """The chunk's documents with their entries: three reads for the whole chunk."""
+    if not chunk:
+        return
+    claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen]
+    histories = store.verdicts_for_claims(claim_ids)
+    stored = store.evidence_for_claims(claim_ids)
+    cited_elsewhere = store.evidence_by_ids(
+        verdict.evidence_id
+        for claim_id, history in histories.items()
+        for verdict in history
+        if verdict.evidence_id is not None
+        and verdict.evidence_id not in {e.id for e in stored.get(claim_id, ())}
+    )
+    for document, all_claims, chosen in chunk:
+        numbers = {claim.id: number for number, claim in enumerate(all_claims, start=1)}
+        entries = tuple(
+            ClaimEntry(
+                claim=claim,
+                number=numbers[claim.id],
+                history=tuple(histories.get(claim.id, ())),
+                evidence=_evidence_for(
+                    stored.get(claim.id, []), histories.get(claim.id, []), cited_elsewhere
+                ),
+            )
+            for claim in chosen
+        )
+        yield DocumentReport(document=document, entries=entries, counts=_count(all_claims))
 
 
 def _evidence_for(

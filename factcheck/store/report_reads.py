@@ -7,7 +7,7 @@ same data grouped by claim id, in the same order `history` and `list_evidence` g
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from factcheck.models import Evidence, Status, Verdict
@@ -46,6 +46,79 @@ class ReportReadsMixin(StoreBase):
         for row in self.query(sql, params):
             found.setdefault(row["claim_id"], []).append(_evidence_from_row(row))
         return found
+
+    def verdicts_for_claims(self, claim_ids: Iterable[int]) -> dict[int, list[Verdict]]:
+        """Each listed claim's verdict history, oldest first (as `history`): for a
+        report streamed a chunk of claims at a time, so memory stays flat."""
+        wanted = sorted(set(claim_ids))
+        found: dict[int, list[Verdict]] = {}
+        for start in range(0, len(wanted), _ID_BATCH):
+            batch = wanted[start : start + _ID_BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE verdicts.claim_id IN ({marks})"
+            sql += " ORDER BY verdicts.claim_id, verdicts.created_at, verdicts.id"
+            for row in self.conn.execute(sql, batch):
+                verdict = _verdict_from_tuple(row)
+                found.setdefault(verdict.claim_id, []).append(verdict)
+        return found
+
+    def evidence_for_claims(self, claim_ids: Iterable[int]) -> dict[int, list[Evidence]]:
+        """Each listed claim's stored evidence, best first (as `list_evidence`).
+
+        A plain cursor, not sqlite-utils' `query` (a SAVEPOINT per SELECT): a streamed
+        report reads this while its claim and document cursors are still open."""
+        wanted = sorted(set(claim_ids))
+        found: dict[int, list[Evidence]] = {}
+        for start in range(0, len(wanted), _ID_BATCH):
+            batch = wanted[start : start + _ID_BATCH]
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT * FROM evidence WHERE claim_id IN ({marks})"
+            cursor = self.conn.execute(sql + " ORDER BY claim_id, score DESC, id", batch)
+            names = [column[0] for column in cursor.description]
+            for row in cursor:
+                record = dict(zip(names, row, strict=True))
+                found.setdefault(record["claim_id"], []).append(_evidence_from_row(record))
+        return found
+
+    def report_totals(
+        self, *, document_id: int | None = None, status: Status | str | None = None
+    ) -> dict[Status, int]:
+        """Claim counts per status over the documents a report lists: every document
+        (or one), or with `status` only those having a claim with it. One aggregate
+        query, so a streamed report can print its totals before its documents."""
+        conditions = ["document_id IN (SELECT id FROM documents)"]
+        params: list[Any] = []
+        if document_id is not None:
+            conditions.append("document_id = ?")
+            params.append(document_id)
+        if status is not None:
+            conditions.append("document_id IN (SELECT document_id FROM claims WHERE status = ?)")
+            params.append(str(Status(status)))
+        sql = f"SELECT status, count(*) FROM claims WHERE {' AND '.join(conditions)} GROUP BY 1"
+        totals = dict.fromkeys(Status, 0)
+        for name, count in self.conn.execute(sql, params):
+            totals[Status(name)] += count
+        return totals
+
+    def document_outline(
+        self, *, document_id: int | None = None, status: Status | str | None = None
+    ) -> Iterator[tuple[int, str, str | None, dict[Status, int]]]:
+        """(id, title, url, claim counts per status) of each document a report lists, in id
+        order, without the article text: the summary a streamed report prints before
+        its documents (with `status`, only documents having a claim with it)."""
+        sums = ", ".join("coalesce(sum(c.status = ?), 0)" for _ in Status)
+        params: list[Any] = [str(s) for s in Status]
+        sql = f"SELECT d.id, d.title, d.url, {sums} FROM documents d"
+        sql += " LEFT JOIN claims c ON c.document_id = d.id"
+        if document_id is not None:
+            sql += " WHERE d.id = ?"
+            params.append(document_id)
+        sql += " GROUP BY d.id"
+        if status is not None:
+            sql += " HAVING sum(c.status = ?) > 0"
+            params.append(str(Status(status)))
+        for row in self.conn.execute(sql + " ORDER BY d.id", params):
+            yield row[0], row[1], row[2], dict(zip(Status, row[3:], strict=True))
 
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""
