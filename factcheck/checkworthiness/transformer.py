@@ -67,17 +67,22 @@ class TransformerScorer:
 
     def logits(self, items: Sequence[SentenceInContext]) -> list[float]:
         """The model's raw logits (uncalibrated), in the order of `items`."""
-        if not self.use_context:
+        context = self.use_context
+        if not context:
             items = [SentenceInContext(item.text) for item in items]
-        encoded = [encode(item, self.tokenizer) for item in items]
+        # Identical inputs (a repeated paragraph, a headline restated word for word) run
+        # once: `unique` maps each distinct item to its first position.
+        unique: dict[SentenceInContext, int] = {}
+        first_of = [unique.setdefault(item, len(unique)) for item in items]
+        encoded = [encode(item, self.tokenizer, context=context) for item in unique]
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
-        out = [0.0] * len(encoded)
+        distinct = [0.0] * len(encoded)
         for first in range(0, len(order), BATCH_SIZE):
             batch = order[first : first + BATCH_SIZE]
             values = self._run([encoded[i] for i in batch])
             for i, value in zip(batch, values, strict=True):
-                out[i] = value
-        return out
+                distinct[i] = value
+        return [distinct[i] for i in first_of]
 
     def scores(self, items: Sequence[SentenceInContext]) -> list[float]:
         """Calibrated probabilities in [0, 1]; 0.5 is the threshold."""

@@ -64,6 +64,27 @@ def test_encoding_without_context_keeps_the_separators() -> None:
     assert len(encoded.ids) == len(tokenizer.pieces("Taxes rose.")) + 4
 
 
+def test_encoding_for_a_scorer_without_context_is_the_sentence_alone() -> None:
+    tokenizer = default_wordpiece()
+    encoded = encode(SentenceInContext("Taxes rose.", previous="Hi."), tokenizer, context=False)
+    pieces = tokenizer.pieces("Taxes rose.")
+    assert encoded.ids == [tokenizer.special("[CLS]"), *pieces, tokenizer.special("[SEP]")]
+    assert encoded.segments == [0] * (len(pieces) + 2)
+
+
+def test_identical_sentences_run_once_and_score_alike() -> None:
+    scorer = load_transformer()
+    assert scorer is not None
+    rows: list[int] = []
+    run = scorer._run
+    scorer._run = lambda batch: rows.append(len(batch)) or run(batch)  # type: ignore[method-assign]
+    repeated = SentenceInContext("China is South Korea's biggest trading partner.")
+    other = SentenceInContext("The deficit tripled to $1.4 trillion in 2009.")
+    scores = scorer.scores([repeated, other, repeated])
+    assert sum(rows) == 2
+    assert scores[0] == scores[2] != scores[1]
+
+
 def test_scores_are_probabilities_in_order() -> None:
     items = [
         SentenceInContext("Thank you very much, it is great to be here tonight."),
