@@ -62,6 +62,19 @@ def export(
         factcheck export --format claimreview --status disputed
     """
     output_format = output_format.lower()
+    with desk.store.snapshot():  # one consistent view for all the report's reads
+        _export(desk, output_format, document_id, status, output, report_url)
+
+
+def _export(
+    desk: Desk,
+    output_format: str,
+    document_id: int | None,
+    status: str | None,
+    output: str | None,
+    report_url: str | None,
+) -> None:
+    """Render and write the report (the body of `export`, inside its read snapshot)."""
     if output_format in STREAMED_FORMATS:
         stream, pieces = stream_render(
             desk.store,

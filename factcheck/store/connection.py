@@ -210,6 +210,21 @@ class StoreBase:
             yield db
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every read inside sees the database as it was at the
+        first one (WAL), so a report streamed in many reads cannot mix a verdict
+        recorded mid-export with totals counted before it. Nested calls join."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN DEFERRED")
+        try:
+            yield conn
+        finally:
+            _rollback(conn)  # nothing was written: ending the read is all it does
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """`write()` over the plain connection, for hot write paths that need nothing of
         sqlite-utils (`add_document`: a script adding files one process at a time)."""

@@ -169,3 +169,23 @@ def test_a_stream_failing_midway_leaves_the_old_file_and_no_temporary(tmp_path) 
 @example("bidi \u202e override")
 def test_the_csv_shortcut_defuses_exactly_as_defuse_formula(cell: str) -> None:
     assert _defused(cell) == defuse_formula(cell)
+
+
+def test_a_verdict_recorded_mid_export_does_not_tear_the_report(tmp_path) -> None:
+    """The CLI reads the whole report in one snapshot: a verdict another reviewer
+    records while the first documents are being written appears in none of it (the
+    totals counted first and the rows read later agree)."""
+    path = tmp_path / "claims.db"
+    with Store(path) as store:
+        _many_documents(store, documents=3, claims_each=2)
+        last_claim = max(c.id for c in store.list_claims())
+        with store.snapshot():
+            before = "".join(stream_render(store, "csv", generated_at=GENERATED_AT)[1])
+            _stream, pieces = stream_render(store, "csv", generated_at=GENERATED_AT, chunk_claims=1)
+            first = next(pieces)
+            with Store(path) as other:  # another process's connection
+                other.mark([last_claim], Status.DISPUTED, reviewer="ben")
+            during = first + "".join(pieces)
+        after = "".join(stream_render(store, "csv", generated_at=GENERATED_AT)[1])
+    assert during == before
+    assert after != before and "disputed" in after
