@@ -111,64 +111,15 @@ def build_report(
     With a status filter, documents with no matching claim are left out; the summary
     counts always cover all of a document's claims.
     """
-    status = Status(status) if status is not None else None
-    if document_id is not None:
-        documents: Iterable[Document] = [store.get_document(document_id)]
-    else:
-        documents = store.iter_documents()
-    # A handful of set-based reads, not ~5 queries a claim: all verdicts and evidence
-    # of the chosen claims at once, then the claims of each document in text order.
-    histories = store.verdicts_by_claim(document_id=document_id, status=status)
-    stored = store.evidence_by_claim(document_id=document_id, status=status)
-    cited_elsewhere = store.evidence_by_ids(
-        verdict.evidence_id
-        for claim_id, history in histories.items()
-        for verdict in history
-        if verdict.evidence_id is not None
-        and verdict.evidence_id not in {e.id for e in stored.get(claim_id, ())}
-    )
-    claims_by_document = itertools.groupby(
-        store.claim_rows(document_id=document_id), key=lambda row: row[_DOCUMENT]
-    )
-    pending = next(claims_by_document, None)
-    reports = []
-    for document in documents:
-        while pending is not None and pending[0] < document.id:
-            pending = next(claims_by_document, None)  # claims of a document not listed
-        all_claims: list[Claim] = []
-        if pending is not None and pending[0] == document.id:
-            all_claims = [claim_from_row(row) for row in pending[1]]
-            pending = next(claims_by_document, None)
-        numbers = {claim.id: number for number, claim in enumerate(all_claims, start=1)}
-        chosen = [c for c in all_claims if status is None or c.status is status]
-        if status is not None and not chosen:
-            continue
-        entries = tuple(
-            ClaimEntry(
-                claim=claim,
-                number=numbers[claim.id],
-                history=tuple(histories.get(claim.id, ())),
-                evidence=_evidence_for(
-                    stored.get(claim.id, []),
-                    histories.get(claim.id, []),
-                    cited_elsewhere,
-                ),
-            )
-            for claim in chosen
-        )
-        reports.append(
-            DocumentReport(document=document, entries=entries, counts=_count(all_claims))
-        )
-    totals = dict.fromkeys(Status, 0)
-    for doc in reports:
-        for key, value in doc.counts.items():
-            totals[key] += value
+    # The stream's reads, gathered: one way to build a report, so the whole report and
+    # the streamed one cannot drift apart.
+    stream = stream_report(store, document_id=document_id, status=status, generated_at=generated_at)
     return Report(
-        documents=tuple(reports),
-        generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        status_filter=status,
-        document_filter=document_id,
-        totals=totals,
+        documents=tuple(stream.documents),
+        generated_at=stream.generated_at,
+        status_filter=stream.status_filter,
+        document_filter=stream.document_filter,
+        totals=stream.totals,
     )
 
 

@@ -66,7 +66,7 @@ def test_local_mark_after_a_future_dated_import_is_in_force_everywhere(
     assert set(_statuses_everywhere(fresh_store, local.id).values()) == {"supported"}
     # exports read histories set-based (store/report_reads.py): the same events in the
     # same order as `history`, the local verdict last although stamped after the import's
-    bulk = fresh_store.verdicts_by_claim()[local.id]
+    bulk = fresh_store.verdicts_for_claims([local.id])[local.id]
     assert bulk == fresh_store.history(local.id)
     assert [str(v.status) for v in bulk][-1] == "supported"
     before = fresh_store.history(local.id)
