@@ -63,49 +63,34 @@ def export(
     """
     output_format = output_format.lower()
     with desk.store.snapshot():  # one consistent view for all the report's reads
-        _export(desk, output_format, document_id, status, output, report_url)
-
-
-def _export(
-    desk: Desk,
-    output_format: str,
-    document_id: int | None,
-    status: str | None,
-    output: str | None,
-    report_url: str | None,
-) -> None:
-    """Render and write the report (the body of `export`, inside its read snapshot)."""
-    if output_format in STREAMED_FORMATS:
-        stream, pieces = stream_render(
-            desk.store,
-            output_format,
-            document_id=document_id,
-            status=status,
-            publisher=desk.config.publisher,
-        )
-        if output is None or output == "-":
-            for piece in pieces:
-                echo(piece, nl=False)
+        if output_format in STREAMED_FORMATS:
+            stream, pieces = stream_render(
+                desk.store,
+                output_format,
+                document_id=document_id,
+                status=status,
+                publisher=desk.config.publisher,
+            )
+            if output is None or output == "-":
+                for piece in pieces:
+                    echo(piece, nl=False)
+                return
+            write_report_file(output, pieces)
+            echo(f"wrote {output_format} report to {output} ({stream.listed} claims)", err=True)
             return
-        write_report_file(output, pieces)
-        echo(f"wrote {output_format} report to {output} ({stream.listed} claims)", err=True)
-        return
-    report = build_report(desk.store, document_id=document_id, status=status)
-    publisher = desk.config.publisher
-    if output_format == "claimreview" and not publisher.name:
-        echo(
-            "warning: [publisher] name is not set in config.toml; ClaimReview has no author",
-            err=True,
-        )
-    text = render(report, output_format, publisher=publisher, report_url=report_url)
-    if output is None:
-        echo(text, nl=False)
-        return
-    if output == "-":
-        echo(text, nl=False)
-        return
-    write_report_file(output, text)
-    echo(f"wrote {output_format} report to {output} ({len(report.entries)} claims)", err=True)
+        report = build_report(desk.store, document_id=document_id, status=status)
+        publisher = desk.config.publisher
+        if output_format == "claimreview" and not publisher.name:
+            echo(
+                "warning: [publisher] name is not set in config.toml; ClaimReview has no author",
+                err=True,
+            )
+        text = render(report, output_format, publisher=publisher, report_url=report_url)
+        if output is None or output == "-":
+            echo(text, nl=False)
+            return
+        write_report_file(output, text)
+        echo(f"wrote {output_format} report to {output} ({len(report.entries)} claims)", err=True)
 
 
 @cli.command("import")
