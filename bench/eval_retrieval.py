@@ -44,8 +44,8 @@ import numpy as np
 from corpora import Query, climate_fever, data_or_skip, fm2
 
 from factcheck import matcher
-from factcheck.matcher import Candidate, content_stems, fts_query, rank_candidates
-from factcheck.models import SourceKind
+from factcheck.matcher import content_stems, rank_candidates
+from factcheck.sources.local import recalled_candidates
 from factcheck.store import Store
 
 FOLDS = 5
@@ -114,19 +114,7 @@ def feature_table(store: Store, queries: list[Query]) -> list[tuple[list[str], n
     statistics); each feature is read by ranking with that feature's weight alone."""
     table = []
     for query in queries:
-        match = fts_query(query.claim)
-        hits = store.search_references(match, limit=matcher.RECALL_DEPTH) if match else []
-        candidates = [
-            Candidate(
-                source=SourceKind.REFERENCE,
-                title=hit.title,
-                passage=hit.text,
-                recall=hit.relevance,
-                reference_id=hit.ref_id,
-                vector=hit.vector,
-            )
-            for hit in hits
-        ]
+        candidates = recalled_candidates(store, query.claim, depth=matcher.RECALL_DEPTH)
         ids = [c.reference_id or "" for c in candidates]
         values = np.zeros((len(candidates), len(FEATURES)))
         if candidates:

@@ -33,23 +33,30 @@ class LocalReferences:
         self.recall_depth = recall_depth or RECALL_DEPTH
 
     def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
-        query = fts_query(text)
-        if query is None:
-            return []
-        candidates = [
-            Candidate(
-                source=SourceKind.REFERENCE,
-                title=hit.title,
-                passage=hit.text,
-                recall=hit.relevance,
-                url=hit.url,
-                reference_id=hit.ref_id,
-                vector=hit.vector,
-            )
-            for hit in self.store.search_references(query, limit=max(self.recall_depth, limit))
-        ]
+        candidates = recalled_candidates(self.store, text, depth=max(self.recall_depth, limit))
         if not candidates:
             return []
         # IDF from the whole library, not just the recalled few (see matcher.TermStats).
         stats = self.store.reference_term_stats(content_stems(text))
         return rank_candidates(text, candidates, context=context, limit=limit, stats=stats)
+
+
+def recalled_candidates(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[Candidate]:
+    """The library's passages FTS5 recalls for `text` (its informative terms), as
+    candidates for the rerank: what `LocalReferences.suggest` ranks, and what
+    bench/eval_retrieval.py reads each feature of."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    return [
+        Candidate(
+            source=SourceKind.REFERENCE,
+            title=hit.title,
+            passage=hit.text,
+            recall=hit.relevance,
+            url=hit.url,
+            reference_id=hit.ref_id,
+            vector=hit.vector,
+        )
+        for hit in store.search_references(query, limit=depth)
+    ]
