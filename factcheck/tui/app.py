@@ -22,10 +22,11 @@ from textual.screen import Screen
 
 from factcheck.config import Config
 from factcheck.errors import ConfigError
-from factcheck.models import Status
+from factcheck.models import ClaimKind, Status
 from factcheck.review import documents_to_review
 from factcheck.sources import EvidenceSource
 from factcheck.store import Store
+from factcheck.tui.claim_view import status_filters
 from factcheck.tui.lookups import SourceGate
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.picker import PickerScreen
@@ -190,12 +191,29 @@ class ReviewApp(App[None]):
             "Look up Wikipedia", "Search Wikipedia for this claim", screen.action_wikipedia
         )
         yield SystemCommand("Search claims", "Only claims containing text", screen.action_search)
-        for choice in (None, *Status):
+        yield SystemCommand(
+            "Next undecided claim", "The next claim without a verdict", screen.action_next_undecided
+        )
+        for choice in status_filters():
             yield SystemCommand(
                 f"Filter: {'all claims' if choice is None else f'only {choice}'}",
-                "Which claims the list shows",
+                "Which claims the list shows, by status",
                 partial(screen.set_filter, choice),
             )
+        for kind in (None, *ClaimKind):
+            yield SystemCommand(
+                f"Kind: {'every kind' if kind is None else f'only {kind}'}",
+                "Which claims the list shows, by kind",
+                partial(screen.set_kind, kind),
+            )
+        yield SystemCommand(
+            "Show or hide low-scoring claims",
+            "Claims under the check-worthiness threshold",
+            screen.action_toggle_low,
+        )
+        yield SystemCommand(
+            "Show or hide the Recent panel", "More room for the list", screen.action_toggle_recent
+        )
         yield SystemCommand("Keys", "Every key and its keymap id", self.action_help)
 
 

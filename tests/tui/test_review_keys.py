@@ -11,6 +11,7 @@ from factcheck.config import Config, ReviewConfig
 from factcheck.errors import ConfigError
 from factcheck.models import Evidence, SourceKind, Status
 from factcheck.store import Store
+from factcheck.tui.claim_view import status_filters
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.picker import PickerScreen
@@ -74,7 +75,7 @@ async def test_three_verdicts_update_progress_and_recent_strip(make, review_stor
         ]
         assert app.sub_title.startswith("reviewed 2 of 6 · 1 supported · 1 disputed")
         recent = app.screen.query_one("#recent")
-        assert recent.option_count == 3
+        assert recent.row_count == 3
         assert app.screen.selected_id == 4
 
 
@@ -140,11 +141,15 @@ async def test_number_key_chooses_the_evidence_the_verdict_cites(make, review_st
 async def test_filter_cycles_through_statuses(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s", "f")
+        await pilot.press("s", "u", "f")  # claim 6 scores 0.47: hidden below 0.50
         await pilot.pause()
-        assert app.screen.filter_status == Status.UNVERIFIED
-        assert table(app).row_count == 5
-        assert "only unverified" in str(table(app).border_title)
+        assert app.screen.filter_status == "undecided"
+        assert table(app).row_count == 3
+        assert str(table(app).border_title).startswith("Claims 3 of 5 · only undecided")
+        await pilot.press("f")  # unverified, decided so: claim 2
+        await pilot.pause()
+        assert table(app).row_count == 1
+        assert app.screen.selected_id == 2
         await pilot.press("f")  # disputed: none
         await pilot.pause()
         assert table(app).row_count == 0
@@ -152,9 +157,10 @@ async def test_filter_cycles_through_statuses(make):
         await pilot.pause()
         assert table(app).row_count == 1
         assert app.screen.selected_id == 1
-        await pilot.press("f")  # all again
+        for _ in status_filters()[4:]:
+            await pilot.press("f")  # on to "all" again
         await pilot.pause()
-        assert table(app).row_count == 6
+        assert table(app).row_count == 5
 
 
 async def test_search_narrows_the_list_and_escape_clears_it(make):
@@ -172,7 +178,7 @@ async def test_search_narrows_the_list_and_escape_clears_it(make):
         assert app.focused is table(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert table(app).row_count == 6
+        assert table(app).row_count == 5
         assert app.screen.selected_id == 3
 
 
@@ -331,10 +337,10 @@ async def test_command_palette_offers_the_review_actions(make, review_store):
         for title in ("Mark supported", "Undo last verdict", "Look up Wikipedia", "Search claims"):
             assert title in commands
         commands["Mark disputed"].callback()
-        commands["Filter: only unverified"].callback()
+        commands["Filter: only undecided"].callback()
         await pilot.pause()
         assert statuses(review_store)[0] == Status.DISPUTED
-        assert table(app).row_count == 5
+        assert table(app).row_count == 4  # claims 2-5 (6 is under the threshold)
 
 
 async def test_command_palette_opens_and_runs_a_command(make, review_store):
@@ -371,7 +377,7 @@ async def test_footer_hints_fit_at_80_columns_with_help_and_quit(make):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         hints = footer_hints(app)
-        assert [key for key, _ in hints] == ["s", "d", "u", "^z", "n", "w", "?", "q"]
+        assert [key for key, _ in hints] == ["s", "d", "u", "space", "^z", "w", "?", "q"]
         assert all(right <= 80 for _, right in hints)
         await pilot.resize_terminal(120, 40)
         await pilot.pause()

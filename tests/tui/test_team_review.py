@@ -58,7 +58,7 @@ async def test_a_claim_decided_by_someone_else_is_shown_and_overruling_asks(make
         assert "decided by ben: disputed" in evidence_text(app)
         assert app.screen.claims[1].status == Status.DISPUTED
         recent = app.screen.query_one("#recent")
-        assert "ben: " in str(recent.get_option_at_index(0).prompt)
+        assert "ben: " in recent.rows[0].plain
 
         await pilot.press("s")
         await pilot.pause()
@@ -166,7 +166,7 @@ async def test_the_poll_leaves_the_screen_alone_after_our_own_verdicts(make, rev
         await pilot.press("end")
         app.screen.check_outside_changes()  # only our verdicts are new: no redraw
         await pilot.pause()
-        assert recent.highlighted == recent.option_count - 1
+        assert recent.cursor == recent.row_count - 1
         await pilot.press("enter")  # the oldest decision: claim 1
         await pilot.pause()
         assert app.screen.selected_id == 1

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -26,19 +26,30 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Input
 
 from factcheck.errors import FactcheckError, StoreError
 from factcheck.models import Claim, Evidence, Status, Verdict
-from factcheck.review import ReviewSession, progress_line
+from factcheck.review import ReviewSession
+from factcheck.tui.claim_view import (
+    ClaimView,
+    group_of,
+    is_decided,
+    occurrence_counts,
+)
 from factcheck.tui.screens.evidence_lookups import EvidenceLookups
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.override import ConfirmOverride
+from factcheck.tui.screens.review_layout import column_sizes
+from factcheck.tui.screens.review_listing import ClaimListing
+from factcheck.tui.screens.review_progress import progress_text
 from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
-from factcheck.tui.widgets.claims import ClaimsTable
+from factcheck.tui.widgets.claim_strip import ClaimStrip
+from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable, replaced_status
 from factcheck.tui.widgets.evidence import EvidencePanel
 from factcheck.tui.widgets.footer import ReviewFooter
+from factcheck.tui.widgets.progress import ProgressLine
 from factcheck.tui.widgets.recent import RecentStrip
 
 if TYPE_CHECKING:
@@ -51,8 +62,8 @@ WRITE_ERROR_RETRY_SECONDS = 5.0
 tried again: the reviewer may fix the cause without leaving the screen."""
 OUTSIDE_CHANGES_SECONDS = 1.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
-RECENT_LIMIT = 10
-FILTER_CYCLE: list[Status | None] = [None, Status.UNVERIFIED, Status.DISPUTED, Status.SUPPORTED]
+RECENT_LIMIT = 4
+"""Decisions the Recent panel lists (it shows at most 4 rows, 2 at 80x24)."""
 
 
 @dataclass(frozen=True)
@@ -65,13 +76,20 @@ class PendingVerdict:
     evidence_id: int | None
 
 
-class ReviewScreen(EvidenceLookups, Screen[None]):
+class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
     """One document under review; actions here are also in the command palette."""
 
     BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
         Binding("s", "mark('supported')", "Supported", id="mark_supported"),
         Binding("d", "mark('disputed')", "Disputed", id="mark_disputed"),
         Binding("u", "mark('unverified')", "Unverified", id="mark_unverified"),
+        Binding(
+            "space",
+            "next_undecided",
+            "Next",
+            id="next_undecided",
+            tooltip="Next claim without a verdict (wraps)",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last verdict"),
         Binding("n", "note", "Note", id="note", tooltip="Note for the next verdict"),
         *(
@@ -79,8 +97,32 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             for n in range(1, 10)
         ),
         Binding("w", "wikipedia", "Wikipedia", id="wikipedia"),
-        Binding("slash", "search", "Search", id="search", tooltip="Search claims"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search claims and article"),
         Binding("f", "filter", "Filter", id="filter", tooltip="Filter claims by status"),
+        Binding(
+            "e",
+            "filter_kind",
+            "Kind",
+            id="filter_kind",
+            show=False,
+            tooltip="Filter claims by kind (cycles)",
+        ),
+        Binding(
+            "t",
+            "toggle_low",
+            "Low scores",
+            id="toggle_low",
+            show=False,
+            tooltip="Show or hide claims under the check-worthiness threshold",
+        ),
+        Binding(
+            "r",
+            "toggle_recent",
+            "Recent",
+            id="toggle_recent",
+            show=False,
+            tooltip="Show or hide the Recent panel",
+        ),
         Binding("j", "cursor_down", "Next claim", id="cursor_down", show=False),
         Binding("k", "cursor_up", "Previous claim", id="cursor_up", show=False),
         Binding("escape", "close_search", "Close search", id="close_search", show=False),
@@ -93,11 +135,12 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         self.claims: dict[int, Claim] = {}
         """Every claim of the document by id, with the status last seen."""
         self.order: list[int] = []
-        """Claim ids in document order."""
-        self.filter_status: Status | None = None
-        """Only claims with this status are listed (None: all)."""
-        self.query_text = ""
-        """Only claims containing this (case-insensitive) are listed."""
+        """First occurrences (one per duplicate group) in document order."""
+        self.groups: dict[int, list[int]] = {}
+        """Every claim of a duplicate group, by its first occurrence's id."""
+        self.view = ClaimView(threshold=CHECK_WORTHY)
+        """What the list shows: threshold, filters, search."""
+        self.listed: list[int] = []
         self.notes: dict[int, str] = {}
         """Notes typed for a claim's next verdict."""
         self.citations: dict[int, int] = {}
@@ -120,6 +163,8 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         """Verdict ids this screen wrote: already on screen, not news for the poll."""
         self.decided_elsewhere: dict[int, Verdict] = {}
         """Claims another reviewer decided since this screen opened: their verdict."""
+        self.recent_folded = False
+        """The Recent panel is hidden (`r`)."""
 
     @property
     def review_app(self) -> ReviewApp:
@@ -132,32 +177,62 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         self.session = ReviewSession(app.store, self.document_id, reviewer=app.reviewer)
         self._polled_verdict_id = self.session.opened_at_verdict_id
         claims = app.store.list_claims(document_id=self.document_id)
-        self.claims = {c.id: c for c in claims if c.id is not None}
-        self.order = list(self.claims)
-        yield Header()
+        self._load_claims(claims)
+        yield ProgressLine(id="progress")
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield Input(placeholder="search claims (enter: done, esc: clear)", id="search")
                 yield ClaimsTable(id="claims")
+                yield ClaimStrip(id="strip")
                 yield RecentStrip(id="recent")
             with Vertical(id="right"):
                 yield ArticleView(self.session.document.text, claims, id="article")
                 yield EvidencePanel(id="evidence")
         yield ReviewFooter()
 
+    def _load_claims(self, claims: list[Claim]) -> None:
+        self.claims = {c.id: c for c in claims if c.id is not None}
+        self.groups = {}
+        for claim in claims:
+            if claim.id is not None:
+                self.groups.setdefault(group_of(claim), []).append(claim.id)
+        self.order = [cid for cid in self.groups if cid in self.claims]
+
     def on_mount(self) -> None:
         # Titles and search text are untrusted: plain printable Content (a str is markup).
         self.query_one("#article").border_title = safe_content(self.session.document.title)
         self.query_one("#evidence").border_title = "Evidence"
-        self.query_one("#recent").border_title = "Recent (enter reopens)"
-        self.table.show_claims(self.claims.values())
-        self._update_claims_title()
+        self.query_one("#recent").border_title = "Recent (enter reopens, r hides)"
+        self.table.occurrences = occurrence_counts(self.claims.values())
+        self._fit_to_terminal()
         self._refresh_progress()
         self._refresh_recent()
         self.table.focus()
-        if self.order:
-            self._select(self.order[0])
+        self.apply_view(keep=self.next_undecided_in(self.view.visible(self.first_occurrences())))
         self.set_interval(OUTSIDE_CHANGES_SECONDS, self.check_outside_changes)
+
+    def next_undecided_in(self, visible: list[Claim]) -> int | None:
+        """Where the screen opens: the first undecided listed claim (where the reviewer
+        stopped last time), else the first listed one."""
+        for claim in visible:
+            if not is_decided(claim):
+                return claim.id
+        return visible[0].id if visible else None
+
+    def on_resize(self) -> None:
+        self._fit_to_terminal()
+
+    def _fit_to_terminal(self) -> None:
+        sizes = column_sizes(self.app.size.height)
+        recent = self.query_one("#recent", RecentStrip)
+        recent.styles.height = sizes.recent_rows + 2  # + its border
+        recent.display = not self.recent_folded
+        self.strip.set_rows(sizes.strip_min_rows, sizes.strip_max_rows)
+
+    def action_toggle_recent(self) -> None:
+        """Fold the Recent panel away (more room for the list), or bring it back."""
+        self.recent_folded = not self.recent_folded
+        self.query_one("#recent", RecentStrip).display = not self.recent_folded
 
     @property
     def table(self) -> ClaimsTable:
@@ -172,6 +247,10 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         return self.query_one("#evidence", EvidencePanel)
 
     @property
+    def strip(self) -> ClaimStrip:
+        return self.query_one("#strip", ClaimStrip)
+
+    @property
     def selected_id(self) -> int | None:
         return self.table.selected_claim_id()
 
@@ -180,17 +259,29 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
     def on_claims_table_highlighted(self, event: ClaimsTable.Highlighted) -> None:
         self._select(event.claim_id)
 
-    def _select(self, claim_id: int) -> None:
+    def _select(self, claim_id: int | None) -> None:
         """Show a claim: re-read its status (another reviewer may have changed it)."""
+        if claim_id is None:
+            self.article.show(None)
+            self.strip.show(None, "")
+            self._show_evidence(None)
+            return
         try:
             fresh = self.review_app.store.get_claim(claim_id)
         except FactcheckError:
             fresh = self.claims[claim_id]
-        if fresh.status != self.claims[claim_id].status:
-            self._set_status(claim_id, fresh.status)
+        if fresh.status != self.claims[claim_id].status or is_decided(fresh) != is_decided(
+            self.claims[claim_id]
+        ):
+            self._set_status(claim_id, fresh.status, is_decided(fresh))
         self.article.show(claim_id)
+        self._show_strip(claim_id)
         self._show_evidence(claim_id)
         self._schedule_suggestions(claim_id)
+
+    def _show_strip(self, claim_id: int) -> None:
+        occurrences = len(self.groups.get(claim_id, [claim_id]))
+        self.strip.show(self.claims[claim_id], self.session.document.text, occurrences=occurrences)
 
     def _show_evidence(self, claim_id: int | None) -> None:
         if claim_id is None:
@@ -271,7 +362,7 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         )
         self.flush_pending()
         if self.selected_id == claim_id:
-            self.action_cursor_down()
+            self.go_to_next_undecided(claim_id)
 
     def flush_pending(self) -> None:
         """Commit queued verdicts in order; on a lock, keep them and retry on a timer."""
@@ -330,17 +421,26 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         self.notify(f"Undone: claim #{decision.claim_id} is {decision.previous} again.")
         self._reopen(decision.claim_id)
 
-    def _after_verdict(self, claim_id: int, status: Status, verdict_id: int) -> None:
+    def _after_verdict(
+        self, claim_id: int, status: Status, verdict_id: int, *, decided: bool = True
+    ) -> None:
         self._written.add(verdict_id)
         self.decided_elsewhere.pop(claim_id, None)
-        self._set_status(claim_id, status)
+        self._set_status(claim_id, status, decided)
         self._refresh_progress()
         self._refresh_recent()
 
-    def _set_status(self, claim_id: int, status: Status) -> None:
-        self.claims[claim_id] = replace(self.claims[claim_id], status=status)
-        self.table.set_status(claim_id, status)
-        self.article.set_status(claim_id, status)
+    def _set_status(self, claim_id: int, status: Status, decided: bool = True) -> None:
+        """A claim's new status, on every occurrence of its duplicate group (the core
+        applies a verdict to the whole group), in the list, the article and the strip."""
+        first = group_of(self.claims[claim_id]) if claim_id in self.claims else claim_id
+        for member in self.groups.get(first, [claim_id]):
+            if member in self.claims:
+                self.claims[member] = replaced_status(self.claims[member], status, decided)
+                self.article.set_status(member, status)
+        self.claim_changed(first)
+        if self.selected_id == first:
+            self._show_strip(first)
 
     def action_note(self) -> None:
         claim_id = self.selected_id
@@ -386,19 +486,21 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             verdicts, self.claims, reviewer=self.session.reviewer
         )
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "recent":
-            claim_id = RecentStrip.claim_id_of(event.option)
-            self._reopen(claim_id)
-            self.notify(f"Reopened claim #{claim_id}: s, d or u records a new verdict.")
+    def on_recent_strip_chosen(self, event: RecentStrip.Chosen) -> None:
+        self._reopen(event.claim_id)
+        self.notify(f"Reopened claim #{event.claim_id}: s, d or u records a new verdict.")
 
     def _reopen(self, claim_id: int) -> None:
-        """Select a claim, clearing the filter and search if they hide it."""
+        """Select a claim (its group's first occurrence), clearing the filters and the
+        search if they hide it."""
+        claim_id = group_of(self.claims[claim_id]) if claim_id in self.claims else claim_id
         if not self.table.select_claim(claim_id):
-            self.filter_status = None
-            self.query_text = ""
-            self.query_one("#search", Input).value = ""
-            self._apply_view(keep=claim_id)
+            self.clear_view()
+            if claim_id in self.claims and not self.view.listed(self.claims[claim_id]):
+                self.view.show_low = True  # a low-scoring claim decided earlier
+            self.apply_view(keep=claim_id)
+        elif self.selected_id == claim_id:
+            self._select(claim_id)
         self.table.focus()
 
     def check_outside_changes(self) -> None:
@@ -419,8 +521,11 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             else:
                 self.decided_elsewhere.pop(verdict.claim_id, None)
         for claim in self.review_app.store.list_claims(document_id=self.document_id):
-            if claim.id in self.claims and claim.status != self.claims[claim.id].status:
-                self._set_status(claim.id, claim.status)
+            known = self.claims.get(claim.id or 0)
+            if known is not None and (
+                claim.status != known.status or is_decided(claim) != is_decided(known)
+            ):
+                self._set_status(claim.id or 0, claim.status, is_decided(claim))
         self._refresh_progress()
         self._refresh_recent()
 
@@ -440,65 +545,6 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             self._show_evidence(verdict.claim_id)
 
     def _refresh_progress(self) -> None:
-        self.app.title = "factcheck"  # the document's title heads the article panel
-        self.app.sub_title = progress_line(self.session.progress())
-
-    # -- filter and search ---------------------------------------------------------
-
-    def action_filter(self) -> None:
-        """Cycle the status filter: all, unverified, disputed, supported."""
-        position = FILTER_CYCLE.index(self.filter_status)
-        self.set_filter(FILTER_CYCLE[(position + 1) % len(FILTER_CYCLE)])
-
-    def set_filter(self, status: Status | None) -> None:
-        self.filter_status = status
-        self._apply_view(keep=self.selected_id)
-
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = True
-        search.focus()
-
-    def action_close_search(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.display:
-            search.value = ""
-            search.display = False
-            self.table.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.query_text = event.value.strip().casefold()
-            self._apply_view(keep=self.selected_id)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            if not event.value.strip():
-                event.input.display = False
-            self.table.focus()
-
-    def _apply_view(self, *, keep: int | None) -> None:
-        visible = [
-            self.claims[cid]
-            for cid in self.order
-            if (self.filter_status is None or self.claims[cid].status == self.filter_status)
-            and (not self.query_text or self.query_text in self.claims[cid].text.casefold())
-        ]
-        table = self.table
-        table.show_claims(visible)
-        self._update_claims_title(len(visible))
-        if not visible:
-            self.article.show(None)
-            self._show_evidence(None)
-        elif keep is None or not table.select_claim(keep):
-            self._select(visible[0].id or 0)
-
-    def _update_claims_title(self, shown: int | None = None) -> None:
-        parts = ["Claims"]
-        if self.filter_status is not None:
-            parts.append(f"only {self.filter_status}")
-        if self.query_text:
-            parts.append(f"matching {self.query_text!r}")
-        if shown is not None and len(parts) > 1:
-            parts.append(f"{shown} of {len(self.order)}")
-        self.table.border_title = safe_content(" · ".join(parts))
+        line = progress_text(self.session)
+        self.app.sub_title = line  # the browser tab's title in `factcheck serve`
+        self.query_one("#progress", ProgressLine).show(line)

@@ -28,6 +28,8 @@ TINT_STYLE = {
     Status.UNVERIFIED: "yellow",
 }
 SELECTED_STYLE = "bold black on #e6c84f"
+MATCH_STYLE = "bold white on #7a3e9d"
+"""The search text wherever it occurs in the article (`/`)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,12 @@ class ArticleView(VerticalScroll, can_focus=True):
             index = self.paragraph_of(claim.start)
             self._claims_by_paragraph.setdefault(index, []).append(claim)
         self.selected: int | None = None
+        self.query = ""
+        """Search text highlighted in the article (casefolded; empty: none)."""
+        folded = text.casefold()
+        self._folded = folded if len(folded) == len(text) else None
+        """The text casefolded for search, when offsets survive casefolding (a
+        "ß" or "İ" changes lengths: then search matches are not highlighted)."""
         self._window: range = range(0)
         self._widgets: dict[int, Static] = {}
 
@@ -82,6 +90,7 @@ class ArticleView(VerticalScroll, can_focus=True):
                     style,
                 )
             )
+        spans.extend((start, end, MATCH_STYLE) for start, end in self._matches(paragraph))
         # article text: control characters shown (the tints follow), never markup
         return safe_text(self.text[paragraph.start : paragraph.end], spans=spans)
 
@@ -107,6 +116,51 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.claims[claim_id] = replace(claim, status=status)
         self._redraw(self.paragraph_of(claim.start))
 
+    # -- search --------------------------------------------------------------------
+
+    def search(self, query: str) -> int | None:
+        """Highlight `query` (casefolded) everywhere; the offset of its first match
+        at or after the selected claim (wrapping), None when the text has none."""
+        self.query = query
+        for index in self._window:
+            self._redraw(index)
+        if not query:
+            return None
+        if self._folded is None:
+            return None
+        haystack = self._folded
+        selected = self.claims.get(self.selected) if self.selected is not None else None
+        begin = selected.start if selected is not None else 0
+        found = haystack.find(query, begin)
+        if found < 0:
+            found = haystack.find(query)
+        return found if found >= 0 else None
+
+    def show_offset(self, offset: int) -> None:
+        """Scroll to the paragraph holding `offset` (a search match outside any claim)."""
+        target = self.paragraph_of(offset)
+        if target not in self._window or not self._near_centre(target):
+            self._mount_window(target)
+        else:
+            self._scroll_to_paragraph(target)
+
+    def _matches(self, paragraph: Paragraph) -> list[tuple[int, int]]:
+        """Spans of the search text in a paragraph (offsets within the paragraph)."""
+        if not self.query or self._folded is None:
+            return []
+        folded = self._folded[paragraph.start : paragraph.end]
+        spans, at = [], folded.find(self.query)
+        while at >= 0:
+            spans.append((at, at + len(self.query)))
+            at = folded.find(self.query, at + len(self.query))
+        return spans
+
+    def on_resize(self) -> None:
+        """Keep the selected claim in view when the terminal changes size."""
+        claim = self.claims.get(self.selected) if self.selected is not None else None
+        if claim is not None:
+            self.call_after_refresh(self._scroll_to_paragraph, self.paragraph_of(claim.start))
+
     def _near_centre(self, index: int) -> bool:
         margin = WINDOW_PARAGRAPHS // 2
         at_start = self._window.start == 0
@@ -127,8 +181,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._scroll_to_paragraph, centre)
 
     def _redraw(self, index: int) -> None:
+        """Re-style one paragraph; its text and so its height are unchanged, so no
+        layout pass (a screen-wide reflow per verdict was most of a keypress)."""
         if index in self._widgets:
-            self._widgets[index].update(self.render_paragraph(index))
+            self._widgets[index].update(self.render_paragraph(index), layout=False)
 
     def _scroll_to_paragraph(self, index: int) -> None:
         widget = self._widgets.get(index)

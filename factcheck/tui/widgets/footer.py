@@ -2,8 +2,8 @@
 
 At 80 columns every hint cannot fit, and Textual's footer cuts off the last ones
 (`?` and `q`). When the hints are wider than the terminal, this footer leaves out those
-for the secondary actions and the command palette, keeping the verdict keys, undo,
-note, Wikipedia, `?` (which lists every key) and `q`.
+for the secondary actions and the command palette, keeping the verdict keys, `space`
+(next undecided), undo, Wikipedia, `?` (which lists every key) and `q`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
 
-SECONDARY_ACTIONS = frozenset({"search", "filter", "command_palette"})
+SECONDARY_ACTIONS = frozenset({"search", "filter", "note", "command_palette"})
 """Actions whose hints a narrow footer leaves out (`?` still lists them)."""
 
 

@@ -1,41 +1,78 @@
-"""The strip of the last decisions on this document; choosing one reopens its claim."""
+"""The Recent panel: the last decisions on this document; enter reopens one's claim.
+
+A `LineList` of a few rows (4 at 120x40, 2 at 80x24, hidden with `r`): refilling it
+after a verdict repaints its own lines only, never the screen's layout.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.binding import Binding
+from textual.message import Message
 
 from factcheck.models import Claim, Verdict
 from factcheck.tui.untrusted import safe_str
 from factcheck.tui.widgets.claims import STATUS_GLYPH, STATUS_STYLE
+from factcheck.tui.widgets.line_list import LineList
 
 
-class RecentStrip(OptionList):
-    """Newest first; option ids are claim ids, so selection means "reopen that claim"."""
+def is_undo(verdict: Verdict) -> bool:
+    """Whether a verdict event withdraws an earlier one (an undo)."""
+    if getattr(verdict, "undoes", None) is not None:
+        return True
+    return bool(verdict.note and verdict.note.startswith("undo of"))
+
+
+class RecentStrip(LineList):
+    """Newest first; choosing a row (enter) posts `Chosen` with its claim id."""
+
+    BINDINGS = [Binding("enter", "choose", "Reopen", show=False)]  # noqa: RUF012
+
+    class Chosen(Message):
+        """The reviewer asked to reopen claim `claim_id`."""
+
+        def __init__(self, claim_id: int) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Text] = []
+        self.claim_ids: list[int] = []
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
     def show_verdicts(
         self, verdicts: list[Verdict], claims: dict[int, Claim], *, reviewer: str | None = None
     ) -> None:
         """List `verdicts`; those not by `reviewer` (you) name who decided."""
-        self.clear_options()
-        options = []
-        for number, verdict in enumerate(verdicts):
+        rows, claim_ids = [], []
+        for verdict in verdicts:
             claim = claims.get(verdict.claim_id)
-            label = Text()
-            label.append(f"{STATUS_GLYPH[verdict.status]} ", style=STATUS_STYLE[verdict.status])
-            label.append(f"#{verdict.claim_id} {verdict.status:<10} ")
+            label = Text(no_wrap=True, overflow="ellipsis")
+            if is_undo(verdict):
+                label.append("↶ ", style="bold")
+                label.append(f"#{verdict.claim_id} undone    ")
+            else:
+                glyph = STATUS_GLYPH.get(verdict.status, "–")
+                label.append(f"{glyph} ", style=STATUS_STYLE.get(verdict.status, "dim"))
+                label.append(f"#{verdict.claim_id} {verdict.status:<10} ")
             if reviewer is not None and verdict.reviewer != reviewer:
                 label.append(f"{safe_str(verdict.reviewer)}: ", style="bold")
             if claim is not None:
-                label.append(safe_str(" ".join(claim.text.split())), style="dim")
-            if verdict.note and verdict.note.startswith("undo of"):
-                label.append("  (undo)", style="italic")
-            label.no_wrap = True
-            label.overflow = "ellipsis"
-            options.append(Option(label, id=f"{number}:{verdict.claim_id}"))
-        self.add_options(options)
+                label.append(safe_str(" ".join(claim.text[:300].split())), style="dim")
+            rows.append(label)
+            claim_ids.append(verdict.claim_id)
+        if rows == self.rows and claim_ids == self.claim_ids:
+            return  # nothing new (a poll that found only our own verdicts)
+        self.rows, self.claim_ids = rows, claim_ids
+        self.rows_changed(cursor=self.cursor)
 
-    @staticmethod
-    def claim_id_of(option: Option) -> int:
-        return int((option.id or "0:0").split(":", 1)[1])
+    def row_text(self, row: int, width: int) -> Text:
+        return self.rows[row]
+
+    def action_choose(self) -> None:
+        if self.rows:
+            self.post_message(self.Chosen(self.claim_ids[self.cursor]))

@@ -1,0 +1,176 @@
+"""The claims list of the review screen: filters, search, the next undecided claim,
+and the list's title, kept true the moment a verdict changes a claim.
+
+A mixin of `ReviewScreen` (the screen module holds the verdict workflow; this one what
+the list shows). The rules of which claims are listed are `factcheck.tui.claim_view`;
+here they meet the widgets. It uses the screen's `claims`, `order`, `table`,
+`article` and `_select`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Input
+
+from factcheck.models import Claim, ClaimKind
+from factcheck.tui.claim_view import ClaimView, StatusFilter, is_decided, status_filters
+from factcheck.tui.untrusted import safe_content
+
+if TYPE_CHECKING:
+    from factcheck.tui.screens.review import ReviewScreen
+
+    _Base = ReviewScreen
+else:
+    _Base = object
+
+
+class ClaimListing(_Base):
+    """What the list shows, and moving through it."""
+
+    view: ClaimView
+    listed: list[int]
+    """Claim ids the list shows, in document order."""
+
+    # -- the list ---------------------------------------------------------------------
+
+    def first_occurrences(self) -> list[Claim]:
+        return [self.claims[cid] for cid in self.order]
+
+    def apply_view(self, *, keep: int | None) -> None:
+        """Rebuild the list under the view; stay on `keep` if it is still listed, else
+        go to the first undecided claim after it (or the first listed claim)."""
+        visible = self.view.visible(self.first_occurrences())
+        self.listed = [c.id for c in visible if c.id is not None]
+        if self.table.show_claims(visible, keep=keep) and keep is not None:
+            self._select(keep)
+        elif self.listed:
+            target = self.next_undecided(keep) or self.listed[0]
+            self.table.select_claim(target)
+            self._select(target)
+        else:
+            self._select(None)
+        self.update_title()
+
+    def update_title(self) -> None:
+        """The list's title: how many of how many, the filters, what the threshold hides."""
+        claims = self.first_occurrences()
+        total = sum(1 for c in claims if ClaimView(show_low=True).listed(c))
+        title = self.view.title(len(self.listed), total, self.view.hidden_low(claims))
+        self.table.border_title = safe_content(title)
+
+    def claim_changed(self, claim_id: int) -> None:
+        """A claim's status changed: if the view no longer lists it (a marked claim under
+        "only undecided"), or now lists it, the list is rebuilt; the title follows."""
+        claim = self.claims.get(claim_id)
+        if claim is None or claim_id not in self.order:
+            return
+        if self.view.listed(claim) != (claim_id in self.table._index):
+            selected = self.selected_id
+            keep = selected if selected != claim_id else None
+            following = self.next_undecided(claim_id) if keep is None else None
+            self.apply_view(keep=keep if keep is not None else following)
+        else:
+            self.table.set_status(claim_id, claim)
+            self.update_title()
+
+    # -- what is left -----------------------------------------------------------------
+
+    def next_undecided(self, after: int | None) -> int | None:
+        """The first listed undecided claim after claim `after` in document order
+        (from the top when None), wrapping; None when every listed claim is decided."""
+        listed = [cid for cid in self.listed if not is_decided(self.claims[cid])]
+        if not listed:
+            return None
+        if after is None or after not in self.claims:
+            return listed[0]
+        start = self.claims[after].start
+        later = [cid for cid in listed if self.claims[cid].start > start and cid != after]
+        return later[0] if later else (listed[0] if listed[0] != after else None)
+
+    def go_to_next_undecided(self, after: int | None) -> bool:
+        """Select the next undecided claim; say "all N decided" when there is none."""
+        target = self.next_undecided(after)
+        if target is None:
+            self.notify(f"All {len(self.listed)} listed claims decided.", title="Done")
+            return False
+        self.table.select_claim(target)
+        if self.selected_id == target:
+            self._select(target)
+        return True
+
+    def action_next_undecided(self) -> None:
+        """`space`: on to the next claim without a verdict (wrapping)."""
+        self.go_to_next_undecided(self.selected_id)
+
+    # -- filters ----------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Cycle the status filter: all, undecided, unverified, disputed, supported..."""
+        cycle = status_filters()
+        position = cycle.index(self.view.status) if self.view.status in cycle else -1
+        self.set_filter(cycle[(position + 1) % len(cycle)])
+
+    def set_filter(self, status: StatusFilter) -> None:
+        self.view.status = status
+        self.apply_view(keep=self.selected_id)
+
+    @property
+    def filter_status(self) -> StatusFilter:
+        return self.view.status
+
+    def action_filter_kind(self) -> None:
+        """Cycle the kind filter through the kinds this document has (then all)."""
+        kinds = [k for k in ClaimKind if any(c.kind == k for c in self.claims.values())]
+        cycle: list[ClaimKind | None] = [None, *kinds]
+        position = cycle.index(self.view.kind) if self.view.kind in cycle else 0
+        self.set_kind(cycle[(position + 1) % len(cycle)])
+
+    def set_kind(self, kind: ClaimKind | None) -> None:
+        self.view.kind = kind
+        self.apply_view(keep=self.selected_id)
+
+    def action_toggle_low(self) -> None:
+        """Show or hide the claims under the check-worthiness threshold."""
+        self.view.show_low = not self.view.show_low
+        self.apply_view(keep=self.selected_id)
+
+    # -- search -----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.value = ""
+            search.display = False
+            self.table.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        self.view.query = event.value.strip().casefold()
+        match = self.article.search(self.view.query)
+        visible = self.view.visible(self.first_occurrences())
+        # Jump to the first listed claim at or after the match in the article.
+        target = next((c.id for c in visible if match is not None and c.end > match), None)
+        self.apply_view(keep=target if target is not None else self.selected_id)
+        if match is not None and not visible:
+            self.article.show_offset(match)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            if not event.value.strip():
+                event.input.display = False
+            self.table.focus()
+
+    def clear_view(self) -> None:
+        """Every claim listed again (but the threshold): reopening a hidden claim."""
+        self.view.status = None
+        self.view.kind = None
+        self.view.query = ""
+        self.article.search("")
+        self.query_one("#search", Input).value = ""

@@ -1,0 +1,150 @@
+"""A focusable list of one-line rows with a cursor, drawn through Textual's line API.
+
+The claims list and the Recent panel are both this: only the lines on screen are
+rendered, and changing a row repaints without a layout pass (an `OptionList` re-lays
+out the whole screen on every `clear_options`/`add_options`, which cost the review
+screen a reflow per verdict). Subclasses say how a row reads (`row_text`) and what
+the cursor landing on a row means (`cursor_moved`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class LineList(ScrollView, can_focus=True):
+    """Rows `0 .. row_count - 1`; `cursor` is the selected one."""
+
+    COMPONENT_CLASSES = {"line-list--cursor"}  # noqa: RUF012
+    DEFAULT_CSS = """
+    LineList > .line-list--cursor { background: $accent 40%; text-style: bold; }
+    LineList:focus > .line-list--cursor { background: $accent; color: $text; }
+    """
+    BINDINGS = [  # noqa: RUF012
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False)
+    """Index of the selected row."""
+
+    @property
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def row_text(self, row: int, width: int) -> Text:
+        """Row `row` as one line of styled text, at most `width` cells."""
+        raise NotImplementedError
+
+    def cursor_moved(self, row: int) -> None:
+        """The cursor came to rest on `row` (a valid index)."""
+
+    # -- content -------------------------------------------------------------------
+
+    def rows_changed(self, *, cursor: int = 0) -> None:
+        """The rows were replaced: size the scroll area and put the cursor at `cursor`
+        without announcing it (the caller knows what it selected)."""
+        self.virtual_size = Size(self.size.width, self.row_count)
+        self.set_reactive(LineList.cursor, self.validate_cursor(cursor))
+        self.scroll_cursor_into_view()
+        self.refresh()
+
+    def scroll_cursor_into_view(self) -> None:
+        """Scroll just enough for the cursor row to be on screen (also after a resize)."""
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    # -- cursor --------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.row_count - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_cursor_into_view()
+        self.refresh()
+        if self.row_count:
+            self.cursor_moved(new)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self.row_count - 1
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self.cursor = round(self.scroll_offset.y) + offset.y
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.row_count)
+        self.call_after_refresh(self.scroll_cursor_into_view)
+
+    # -- rendering -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = round(self.scroll_offset.y) + y
+        if row >= self.row_count:
+            return Strip.blank(width, self.rich_style)
+        base: Style = self.rich_style
+        if row == self.cursor:
+            base = base + self.get_component_rich_style("line-list--cursor")
+        segments = [
+            Segment(s.text, base + s.style if s.style else base)
+            for s in text_segments(self.row_text(row, width))
+        ]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+
+@lru_cache(maxsize=256)
+def parse_style(style: str) -> Style:
+    """`Style.parse`, remembered: rows reuse a handful of style strings."""
+    return Style.parse(style)
+
+
+def text_segments(text: Text) -> list[Segment]:
+    """A one-line Text as segments, without a console (no wrapping, no newline)."""
+    plain = text.plain
+    if not text.spans:
+        return [Segment(plain)]
+    segments = []
+    offsets = sorted({0, len(plain), *(p for s in text.spans for p in (s.start, s.end))})
+    for start, end in itertools.pairwise(offsets):
+        style = Style()
+        for span in text.spans:
+            if span.start <= start and span.end >= end:
+                style += parse_style(span.style) if isinstance(span.style, str) else span.style
+        segments.append(Segment(plain[start:end], style or None))
+    return segments
