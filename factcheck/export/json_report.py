@@ -19,7 +19,16 @@ from typing import Any
 from factcheck import safe_json
 from factcheck.errors import InputError
 from factcheck.export.report import ClaimEntry, DocumentReport, Report, ReportStream
-from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
+from factcheck.models import (
+    SHOWN_STATUSES,
+    Claim,
+    ClaimKind,
+    Document,
+    Evidence,
+    SourceKind,
+    Status,
+    Verdict,
+)
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
 from factcheck.store.transfer import normalize_timestamp, validate_bundles
 from factcheck.untrusted_json import load_json
@@ -84,7 +93,7 @@ def _report_dict(report: Report | ReportStream, documents: list[Any]) -> dict[st
 
 
 def _counts(counts: dict[Status, int]) -> dict[str, int]:
-    data = {str(status): counts.get(status, 0) for status in Status}
+    data = {str(status): counts.get(status, 0) for status in SHOWN_STATUSES}
     data["total"] = sum(data.values())
     return data
 

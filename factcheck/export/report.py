@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 
-from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
+from factcheck.models import SHOWN_STATUSES, Claim, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import Store, verdict_in_force
 from factcheck.store.claims import CLAIM_FIELDS, claim_from_row
 from factcheck.urls import without_credentials
@@ -275,9 +275,11 @@ def _evidence_for(
 
 
 def _count(claims: list[Claim]) -> dict[Status, int]:
-    counts = dict.fromkeys(Status, 0)
+    """Counts per shown status of the claims shown (`Store.counts` in Python)."""
+    counts = dict.fromkeys(SHOWN_STATUSES, 0)
     for claim in claims:
-        counts[claim.status] += 1
+        if claim.status in counts and claim.duplicate_of is None:
+            counts[claim.status] += 1
     return counts
 
 

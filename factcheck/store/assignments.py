@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Status, Verdict
-from factcheck.store.claims import _VERDICT_COLUMNS, IN_FORCE_ORDER, _verdict_from_tuple
+from factcheck.store.claims import _VERDICT_COLUMNS, _verdict_from_tuple, in_force_id_sql
 from factcheck.store.connection import StoreBase, utc_now
 
 
@@ -160,10 +160,8 @@ ORDER BY documents.id
 # Each claim's verdict in force decides whose "decided" it counts towards.
 _PER_REVIEWER_SQL = f"""
 WITH latest AS (
-    SELECT claim_id, (
-        SELECT id FROM verdicts AS v WHERE v.claim_id = verdicts.claim_id
-        ORDER BY {IN_FORCE_ORDER} LIMIT 1
-    ) AS verdict_id FROM verdicts GROUP BY claim_id
+    SELECT claim_id, {in_force_id_sql("verdicts.claim_id")} AS verdict_id
+    FROM verdicts GROUP BY claim_id
 ),
 owned AS (
     SELECT claims.document_id, verdicts.reviewer,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Claim, Document, Status
+from factcheck.store.claims import SHOWN_CLAIM
 from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
 
@@ -70,6 +71,7 @@ class DocumentsMixin(StoreBase):
         title: str,
         source: str,
         claims: Iterable[Claim] | None = None,
+        duplicate_of: Sequence[int | None] | None = None,
         url: str | None = None,
         author: str | None = None,
         publisher: str | None = None,
@@ -77,9 +79,11 @@ class DocumentsMixin(StoreBase):
     ) -> AddResult:
         """Store an article and its claims in one transaction.
 
-        `claims` defaults to `split_claims(text)`. The same text added again (same
-        sha256) is not stored twice: the existing document comes back with
-        `created=False`.
+        `claims` defaults to every claim `split_claim_groups(text)` finds, repeats
+        stored as a group (`Claim.duplicate_of`). With `claims` given, `duplicate_of`
+        may group them the same way: per claim, the index of the claim it repeats.
+        The same text added again (same sha256) is not stored twice: the existing
+        document comes back with `created=False`.
         """
         text = clean_text(text)
         digest = text_sha256(text)
@@ -87,10 +91,11 @@ class DocumentsMixin(StoreBase):
         if existing is not None:
             return AddResult(existing, self._claim_count(existing.id), created=False)
         if claims is None:
-            from factcheck.splitter import split_claims
+            from factcheck.splitter import split_claim_groups
 
-            claims = split_claims(text)
+            claims, duplicate_of = split_claim_groups(text)
         claims = list(claims)
+        repeats = _repeat_starts(claims, duplicate_of)
         now = utc_now()
         with self.transaction() as conn:
             # Checked again under the write lock: another process may have added the same
@@ -120,6 +125,14 @@ class DocumentsMixin(StoreBase):
                 conn.executemany(
                     f"INSERT INTO claims ({columns}) VALUES ({marks})",
                     [tuple(row.values()) for row in rows],
+                )
+            if repeats:
+                # Spans of one document never overlap, so a start names its claim.
+                conn.executemany(
+                    "UPDATE claims SET duplicate_of = (SELECT id FROM claims AS shown"
+                    ' WHERE shown.document_id = ? AND shown."start" = ?)'
+                    ' WHERE document_id = ? AND "start" = ?',
+                    [(document_id, shown, document_id, start) for start, shown in repeats],
                 )
         document = self.get_document(document_id)
         return AddResult(document, self._claim_count(document_id), created=True)
@@ -180,11 +193,32 @@ class DocumentsMixin(StoreBase):
         return Document(*row) if row else None
 
     def _claim_count(self, document_id: int) -> int:
+        """The document's claims as listings count them (`SHOWN_CLAIM`)."""
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM claims WHERE document_id = ?", [document_id]
+                f"SELECT count(*) FROM claims WHERE document_id = ? AND {SHOWN_CLAIM}",
+                [document_id],
             ).fetchone()[0]
         )
+
+
+def _repeat_starts(
+    claims: list[Claim], duplicate_of: Sequence[int | None] | None
+) -> list[tuple[int, int]]:
+    """(start of the repeat, start of the claim it repeats) per grouped claim; a group
+    points at one claim shown for it, never at another repeat."""
+    if duplicate_of is None:
+        return []
+    if len(duplicate_of) != len(claims):
+        raise ValueError("duplicate_of needs one entry per claim")
+    pairs = []
+    for claim, shown in zip(claims, duplicate_of, strict=True):
+        if shown is None:
+            continue
+        if not 0 <= shown < len(claims) or duplicate_of[shown] is not None:
+            raise ValueError("duplicate_of must name a claim that repeats no other")
+        pairs.append((claim.start, claims[shown].start))
+    return pairs
 
 
 def insert_document_row(db: sqlite_utils.Database | sqlite3.Connection, document: Document) -> int:

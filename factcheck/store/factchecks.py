@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.models import Status
-from factcheck.store.claims import IN_FORCE_ORDER
+from factcheck.store.claims import in_force_id_sql
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
 
@@ -137,9 +137,7 @@ class FactChecksMixin(StoreBase):
             FROM ranked r
             JOIN claims c ON c.id = r.id
             JOIN documents d ON d.id = c.document_id
-            JOIN verdicts v ON v.id = (
-                SELECT id FROM verdicts WHERE claim_id = c.id ORDER BY {IN_FORCE_ORDER} LIMIT 1
-            )
+            JOIN verdicts v ON v.id = {in_force_id_sql("c.id")}
             ORDER BY r.rank, r.id
         """
         rows = self.conn.execute(sql, [match, exclude_document_id, exclude_document_id, limit])

@@ -409,17 +409,18 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
             self._reopen(dropped.claim_id)
             return
         try:
-            decision = self.session.undo()
+            undone = self.session.undo()
         except FactcheckError as error:
             self.notify(f"Undo failed: {error}", severity="error")
             return
-        if decision is None:
+        if undone is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        restoring = self.review_app.store.verdict_in_force(decision.claim_id)
-        self._after_verdict(decision.claim_id, decision.previous, restoring.id if restoring else 0)
-        self.notify(f"Undone: claim #{decision.claim_id} is {decision.previous} again.")
-        self._reopen(decision.claim_id)
+        restoring = undone.in_force
+        self._after_verdict(undone.claim_id, undone.status, restoring.id if restoring else 0)
+        now = undone.status if undone.decided else "undecided"
+        self.notify(f"Undone: claim #{undone.claim_id} is {now} again.")
+        self._reopen(undone.claim_id)
 
     def _after_verdict(
         self, claim_id: int, status: Status, verdict_id: int, *, decided: bool = True
