@@ -18,31 +18,31 @@ UNDECIDED = "undecided"
 StatusFilter = Status | str | None
 """None (all), `UNDECIDED`, or a `Status`."""
 
-DISMISSED = getattr(Status, "DISMISSED", None)
-"""The "not a claim" status (None while the core has none)."""
-
 
 def is_decided(claim: Claim) -> bool:
-    """Whether the claim has a verdict in force (unverified included)."""
-    return bool(getattr(claim, "decided", claim.status != Status.UNVERIFIED))
+    """Whether the claim has a verdict in force (unverified included, dismissal not)."""
+    return claim.decided and claim.status != Status.DISMISSED
 
 
 def is_dismissed(claim: Claim) -> bool:
-    return DISMISSED is not None and claim.status == DISMISSED
+    return claim.status == Status.DISMISSED
 
 
 def group_of(claim: Claim) -> int:
-    """The id of the first occurrence of the claim's duplicate group (its own id if none)."""
-    return getattr(claim, "duplicate_of", None) or claim.id or 0
+    """The id of the claim shown for the claim's duplicate group (its own id if none)."""
+    return claim.duplicate_of or claim.id or 0
 
 
 def status_filters() -> list[StatusFilter]:
     """The order `f` cycles through."""
-    cycle: list[StatusFilter] = [None, UNDECIDED, Status.UNVERIFIED, Status.DISPUTED]
-    cycle.append(Status.SUPPORTED)
-    if DISMISSED is not None:
-        cycle.append(DISMISSED)
-    return cycle
+    return [
+        None,
+        UNDECIDED,
+        Status.UNVERIFIED,
+        Status.DISPUTED,
+        Status.SUPPORTED,
+        Status.DISMISSED,
+    ]
 
 
 @dataclass
@@ -71,14 +71,14 @@ class ClaimView:
             return False
         if self.kind is not None and claim.kind != self.kind:
             return False
-        dismissed_listed = DISMISSED is not None and self.status == DISMISSED
+        dismissed_listed = self.status == Status.DISMISSED
         if not self.show_low and claim.score < self.threshold and not dismissed_listed:
             return False
         return not self.query or self.query in claim.text.casefold()
 
     def visible(self, claims: Iterable[Claim]) -> list[Claim]:
         """First occurrences listed under the view, in the order given."""
-        return [c for c in claims if getattr(c, "duplicate_of", None) is None and self.listed(c)]
+        return [c for c in claims if c.duplicate_of is None and self.listed(c)]
 
     def hidden_low(self, claims: Iterable[Claim]) -> int:
         """First occurrences the threshold alone hides (what `t` would add)."""
@@ -88,9 +88,7 @@ class ClaimView:
         return sum(
             1
             for c in claims
-            if getattr(c, "duplicate_of", None) is None
-            and c.score < self.threshold
-            and shown_low.listed(c)
+            if c.duplicate_of is None and c.score < self.threshold and shown_low.listed(c)
         )
 
     def title(self, shown: int, total: int, hidden_low: int) -> str:

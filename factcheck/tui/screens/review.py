@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -46,7 +46,7 @@ from factcheck.tui.screens.review_progress import progress_text
 from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claim_strip import ClaimStrip
-from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable, replaced_status
+from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
@@ -84,6 +84,13 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         Binding("d", "mark('disputed')", "Disputed", id="mark_disputed"),
         Binding("u", "mark('unverified')", "Unverified", id="mark_unverified"),
         Binding(
+            "x",
+            "mark('dismissed')",
+            "Dismiss",
+            id="dismiss",
+            tooltip="Not a claim: hidden from lists, counts and reports (ctrl+z undoes)",
+        ),
+        Binding(
             "space",
             "next_undecided",
             "Next",
@@ -91,12 +98,12 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
             tooltip="Next claim without a verdict (wraps)",
         ),
         Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last verdict"),
-        Binding("n", "note", "Note", id="note", tooltip="Note for the next verdict"),
+        Binding("n", "note", "Note", id="note", show=False, tooltip="Note for the next verdict"),
         *(
             Binding(str(n), f"cite({n})", f"Cite evidence {n}", id=f"cite_{n}", show=False)
             for n in range(1, 10)
         ),
-        Binding("w", "wikipedia", "Wikipedia", id="wikipedia"),
+        Binding("w", "wikipedia", "Wiki", id="wikipedia", tooltip="Look the claim up on Wikipedia"),
         Binding("slash", "search", "Search", id="search", tooltip="Search claims and article"),
         Binding("f", "filter", "Filter", id="filter", tooltip="Filter claims by status"),
         Binding(
@@ -176,7 +183,8 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         app = self.review_app
         self.session = ReviewSession(app.store, self.document_id, reviewer=app.reviewer)
         self._polled_verdict_id = self.session.opened_at_verdict_id
-        claims = app.store.list_claims(document_id=self.document_id)
+        # Every claim, repeats and dismissed ones too: the article tints them all.
+        claims = app.store.list_claims(document_id=self.document_id, include_hidden=True)
         self._load_claims(claims)
         yield ProgressLine(id="progress")
         with Horizontal(id="main"):
@@ -196,7 +204,7 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         for claim in claims:
             if claim.id is not None:
                 self.groups.setdefault(group_of(claim), []).append(claim.id)
-        self.order = [cid for cid in self.groups if cid in self.claims]
+        self.order = [c.id for c in claims if c.id is not None and c.duplicate_of is None]
 
     def on_mount(self) -> None:
         # Titles and search text are untrusted: plain printable Content (a str is markup).
@@ -399,6 +407,7 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
             if self._lock_retries:
                 self._lock_retries = 0
                 self.notify("Database free again: waiting verdicts saved.")
+            self._written.update(v.id for v in decision.verdicts)  # the group's, not news
             self._after_verdict(decision.claim_id, decision.status, decision.verdict.id)
 
     def action_undo(self) -> None:
@@ -417,7 +426,12 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
             self.notify("Nothing to undo.", severity="warning")
             return
         restoring = undone.in_force
-        self._after_verdict(undone.claim_id, undone.status, restoring.id if restoring else 0)
+        self._after_verdict(
+            undone.claim_id,
+            undone.status,
+            restoring.id if restoring else 0,
+            decided=undone.decided,
+        )
         now = undone.status if undone.decided else "undecided"
         self.notify(f"Undone: claim #{undone.claim_id} is {now} again.")
         self._reopen(undone.claim_id)
@@ -437,8 +451,8 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         first = group_of(self.claims[claim_id]) if claim_id in self.claims else claim_id
         for member in self.groups.get(first, [claim_id]):
             if member in self.claims:
-                self.claims[member] = replaced_status(self.claims[member], status, decided)
-                self.article.set_status(member, status)
+                self.claims[member] = replace(self.claims[member], status=status, decided=decided)
+                self.article.set_status(member, status, decided)
         self.claim_changed(first)
         if self.selected_id == first:
             self._show_strip(first)
@@ -521,7 +535,8 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
                 self._note_decided_elsewhere(verdict)
             else:
                 self.decided_elsewhere.pop(verdict.claim_id, None)
-        for claim in self.review_app.store.list_claims(document_id=self.document_id):
+        every = self.review_app.store.list_claims(document_id=self.document_id, include_hidden=True)
+        for claim in every:
             known = self.claims.get(claim.id or 0)
             if known is not None and (
                 claim.status != known.status or is_decided(claim) != is_decided(known)

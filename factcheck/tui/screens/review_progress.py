@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from factcheck import review
-from factcheck.review import ReviewSession
+from factcheck.review import ReviewSession, progress_line
 
 
 def progress_text(session: ReviewSession) -> str:
     """ "reviewed 12 of 19 · 5 supported · 3 disputed · 4 unverified · 7 left"."""
-    return review.progress_line(session.progress())
+    return progress_line(session.progress())

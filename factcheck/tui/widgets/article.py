@@ -25,8 +25,11 @@ WINDOW_PARAGRAPHS = 8
 TINT_STYLE = {
     Status.SUPPORTED: "green underline",
     Status.DISPUTED: "red underline",
-    Status.UNVERIFIED: "yellow",
+    Status.UNVERIFIED: "yellow underline",
+    Status.DISMISSED: "dim",
 }
+"""Claims by their verdict in force; undecided claims are `UNDECIDED_STYLE`."""
+UNDECIDED_STYLE = "yellow"
 SELECTED_STYLE = "bold black on #e6c84f"
 MATCH_STYLE = "bold white on #7a3e9d"
 """The search text wherever it occurs in the article (`/`)."""
@@ -82,7 +85,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         spans = []
         for claim in self._claims_by_paragraph.get(index, ()):
             current = self.claims.get(claim.id or -1, claim)
-            style = SELECTED_STYLE if claim.id == self.selected else TINT_STYLE[current.status]
+            if claim.id == self.selected:
+                style = SELECTED_STYLE
+            elif current.decided or current.status == Status.DISMISSED:
+                style = TINT_STYLE[current.status]
+            else:
+                style = UNDECIDED_STYLE
             spans.append(
                 (
                     max(0, claim.start - paragraph.start),
@@ -108,12 +116,12 @@ class ArticleView(VerticalScroll, can_focus=True):
                 self._redraw(self.paragraph_of(self.claims[cid].start))
         self._scroll_to_paragraph(target)
 
-    def set_status(self, claim_id: int, status: Status) -> None:
+    def set_status(self, claim_id: int, status: Status, decided: bool) -> None:
         """Re-tint one claim after a verdict (its own or another reviewer's)."""
         claim = self.claims.get(claim_id)
-        if claim is None or claim.status == status:
+        if claim is None or (claim.status, claim.decided) == (status, decided):
             return
-        self.claims[claim_id] = replace(claim, status=status)
+        self.claims[claim_id] = replace(claim, status=status, decided=decided)
         self._redraw(self.paragraph_of(claim.start))
 
     # -- search --------------------------------------------------------------------

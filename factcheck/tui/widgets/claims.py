@@ -8,7 +8,6 @@ a ten-claim one (DataTable measured every cell of every row: seconds, not millis
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from rich.text import Text
 from textual.geometry import Region
@@ -25,12 +24,14 @@ STATUS_GLYPH = {
     Status.SUPPORTED: "✓",
     Status.DISPUTED: "✗",
     Status.UNVERIFIED: "?",
+    Status.DISMISSED: "–",
 }
 """Marks of the verdicts in force; "unverified" is a decision too, so it has its own."""
 STATUS_STYLE = {
     Status.SUPPORTED: "bold green",
     Status.DISPUTED: "bold red",
     Status.UNVERIFIED: "bold yellow",
+    Status.DISMISSED: "dim",
 }
 _WIDE_KIND_FROM = 45
 """Below this width kinds shrink to the four-letter labels of `SHORT_KIND`."""
@@ -53,9 +54,9 @@ threshold); below it a claim is hidden until `t` shows it, and then dimmed."""
 
 def claim_mark(claim: Claim) -> tuple[str, str]:
     """(glyph, style) of a claim in the list: its verdict in force, or undecided."""
-    if not is_decided(claim):
+    if not is_decided(claim) and claim.status != Status.DISMISSED:
         return UNDECIDED_MARK
-    return STATUS_GLYPH.get(claim.status, "–"), STATUS_STYLE.get(claim.status, "dim")
+    return STATUS_GLYPH[claim.status], STATUS_STYLE[claim.status]
 
 
 class ClaimsTable(LineList):
@@ -142,10 +143,3 @@ class ClaimsTable(LineList):
         room = max(0, width - line.cell_len)
         line.append(safe_str(" ".join(claim.text[: room * 2].split()))[:room], style=low)
         return line
-
-
-def replaced_status(claim: Claim, status: Status, decided: bool | None = None) -> Claim:
-    """`claim` with a new status (and decided flag, where the model has one)."""
-    if decided is not None and hasattr(claim, "decided"):
-        return replace(claim, status=status, decided=decided)
-    return replace(claim, status=status)

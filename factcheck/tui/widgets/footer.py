@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
 
-SECONDARY_ACTIONS = frozenset({"search", "filter", "note", "command_palette"})
+SECONDARY_ACTIONS = frozenset({"search", "filter", "note", "mark('dismissed')", "command_palette"})
 """Actions whose hints a narrow footer leaves out (`?` still lists them)."""
 
 

@@ -16,13 +16,6 @@ from factcheck.tui.widgets.claims import STATUS_GLYPH, STATUS_STYLE
 from factcheck.tui.widgets.line_list import LineList
 
 
-def is_undo(verdict: Verdict) -> bool:
-    """Whether a verdict event withdraws an earlier one (an undo)."""
-    if getattr(verdict, "undoes", None) is not None:
-        return True
-    return bool(verdict.note and verdict.note.startswith("undo of"))
-
-
 class RecentStrip(LineList):
     """Newest first; choosing a row (enter) posts `Chosen` with its claim id."""
 
@@ -52,12 +45,12 @@ class RecentStrip(LineList):
         for verdict in verdicts:
             claim = claims.get(verdict.claim_id)
             label = Text(no_wrap=True, overflow="ellipsis")
-            if is_undo(verdict):
+            if verdict.undoes is not None:
                 label.append("↶ ", style="bold")
                 label.append(f"#{verdict.claim_id} undone    ")
             else:
-                glyph = STATUS_GLYPH.get(verdict.status, "–")
-                label.append(f"{glyph} ", style=STATUS_STYLE.get(verdict.status, "dim"))
+                glyph = STATUS_GLYPH[verdict.status]
+                label.append(f"{glyph} ", style=STATUS_STYLE[verdict.status])
                 label.append(f"#{verdict.claim_id} {verdict.status:<10} ")
             if reviewer is not None and verdict.reviewer != reviewer:
                 label.append(f"{safe_str(verdict.reviewer)}: ", style="bold")
