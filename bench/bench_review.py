@@ -9,6 +9,15 @@ so the screen faces the worst case (every claim of the database in one list).
     python bench/bench_review.py [--claims 10000] [--presses 50] [--size 160x45]
 
 Targets (issue 5): first paint < 0.5 s; verdict keypress committed < 20 ms.
+
+The scripted sitting (issue 13, `--only sitting`): a 100-claim document reviewed
+through Pilot at 120x40 with the keys a reviewer uses (`s`/`d`/`u`, `x` for noise,
+`space` to put a claim off, a mistake undone with ctrl+z now and then), in two
+sessions: the reviewer quits after 40% and comes back. It reports keypresses per
+decided claim (navigation counted; target <= 1.3), the time from launch to the first
+undecided claim shown on coming back, and key-to-repaint latency (key sent -> the last
+frame it caused) against a bare Textual app whose key repaints one Static, in the same
+run (target <= 2x).
 """
 
 from __future__ import annotations
@@ -128,14 +137,245 @@ async def pilot_press_overhead(size: tuple[int, int], presses: int) -> list[floa
     return costs
 
 
+# -- the scripted sitting (issue 13) -------------------------------------------------------
+
+SITTING_SIZE = (120, 40)
+CAME_BACK_AFTER = 0.4
+"""The share of the shown claims decided in a first session before the reviewer quits:
+the second session must open on the first claim left."""
+
+
+class RepaintClock:
+    """When the app last put a new frame on the (headless) screen: every compositor
+    update goes through `App._display`, which a headless driver only skips writing."""
+
+    def __init__(self, app) -> None:
+        self.frames: list[float] = []
+        display = app._display
+
+        def timed_display(screen, renderable) -> None:
+            if renderable is not None:
+                self.frames.append(time.perf_counter())
+            display(screen, renderable)
+
+        app._display = timed_display
+
+    async def key_to_repaint(self, pilot, key: str) -> float | None:
+        """Seconds from the key sent to the last frame it caused (None: no frame).
+
+        The app is left alone until no frame has come for `QUIET` seconds, so a chain
+        of messages (verdict, then cursor move, then the claim strip) counts in full.
+        """
+        before = len(self.frames)
+        start = time.perf_counter()
+        await pilot.press(key)
+        while True:
+            await asyncio.sleep(0.005)
+            last = self.frames[-1] if len(self.frames) > before else start
+            if time.perf_counter() - last >= QUIET:
+                break
+        return self.frames[-1] - start if len(self.frames) > before else None
+
+
+QUIET = 0.06
+"""No new frame for this long: the key's repaint is over (several 60 Hz frames)."""
+
+
+def reviewer_key(claim_id: int, visits: int) -> str:
+    """The key a reviewer presses on a claim, fixed per claim (a hash, no clock): most
+    claims are judged at once; one in ten is put off with `space` on the first visit
+    and judged when the wrap brings it back; some are noise (`x`, not a claim)."""
+    roll = (claim_id * 2654435761) % 100
+    if roll < 10 and visits == 0:
+        return "space"
+    if roll < 18:
+        return "x"
+    if roll < 36:
+        return "d"
+    if roll < 56:
+        return "u"
+    return "s"
+
+
+async def review_until_done(app, *, stop_after: int | None, mistakes_every: int = 15):
+    """Press a reviewer's keys until every shown claim is decided (or `stop_after`
+    decisions). Every `mistakes_every`-th decision is first keyed wrong, then undone
+    with ctrl+z and keyed again (the undo lands back on the claim)."""
+    from factcheck.tui.screens.review import ReviewScreen
+
+    clock = RepaintClock(app)
+    keys: list[str] = []
+    latencies: list[float] = []
+    decisions = 0
+    visits: dict[int, int] = {}
+    async with app.run_test(size=SITTING_SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        while stop_after is None or decisions < stop_after:
+            claim_id = screen.selected_id
+            if claim_id is None or screen.next_undecided(None) is None:
+                break
+            key = reviewer_key(claim_id, visits.get(claim_id, 0))
+            visits[claim_id] = visits.get(claim_id, 0) + 1
+            if key != "space":
+                decisions += 1
+                if decisions % mistakes_every == 0:
+                    wrong = "d" if key == "s" else "s"
+                    for extra in (wrong, "ctrl+z"):
+                        keys.append(extra)
+                        latencies.append(await clock.key_to_repaint(pilot, extra) or 0.0)
+            keys.append(key)
+            latency = await clock.key_to_repaint(pilot, key)
+            if latency is not None:
+                latencies.append(latency)
+            if len(keys) > 2000:
+                raise RuntimeError("the sitting does not converge")
+        await pilot.press("q")
+    return keys, latencies
+
+
+async def launch_to_first_undecided(app, expected: int) -> float:
+    """Seconds from starting the app to a frame with claim `expected` selected."""
+    from factcheck.tui.screens.review import ReviewScreen
+
+    start = time.perf_counter()
+    shown: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if (
+            renderable is not None
+            and not shown
+            and isinstance(screen, ReviewScreen)
+            and screen.selected_id == expected
+        ):
+            shown.append(time.perf_counter())
+
+    app._display = timed_display
+    async with app.run_test(size=SITTING_SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+    if not shown:
+        raise RuntimeError(f"claim {expected} was never shown first")
+    return shown[0] - start
+
+
+async def bare_key_to_repaint(presses: int) -> list[float]:
+    """The baseline: a bare Textual app whose key changes one Static (one repaint)."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        BINDINGS = [("s", "count", "count")]  # noqa: RUF012
+        pressed = 0
+
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Static("0", id="count")
+
+        def action_count(self) -> None:
+            self.pressed += 1
+            self.query_one("#count", Static).update(str(self.pressed))
+
+    app = Bare()
+    clock = RepaintClock(app)
+    latencies = []
+    async with app.run_test(size=SITTING_SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(presses):
+            latency = await clock.key_to_repaint(pilot, "s")
+            if latency is not None:
+                latencies.append(latency)
+    return latencies
+
+
+def first_listed_undecided(store) -> int | None:
+    """The claim the screen should open on: the first undecided check-worthy one."""
+    for claim in store.list_claims(document_id=1, min_score=0.5):
+        if not claim.decided:
+            return claim.id
+    return None
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def run_sitting(claims: int) -> None:
+    """Build a `claims`-claim document, review part of it, quit, come back, finish."""
+    from factcheck.config import Config, ReviewConfig
+    from factcheck.review import ReviewSession, progress_line
+    from factcheck.tui import make_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store, claim_count, chars = build_database(Path(tmp) / "claims.db", claims)
+        config = Config(review=ReviewConfig(reviewer="bench"))
+        app = make_app(store, config, document_id=1)
+        shown = len(store.list_claims(document_id=1, min_score=0.5))
+        print(
+            f"sitting: 1 document, {claim_count} claims ({shown} check-worthy, shown by"
+            f" default), {chars:,} characters of CoAID news, {SITTING_SIZE[0]}x{SITTING_SIZE[1]}"
+        )
+        first_keys, first_latencies = asyncio.run(
+            review_until_done(app, stop_after=round(shown * CAME_BACK_AFTER))
+        )
+        expected = first_listed_undecided(store)
+        assert expected is not None
+        launch = min(
+            asyncio.run(launch_to_first_undecided(make_app(store, config, document_id=1), expected))
+            for _ in range(3)
+        )
+        second_keys, second_latencies = asyncio.run(
+            review_until_done(make_app(store, config, document_id=1), stop_after=None)
+        )
+        keys = first_keys + second_keys
+        latencies = first_latencies + second_latencies
+        session = ReviewSession(store, 1, reviewer="bench")
+        progress = session.progress()
+        decided = progress.reviewed + progress.dismissed
+        bare = asyncio.run(bare_key_to_repaint(len(latencies)))
+        print(f"  {progress_line(progress)}, {progress.dismissed} not a claim")
+        print(
+            f"  keys pressed {len(keys)} for {decided} claims decided or dismissed:"
+            f" {len(keys) / decided:.2f} keys a claim (target <= 1.3;"
+            f" {keys.count('space')} space, {keys.count('ctrl+z')} ctrl+z)"
+        )
+        print(
+            f"  launch -> first undecided claim (#{expected}) shown, best of 3:"
+            f" {launch * 1000:.0f} ms"
+        )
+        review_median = statistics.median(latencies) * 1000
+        bare_median = statistics.median(bare) * 1000
+        print(
+            f"  key -> repaint, {len(latencies)} keys: median {review_median:.1f} ms,"
+            f" p95 {percentile(latencies, 0.95) * 1000:.1f} ms"
+        )
+        print(
+            f"  bare Textual app, same measure:  median {bare_median:.1f} ms,"
+            f" p95 {percentile(bare, 0.95) * 1000:.1f} ms"
+        )
+        print(
+            f"  ratio review / bare (median)     {review_median / bare_median:.2f}x   target <= 2x"
+        )
+        store.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--presses", type=int, default=50)
     parser.add_argument("--size", default="160x45")
+    parser.add_argument("--only", choices=["paint", "sitting"], help="run one part (default: both)")
+    parser.add_argument("--sitting-claims", type=int, default=100)
     args = parser.parse_args()
     if not DATA.is_dir():
         print("skipped: ../shared/data not found")
+        return 0
+    if args.only != "paint":
+        run_sitting(args.sitting_claims)
+    if args.only == "sitting":
         return 0
     width, height = (int(n) for n in args.size.split("x"))
     size = (width, height)

@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -93,10 +92,6 @@ class ReviewApp(App[None]):
             timeout=timeout,
             markup=False,
         )
-
-    def format_title(self, title: str, sub_title: str) -> Content:
-        """The header shows the progress alone: it must fit in 80 columns."""
-        return Content(sub_title) if sub_title else Content(title)
 
     @property
     def wikipedia_source(self) -> EvidenceSource | None:

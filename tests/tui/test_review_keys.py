@@ -43,7 +43,7 @@ async def test_opens_with_the_first_claim_selected_and_focused(make):
         assert table(app).row_count == 5  # claim 6 scores 0.47: under the threshold
         assert app.screen.selected_id == 1
         assert app.focused is table(app)
-        assert app.sub_title == (
+        assert app.screen.progress_line.text == (
             "reviewed 0 of 6 · 0 supported · 0 disputed · 0 unverified · 6 left"
         )
 
@@ -75,7 +75,7 @@ async def test_three_verdicts_update_progress_and_recent_strip(make, review_stor
             Status.UNVERIFIED,
             Status.UNVERIFIED,
         ]
-        assert app.sub_title == (
+        assert app.screen.progress_line.text == (
             "reviewed 3 of 6 · 1 supported · 1 disputed · 1 unverified · 3 left"
         )
         recent = app.screen.query_one("#recent")
@@ -307,7 +307,7 @@ async def test_another_reviewers_change_shows_up(make, review_store):
         app.screen.check_outside_changes()  # the poll, without waiting 2 s
         await pilot.pause()
         assert app.screen.claims[3].status == Status.DISPUTED
-        assert app.sub_title.startswith("reviewed 2 of 6")
+        assert app.screen.progress_line.text.startswith("reviewed 2 of 6")
         # re-read on selection as well
         with Store(review_store.path) as other:
             other.mark([2], Status.SUPPORTED, reviewer="colleague")

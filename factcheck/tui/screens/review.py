@@ -50,7 +50,7 @@ from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
-from factcheck.tui.widgets.recent import RecentStrip
+from factcheck.tui.widgets.recent import RECENT_ROWS, RecentStrip
 
 if TYPE_CHECKING:
     from factcheck.tui.app import ReviewApp
@@ -62,8 +62,6 @@ WRITE_ERROR_RETRY_SECONDS = 5.0
 tried again: the reviewer may fix the cause without leaving the screen."""
 OUTSIDE_CHANGES_SECONDS = 1.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
-RECENT_LIMIT = 4
-"""Decisions the Recent panel lists (it shows at most 4 rows, 2 at 80x24)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +170,8 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         """Claims another reviewer decided since this screen opened: their verdict."""
         self.recent_folded = False
         """The Recent panel is hidden (`r`)."""
+        self._evidence_on_screen: tuple | None = None
+        """What the evidence panel was last given (`_evidence_shown`)."""
 
     @property
     def review_app(self) -> ReviewApp:
@@ -191,11 +191,11 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
             with Vertical(id="left"):
                 yield Input(placeholder="search claims (enter: done, esc: clear)", id="search")
                 yield ClaimsTable(id="claims")
-                yield ClaimStrip(id="strip")
                 yield RecentStrip(id="recent")
             with Vertical(id="right"):
                 yield ArticleView(self.session.document.text, claims, id="article")
                 yield EvidencePanel(id="evidence")
+        yield ClaimStrip(id="strip")
         yield ReviewFooter()
 
     def _load_claims(self, claims: list[Claim]) -> None:
@@ -235,7 +235,7 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         recent = self.query_one("#recent", RecentStrip)
         recent.styles.height = sizes.recent_rows + 2  # + its border
         recent.display = not self.recent_folded
-        self.strip.set_rows(sizes.strip_min_rows, sizes.strip_max_rows)
+        self.strip.set_rows(sizes.strip_rows)
 
     def action_toggle_recent(self) -> None:
         """Fold the Recent panel away (more room for the list), or bring it back."""
@@ -253,6 +253,10 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
     @property
     def evidence(self) -> EvidencePanel:
         return self.query_one("#evidence", EvidencePanel)
+
+    @property
+    def progress_line(self) -> ProgressLine:
+        return self.query_one("#progress", ProgressLine)
 
     @property
     def strip(self) -> ClaimStrip:
@@ -294,19 +298,34 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
     def _show_evidence(self, claim_id: int | None) -> None:
         if claim_id is None:
             self.evidence_items = []
-            self.evidence.show(None, [])
+            self._evidence_shown(None, [], {})
             return
         self.evidence_items = self.review_app.store.list_evidence(claim_id)[:9]
         if self.citations.get(claim_id) not in {e.id for e in self.evidence_items}:
             self.citations.pop(claim_id, None)  # replaced by a newer lookup
-        self.evidence.show(
+        self._evidence_shown(
             self.claims[claim_id],
             self.evidence_items,
-            cited_id=self.citations.get(claim_id),
-            note=self.notes.get(claim_id),
-            empty_text=self._empty_evidence_text(claim_id),
-            notice=self._decided_elsewhere_text(claim_id),
+            {
+                "cited_id": self.citations.get(claim_id),
+                "note": self.notes.get(claim_id),
+                "empty_text": self._empty_evidence_text(claim_id),
+                "notice": self._decided_elsewhere_text(claim_id),
+            },
         )
+
+    def _evidence_shown(self, claim: Claim | None, items: list[Evidence], options: dict) -> None:
+        """Fill the evidence panel, unless it would show exactly what it shows: from one
+        claim without evidence to the next the panel reads the same, and redrawing it
+        costs a layout pass of the whole screen (most of a keypress's repaint)."""
+        shown = (claim.text if claim is not None and items else claim is None, items, options)
+        if shown == self._evidence_on_screen:
+            return
+        self._evidence_on_screen = shown
+        if claim is None:
+            self.evidence.show(None, [])
+        else:
+            self.evidence.show(claim, items, **options)
 
     def _decided_elsewhere_text(self, claim_id: int) -> str | None:
         theirs = self.decided_elsewhere.get(claim_id)
@@ -495,7 +514,7 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
 
     def _refresh_recent(self) -> None:
         verdicts = self.review_app.store.recent_verdicts(
-            limit=RECENT_LIMIT, document_id=self.document_id
+            limit=RECENT_ROWS, document_id=self.document_id
         )
         self.query_one("#recent", RecentStrip).show_verdicts(
             verdicts, self.claims, reviewer=self.session.reviewer
@@ -509,13 +528,13 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         """Select a claim (its group's first occurrence), clearing the filters and the
         search if they hide it."""
         claim_id = group_of(self.claims[claim_id]) if claim_id in self.claims else claim_id
-        if not self.table.select_claim(claim_id):
+        if self.table.select_claim(claim_id):
+            self._select(claim_id)
+        else:
             self.clear_view()
             if claim_id in self.claims and not self.view.listed(self.claims[claim_id]):
                 self.view.show_low = True  # a low-scoring claim decided earlier
             self.apply_view(keep=claim_id)
-        elif self.selected_id == claim_id:
-            self._select(claim_id)
         self.table.focus()
 
     def check_outside_changes(self) -> None:
@@ -561,6 +580,5 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
             self._show_evidence(verdict.claim_id)
 
     def _refresh_progress(self) -> None:
-        line = progress_text(self.session)
-        self.app.sub_title = line  # the browser tab's title in `factcheck serve`
-        self.query_one("#progress", ProgressLine).show(line)
+        # Not in `app.sub_title`: setting it repaints the whole screen, on every verdict.
+        self.progress_line.show(progress_text(self.session))

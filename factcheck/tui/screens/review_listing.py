@@ -29,6 +29,7 @@ class ClaimListing(_Base):
     """What the list shows, and moving through it."""
 
     view: ClaimView
+    _title_shown: str = ""
     listed: list[int]
     """Claim ids the list shows, in document order."""
 
@@ -57,7 +58,9 @@ class ClaimListing(_Base):
         claims = self.first_occurrences()
         total = sum(1 for c in claims if ClaimView(show_low=True).listed(c))
         title = self.view.title(len(self.listed), total, self.view.hidden_low(claims))
-        self.table.border_title = safe_content(title)
+        if title != self._title_shown:  # a new title repaints the whole list
+            self._title_shown = title
+            self.table.border_title = safe_content(title)
 
     def claim_changed(self, claim_id: int) -> None:
         """A claim's status changed: if the view no longer lists it (a marked claim under
@@ -95,8 +98,7 @@ class ClaimListing(_Base):
             self.notify(f"All {len(self.listed)} listed claims decided.", title="Done")
             return False
         self.table.select_claim(target)
-        if self.selected_id == target:
-            self._select(target)
+        self._select(target)
         return True
 
     def action_next_undecided(self) -> None:

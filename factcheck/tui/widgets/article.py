@@ -21,6 +21,9 @@ from factcheck.tui.untrusted import safe_text
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WINDOW_PARAGRAPHS = 8
 """Paragraphs mounted on each side of the selected one."""
+MOUNT_ALL_UP_TO = 60
+"""An article of at most this many paragraphs is mounted whole, once: moving through
+it never remounts a window (a layout pass of the whole screen)."""
 
 TINT_STYLE = {
     Status.SUPPORTED: "green underline",
@@ -180,6 +183,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _mount_window(self, centre: int) -> None:
         start = max(0, centre - WINDOW_PARAGRAPHS)
         stop = min(len(self.paragraphs), centre + WINDOW_PARAGRAPHS + 1)
+        if len(self.paragraphs) <= MOUNT_ALL_UP_TO:
+            start, stop = 0, len(self.paragraphs)
         self._window = range(start, stop)
         self.remove_children()
         self._widgets = {
@@ -195,6 +200,15 @@ class ArticleView(VerticalScroll, can_focus=True):
             self._widgets[index].update(self.render_paragraph(index), layout=False)
 
     def _scroll_to_paragraph(self, index: int) -> None:
+        """Centre a paragraph, unless it is already wholly in view: most moves to the
+        next claim then scroll nothing, and a scroll repaints the whole panel."""
         widget = self._widgets.get(index)
-        if widget is not None and widget.is_mounted:
-            self.scroll_to_center(widget, animate=False)
+        if widget is None or not widget.is_mounted:
+            return
+        region = widget.virtual_region_with_margin
+        top = round(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if region.y >= top and region.bottom <= top + height:
+            return
+        # This panel only (`scroll_to_center` scrolls every ancestor too: a full repaint).
+        self.scroll_to(y=max(0, region.y - max(0, height - region.height) // 2), animate=False)

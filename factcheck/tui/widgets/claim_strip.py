@@ -1,10 +1,12 @@
-"""The claim strip under the claims list: the whole current claim, its kind and score,
-and, when the claim is a fragment, the sentence it sits in with the claim marked.
+"""The claim strip under the claims list, the screen's full width: the whole current
+claim, its kind and score, and, when the claim is a fragment, the sentence it sits in
+with the claim marked.
 
 The list cuts claims to one line (31 characters at 120 columns); this is where the
-reviewer reads what they are deciding. Its height follows the text between a floor
-and a ceiling that depend on the terminal (`set_rows`); the layout is redone only when
-the height changes, not on every claim.
+reviewer reads what they are deciding. Its height is fixed per terminal size
+(`set_rows`: 4 lines at 120x40, 3 at 80x24), so showing the next claim repaints the
+strip alone, never the screen's layout; a fragment's sentence is cut around the claim
+until it fits.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ FRAGMENT_STYLE = "bold black on #e6c84f"
 """The claim inside its sentence: the article's highlight colour."""
 _MEASURE = Console(width=200, legacy_windows=False, color_system=None)
 """Only wraps text to count its lines (the width is given per call)."""
-CONTEXT_CHARACTERS = 240
-"""Most sentence text kept on each side of a fragment before it is cut with "…"."""
+CONTEXT_CHARACTERS = (240, 120, 60, 25, 0)
+"""Sentence text kept on each side of a fragment, tried in turn until the strip fits
+(cut with "…")."""
 
 
 def is_fragment(claim: Claim, text: str) -> bool:
@@ -34,7 +37,7 @@ def is_fragment(claim: Claim, text: str) -> bool:
     return any(ch.isalnum() for ch in rest)
 
 
-def strip_text(claim: Claim, text: str, *, occurrences: int = 1) -> Text:
+def strip_text(claim: Claim, text: str, *, occurrences: int = 1, context: int = 240) -> Text:
     """What the strip shows for `claim` of a document whose text is `text`."""
     glyph, glyph_style = claim_mark(claim)
     status = str(claim.status) if is_decided(claim) else "undecided"
@@ -47,8 +50,8 @@ def strip_text(claim: Claim, text: str, *, occurrences: int = 1) -> Text:
     if not is_fragment(claim, text):
         shown.append_text(safe_text(" ".join(claim.text.split()), style=CLAIM_STYLE))
         return shown
-    before = text[max(claim.sentence_start, claim.start - CONTEXT_CHARACTERS) : claim.start]
-    after = text[claim.end : min(claim.sentence_end, claim.end + CONTEXT_CHARACTERS)]
+    before = text[max(claim.sentence_start, claim.start - context) : claim.start]
+    after = text[claim.end : min(claim.sentence_end, claim.end + context)]
     cut_before = claim.start - len(before) > claim.sentence_start
     cut_after = claim.end + len(after) < claim.sentence_end
     shown.append("…" if cut_before else "")
@@ -61,39 +64,35 @@ def strip_text(claim: Claim, text: str, *, occurrences: int = 1) -> Text:
 
 
 class ClaimStrip(Static):
-    """Shows one claim in full; `show(None)` when no claim is selected."""
+    """Shows one claim in full; `show(None, "")` when no claim is selected."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self.min_rows = 2
-        self.max_rows = 6
-        self._shown: Text | None = None
+        self.rows = 4
+        self._showing: tuple[Claim | None, str, int] = (None, "", 1)
 
-    def set_rows(self, min_rows: int, max_rows: int) -> None:
-        """Lines of text the strip may take (the terminal's height decides)."""
-        self.min_rows, self.max_rows = min_rows, max_rows
-        if self._shown is not None:
-            self._fit(self._shown)
+    def set_rows(self, rows: int) -> None:
+        """Lines of text the strip shows (the terminal's height decides)."""
+        if rows != self.rows:
+            self.rows = rows
+            self.styles.height = rows + self.styles.gutter.height
 
     def show(self, claim: Claim | None, text: str, *, occurrences: int = 1) -> None:
-        shown = Text("No claim selected.", style="dim")
-        if claim is not None:
-            shown = strip_text(claim, text, occurrences=occurrences)
-        self._shown = shown
-        self._fit(shown)
+        self._showing = (claim, text, occurrences)
+        self.update(self.fitted(), layout=False)
 
-    def _fit(self, shown: Text) -> None:
-        width = self.content_region.width
-        if not width:
-            self.update(shown)  # not laid out yet: the first layout sizes it
-            return
-        lines = len(shown.wrap(_MEASURE, width))
-        rows = max(self.min_rows, min(self.max_rows, lines))
-        height = rows + self.styles.gutter.height
-        if self.styles.height is None or self.styles.height.value != height:
-            self.styles.height = height  # a layout pass, only when the height changes
-        self.update(shown, layout=False)
+    def fitted(self) -> Text:
+        """The claim with as much of its sentence as fits in the strip's lines."""
+        claim, text, occurrences = self._showing
+        if claim is None:
+            return Text("No claim selected.", style="dim")
+        width = self.content_region.width or 80
+        shown = Text()
+        for context in CONTEXT_CHARACTERS:
+            shown = strip_text(claim, text, occurrences=occurrences, context=context)
+            if len(shown.wrap(_MEASURE, width)) <= self.rows:
+                break
+        return shown
 
     def on_resize(self) -> None:
-        if self._shown is not None:
-            self._fit(self._shown)
+        self.update(self.fitted(), layout=False)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from rich.text import Text
-from textual.geometry import Region
 from textual.message import Message
 
 from factcheck.models import Claim, ClaimKind, Status
@@ -97,12 +96,7 @@ class ClaimsTable(LineList):
         index = self._index.get(claim_id)
         if index is not None:
             self._claims[index] = claim
-            self.refresh_line(index - round(self.scroll_offset.y))
-
-    def refresh_line(self, y: int) -> None:
-        """Repaint one visible line (a verdict changes one mark, not the list)."""
-        if 0 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
+            self.refresh_row(index)  # a verdict changes one mark, not the list
 
     def selected_claim_id(self) -> int | None:
         if not self._claims:
@@ -110,11 +104,12 @@ class ClaimsTable(LineList):
         return self._claims[self.cursor].id
 
     def select_claim(self, claim_id: int) -> bool:
-        """Move the cursor to a claim; False when the claim is filtered out."""
+        """Move the cursor to a claim, quietly (the caller shows it); False when the
+        claim is not listed."""
         index = self._index.get(claim_id)
         if index is None:
             return False
-        self.cursor = index
+        self.move_cursor_quietly(index)
         return True
 
     def cursor_moved(self, row: int) -> None:

@@ -17,7 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -59,30 +59,55 @@ class LineList(ScrollView, can_focus=True):
     def rows_changed(self, *, cursor: int = 0) -> None:
         """The rows were replaced: size the scroll area and put the cursor at `cursor`
         without announcing it (the caller knows what it selected)."""
-        self.virtual_size = Size(self.size.width, self.row_count)
+        self.virtual_size = Size(self.size.width, self.virtual_rows())
         self.set_reactive(LineList.cursor, self.validate_cursor(cursor))
         self.scroll_cursor_into_view()
         self.refresh()
 
     def scroll_cursor_into_view(self) -> None:
-        """Scroll just enough for the cursor row to be on screen (also after a resize)."""
+        """Bring the cursor row on screen (also after a resize). Leaving the bottom
+        edge puts it a third of the way down, so working down the list scrolls once
+        a screenful, not on every row (each scroll repaints the list)."""
         height = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False)
         elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+            self.scroll_to(
+                y=max(self.cursor - height + 1, self.cursor - height // 3), animate=False
+            )
 
     # -- cursor --------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.row_count - 1))
 
+    def move_cursor_quietly(self, row: int) -> None:
+        """Put the cursor on `row` without `cursor_moved`: the caller shows the row's
+        item itself, in the same handler, so the key costs one frame, not two."""
+        old = self.cursor
+        self.set_reactive(LineList.cursor, self.validate_cursor(row))
+        self._repaint_cursor(old, self.cursor)
+
     def watch_cursor(self, old: int, new: int) -> None:
-        self.scroll_cursor_into_view()
-        self.refresh()
+        self._repaint_cursor(old, new)
         if self.row_count:
             self.cursor_moved(new)
+
+    def _repaint_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_offset.y)
+        self.scroll_cursor_into_view()
+        if round(self.scroll_offset.y) == top:
+            self.refresh_row(old)  # only the two rows whose highlight changed
+            self.refresh_row(new)
+        else:
+            self.refresh()
+
+    def refresh_row(self, row: int) -> None:
+        """Repaint one row if it is on screen."""
+        y = row - round(self.scroll_offset.y)
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
@@ -107,8 +132,12 @@ class LineList(ScrollView, can_focus=True):
         if offset is not None:
             self.cursor = round(self.scroll_offset.y) + offset.y
 
+    def virtual_rows(self) -> int:
+        """Rows of the scroll area (a change re-lays out the screen)."""
+        return self.row_count
+
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.row_count)
+        self.virtual_size = Size(self.size.width, self.virtual_rows())
         self.call_after_refresh(self.scroll_cursor_into_view)
 
     # -- rendering -----------------------------------------------------------------

@@ -16,6 +16,13 @@ class ProgressLine(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self._line = ""
+        self.text = ""
+        """The progress line as last shown (without the app's name)."""
 
     def show(self, text: str) -> None:
-        self.update(safe_str(f" factcheck · {text}"), layout=False)
+        self.text = text
+        line = safe_str(f" factcheck · {text}")
+        if line != self._line:
+            self._line = line
+            self.update(line, layout=False)

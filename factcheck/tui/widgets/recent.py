@@ -15,6 +15,9 @@ from factcheck.tui.untrusted import safe_str
 from factcheck.tui.widgets.claims import STATUS_GLYPH, STATUS_STYLE
 from factcheck.tui.widgets.line_list import LineList
 
+RECENT_ROWS = 4
+"""Decisions the panel lists (all shown at 120x40; 2 at a time at 80x24)."""
+
 
 class RecentStrip(LineList):
     """Newest first; choosing a row (enter) posts `Chosen` with its claim id."""
@@ -36,6 +39,11 @@ class RecentStrip(LineList):
     @property
     def row_count(self) -> int:
         return len(self.rows)
+
+    def virtual_rows(self) -> int:
+        """Always `RECENT_ROWS`: the panel's scroll area never changes size, so a new
+        decision repaints its rows and nothing else."""
+        return RECENT_ROWS
 
     def show_verdicts(
         self, verdicts: list[Verdict], claims: dict[int, Claim], *, reviewer: str | None = None
