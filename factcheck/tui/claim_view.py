@@ -101,9 +101,9 @@ class ClaimView:
         if self.query:
             parts.append(f"matching {self.query!r}")
         if hidden_low:
-            parts.append(f"{hidden_low} below {self.threshold:.2f} hidden (t)")
+            parts.append(f"{hidden_low} low hidden (t)")
         elif self.show_low:
-            parts.append(f"below {self.threshold:.2f} shown (t)")
+            parts.append(f"scores under {self.threshold:.2f} shown (t)")
         return " · ".join(parts)
 
 

@@ -150,7 +150,9 @@ async def test_filter_cycles_through_statuses(make):
         await pilot.pause()
         assert app.screen.filter_status == "undecided"
         assert table(app).row_count == 3
-        assert str(table(app).border_title).startswith("Claims 3 of 6 · only undecided")
+        assert str(table(app).border_title).startswith(
+            "Claims 3 of 6 · only undecided · 1 low hidden (t)"
+        )
         await pilot.press("f")  # unverified, decided so: claim 2
         await pilot.pause()
         assert table(app).row_count == 1

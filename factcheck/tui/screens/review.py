@@ -50,7 +50,7 @@ from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
-from factcheck.tui.widgets.recent import RECENT_ROWS, RecentStrip
+from factcheck.tui.widgets.recent import RecentStrip
 
 if TYPE_CHECKING:
     from factcheck.tui.app import ReviewApp
@@ -233,7 +233,9 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
     def _fit_to_terminal(self) -> None:
         sizes = column_sizes(self.app.size.height)
         recent = self.query_one("#recent", RecentStrip)
-        recent.styles.height = sizes.recent_rows + 2  # + its border
+        if recent.capacity != sizes.recent_rows:
+            recent.set_capacity(sizes.recent_rows)
+            self._refresh_recent()
         recent.display = not self.recent_folded
         self.strip.set_rows(sizes.strip_rows)
 
@@ -514,7 +516,7 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
 
     def _refresh_recent(self) -> None:
         verdicts = self.review_app.store.recent_verdicts(
-            limit=RECENT_ROWS, document_id=self.document_id
+            limit=self.query_one("#recent", RecentStrip).capacity, document_id=self.document_id
         )
         self.query_one("#recent", RecentStrip).show_verdicts(
             verdicts, self.claims, reviewer=self.session.reviewer

@@ -110,6 +110,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         previous = self.selected
         self.selected = claim_id
         claim = self.claims.get(claim_id) if claim_id is not None else None
+        if claim is None and self._window:
+            # Nothing listed (a search matching no claim): unmark, stay where we are.
+            if previous in self.claims:
+                self._redraw(self.paragraph_of(self.claims[previous].start))
+            return
         target = self.paragraph_of(claim.start) if claim else 0
         if target not in self._window or not self._near_centre(target):
             self._mount_window(target)

@@ -16,13 +16,17 @@ from factcheck.tui.widgets.claims import STATUS_GLYPH, STATUS_STYLE
 from factcheck.tui.widgets.line_list import LineList
 
 RECENT_ROWS = 4
-"""Decisions the panel lists (all shown at 120x40; 2 at a time at 80x24)."""
+"""Decisions the panel lists at most (at 120x40; the screen sets 2 at 80x24)."""
 
 
 class RecentStrip(LineList):
     """Newest first; choosing a row (enter) posts `Chosen` with its claim id."""
 
     BINDINGS = [Binding("enter", "choose", "Reopen", show=False)]  # noqa: RUF012
+    DEFAULT_CSS = """
+    RecentStrip > .line-list--cursor { background: transparent; text-style: none; }
+    RecentStrip:focus > .line-list--cursor { background: $accent; text-style: bold; }
+    """
 
     class Chosen(Message):
         """The reviewer asked to reopen claim `claim_id`."""
@@ -35,15 +39,24 @@ class RecentStrip(LineList):
         super().__init__(id=id)
         self.rows: list[Text] = []
         self.claim_ids: list[int] = []
+        self.capacity = RECENT_ROWS
+        """How many decisions the panel lists (`set_capacity`)."""
 
     @property
     def row_count(self) -> int:
         return len(self.rows)
 
     def virtual_rows(self) -> int:
-        """Always `RECENT_ROWS`: the panel's scroll area never changes size, so a new
+        """Always `capacity`: the panel's scroll area never changes size, so a new
         decision repaints its rows and nothing else."""
-        return RECENT_ROWS
+        return self.capacity
+
+    def set_capacity(self, rows: int) -> None:
+        """List at most `rows` decisions, all visible (the panel is that high)."""
+        self.capacity = rows
+        self.styles.height = rows + self.styles.gutter.height
+        del self.rows[rows:], self.claim_ids[rows:]
+        self.rows_changed(cursor=self.cursor)
 
     def show_verdicts(
         self, verdicts: list[Verdict], claims: dict[int, Claim], *, reviewer: str | None = None
