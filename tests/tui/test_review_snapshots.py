@@ -36,5 +36,11 @@ def test_main_screen_80x24(snap_compare, make, review_store):
     assert snap_compare(make(), press=["s", "d"], terminal_size=(80, 24))
 
 
+def test_filters_and_triage_80x24(snap_compare, make, review_store):
+    """Low scores shown (t), one claim dismissed (x), the list on "only undecided"."""
+    _with_evidence(review_store)
+    assert snap_compare(make(), press=["t", "x", "f", "s"], terminal_size=(80, 24))
+
+
 def test_help_screen(snap_compare, make):
     assert snap_compare(make(), press=["question_mark"], terminal_size=(120, 40))
