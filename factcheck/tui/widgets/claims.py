@@ -119,6 +119,11 @@ class ClaimsTable(LineList):
 
     # -- rendering -----------------------------------------------------------------
 
+    def row_key(self, row: int) -> object:
+        claim = self._claims[row]
+        times = self.occurrences.get(claim.id or 0, 1)
+        return (claim.id, claim.status, claim.decided, claim.start, claim.end, claim.kind, times)
+
     def row_text(self, row: int, width: int) -> Text:
         claim = self._claims[row]
         if width >= _WIDE_KIND_FROM:

@@ -43,6 +43,18 @@ class LineList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, repaint=False)
     """Index of the selected row."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._strips: dict[tuple[object, ...], Strip] = {}
+        """Rendered rows by (row_key, width, is cursor): a repaint of an unchanged row
+        (after a scroll, a focus change) costs a dict look-up."""
+        self._bases: dict[bool, Style] = {}
+        """The row style, plain and under the cursor (computing it walks the DOM)."""
+
+    def row_key(self, row: int) -> object:
+        """What row `row` shows, hashable: equal keys render the same line."""
+        raise NotImplementedError
+
     @property
     def row_count(self) -> int:
         raise NotImplementedError
@@ -142,19 +154,38 @@ class LineList(ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # focus, theme or CSS changed: every row looks different
+        self._bases.clear()
+
+    def _base(self, under_cursor: bool) -> Style:
+        base = self._bases.get(under_cursor)
+        if base is None:
+            base = self.rich_style
+            if under_cursor:
+                base = base + self.get_component_rich_style("line-list--cursor")
+            self._bases[under_cursor] = base
+        return base
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = round(self.scroll_offset.y) + y
         if row >= self.row_count:
-            return Strip.blank(width, self.rich_style)
-        base: Style = self.rich_style
-        if row == self.cursor:
-            base = base + self.get_component_rich_style("line-list--cursor")
-        segments = [
-            Segment(s.text, base + s.style if s.style else base)
-            for s in text_segments(self.row_text(row, width))
-        ]
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+            return Strip.blank(width, self._base(False))
+        key = (self.row_key(row), width, row == self.cursor)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 1000:
+                self._strips.clear()
+            base = self._base(row == self.cursor)
+            segments = [
+                Segment(s.text, base + s.style if s.style else base)
+                for s in text_segments(self.row_text(row, width))
+            ]
+            strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+            self._strips[key] = strip
+        return strip
 
 
 @lru_cache(maxsize=256)

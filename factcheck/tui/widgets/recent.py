@@ -39,6 +39,8 @@ class RecentStrip(LineList):
         super().__init__(id=id)
         self.rows: list[Text] = []
         self.claim_ids: list[int] = []
+        self._version = 0
+        """Bumped whenever the rows change (the row cache's key)."""
         self.capacity = RECENT_ROWS
         """How many decisions the panel lists (`set_capacity`)."""
 
@@ -56,6 +58,7 @@ class RecentStrip(LineList):
         self.capacity = rows
         self.styles.height = rows + self.styles.gutter.height
         del self.rows[rows:], self.claim_ids[rows:]
+        self._version += 1
         self.rows_changed(cursor=self.cursor)
 
     def show_verdicts(
@@ -82,7 +85,11 @@ class RecentStrip(LineList):
         if rows == self.rows and claim_ids == self.claim_ids:
             return  # nothing new (a poll that found only our own verdicts)
         self.rows, self.claim_ids = rows, claim_ids
+        self._version += 1
         self.rows_changed(cursor=self.cursor)
+
+    def row_key(self, row: int) -> object:
+        return (self._version, row)
 
     def row_text(self, row: int, width: int) -> Text:
         return self.rows[row]
