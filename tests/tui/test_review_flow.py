@@ -5,6 +5,7 @@ the article, resize)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from factcheck.models import Claim, ClaimKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
 from factcheck.tui.screens.help import HelpScreen
-from factcheck.tui.widgets.article import MATCH_STYLE
+from factcheck.tui.widgets.article import MATCH_STYLE, SELECTED_STYLE
 from factcheck.tui.widgets.claims import ClaimsTable
 
 SIZE = (120, 40)
@@ -390,3 +391,43 @@ async def test_help_lists_the_new_keys(make):
         assert keys["toggle_low"] == "t"
         assert keys["filter_kind"] == "e"
         assert keys["toggle_recent"] == "r"
+
+
+async def test_a_changed_or_new_claim_shows_in_the_list_article_and_strip(make, review_store):
+    """The hook span edits use (`show_claim_changed`): a claim's new span everywhere."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        text = screen.session.document.text
+        old = screen.claims[3]
+        end = text.index("diplomatic relations", old.end) + len("diplomatic relations")
+        wider = replace(old, end=end, text=text[old.start : end])
+        screen.show_claim_changed(wider)
+        await pilot.pause()
+        assert screen.selected_id == 3
+        article = screen.article
+        paragraph = article.paragraph_of(old.start)
+        offset = article.paragraphs[paragraph].start
+        spans = article.render_paragraph(paragraph).spans
+        assert any(
+            (sp.start, sp.end, sp.style) == (old.start - offset, end - offset, SELECTED_STYLE)
+            for sp in spans
+        )
+        start = text.index("Xi urged the two countries")
+        new = Claim(
+            "Xi urged the two countries",
+            start,
+            start + 26,
+            start,
+            start + 60,
+            ClaimKind.OTHER,
+            0.7,
+            id=99,
+            document_id=1,
+        )
+        screen.show_claim_changed(new)
+        await pilot.pause()
+        assert 99 in listed(app)
+        assert screen.selected_id == 99
+        assert "Xi urged the two countries" in strip_text(app)

@@ -293,6 +293,23 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         self._show_evidence(claim_id)
         self._schedule_suggestions(claim_id)
 
+    def show_claim_changed(self, claim: Claim) -> None:
+        """Show a claim whose span, text or score changed, or a claim just created
+        (span edits: `factcheck.claim_edit`), in the list, the article and the strip,
+        and select it. The claim keeps its id, status and verdicts."""
+        if claim.id is None:
+            return
+        if claim.id not in self.claims:
+            self.groups[claim.id] = [claim.id]
+        self.claims[claim.id] = claim
+        self.order = sorted(
+            (c.id for c in self.claims.values() if c.id is not None and c.duplicate_of is None),
+            key=lambda cid: (self.claims[cid].start, cid),
+        )
+        self.article.put_claim(claim)
+        self.table.occurrences = occurrence_counts(self.claims.values())
+        self.apply_view(keep=claim.id)
+
     def _show_strip(self, claim_id: int) -> None:
         occurrences = len(self.groups.get(claim_id, [claim_id]))
         self.strip.show(self.claims[claim_id], self.session.document.text, occurrences=occurrences)

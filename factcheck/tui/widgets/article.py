@@ -132,6 +132,25 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.claims[claim_id] = replace(claim, status=status, decided=decided)
         self._redraw(self.paragraph_of(claim.start))
 
+    def put_claim(self, claim: Claim) -> None:
+        """Show a claim whose span changed, or a new one (span edits): its old and new
+        paragraphs are redrawn with the highlight where the claim now is."""
+        if claim.id is None:
+            return
+        old = self.claims.get(claim.id)
+        touched = {self.paragraph_of(claim.start)}
+        if old is not None:
+            touched.add(self.paragraph_of(old.start))
+            for listed in self._claims_by_paragraph.values():
+                listed[:] = [c for c in listed if c.id != claim.id]
+        self.claims[claim.id] = claim
+        paragraph = self._claims_by_paragraph.setdefault(self.paragraph_of(claim.start), [])
+        paragraph.append(claim)
+        paragraph.sort(key=lambda c: c.start)
+        for index in touched:
+            if index in self._widgets:
+                self._widgets[index].update(self.render_paragraph(index))
+
     # -- search --------------------------------------------------------------------
 
     def search(self, query: str) -> int | None:
