@@ -349,6 +349,34 @@ def _count(claims: list[Claim]) -> dict[Status, int]:
 # -- small text helpers every renderer shares ----------------------------------------
 
 
+def occurrence_phrase(entry: ClaimEntry) -> str:
+    """Where a claim with repeats occurs: `2 times: characters 189–316 and 654–781`."""
+    places = sorted((entry.claim, *entry.occurrences), key=lambda claim: claim.start)
+    spans = [f"{claim.start}–{claim.end}" for claim in places]
+    listed = ", ".join(spans[:-1]) + f" and {spans[-1]}" if len(spans) > 1 else spans[0]
+    return f"{len(places)} times: characters {listed}"
+
+
+def history_phrase(entry: ClaimEntry, verdict: Verdict) -> str:
+    """One event of a claim's history in words, for readers outside the desk: a
+    verdict (`undone` when withdrawn) or an undo, named by what it withdrew, never by
+    a verdict id. The date is the caller's."""
+    if verdict.undoes is not None:
+        withdrawn = entry.withdrawn(verdict)
+        what = (
+            f"the {withdrawn.status} verdict of {display_date(withdrawn.created_at)}"
+            if withdrawn is not None
+            else "an earlier verdict"
+        )
+        return f"undo by {verdict.reviewer} of {what}"
+    phrase = f"{verdict.status} by {verdict.reviewer}"
+    if verdict.note:
+        phrase += f" — {verdict.note}"
+    if entry.undone(verdict) is not None:
+        phrase += " (undone)"
+    return phrase
+
+
 def one_line(text: str | None) -> str:
     """Collapse runs of whitespace (newlines too) to single spaces."""
     return " ".join((text or "").split())
