@@ -10,6 +10,7 @@ renderers can be tested without a database.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -291,32 +292,48 @@ def _document_reports(
     )
     for document, all_claims, chosen in chunk:
         shown = [claim for claim in all_claims if _shown(claim)]
-        numbers: dict[int | None, int] = {
-            claim.id: number for number, claim in enumerate(shown, start=1)
-        }
+        numbers = {claim.id: number for number, claim in enumerate(shown, start=1)}
         repeats: dict[int, list[Claim]] = {}
         for claim in all_claims:
             if claim.duplicate_of is not None:
                 repeats.setdefault(claim.duplicate_of, []).append(claim)
-
-        def entry(claim: Claim, numbers=numbers, repeats=repeats) -> ClaimEntry:
-            assert claim.id is not None
-            return ClaimEntry(
-                claim=claim,
-                number=numbers.get(claim.id, numbers.get(claim.duplicate_of)),
-                history=tuple(histories.get(claim.id, ())),
-                evidence=_evidence_for(
-                    stored.get(claim.id, []), histories.get(claim.id, []), cited_elsewhere
-                ),
-                occurrences=tuple(repeats.get(claim.id, ())),
-            )
-
+        entry = functools.partial(
+            _entry,
+            numbers=numbers,
+            repeats=repeats,
+            histories=histories,
+            stored=stored,
+            cited_elsewhere=cited_elsewhere,
+        )
         yield DocumentReport(
             document=document,
             entries=tuple(entry(claim) for claim in chosen),
             counts=_count(all_claims),
             hidden=tuple(entry(claim) for claim in hidden[document.id]),
         )
+
+
+def _entry(
+    claim: Claim,
+    *,
+    numbers: dict[int | None, int],
+    repeats: dict[int, list[Claim]],
+    histories: dict[int, list[Verdict]],
+    stored: dict[int, list[Evidence]],
+    cited_elsewhere: dict[int, Evidence],
+) -> ClaimEntry:
+    """One claim's entry from the chunk's reads: a repeat takes the number of the claim
+    it repeats; a claim with repeats lists them as its occurrences."""
+    assert claim.id is not None
+    return ClaimEntry(
+        claim=claim,
+        number=numbers.get(claim.id, numbers.get(claim.duplicate_of)),
+        history=tuple(histories.get(claim.id, ())),
+        evidence=_evidence_for(
+            stored.get(claim.id, []), histories.get(claim.id, []), cited_elsewhere
+        ),
+        occurrences=tuple(repeats.get(claim.id, ())),
+    )
 
 
 def _evidence_for(
