@@ -279,3 +279,9 @@ def test_the_splitter_groups_a_restated_headline_and_a_repeated_paragraph() -> N
         assert text[claim.start : claim.end] == claim.text
         if shown_for is not None:
             assert claim.score == claims[shown_for].score
+
+
+def test_a_decided_group_is_one_earlier_check_not_two(store: Store) -> None:
+    _add(store)
+    store.mark([1], Status.SUPPORTED, reviewer="ana")  # and its repeat, claim 5
+    assert [c.claim_id for c in store.checked_claims_matching("exports")] == [1]
