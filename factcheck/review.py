@@ -97,17 +97,17 @@ def clean_reviewer_name(name: str) -> str:
 def documents_to_review(
     store: Store, *, reviewer: str | None = None, among: Collection[int] | None = None
 ) -> list[DocumentSummary]:
-    """Documents with unverified claims: those assigned to `reviewer` first, then most
-    unverified first (ties: oldest first). `among` limits them to those ids."""
+    """Documents with undecided claims: those assigned to `reviewer` first, then most
+    undecided first (ties: oldest first). `among` limits them to those ids."""
     summaries = [
         s
         for s in store.list_documents()
-        if s.counts[Status.UNVERIFIED] > 0 and (among is None or s.document.id in among)
+        if s.undecided > 0 and (among is None or s.document.id in among)
     ]
     assigned = store.assignments() if reviewer is not None else {}
     return sorted(
         summaries,
-        key=lambda s: (assigned.get(s.document.id) != reviewer, -s.counts[Status.UNVERIFIED]),
+        key=lambda s: (assigned.get(s.document.id) != reviewer, -s.undecided),
     )
 
 
@@ -118,7 +118,7 @@ def resolve_review_target(
 
     TARGET is a document id, an article file or a URL; one not yet stored is added
     first, exactly as `factcheck add` would (metadata included). With no TARGET: the
-    document with unverified claims when only one has any, None when several do (the
+    document with undecided claims when only one has any, None when several do (the
     caller shows a picker), and the newest document when none has.
     """
     if target is None:

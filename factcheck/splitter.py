@@ -33,7 +33,7 @@ from factcheck.checkworthiness import (
     linear_sentence_scores,
     score_sentences,
 )
-from factcheck.debris import body_words_of, is_debris, is_headline, restates
+from factcheck.debris import body_words_of, content_words, is_debris, is_headline, restates
 from factcheck.duplicates import duplicate_of, normalise
 from factcheck.models import Claim
 from factcheck.mood import mood_shift
@@ -194,17 +194,18 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
         if alone and is_headline(sentence):
             headlines.add(len(body))
         body.append(_Sentence(start, end, content_start, speaker))
+    restated: list[_Sentence] = []
     if headlines:
         body_words = body_words_of(
             [text[s.content_start : s.end] for i, s in enumerate(body) if i not in headlines]
         )
         if body_words:
-            body = [
+            restated = [
                 sentence
                 for i, sentence in enumerate(body)
-                if i not in headlines
-                or not restates(text[sentence.start : sentence.end], body_words)
+                if i in headlines and restates(text[sentence.start : sentence.end], body_words)
             ]
+            body = [sentence for sentence in body if sentence not in restated]
     repeats = duplicate_of([text[s.content_start : s.end] for s in body])
     kept_index: dict[int, int] = {}
     kept: list[_Sentence] = []
@@ -217,7 +218,33 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
         for sentence, repeat in zip(body, repeats, strict=True)
         if repeat is not None
     ]
+    repeated += _restating_headlines(text, restated, kept)
     return kept, repeated
+
+
+def _restating_headlines(
+    text: str, headlines: list[_Sentence], kept: list[_Sentence]
+) -> list[tuple[_Sentence, int]]:
+    """Each headline the body restates, with the index (in `kept`) of the sentence that
+    holds most of its content words, when that one sentence holds most of them (a
+    headline the body restates only across several sentences is left out, as before)."""
+    if not headlines:
+        return []
+    words = [content_words(text[s.content_start : s.end]) for s in kept]
+    found = []
+    for headline in headlines:
+        wanted = content_words(text[headline.content_start : headline.end])
+        if not wanted or not words:
+            continue
+        best = max(range(len(kept)), key=lambda i: len(wanted & words[i]))
+        if len(wanted & words[best]) >= _HEADLINE_SHARE * len(wanted):
+            found.append((headline, best))
+    return found
+
+
+_HEADLINE_SHARE = 0.6
+"""Share of a headline's content words one body sentence must hold to be its restatement
+(the share `debris.restates` asks of the whole body)."""
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

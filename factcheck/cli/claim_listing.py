@@ -40,6 +40,8 @@ _KIND = CLAIM_FIELDS.index("kind")
 _SCORE = CLAIM_FIELDS.index("score")
 _LISTED = len(LISTED_CLAIM_FIELDS)
 """A row's first fields are the listed ones (`LISTED_CLAIM_FIELDS`)."""
+_OCCURRENCES = len(CLAIM_FIELDS)
+"""Where `claim_rows(occurrences=True)` puts how often a claim occurs."""
 
 
 def _chunks(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
@@ -53,7 +55,9 @@ def write_table(
 ) -> int:
     """The table (header, then one line a claim, text cut to fit); the row count.
 
-    Nothing is written for no rows: the caller says "no claims match" instead.
+    A claim that occurs several times in its document (rows from
+    `claim_rows(occurrences=True)`) is shown once, its text led by `(×N)`. Nothing is
+    written for no rows: the caller says "no claims match" instead.
     """
     room = max(20, width - len(TABLE_HEADER) + len("claim"))
     count = 0
@@ -61,6 +65,8 @@ def write_table(
         lines = [TABLE_HEADER] if not count else []
         for row in chunk:
             text = " ".join(row[_TEXT].split())
+            if len(row) > _OCCURRENCES and row[_OCCURRENCES] > 1:
+                text = f"(×{row[_OCCURRENCES]}) {text}"
             if len(text) > room:
                 text = text[: room - 1] + "…"
             lines.append(

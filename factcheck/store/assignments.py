@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Status, Verdict
-from factcheck.store.claims import _VERDICT_COLUMNS, _verdict_from_tuple, in_force_id_sql
+from factcheck.store.claims import (
+    _VERDICT_COLUMNS,
+    SHOWN_CLAIM,
+    _verdict_from_tuple,
+    in_force_id_sql,
+)
 from factcheck.store.connection import StoreBase, utc_now
 
 
@@ -142,15 +147,16 @@ class AssignmentsMixin(StoreBase):
         return result
 
 
-_DECIDED = f"('{Status.SUPPORTED}', '{Status.DISPUTED}')"
-
+# A claim counts when shown (repeats and dismissed claims left out), and is decided
+# when it has a verdict in force: marked unverified ("cannot tell") counts as decided.
 _PER_DOCUMENT_SQL = f"""
 SELECT documents.id, documents.title, assignments.reviewer AS assigned_to,
-    (SELECT count(*) FROM claims WHERE claims.document_id = documents.id) AS claims,
     (SELECT count(*) FROM claims WHERE claims.document_id = documents.id
-        AND claims.status IN {_DECIDED}) AS decided,
+        AND {SHOWN_CLAIM}) AS claims,
     (SELECT count(*) FROM claims WHERE claims.document_id = documents.id
-        AND claims.status = '{Status.DISPUTED}') AS disputed,
+        AND {SHOWN_CLAIM} AND claims.decided) AS decided,
+    (SELECT count(*) FROM claims WHERE claims.document_id = documents.id
+        AND claims.duplicate_of IS NULL AND claims.status = '{Status.DISPUTED}') AS disputed,
     (SELECT max(verdicts.created_at) FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
         WHERE claims.document_id = documents.id) AS last_activity
 FROM documents LEFT JOIN assignments ON assignments.document_id = documents.id
@@ -165,8 +171,8 @@ WITH latest AS (
 ),
 owned AS (
     SELECT claims.document_id, verdicts.reviewer,
-        sum(claims.status IN {_DECIDED}) AS decided,
-        sum(claims.status = '{Status.DISPUTED}') AS disputed
+        sum({SHOWN_CLAIM}) AS decided,
+        sum(claims.duplicate_of IS NULL AND claims.status = '{Status.DISPUTED}') AS disputed
     FROM latest
     JOIN verdicts ON verdicts.id = latest.verdict_id
     JOIN claims ON claims.id = latest.claim_id

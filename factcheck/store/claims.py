@@ -147,13 +147,17 @@ class ClaimsMixin(StoreBase):
         min_score: float | None = None,
         limit: int | None = None,
         include_hidden: bool = False,
+        occurrences: bool = False,
     ) -> Iterator[tuple[Any, ...]]:
         """The claims `list_claims` returns, as plain tuples in `CLAIM_FIELDS` order
         (kind and status as their strings), read from the cursor as they are consumed.
 
         For listings of any size (`factcheck list` of 900k claims): memory stays flat
         and no `Claim` is built per row. A plain cursor, not sqlite-utils' `query`,
-        which wraps every SELECT in a SAVEPOINT.
+        which wraps every SELECT in a SAVEPOINT. With `occurrences`, each tuple ends
+        with how often the claim occurs in its document (1 + its repeats): one probe
+        of the partial index on `duplicate_of` a row, and none at all (a constant)
+        while the database holds no repeat.
         """
         where, params = [], []
         if status is not None:
@@ -172,7 +176,18 @@ class ClaimsMixin(StoreBase):
         if min_score is not None:
             where.append("score >= ?")
             params.append(min_score)
-        sql = f"SELECT {_CLAIM_COLUMNS} FROM claims"
+        columns = _CLAIM_COLUMNS
+        if occurrences:
+            grouped = self.conn.execute(
+                "SELECT 1 FROM claims WHERE duplicate_of IS NOT NULL LIMIT 1"
+            ).fetchone()
+            columns += (
+                ", 1 + (SELECT count(*) FROM claims AS repeat"
+                " WHERE repeat.duplicate_of = claims.id)"
+                if grouped
+                else ", 1"
+            )
+        sql = f"SELECT {columns} FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY document_id, "start", id'
@@ -393,9 +408,10 @@ class ClaimsMixin(StoreBase):
         return _verdict_from_tuple(row)
 
 
-SHOWN_CLAIM = f"status != '{Status.DISMISSED}' AND duplicate_of IS NULL"
+SHOWN_CLAIM = f"claims.status != '{Status.DISMISSED}' AND claims.duplicate_of IS NULL"
 """SQL condition for the claims listings, counts and reports show by default: not
-dismissed, and not a repeat (a group shows once, as its first claim)."""
+dismissed, and not a repeat (a group shows once). For queries naming the table
+`claims` (no alias)."""
 
 
 @dataclass

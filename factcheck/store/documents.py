@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcheck.errors import NotFoundError
-from factcheck.models import Claim, Document, Status
+from factcheck.models import SHOWN_STATUSES, Claim, Document, Status
 from factcheck.store.claims import SHOWN_CLAIM
 from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
@@ -35,10 +35,13 @@ class AddResult:
 
 @dataclass(frozen=True)
 class DocumentSummary:
-    """A document with its claim counts, for listings and the review picker."""
+    """A document with its claim counts, for listings and the review picker: shown
+    claims only (a group of repeats once, dismissed claims not at all)."""
 
     document: Document
     counts: dict[Status, int]
+    undecided: int = 0
+    """Shown claims nobody has decided yet (all have status unverified)."""
 
     @property
     def claim_count(self) -> int:
@@ -147,15 +150,23 @@ class DocumentsMixin(StoreBase):
         return Document(*row)
 
     def list_documents(self) -> list[DocumentSummary]:
-        """Every document, oldest first, with its claim counts per status."""
+        """Every document, oldest first, with its shown claims' counts per status and
+        how many of them are undecided."""
         counts: dict[int, dict[Status, int]] = {}
-        for document_id, status, count in self.db.execute(
-            "SELECT document_id, status, count(*) FROM claims GROUP BY document_id, status"
+        undecided: dict[int, int] = {}
+        for document_id, status, decided, count in self.db.execute(
+            "SELECT document_id, status, decided, count(*) FROM claims"
+            f" WHERE {SHOWN_CLAIM} GROUP BY document_id, status, decided"
         ):
-            counts.setdefault(document_id, dict.fromkeys(Status, 0))[Status(status)] = count
+            per_status = counts.setdefault(document_id, dict.fromkeys(SHOWN_STATUSES, 0))
+            per_status[Status(status)] += count
+            if not decided:
+                undecided[document_id] = undecided.get(document_id, 0) + count
         return [
             DocumentSummary(
-                _document_from_row(row), counts.get(row["id"], dict.fromkeys(Status, 0))
+                _document_from_row(row),
+                counts.get(row["id"], dict.fromkeys(SHOWN_STATUSES, 0)),
+                undecided.get(row["id"], 0),
             )
             for row in self.db.query("SELECT * FROM documents ORDER BY id")
         ]
@@ -169,13 +180,15 @@ class DocumentsMixin(StoreBase):
         """Every document (or those assigned to `assigned_to`), oldest first, with its
         claim counts per status and its assignee, read from the cursor as consumed. One
         set-based query that never selects the article text, for `factcheck documents`
-        on a desk of any size."""
+        on a desk of any size. Counts are of shown claims (repeats and dismissed claims
+        left out)."""
         where, params = ("WHERE a.reviewer = ?", [assigned_to]) if assigned_to else ("", [])
+        shown = "c.duplicate_of IS NULL AND c.status"
         sql = f"""
             SELECT d.id, d.title,
-                coalesce(sum(c.status = 'unverified'), 0),
-                coalesce(sum(c.status = 'supported'), 0),
-                coalesce(sum(c.status = 'disputed'), 0),
+                coalesce(sum({shown} = 'unverified'), 0),
+                coalesce(sum({shown} = 'supported'), 0),
+                coalesce(sum({shown} = 'disputed'), 0),
                 a.reviewer
             FROM documents d
             LEFT JOIN assignments a ON a.document_id = d.id

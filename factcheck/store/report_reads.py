@@ -76,6 +76,21 @@ class ReportReadsMixin(StoreBase):
             totals[Status(name)] += count
         return totals
 
+    def has_decision_records(self, *, document_id: int | None = None) -> bool:
+        """Whether the documents (all, or one) hold an undo event, a dismissed claim or
+        a repeat: what the JSON report's version 1 cannot carry. Three probes of small
+        indexes (the partial ones on `undoes` and `duplicate_of`, the status index)."""
+        where, params = (
+            ("", []) if document_id is None else (" AND c.document_id = ?", [document_id])
+        )
+        probes = (
+            "SELECT 1 FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+            f" WHERE v.undoes IS NOT NULL{where} LIMIT 1",
+            f"SELECT 1 FROM claims c WHERE c.duplicate_of IS NOT NULL{where} LIMIT 1",
+            f"SELECT 1 FROM claims c WHERE c.status = '{Status.DISMISSED}'{where} LIMIT 1",
+        )
+        return any(self.conn.execute(sql, params).fetchone() for sql in probes)
+
     def document_outline(
         self, *, document_id: int | None = None, status: Status | str | None = None
     ) -> Iterator[tuple[int, str, str | None, dict[Status, int]]]:

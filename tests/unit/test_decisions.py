@@ -253,3 +253,35 @@ def test_dismissed_claims_are_not_offered_as_checked_before(store: Store) -> Non
     assert found == {2}
     store.undo([store.history(4)[-1].id], reviewer="ana")
     assert {c.claim_id for c in store.checked_claims_matching("rents OR port")} == {2, 4}
+
+
+def test_the_splitter_groups_a_restated_headline_and_a_repeated_paragraph() -> None:
+    from factcheck.splitter import split_claim_groups, split_claims
+
+    text = (
+        "Exports Rise 5% In March As Factories Recover\n\n"
+        "Exports rose 5% in March as factories recovered from the winter shutdown, the"
+        " ministry said on Tuesday. Imports fell 2% over the same period.\n\n"
+        "Imports fell 2% over the same period.\n"
+    )
+    claims, repeats = split_claim_groups(text)
+    shown = [c.text for c, r in zip(claims, repeats, strict=True) if r is None]
+    assert shown == [c.text for c in split_claims(text)]  # each statement once
+    grouped = {claims[i].text: claims[r].text for i, r in enumerate(repeats) if r is not None}
+    assert grouped == {
+        "Exports Rise 5% In March As Factories Recover": (
+            "Exports rose 5% in March as factories recovered from the winter shutdown,"
+            " the ministry said on Tuesday"
+        ),
+        "Imports fell 2% over the same period": "Imports fell 2% over the same period",
+    }
+    for claim, shown_for in zip(claims, repeats, strict=True):
+        assert text[claim.start : claim.end] == claim.text
+        if shown_for is not None:
+            assert claim.score == claims[shown_for].score
+
+
+def test_a_decided_group_is_one_earlier_check_not_two(store: Store) -> None:
+    _add(store)
+    store.mark([1], Status.SUPPORTED, reviewer="ana")  # and its repeat, claim 5
+    assert [c.claim_id for c in store.checked_claims_matching("exports")] == [1]
