@@ -487,11 +487,12 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         """A claim's new status, on every occurrence of its duplicate group (the core
         applies a verdict to the whole group), in the list, the article and the strip."""
         first = group_of(self.claims[claim_id]) if claim_id in self.claims else claim_id
+        was = self.claims.get(first)
         for member in self.groups.get(first, [claim_id]):
             if member in self.claims:
                 self.claims[member] = replace(self.claims[member], status=status, decided=decided)
                 self.article.set_status(member, status, decided)
-        self.claim_changed(first)
+        self.claim_changed(first, was)
         if self.selected_id == first:
             self._show_strip(first)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Input
 
-from factcheck.models import Claim, ClaimKind
+from factcheck.models import Claim, ClaimKind, Status
 from factcheck.tui.claim_view import ClaimView, StatusFilter, is_decided, status_filters
 from factcheck.tui.untrusted import safe_content
 
@@ -62,9 +62,10 @@ class ClaimListing(_Base):
             self._title_shown = title
             self.table.border_title = safe_content(title)
 
-    def claim_changed(self, claim_id: int) -> None:
-        """A claim's status changed: if the view no longer lists it (a marked claim under
-        "only undecided"), or now lists it, the list is rebuilt; the title follows."""
+    def claim_changed(self, claim_id: int, was: Claim | None = None) -> None:
+        """A claim's status changed (it was `was`): if the view no longer lists it (a
+        marked claim under "only undecided"), or now lists it, the list is rebuilt; the
+        title follows when its counts can have changed."""
         claim = self.claims.get(claim_id)
         if claim is None or claim_id not in self.order:
             return
@@ -75,21 +76,34 @@ class ClaimListing(_Base):
             self.apply_view(keep=keep if keep is not None else following)
         else:
             self.table.set_status(claim_id, claim)
-            self.update_title()
+            dismissal = Status.DISMISSED in {claim.status, was.status if was else None}
+            if self.view.status is not None or dismissal or was is None:
+                self.update_title()  # counting is a pass over every claim
 
     # -- what is left -----------------------------------------------------------------
 
     def next_undecided(self, after: int | None) -> int | None:
         """The first listed undecided claim after claim `after` in document order
-        (from the top when None), wrapping; None when every listed claim is decided."""
-        listed = [cid for cid in self.listed if not is_decided(self.claims[cid])]
-        if not listed:
+        (from the top when None), wrapping; None when every listed claim is decided.
+        A scan from `after`'s place: usually the very next claim."""
+        if not self.listed:
             return None
-        if after is None or after not in self.claims:
-            return listed[0]
-        start = self.claims[after].start
-        later = [cid for cid in listed if self.claims[cid].start > start and cid != after]
-        return later[0] if later else (listed[0] if listed[0] != after else None)
+        start = 0
+        if after is not None and after in self.claims:
+            position = self.table._index.get(after)
+            if position is None:  # not listed (it just left the list): by its offset
+                offset = self.claims[after].start
+                position = next(
+                    (i - 1 for i, cid in enumerate(self.listed) if self.claims[cid].start > offset),
+                    len(self.listed) - 1,
+                )
+            start = position + 1
+        count = len(self.listed)
+        for step in range(count):
+            claim_id = self.listed[(start + step) % count]
+            if claim_id != after and not is_decided(self.claims[claim_id]):
+                return claim_id
+        return None
 
     def go_to_next_undecided(self, after: int | None) -> bool:
         """Select the next undecided claim; say "all N decided" when there is none."""
