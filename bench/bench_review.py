@@ -298,6 +298,45 @@ async def bare_key_to_repaint(presses: int) -> list[float]:
     return latencies, clock.cpu
 
 
+FIXED_KEYS = ["s", "d", "u", "j", "k"] * 12
+"""`--only keys`: keys every version of the screen has, so the same figure can be taken
+on an older checkout (PYTHONPATH=../old python bench/bench_review.py --only keys)."""
+
+
+async def fixed_keys_to_repaint(app) -> tuple[list[float], list[float]]:
+    """Key -> last repaint for `FIXED_KEYS` from the screen's first claim."""
+    clock = RepaintClock(app)
+    latencies = []
+    async with app.run_test(size=SITTING_SIZE) as pilot:
+        await pilot.pause()
+        for key in FIXED_KEYS:
+            latency = await clock.key_to_repaint(pilot, key)
+            if latency is not None:
+                latencies.append(latency)
+    return latencies, clock.cpu
+
+
+def run_fixed_keys(claims: int) -> None:
+    """The fixed key sequence on a `claims`-claim document, against the bare app."""
+    import factcheck
+    from factcheck.config import Config, ReviewConfig
+    from factcheck.tui import make_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store, claim_count, _ = build_database(Path(tmp) / "claims.db", claims)
+        config = Config(review=ReviewConfig(reviewer="bench"))
+        latencies, cpu = asyncio.run(fixed_keys_to_repaint(make_app(store, config, document_id=1)))
+        bare, bare_cpu = asyncio.run(bare_key_to_repaint(len(FIXED_KEYS)))
+        print(f"fixed keys (s d u j k) x 12, {claim_count} claims, code from {factcheck.__file__}")
+        for name, values, cpus in (("review", latencies, cpu), ("bare app", bare, bare_cpu)):
+            print(
+                f"  {name:<9} key -> last repaint median {statistics.median(values) * 1000:.1f} ms,"
+                f" p95 {percentile(values, 0.95) * 1000:.1f} ms;"
+                f" CPU a key {statistics.median(cpus) * 1000:.1f} ms"
+            )
+        store.close()
+
+
 def first_listed_undecided(store) -> int | None:
     """The claim the screen should open on: the first undecided check-worthy one."""
     for claim in store.list_claims(document_id=1, min_score=0.5):
@@ -379,11 +418,18 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--presses", type=int, default=50)
     parser.add_argument("--size", default="160x45")
-    parser.add_argument("--only", choices=["paint", "sitting"], help="run one part (default: both)")
+    parser.add_argument(
+        "--only",
+        choices=["paint", "sitting", "keys"],
+        help="run one part (default: paint and sitting)",
+    )
     parser.add_argument("--sitting-claims", type=int, default=100)
     args = parser.parse_args()
     if not DATA.is_dir():
         print("skipped: ../shared/data not found")
+        return 0
+    if args.only == "keys":
+        run_fixed_keys(args.sitting_claims)
         return 0
     if args.only != "paint":
         run_sitting(args.sitting_claims)
