@@ -99,7 +99,7 @@ def test_keymap_conflicts_and_malformed_keys_name_the_line(tmp_path: Path, keyma
 def test_good_keymaps_pass(tmp_path: Path):
     path = tmp_path / "config.toml"
     path.write_text(
-        '[keymap]\nmark_supported = "x"\nmark_disputed = "s"\nhelp = "f1,question_mark"\n'
+        '[keymap]\nmark_supported = "v"\nmark_disputed = "s"\nhelp = "f1,question_mark"\n'
         'undo = "ctrl+shift+z"\nsearch = "slash"\n'
     )
     config = load_config(path)
