@@ -308,6 +308,7 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             if self._lock_retries:
                 self._lock_retries = 0
                 self.notify("Database free again: waiting verdicts saved.")
+            self._written.update(v.id for v in decision.verdicts)  # the repeats' too
             self._after_verdict(decision.claim_id, decision.status, decision.verdict.id)
 
     def action_undo(self) -> None:
@@ -325,8 +326,8 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         if undone is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        restoring = undone.in_force
-        self._after_verdict(undone.claim_id, undone.status, restoring.id if restoring else 0)
+        self._written.update(event.id for event in undone.events)  # ours: not news to poll
+        self._after_verdict(undone.claim_id, undone.status, undone.events[-1].id)
         now = undone.status if undone.decided else "undecided"
         self.notify(f"Undone: claim #{undone.claim_id} is {now} again.")
         self._reopen(undone.claim_id)
