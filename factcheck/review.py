@@ -40,6 +40,8 @@ class Undone:
     decision: Decision
     in_force: Verdict | None
     """The claim's verdict in force after the undo; None when it is undecided again."""
+    events: tuple[Verdict, ...] = ()
+    """The undo events recorded (one per verdict of the decision, `Verdict.undoes`)."""
 
     @property
     def claim_id(self) -> int:
@@ -215,11 +217,11 @@ class ReviewSession:
         if not self.decisions:
             return None
         decision = self.decisions[-1]
-        self.store.undo(
+        events = self.store.undo(
             [v.id for v in decision.verdicts or (decision.verdict,)], reviewer=self.reviewer
         )
         self.decisions.pop()
-        return Undone(decision, self.store.verdict_in_force(decision.claim_id))
+        return Undone(decision, self.store.verdict_in_force(decision.claim_id), tuple(events))
 
     def progress(self) -> Progress:
         """The document's progress (one grouped query)."""

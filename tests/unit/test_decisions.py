@@ -59,6 +59,7 @@ def test_undoing_the_first_verdict_leaves_the_claim_undecided(store: Store) -> N
     assert store.verdict_in_force(2) is None
     first, event = store.history(2)
     assert event.undoes == first.id and event.reviewer == "ana" and event.note is None
+    assert undone.events == (event,)
     assert verdict_in_force(store.history(2)) is None
     assert session.undo() is None
 

@@ -463,12 +463,9 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
         if undone is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        restoring = undone.in_force
+        self._written.update(event.id for event in undone.events)  # ours: not news to poll
         self._after_verdict(
-            undone.claim_id,
-            undone.status,
-            restoring.id if restoring else 0,
-            decided=undone.decided,
+            undone.claim_id, undone.status, undone.events[-1].id, decided=undone.decided
         )
         now = undone.status if undone.decided else "undecided"
         self.notify(f"Undone: claim #{undone.claim_id} is {now} again.")
