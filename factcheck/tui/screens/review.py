@@ -16,7 +16,6 @@ plumbing lives in `evidence_lookups.EvidenceLookups`, a mixin of this screen.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import deque
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -42,6 +41,7 @@ from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.override import ConfirmOverride
 from factcheck.tui.screens.review_layout import column_sizes
 from factcheck.tui.screens.review_listing import ClaimListing
+from factcheck.tui.screens.review_outside import OutsideChanges
 from factcheck.tui.screens.review_progress import progress_text
 from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
@@ -74,7 +74,7 @@ class PendingVerdict:
     evidence_id: int | None
 
 
-class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
+class ReviewScreen(ClaimListing, OutsideChanges, EvidenceLookups, Screen[None]):
     """One document under review; actions here are also in the command palette."""
 
     BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
@@ -526,75 +526,6 @@ class ReviewScreen(ClaimListing, EvidenceLookups, Screen[None]):
             self.citations[claim_id] = evidence.id
             self.notify(f"The verdict will cite [{number}] {evidence.title}.")
         self._show_evidence(claim_id)
-
-    # -- recent decisions and other reviewers ------------------------------------------
-
-    def _refresh_recent(self) -> None:
-        verdicts = self.review_app.store.recent_verdicts(
-            limit=self.query_one("#recent", RecentStrip).capacity, document_id=self.document_id
-        )
-        self.query_one("#recent", RecentStrip).show_verdicts(
-            verdicts, self.claims, reviewer=self.session.reviewer
-        )
-
-    def on_recent_strip_chosen(self, event: RecentStrip.Chosen) -> None:
-        self._reopen(event.claim_id)
-        self.notify(f"Reopened claim #{event.claim_id}: s, d or u records a new verdict.")
-
-    def _reopen(self, claim_id: int) -> None:
-        """Select a claim (its group's first occurrence), clearing the filters and the
-        search if they hide it."""
-        claim_id = group_of(self.claims[claim_id]) if claim_id in self.claims else claim_id
-        if self.table.select_claim(claim_id):
-            self._select(claim_id)
-        else:
-            self.clear_view()
-            if claim_id in self.claims and not self.view.listed(self.claims[claim_id]):
-                self.view.show_low = True  # a low-scoring claim decided earlier
-            self.apply_view(keep=claim_id)
-        self.table.focus()
-
-    def check_outside_changes(self) -> None:
-        """Pick up verdicts written by anyone else since we last looked."""
-        try:
-            news = self.review_app.store.verdicts_since(self.document_id, self._polled_verdict_id)
-        except (FactcheckError, sqlite3.Error):  # a poll: the next one will try again
-            return
-        if news:
-            self._polled_verdict_id = news[-1].id
-        news = [v for v in news if v.id not in self._written]
-        self._written = {i for i in self._written if i > self._polled_verdict_id}
-        if not news:
-            return  # nothing new but our own: no redraw under the reviewer's cursor
-        for verdict in news:
-            if verdict.reviewer != self.session.reviewer:
-                self._note_decided_elsewhere(verdict)
-            else:
-                self.decided_elsewhere.pop(verdict.claim_id, None)
-        every = self.review_app.store.list_claims(document_id=self.document_id, include_hidden=True)
-        for claim in every:
-            known = self.claims.get(claim.id or 0)
-            if known is not None and (
-                claim.status != known.status or is_decided(claim) != is_decided(known)
-            ):
-                self._set_status(claim.id or 0, claim.status, is_decided(claim))
-        self._refresh_progress()
-        self._refresh_recent()
-
-    def _note_decided_elsewhere(self, verdict: Verdict) -> None:
-        """Remember another reviewer's verdict; if its claim is on screen, say so."""
-        known = self.decided_elsewhere.get(verdict.claim_id)
-        self.decided_elsewhere[verdict.claim_id] = verdict
-        if verdict.claim_id in self.claims:
-            self._set_status(verdict.claim_id, verdict.status)
-        if self.selected_id == verdict.claim_id and known != verdict:
-            self.notify(
-                f"{verdict.reviewer} just marked this claim {verdict.status}.",
-                title="Decided by someone else",
-                severity="warning",
-                markup=False,
-            )
-            self._show_evidence(verdict.claim_id)
 
     def _refresh_progress(self) -> None:
         # Not in `app.sub_title`: setting it repaints the whole screen, on every verdict.
