@@ -11,11 +11,23 @@ from enum import StrEnum
 
 
 class Status(StrEnum):
-    """A reviewer's verdict on a claim; every claim starts `unverified`."""
+    """A reviewer's verdict on a claim; every claim starts `unverified` (undecided).
+
+    `unverified` is also a decision ("checked, cannot tell"): `Claim.decided` tells a
+    claim marked unverified from one nobody has decided yet. `dismissed` says the
+    span is not a claim at all (a splitter mistake): recorded like any verdict, but
+    such claims are left out of listings, counts and reports unless asked for.
+    """
 
     SUPPORTED = "supported"
     DISPUTED = "disputed"
     UNVERIFIED = "unverified"
+    DISMISSED = "dismissed"
+
+
+SHOWN_STATUSES: tuple[Status, ...] = (Status.SUPPORTED, Status.DISPUTED, Status.UNVERIFIED)
+"""The statuses listings, counts and reports show by default: every status but
+`dismissed`. Counts keyed by status hold these keys only."""
 
 
 class ClaimKind(StrEnum):
@@ -37,7 +49,8 @@ class Claim:
 
     `text == source[start:end]` always holds for the document's text; the sentence
     offsets give the reviewer context. The splitter returns claims with no `id`;
-    the store fills `id`, `document_id`, `status` and `updated_at`.
+    the store fills `id`, `document_id`, `status`, `updated_at`, `decided` and
+    `duplicate_of`.
     """
 
     text: str
@@ -52,6 +65,13 @@ class Claim:
     document_id: int | None = None
     status: Status = Status.UNVERIFIED
     updated_at: str | None = None
+    decided: bool = False
+    """Whether the claim has a verdict in force (`unverified` included); an undecided
+    claim's status is `unverified`."""
+    duplicate_of: int | None = None
+    """The id of the claim this one repeats in the same document (a repeated paragraph,
+    a headline the body restates), None for a claim shown in its own right. A verdict
+    on one claim of such a group is recorded on every one of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,3 +145,6 @@ class Verdict:
     reviewer: str
     evidence_id: int | None
     created_at: str
+    undoes: int | None = None
+    """Set on an undo event: the id of the verdict it withdraws. An undo event is never
+    in force, and the verdict it names is no longer in force either."""

@@ -26,9 +26,56 @@ class Decision:
 
     claim_id: int
     status: Status
-    previous: Status
-    """The claim's status just before the verdict: what undo gives back."""
     verdict: Verdict
+    """The verdict recorded on `claim_id`."""
+    verdicts: tuple[Verdict, ...] = ()
+    """Every verdict the decision recorded: the claim's, then its repeats' (a verdict
+    on a claim applies to all its occurrences). Undo withdraws them all."""
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What `ReviewSession.undo` did: the decision withdrawn and what is in force now."""
+
+    decision: Decision
+    in_force: Verdict | None
+    """The claim's verdict in force after the undo; None when it is undecided again."""
+    events: tuple[Verdict, ...] = ()
+    """The undo events recorded (one per verdict of the decision, `Verdict.undoes`)."""
+
+    @property
+    def claim_id(self) -> int:
+        return self.decision.claim_id
+
+    @property
+    def status(self) -> Status:
+        """The claim's status now (`unverified` when undecided)."""
+        return self.in_force.status if self.in_force is not None else Status.UNVERIFIED
+
+    @property
+    def decided(self) -> bool:
+        return self.in_force is not None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the review of a document is: its shown claims (a group of repeats
+    counts once, dismissed claims not at all), decided or left."""
+
+    total: int
+    """Claims shown: decided plus left."""
+    decided: dict[Status, int]
+    """Decided claims per status (`SHOWN_STATUSES`; unverified is a decision too)."""
+    dismissed: int = 0
+    """Claims dismissed as "not a claim" (not in `total`)."""
+
+    @property
+    def reviewed(self) -> int:
+        return sum(self.decided.values())
+
+    @property
+    def left(self) -> int:
+        return self.total - self.reviewed
 
 
 REVIEWER_NAME_MAX = 40
@@ -52,17 +99,17 @@ def clean_reviewer_name(name: str) -> str:
 def documents_to_review(
     store: Store, *, reviewer: str | None = None, among: Collection[int] | None = None
 ) -> list[DocumentSummary]:
-    """Documents with unverified claims: those assigned to `reviewer` first, then most
-    unverified first (ties: oldest first). `among` limits them to those ids."""
+    """Documents with undecided claims: those assigned to `reviewer` first, then most
+    undecided first (ties: oldest first). `among` limits them to those ids."""
     summaries = [
         s
         for s in store.list_documents()
-        if s.counts[Status.UNVERIFIED] > 0 and (among is None or s.document.id in among)
+        if s.undecided > 0 and (among is None or s.document.id in among)
     ]
     assigned = store.assignments() if reviewer is not None else {}
     return sorted(
         summaries,
-        key=lambda s: (assigned.get(s.document.id) != reviewer, -s.counts[Status.UNVERIFIED]),
+        key=lambda s: (assigned.get(s.document.id) != reviewer, -s.undecided),
     )
 
 
@@ -73,7 +120,7 @@ def resolve_review_target(
 
     TARGET is a document id, an article file or a URL; one not yet stored is added
     first, exactly as `factcheck add` would (metadata included). With no TARGET: the
-    document with unverified claims when only one has any, None when several do (the
+    document with undecided claims when only one has any, None when several do (the
     caller shows a picker), and the newest document when none has.
     """
     if target is None:
@@ -108,8 +155,9 @@ class ReviewSession:
     """One reviewer's verdicts on one document, with an undo stack.
 
     Every verdict is written (one transaction) before `decide` returns, so closing the
-    terminal loses nothing. Undo is itself a verdict event: the claim's history keeps
-    both the mistake and its correction.
+    terminal loses nothing. Undo withdraws the verdict (an undo event naming it): the
+    claim's history keeps both the mistake and its withdrawal, and the verdict before
+    it (or none) is in force again.
     """
 
     def __init__(self, store: Store, document_id: int, *, reviewer: str) -> None:
@@ -124,9 +172,10 @@ class ReviewSession:
 
     def decided_by_someone_else(self, claim_id: int) -> Verdict | None:
         """The verdict another reviewer gave this claim since the session began, if it
-        is still the claim's latest: deciding the claim again would overrule it, so the
-        screen asks first. One indexed query; checked when the key is pressed, so a
-        verdict that landed a moment ago counts even before the screen has polled.
+        is still the claim's verdict in force: deciding the claim again would overrule
+        it, so the screen asks first. One indexed query; checked when the key is
+        pressed, so a verdict that landed a moment ago counts even before the screen
+        has polled.
         """
         latest = self.store.verdict_in_force(claim_id)
         if (
@@ -145,43 +194,79 @@ class ReviewSession:
         note: str | None = None,
         evidence_id: int | None = None,
     ) -> Decision:
-        """Commit a verdict now and remember the status it replaced."""
-        previous = self.store.get_claim(claim_id).status
-        (verdict,) = self.store.mark(
+        """Commit a verdict now (on the claim and every repeat of it) and remember it.
+
+        `Status.DISMISSED` ("not a claim") is a decision like the others: recorded with
+        the reviewer, undone the same way.
+        """
+        verdicts = self.store.mark(
             [claim_id], status, reviewer=self.reviewer, note=note, evidence_id=evidence_id
         )
-        decision = Decision(claim_id, Status(status), previous, verdict)
+        own = next(v for v in verdicts if v.claim_id == claim_id)
+        decision = Decision(claim_id, Status(status), own, tuple(verdicts))
         self.decisions.append(decision)
         return decision
 
-    def undo(self) -> Decision | None:
-        """Give the last decided claim its previous status back; None if nothing to undo.
+    def undo(self) -> Undone | None:
+        """Withdraw this session's last decision; None if there is nothing to undo.
 
-        The restoring verdict's note names the verdict it undoes, so `factcheck show`
-        tells an undo from a change of mind.
+        The claim (and its repeats) is back to the verdict in force before it, or
+        undecided when it had none. Withdrawing a verdict that another reviewer has
+        since overruled leaves theirs in force.
         """
         if not self.decisions:
             return None
         decision = self.decisions[-1]
-        note = f"undo of verdict #{decision.verdict.id} ({decision.status})"
-        self.store.mark([decision.claim_id], decision.previous, reviewer=self.reviewer, note=note)
+        events = self.store.undo(
+            [v.id for v in decision.verdicts or (decision.verdict,)], reviewer=self.reviewer
+        )
         self.decisions.pop()
-        return decision
+        return Undone(decision, self.store.verdict_in_force(decision.claim_id), tuple(events))
 
-    def progress(self) -> dict[Status, int]:
-        """Claims of this document per status (one grouped query)."""
-        return self.store.counts(document_id=self.document.id)
+    def progress(self) -> Progress:
+        """The document's progress (one grouped query)."""
+        counts = self.store.review_counts(self.document.id)
+        return Progress(
+            total=sum(counts.decided.values()) + counts.undecided,
+            decided=counts.decided,
+            dismissed=counts.dismissed,
+        )
+
+    def next_undecided(
+        self, after: int | None = None, *, among: Collection[int] | None = None
+    ) -> int | None:
+        """The first undecided claim after claim `after` in document order, wrapping
+        round to the start; None when every shown claim is decided.
+
+        `after=None` gives the document's first undecided claim: where the screen
+        opens, so a reviewer who quits and comes back lands where they stopped. The
+        claim `after` itself comes back only when it is the last undecided one.
+        `among` limits the answer to those claim ids (the screen's filtered list).
+        """
+        undecided = [
+            (start, claim_id)
+            for start, claim_id in self.store.undecided_positions(self.document.id)
+            if among is None or claim_id in among
+        ]
+        if not undecided:
+            return None
+        if after is not None:
+            claim = self.store.get_claim(after)
+            later = next((p for p in undecided if p > (claim.start, after)), None)
+            if later is not None:
+                return later[1]
+        return undecided[0][1]
 
 
-def progress_line(counts: dict[Status, int]) -> str:
-    """ "reviewed 3 of 12 · 2 supported · 1 disputed · 9 unverified".
+def progress_line(progress: Progress) -> str:
+    """ "reviewed 12 of 19 · 5 supported · 3 disputed · 4 unverified · 7 left".
 
-    Reviewed means decided either way (supported or disputed); `unverified` is where
-    every claim starts, so a claim marked unverified still counts as open.
+    Reviewed means decided, marked unverified ("cannot tell") included; left is what
+    nobody has decided yet. Repeats count once and dismissed claims not at all.
     """
-    total = sum(counts.values())
-    reviewed = counts[Status.SUPPORTED] + counts[Status.DISPUTED]
+    decided = progress.decided
     return (
-        f"reviewed {reviewed} of {total} · {counts[Status.SUPPORTED]} supported"
-        f" · {counts[Status.DISPUTED]} disputed · {counts[Status.UNVERIFIED]} unverified"
+        f"reviewed {progress.reviewed} of {progress.total}"
+        f" · {decided[Status.SUPPORTED]} supported · {decided[Status.DISPUTED]} disputed"
+        f" · {decided[Status.UNVERIFIED]} unverified · {progress.left} left"
     )

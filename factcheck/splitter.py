@@ -6,7 +6,8 @@ review TUI. The pipeline, one document at a time:
 1. `factcheck.sentences` finds sentences;
 2. page debris (`factcheck.debris`: breadcrumbs, share prompts, credits, bylines) is
    dropped, and so is a headline the body restates;
-3. a repeated sentence is kept once (`factcheck.duplicates`: the fuller copy wins);
+3. a repeated sentence is shown once (`factcheck.duplicates`: the fuller copy wins);
+   `split_claim_groups` keeps the repeats too, each pointing at the claim it repeats;
 4. `factcheck.spans` cuts each sentence into whole statements (several when it
    coordinates several), dropping verbless fragments and bare "he said" tails;
 5. the sentences that hold a statement are scored in one batch through the scoring
@@ -22,6 +23,8 @@ import math
 import re
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 # THE SCORING SEAM: the one import that decides the sentence scorer (the cascade of the
 # linear model and the fine-tuned transformer; docs/checkworthiness.md).
 from factcheck.checkworthiness import (
@@ -30,43 +33,108 @@ from factcheck.checkworthiness import (
     linear_sentence_scores,
     score_sentences,
 )
-from factcheck.debris import body_words_of, is_debris, is_headline, restates
-from factcheck.duplicates import duplicate_of
+from factcheck.debris import body_words_of, content_words, is_debris, is_headline, restates
+from factcheck.duplicates import duplicate_of, normalise
 from factcheck.models import Claim
 from factcheck.mood import mood_shift
 from factcheck.sentences import split_sentences
 from factcheck.spans import Statement, claim_kind, statement_spans, trim_markup
 
-__all__ = ["split_claims", "split_sentences"]
+__all__ = ["ClaimGroups", "split_claim_groups", "split_claims", "split_sentences"]
 
 
 def split_claims(
     text: str, *, model: CheckworthinessModel | None = None, min_score: float = 0.0
 ) -> list[Claim]:
-    """Split `text` into checkable claims, in document order.
+    """Split `text` into checkable claims, in document order, each statement once.
 
     Every claim satisfies `text[claim.start:claim.end] == claim.text`, carries its
     sentence's offsets, a `ClaimKind` and a `score` in [0, 1] (0.5 is the intended
     threshold). Spans never overlap. `model` scores with that linear check-worthiness
     model instead of the default scorer (the evaluation passes one trained without the
-    held-out debate); `min_score` drops claims below it.
+    held-out debate); `min_score` drops claims below it. A repeated statement is given
+    once (the fuller copy); `split_claim_groups` gives the repeats as well.
     """
-    sentences = _article_sentences(text)
+    groups = split_claim_groups(text, model=model, min_score=min_score)
+    return [
+        claim
+        for claim, repeats in zip(groups.claims, groups.duplicate_of, strict=True)
+        if repeats is None
+    ]
+
+
+class ClaimGroups(NamedTuple):
+    """Every claim of a text in document order, the repeats of a statement included."""
+
+    claims: list[Claim]
+    duplicate_of: list[int | None]
+    """Per claim, the index (in `claims`) of the claim it repeats, or None for the claim
+    shown for its statement."""
+
+
+def split_claim_groups(
+    text: str, *, model: CheckworthinessModel | None = None, min_score: float = 0.0
+) -> ClaimGroups:
+    """`split_claims`, keeping the statements of repeated sentences as claims that
+    point at the claim they repeat (`store.add_document` stores them as a group: one
+    verdict applies to all, listings show the group once).
+
+    A repeat's statement takes the score of the statement it repeats (its sentence is
+    not scored apart: it is the same sentence, and scoring it would change its
+    neighbours' context) and its own kind; a repeat statement with no counterpart
+    among the kept claims (dropped as below `min_score`) is dropped too.
+    """
+    sentences, repeated = _article_sentences(text)
     statements = [statement_spans(text, s.content_start, s.end) for s in sentences]
     holding = [i for i, found in enumerate(statements) if found]
     if not holding:
-        return []
+        return ClaimGroups([], [])
     items = [_in_context(text, sentences, i) for i in holding]
     scores = score_sentences(items) if model is None else linear_sentence_scores(items, model=model)
-    claims: list[Claim] = []
+    kept: dict[int, list[Claim]] = {}
     for i, sentence_score in zip(holding, scores, strict=True):
         sentence = sentences[i]
         base = _logit(sentence_score)
         for statement in statements[i]:
             claim = _claim(text, statement, sentence.start, sentence.end, base)
             if claim.score >= min_score:
-                claims.append(claim)
-    return claims
+                kept.setdefault(i, []).append(claim)
+    pairs: list[tuple[Claim, Claim | None]] = [
+        (claim, None) for claims in kept.values() for claim in claims
+    ]
+    for sentence, kept_index in repeated:
+        for statement in statement_spans(text, sentence.content_start, sentence.end):
+            counterpart = _counterpart(text[statement.start : statement.end], kept.get(kept_index))
+            if counterpart is not None:
+                pairs.append((_repeat_claim(text, statement, sentence, counterpart), counterpart))
+    pairs.sort(key=lambda pair: pair[0].start)
+    position = {id(claim): n for n, (claim, _) in enumerate(pairs)}
+    return ClaimGroups(
+        [claim for claim, _ in pairs],
+        [None if shown is None else position[id(shown)] for _, shown in pairs],
+    )
+
+
+def _counterpart(span: str, candidates: list[Claim] | None) -> Claim | None:
+    """The kept claim a repeated sentence's statement repeats: the most alike of the
+    kept sentence's claims (normalised text, rapidfuzz ratio), None if it has none."""
+    if not candidates:
+        return None
+    key = normalise(span)
+    return max(candidates, key=lambda claim: fuzz.ratio(key, normalise(claim.text)))
+
+
+def _repeat_claim(text: str, statement: Statement, sentence: _Sentence, shown: Claim) -> Claim:
+    span = text[statement.start : statement.end]
+    return Claim(
+        text=span,
+        start=statement.start,
+        end=statement.end,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        kind=claim_kind(span, attribution=statement.attribution),
+        score=shown.score,
+    )
 
 
 class _Sentence(NamedTuple):
@@ -103,9 +171,12 @@ def _logit(probability: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def _article_sentences(text: str) -> list[_Sentence]:
-    """The sentences that belong to the article: page debris, headlines the body
-    restates and repeated sentences are left out (the fuller copy of a repeat stays)."""
+def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence, int]]]:
+    """The sentences that belong to the article, and the repeated ones apart.
+
+    Page debris and headlines the body restates are left out; of a repeated sentence
+    the fuller copy is kept, and each other copy comes second, with the index (in the
+    first list) of the sentence it repeats."""
     body: list[_Sentence] = []
     headlines: set[int] = set()
     speaker = ""
@@ -123,19 +194,57 @@ def _article_sentences(text: str) -> list[_Sentence]:
         if alone and is_headline(sentence):
             headlines.add(len(body))
         body.append(_Sentence(start, end, content_start, speaker))
+    restated: list[_Sentence] = []
     if headlines:
         body_words = body_words_of(
             [text[s.content_start : s.end] for i, s in enumerate(body) if i not in headlines]
         )
         if body_words:
-            body = [
+            restated = [
                 sentence
                 for i, sentence in enumerate(body)
-                if i not in headlines
-                or not restates(text[sentence.start : sentence.end], body_words)
+                if i in headlines and restates(text[sentence.start : sentence.end], body_words)
             ]
+            body = [sentence for sentence in body if sentence not in restated]
     repeats = duplicate_of([text[s.content_start : s.end] for s in body])
-    return [sentence for sentence, repeat in zip(body, repeats, strict=True) if repeat is None]
+    kept_index: dict[int, int] = {}
+    kept: list[_Sentence] = []
+    for i, (sentence, repeat) in enumerate(zip(body, repeats, strict=True)):
+        if repeat is None:
+            kept_index[i] = len(kept)
+            kept.append(sentence)
+    repeated = [
+        (sentence, kept_index[repeat])
+        for sentence, repeat in zip(body, repeats, strict=True)
+        if repeat is not None
+    ]
+    repeated += _restating_headlines(text, restated, kept)
+    return kept, repeated
+
+
+def _restating_headlines(
+    text: str, headlines: list[_Sentence], kept: list[_Sentence]
+) -> list[tuple[_Sentence, int]]:
+    """Each headline the body restates, with the index (in `kept`) of the sentence that
+    holds most of its content words, when that one sentence holds most of them (a
+    headline the body restates only across several sentences is left out, as before)."""
+    if not headlines:
+        return []
+    words = [content_words(text[s.content_start : s.end]) for s in kept]
+    found = []
+    for headline in headlines:
+        wanted = content_words(text[headline.content_start : headline.end])
+        if not wanted or not words:
+            continue
+        best = max(range(len(kept)), key=lambda i: len(wanted & words[i]))
+        if len(wanted & words[best]) >= _HEADLINE_SHARE * len(wanted):
+            found.append((headline, best))
+    return found
+
+
+_HEADLINE_SHARE = 0.6
+"""Share of a headline's content words one body sentence must hold to be its restatement
+(the share `debris.restates` asks of the whole body)."""
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -30,7 +30,7 @@ import click
 from factcheck.cli.output import echo, sanitise_library_logs
 from factcheck.cli.params import refuse_empty_path
 from factcheck.errors import FactcheckError
-from factcheck.models import ClaimKind, Status
+from factcheck.models import SHOWN_STATUSES, ClaimKind, Status
 from factcheck.terminal_text import printable
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("factcheck.cli.claims", "List claims in document order."),
     "mark": (
         "factcheck.cli.claims",
-        "Record a verdict (supported, disputed or unverified) on one or more claims.",
+        "Record a verdict (supported, disputed, unverified, dismissed) on one or more claims.",
     ),
     "match": (
         "factcheck.cli.evidence",
@@ -112,6 +112,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 summary is what `factcheck --help` lists; a test checks it against the docstring."""
 
 STATUS_CHOICE = click.Choice([s.value for s in Status], case_sensitive=False)
+REPORT_STATUS_CHOICE = click.Choice([s.value for s in SHOWN_STATUSES], case_sensitive=False)
+"""Statuses a report can be limited to: dismissed claims are never in reports."""
 KIND_CHOICE = click.Choice([k.value for k in ClaimKind], case_sensitive=False)
 
 

@@ -2,11 +2,12 @@
 
 A desk's year of work is a million claims; building them all before printing took
 gigabytes. These writers take `Store.claim_rows` tuples (fields in `CLAIM_FIELDS`
-order) and hand the text to `write` in chunks of a few thousand rows, so memory stays
-flat and the first lines appear at once. The bytes are exactly those of
-`json.dumps(list, indent=2, ensure_ascii=False)`, `csv.DictWriter` (cells through
-`defuse_formula`) and the table of earlier versions; the CLI then escapes them as it
-escapes all output (`echo`, `echo_json_text`). tests/unit/test_list_streaming.py
+order, of which the `LISTED_CLAIM_FIELDS` are written) and hand the text to `write` in
+chunks of a few thousand rows, so memory stays flat and the first lines appear at once.
+The bytes are exactly those of `json.dumps(list, indent=2, ensure_ascii=False)`,
+`csv.DictWriter` (cells through `defuse_formula`) and the table of earlier versions;
+the CLI then escapes them as it escapes all output (`echo`, `echo_json_text`).
+tests/unit/test_list_streaming.py
 compares the CLI's output with files the non-streaming renderers wrote.
 """
 
@@ -21,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from factcheck.export.csv_report import defuse_formula
-from factcheck.store.claims import CLAIM_FIELDS
+from factcheck.store.claims import CLAIM_FIELDS, LISTED_CLAIM_FIELDS
 
 CHUNK_ROWS = 2000
 """Rows rendered per `write` call: few enough calls to cost nothing, small enough a
@@ -37,6 +38,10 @@ _DOCUMENT = CLAIM_FIELDS.index("document_id")
 _STATUS = CLAIM_FIELDS.index("status")
 _KIND = CLAIM_FIELDS.index("kind")
 _SCORE = CLAIM_FIELDS.index("score")
+_LISTED = len(LISTED_CLAIM_FIELDS)
+"""A row's first fields are the listed ones (`LISTED_CLAIM_FIELDS`)."""
+_OCCURRENCES = len(CLAIM_FIELDS)
+"""Where `claim_rows(occurrences=True)` puts how often a claim occurs."""
 
 
 def _chunks(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[tuple[Any, ...]]]:
@@ -50,7 +55,9 @@ def write_table(
 ) -> int:
     """The table (header, then one line a claim, text cut to fit); the row count.
 
-    Nothing is written for no rows: the caller says "no claims match" instead.
+    A claim that occurs several times in its document (rows from
+    `claim_rows(occurrences=True)`) is shown once, its text led by `(×N)`. Nothing is
+    written for no rows: the caller says "no claims match" instead.
     """
     room = max(20, width - len(TABLE_HEADER) + len("claim"))
     count = 0
@@ -58,6 +65,8 @@ def write_table(
         lines = [TABLE_HEADER] if not count else []
         for row in chunk:
             text = " ".join(row[_TEXT].split())
+            if len(row) > _OCCURRENCES and row[_OCCURRENCES] > 1:
+                text = f"(×{row[_OCCURRENCES]}) {text}"
             if len(text) > room:
                 text = text[: room - 1] + "…"
             lines.append(
@@ -74,10 +83,10 @@ def write_csv(rows: Iterable[tuple[Any, ...]], write: Callable[[str], None]) -> 
     each text cell defused as the CSV report does: a listing opens in spreadsheets too."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CLAIM_FIELDS)
+    writer.writerow(LISTED_CLAIM_FIELDS)
     count = 0
     for chunk in _chunks(rows):
-        writer.writerows([defuse_formula(cell) for cell in row] for row in chunk)
+        writer.writerows([defuse_formula(cell) for cell in row[:_LISTED]] for row in chunk)
         count += len(chunk)
         write(buffer.getvalue())
         buffer.seek(0)
@@ -102,7 +111,7 @@ def _json_value(value: Any) -> str:
 
 _JSON_KEYS = [
     ("  {\n    " if number == 0 else ",\n    ") + _encode_string(name) + ": "
-    for number, name in enumerate(CLAIM_FIELDS)
+    for number, name in enumerate(LISTED_CLAIM_FIELDS)
 ]
 
 
@@ -115,7 +124,7 @@ def write_json(rows: Iterable[tuple[Any, ...]], write: Callable[[str], None]) ->
         for number, row in enumerate(chunk):
             if number:
                 parts.append(",\n")
-            for key, value in zip(keys, row, strict=True):
+            for key, value in zip(keys, row[:_LISTED], strict=True):
                 parts.append(key)
                 parts.append(_json_value(value))
             parts.append("\n  }")

@@ -17,6 +17,7 @@ from factcheck.cli.output import echo, echo_json, echo_json_text, folded, printa
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, ClaimKind, Status, Verdict
+from factcheck.store.claims import LISTED_CLAIM_FIELDS
 from factcheck.urls import without_credentials
 
 if TYPE_CHECKING:
@@ -168,7 +169,11 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 
 
 @cli.command("list")
-@click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
+@click.option(
+    "--status",
+    type=STATUS_CHOICE,
+    help="Only claims with this status (dismissed claims are listed only this way).",
+)
 @click.option("--doc", "document_id", type=ROW_ID, help="Only claims of this document id.")
 @click.option("--kind", type=KIND_CHOICE, help="Only claims of this kind.")
 @click.option(
@@ -200,7 +205,12 @@ def list_claims(
         # json/csv on stdout stay machine-readable.
         echo(document_header(store.get_document(document_id)), err=True)
     rows = store.claim_rows(
-        status=status, document_id=document_id, kind=kind, min_score=min_score, limit=limit
+        status=status,
+        document_id=document_id,
+        kind=kind,
+        min_score=min_score,
+        limit=limit,
+        occurrences=output_format == "table",
     )
     if output_format == "json":
         write_json(rows, echo_json_text)
@@ -215,10 +225,12 @@ def _write_stdout(text: str) -> None:
 
 
 def claim_as_dict(claim: Claim) -> dict[str, Any]:
-    """A claim as plain JSON-ready data (enums become their string values)."""
+    """A claim as plain JSON-ready data (enums become their string values), with the
+    fields `list` shows (`LISTED_CLAIM_FIELDS`)."""
     return {
         key: str(value) if isinstance(value, Status | ClaimKind) else value
         for key, value in dataclasses.asdict(claim).items()
+        if key in LISTED_CLAIM_FIELDS
     }
 
 
@@ -242,9 +254,13 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     document = store.get_document(claim.document_id)
     history = store.history(claim_id)
     evidence = store.list_evidence(claim_id)
+    group = store.occurrences(claim_id)
     sentence = document.text[claim.sentence_start : claim.sentence_end]
     if output_format == "json":
         data = claim_as_dict(claim)
+        data["decided"] = claim.decided
+        data["duplicate_of"] = claim.duplicate_of
+        data["occurrences"] = [c.id for c in group]
         data["sentence"] = sentence
         source = without_credentials(document.source)
         data["document"] = {"id": document.id, "title": document.title, "source": source}
@@ -259,6 +275,9 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         f"document {document.id}: {document.title} ({without_credentials(document.source)})\n"
     )
     echo("  ", before, styled(claim.text, bold=True, underline=True), after, "\n")
+    if len(group) > 1:
+        places = ", ".join(f"claim {c.id} (characters {c.start}–{c.end})" for c in group)
+        echo(f"occurs {len(group)} times in the document: {places}; a verdict applies to all\n")
     if evidence:
         echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
         for item in evidence:
@@ -268,11 +287,36 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     if not history:
         echo("history: no verdicts yet")
         return
-    echo("history:")
+    echo("history:" if claim.decided else "history (no verdict in force: not decided yet):")
+    for line in history_lines(history):
+        echo("  ", line)
+
+
+def history_lines(history: list[Verdict]) -> list[str]:
+    """A claim's verdict events, one line each: an undo names what it withdrew by its
+    status and date (verdict ids are not shown: the screen's `#N` are claim ids)."""
+    by_id = {verdict.id: verdict for verdict in history}
+    undone = {verdict.undoes for verdict in history if verdict.undoes is not None}
+    lines = []
     for verdict in history:
+        if verdict.undoes is not None:
+            withdrawn = by_id.get(verdict.undoes)
+            what = (
+                f"the {withdrawn.status} verdict of {withdrawn.created_at}"
+                if withdrawn
+                else "an earlier verdict"
+            )
+            lines.append(
+                f"{verdict.created_at}  {'undo':<10}  by {verdict.reviewer}: withdrew {what}"
+            )
+            continue
         note = f" — {verdict.note}" if verdict.note else ""
         cites = f" (cites evidence [{verdict.evidence_id}])" if verdict.evidence_id else ""
-        echo(f"  {verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}")
+        gone = " (undone)" if verdict.id in undone else ""
+        lines.append(
+            f"{verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}{gone}"
+        )
+    return lines
 
 
 def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:
@@ -301,9 +345,12 @@ def mark(
     reviewer: str | None,
     evidence_id: int | None,
 ) -> None:
-    """Record a verdict (supported, disputed or unverified) on one or more claims.
+    """Record a verdict (supported, disputed, unverified, dismissed) on one or more claims.
 
-    All the claims change together or none does.
+    All the claims change together or none does. `unverified` records "checked, cannot
+    tell"; `dismissed` says the span is not a claim (hidden from lists and reports). A
+    claim that occurs several times in its document gets the verdict at every
+    occurrence.
 
     Example:
 

@@ -13,7 +13,7 @@ import click
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.output import echo, echo_json
 from factcheck.cli.params import ROW_ID
-from factcheck.models import Document, Status
+from factcheck.models import SHOWN_STATUSES, Document, Status
 from factcheck.urls import without_credentials
 
 if TYPE_CHECKING:
@@ -83,8 +83,9 @@ def document(desk: Desk, document_id: int, output_format: str) -> None:
     """
     store = desk.store
     stored = store.get_document(document_id)
-    claims = store.list_claims(document_id=document_id)
-    counts = {status: sum(1 for c in claims if c.status is status) for status in Status}
+    claims = store.list_claims(document_id=document_id)  # shown: groups once, none dismissed
+    counts = {status: sum(1 for c in claims if c.status is status) for status in SHOWN_STATUSES}
+    dismissed = len(store.list_claims(document_id=document_id, status=Status.DISMISSED))
     if output_format == "json":
         data: dict[str, Any] = {
             "id": stored.id,
@@ -94,6 +95,8 @@ def document(desk: Desk, document_id: int, output_format: str) -> None:
             "characters": len(stored.text),
             "claims": {"total": len(claims), **{str(s): n for s, n in counts.items()}},
         }
+        if dismissed:
+            data["claims"]["dismissed"] = dismissed
         echo_json(data)
         return
     echo(f"document {stored.id}")
@@ -101,5 +104,7 @@ def document(desk: Desk, document_id: int, output_format: str) -> None:
         echo(line)
     echo(field_line("added", stored.added_at))
     echo(field_line("text", f"{len(stored.text):,} characters"))
-    breakdown = ", ".join(f"{counts[s]} {s}" for s in Status)
+    breakdown = ", ".join(f"{counts[s]} {s}" for s in SHOWN_STATUSES)
+    if dismissed:
+        breakdown += f"; {dismissed} dismissed as not a claim"
     echo(field_line("claims", f"{len(claims)} ({breakdown})"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli import STATUS_CHOICE, Desk, cli
+from factcheck.cli import REPORT_STATUS_CHOICE, Desk, cli
 from factcheck.cli.output import echo
 from factcheck.cli.params import ROW_ID
 from factcheck.export import (
@@ -29,7 +29,7 @@ from factcheck.ingest import read_text_file
     help="Report format.",
 )
 @click.option("--doc", "document_id", type=ROW_ID, help="Only this document id.")
-@click.option("--status", type=STATUS_CHOICE, help="Only claims with this status.")
+@click.option("--status", type=REPORT_STATUS_CHOICE, help="Only claims with this status.")
 @click.option(
     "-o",
     "--output",

@@ -1,7 +1,11 @@
 """schema.org ClaimReview JSON-LD: how fact-checks are published for search engines.
 
-One ClaimReview per claim that has a verdict (claims never reviewed are left out),
-following schema.org/ClaimReview and Google's fact-check markup guidelines. The
+One ClaimReview per claim that has a verdict (claims never reviewed, or whose verdicts
+were undone, are left out; dismissed claims and repeats are never in a report's
+entries), and never two for the same claim text: of claims whose texts are the same
+once normalised (`duplicates.normalise`), the one with the newest verdict in force
+is published, naming every article where the text appears with that same verdict.
+Following schema.org/ClaimReview and Google's fact-check markup guidelines. The
 rating scale is numeric so aggregators can compare publishers:
 
     1 = disputed (worstRating), 2 = unverified, 3 = supported (bestRating)
@@ -16,8 +20,10 @@ from typing import Any
 
 from factcheck import safe_json
 from factcheck.config import PublisherConfig
+from factcheck.duplicates import normalise
 from factcheck.export.report import ClaimEntry, Report, one_line, safe_url
-from factcheck.models import Document, Status
+from factcheck.models import Document, Status, Verdict
+from factcheck.store.claims import in_force_key
 
 RATING_SCALE: dict[Status, int] = {Status.DISPUTED: 1, Status.UNVERIFIED: 2, Status.SUPPORTED: 3}
 """Verdict -> `ratingValue`; worst is 1, best is 3."""
@@ -38,13 +44,42 @@ def render_claimreview(
     (`factcheck.safe_json`), so the array can sit inside a `<script>` element whatever
     the article, notes or imported fact-checks say; it parses to the same data.
     """
-    reviews = [
-        claim_review(entry, report.document_of(entry), publisher=publisher, report_url=report_url)
-        for entry in report.entries
-        if entry.verdict is not None
-    ]
+    reviews = []
+    for entry, agreeing in _one_per_text(report.entries):
+        review = claim_review(
+            entry, report.document_of(entry), publisher=publisher, report_url=report_url
+        )
+        appearances = review["itemReviewed"].setdefault("appearance", [])
+        for other in agreeing:
+            url = safe_url(report.document_of(other).url)
+            if url and all(a["url"] != url for a in appearances):
+                appearances.append(_appearance(report.document_of(other), url))
+        if not appearances:
+            del review["itemReviewed"]["appearance"]
+        reviews.append(review)
     # Pasted into <script type="application/ld+json">: `</script>` must not end the block.
     return safe_json.dumps(reviews) + "\n"
+
+
+def _one_per_text(
+    entries: list[ClaimEntry],
+) -> list[tuple[ClaimEntry, list[ClaimEntry]]]:
+    """The reviewed entries to publish, in report order, each with the other entries
+    of the same normalised text that carry the same rating (their articles are named
+    as appearances); entries of that text with another rating are left out."""
+    by_text: dict[str, list[tuple[Verdict, ClaimEntry]]] = {}
+    for entry in entries:
+        if entry.verdict is not None:
+            by_text.setdefault(normalise(entry.claim.text), []).append((entry.verdict, entry))
+    chosen: dict[int, list[ClaimEntry]] = {}
+    for same_text in by_text.values():
+        newest, published = max(same_text, key=lambda pair: in_force_key(pair[0]))
+        chosen[id(published)] = [
+            entry
+            for verdict, entry in same_text
+            if entry is not published and verdict.status is newest.status
+        ]
+    return [(entry, chosen[id(entry)]) for entry in entries if id(entry) in chosen]
 
 
 def claim_review(
@@ -118,10 +153,14 @@ def _item_reviewed(entry: ClaimEntry, document: Document) -> dict[str, Any]:
         item["datePublished"] = document.published_at
     url = safe_url(document.url)
     if url:
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": url}
-        if document.title:
-            appearance["headline"] = document.title
-        if document.publisher:
-            appearance["publisher"] = _organization(document.publisher, None)
-        item["appearance"] = [appearance]
+        item["appearance"] = [_appearance(document, url)]
     return item
+
+
+def _appearance(document: Document, url: str) -> dict[str, Any]:
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": url}
+    if document.title:
+        appearance["headline"] = document.title
+    if document.publisher:
+        appearance["publisher"] = _organization(document.publisher, None)
+    return appearance

@@ -27,6 +27,8 @@ from factcheck.export.report import (
     ReportStream,
     display_date,
     evidence_label,
+    history_phrase,
+    occurrence_phrase,
     safe_url,
 )
 from factcheck.models import Evidence, Status
@@ -248,14 +250,16 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
     pieces: list[str] = []
     marked: set[int] = set()
     position = len(text) - len(text.lstrip())
-    for entry in sorted(entries, key=lambda e: (e.claim.start, e.claim.end)):
-        claim = entry.claim
+    # Each occurrence of a claim is marked with its number and links to its one entry.
+    places = [(claim, entry) for entry in entries for claim in (entry.claim, *entry.occurrences)]
+    for claim, entry in sorted(places, key=lambda place: (place[0].start, place[0].end)):
         if claim.start < position or claim.end > len(text) or claim.start >= claim.end:
             continue
         assert claim.id is not None
         pieces.append(_plain(text[position : claim.start]))
         pieces.append(
-            f'<a class="claim {entry.status}" id="in-text-{claim.id}" href="#claim-{claim.id}"'
+            f'<a class="claim {entry.status}" id="in-text-{claim.id}"'
+            f' href="#claim-{entry.claim.id}"'
             f' title="{_e(entry.status.capitalize())}: claim {entry.number}">'
             f"{_plain(text[claim.start : claim.end])}"
             f'<sup class="ref">{entry.number}</sup></a>'
@@ -295,12 +299,12 @@ def _entry(entry: ClaimEntry, marked: bool) -> str:
         evidence = entry.cited_evidence
         if evidence is not None:
             facts.append(("Evidence", _evidence(evidence)))
+    if entry.occurrences:
+        facts.append(("Occurs", _e(occurrence_phrase(entry))))
     earlier = [v for v in entry.history if v is not verdict]
     if earlier:
         items = "".join(
-            f"<li>{_e(display_date(v.created_at))}: {_e(v.status)} by {_e(v.reviewer)}"
-            + (f" — {_e(v.note)}" if v.note else "")
-            + "</li>"
+            f"<li>{_e(display_date(v.created_at))}: {_e(history_phrase(entry, v))}</li>"
             for v in sorted(earlier, key=lambda v: (v.created_at, v.id), reverse=True)
         )
         facts.append(("Earlier", f'<ul class="history">{items}</ul>'))

@@ -19,14 +19,28 @@ from typing import Any
 from factcheck import safe_json
 from factcheck.errors import InputError
 from factcheck.export.report import ClaimEntry, DocumentReport, Report, ReportStream
-from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
+from factcheck.models import (
+    SHOWN_STATUSES,
+    Claim,
+    ClaimKind,
+    Document,
+    Evidence,
+    SourceKind,
+    Status,
+    Verdict,
+)
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
 from factcheck.store.transfer import normalize_timestamp, validate_bundles
 from factcheck.untrusted_json import load_json
 from factcheck.urls import without_credentials
 
 FORMAT_NAME = "factcheck-report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The newest format version, written when a report needs it (`Report.json_version`):
+version 2 adds undo events (`undoes`), dismissed claims and repeats (`duplicate_of`).
+A report without them is still written as version 1, byte for byte as before."""
+FORMAT_VERSIONS = (1, 2)
+"""The versions `parse_json_report` reads."""
 
 
 def render_json(report: Report) -> str:
@@ -54,9 +68,10 @@ def iter_json(report: Report | ReportStream) -> Iterator[str]:
     )
     assert mark, "the documents placeholder is always dumped"
     yield head
-    yield _indented(_document_dict(first))
+    version = report.json_version
+    yield _indented(_document_dict(first, version))
     for doc in documents:
-        yield ",\n" + _indented(_document_dict(doc))
+        yield ",\n" + _indented(_document_dict(doc, version))
     yield tail + "\n"
 
 
@@ -66,13 +81,14 @@ def _indented(document: dict[str, Any]) -> str:
 
 
 def report_as_dict(report: Report) -> dict[str, Any]:
-    return _report_dict(report, [_document_dict(doc) for doc in report.documents])
+    version = report.json_version
+    return _report_dict(report, [_document_dict(doc, version) for doc in report.documents])
 
 
 def _report_dict(report: Report | ReportStream, documents: list[Any]) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
+        "version": report.json_version,
         "generated_at": report.generated_at,
         "filters": {
             "document_id": report.document_filter,
@@ -84,12 +100,12 @@ def _report_dict(report: Report | ReportStream, documents: list[Any]) -> dict[st
 
 
 def _counts(counts: dict[Status, int]) -> dict[str, int]:
-    data = {str(status): counts.get(status, 0) for status in Status}
+    data = {str(status): counts.get(status, 0) for status in SHOWN_STATUSES}
     data["total"] = sum(data.values())
     return data
 
 
-def _document_dict(doc: DocumentReport) -> dict[str, Any]:
+def _document_dict(doc: DocumentReport, version: int) -> dict[str, Any]:
     d = doc.document
     return {
         "id": d.id,
@@ -103,15 +119,23 @@ def _document_dict(doc: DocumentReport) -> dict[str, Any]:
         "sha256": d.sha256,
         "counts": _counts(doc.counts),
         "text": d.text,
-        "claims": [_claim_dict(entry) for entry in doc.entries],
+        "claims": [_claim_dict(entry, version) for entry in _claims_written(doc)],
     }
 
 
-def _claim_dict(entry: ClaimEntry) -> dict[str, Any]:
+def _claims_written(doc: DocumentReport) -> tuple[ClaimEntry, ...]:
+    """The listed claims and the hidden ones (dismissed, repeats), in text order."""
+    if not doc.hidden:
+        return doc.entries
+    both = (*doc.entries, *doc.hidden)
+    return tuple(sorted(both, key=lambda entry: (entry.claim.start, entry.claim.id or 0)))
+
+
+def _claim_dict(entry: ClaimEntry, version: int) -> dict[str, Any]:
     c = entry.claim
     latest = entry.verdict
     cited = entry.cited_evidence
-    return {
+    data: dict[str, Any] = {
         "id": c.id,
         "number": entry.number,
         "text": c.text,
@@ -126,16 +150,19 @@ def _claim_dict(entry: ClaimEntry) -> dict[str, Any]:
         "verdict": None
         if latest is None
         else {
-            **_verdict_dict(latest),
+            **_verdict_dict(latest, version),
             "evidence": _evidence_dict(cited) if cited else None,
         },
-        "history": [_verdict_dict(v) for v in entry.history],
+        "history": [_verdict_dict(v, version) for v in entry.history],
         "evidence": [_evidence_dict(e) for e in entry.evidence],
     }
+    if version >= 2:
+        data["duplicate_of"] = c.duplicate_of
+    return data
 
 
-def _verdict_dict(v: Verdict) -> dict[str, Any]:
-    return {
+def _verdict_dict(v: Verdict, version: int) -> dict[str, Any]:
+    data = {
         "id": v.id,
         "status": str(v.status),
         "note": v.note,
@@ -143,6 +170,9 @@ def _verdict_dict(v: Verdict) -> dict[str, Any]:
         "created_at": v.created_at,
         "evidence_id": v.evidence_id,
     }
+    if version >= 2:
+        data["undoes"] = v.undoes
+    return data
 
 
 def _evidence_dict(e: Evidence) -> dict[str, Any]:
@@ -220,10 +250,10 @@ def parse_json_report(text: str, *, name: str = "report") -> list[DocumentBundle
             " make one with `factcheck export --format json`"
         )
     version = data.get("version")
-    if version != FORMAT_VERSION:
+    if version not in FORMAT_VERSIONS or isinstance(version, bool):
         raise InputError(
             f"{name}: report format version {json.dumps(version)[:20]} is not supported"
-            f" (this factcheck reads version {FORMAT_VERSION})"
+            f" (this factcheck reads versions {', '.join(map(str, FORMAT_VERSIONS))})"
         )
     error = _first_schema_error(data)
     if error is not None:
@@ -344,6 +374,8 @@ def _claim(obj: dict[str, Any]) -> ClaimBundle:
         score=0.5 if score is None else float(score),
         status=Status(obj["status"]),
         updated_at=_recorded(obj.get("updated_at")),
+        id=obj.get("id"),
+        duplicate_of=obj.get("duplicate_of"),
     )
     evidence = tuple(_evidence(e) for e in obj.get("evidence") or [])
     history = tuple(_verdict(v) for v in obj.get("history") or [])
@@ -359,6 +391,7 @@ def _verdict(obj: dict[str, Any]) -> Verdict:
         reviewer=obj["reviewer"],
         evidence_id=obj.get("evidence_id"),
         created_at=_recorded(obj["created_at"]) or "",
+        undoes=obj.get("undoes"),
     )
 
 

@@ -24,6 +24,7 @@ from factcheck.export.report import (
     ReportStream,
     display_date,
     evidence_label,
+    occurrence_phrase,
     one_line,
     safe_url,
 )
@@ -134,6 +135,8 @@ def _claim_item(document: Document, entry: ClaimEntry) -> list[str]:
         f"  - Document: {escape_markdown(document.title)} ({source}),"
         f" claim {escape_markdown(entry.number)} (id {escape_markdown(entry.claim.id)})",
     ]
+    if entry.occurrences:
+        lines.append(f"  - Occurs {escape_markdown(occurrence_phrase(entry))}")
     verdict = entry.verdict
     if verdict is None:
         lines.append("  - Verdict: not reviewed yet")

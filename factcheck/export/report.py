@@ -10,6 +10,7 @@ renderers can be tested without a database.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 
-from factcheck.models import Claim, Document, Evidence, SourceKind, Status, Verdict
+from factcheck.errors import InputError
+from factcheck.models import SHOWN_STATUSES, Claim, Document, Evidence, SourceKind, Status, Verdict
 from factcheck.store import Store, verdict_in_force
 from factcheck.store.claims import CLAIM_FIELDS, claim_from_row
 from factcheck.urls import without_credentials
@@ -39,12 +41,17 @@ class ClaimEntry:
     """One claim with everything a report says about it."""
 
     claim: Claim
-    number: int
-    """Position of the claim in its document (1-based): the mark shown in the article."""
+    number: int | None
+    """Position of the claim among its document's shown claims (1-based): the mark shown
+    in the article. A repeat has the number of the claim it repeats; a dismissed claim
+    has none."""
     history: tuple[Verdict, ...] = ()
-    """Every verdict event on the claim, oldest first."""
+    """Every verdict event on the claim, oldest first (undo events included)."""
     evidence: tuple[Evidence, ...] = ()
     """All evidence stored for the claim plus any evidence its verdicts cite."""
+    occurrences: tuple[Claim, ...] = ()
+    """The claim's repeats in the document (`Claim.duplicate_of`), in text order: where
+    else it occurs. Their verdicts are the claim's, so reports list it once."""
 
     @property
     def verdict(self) -> Verdict | None:
@@ -53,6 +60,14 @@ class ClaimEntry:
     @property
     def status(self) -> Status:
         return self.claim.status
+
+    def undone(self, verdict: Verdict) -> Verdict | None:
+        """The undo event that withdrew `verdict`, if one did."""
+        return next((v for v in self.history if v.undoes == verdict.id), None)
+
+    def withdrawn(self, event: Verdict) -> Verdict | None:
+        """The verdict the undo event `event` withdrew (None if not in the history)."""
+        return next((v for v in self.history if v.id == event.undoes), None)
 
     @property
     def cited_evidence(self) -> Evidence | None:
@@ -70,7 +85,12 @@ class DocumentReport:
     document: Document
     entries: tuple[ClaimEntry, ...]
     counts: dict[Status, int]
-    """Counts over ALL the document's claims, whatever the report's status filter."""
+    """Counts over ALL the document's shown claims, whatever the report's status filter
+    (dismissed claims and repeats left out, as in every count)."""
+    hidden: tuple[ClaimEntry, ...] = ()
+    """Claims the report does not list: repeats of the listed claims and, without a
+    status filter, dismissed claims (and their repeats). Only the JSON report writes
+    them, so an import rebuilds the whole review."""
 
     @property
     def total(self) -> int:
@@ -86,6 +106,8 @@ class Report:
     status_filter: Status | None = None
     document_filter: int | None = None
     totals: dict[Status, int] = field(default_factory=dict)
+    json_version: int = 1
+    """The JSON report format version the report needs (`ReportStream.json_version`)."""
 
     @property
     def entries(self) -> list[ClaimEntry]:
@@ -120,6 +142,7 @@ def build_report(
         status_filter=stream.status_filter,
         document_filter=stream.document_filter,
         totals=stream.totals,
+        json_version=stream.json_version,
     )
 
 
@@ -149,11 +172,15 @@ class ReportStream:
         status_filter: Status | None,
         document_filter: int | None,
         totals: dict[Status, int],
+        json_version: int = 1,
     ) -> None:
         self.generated_at = generated_at
         self.status_filter = status_filter
         self.document_filter = document_filter
         self.totals = totals
+        self.json_version = json_version
+        """2 when the documents hold undo events, dismissed claims or repeats (what
+        version 1 readers would misread), else 1: known before the first document."""
         self.listed = 0
         self._documents = iter(documents)
 
@@ -179,6 +206,8 @@ def stream_report(
     gives the same bytes from either.
     """
     status = Status(status) if status is not None else None
+    if status is Status.DISMISSED:
+        raise InputError("dismissed claims are left out of reports (see `list --status=dismissed`)")
     if document_id is not None:
         documents: Iterable[Document] = [store.get_document(document_id)]
     else:
@@ -189,6 +218,7 @@ def stream_report(
         status_filter=status,
         document_filter=document_id,
         totals=store.report_totals(document_id=document_id, status=status),
+        json_version=2 if store.has_decision_records(document_id=document_id) else 1,
     )
 
 
@@ -203,7 +233,8 @@ def _stream_documents(
     chunk_claims: int,
 ) -> Iterator[DocumentReport]:
     claims_by_document = itertools.groupby(
-        store.claim_rows(document_id=document_id), key=lambda row: row[_DOCUMENT]
+        store.claim_rows(document_id=document_id, include_hidden=True),
+        key=lambda row: row[_DOCUMENT],
     )
     pending = next(claims_by_document, None)
     chunk: list[_Pending] = []
@@ -215,22 +246,41 @@ def _stream_documents(
         if pending is not None and pending[0] == document.id:
             all_claims = [claim_from_row(row) for row in pending[1]]
             pending = next(claims_by_document, None)
-        chosen = [c for c in all_claims if status is None or c.status is status]
+        chosen = [c for c in all_claims if _shown(c) and (status is None or c.status is status)]
         if status is not None and not chosen:
             continue
         chunk.append((document, all_claims, chosen))
-        chunk_size += len(chosen)
+        chunk_size += len(all_claims) if status is None else len(chosen)
         if chunk_size >= chunk_claims:
-            yield from _document_reports(store, chunk)
+            yield from _document_reports(store, chunk, status)
             chunk, chunk_size = [], 0
-    yield from _document_reports(store, chunk)
+    yield from _document_reports(store, chunk, status)
 
 
-def _document_reports(store: Store, chunk: list[_Pending]) -> Iterator[DocumentReport]:
+def _shown(claim: Claim) -> bool:
+    """Whether reports list the claim (`SHOWN_CLAIM` in Python)."""
+    return claim.duplicate_of is None and claim.status is not Status.DISMISSED
+
+
+def _hidden(all_claims: list[Claim], chosen: list[Claim], status: Status | None) -> list[Claim]:
+    """The claims a report carries without listing them (`DocumentReport.hidden`)."""
+    if status is None:
+        return [claim for claim in all_claims if not _shown(claim)]
+    heads = {claim.id for claim in chosen}
+    return [claim for claim in all_claims if claim.duplicate_of in heads]
+
+
+def _document_reports(
+    store: Store, chunk: list[_Pending], status: Status | None
+) -> Iterator[DocumentReport]:
     """The chunk's documents with their entries: three reads for the whole chunk."""
     if not chunk:
         return
+    hidden = {
+        document.id: _hidden(all_claims, chosen, status) for document, all_claims, chosen in chunk
+    }
     claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen]
+    claim_ids += [claim.id for claims in hidden.values() for claim in claims]
     histories = store.verdicts_for_claims(claim_ids)
     stored = store.evidence_for_claims(claim_ids)
     cited_elsewhere = store.evidence_by_ids(
@@ -241,19 +291,49 @@ def _document_reports(store: Store, chunk: list[_Pending]) -> Iterator[DocumentR
         and verdict.evidence_id not in {e.id for e in stored.get(claim_id, ())}
     )
     for document, all_claims, chosen in chunk:
-        numbers = {claim.id: number for number, claim in enumerate(all_claims, start=1)}
-        entries = tuple(
-            ClaimEntry(
-                claim=claim,
-                number=numbers[claim.id],
-                history=tuple(histories.get(claim.id, ())),
-                evidence=_evidence_for(
-                    stored.get(claim.id, []), histories.get(claim.id, []), cited_elsewhere
-                ),
-            )
-            for claim in chosen
+        shown = [claim for claim in all_claims if _shown(claim)]
+        numbers = {claim.id: number for number, claim in enumerate(shown, start=1)}
+        repeats: dict[int, list[Claim]] = {}
+        for claim in all_claims:
+            if claim.duplicate_of is not None:
+                repeats.setdefault(claim.duplicate_of, []).append(claim)
+        entry = functools.partial(
+            _entry,
+            numbers=numbers,
+            repeats=repeats,
+            histories=histories,
+            stored=stored,
+            cited_elsewhere=cited_elsewhere,
         )
-        yield DocumentReport(document=document, entries=entries, counts=_count(all_claims))
+        yield DocumentReport(
+            document=document,
+            entries=tuple(entry(claim) for claim in chosen),
+            counts=_count(all_claims),
+            hidden=tuple(entry(claim) for claim in hidden[document.id]),
+        )
+
+
+def _entry(
+    claim: Claim,
+    *,
+    numbers: dict[int | None, int],
+    repeats: dict[int, list[Claim]],
+    histories: dict[int, list[Verdict]],
+    stored: dict[int, list[Evidence]],
+    cited_elsewhere: dict[int, Evidence],
+) -> ClaimEntry:
+    """One claim's entry from the chunk's reads: a repeat takes the number of the claim
+    it repeats; a claim with repeats lists them as its occurrences."""
+    assert claim.id is not None
+    return ClaimEntry(
+        claim=claim,
+        number=numbers.get(claim.id, numbers.get(claim.duplicate_of)),
+        history=tuple(histories.get(claim.id, ())),
+        evidence=_evidence_for(
+            stored.get(claim.id, []), histories.get(claim.id, []), cited_elsewhere
+        ),
+        occurrences=tuple(repeats.get(claim.id, ())),
+    )
 
 
 def _evidence_for(
@@ -275,13 +355,43 @@ def _evidence_for(
 
 
 def _count(claims: list[Claim]) -> dict[Status, int]:
-    counts = dict.fromkeys(Status, 0)
+    """Counts per shown status of the claims shown (`Store.counts` in Python)."""
+    counts = dict.fromkeys(SHOWN_STATUSES, 0)
     for claim in claims:
-        counts[claim.status] += 1
+        if claim.status in counts and claim.duplicate_of is None:
+            counts[claim.status] += 1
     return counts
 
 
 # -- small text helpers every renderer shares ----------------------------------------
+
+
+def occurrence_phrase(entry: ClaimEntry) -> str:
+    """Where a claim with repeats occurs: `2 times: characters 189–316 and 654–781`."""
+    places = sorted((entry.claim, *entry.occurrences), key=lambda claim: claim.start)
+    spans = [f"{claim.start}–{claim.end}" for claim in places]
+    listed = ", ".join(spans[:-1]) + f" and {spans[-1]}" if len(spans) > 1 else spans[0]
+    return f"{len(places)} times: characters {listed}"
+
+
+def history_phrase(entry: ClaimEntry, verdict: Verdict) -> str:
+    """One event of a claim's history in words, for readers outside the desk: a
+    verdict (`undone` when withdrawn) or an undo, named by what it withdrew, never by
+    a verdict id. The date is the caller's."""
+    if verdict.undoes is not None:
+        withdrawn = entry.withdrawn(verdict)
+        what = (
+            f"the {withdrawn.status} verdict of {display_date(withdrawn.created_at)}"
+            if withdrawn is not None
+            else "an earlier verdict"
+        )
+        return f"undo by {verdict.reviewer} of {what}"
+    phrase = f"{verdict.status} by {verdict.reviewer}"
+    if verdict.note:
+        phrase += f" — {verdict.note}"
+    if entry.undone(verdict) is not None:
+        phrase += " (undone)"
+    return phrase
 
 
 def one_line(text: str | None) -> str:

@@ -6,7 +6,7 @@ To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s
 """
 
 from factcheck.store.assignments import AssignmentsMixin, DocumentProgress, ReviewerProgress
-from factcheck.store.claims import IN_FORCE_ORDER, ClaimsMixin, verdict_in_force
+from factcheck.store.claims import IN_FORCE_ORDER, ClaimsMixin, ReviewCounts, verdict_in_force
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import (
     AddResult,
@@ -56,6 +56,7 @@ __all__ = [
     "MergeResult",
     "ReferenceFile",
     "ReferenceHit",
+    "ReviewCounts",
     "ReviewerProgress",
     "Store",
     "StoreBase",

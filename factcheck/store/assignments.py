@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from factcheck.errors import NotFoundError
 from factcheck.models import Status, Verdict
-from factcheck.store.claims import _VERDICT_COLUMNS, IN_FORCE_ORDER, _verdict_from_tuple
+from factcheck.store.claims import (
+    _VERDICT_COLUMNS,
+    SHOWN_CLAIM,
+    _verdict_from_tuple,
+    in_force_id_sql,
+)
 from factcheck.store.connection import StoreBase, utc_now
 
 
@@ -142,15 +147,16 @@ class AssignmentsMixin(StoreBase):
         return result
 
 
-_DECIDED = f"('{Status.SUPPORTED}', '{Status.DISPUTED}')"
-
+# A claim counts when shown (repeats and dismissed claims left out), and is decided
+# when it has a verdict in force: marked unverified ("cannot tell") counts as decided.
 _PER_DOCUMENT_SQL = f"""
 SELECT documents.id, documents.title, assignments.reviewer AS assigned_to,
-    (SELECT count(*) FROM claims WHERE claims.document_id = documents.id) AS claims,
     (SELECT count(*) FROM claims WHERE claims.document_id = documents.id
-        AND claims.status IN {_DECIDED}) AS decided,
+        AND {SHOWN_CLAIM}) AS claims,
     (SELECT count(*) FROM claims WHERE claims.document_id = documents.id
-        AND claims.status = '{Status.DISPUTED}') AS disputed,
+        AND {SHOWN_CLAIM} AND claims.decided) AS decided,
+    (SELECT count(*) FROM claims WHERE claims.document_id = documents.id
+        AND claims.duplicate_of IS NULL AND claims.status = '{Status.DISPUTED}') AS disputed,
     (SELECT max(verdicts.created_at) FROM verdicts JOIN claims ON claims.id = verdicts.claim_id
         WHERE claims.document_id = documents.id) AS last_activity
 FROM documents LEFT JOIN assignments ON assignments.document_id = documents.id
@@ -160,15 +166,13 @@ ORDER BY documents.id
 # Each claim's verdict in force decides whose "decided" it counts towards.
 _PER_REVIEWER_SQL = f"""
 WITH latest AS (
-    SELECT claim_id, (
-        SELECT id FROM verdicts AS v WHERE v.claim_id = verdicts.claim_id
-        ORDER BY {IN_FORCE_ORDER} LIMIT 1
-    ) AS verdict_id FROM verdicts GROUP BY claim_id
+    SELECT claim_id, {in_force_id_sql("verdicts.claim_id")} AS verdict_id
+    FROM verdicts GROUP BY claim_id
 ),
 owned AS (
     SELECT claims.document_id, verdicts.reviewer,
-        sum(claims.status IN {_DECIDED}) AS decided,
-        sum(claims.status = '{Status.DISPUTED}') AS disputed
+        sum({SHOWN_CLAIM}) AS decided,
+        sum(claims.duplicate_of IS NULL AND claims.status = '{Status.DISPUTED}') AS disputed
     FROM latest
     JOIN verdicts ON verdicts.id = latest.verdict_id
     JOIN claims ON claims.id = latest.claim_id

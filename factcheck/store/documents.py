@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from factcheck.errors import NotFoundError
-from factcheck.models import Claim, Document, Status
+from factcheck.models import SHOWN_STATUSES, Claim, Document, Status
+from factcheck.store.claims import SHOWN_CLAIM
 from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
 
@@ -34,10 +35,13 @@ class AddResult:
 
 @dataclass(frozen=True)
 class DocumentSummary:
-    """A document with its claim counts, for listings and the review picker."""
+    """A document with its claim counts, for listings and the review picker: shown
+    claims only (a group of repeats once, dismissed claims not at all)."""
 
     document: Document
     counts: dict[Status, int]
+    undecided: int = 0
+    """Shown claims nobody has decided yet (all have status unverified)."""
 
     @property
     def claim_count(self) -> int:
@@ -70,6 +74,7 @@ class DocumentsMixin(StoreBase):
         title: str,
         source: str,
         claims: Iterable[Claim] | None = None,
+        duplicate_of: Sequence[int | None] | None = None,
         url: str | None = None,
         author: str | None = None,
         publisher: str | None = None,
@@ -77,9 +82,11 @@ class DocumentsMixin(StoreBase):
     ) -> AddResult:
         """Store an article and its claims in one transaction.
 
-        `claims` defaults to `split_claims(text)`. The same text added again (same
-        sha256) is not stored twice: the existing document comes back with
-        `created=False`.
+        `claims` defaults to every claim `split_claim_groups(text)` finds, repeats
+        stored as a group (`Claim.duplicate_of`). With `claims` given, `duplicate_of`
+        may group them the same way: per claim, the index of the claim it repeats.
+        The same text added again (same sha256) is not stored twice: the existing
+        document comes back with `created=False`.
         """
         text = clean_text(text)
         digest = text_sha256(text)
@@ -87,10 +94,11 @@ class DocumentsMixin(StoreBase):
         if existing is not None:
             return AddResult(existing, self._claim_count(existing.id), created=False)
         if claims is None:
-            from factcheck.splitter import split_claims
+            from factcheck.splitter import split_claim_groups
 
-            claims = split_claims(text)
+            claims, duplicate_of = split_claim_groups(text)
         claims = list(claims)
+        repeats = _repeat_starts(claims, duplicate_of)
         now = utc_now()
         with self.transaction() as conn:
             # Checked again under the write lock: another process may have added the same
@@ -121,6 +129,14 @@ class DocumentsMixin(StoreBase):
                     f"INSERT INTO claims ({columns}) VALUES ({marks})",
                     [tuple(row.values()) for row in rows],
                 )
+            if repeats:
+                # Spans of one document never overlap, so a start names its claim.
+                conn.executemany(
+                    "UPDATE claims SET duplicate_of = (SELECT id FROM claims AS shown"
+                    ' WHERE shown.document_id = ? AND shown."start" = ?)'
+                    ' WHERE document_id = ? AND "start" = ?',
+                    [(document_id, shown, document_id, start) for start, shown in repeats],
+                )
         document = self.get_document(document_id)
         return AddResult(document, self._claim_count(document_id), created=True)
 
@@ -134,15 +150,23 @@ class DocumentsMixin(StoreBase):
         return Document(*row)
 
     def list_documents(self) -> list[DocumentSummary]:
-        """Every document, oldest first, with its claim counts per status."""
+        """Every document, oldest first, with its shown claims' counts per status and
+        how many of them are undecided."""
         counts: dict[int, dict[Status, int]] = {}
-        for document_id, status, count in self.db.execute(
-            "SELECT document_id, status, count(*) FROM claims GROUP BY document_id, status"
+        undecided: dict[int, int] = {}
+        for document_id, status, decided, count in self.db.execute(
+            "SELECT document_id, status, decided, count(*) FROM claims"
+            f" WHERE {SHOWN_CLAIM} GROUP BY document_id, status, decided"
         ):
-            counts.setdefault(document_id, dict.fromkeys(Status, 0))[Status(status)] = count
+            per_status = counts.setdefault(document_id, dict.fromkeys(SHOWN_STATUSES, 0))
+            per_status[Status(status)] += count
+            if not decided:
+                undecided[document_id] = undecided.get(document_id, 0) + count
         return [
             DocumentSummary(
-                _document_from_row(row), counts.get(row["id"], dict.fromkeys(Status, 0))
+                _document_from_row(row),
+                counts.get(row["id"], dict.fromkeys(SHOWN_STATUSES, 0)),
+                undecided.get(row["id"], 0),
             )
             for row in self.db.query("SELECT * FROM documents ORDER BY id")
         ]
@@ -156,13 +180,15 @@ class DocumentsMixin(StoreBase):
         """Every document (or those assigned to `assigned_to`), oldest first, with its
         claim counts per status and its assignee, read from the cursor as consumed. One
         set-based query that never selects the article text, for `factcheck documents`
-        on a desk of any size."""
+        on a desk of any size. Counts are of shown claims (repeats and dismissed claims
+        left out)."""
         where, params = ("WHERE a.reviewer = ?", [assigned_to]) if assigned_to else ("", [])
+        shown = "c.duplicate_of IS NULL AND c.status"
         sql = f"""
             SELECT d.id, d.title,
-                coalesce(sum(c.status = 'unverified'), 0),
-                coalesce(sum(c.status = 'supported'), 0),
-                coalesce(sum(c.status = 'disputed'), 0),
+                coalesce(sum({shown} = 'unverified'), 0),
+                coalesce(sum({shown} = 'supported'), 0),
+                coalesce(sum({shown} = 'disputed'), 0),
                 a.reviewer
             FROM documents d
             LEFT JOIN assignments a ON a.document_id = d.id
@@ -180,11 +206,32 @@ class DocumentsMixin(StoreBase):
         return Document(*row) if row else None
 
     def _claim_count(self, document_id: int) -> int:
+        """The document's claims as listings count them (`SHOWN_CLAIM`)."""
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM claims WHERE document_id = ?", [document_id]
+                f"SELECT count(*) FROM claims WHERE document_id = ? AND {SHOWN_CLAIM}",
+                [document_id],
             ).fetchone()[0]
         )
+
+
+def _repeat_starts(
+    claims: list[Claim], duplicate_of: Sequence[int | None] | None
+) -> list[tuple[int, int]]:
+    """(start of the repeat, start of the claim it repeats) per grouped claim; a group
+    points at one claim shown for it, never at another repeat."""
+    if duplicate_of is None:
+        return []
+    if len(duplicate_of) != len(claims):
+        raise ValueError("duplicate_of needs one entry per claim")
+    pairs = []
+    for claim, shown in zip(claims, duplicate_of, strict=True):
+        if shown is None:
+            continue
+        if not 0 <= shown < len(claims) or duplicate_of[shown] is not None:
+            raise ValueError("duplicate_of must name a claim that repeats no other")
+        pairs.append((claim.start, claims[shown].start))
+    return pairs
 
 
 def insert_document_row(db: sqlite_utils.Database | sqlite3.Connection, document: Document) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.models import Status
-from factcheck.store.claims import IN_FORCE_ORDER
+from factcheck.store.claims import in_force_id_sql
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
 
@@ -124,22 +124,22 @@ class FactChecksMixin(StoreBase):
         # claims outside the excluded document (a rowid probe each), and only those
         # few get their title and latest verdict. Joining every match before ranking
         # cost 37-41 ms a claim at 100k decided claims. A claim decided without any
-        # verdict row (never written by the store) is skipped, as the old inner join did.
+        # verdict row (never written by the store) is skipped, as the old inner join did;
+        # so is a repeat (its group's first claim stands for it: one result, not two).
         sql = f"""
             WITH ranked AS (
                 SELECT f.rowid AS id, bm25(checked_claims_fts) AS rank
                 FROM checked_claims_fts f JOIN claims c ON c.id = f.rowid
                 WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
                     AND EXISTS (SELECT 1 FROM verdicts WHERE claim_id = c.id)
+                    AND c.duplicate_of IS NULL
                 ORDER BY rank, f.rowid LIMIT ?
             )
             SELECT c.id, c.document_id, d.title, c.text, c.status, v.note, v.created_at
             FROM ranked r
             JOIN claims c ON c.id = r.id
             JOIN documents d ON d.id = c.document_id
-            JOIN verdicts v ON v.id = (
-                SELECT id FROM verdicts WHERE claim_id = c.id ORDER BY {IN_FORCE_ORDER} LIMIT 1
-            )
+            JOIN verdicts v ON v.id = {in_force_id_sql("c.id")}
             ORDER BY r.rank, r.id
         """
         rows = self.conn.execute(sql, [match, exclude_document_id, exclude_document_id, limit])

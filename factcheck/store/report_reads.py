@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from factcheck.models import Evidence, Status, Verdict
-from factcheck.store.claims import _VERDICT_COLUMNS, _verdict_from_tuple
+from factcheck.models import SHOWN_STATUSES, Evidence, Status, Verdict
+from factcheck.store.claims import _VERDICT_COLUMNS, SHOWN_CLAIM, _verdict_from_tuple
 from factcheck.store.connection import StoreBase
 from factcheck.store.evidence import _evidence_from_row
 
@@ -62,7 +62,7 @@ class ReportReadsMixin(StoreBase):
         """Claim counts per status over the documents a report lists: every document
         (or one), or with `status` only those having a claim with it. One aggregate
         query, so a streamed report can print its totals before its documents."""
-        conditions = ["document_id IN (SELECT id FROM documents)"]
+        conditions = ["document_id IN (SELECT id FROM documents)", SHOWN_CLAIM]
         params: list[Any] = []
         if document_id is not None:
             conditions.append("document_id = ?")
@@ -71,10 +71,25 @@ class ReportReadsMixin(StoreBase):
             conditions.append("document_id IN (SELECT document_id FROM claims WHERE status = ?)")
             params.append(str(Status(status)))
         sql = f"SELECT status, count(*) FROM claims WHERE {' AND '.join(conditions)} GROUP BY 1"
-        totals = dict.fromkeys(Status, 0)
+        totals = dict.fromkeys(SHOWN_STATUSES, 0)
         for name, count in self.conn.execute(sql, params):
             totals[Status(name)] += count
         return totals
+
+    def has_decision_records(self, *, document_id: int | None = None) -> bool:
+        """Whether the documents (all, or one) hold an undo event, a dismissed claim or
+        a repeat: what the JSON report's version 1 cannot carry. Three probes of small
+        indexes (the partial ones on `undoes` and `duplicate_of`, the status index)."""
+        where, params = (
+            ("", []) if document_id is None else (" AND c.document_id = ?", [document_id])
+        )
+        probes = (
+            "SELECT 1 FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+            f" WHERE v.undoes IS NOT NULL{where} LIMIT 1",
+            f"SELECT 1 FROM claims c WHERE c.duplicate_of IS NOT NULL{where} LIMIT 1",
+            f"SELECT 1 FROM claims c WHERE c.status = '{Status.DISMISSED}'{where} LIMIT 1",
+        )
+        return any(self.conn.execute(sql, params).fetchone() for sql in probes)
 
     def document_outline(
         self, *, document_id: int | None = None, status: Status | str | None = None
@@ -82,8 +97,10 @@ class ReportReadsMixin(StoreBase):
         """(id, title, url, claim counts per status) of each document a report lists, in id
         order, without the article text: the summary a streamed report prints before
         its documents (with `status`, only documents having a claim with it)."""
-        sums = ", ".join("coalesce(sum(c.status = ?), 0)" for _ in Status)
-        params: list[Any] = [str(s) for s in Status]
+        sums = ", ".join(
+            "coalesce(sum(c.status = ? AND c.duplicate_of IS NULL), 0)" for _ in SHOWN_STATUSES
+        )
+        params: list[Any] = [str(s) for s in SHOWN_STATUSES]
         sql = f"SELECT d.id, d.title, d.url, {sums} FROM documents d"
         sql += " LEFT JOIN claims c ON c.document_id = d.id"
         if document_id is not None:
@@ -94,7 +111,7 @@ class ReportReadsMixin(StoreBase):
             sql += " HAVING sum(c.status = ?) > 0"
             params.append(str(Status(status)))
         for row in self.conn.execute(sql + " ORDER BY d.id", params):
-            yield row[0], row[1], row[2], dict(zip(Status, row[3:], strict=True))
+            yield row[0], row[1], row[2], dict(zip(SHOWN_STATUSES, row[3:], strict=True))
 
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""

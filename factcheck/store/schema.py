@@ -241,6 +241,73 @@ def _index_claims_by_status_in_document_order(db: sqlite_utils.Database) -> None
     )
 
 
+_NOT_INDEXED = "('unverified', 'dismissed')"
+"""Statuses whose claims stay out of `checked_claims_fts`: undecided or "cannot tell"
+claims are no earlier check, and a dismissed span is not a claim at all."""
+
+
+def _add_decisions_dismissals_and_duplicate_groups(db: sqlite_utils.Database) -> None:
+    # Issue 13. `claims.decided` tells a claim marked unverified from one nobody has
+    # decided (both have status 'unverified'); `verdicts.undoes` makes an undo a
+    # withdrawal of the verdict it names instead of a copy of the earlier status;
+    # `claims.duplicate_of` groups the repeats of a statement in one document; and
+    # 'dismissed' ("not a claim") becomes a status. Every claim with a verdict was
+    # decided (old undo events copied a status and stay as they were).
+    #
+    # SQLite cannot alter a CHECK constraint; rebuilding `claims` inside this
+    # transaction would cascade-delete every verdict (foreign keys cannot be switched
+    # off inside a transaction). Allowing one more value changes nothing on disk, so the
+    # constraint text is edited in place, the procedure SQLite documents for such
+    # changes (https://sqlite.org/lang_altertable.html#otheralter).
+    old_check = "CHECK (status IN ('supported', 'disputed', 'unverified'))"
+    new_check = "CHECK (status IN ('supported', 'disputed', 'unverified', 'dismissed'))"
+    conn = db.conn
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, ?, ?)"
+            " WHERE type = 'table' AND name IN ('claims', 'verdicts')",
+            [old_check, new_check],
+        )
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    db.executescript(
+        f"""
+        ALTER TABLE claims ADD COLUMN decided INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE claims ADD COLUMN duplicate_of INTEGER;
+        ALTER TABLE verdicts ADD COLUMN undoes INTEGER;
+        UPDATE claims SET decided = 1 WHERE id IN (SELECT claim_id FROM verdicts);
+        CREATE INDEX verdicts_undoes ON verdicts(undoes) WHERE undoes IS NOT NULL;
+        CREATE INDEX claims_duplicate_of ON claims(duplicate_of)
+            WHERE duplicate_of IS NOT NULL;
+        DROP TRIGGER checked_claims_fts_insert;
+        DROP TRIGGER checked_claims_fts_delete;
+        DROP TRIGGER checked_claims_fts_decided;
+        DROP TRIGGER checked_claims_fts_undecided;
+        CREATE TRIGGER checked_claims_fts_insert AFTER INSERT ON claims
+        WHEN new.status NOT IN {_NOT_INDEXED} BEGIN
+            INSERT INTO checked_claims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER checked_claims_fts_delete AFTER DELETE ON claims
+        WHEN old.status NOT IN {_NOT_INDEXED} BEGIN
+            INSERT INTO checked_claims_fts (checked_claims_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER checked_claims_fts_decided AFTER UPDATE OF status ON claims
+        WHEN old.status IN {_NOT_INDEXED} AND new.status NOT IN {_NOT_INDEXED} BEGIN
+            INSERT INTO checked_claims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER checked_claims_fts_undecided AFTER UPDATE OF status ON claims
+        WHEN old.status NOT IN {_NOT_INDEXED} AND new.status IN {_NOT_INDEXED} BEGIN
+            INSERT INTO checked_claims_fts (checked_claims_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -250,6 +317,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_passage_vectors,  # 5 -> 6
     _add_assignments,  # 6 -> 7
     _index_claims_by_status_in_document_order,  # 7 -> 8
+    _add_decisions_dismissals_and_duplicate_groups,  # 8 -> 9
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -33,7 +33,9 @@ class ClaimBundle:
     """A claim with its full verdict history and evidence, as exported.
 
     Ids inside a bundle are the exporting database's: a verdict's `evidence_id`
-    refers to the `id` of one of `evidence`; the merge maps them to new ids.
+    refers to the `id` of one of `evidence`, an undo event's `undoes` to the `id` of
+    another verdict of `history`, and `claim.duplicate_of` to the `claim.id` of another
+    claim of the same document; the merge maps them to new ids.
     """
 
     claim: Claim
@@ -155,10 +157,58 @@ class _Checker:
             here = f"{where}.claims[{j}]"
             self.claim(claim_bundle, here, d.text)
             taken.append((claim_bundle.claim.start, claim_bundle.claim.end, here))
+        self.groups(bundle, where)
         taken.sort()
         for (_, end, first), (start, _, second) in itertools.pairwise(taken):
             if start < end:
                 raise self.fail(second, f"overlaps {first} (claims of a document are disjoint)")
+
+    def groups(self, bundle: DocumentBundle, where: str) -> None:
+        """A repeat names a claim of the same document that repeats no other."""
+        claims = [claim_bundle.claim for claim_bundle in bundle.claims]
+        if all(claim.duplicate_of is None for claim in claims):
+            return
+        heads: dict[int, bool] = {}
+        for j, claim in enumerate(claims):
+            self.integer(claim.id, f"{where}.claims[{j}].id", low=1, optional=True)
+            if claim.id is not None:
+                if claim.id in heads:
+                    raise self.fail(f"{where}.claims[{j}].id", f"{claim.id} is used twice")
+                heads[claim.id] = claim.duplicate_of is None
+        for j, claim in enumerate(claims):
+            if claim.duplicate_of is None:
+                continue
+            here = f"{where}.claims[{j}].duplicate_of"
+            self.integer(claim.duplicate_of, here, low=1)
+            if claim.duplicate_of == claim.id or not heads.get(claim.duplicate_of, False):
+                raise self.fail(
+                    here,
+                    f"{claim.duplicate_of} is not the id of another claim of this document"
+                    " that repeats no other",
+                )
+
+    def withdrawals(self, history: tuple[Verdict, ...], where: str) -> None:
+        """An undo event names another verdict of the history, not an undo, once."""
+        if all(verdict.undoes is None for verdict in history):
+            return
+        plain: set[int] = set()
+        for k, verdict in enumerate(history):
+            self.integer(verdict.id, f"{where}.history[{k}].id", low=1)
+            if verdict.undoes is None:
+                if verdict.id in plain:
+                    raise self.fail(f"{where}.history[{k}].id", f"{verdict.id} is used twice")
+                plain.add(verdict.id)
+        undone: set[int] = set()
+        for k, verdict in enumerate(history):
+            if verdict.undoes is None:
+                continue
+            here = f"{where}.history[{k}].undoes"
+            self.integer(verdict.undoes, here, low=1)
+            if verdict.undoes not in plain:
+                raise self.fail(here, f"{verdict.undoes} is not a verdict of this history")
+            if verdict.undoes in undone:
+                raise self.fail(here, f"verdict {verdict.undoes} is undone twice")
+            undone.add(verdict.undoes)
 
     def claim(self, bundle: ClaimBundle, where: str, text: str) -> None:
         c = bundle.claim
@@ -197,6 +247,7 @@ class _Checker:
                     f"{here}.evidence_id",
                     f"cites evidence {verdict.evidence_id}, which is not in this claim's evidence",
                 )
+        self.withdrawals(bundle.history, where)
 
     def evidence(self, item: Evidence, where: str) -> None:
         self.integer(item.id, f"{where}.id", low=1, optional=True)
@@ -226,10 +277,11 @@ class TransferMixin(StoreBase):
         """Merge documents with their claims, verdicts and evidence, all or nothing.
 
         A document already here (same text) keeps its title and metadata, gaining only
-        fields it lacks; its claims are matched by offsets, new ones added. Verdicts
+        fields it lacks; its claims are matched by offsets, new ones added, and a
+        repeat joins its group unless the claim here is already grouped. Verdicts
         already present (same status, note, reviewer, date and cited evidence) are
-        skipped, so history is never duplicated; each claim's status then follows its
-        newest verdict.
+        skipped, so history is never duplicated, and so is an undo event whose verdict
+        is already undone here; each claim's status then follows its verdict in force.
         """
         bundles = list(bundles)
         validate_bundles(bundles)
@@ -238,8 +290,14 @@ class TransferMixin(StoreBase):
             for bundle in bundles:
                 document_id = self._merge_document(db, bundle.document, result)
                 result.document_ids.append(document_id)
+                merged = {
+                    claim_bundle.claim.id: self._merge_claim(db, document_id, claim_bundle, result)
+                    for claim_bundle in bundle.claims
+                }
                 for claim_bundle in bundle.claims:
-                    self._merge_claim(db, document_id, claim_bundle, result)
+                    head = claim_bundle.claim.duplicate_of
+                    if head is not None and head in merged:
+                        _join_group(db, merged[claim_bundle.claim.id], merged[head])
         return result
 
     def _merge_document(
@@ -272,7 +330,7 @@ class TransferMixin(StoreBase):
 
     def _merge_claim(
         self, db: sqlite_utils.Database, document_id: int, bundle: ClaimBundle, result: MergeResult
-    ) -> None:
+    ) -> int:
         claim = bundle.claim
         row = db.execute(
             'SELECT id FROM claims WHERE document_id = ? AND "start" = ? AND "end" = ?'
@@ -292,9 +350,17 @@ class TransferMixin(StoreBase):
         evidence_ids = {
             item.id: self._merge_evidence(db, claim_id, item, result) for item in bundle.evidence
         }
+        verdict_ids: dict[int, int] = {}
         for verdict in sorted(bundle.history, key=in_force_key):
-            self._merge_verdict(db, claim_id, verdict, evidence_ids, result)
+            if verdict.undoes is None:
+                verdict_ids[verdict.id] = self._merge_verdict(
+                    db, claim_id, verdict, evidence_ids, result
+                )
+        for verdict in bundle.history:
+            if verdict.undoes is not None and verdict.undoes in verdict_ids:
+                self._merge_undo(db, claim_id, verdict, verdict_ids[verdict.undoes], result)
         set_status_in_force(db, claim_id)
+        return claim_id
 
     def _merge_evidence(
         self, db: sqlite_utils.Database, claim_id: int, item: Evidence, result: MergeResult
@@ -324,20 +390,55 @@ class TransferMixin(StoreBase):
         verdict: Verdict,
         evidence_ids: dict[Any, int],
         result: MergeResult,
-    ) -> None:
+    ) -> int:
+        """The verdict's id here: the one already present, or the one added."""
         evidence_id = evidence_ids.get(verdict.evidence_id) if verdict.evidence_id else None
         values = [claim_id, str(verdict.status), verdict.note, verdict.reviewer, evidence_id]
         present = db.execute(
-            "SELECT 1 FROM verdicts WHERE claim_id = ? AND status = ? AND note IS ?"
-            " AND reviewer = ? AND evidence_id IS ? AND created_at = ?",
+            "SELECT id FROM verdicts WHERE claim_id = ? AND status = ? AND note IS ?"
+            " AND reviewer = ? AND evidence_id IS ? AND created_at = ? AND undoes IS NULL"
+            " ORDER BY id LIMIT 1",
             [*values, verdict.created_at],
         ).fetchone()
         if present:
             result.verdicts_present += 1
-            return
-        db.execute(
+            return int(present[0])
+        cursor = db.execute(
             "INSERT INTO verdicts (claim_id, status, note, reviewer, evidence_id, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [*values, verdict.created_at],
         )
         result.verdicts_added += 1
+        return int(cursor.lastrowid or 0)
+
+    def _merge_undo(
+        self,
+        db: sqlite_utils.Database,
+        claim_id: int,
+        event: Verdict,
+        undone_id: int,
+        result: MergeResult,
+    ) -> None:
+        """An undo event, unless the verdict it withdraws is already undone here."""
+        if db.execute("SELECT 1 FROM verdicts WHERE undoes = ?", [undone_id]).fetchone():
+            result.verdicts_present += 1
+            return
+        db.execute(
+            "INSERT INTO verdicts (claim_id, status, note, reviewer, evidence_id, created_at,"
+            " undoes) VALUES (?, ?, ?, ?, NULL, ?, ?)",
+            [claim_id, str(event.status), event.note, event.reviewer, event.created_at, undone_id],
+        )
+        result.verdicts_added += 1
+
+
+def _join_group(db: sqlite_utils.Database, claim_id: int, head_id: int) -> None:
+    """Make `claim_id` a repeat of `head_id` (both of this database), unless either is
+    grouped here already (a claim here keeps its own grouping) or they are one claim."""
+    if claim_id == head_id:
+        return
+    db.execute(
+        "UPDATE claims SET duplicate_of = ? WHERE id = ? AND duplicate_of IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM claims WHERE duplicate_of = ?)"
+        " AND (SELECT duplicate_of FROM claims WHERE id = ?) IS NULL",
+        [head_id, claim_id, claim_id, head_id],
+    )

@@ -42,7 +42,9 @@ async def test_opens_with_the_first_claim_selected_and_focused(make):
         assert table(app).row_count == 6
         assert app.screen.selected_id == 1
         assert app.focused is table(app)
-        assert app.sub_title == "reviewed 0 of 6 · 0 supported · 0 disputed · 6 unverified"
+        assert app.sub_title == (
+            "reviewed 0 of 6 · 0 supported · 0 disputed · 0 unverified · 6 left"
+        )
 
 
 @pytest.mark.parametrize(
@@ -72,13 +74,15 @@ async def test_three_verdicts_update_progress_and_recent_strip(make, review_stor
             Status.UNVERIFIED,
             Status.UNVERIFIED,
         ]
-        assert app.sub_title.startswith("reviewed 2 of 6 · 1 supported · 1 disputed")
+        assert app.sub_title == (
+            "reviewed 3 of 6 · 1 supported · 1 disputed · 1 unverified · 3 left"
+        )
         recent = app.screen.query_one("#recent")
         assert recent.option_count == 3
         assert app.screen.selected_id == 4
 
 
-async def test_undo_restores_previous_status_and_records_it(make, review_store):
+async def test_undo_withdraws_the_verdict_and_records_it(make, review_store):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", "d", "ctrl+z")
@@ -86,7 +90,8 @@ async def test_undo_restores_previous_status_and_records_it(make, review_store):
         assert statuses(review_store)[:2] == [Status.SUPPORTED, Status.UNVERIFIED]
         history = review_store.history(2)
         assert [v.status for v in history] == [Status.DISPUTED, Status.UNVERIFIED]
-        assert history[-1].note == f"undo of verdict #{history[0].id} (disputed)"
+        assert history[-1].undoes == history[0].id
+        assert not review_store.get_claim(2).decided
         assert app.screen.selected_id == 2  # back on the undone claim
         await pilot.press("ctrl+z", "ctrl+z")
         await pilot.pause()

@@ -54,7 +54,7 @@ def test_json_listing_matches_json_dumps_for_awkward_values() -> None:
     ]
     out: list[str] = []
     claim_listing.write_json(rows, out.append)
-    expected = [dict(zip(claim_listing.CLAIM_FIELDS, row, strict=True)) for row in rows]
+    expected = [dict(zip(claim_listing.LISTED_CLAIM_FIELDS, row, strict=True)) for row in rows]
     assert "".join(out) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -63,9 +63,11 @@ def test_csv_listing_matches_dict_writer() -> None:
     out: list[str] = []
     claim_listing.write_csv(rows, out.append)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=claim_listing.CLAIM_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=claim_listing.LISTED_CLAIM_FIELDS, lineterminator="\n"
+    )
     writer.writeheader()
-    writer.writerows(dict(zip(claim_listing.CLAIM_FIELDS, row, strict=True)) for row in rows)
+    writer.writerows(dict(zip(claim_listing.LISTED_CLAIM_FIELDS, row, strict=True)) for row in rows)
     assert "".join(out) == buffer.getvalue()
 
 

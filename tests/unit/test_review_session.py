@@ -28,19 +28,16 @@ def _add(store: Store, text: str = TEXT) -> int:
     return store.add_document(text, title="t", source="-", claims=claims).document.id
 
 
-def test_decide_commits_and_undo_restores_the_previous_status(store):
+def test_decide_commits_and_undo_withdraws_it(store):
     session = ReviewSession(store, _add(store), reviewer="ana")
-    store.mark([1], Status.DISPUTED, reviewer="bo")
+    (theirs,) = store.mark([1], Status.DISPUTED, reviewer="bo")
     decision = session.decide(1, Status.SUPPORTED, note="readout")
     assert store.get_claim(1).status == Status.SUPPORTED
-    assert decision.previous == Status.DISPUTED
-    assert session.undo() == decision
+    undone = session.undo()
+    assert undone.decision == decision and undone.in_force == theirs
     assert store.get_claim(1).status == Status.DISPUTED
     last = store.history(1)[-1]
-    assert (last.reviewer, last.note) == (
-        "ana",
-        f"undo of verdict #{decision.verdict.id} (supported)",
-    )
+    assert (last.reviewer, last.undoes, last.note) == ("ana", decision.verdict.id, None)
     assert session.undo() is None
 
 
@@ -48,7 +45,7 @@ def test_progress_line_counts_decided_claims(store):
     session = ReviewSession(store, _add(store), reviewer="ana")
     session.decide(2, Status.DISPUTED)
     assert progress_line(session.progress()) == (
-        "reviewed 1 of 2 · 0 supported · 1 disputed · 1 unverified"
+        "reviewed 1 of 2 · 0 supported · 1 disputed · 0 unverified · 1 left"
     )
 
 

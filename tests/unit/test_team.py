@@ -80,7 +80,8 @@ def test_status_counts_per_document_and_reviewer(desk: Path):
         store.mark([1], Status.DISPUTED, reviewer="ana")
         store.mark([2], Status.SUPPORTED, reviewer="ana")
         store.mark([2], Status.DISPUTED, reviewer="ben")  # ben overrules ana on claim 2
-        store.mark([3], Status.UNVERIFIED, reviewer="ben")  # still open
+        (maybe,) = store.mark([3], Status.UNVERIFIED, reviewer="ben")
+        store.undo([maybe.id], reviewer="ben")  # withdrawn: claim 3 is open again
         store.assign([1], "ana")
     (budget, bridge) = json.loads(run("status", "--format", "json").output)
     assert budget["document"] == {"id": 1, "title": "Budget"}
@@ -93,7 +94,7 @@ def test_status_counts_per_document_and_reviewer(desk: Path):
     assert budget["disputed"] == 2 and budget["last_activity"]
     by = {r["reviewer"]: r for r in budget["reviewers"]}
     assert (by["ana"]["decided"], by["ana"]["disputed"], by["ana"]["verdicts"]) == (1, 1, 2)
-    assert (by["ben"]["decided"], by["ben"]["disputed"], by["ben"]["verdicts"]) == (1, 1, 2)
+    assert (by["ben"]["decided"], by["ben"]["disputed"], by["ben"]["verdicts"]) == (1, 1, 3)
     assert sum(r["decided"] for r in budget["reviewers"]) == budget["decided"]
     assert (bridge["decided"], bridge["left"], bridge["reviewers"], bridge["last_activity"]) == (
         0,
@@ -108,6 +109,10 @@ def test_status_counts_per_document_and_reviewer(desk: Path):
     assert "by ben" in table[3]
     documents = run("documents").output
     assert "by ana: 1 decided" in documents and "by ben: 1 decided" in documents
+    with Store(desk) as store:  # "cannot tell" is a decision too
+        store.mark([3], Status.UNVERIFIED, reviewer="ben")
+    (budget, _) = json.loads(run("status", "--format", "json").output)
+    assert (budget["decided"], budget["left"], budget["disputed"]) == (3, 0, 2)
 
 
 def test_status_assigned_filters(desk: Path):

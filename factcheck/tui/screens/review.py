@@ -308,6 +308,7 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             if self._lock_retries:
                 self._lock_retries = 0
                 self.notify("Database free again: waiting verdicts saved.")
+            self._written.update(v.id for v in decision.verdicts)  # the repeats' too
             self._after_verdict(decision.claim_id, decision.status, decision.verdict.id)
 
     def action_undo(self) -> None:
@@ -318,17 +319,18 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
             self._reopen(dropped.claim_id)
             return
         try:
-            decision = self.session.undo()
+            undone = self.session.undo()
         except FactcheckError as error:
             self.notify(f"Undo failed: {error}", severity="error")
             return
-        if decision is None:
+        if undone is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        restoring = self.review_app.store.verdict_in_force(decision.claim_id)
-        self._after_verdict(decision.claim_id, decision.previous, restoring.id if restoring else 0)
-        self.notify(f"Undone: claim #{decision.claim_id} is {decision.previous} again.")
-        self._reopen(decision.claim_id)
+        self._written.update(event.id for event in undone.events)  # ours: not news to poll
+        self._after_verdict(undone.claim_id, undone.status, undone.events[-1].id)
+        now = undone.status if undone.decided else "undecided"
+        self.notify(f"Undone: claim #{undone.claim_id} is {now} again.")
+        self._reopen(undone.claim_id)
 
     def _after_verdict(self, claim_id: int, status: Status, verdict_id: int) -> None:
         self._written.add(verdict_id)

@@ -26,6 +26,7 @@ TINT_STYLE = {
     Status.SUPPORTED: "green underline",
     Status.DISPUTED: "red underline",
     Status.UNVERIFIED: "yellow",
+    Status.DISMISSED: "dim",
 }
 SELECTED_STYLE = "bold black on #e6c84f"
 

@@ -25,11 +25,17 @@ from textual.strip import Strip
 from factcheck.models import Claim, ClaimKind, Status
 from factcheck.tui.untrusted import safe_str
 
-STATUS_GLYPH = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "·"}
+STATUS_GLYPH = {
+    Status.SUPPORTED: "✓",
+    Status.DISPUTED: "✗",
+    Status.UNVERIFIED: "·",
+    Status.DISMISSED: "-",
+}
 STATUS_STYLE = {
     Status.SUPPORTED: "bold green",
     Status.DISPUTED: "bold red",
     Status.UNVERIFIED: "yellow",
+    Status.DISMISSED: "dim",
 }
 _WIDE_KIND_FROM = 45
 """Below this width kinds shrink to the four-letter labels of `SHORT_KIND`."""

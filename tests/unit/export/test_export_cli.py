@@ -95,10 +95,11 @@ def test_import_round_trip_and_twice(db: str, tmp_path: Path):
     other = str(tmp_path / "other.db")
     first = run("--db", other, "import", str(report))
     assert first.exit_code == 0, first.output
-    assert "1 new document(s)" in first.stdout and "2 verdict(s) added" in first.stdout
+    # the seed repeats its lead: the verdict on it is recorded on both occurrences
+    assert "1 new document(s)" in first.stdout and "3 verdict(s) added" in first.stdout
     second = run("--db", other, "import", str(report))
     assert "0 new document(s), 1 already here" in second.stdout
-    assert "0 verdict(s) added, 2 already present" in second.stdout
+    assert "0 verdict(s) added, 3 already present" in second.stdout
     a = json.loads(run("--db", db, "export", "--format", "json").stdout)
     b = json.loads(run("--db", other, "export", "--format", "json").stdout)
     assert a["totals"] == b["totals"]
@@ -109,11 +110,11 @@ def test_import_round_trip_and_twice(db: str, tmp_path: Path):
 
 def test_import_of_a_bad_file_is_an_error_and_changes_nothing(db: str, tmp_path: Path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "factcheck-report", "version": 2, "documents": []}')
+    bad.write_text('{"format": "factcheck-report", "version": 3, "documents": []}')
     before = run("--db", db, "export", "--format", "json").stdout
     result = run("--db", db, "import", str(bad))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {bad}: report format version 2 is not supported")
+    assert result.stderr.startswith(f"Error: {bad}: report format version 3 is not supported")
     after = run("--db", db, "export", "--format", "json").stdout
     assert json.loads(after)["documents"] == json.loads(before)["documents"]
 
