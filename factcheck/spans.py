@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from factcheck.checkworthiness import FLAG_BITS, shape_bits
 from factcheck.models import ClaimKind
 
-__all__ = ["Statement", "claim_kind", "statement_spans", "trim_markup"]
+__all__ = ["Statement", "claim_kind", "is_attribution", "statement_spans", "trim_markup"]
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -205,11 +205,23 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         s, e = trim_markup(text, matches[first].start(), matches[last].end())
         if e <= s:
             continue
-        attribution = not _ATTRIBUTING.isdisjoint(lowers[first : last + 1]) and any(
-            lowers[j] in _ATTRIBUTING and words[j][0].islower() for j in range(first, last + 1)
-        )  # lowercase: "said", not "United States"
-        statements.append(Statement(s, e, attribution))
+        statements.append(Statement(s, e, _attributes(words, lowers, first, last)))
     return statements
+
+
+def _attributes(words: list[str], lowers: list[str], first: int, last: int) -> bool:
+    """Whether tokens [first, last] attribute what they say ("said", "according to";
+    lowercase, so "United States" is no attribution)."""
+    return not _ATTRIBUTING.isdisjoint(lowers[first : last + 1]) and any(
+        lowers[j] in _ATTRIBUTING and words[j][0].islower() for j in range(first, last + 1)
+    )
+
+
+def is_attribution(text: str) -> bool:
+    """Whether a span reports who said or found it: the `attribution` flag that
+    `statement_spans` gives, for a span a reviewer set by hand."""
+    words = _TOKEN.findall(text)
+    return _attributes(words, [w.lower() for w in words], 0, len(words) - 1)
 
 
 _LOOSE_PUNCTUATION = frozenset({",", ";", ":", "-", "–", "—", ".", "!", "?", "..."})

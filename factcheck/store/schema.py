@@ -241,6 +241,39 @@ def _index_claims_by_status_in_document_order(db: sqlite_utils.Database) -> None
     )
 
 
+def _add_claim_versions(db: sqlite_utils.Database) -> None:
+    # Every span a claim has had (`factcheck.claim_edit`): a reviewer widens, narrows or
+    # creates a claim, and the claim keeps its id and verdicts while its span changes.
+    # Each row is one span with who set it and when; the newest row is the claim's
+    # current span. A splitter claim gets its first row (set_by 'splitter') when it is
+    # first edited, so unedited claims cost nothing. Claim text changes now, so the
+    # "checked before" index follows an edit of a decided claim.
+    db.executescript(
+        """
+        CREATE TABLE claim_versions (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL,
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        CREATE INDEX claim_versions_claim ON claim_versions(claim_id, id);
+        CREATE TRIGGER checked_claims_fts_text AFTER UPDATE OF text ON claims
+        WHEN old.status != 'unverified' AND new.status != 'unverified' BEGIN
+            INSERT INTO checked_claims_fts (checked_claims_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+            INSERT INTO checked_claims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -250,6 +283,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_passage_vectors,  # 5 -> 6
     _add_assignments,  # 6 -> 7
     _index_claims_by_status_in_document_order,  # 7 -> 8
+    _add_claim_versions,  # 8 -> 9
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 
