@@ -3,6 +3,11 @@
 Only a window of paragraphs around the selection is mounted (one `Static` each), so
 a book-length document with thousands of claims paints as fast as a short one; the
 window moves when the selection nears its edge.
+
+The text is selectable with the mouse (Textual's text selection on each paragraph):
+`selected_range()` turns the selection into offsets into the document, which is how
+the review screen's `c` makes a claim of it. `move_claim` redraws a claim whose span a
+reviewer is widening or narrowing, key by key.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.geometry import Offset
 from textual.widgets import Static
 
 from factcheck.models import Claim, Status
+from factcheck.terminal_text import printable
 from factcheck.tui.untrusted import safe_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -75,13 +82,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         for claim in self._claims_by_paragraph.get(index, ()):
             current = self.claims.get(claim.id or -1, claim)
             style = SELECTED_STYLE if claim.id == self.selected else TINT_STYLE[current.status]
-            spans.append(
-                (
-                    max(0, claim.start - paragraph.start),
-                    min(paragraph.end, claim.end) - paragraph.start,
-                    style,
-                )
+            span = (
+                max(0, current.start - paragraph.start),
+                min(paragraph.end, current.end) - paragraph.start,
+                style,
             )
+            spans.append(span)
+        # the selection is styled last, so it wins where an edited span overlaps another
+        spans.sort(key=lambda span: span[2] == SELECTED_STYLE)
         # article text: control characters shown (the tints follow), never markup
         return safe_text(self.text[paragraph.start : paragraph.end], spans=spans)
 
@@ -106,6 +114,54 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         self.claims[claim_id] = replace(claim, status=status)
         self._redraw(self.paragraph_of(claim.start))
+
+    def move_claim(self, claim: Claim) -> None:
+        """Redraw a claim with a new span (an edit, live), or add a new claim."""
+        if claim.id is None:
+            return
+        old = self.claims.get(claim.id)
+        self.claims[claim.id] = claim
+        index = self.paragraph_of(claim.start)
+        if old is None:
+            self._claims_by_paragraph.setdefault(index, []).append(claim)
+        self._redraw(index)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The text selected with the mouse, as offsets into the document (from the
+        first selected paragraph's start to the last one's end); None if none."""
+        chosen = sorted(
+            (i, widget.text_selection)
+            for i, widget in self._widgets.items()
+            if widget.text_selection is not None
+        )
+        if not chosen:
+            return None
+        first, selection = chosen[0]
+        start = self._offset_in(first, selection.start, default_end=False)
+        last, selection = chosen[-1]
+        end = self._offset_in(last, selection.end, default_end=True)
+        return (start, end) if start < end else None
+
+    def _offset_in(self, index: int, at: Offset | None, *, default_end: bool) -> int:
+        """A selection point (line, column of the shown paragraph) as a document offset.
+        Control characters are shown wider than they are (`printable`), so columns
+        are counted back through what each raw character became."""
+        paragraph = self.paragraphs[index]
+        raw = self.text[paragraph.start : paragraph.end]
+        if at is None:
+            return paragraph.end if default_end else paragraph.start
+        line, column = at.y, at.x
+        position = 0
+        for _ in range(line):  # the shown text keeps the paragraph's line breaks
+            found = raw.find("\n", position)
+            if found < 0:
+                return paragraph.end
+            position = found + 1
+        shown = 0
+        while position < len(raw) and raw[position] != "\n" and shown < column:
+            shown += len(printable(raw[position]))
+            position += 1
+        return paragraph.start + position
 
     def _near_centre(self, index: int) -> bool:
         margin = WINDOW_PARAGRAPHS // 2
