@@ -405,6 +405,8 @@ def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None)
         return ClaimKind.ATTRIBUTION
     if bits is None:
         bits = shape_bits(text)
+    if bits & _ORDINAL and not bits & _SUPERLATIVE and _ordinals_are_adverbs(text):
+        bits &= ~_ORDINAL  # "The fountain first opened in 2008": when, not a rank
     if bits & _ORDINAL and " since " in text.lower():
         return ClaimKind.TEMPORAL
     if bits & _RANKED:
@@ -425,7 +427,30 @@ def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None)
 
 
 _ORDINAL = FLAG_BITS["ordinal"]
-_RANKED = FLAG_BITS["superlative"] | _ORDINAL
+_SUPERLATIVE = FLAG_BITS["superlative"]
+_ORDINAL_WORDS = _words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd"
+)
+
+
+def _ordinals_are_adverbs(text: str) -> bool:
+    """Whether every ordinal in `text` qualifies the verb after it ("first opened",
+    "was last seen", "first took office") rather than ranking a noun ("the third
+    largest", "came second", "its first results")."""
+    lowers = [w.lower() for w in _TOKEN.findall(text)]
+    found = False
+    for i, lower in enumerate(lowers):
+        if lower not in _ORDINAL_WORDS:
+            continue
+        following = lowers[i + 1] if i + 1 < len(lowers) else ""
+        verb = following in _AUXILIARIES or following in _VERB_FORMS
+        if not (verb or (len(following) > 4 and following.endswith("ed"))):
+            return False
+        found = True
+    return found
+
+
+_RANKED = _SUPERLATIVE | _ORDINAL
 _COMPARATIVE = FLAG_BITS["comparative"]
 _QUANTITY = (
     FLAG_BITS["percent"] | FLAG_BITS["money"] | FLAG_BITS["number"] | FLAG_BITS["numberword"]

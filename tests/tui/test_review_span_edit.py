@@ -148,3 +148,21 @@ async def test_c_without_a_selection_says_how(make, review_store: Store):
         await pilot.press("c")
         assert any("Select text in the article first" in m for m in messages(app))
         assert len(review_store.list_claims(document_id=1)) == 6
+
+
+async def test_the_article_text_is_selectable_with_the_mouse(make, review_store: Store):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = article(app)
+        index = view.paragraph_of(view.claims[1].start)
+        widget = view._widgets[index]
+        await pilot.mouse_down(widget, offset=(0, 0))
+        await pilot.hover(widget, offset=(7, 0))
+        await pilot.mouse_up(widget, offset=(7, 0))
+        await pilot.pause()
+        selected = view.selected_range()
+        assert selected is not None
+        paragraph = view.paragraphs[index]
+        assert selected[0] == paragraph.start
+        assert view.text[selected[0] : selected[1]].startswith("On Tue")
