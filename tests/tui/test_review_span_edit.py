@@ -166,3 +166,23 @@ async def test_the_article_text_is_selectable_with_the_mouse(make, review_store:
         paragraph = view.paragraphs[index]
         assert selected[0] == paragraph.start
         assert view.text[selected[0] : selected[1]].startswith("On Tue")
+
+
+def test_help_lists_the_span_keys_as_typed() -> None:
+    from factcheck.tui.app import help_rows
+
+    rows = {binding_id: keys for keys, binding_id, _ in help_rows({})}
+    assert [rows[f"span_{edge}"] for edge in ("start_left", "start_right")] == ["[", "]"]
+    assert [rows[f"span_{edge}"] for edge in ("end_left", "end_right")] == ["{", "}"]
+    assert rows["claim_selection"] == "c"
+
+
+async def test_span_keys_can_be_remapped(make, review_store: Store, config):
+    from dataclasses import replace as copy
+
+    remapped = copy(config, keymap={"span_end_right": "greater_than_sign"})
+    app = make(config=remapped)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("greater_than_sign")
+        assert app.screen.claims[1].text.endswith("Lee Jae-myung that")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,17 @@ def test_the_store_refuses_offsets_that_do_not_hold_the_text(store: Store) -> No
     with pytest.raises(InputError, match="do not hold"):
         store.replace_claim_span(replace(claim, start=claim.start + 1), reviewer="bo")
     assert store.get_claim(claim.id or 0) == claim
+
+
+def test_moving_a_span_loads_no_model_and_no_textual() -> None:
+    """The scorer loads when an edit is saved, not when the module is imported or a
+    span moves on screen (`move_span` is plain text work)."""
+    code = (
+        "import sys; from factcheck import move_span, SpanMove; "
+        "import factcheck.cli.claim_spans; "
+        "move_span('The fountain first opened.', 0, 18, SpanMove.END_RIGHT); "
+        "print(sorted(m for m in ('onnxruntime', 'textual') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

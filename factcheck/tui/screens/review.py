@@ -124,7 +124,7 @@ class ReviewScreen(SpanEditing, EvidenceLookups, Screen[None]):
             "Claim selection",
             id="claim_selection",
             show=False,
-            tooltip="Make a claim of the text selected in the article",
+            tooltip="Claim the text selected in the article",
         ),
     ]
 
