@@ -12,9 +12,10 @@ The rules, so an edit never yields a span the rest of factcheck cannot trust:
   that starts or ends inside a word takes the whole word. A word is a figure with its
   unit ("$1,250,000", "9.7%"), dotted initials ("U.S."), or a run of letters and digits
   with inner apostrophes, hyphens and dots ("fourth-largest", "don't"); punctuation and
-  Markdown marks at the edges are left out, except a quotation mark or bracket just
-  outside the span whose partner is inside it (a quotation is taken whole once its
-  last word is in).
+  Markdown marks at the edges are left out, except a quotation mark, bracket or
+  emphasis mark just outside the span whose partner is inside it (a quotation is
+  taken whole once its last word is in; "**Unemployment fell** to 3.5%" keeps its
+  opening "**").
 - A span never leaves its paragraph (a blank line ends one), but it may cross a
   sentence boundary: the splitter's sentence boundaries are a guess too ("Jan. 12").
   The claim's sentence offsets grow to cover the sentences it touches.
@@ -150,11 +151,15 @@ def _balance(text: str, start: int, end: int, low: int, high: int) -> tuple[int,
             end += 1
         elif opened < 0 and start > low and text[start - 1 : start] == opening:
             start -= 1
-    if text.count('"', start, end) % 2:
-        if end < high and text[end : end + 1] == '"':
-            end += 1
-        elif start > low and text[start - 1 : start] == '"':
-            start -= 1
+    for mark in ('"', "**", "*"):  # straight quotes and Markdown emphasis pair alike
+        inside = text[start:end]
+        count = inside.count(mark) - (2 * inside.count("**") if mark == "*" else 0)
+        if count % 2 == 0:
+            continue
+        if end + len(mark) <= high and text[end : end + len(mark)] == mark:
+            end += len(mark)
+        elif start - len(mark) >= low and text[start - len(mark) : start] == mark:
+            start -= len(mark)
     return start, end
 
 

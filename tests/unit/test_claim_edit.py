@@ -167,3 +167,16 @@ def test_moving_a_span_loads_no_model_and_no_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_emphasis_and_straight_quotes_stay_paired() -> None:
+    text = '- **Unemployment fell** to 3.5% in May, he said "at once" today.\n'
+    start = text.index("**Unemployment")
+    end = text.index(" in May")
+    narrowed = move_span(text, start, end, SpanMove.END_LEFT)
+    assert narrowed is not None
+    assert text[slice(*narrowed)] == "**Unemployment fell** to"
+    said = text.index("he said")
+    widened = move_span(text, said, text.index(" once"), SpanMove.END_RIGHT)
+    assert widened is not None
+    assert text[slice(*widened)] == 'he said "at once"'
