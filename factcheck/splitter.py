@@ -192,7 +192,7 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     if line_end < 0:
         line_end = len(text)
     before = text[line_start:start]
-    return not before.strip(" \t#>*-•") and not text[end:line_end].strip()
+    return not before.strip(" \t#>*+-•") and not text[end:line_end].strip()
 
 
 def _in_context(text: str, sentences: list[_Sentence], i: int) -> SentenceInContext:
