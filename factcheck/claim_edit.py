@@ -20,6 +20,9 @@ The rules, so an edit never yields a span the rest of factcheck cannot trust:
   sentence boundary: the splitter's sentence boundaries are a guess too ("Jan. 12").
   The claim's sentence offsets grow to cover the sentences it touches.
 - A span never shrinks below one word, and an edit that would change nothing is None.
+- Claims of a document never overlap (the splitter's rule, and what `import` checks of
+  a report): a span that would reach into another claim is refused, naming it
+  (`overlapping`); narrow that one first.
 - `text == document.text[start:end]` always holds.
 - An edited or created span is scored as itself, with its neighbouring sentences as
   context, by the splitter's scorer and mood rules (`splitter.claim_for_span`): the
@@ -33,6 +36,7 @@ change. Nothing here imports Textual.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -48,6 +52,7 @@ __all__ = [
     "create_claim",
     "edit_claim_span",
     "move_span",
+    "overlapping",
     "snap_to_words",
 ]
 
@@ -163,6 +168,12 @@ def _balance(text: str, start: int, end: int, low: int, high: int) -> tuple[int,
     return start, end
 
 
+def overlapping(claims: Iterable[Claim], start: int, end: int, *, but: int | None) -> Claim | None:
+    """The first claim among `claims` (other than claim `but`) that [start, end) overlaps."""
+    hits = [c for c in claims if c.id != but and c.start < end and c.end > start]
+    return min(hits, key=lambda c: c.start, default=None)
+
+
 def _checked_range(text: str, start: int, end: int) -> None:
     if start >= end:
         raise InputError(f"empty range {start}-{end}: START must be below END")
@@ -210,7 +221,7 @@ def edit_claim_span(store: Store, claim_id: int, start: int, end: int, *, review
 
 def create_claim(store: Store, document_id: int, start: int, end: int, *, reviewer: str) -> Claim:
     """Make a claim of `document.text[start:end]` (snapped to words), scored, unverified,
-    recorded as created by `reviewer`. A span some claim already has is refused."""
+    recorded as created by `reviewer`. A span overlapping a claim is refused."""
     text = store.get_document(document_id).text
     claim = claim_at(text, start, end)
     return store.add_claim(document_id, claim, reviewer=reviewer)

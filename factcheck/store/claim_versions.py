@@ -68,7 +68,7 @@ class ClaimVersionsMixin(StoreBase):
         """Store `claim`'s span, sentence, kind and score on claim `claim.id`, keeping
         the span it had as a version (the first edit also records the splitter's).
         Its id, status, verdicts and evidence stay. Offsets that do not index the
-        document's text are refused."""
+        document's text, or a span that overlaps another claim, are refused."""
         if claim.id is None:
             raise NotFoundError("a claim without an id cannot be edited")
         claim_id = storable_id(claim.id, "claim")
@@ -84,6 +84,7 @@ class ClaimVersionsMixin(StoreBase):
                 raise NotFoundError(f"no claim with id {claim_id}")
             document_id, added_at = row
             _check_offsets(conn, document_id, claim)
+            _check_no_overlap(conn, document_id, claim, but=claim_id)
             if not conn.execute(
                 "SELECT 1 FROM claim_versions WHERE claim_id = ? LIMIT 1", [claim_id]
             ).fetchone():
@@ -103,7 +104,7 @@ class ClaimVersionsMixin(StoreBase):
 
     def add_claim(self, document_id: int, claim: Claim, *, reviewer: str) -> Claim:
         """Store a claim a reviewer made (unverified), recorded as set by `reviewer`.
-        A claim with exactly this span in the document already is refused."""
+        A span that overlaps a claim of the document is refused."""
         storable_id(document_id, "document")
         reviewer = clean_text(reviewer) or ""
         now = utc_now()
@@ -111,12 +112,7 @@ class ClaimVersionsMixin(StoreBase):
             if not conn.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone():
                 raise NotFoundError(f"no document with id {document_id}")
             _check_offsets(conn, document_id, claim)
-            same = conn.execute(
-                'SELECT id FROM claims WHERE document_id = ? AND "start" = ? AND "end" = ?',
-                [document_id, claim.start, claim.end],
-            ).fetchone()
-            if same is not None:
-                raise InputError(f"claim {same[0]} already has exactly this span")
+            _check_no_overlap(conn, document_id, claim, but=None)
             row = claim_row(document_id, claim, updated_at=now)
             columns = ", ".join(f'"{name}"' for name in row)
             cursor = conn.execute(
@@ -148,6 +144,24 @@ def _insert_version(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [claim_id, *_span_values(claim), set_by, set_at],
     )
+
+
+def _check_no_overlap(
+    conn: sqlite3.Connection, document_id: int, claim: Claim, *, but: int | None
+) -> None:
+    """Refuse a span that overlaps another claim of the document: claims of a document
+    never overlap (the splitter's rule, and what `import` checks of a report)."""
+    row = conn.execute(
+        'SELECT id, text FROM claims WHERE document_id = ? AND "start" < ? AND "end" > ?'
+        ' AND id IS NOT ? ORDER BY "start" LIMIT 1',
+        [document_id, claim.end, claim.start, but],
+    ).fetchone()
+    if row is not None:
+        other = row[1] if len(row[1]) <= 40 else row[1][:39] + "…"
+        raise InputError(
+            f"the span overlaps claim {row[0]} (“{other}”): claims never overlap;"
+            f" narrow that one first"
+        )
 
 
 def _check_offsets(conn: sqlite3.Connection, document_id: int, claim: Claim) -> None:

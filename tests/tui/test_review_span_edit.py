@@ -186,3 +186,18 @@ async def test_span_keys_can_be_remapped(make, review_store: Store, config):
         await pilot.pause()
         await pilot.press("greater_than_sign")
         assert app.screen.claims[1].text.endswith("Lee Jae-myung that")
+
+
+async def test_a_span_stops_at_the_next_claim_and_names_it(make, review_store: Store):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j")
+        assert app.screen.selected_id == 3  # "China is South Korea’s biggest trading partner"
+        await pilot.press(*["right_curly_bracket"] * 10)
+        assert highlighted(app).endswith(
+            "trading partner and diplomatic relations between the two have improved since"
+        )
+        assert any("The next word is in claim #4" in m for m in messages(app))
+        await wait_for_save(pilot)
+        assert review_store.get_claim(3).text.endswith("have improved since")
+        assert review_store.get_claim(4).text.startswith("a 2017 spat")

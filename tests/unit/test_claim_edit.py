@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claim_edit import SpanMove, create_claim, edit_claim_span, move_span, snap_to_words
+from factcheck.claim_edit import (
+    SpanMove,
+    create_claim,
+    edit_claim_span,
+    move_span,
+    overlapping,
+    snap_to_words,
+)
 from factcheck.errors import InputError
 from factcheck.models import ClaimKind, Status
 from factcheck.store import Store
@@ -107,21 +114,24 @@ def test_the_checked_before_index_follows_an_edited_decided_claim(store: Store) 
     claim = store.list_claims()[0]
     assert claim.id is not None
     store.mark([claim.id], Status.SUPPORTED, reviewer="ana")
-    edit_claim_span(store, claim.id, *at("It cost $1,250,000"), reviewer="bo")
+    assert claim.text == "The fountain first opened in 2008"
+    edit_claim_span(store, claim.id, *at("The fountain"), reviewer="bo")
     found = store.conn.execute(
-        "SELECT rowid FROM checked_claims_fts WHERE checked_claims_fts MATCH 'cost'"
+        "SELECT rowid FROM checked_claims_fts WHERE checked_claims_fts MATCH 'fountain'"
     ).fetchall()
     gone = store.conn.execute(
-        "SELECT rowid FROM checked_claims_fts WHERE checked_claims_fts MATCH 'fountain'"
+        "SELECT rowid FROM checked_claims_fts WHERE checked_claims_fts MATCH 'opened'"
     ).fetchall()
     assert found == [(claim.id,)]
     assert gone == []
 
 
-def test_a_created_claim_is_scored_classified_and_refused_twice(store: Store) -> None:
+def test_a_created_claim_is_scored_classified_and_never_overlaps(store: Store) -> None:
+    document = store.add_document(TEXT + "\n", title="unsplit", source="-", claims=[]).document
     before = len(store.list_claims())
     start, end = at("It cost $1,250,000 in the U.S. town")
-    claim = create_claim(store, 1, start + 1, end - 1, reviewer="bo")  # inside words: snapped
+    # a range that starts and ends inside words takes the whole words
+    claim = create_claim(store, document.id, start + 1, end - 1, reviewer="bo")
     assert claim.text == "It cost $1,250,000 in the U.S. town" == span(claim.start, claim.end)
     assert claim.kind is ClaimKind.QUANTITY
     assert claim.score >= 0.5
@@ -129,8 +139,22 @@ def test_a_created_claim_is_scored_classified_and_refused_twice(store: Store) ->
     assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
     assert len(store.list_claims()) == before + 1
     assert [v.set_by for v in store.claim_versions(claim.id or 0)] == ["bo"]
-    with pytest.raises(InputError, match="already has exactly this span"):
-        create_claim(store, 1, start, end, reviewer="bo")
+    for again in ((start, end), at("U.S. town"), at("cost")):
+        with pytest.raises(InputError, match=f"overlaps claim {claim.id} "):
+            create_claim(store, document.id, *again, reviewer="bo")
+    fountain = create_claim(store, document.id, *at("The fountain first"), reviewer="bo")
+    with pytest.raises(InputError, match=f"overlaps claim {claim.id} "):
+        edit_claim_span(store, fountain.id or 0, *at("in 2008. It"), reviewer="bo")
+    assert store.get_claim(fountain.id or 0).text == "The fountain first"
+
+
+def test_overlapping_names_the_first_claim_in_the_way() -> None:
+    from factcheck.models import Claim
+
+    claims = [Claim("a", 0, 5, 0, 9, id=1), Claim("b", 10, 20, 10, 20, id=2)]
+    assert overlapping(claims, 4, 12, but=None) == claims[0]
+    assert overlapping(claims, 4, 12, but=1) == claims[1]
+    assert overlapping(claims, 5, 10, but=None) is None  # touching is not overlapping
 
 
 @pytest.mark.parametrize(

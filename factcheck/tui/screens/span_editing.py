@@ -21,9 +21,16 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
-from factcheck.claim_edit import SpanMove, create_claim, edit_claim_span, move_span
+from factcheck.claim_edit import (
+    SpanMove,
+    create_claim,
+    edit_claim_span,
+    move_span,
+    overlapping,
+)
 from factcheck.errors import FactcheckError, StoreError
 from factcheck.models import Claim
+from factcheck.tui.untrusted import safe_str
 
 if TYPE_CHECKING:
     from factcheck.tui.screens.review import ReviewScreen
@@ -63,6 +70,14 @@ class SpanEditing(_Base):
             )
             return
         start, end = moved
+        other = overlapping(self.claims.values(), start, end, but=claim_id)
+        if other is not None:
+            self.notify(
+                f"The next word is in claim #{other.id}: claims never overlap;"
+                " narrow that one first.",
+                severity="warning",
+            )
+            return
         self._show_span(
             replace(claim, text=self.session.document.text[start:end], start=start, end=end)
         )
@@ -90,10 +105,10 @@ class SpanEditing(_Base):
         except StoreError as error:
             self._span_draft = draft  # kept on screen; tried again
             self._span_timer = self.set_timer(SPAN_RETRY_SECONDS, self.save_span_draft)
-            self.notify(f"Span not saved yet: {error}", severity="warning")
+            self.notify(safe_str(f"Span not saved yet: {error}"), severity="warning", markup=False)
             return
         except FactcheckError as error:
-            self.notify(f"Span not saved: {error}", severity="error")
+            self.notify(safe_str(f"Span not saved: {error}"), severity="error", markup=False)
             saved = store.get_claim(claim_id)
         if show:
             self._show_span(saved)
@@ -115,7 +130,7 @@ class SpanEditing(_Base):
                 self.review_app.store, self.document_id, *selected, reviewer=self.session.reviewer
             )
         except FactcheckError as error:
-            self.notify(f"No claim made: {error}", severity="error")
+            self.notify(safe_str(f"No claim made: {error}"), severity="error", markup=False)
             return
         assert claim.id is not None
         self.clear_selection()
