@@ -201,3 +201,12 @@ async def test_a_span_stops_at_the_next_claim_and_names_it(make, review_store: S
         await wait_for_save(pilot)
         assert review_store.get_claim(3).text.endswith("have improved since")
         assert review_store.get_claim(4).text.startswith("a 2017 spat")
+
+
+def test_a_selection_maps_back_through_shown_control_characters() -> None:
+    text = "Ab\x9bcd efg\nsecond line"  # \x9b is shown as four characters
+    view = ArticleView(text, [])
+    shown = "Ab\\x9bcd efg"
+    assert view._offset_in(0, Offset(shown.index("efg"), 0), default_end=False) == text.index("efg")
+    assert view._offset_in(0, Offset(3, 1), default_end=False) == text.index("ond")
+    assert view._offset_in(0, None, default_end=True) == len(text)

@@ -16,6 +16,7 @@ freeze the screen while onnxruntime starts.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -135,7 +136,8 @@ class SpanEditing(_Base):
         assert claim.id is not None
         self.clear_selection()
         self.claims[claim.id] = claim
-        self.order = sorted(self.claims, key=lambda cid: (self.claims[cid].start, cid))
+        starts = [self.claims[cid].start for cid in self.order]
+        self.order.insert(bisect.bisect_right(starts, claim.start), claim.id)
         self.article.move_claim(claim)
         self._reopen(claim.id)
         self.notify(f"New claim #{claim.id}: {claim.kind}, score {claim.score:.2f}.")

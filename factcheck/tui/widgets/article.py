@@ -75,55 +75,16 @@ class ArticleView(VerticalScroll, can_focus=True):
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
 
-    def render_paragraph(self, index: int) -> Text:
-        """One paragraph as styled text: claims tinted by status, the selection marked."""
-        paragraph = self.paragraphs[index]
-        spans = []
-        for claim in self._claims_by_paragraph.get(index, ()):
-            current = self.claims.get(claim.id or -1, claim)
-            style = SELECTED_STYLE if claim.id == self.selected else TINT_STYLE[current.status]
-            span = (
-                max(0, current.start - paragraph.start),
-                min(paragraph.end, current.end) - paragraph.start,
-                style,
-            )
-            spans.append(span)
-        # the selection is styled last, so it wins where an edited span overlaps another
-        spans.sort(key=lambda span: span[2] == SELECTED_STYLE)
-        # article text: control characters shown (the tints follow), never markup
-        return safe_text(self.text[paragraph.start : paragraph.end], spans=spans)
-
-    def show(self, claim_id: int | None) -> None:
-        """Highlight a claim and scroll its paragraph into view."""
-        previous = self.selected
-        self.selected = claim_id
-        claim = self.claims.get(claim_id) if claim_id is not None else None
-        target = self.paragraph_of(claim.start) if claim else 0
-        if target not in self._window or not self._near_centre(target):
-            self._mount_window(target)
-            return
-        for cid in (previous, claim_id):
-            if cid is not None and cid in self.claims:
-                self._redraw(self.paragraph_of(self.claims[cid].start))
-        self._scroll_to_paragraph(target)
-
-    def set_status(self, claim_id: int, status: Status) -> None:
-        """Re-tint one claim after a verdict (its own or another reviewer's)."""
-        claim = self.claims.get(claim_id)
-        if claim is None or claim.status == status:
-            return
-        self.claims[claim_id] = replace(claim, status=status)
-        self._redraw(self.paragraph_of(claim.start))
+    # -- span edits and mouse selection (the review screen's [ ] { } and c) ----------
 
     def move_claim(self, claim: Claim) -> None:
         """Redraw a claim with a new span (an edit, live), or add a new claim."""
         if claim.id is None:
             return
-        old = self.claims.get(claim.id)
         self.claims[claim.id] = claim
-        index = self.paragraph_of(claim.start)
-        if old is None:
-            self._claims_by_paragraph.setdefault(index, []).append(claim)
+        index = self.paragraph_of(claim.start)  # a span never leaves its paragraph
+        listed = self._claims_by_paragraph.setdefault(index, [])
+        listed[:] = [c for c in listed if c.id != claim.id] + [claim]
         self._redraw(index)
 
     def selected_range(self) -> tuple[int, int] | None:
@@ -162,6 +123,45 @@ class ArticleView(VerticalScroll, can_focus=True):
             shown += len(printable(raw[position]))
             position += 1
         return paragraph.start + position
+
+    def render_paragraph(self, index: int) -> Text:
+        """One paragraph as styled text: claims tinted by status, the selection marked."""
+        paragraph = self.paragraphs[index]
+        spans = []
+        for claim in self._claims_by_paragraph.get(index, ()):
+            current = self.claims.get(claim.id or -1, claim)
+            style = SELECTED_STYLE if claim.id == self.selected else TINT_STYLE[current.status]
+            spans.append(
+                (
+                    max(0, claim.start - paragraph.start),
+                    min(paragraph.end, claim.end) - paragraph.start,
+                    style,
+                )
+            )
+        # article text: control characters shown (the tints follow), never markup
+        return safe_text(self.text[paragraph.start : paragraph.end], spans=spans)
+
+    def show(self, claim_id: int | None) -> None:
+        """Highlight a claim and scroll its paragraph into view."""
+        previous = self.selected
+        self.selected = claim_id
+        claim = self.claims.get(claim_id) if claim_id is not None else None
+        target = self.paragraph_of(claim.start) if claim else 0
+        if target not in self._window or not self._near_centre(target):
+            self._mount_window(target)
+            return
+        for cid in (previous, claim_id):
+            if cid is not None and cid in self.claims:
+                self._redraw(self.paragraph_of(self.claims[cid].start))
+        self._scroll_to_paragraph(target)
+
+    def set_status(self, claim_id: int, status: Status) -> None:
+        """Re-tint one claim after a verdict (its own or another reviewer's)."""
+        claim = self.claims.get(claim_id)
+        if claim is None or claim.status == status:
+            return
+        self.claims[claim_id] = replace(claim, status=status)
+        self._redraw(self.paragraph_of(claim.start))
 
     def _near_centre(self, index: int) -> bool:
         margin = WINDOW_PARAGRAPHS // 2
