@@ -247,7 +247,8 @@ def _add_claim_versions(db: sqlite_utils.Database) -> None:
     # Each row is one span with who set it and when; the newest row is the claim's
     # current span. A splitter claim gets its first row (set_by 'splitter') when it is
     # first edited, so unedited claims cost nothing. Claim text changes now, so the
-    # "checked before" index follows an edit of a decided claim.
+    # "checked before" index follows an edit of a claim it holds: one supported or
+    # disputed (an edit changes no status, so old and new status are the same).
     db.executescript(
         """
         CREATE TABLE claim_versions (
@@ -265,7 +266,7 @@ def _add_claim_versions(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX claim_versions_claim ON claim_versions(claim_id, id);
         CREATE TRIGGER checked_claims_fts_text AFTER UPDATE OF text ON claims
-        WHEN old.status != 'unverified' AND new.status != 'unverified' BEGIN
+        WHEN old.status IN ('supported', 'disputed') BEGIN
             INSERT INTO checked_claims_fts (checked_claims_fts, rowid, text)
             VALUES ('delete', old.id, old.text);
             INSERT INTO checked_claims_fts (rowid, text) VALUES (new.id, new.text);
