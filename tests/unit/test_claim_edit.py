@@ -124,6 +124,18 @@ def test_the_checked_before_index_follows_an_edited_decided_claim(store: Store) 
     ).fetchall()
     assert found == [(claim.id,)]
     assert gone == []
+    undecided = store.list_claims()[1]  # an edit of an unindexed claim leaves the index be
+    edit_claim_span(store, undecided.id or 0, undecided.start, undecided.end - 3, reviewer="bo")
+    store.conn.execute(
+        "INSERT INTO checked_claims_fts (checked_claims_fts) VALUES ('integrity-check')"
+    )
+    for word, expected in (("fountain", [(claim.id,)]), ("mayor", []), ("friday", [])):
+        assert (
+            store.conn.execute(
+                "SELECT rowid FROM checked_claims_fts WHERE checked_claims_fts MATCH ?", [word]
+            ).fetchall()
+            == expected
+        )
 
 
 def test_a_created_claim_is_scored_classified_and_never_overlaps(store: Store) -> None:
