@@ -140,6 +140,7 @@ class SpanEditing(_Base):
         self.order.insert(bisect.bisect_right(starts, claim.start), claim.id)
         self.article.move_claim(claim)
         self._reopen(claim.id)
+        self._refresh_progress()
         self.notify(f"New claim #{claim.id}: {claim.kind}, score {claim.score:.2f}.")
 
     def _show_span(self, claim: Claim) -> None:
