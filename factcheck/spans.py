@@ -442,6 +442,8 @@ def _ordinals_are_adverbs(text: str) -> bool:
     for i, lower in enumerate(lowers):
         if lower not in _ORDINAL_WORDS:
             continue
+        if i and lowers[i - 1] in _DETERMINERS:
+            return False  # "a second cropped close-up", "the first shot": a noun's rank
         following = lowers[i + 1] if i + 1 < len(lowers) else ""
         verb = following in _AUXILIARIES or following in _VERB_FORMS
         if not (verb or (len(following) > 4 and following.endswith("ed"))):
