@@ -90,10 +90,27 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the paragraph around [start, end): blank lines end one."""
     low = max(0, start - _CONTEXT_CHARS)
     before = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, low, start)]
-    para_start = before[-1] if before else low
-    after = _PARAGRAPH_BREAK.search(text, end, min(len(text), end + _CONTEXT_CHARS))
-    para_end = after.start() if after else min(len(text), end + _CONTEXT_CHARS)
+    high = min(len(text), end + _CONTEXT_CHARS)
+    after = _PARAGRAPH_BREAK.search(text, end, high)
+    # where no blank line is near, cut at a space, never inside a word
+    if before:
+        para_start = before[-1]
+    elif low == 0:
+        para_start = 0
+    else:
+        para_start = min(start, _after_space(text, low))
+    if after:
+        para_end = after.start()
+    elif high == len(text):
+        para_end = high
+    else:
+        para_end = max(end, text.rfind(" ", end, high))
     return para_start, para_end
+
+
+def _after_space(text: str, at: int) -> int:
+    found = text.find(" ", at)
+    return len(text) if found < 0 else found + 1
 
 
 def _words(text: str, low: int, high: int) -> list[_Word]:

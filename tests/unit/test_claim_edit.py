@@ -216,3 +216,15 @@ def test_emphasis_and_straight_quotes_stay_paired() -> None:
     widened = move_span(text, said, text.index(" once"), SpanMove.END_RIGHT)
     assert widened is not None
     assert text[slice(*widened)] == 'he said "at once"'
+
+
+def test_a_long_paragraph_is_cut_between_words_never_inside_one() -> None:
+    from factcheck.claim_edit import paragraph_bounds
+
+    text = "Lorem ipsumdolor " * 600  # ~10,000 characters, no blank line
+    middle = text.index("Lorem", 5000)
+    start, end = paragraph_bounds(text, middle, middle + 5)
+    assert 0 < start < middle < end < len(text)
+    assert text[start - 1] == " " and text[end] == " "
+    moved = move_span(text, middle, middle + 5, SpanMove.START_LEFT)
+    assert moved is not None and text[moved[0] : moved[1]] == "ipsumdolor Lorem"
