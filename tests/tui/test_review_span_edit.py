@@ -211,3 +211,22 @@ def test_a_selection_maps_back_through_shown_control_characters() -> None:
     assert view._offset_in(0, Offset(shown.index("efg"), 0), default_end=False) == text.index("efg")
     assert view._offset_in(0, Offset(3, 1), default_end=False) == text.index("ond")
     assert view._offset_in(0, None, default_end=True) == len(text)
+
+
+async def test_c_refuses_a_selection_across_paragraphs_and_keeps_the_claims(
+    make, review_store: Store
+):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = article(app)
+        first = view.paragraph_of(view.claims[1].start)
+        widgets = [view._widgets[first], view._widgets[first + 1]]
+        app.screen.selections = {
+            widgets[0]: Selection(Offset(0, 0), None),
+            widgets[1]: Selection(None, Offset(10, 0)),
+        }
+        assert view.selected_range() is not None
+        await pilot.press("c")
+        assert any("one paragraph" in m for m in messages(app))
+        assert len(review_store.list_claims(document_id=1)) == 6
