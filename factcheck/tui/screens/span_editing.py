@@ -119,6 +119,7 @@ class SpanEditing(_Base):
 
     def action_claim_selection(self) -> None:
         """Make a claim of the text selected in the article, scored, and select it."""
+        self.save_span_draft()  # a span still on screen only must not be overlapped
         selected = self.article.selected_range()
         if selected is None:
             self.notify(
