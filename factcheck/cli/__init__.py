@@ -44,6 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "factcheck.cli.claims",
         "Add articles and store their claims: URLs, .html, .pdf, .txt, .md, or - for stdin.",
     ),
+    "add-claim": (
+        "factcheck.cli.claim_spans",
+        "Make a claim the splitter missed from the document's text between two offsets.",
+    ),
     "assign": (
         "factcheck.cli.team",
         "Assign documents to a reviewer (or unassign them with --none).",
@@ -56,6 +60,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "factcheck.cli.claims",
         "List the documents with their claim counts per status, assignee and, under\n"
         "    each, every reviewer's share (see `factcheck status` for the editor's view).",
+    ),
+    "edit-span": (
+        "factcheck.cli.claim_spans",
+        "Give a claim a new span; it keeps its id and verdicts, the old span its history.",
     ),
     "export": (
         "factcheck.cli.reports",

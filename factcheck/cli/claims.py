@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     # Reading articles pulls in trafilatura, pypdf and httpx; only add/split import it
     # (inside the command), so `list`, `mark` and the rest start fast.
     from factcheck.ingest import Article
+    from factcheck.store import ClaimVersion
 
 # -- add -------------------------------------------------------------------------
 
@@ -255,6 +256,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     history = store.history(claim_id)
     evidence = store.list_evidence(claim_id)
     group = store.occurrences(claim_id)
+    versions = store.claim_versions(claim_id)
     sentence = document.text[claim.sentence_start : claim.sentence_end]
     if output_format == "json":
         data = claim_as_dict(claim)
@@ -266,6 +268,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         data["document"] = {"id": document.id, "title": document.title, "source": source}
         data["history"] = [verdict_as_dict(v) for v in history]
         data["evidence"] = [evidence_as_dict(e, claim=claim.text) for e in evidence]
+        data["versions"] = [span_version_as_dict(v) for v in versions]
         echo_json(data)
         return
     before = document.text[claim.sentence_start : claim.start]
@@ -278,6 +281,15 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     if len(group) > 1:
         places = ", ".join(f"claim {c.id} (characters {c.start}–{c.end})" for c in group)
         echo(f"occurs {len(group)} times in the document: {places}; a verdict applies to all\n")
+    if versions:
+        echo(f"span set by {versions[-1].set_by} at {versions[-1].set_at}; earlier spans:")
+        for version in reversed(versions[:-1]):
+            echo(
+                f"  {version.set_at}  {version.start}-{version.end}  by {version.set_by}:"
+                f" {version.kind}, score {version.score:.2f}  ",
+                styled(version.text, dim=True),
+            )
+        echo()
     if evidence:
         echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
         for item in evidence:
@@ -317,6 +329,12 @@ def history_lines(history: list[Verdict]) -> list[str]:
             f"{verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}{gone}"
         )
     return lines
+
+
+def span_version_as_dict(version: ClaimVersion) -> dict[str, Any]:
+    data = dataclasses.asdict(version)
+    data["kind"] = str(version.kind)
+    return data
 
 
 def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:

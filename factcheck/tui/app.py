@@ -247,7 +247,15 @@ def browser_keys_note(keymap: dict[str, str]) -> str:
 
 
 def _display_keys(keys: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "escape": "esc"}
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "escape": "esc",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "left_curly_bracket": "{",
+        "right_curly_bracket": "}",
+    }
     return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 

@@ -34,6 +34,7 @@ from factcheck.review import ReviewSession, progress_line
 from factcheck.tui.screens.evidence_lookups import EvidenceLookups
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.override import ConfirmOverride
+from factcheck.tui.screens.span_editing import SpanEditing
 from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claims import ClaimsTable
@@ -65,7 +66,7 @@ class PendingVerdict:
     evidence_id: int | None
 
 
-class ReviewScreen(EvidenceLookups, Screen[None]):
+class ReviewScreen(SpanEditing, EvidenceLookups, Screen[None]):
     """One document under review; actions here are also in the command palette."""
 
     BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
@@ -84,6 +85,47 @@ class ReviewScreen(EvidenceLookups, Screen[None]):
         Binding("j", "cursor_down", "Next claim", id="cursor_down", show=False),
         Binding("k", "cursor_up", "Previous claim", id="cursor_up", show=False),
         Binding("escape", "close_search", "Close search", id="close_search", show=False),
+        # span edits (span_editing.py): brackets move the start, braces the end
+        Binding(
+            "left_square_bracket",
+            "move_span('start-left')",
+            "Span start ←",
+            id="span_start_left",
+            show=False,
+            tooltip="Widen the claim by the word before it",
+        ),
+        Binding(
+            "right_square_bracket",
+            "move_span('start-right')",
+            "Span start →",
+            id="span_start_right",
+            show=False,
+            tooltip="Narrow the claim by its first word",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "move_span('end-left')",
+            "Span end ←",
+            id="span_end_left",
+            show=False,
+            tooltip="Narrow the claim by its last word",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "move_span('end-right')",
+            "Span end →",
+            id="span_end_right",
+            show=False,
+            tooltip="Widen the claim by the word after it",
+        ),
+        Binding(
+            "c",
+            "claim_selection",
+            "Claim selection",
+            id="claim_selection",
+            show=False,
+            tooltip="Claim the text selected in the article",
+        ),
     ]
 
     def __init__(self, document_id: int) -> None:

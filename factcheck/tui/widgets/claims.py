@@ -107,6 +107,13 @@ class ClaimsTable(ScrollView, can_focus=True):
             self._claims[index] = replace(self._claims[index], status=status)
             self.refresh()
 
+    def update_claim(self, claim: Claim) -> None:
+        """Redraw one line with a claim's new text, kind and score (a span edit)."""
+        index = self._index.get(claim.id) if claim.id is not None else None
+        if index is not None:
+            self._claims[index] = claim
+            self.refresh()
+
     def selected_claim_id(self) -> int | None:
         if not self._claims:
             return None
