@@ -305,15 +305,47 @@ def _meaning(claim_vector: list[float] | None, candidate: Candidate) -> float:
 
 
 def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
-    """Offsets of the part of `passage` that best matches `claim`, for highlighting."""
+    """Offsets of the part of `passage` that best matches `claim`, for highlighting.
+
+    rapidfuzz aligns characters, so its window can start or end inside a word ("as the
+    fourth-largest" out of "has the fourth-largest"); a reviewer reads words, so the
+    window is widened to whole words and then loses edge words the claim does not have
+    (`_claim_words_span`). None when no word of the window is one of the claim's.
+    """
     if not claim.strip() or not passage.strip():
         return None
     alignment = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
-    if len(claim) > len(passage):  # rapidfuzz aligns the shorter string inside the longer
-        return (alignment.src_start, alignment.src_end)
-    return (alignment.dest_start, alignment.dest_end)
+    # `dest` is the passage whichever string is longer (rapidfuzz swaps them back):
+    # the claim's own offsets (`src`) applied to the passage cut it mid-word.
+    return _claim_words_span(claim, passage, alignment.dest_start, alignment.dest_end)
+
+
+_SPAN_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+"""A word as a reader sees it: "fourth-largest", "Korea's", "U.S", "3.5"."""
+
+
+def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[int, int] | None:
+    """`passage[start:end]` widened to whole words, then trimmed at both ends to the
+    first and last word sharing a content stem with the claim (the words in between stay,
+    so the highlight reads as a phrase: "fourth-largest economy", not "the fourth-")."""
+    claim_stems = _span_stems(claim)
+    touched = [m for m in _SPAN_WORD.finditer(passage) if m.end() > start and m.start() < end]
+    shared = [m for m in touched if _span_stems(m.group()) & claim_stems]
+    if not shared:
+        return None
+    return (shared[0].start(), shared[-1].end())
+
+
+def _span_stems(text: str) -> set[str]:
+    """Content stems for span edges: "Korea’s" and "Korea" alike, stop words out."""
+    stems = set()
+    for word in words(text):
+        word = word.replace("’", "'").removesuffix("'s")
+        if word and word not in STOP_WORDS:
+            stems.add(word[:6])
+    return stems
 
 
 def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[Evidence]:

@@ -249,7 +249,9 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         source = without_credentials(document.source)
         data["document"] = {"id": document.id, "title": document.title, "source": source}
         data["history"] = [verdict_as_dict(v) for v in history]
-        data["evidence"] = [evidence_as_dict(e, claim=claim.text) for e in evidence]
+        data["evidence"] = [
+            evidence_as_dict(e, claim=claim.text, prior=desk.config.prior) for e in evidence
+        ]
         echo_json(data)
         return
     before = document.text[claim.sentence_start : claim.start]
@@ -262,7 +264,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     if evidence:
         echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
         for item in evidence:
-            for line in evidence_lines(item, claim=claim.text):
+            for line in evidence_lines(item, claim=claim.text, prior=desk.config.prior):
                 echo("  ", *line)
         echo()
     if not history:

@@ -269,11 +269,11 @@ def search(
 
     items = suggest_from(desk.store, text, limit=limit, sources=sources, on_unavailable=unavailable)
     if output_format == "json":
-        echo_json([evidence_as_dict(e, claim=text) for e in items])
+        echo_json([evidence_as_dict(e, claim=text, prior=desk.config.prior) for e in items])
         return
     if not items:
         echo("no evidence found", err=True)
         return
     for number, item in enumerate(items, start=1):
-        for line in evidence_lines(item, number=number, claim=text):
+        for line in evidence_lines(item, number=number, claim=text, prior=desk.config.prior):
             echo(*line)
