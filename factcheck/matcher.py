@@ -309,8 +309,8 @@ def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
 
     rapidfuzz aligns characters, so its window can start or end inside a word ("as the
     fourth-largest" out of "has the fourth-largest"); a reviewer reads words, so the
-    window is widened to whole words and then loses edge words the claim does not have
-    (`_claim_words_span`). None when no word of the window is one of the claim's.
+    span is made of whole words and starts and ends on words the claim has
+    (`_claim_words_span`). None when the passage has none of the claim's words.
     """
     if not claim.strip() or not passage.strip():
         return None
@@ -329,13 +329,23 @@ _SPAN_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[int, int] | None:
     """`passage[start:end]` widened to whole words, then trimmed at both ends to the
     first and last word sharing a content stem with the claim (the words in between stay,
-    so the highlight reads as a phrase: "fourth-largest economy", not "the fourth-")."""
+    so the highlight reads as a phrase: "fourth-largest economy", not "the fourth-").
+
+    When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
+    passage as many words long as the claim with the most of them is taken instead."""
     claim_stems = _span_stems(claim)
-    touched = [m for m in _SPAN_WORD.finditer(passage) if m.end() > start and m.start() < end]
-    shared = [m for m in touched if _span_stems(m.group()) & claim_stems]
-    if not shared:
-        return None
-    return (shared[0].start(), shared[-1].end())
+    tokens = list(_SPAN_WORD.finditer(passage))
+    shared = [bool(_span_stems(m.group()) & claim_stems) for m in tokens]
+    inside = [i for i, m in enumerate(tokens) if m.end() > start and m.start() < end]
+    hits = [i for i in inside if shared[i]]
+    if not hits:
+        width = max(1, len(words(claim)))
+        counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
+        best = max(range(len(tokens)), key=counts.__getitem__, default=None)
+        if best is None or counts[best] == 0:
+            return None
+        hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
+    return (tokens[hits[0]].start(), tokens[hits[-1]].end())
 
 
 def _span_stems(text: str) -> set[str]:
