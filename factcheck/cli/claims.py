@@ -13,7 +13,15 @@ from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_err
 from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
-from factcheck.cli.output import echo, echo_json, echo_json_text, folded, printable, styled
+from factcheck.cli.output import (
+    echo,
+    echo_json,
+    echo_json_text,
+    folded,
+    plural,
+    printable,
+    styled,
+)
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, ClaimKind, Status, Verdict
@@ -99,8 +107,8 @@ def add(
                 continue
             result = add_article(desk.store, article)
             summary = (
-                f"{_plural(result.claim_count, 'claim')},"
-                f" {len(result.document.text):,} characters kept"
+                f"{plural(result.claim_count, 'claim')},"
+                f" {plural(len(result.document.text), 'character', grouped=True)} kept"
                 f" ({result.document.title}) from {result.document.source}"
             )
             if result.created:
@@ -114,10 +122,6 @@ def add(
         raise click.ClickException(
             f"{failures} of {len(inputs)} inputs failed; nothing was stored for them"
         )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -158,7 +162,7 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 
     lines = [] if first else [""]
     lines += metadata_lines(article)
-    lines.append(field_line("text", f"{len(article.text):,} characters"))
+    lines.append(field_line("text", plural(len(article.text), "character", grouped=True)))
     lines.append(field_line("claims", f"{len(split_claims(article.text))} (dry run: not stored)"))
     lines += ["", article.text.rstrip("\n"), ""]
     return "\n".join(lines)
