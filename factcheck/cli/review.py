@@ -66,6 +66,9 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
     config = desk.config
     if reviewer is not None:
         config = replace(config, review=ReviewConfig(reviewer=clean_reviewer_name(reviewer)))
+    from factcheck.tui.app import check_keymap  # lazily: no other command pays for Textual
+
+    check_keymap(config.keymap, config=config)  # before a file is added or a database made
     store = open_store(config, desk._db_path, timeout=REVIEW_LOCK_WAIT_SECONDS)
     lookup_store = Store(config.database_path(desk._db_path), timeout=config.store.timeout)
     try:

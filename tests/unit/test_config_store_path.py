@@ -113,3 +113,13 @@ def test_other_errors_name_the_line_of_a_dotted_key_too(
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert str(caught.value) == f"{path}{message}"
+
+
+def test_a_bad_keymap_stops_review_before_anything_is_added(elsewhere: Path) -> None:
+    config = elsewhere / "my.toml"
+    config.write_text('[keymap]\nmark_supportd = "x"\n')
+    Path("a.txt").write_text("Exports grew 5% in 2024.\n")
+    result = factcheck("--config", str(config), "review", "a.txt")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {config}:2: unknown binding id 'mark_supportd'")
+    assert not Path("claims.db").exists()  # no database made, no article added
