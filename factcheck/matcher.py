@@ -334,28 +334,44 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
     passage as many words long as the claim with the most of them is taken instead."""
     claim_stems = _span_stems(claim)
-    tokens = list(_SPAN_WORD.finditer(passage))
-    shared = [bool(_span_stems(m.group()) & claim_stems) for m in tokens]
-    inside = [i for i, m in enumerate(tokens) if m.end() > start and m.start() < end]
-    hits = [i for i in inside if shared[i]]
+    found = list(_SPAN_WORD.finditer(passage))
+    if not found:
+        return None
+    tokens = [m.group() for m in found]
+    spans = [m.span() for m in found]
+    hits = [
+        i
+        for i, (first, last) in enumerate(spans)
+        if last > start and first < end and not _token_stems(tokens[i]).isdisjoint(claim_stems)
+    ]
     if not hits:
+        shared = [not _token_stems(token).isdisjoint(claim_stems) for token in tokens]
         width = max(1, len(words(claim)))
         counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
-        best = max(range(len(tokens)), key=counts.__getitem__, default=None)
-        if best is None or counts[best] == 0:
+        best = max(range(len(tokens)), key=counts.__getitem__)
+        if counts[best] == 0:
             return None
         hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
-    return (tokens[hits[0]].start(), tokens[hits[-1]].end())
+    return (spans[hits[0]][0], spans[hits[-1]][1])
 
 
-def _span_stems(text: str) -> set[str]:
-    """Content stems for span edges: "Korea’s" and "Korea" alike, stop words out."""
+@lru_cache(maxsize=1024)
+def _span_stems(text: str) -> frozenset[str]:
+    """Content stems for span edges: "Korea’s" and "Korea" alike, stop words out;
+    cached: a claim's span is asked for each of its passages."""
+    return frozenset(stem for token in _SPAN_WORD.findall(text) for stem in _token_stems(token))
+
+
+@lru_cache(maxsize=65536)
+def _token_stems(token: str) -> frozenset[str]:
+    """The stems of one `_SPAN_WORD` token ("fourth-largest" -> fourth, larges);
+    cached: passages repeat their words."""
     stems = set()
-    for word in words(text):
+    for word in words(token):
         word = word.replace("’", "'").removesuffix("'s")
         if word and word not in STOP_WORDS:
             stems.add(word[:6])
-    return stems
+    return frozenset(stems)
 
 
 def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[Evidence]:
