@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
+from dataclasses import replace
 
 from textual.worker import WorkerFailed
 
@@ -138,6 +139,17 @@ async def test_after_a_failed_lookup_the_panel_does_not_say_press_w(make, unavai
         await pilot.press("j")  # another claim still offers the lookup
         await settle(app, pilot)
         assert "Press w" in evidence_text(app)
+
+
+async def test_the_panel_names_the_remapped_wikipedia_key(make, config, unavailable_wikipedia):
+    remapped = replace(config, keymap={"wikipedia": "ctrl+k"})
+    app = make(sources=[FakeSource("local"), unavailable_wikipedia], config=remapped)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Press ctrl+k to look this claim up on Wikipedia." in evidence_text(app)
+        await pilot.press("ctrl+k")
+        await settle(app, pilot)
+        assert "(ctrl+k tries again)" in evidence_text(app)
 
 
 async def test_a_lookup_that_finds_nothing_says_so_in_the_panel(make):

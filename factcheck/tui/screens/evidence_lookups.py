@@ -94,7 +94,12 @@ class EvidenceLookups(_Base):
         outcome = self.wikipedia_outcome.get(claim_id)
         if outcome is not None:
             return "\n" + outcome
-        return "\nPress w to look this claim up on Wikipedia."
+        return f"\nPress {self._wikipedia_key()} to look this claim up on Wikipedia."
+
+    def _wikipedia_key(self) -> str:
+        """The key of the `wikipedia` binding, as [keymap] may have remapped it."""
+        keys = self.review_app.config.keymap.get("wikipedia", "w")
+        return keys.split(",")[0].strip()
 
     def _library_empty(self) -> bool:
         if not self._library_filled:
@@ -258,7 +263,8 @@ class EvidenceLookups(_Base):
     def on_lookup_failed(self, message: LookupFailed) -> None:
         self.notify(message.reason, title=f"{message.source_name} unavailable", severity="error")
         self._wikipedia_done(
-            message.claim_id, f"Wikipedia lookup failed: {message.reason} (w tries again)."
+            message.claim_id,
+            f"Wikipedia lookup failed: {message.reason} ({self._wikipedia_key()} tries again).",
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -269,7 +275,8 @@ class EvidenceLookups(_Base):
             if self.wikipedia_claim is not None:
                 self._wikipedia_done(
                     self.wikipedia_claim,
-                    f"Wikipedia lookup failed: {event.worker.error} (w tries again).",
+                    f"Wikipedia lookup failed: {event.worker.error}"
+                    f" ({self._wikipedia_key()} tries again).",
                 )
         elif event.worker.group == "suggest":
             if self.suggesting is not None:  # answered, if only by the crash notice
