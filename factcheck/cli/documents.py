@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from factcheck.cli import Desk, cli, format_option
-from factcheck.cli.output import echo, echo_json, plural
+from factcheck.cli.output import echo, echo_json
 from factcheck.cli.params import ROW_ID
 from factcheck.models import Document, Status
 from factcheck.urls import without_credentials
@@ -100,6 +100,6 @@ def document(desk: Desk, document_id: int, output_format: str) -> None:
     for line in metadata_lines(stored):
         echo(line)
     echo(field_line("added", stored.added_at))
-    echo(field_line("text", plural(len(stored.text), "character", grouped=True)))
+    echo(field_line("text", f"{len(stored.text):,} characters"))
     breakdown = ", ".join(f"{counts[s]} {s}" for s in Status)
     echo(field_line("claims", f"{len(claims)} ({breakdown})"))
