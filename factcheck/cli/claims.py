@@ -13,7 +13,15 @@ from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_err
 from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
-from factcheck.cli.output import echo, echo_json, echo_json_text, folded, printable, styled
+from factcheck.cli.output import (
+    echo,
+    echo_json,
+    echo_json_text,
+    folded,
+    plural,
+    printable,
+    styled,
+)
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, ClaimKind, Status, Verdict
@@ -101,8 +109,8 @@ def add(
                 continue
             result = add_article(desk.store, article)
             summary = (
-                f"{_plural(result.claim_count, 'claim')},"
-                f" {len(result.document.text):,} characters kept"
+                f"{plural(result.claim_count, 'claim')},"
+                f" {plural(len(result.document.text), 'character', grouped=True)} kept"
                 f" ({result.document.title}) from {result.document.source}"
             )
             if result.created:
@@ -116,10 +124,6 @@ def add(
         raise click.ClickException(
             f"{failures} of {len(inputs)} inputs failed; nothing was stored for them"
         )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -160,7 +164,7 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 
     lines = [] if first else [""]
     lines += metadata_lines(article)
-    lines.append(field_line("text", f"{len(article.text):,} characters"))
+    lines.append(field_line("text", plural(len(article.text), "character", grouped=True)))
     lines.append(field_line("claims", f"{len(split_claims(article.text))} (dry run: not stored)"))
     lines += ["", article.text.rstrip("\n"), ""]
     return "\n".join(lines)
@@ -267,7 +271,9 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         source = without_credentials(document.source)
         data["document"] = {"id": document.id, "title": document.title, "source": source}
         data["history"] = [verdict_as_dict(v) for v in history]
-        data["evidence"] = [evidence_as_dict(e, claim=claim.text) for e in evidence]
+        data["evidence"] = [
+            evidence_as_dict(e, claim=claim.text, prior=desk.config.prior) for e in evidence
+        ]
         data["versions"] = [span_version_as_dict(v) for v in versions]
         echo_json(data)
         return
@@ -293,7 +299,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     if evidence:
         echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
         for item in evidence:
-            for line in evidence_lines(item, claim=claim.text):
+            for line in evidence_lines(item, claim=claim.text, prior=desk.config.prior):
                 echo("  ", *line)
         echo()
     if not history:

@@ -172,8 +172,9 @@ class ReviewApp(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The review actions in the command palette (ctrl+p), next to Textual's own."""
-        yield from super().get_system_commands(screen)
+        """The review actions in the command palette (ctrl+p), next to Textual's own
+        but its "Keys" panel: ours (the help screen, with keymap ids) is the one "Keys"."""
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         if not isinstance(screen, ReviewScreen):
             return
         for status in Status:

@@ -260,16 +260,6 @@ class ReviewScreen(SpanEditing, EvidenceLookups, Screen[None]):
             " (while you were looking); s, d or u asks before overruling it"
         )
 
-    def _empty_evidence_text(self, claim_id: int) -> str:
-        wikipedia = " Press w to look it up on Wikipedia."
-        if self.review_app.wikipedia_source is None:
-            wikipedia = ""
-        if self.suggesting == claim_id:
-            return "Looking in the reference library and earlier checks…"
-        if claim_id in self.suggested:
-            return "Nothing in the reference library or earlier checks." + wikipedia
-        return "No evidence yet for this claim." + wikipedia
-
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()
 
