@@ -229,7 +229,11 @@ def calibrate(root: Path, *, use_context: bool = True) -> dict:
     from factcheck.checkworthiness.linear import default_model
     from factcheck.checkworthiness.transformer import TransformerScorer
 
-    scorer = TransformerScorer(ONNX_PATH.read_bytes(), 0.0, default_wordpiece())
+    # Score exactly as the runtime will (with or without neighbours), or the threshold
+    # is chosen on inputs the shipped scorer never sees.
+    scorer = TransformerScorer(
+        ONNX_PATH.read_bytes(), 0.0, default_wordpiece(), use_context=use_context
+    )
     dev = checkthat_2024(root)
     logits = scorer.logits([r.item for r in dev])
     labels = [r.label for r in dev]
@@ -248,7 +252,10 @@ def calibrate(root: Path, *, use_context: bool = True) -> dict:
     floor = min(min(kept, default=0.0), 0.5)
     print(f"threshold logit {threshold_logit:.3f} (dev-test F1 {f1:.3f})")
     print(f"cascade floor {floor:.3f}")
+    # Notes added by hand (e.g. why the cascade floor is what it is) are kept.
+    previous = json.loads(META_PATH.read_text(encoding="utf-8")) if META_PATH.exists() else {}
     meta = {
+        **previous,
         "threshold_logit": round(threshold_logit, 4),
         "use_context": use_context,
         "cascade_floor": round(floor, 4),
@@ -260,6 +267,13 @@ def calibrate(root: Path, *, use_context: bool = True) -> dict:
     return meta
 
 
+def shipped_uses_context() -> bool:
+    """Whether the scorer shipped now reads neighbours (so a re-calibration keeps it)."""
+    if not META_PATH.exists():
+        return False
+    return bool(json.loads(META_PATH.read_text(encoding="utf-8")).get("use_context", True))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/factcheck-train"))
@@ -269,11 +283,20 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=SEED, help="data order and dropout")
     parser.add_argument("--lr", type=float, default=LR, help="peak learning rate")
-    parser.add_argument(
+    context = parser.add_mutually_exclusive_group()
+    context.add_argument(
         "--runtime-without-context",
-        action="store_true",
+        dest="context",
+        action="store_false",
         help="ship the scorer set to leave neighbours out (faster; see docs)",
     )
+    context.add_argument(
+        "--runtime-with-context",
+        dest="context",
+        action="store_true",
+        help="ship the scorer set to read neighbouring sentences",
+    )
+    parser.set_defaults(context=shipped_uses_context())  # default: as shipped now
     parser.add_argument(
         "--budget-minutes", type=float, default=BUDGET_MINUTES, help="training wall time"
     )
@@ -296,7 +319,7 @@ def main() -> None:
                 peak_lr=args.lr,
             )
         export(model_dir, args.work)
-    calibrate(root, use_context=not args.runtime_without_context)
+    calibrate(root, use_context=args.context)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from factcheck.claim_edit import SpanMove, create_claim, edit_claim_span, move_span
     from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
     from factcheck.splitter import split_claims
     from factcheck.store import Store
@@ -24,7 +25,11 @@ _PUBLIC = {
     "SourceKind": "factcheck.models",
     "Status": "factcheck.models",
     "Store": "factcheck.store",
+    "SpanMove": "factcheck.claim_edit",
     "Verdict": "factcheck.models",
+    "create_claim": "factcheck.claim_edit",
+    "edit_claim_span": "factcheck.claim_edit",
+    "move_span": "factcheck.claim_edit",
     "split_claims": "factcheck.splitter",
 }
 
@@ -34,9 +39,13 @@ __all__ = [
     "Document",
     "Evidence",
     "SourceKind",
+    "SpanMove",
     "Status",
     "Store",
     "Verdict",
+    "create_claim",
+    "edit_claim_span",
+    "move_span",
     "split_claims",
 ]
 

@@ -75,7 +75,9 @@ def _login_name() -> str:
 @dataclass(frozen=True)
 class StoreConfig:
     path: str = "claims.db"
-    """The SQLite file; relative paths are relative to the config file's folder."""
+    """The SQLite file. Written in a config file, a relative path is relative to that
+    file's folder (the file means the same wherever factcheck runs); not written, it is
+    claims.db in the working directory, as with no config file at all."""
     timeout: float = bounded(5.0, 0, 3600)
     """Seconds to wait for another process holding a write lock before giving up."""
 
@@ -176,6 +178,8 @@ class Config:
     """The file this was read from, or None for built-in defaults."""
     lines: dict[str, int] = field(default_factory=dict, compare=False)
     """`"section.key"` -> its line in `source`, for errors found after loading ([keymap])."""
+    given: frozenset[str] = field(default_factory=frozenset, compare=False)
+    """`"section.key"` for every key `source` sets (the others took their defaults)."""
 
     def where(self, section: str, key: str) -> str:
         """`config.toml:12` for a key's line (the file alone when the line is unknown)."""
@@ -184,21 +188,39 @@ class Config:
         )
 
     def database_path(self, override: str | os.PathLike[str] | None = None) -> Path:
-        """The claims.db to open: `--db` beats `FACTCHECK_DB` beats `[store] path`."""
+        """The claims.db to open: `--db` beats `FACTCHECK_DB` beats `[store] path`.
+
+        A relative `[store] path` written in a config file is relative to that file's
+        folder, as tools read paths in their config files (git, ssh, Cargo, Compose):
+        `--config ~/desk/factcheck.toml` then opens the same database from any folder.
+        When the file does not set it, the default claims.db is in the working
+        directory, exactly as without a config file: pointing at a config file for its
+        other settings never moves the database somewhere new.
+        """
         if override:
             return Path(override)
         if os.environ.get(DB_ENV):
             return Path(os.environ[DB_ENV])
         path = Path(self.store.path).expanduser()
-        if not path.is_absolute() and self.source is not None:
+        if not path.is_absolute() and self.source is not None and "store.path" in self.given:
             path = self.source.parent / path
         return path
+
+    def database_origin(self, override: str | os.PathLike[str] | None = None) -> str:
+        """What chose `database_path(override)`, in words for a message."""
+        if override:
+            return "--db"
+        if os.environ.get(DB_ENV):
+            return f"${DB_ENV}"
+        if self.source is not None and "store.path" in self.given:
+            return f"[store] path in {self.source}"
+        return "the default: claims.db in the working directory"
 
 
 SECTIONS: dict[str, type] = {
     f.name: typing.get_type_hints(Config)[f.name]
     for f in dataclasses.fields(Config)
-    if f.name not in ("source", "lines")
+    if f.name not in ("source", "lines", "given")
 }
 """Section name in config.toml -> the dataclass that validates it."""
 
@@ -245,15 +267,17 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         raise ConfigError(f"{where}: invalid TOML: {error}") from None
     sections: dict[str, Any] = {}
     lines: dict[str, int] = {}
+    given: set[str] = set()
     for name, value in data.items():
         if name not in SECTIONS:
-            line = _line_of(text, rf"^\s*\[\s*{re.escape(name)}\s*\]")
+            line = _line_of(text, rf"^[ \t]*\[\s*{re.escape(name)}\s*\]")
             raise ConfigError(
                 f"{_at(where, line)}: unknown section [{name}]{_did_you_mean(name, SECTIONS)}"
             )
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: [{name}] must be a table")
         for key in value:
+            given.add(f"{name}.{key}")
             line = _line_of_key(text, name, key)
             if line is not None:
                 lines[f"{name}.{key}"] = line
@@ -261,7 +285,7 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
             sections[name] = _build_table(SECTIONS[name], name, value, text, where)
         else:
             sections[name] = _build_section(SECTIONS[name], name, value, text, where)
-    return Config(**sections, source=source, lines=lines)
+    return Config(**sections, source=source, lines=lines, given=frozenset(given))
 
 
 def _build_section(cls: type, section: str, values: dict[str, Any], text: str, where: str) -> Any:
@@ -343,16 +367,34 @@ def _line_of(text: str, pattern: str) -> int | None:
 
 
 def _line_of_key(text: str, section: str, key: str) -> int | None:
-    """The line of `key = ...` inside `[section]` (the same key may be in several)."""
-    header = re.search(rf"^\s*\[\s*{re.escape(section)}\s*\]", text, flags=re.MULTILINE)
+    """The line of `key = ...` inside `[section]` (the same key may be in several), or
+    of the other ways TOML spells it: `section.key = ...`, a `[section.key]` table,
+    `section = { key = ... }`; errors found after loading ([keymap]) need it too."""
+    name = _toml_key(section)
+    header = re.search(rf"^[ \t]*\[\s*{name}\s*\]", text, flags=re.MULTILINE)
     start = header.end() if header else 0
-    following = re.compile(r"^\s*\[", flags=re.MULTILINE).search(text, start)
+    following = re.compile(r"^[ \t]*\[", flags=re.MULTILINE).search(text, start)
     end = following.start() if following else len(text)
-    quoted = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
-    match = re.compile(rf"^\s*{quoted}\s*=", flags=re.MULTILINE).search(text, start, end)
-    if match is None:
-        return _line_of(text, rf"^\s*{re.escape(key)}\s*=")
-    return text.count("\n", 0, match.start()) + 1
+    quoted = _toml_key(key)
+    # `key = ...`, or `key.sub = ...` (a dotted key makes `key` a table)
+    match = re.compile(rf"^[ \t]*{quoted}\s*[=.]", flags=re.MULTILINE).search(text, start, end)
+    if match is not None:
+        return text.count("\n", 0, match.start()) + 1
+    for spelled in (
+        rf"^[ \t]*{name}\s*\.\s*{quoted}\s*=",  # dotted key
+        rf"^[ \t]*\[\s*{name}\s*\.\s*{quoted}\s*\]",  # a table where a value belongs
+        rf"^[ \t]*{name}\s*=\s*\{{[^\n]*?(?:[{{,]\s*){quoted}\s*=",  # inline table
+        rf"^[ \t]*{re.escape(key)}\s*=",
+    ):
+        line = _line_of(text, spelled)
+        if line is not None:
+            return line
+    return None
+
+
+def _toml_key(key: str) -> str:
+    """A regex for `key` as TOML may write it: bare, "double" or 'single' quoted."""
+    return rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
 
 
 def _at(where: str, line: int | None) -> str:

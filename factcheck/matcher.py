@@ -305,15 +305,73 @@ def _meaning(claim_vector: list[float] | None, candidate: Candidate) -> float:
 
 
 def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
-    """Offsets of the part of `passage` that best matches `claim`, for highlighting."""
+    """Offsets of the part of `passage` that best matches `claim`, for highlighting.
+
+    rapidfuzz aligns characters, so its window can start or end inside a word ("as the
+    fourth-largest" out of "has the fourth-largest"); a reviewer reads words, so the
+    span is made of whole words and starts and ends on words the claim has
+    (`_claim_words_span`). None when the passage has none of the claim's words.
+    """
     if not claim.strip() or not passage.strip():
         return None
     alignment = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
-    if len(claim) > len(passage):  # rapidfuzz aligns the shorter string inside the longer
-        return (alignment.src_start, alignment.src_end)
-    return (alignment.dest_start, alignment.dest_end)
+    # `dest` is the passage whichever string is longer (rapidfuzz swaps them back):
+    # the claim's own offsets (`src`) applied to the passage cut it mid-word.
+    return _claim_words_span(claim, passage, alignment.dest_start, alignment.dest_end)
+
+
+_SPAN_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+"""A word as a reader sees it: "fourth-largest", "Korea's", "U.S", "3.5"."""
+
+
+def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[int, int] | None:
+    """`passage[start:end]` widened to whole words, then trimmed at both ends to the
+    first and last word sharing a content stem with the claim (the words in between stay,
+    so the highlight reads as a phrase: "fourth-largest economy", not "the fourth-").
+
+    When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
+    passage as many words long as the claim with the most of them is taken instead."""
+    claim_stems = _span_stems(claim)
+    found = list(_SPAN_WORD.finditer(passage))
+    if not found:
+        return None
+    tokens = [m.group() for m in found]
+    spans = [m.span() for m in found]
+    hits = [
+        i
+        for i, (first, last) in enumerate(spans)
+        if last > start and first < end and not _token_stems(tokens[i]).isdisjoint(claim_stems)
+    ]
+    if not hits:
+        shared = [not _token_stems(token).isdisjoint(claim_stems) for token in tokens]
+        width = max(1, len(words(claim)))
+        counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
+        best = max(range(len(tokens)), key=counts.__getitem__)
+        if counts[best] == 0:
+            return None
+        hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
+    return (spans[hits[0]][0], spans[hits[-1]][1])
+
+
+@lru_cache(maxsize=1024)
+def _span_stems(text: str) -> frozenset[str]:
+    """Content stems for span edges: "Korea’s" and "Korea" alike, stop words out;
+    cached: a claim's span is asked for each of its passages."""
+    return frozenset(stem for token in _SPAN_WORD.findall(text) for stem in _token_stems(token))
+
+
+@lru_cache(maxsize=65536)
+def _token_stems(token: str) -> frozenset[str]:
+    """The stems of one `_SPAN_WORD` token ("fourth-largest" -> fourth, larges);
+    cached: passages repeat their words."""
+    stems = set()
+    for word in words(token):
+        word = word.replace("’", "'").removesuffix("'s")
+        if word and word not in STOP_WORDS:
+            stems.add(word[:6])
+    return frozenset(stems)
 
 
 def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[Evidence]:

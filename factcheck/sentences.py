@@ -41,9 +41,10 @@ _CANDIDATE = re.compile(
 )
 # The token before a full stop, e.g. "U.S" in "the U.S. said" or "Dr" in "Dr. Lee".
 _WORD_BEFORE = re.compile(r"[\w.'’-]+$")
-# Bullet markers at the start of a line: "- ", "* ", "• ", "1. ", "(a) ", "2) ".
-# Letters only with a bracket, so an initial ("J. K. Rowling") is never taken for one.
-_BULLET = re.compile(r"(?:[-*•‣▪◦–—]|\(?\d{1,3}[.)]|\(?[a-z]\))[^\S\r\n]+")
+# Bullet markers at the start of a line: "- ", "* ", "+ ", "• ", "1. ", "(a) ", "2) ",
+# with a Markdown task box after them ("- [ ] ", "- [x] "). Letters only with a
+# bracket, so an initial ("J. K. Rowling") is never taken for one.
+_BULLET = re.compile(r"(?:[-*+•‣▪◦–—]|\(?\d{1,3}[.)]|\(?[a-z]\))[^\S\r\n]+(?:\[[ xX]\][^\S\r\n]+)?")
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])$")
 _NEXT_WORD = re.compile(r"[A-Za-z]+")
 _UPPER = re.compile(r"[A-Z]")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from factcheck.checkworthiness import FLAG_BITS, shape_bits
 from factcheck.models import ClaimKind
 
-__all__ = ["Statement", "claim_kind", "statement_spans", "trim_markup"]
+__all__ = ["Statement", "claim_kind", "is_attribution", "statement_spans", "trim_markup"]
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -205,11 +205,23 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         s, e = trim_markup(text, matches[first].start(), matches[last].end())
         if e <= s:
             continue
-        attribution = not _ATTRIBUTING.isdisjoint(lowers[first : last + 1]) and any(
-            lowers[j] in _ATTRIBUTING and words[j][0].islower() for j in range(first, last + 1)
-        )  # lowercase: "said", not "United States"
-        statements.append(Statement(s, e, attribution))
+        statements.append(Statement(s, e, _attributes(words, lowers, first, last)))
     return statements
+
+
+def _attributes(words: list[str], lowers: list[str], first: int, last: int) -> bool:
+    """Whether tokens [first, last] attribute what they say ("said", "according to";
+    lowercase, so "United States" is no attribution)."""
+    return not _ATTRIBUTING.isdisjoint(lowers[first : last + 1]) and any(
+        lowers[j] in _ATTRIBUTING and words[j][0].islower() for j in range(first, last + 1)
+    )
+
+
+def is_attribution(text: str) -> bool:
+    """Whether a span reports who said or found it: the `attribution` flag that
+    `statement_spans` gives, for a span a reviewer set by hand."""
+    words = _TOKEN.findall(text)
+    return _attributes(words, [w.lower() for w in words], 0, len(words) - 1)
 
 
 _LOOSE_PUNCTUATION = frozenset({",", ";", ":", "-", "–", "—", ".", "!", "?", "..."})
@@ -393,6 +405,8 @@ def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None)
         return ClaimKind.ATTRIBUTION
     if bits is None:
         bits = shape_bits(text)
+    if bits & _ORDINAL and not bits & _SUPERLATIVE and _ordinals_are_adverbs(text):
+        bits &= ~_ORDINAL  # "The fountain first opened in 2008": when, not a rank
     if bits & _ORDINAL and " since " in text.lower():
         return ClaimKind.TEMPORAL
     if bits & _RANKED:
@@ -413,7 +427,32 @@ def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None)
 
 
 _ORDINAL = FLAG_BITS["ordinal"]
-_RANKED = FLAG_BITS["superlative"] | _ORDINAL
+_SUPERLATIVE = FLAG_BITS["superlative"]
+_ORDINAL_WORDS = _words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd"
+)
+
+
+def _ordinals_are_adverbs(text: str) -> bool:
+    """Whether every ordinal in `text` qualifies the verb after it ("first opened",
+    "was last seen", "first took office") rather than ranking a noun ("the third
+    largest", "came second", "its first results")."""
+    lowers = [w.lower() for w in _TOKEN.findall(text)]
+    found = False
+    for i, lower in enumerate(lowers):
+        if lower not in _ORDINAL_WORDS:
+            continue
+        if i and lowers[i - 1] in _DETERMINERS:
+            return False  # "a second cropped close-up", "the first shot": a noun's rank
+        following = lowers[i + 1] if i + 1 < len(lowers) else ""
+        verb = following in _AUXILIARIES or following in _VERB_FORMS
+        if not (verb or (len(following) > 4 and following.endswith("ed"))):
+            return False
+        found = True
+    return found
+
+
+_RANKED = _SUPERLATIVE | _ORDINAL
 _COMPARATIVE = FLAG_BITS["comparative"]
 _QUANTITY = (
     FLAG_BITS["percent"] | FLAG_BITS["money"] | FLAG_BITS["number"] | FLAG_BITS["numberword"]

@@ -38,9 +38,9 @@ from factcheck.duplicates import duplicate_of, normalise
 from factcheck.models import Claim
 from factcheck.mood import mood_shift
 from factcheck.sentences import split_sentences
-from factcheck.spans import Statement, claim_kind, statement_spans, trim_markup
+from factcheck.spans import Statement, claim_kind, is_attribution, statement_spans, trim_markup
 
-__all__ = ["ClaimGroups", "split_claim_groups", "split_claims", "split_sentences"]
+__all__ = ["ClaimGroups", "claim_for_span", "split_claim_groups", "split_claims", "split_sentences"]
 
 
 def split_claims(
@@ -135,6 +135,53 @@ def _repeat_claim(text: str, statement: Statement, sentence: _Sentence, shown: C
         kind=claim_kind(span, attribution=statement.attribution),
         score=shown.score,
     )
+
+
+_SPAN_CONTEXT_CHARS = 2000
+"""How far around a hand-set span `claim_for_span` reads for its sentences and speaker."""
+
+
+def claim_for_span(text: str, start: int, end: int) -> Claim:
+    """The claim `text[start:end]` as a reviewer set it: scored as itself, with the
+    sentences before and after it as context, shifted by its mood, and classified.
+
+    Where `split_claims` gives a statement its sentence's score, a span set by hand is
+    scored as the statement the reviewer says it is (`factcheck.claim_edit`). Its
+    sentence offsets cover every sentence the span touches. Only the text around the
+    span is segmented, so an edit in a book-length document costs what one in a short
+    one does. `text[start:end]` must be a span the caller has checked.
+    """
+    low = text.rfind("\n", 0, max(0, start - _SPAN_CONTEXT_CHARS)) + 1
+    found = text.find("\n", min(len(text), end + _SPAN_CONTEXT_CHARS))
+    high = len(text) if found < 0 else found
+    sentences, speaker = [], ""
+    speakers: list[str] = []
+    for s_start, s_end in split_sentences(text[low:high]):
+        label = _SPEAKER_LABEL.match(text, low + s_start, low + s_end)
+        if label is not None:
+            speaker = label.group(1)
+        sentences.append((low + s_start, low + s_end))
+        speakers.append(speaker)
+    touched = [i for i, (s, e) in enumerate(sentences) if e > start and s < end]
+    first, last = (touched[0], touched[-1]) if touched else (-1, -1)
+
+    def context(i: int) -> str:
+        if not touched or not 0 <= i < len(sentences):
+            return ""
+        s, e = trim_markup(text, *sentences[i])
+        return text[s:e]
+
+    sent_start = min(start, sentences[first][0]) if touched else start
+    sent_end = max(end, sentences[last][1]) if touched else end
+    item = SentenceInContext(
+        text=text[start:end],
+        previous=context(first - 1),
+        next=context(last + 1),
+        speaker=speakers[first] if touched else "",
+    )
+    base = _logit(score_sentences([item])[0])
+    statement = Statement(start, end, is_attribution(text[start:end]))
+    return _claim(text, statement, sent_start, sent_end, base)
 
 
 class _Sentence(NamedTuple):
@@ -254,7 +301,7 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     if line_end < 0:
         line_end = len(text)
     before = text[line_start:start]
-    return not before.strip(" \t#>*-•") and not text[end:line_end].strip()
+    return not before.strip(" \t#>*+-•") and not text[end:line_end].strip()
 
 
 def _in_context(text: str, sentences: list[_Sentence], i: int) -> SentenceInContext:

@@ -25,7 +25,7 @@ from factcheck.checkworthiness.linear import CheckworthinessModel, default_model
 if TYPE_CHECKING:
     from factcheck.checkworthiness.transformer import TransformerScorer
 
-__all__ = ["cascade_floor", "score_sentences"]
+__all__ = ["cascade_floor", "preload", "score_sentences"]
 
 _DEFAULT_FLOOR = 0.0
 """Without a calibration file the cascade lets every sentence through."""
@@ -57,6 +57,11 @@ def cascade_floor() -> float:
         return float(json.loads(meta.read_text(encoding="utf-8"))["cascade_floor"])
     except (OSError, ValueError, KeyError, TypeError):
         return _DEFAULT_FLOOR
+
+
+def preload() -> None:
+    """Load the transformer now (from a thread), so the first score does not wait."""
+    _transformer()
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "factcheck.cli.claims",
         "Add articles and store their claims: URLs, .html, .pdf, .txt, .md, or - for stdin.",
     ),
+    "add-claim": (
+        "factcheck.cli.claim_spans",
+        "Make a claim the splitter missed from the document's text between two offsets.",
+    ),
     "assign": (
         "factcheck.cli.team",
         "Assign documents to a reviewer (or unassign them with --none).",
@@ -56,6 +60,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "factcheck.cli.claims",
         "List the documents with their claim counts per status, assignee and, under\n"
         "    each, every reviewer's share (see `factcheck status` for the editor's view).",
+    ),
+    "edit-span": (
+        "factcheck.cli.claim_spans",
+        "Give a claim a new span; it keeps its id and verdicts, the old span its history.",
     ),
     "export": (
         "factcheck.cli.reports",
@@ -149,15 +157,37 @@ class Desk:
     @property
     def store(self) -> Store:
         if self._store is None:
-            from factcheck.store import Store
-
-            config = self.config
-            self._store = Store(config.database_path(self._db_path), timeout=config.store.timeout)
+            self._store = self.open_store(timeout=self.config.store.timeout)
         return self._store
+
+    def open_store(self, *, timeout: float) -> Store:
+        """A new connection to the database in use; see `open_store`."""
+        return open_store(self.config, self._db_path, timeout=timeout)
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
+
+
+def open_store(config: Config, db_path: str | None, *, timeout: float) -> Store:
+    """Open the database `--db`/`$FACTCHECK_DB`/`[store] path` names (`db_path` is
+    `--db`). When that creates it, say so on stderr, with its full path and what
+    chose it: a mistyped path or an unexpected working directory then shows at once,
+    instead of verdicts going into a new, empty database unnoticed."""
+    from factcheck.store import Store
+
+    path = config.database_path(db_path)
+    try:
+        new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    except OSError:
+        new = False  # Store itself says what is wrong with the path
+    store = Store(path, timeout=timeout)
+    if new:
+        echo(
+            f"created a new database {path.resolve()} ({config.database_origin(db_path)})",
+            err=True,
+        )
+    return store
 
 
 class LazyGroup(click.Group):

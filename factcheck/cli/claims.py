@@ -13,7 +13,15 @@ from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_err
 from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
-from factcheck.cli.output import echo, echo_json, echo_json_text, folded, printable, styled
+from factcheck.cli.output import (
+    echo,
+    echo_json,
+    echo_json_text,
+    folded,
+    plural,
+    printable,
+    styled,
+)
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, ClaimKind, Status, Verdict
@@ -24,6 +32,7 @@ if TYPE_CHECKING:
     # Reading articles pulls in trafilatura, pypdf and httpx; only add/split import it
     # (inside the command), so `list`, `mark` and the rest start fast.
     from factcheck.ingest import Article
+    from factcheck.store import ClaimVersion
 
 # -- add -------------------------------------------------------------------------
 
@@ -100,8 +109,8 @@ def add(
                 continue
             result = add_article(desk.store, article)
             summary = (
-                f"{_plural(result.claim_count, 'claim')},"
-                f" {len(result.document.text):,} characters kept"
+                f"{plural(result.claim_count, 'claim')},"
+                f" {plural(len(result.document.text), 'character', grouped=True)} kept"
                 f" ({result.document.title}) from {result.document.source}"
             )
             if result.created:
@@ -115,10 +124,6 @@ def add(
         raise click.ClickException(
             f"{failures} of {len(inputs)} inputs failed; nothing was stored for them"
         )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -159,7 +164,7 @@ def _dry_run_text(article: Article, *, first: bool) -> str:
 
     lines = [] if first else [""]
     lines += metadata_lines(article)
-    lines.append(field_line("text", f"{len(article.text):,} characters"))
+    lines.append(field_line("text", plural(len(article.text), "character", grouped=True)))
     lines.append(field_line("claims", f"{len(split_claims(article.text))} (dry run: not stored)"))
     lines += ["", article.text.rstrip("\n"), ""]
     return "\n".join(lines)
@@ -255,6 +260,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     history = store.history(claim_id)
     evidence = store.list_evidence(claim_id)
     group = store.occurrences(claim_id)
+    versions = store.claim_versions(claim_id)
     sentence = document.text[claim.sentence_start : claim.sentence_end]
     if output_format == "json":
         data = claim_as_dict(claim)
@@ -265,7 +271,10 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         source = without_credentials(document.source)
         data["document"] = {"id": document.id, "title": document.title, "source": source}
         data["history"] = [verdict_as_dict(v) for v in history]
-        data["evidence"] = [evidence_as_dict(e, claim=claim.text) for e in evidence]
+        data["evidence"] = [
+            evidence_as_dict(e, claim=claim.text, prior=desk.config.prior) for e in evidence
+        ]
+        data["versions"] = [span_version_as_dict(v) for v in versions]
         echo_json(data)
         return
     before = document.text[claim.sentence_start : claim.start]
@@ -278,10 +287,19 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     if len(group) > 1:
         places = ", ".join(f"claim {c.id} (characters {c.start}–{c.end})" for c in group)
         echo(f"occurs {len(group)} times in the document: {places}; a verdict applies to all\n")
+    if versions:
+        echo(f"span set by {versions[-1].set_by} at {versions[-1].set_at}; earlier spans:")
+        for version in reversed(versions[:-1]):
+            echo(
+                f"  {version.set_at}  {version.start}-{version.end}  by {version.set_by}:"
+                f" {version.kind}, score {version.score:.2f}  ",
+                styled(version.text, dim=True),
+            )
+        echo()
     if evidence:
         echo("evidence (cite with `factcheck mark STATUS ID --evidence N`):")
         for item in evidence:
-            for line in evidence_lines(item, claim=claim.text):
+            for line in evidence_lines(item, claim=claim.text, prior=desk.config.prior):
                 echo("  ", *line)
         echo()
     if not history:
@@ -317,6 +335,12 @@ def history_lines(history: list[Verdict]) -> list[str]:
             f"{verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}{gone}"
         )
     return lines
+
+
+def span_version_as_dict(version: ClaimVersion) -> dict[str, Any]:
+    data = dataclasses.asdict(version)
+    data["kind"] = str(version.kind)
+    return data
 
 
 def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:

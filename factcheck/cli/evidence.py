@@ -8,7 +8,7 @@ import click
 
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
-from factcheck.cli.output import echo, echo_json
+from factcheck.cli.output import echo, echo_json, plural
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError, SourceUnavailable
 from factcheck.models import Claim
@@ -77,7 +77,7 @@ def refs_add(desk: Desk, paths: tuple[str, ...]) -> None:
         replaced = (
             f" (replaced {result.replaced} from an earlier import)" if result.replaced else ""
         )
-        echo(f"added {result.passages} passages from {path}{replaced}")
+        echo(f"added {plural(result.passages, 'passage')} from {path}{replaced}")
 
 
 @refs.command("list")
@@ -114,7 +114,7 @@ def refs_remove(desk: Desk, files: tuple[str, ...]) -> None:
     for name in files:
         origin = str(Path(name).resolve()) if Path(name).exists() else name
         removed = desk.store.remove_references(origin)
-        echo(f"removed {removed} passages ({name})")
+        echo(f"removed {plural(removed, 'passage')} ({name})")
 
 
 # -- import-claimreview ----------------------------------------------------------
@@ -138,7 +138,7 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
     for path, reviews in parsed:
         added, updated = desk.store.add_factchecks(reviews.rows, origin=path)
         skipped = f", {reviews.skipped} skipped (no claim or URL)" if reviews.skipped else ""
-        echo(f"imported {added} fact-checks from {path} ({updated} updated{skipped})")
+        echo(f"imported {plural(added, 'fact-check')} from {path} ({updated} updated{skipped})")
 
 
 # -- match -------------------------------------------------------------------------
@@ -212,11 +212,11 @@ def match(
             continue
         best = saved[0]
         flags = sum(len(item.contradictions) for item in saved)
-        warning = f"; {flags} possible contradiction{'s' * (flags != 1)}" if flags else ""
+        warning = f"; {plural(flags, 'possible contradiction')}" if flags else ""
         hinted = sum(evidence_hint(claim.text, e).stance is Stance.CONTRADICTS for e in saved)
         hint = f"; hint: {hinted} may contradict (see `show {claim.id}`)" if hinted else ""
         echo(
-            f"claim {claim.id}: {len(saved)} suggestion{'s' * (len(saved) != 1)},"
+            f"claim {claim.id}: {plural(len(saved), 'suggestion')},"
             f" best {best.score:.2f}"
             f" {best.source} {best.title!r}{warning}{hint}"
         )
@@ -269,11 +269,11 @@ def search(
 
     items = suggest_from(desk.store, text, limit=limit, sources=sources, on_unavailable=unavailable)
     if output_format == "json":
-        echo_json([evidence_as_dict(e, claim=text) for e in items])
+        echo_json([evidence_as_dict(e, claim=text, prior=desk.config.prior) for e in items])
         return
     if not items:
         echo("no evidence found", err=True)
         return
     for number, item in enumerate(items, start=1):
-        for line in evidence_lines(item, number=number, claim=text):
+        for line in evidence_lines(item, number=number, claim=text, prior=desk.config.prior):
             echo(*line)

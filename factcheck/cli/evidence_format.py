@@ -9,19 +9,26 @@ import dataclasses
 from typing import Any
 
 from factcheck.cli.output import Line, folded, styled
+from factcheck.config import PriorConfig
 from factcheck.models import Evidence
+from factcheck.sources.strength import fact_agreements, match_strength
 from factcheck.stance import evidence_hint, hint_as_dict, hint_label
 from factcheck.urls import without_credentials
 
 
-def evidence_as_dict(item: Evidence, *, claim: str | None = None) -> dict[str, Any]:
-    """Evidence as JSON-ready data (enum as its value, tuples as lists); with `claim`,
-    also its `stance_hint` ({"stance": ..., "reasons": [...]}, "neither" included)."""
+def evidence_as_dict(
+    item: Evidence, *, claim: str | None = None, prior: PriorConfig | None = None
+) -> dict[str, Any]:
+    """Evidence as JSON-ready data (enum as its value, tuples as lists), with its
+    `match_strength` ("strong match"/"suggested match" for earlier checks, by `prior`'s
+    thresholds, else null) apart from the `agreements` (the claim's facts only); with
+    `claim`, also its `stance_hint` ({"stance": ..., "reasons": [...]}, "neither" included)."""
     data = dataclasses.asdict(item)
     data["source"] = str(item.source)
     data["url"] = without_credentials(item.url) if item.url else item.url
     data["span"] = list(item.span) if item.span else None
-    data["agreements"] = list(item.agreements)
+    data["agreements"] = list(fact_agreements(item.agreements))
+    data["match_strength"] = match_strength(item, prior or PriorConfig())
     data["contradictions"] = list(item.contradictions)
     if claim is not None:
         data["stance_hint"] = hint_as_dict(evidence_hint(claim, item))
@@ -29,17 +36,25 @@ def evidence_as_dict(item: Evidence, *, claim: str | None = None) -> dict[str, A
 
 
 def evidence_lines(
-    item: Evidence, *, number: int | None = None, claim: str | None = None
+    item: Evidence,
+    *,
+    number: int | None = None,
+    claim: str | None = None,
+    prior: PriorConfig | None = None,
 ) -> list[Line]:
-    """A suggestion as a few lines: score, source, title, passage with the span marked,
-    and with `claim` a `hint:` line when the passage seems to support or contradict it.
+    """A suggestion as a few lines: score (with an earlier check's match strength by
+    `prior`'s thresholds), source, title, passage with the span marked, the claim's
+    facts it repeats, and with `claim` a `hint:` line when the passage seems to support
+    or contradict it.
 
     Lines are parts for `factcheck.cli.output.echo`, which makes the text printable
     before the span's emphasis is added.
     """
     label = f"[{item.id}] " if item.id is not None else (f"{number}. " if number else "")
     revision = f" rev {item.revision_id}" if item.revision_id else ""
-    lines: list[Line] = [(f"{label}{item.score:.2f}  {item.source:<9}  {item.title}{revision}",)]
+    strength = match_strength(item, prior or PriorConfig())
+    score = f"{item.score:.2f} {strength}" if strength else f"{item.score:.2f}"
+    lines: list[Line] = [(f"{label}{score}  {item.source:<9}  {item.title}{revision}",)]
     passage = item.passage
     if item.span:
         start, end = item.span
@@ -62,8 +77,9 @@ def evidence_lines(
         lines.append(("      " + " ".join(passage.split()),))
     if item.url:
         lines.append((f"      {without_credentials(item.url)}",))
-    if item.agreements:
-        lines.append(("      agrees: " + ", ".join(item.agreements),))
+    agreements = fact_agreements(item.agreements)
+    if agreements:
+        lines.append(("      agrees: " + ", ".join(agreements),))
     for contradiction in item.contradictions:
         lines.append(("      ", styled(f"possible contradiction: {contradiction}", fg="red")))
     label = hint_label(evidence_hint(claim, item)) if claim is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from factcheck.cli import REPORT_STATUS_CHOICE, Desk, cli
-from factcheck.cli.output import echo
+from factcheck.cli.output import echo, plural
 from factcheck.cli.params import ROW_ID
 from factcheck.export import (
     FORMATS,
@@ -76,7 +76,8 @@ def export(
                     echo(piece, nl=False)
                 return
             write_report_file(output, pieces)
-            echo(f"wrote {output_format} report to {output} ({stream.listed} claims)", err=True)
+            listed = plural(stream.listed, "claim")
+            echo(f"wrote {output_format} report to {output} ({listed})", err=True)
             return
         report = build_report(desk.store, document_id=document_id, status=status)
         publisher = desk.config.publisher
@@ -90,7 +91,8 @@ def export(
             echo(text, nl=False)
             return
         write_report_file(output, text)
-        echo(f"wrote {output_format} report to {output} ({len(report.entries)} claims)", err=True)
+        listed = plural(len(report.entries), "claim")
+        echo(f"wrote {output_format} report to {output} ({listed})", err=True)
 
 
 @cli.command("import")
@@ -110,8 +112,9 @@ def import_report(desk: Desk, path: str) -> None:
     text = read_text_file(path, max_megabytes=desk.config.ingest.max_megabytes)
     result = import_json_report(desk.store, text, name=path)
     echo(
-        f"imported {path}: {result.documents_added} new document(s),"
-        f" {result.documents_matched} already here; {result.claims_added} new claim(s);"
-        f" {result.verdicts_added} verdict(s) added, {result.verdicts_present} already present;"
-        f" {result.evidence_added} evidence passage(s) added"
+        f"imported {path}: {plural(result.documents_added, 'new document')},"
+        f" {result.documents_matched} already here; {plural(result.claims_added, 'new claim')};"
+        f" {plural(result.verdicts_added, 'verdict')} added,"
+        f" {result.verdicts_present} already present;"
+        f" {plural(result.evidence_added, 'evidence passage')} added"
     )

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import click
 
-from factcheck.cli import Desk, cli
+from factcheck.cli import Desk, cli, open_store
 from factcheck.cli.params import DOCUMENT_OR_FILE, TEXT
 from factcheck.config import Config, ReviewConfig
 from factcheck.review import clean_reviewer_name, resolve_review_target
@@ -66,9 +66,11 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
     config = desk.config
     if reviewer is not None:
         config = replace(config, review=ReviewConfig(reviewer=clean_reviewer_name(reviewer)))
-    path = config.database_path(desk._db_path)
-    store = Store(path, timeout=REVIEW_LOCK_WAIT_SECONDS)
-    lookup_store = Store(path, timeout=config.store.timeout)
+    from factcheck.tui.app import check_keymap  # lazily: no other command pays for Textual
+
+    check_keymap(config.keymap, config=config)  # before a file is added or a database made
+    store = open_store(config, desk._db_path, timeout=REVIEW_LOCK_WAIT_SECONDS)
+    lookup_store = Store(config.database_path(desk._db_path), timeout=config.store.timeout)
     try:
         among = None
         if len(targets) > 1:

@@ -10,12 +10,11 @@ import sys
 
 import click
 
-from factcheck.cli import Desk, cli
+from factcheck.cli import Desk, cli, open_store
 from factcheck.cli.output import echo
 from factcheck.cli.params import DOCUMENT_OR_FILE
 from factcheck.errors import NotFoundError
 from factcheck.review import resolve_review_target
-from factcheck.store import Store
 
 
 @cli.command()
@@ -47,7 +46,8 @@ def serve(desk: Desk, targets: tuple[str, ...], host: str, port: int) -> None:
 
     config = desk.config
     db_path = config.database_path(desk._db_path).resolve()
-    with Store(db_path, timeout=config.store.timeout) as store:  # creates or migrates it once
+    # creates or migrates it once (saying so when it is new)
+    with open_store(config, desk._db_path, timeout=config.store.timeout) as store:
         document_ids = [resolve_review_target(store, t, config=config) for t in targets]
         if not document_ids and not store.list_documents():
             raise NotFoundError("no documents yet: add one with `factcheck add FILE` first")

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from factcheck.cli import Desk, cli, format_option
-from factcheck.cli.output import echo, echo_json
+from factcheck.cli.output import echo, echo_json, plural
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import InputError
 from factcheck.review import clean_reviewer_name
@@ -91,7 +91,7 @@ def reviewer_lines(reviewers: list[ReviewerProgress]) -> list[str]:
     """One indented line per reviewer's share (`status` and `documents` print them)."""
     return [
         f"{'':>6}by {r.reviewer}: {r.decided} decided ({r.disputed} disputed),"
-        f" {r.verdicts} verdict{'s' if r.verdicts != 1 else ''}, last {r.last_activity}"
+        f" {plural(r.verdicts, 'verdict')}, last {r.last_activity}"
         for r in reviewers
     ]
 

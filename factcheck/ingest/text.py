@@ -21,8 +21,20 @@ _BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's (UTF-8: u
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_HEADING_MARKS = re.compile(r"^(?:#{1,6}\s+)+")
-"""A Markdown heading's "# " is markup: `# Reporter notes` is titled "Reporter notes"."""
+_TITLE_MARKUP = re.compile(
+    r"^(?:#{1,6}\s+|[-*+>]\s+)+"  # a heading's "# ", a list marker, a quote's "> "
+    r"|\s+#+\s*$"  # a heading's closing "##"
+)
+_WRAPPING_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
+
+
+def markdown_title(line: str) -> str:
+    """A title line without its Markdown: `# Reporter notes ##`, `**Reporter notes**`
+    and `- *Reporter notes*` are all titled "Reporter notes"."""
+    line = _TITLE_MARKUP.sub("", line).strip()
+    while (wrapped := _WRAPPING_EMPHASIS.match(line)) is not None:
+        line = wrapped.group(2).strip()
+    return line
 
 
 def read_file_bytes(path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES) -> bytes:
@@ -46,7 +58,7 @@ def article_from_text(data: bytes, *, source: str, name: str, title: str | None 
     text, warnings = decode_text(data, name)
     if not text.strip():
         raise InputError(f"{name} is empty: nothing to check")
-    title = title or _HEADING_MARKS.sub("", default_title(text)) or "untitled"
+    title = title or markdown_title(default_title(text)) or "untitled"
     return Article(text=text, source=source, title=title, warnings=warnings)
 
 

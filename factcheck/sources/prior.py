@@ -22,9 +22,6 @@ from factcheck.signals import compare, extract_details
 if TYPE_CHECKING:
     from factcheck.store import Store
 
-STRONG = "strong match"
-SUGGESTED = "suggested match"
-
 
 def similarity(a: str, b: str) -> float:
     """How alike two claims are, in [0, 1]: word order and extra words cost a little."""
@@ -119,7 +116,6 @@ class PriorChecks:
         url: str | None,
         reference_id: str,
     ) -> Evidence:
-        strength = STRONG if score >= self.config.strong_threshold else SUGGESTED
         agreements, contradictions = compare(extract_details(claim), passage)
         return Evidence(
             source=source,
@@ -128,7 +124,7 @@ class PriorChecks:
             score=round(score, 4),
             url=url,
             span=aligned_span(claim, passage),
-            agreements=(strength, *agreements),
+            agreements=agreements,
             contradictions=contradictions,
             reference_id=reference_id,
         )

@@ -6,6 +6,7 @@ To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s
 """
 
 from factcheck.store.assignments import AssignmentsMixin, DocumentProgress, ReviewerProgress
+from factcheck.store.claim_versions import ClaimVersion, ClaimVersionsMixin
 from factcheck.store.claims import IN_FORCE_ORDER, ClaimsMixin, ReviewCounts, verdict_in_force
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import (
@@ -28,6 +29,7 @@ class Store(
     DocumentsMixin,
     EvidenceMixin,
     ClaimsMixin,
+    ClaimVersionsMixin,
     ReferencesMixin,
     FactChecksMixin,
     WikipediaCacheMixin,
@@ -47,6 +49,7 @@ __all__ = [
     "CachedPage",
     "CheckedClaim",
     "ClaimBundle",
+    "ClaimVersion",
     "DocumentBundle",
     "DocumentCounts",
     "DocumentProgress",

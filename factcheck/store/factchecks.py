@@ -90,7 +90,7 @@ class FactChecksMixin(StoreBase):
         return added, updated
 
     def factcheck_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM factchecks").fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM factchecks").fetchone()[0])
 
     def search_factchecks(self, match: str, *, limit: int = 20) -> list[FactCheck]:
         """Fact-checks whose claim matches an FTS5 expression, best bm25 first."""

@@ -209,7 +209,7 @@ class ReferencesMixin(StoreBase):
         return removed
 
     def reference_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM reference_passages").fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM reference_passages").fetchone()[0])
 
     def search_references(self, match: str, *, limit: int = 50) -> list[ReferenceHit]:
         """Passages matching an FTS5 expression, best bm25 first (see `matcher.fts_query`)."""

@@ -308,6 +308,40 @@ def _add_decisions_dismissals_and_duplicate_groups(db: sqlite_utils.Database) ->
     )
 
 
+def _add_claim_versions(db: sqlite_utils.Database) -> None:
+    # Every span a claim has had (`factcheck.claim_edit`): a reviewer widens, narrows or
+    # creates a claim, and the claim keeps its id and verdicts while its span changes.
+    # Each row is one span with who set it and when; the newest row is the claim's
+    # current span. A splitter claim gets its first row (set_by 'splitter') when it is
+    # first edited, so unedited claims cost nothing. Claim text changes now, so the
+    # "checked before" index follows an edit of a claim it holds: one supported or
+    # disputed (an edit changes no status, so old and new status are the same).
+    db.executescript(
+        """
+        CREATE TABLE claim_versions (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            "start" INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL,
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        );
+        CREATE INDEX claim_versions_claim ON claim_versions(claim_id, id);
+        CREATE TRIGGER checked_claims_fts_text AFTER UPDATE OF text ON claims
+        WHEN old.status IN ('supported', 'disputed') BEGIN
+            INSERT INTO checked_claims_fts (checked_claims_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+            INSERT INTO checked_claims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -318,6 +352,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_assignments,  # 6 -> 7
     _index_claims_by_status_in_document_order,  # 7 -> 8
     _add_decisions_dismissals_and_duplicate_groups,  # 8 -> 9
+    _add_claim_versions,  # 9 -> 10
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -168,8 +168,9 @@ class ReviewApp(App[None]):
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The review actions in the command palette (ctrl+p), next to Textual's own."""
-        yield from super().get_system_commands(screen)
+        """The review actions in the command palette (ctrl+p), next to Textual's own
+        but its "Keys" panel: ours (the help screen, with keymap ids) is the one "Keys"."""
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         if not isinstance(screen, ReviewScreen):
             return
         for status in Status:
@@ -260,7 +261,15 @@ def browser_keys_note(keymap: dict[str, str]) -> str:
 
 
 def _display_keys(keys: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "escape": "esc"}
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "escape": "esc",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "left_curly_bracket": "{",
+        "right_curly_bracket": "}",
+    }
     return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 

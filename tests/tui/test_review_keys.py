@@ -213,8 +213,8 @@ async def test_wikipedia_lookup_runs_in_a_worker_and_saves_evidence(make, review
         (stored,) = review_store.list_evidence(3)
         assert (stored.title, stored.revision_id) == ("China–South Korea relations", 1234567890)
         assert app.screen.evidence_items == [stored]
-        assert app.screen.evidence.loading is False
-        assert "wikipedia: 1 passage(s) for #3." in messages(app)
+        assert app.screen.evidence.activity is None
+        assert "wikipedia: 1 passage for #3." in messages(app)
 
 
 async def test_unavailable_wikipedia_is_a_notification_and_review_goes_on(
@@ -226,7 +226,7 @@ async def test_unavailable_wikipedia_is_a_notification_and_review_goes_on(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Wikipedia is unreachable (offline?)" in messages(app)
-        assert app.screen.evidence.loading is False
+        assert app.screen.evidence.activity is None
         await pilot.press("s")
         assert statuses(review_store)[0] == Status.SUPPORTED
 

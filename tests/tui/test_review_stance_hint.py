@@ -41,8 +41,9 @@ async def test_badge_appears_beside_a_contradicting_passage_only(make, review_st
         trade = next(i for i, line in enumerate(lines) if "Trade figures" in line)
         food = next(i for i, line in enumerate(lines) if "Food" in line)
         hints = [i for i, line in enumerate(lines) if "hint:" in line]
-        assert hints == [trade + 2]  # title, passage, then the badge; nothing for Food
-        assert lines[trade + 2] == " hint: contradicts?  negation differs"
+        # title, match line, passage, then the badge; nothing for Food
+        assert hints == [trade + 3]
+        assert lines[trade + 3] == " hint: contradicts?  negation differs"
         assert trade < food
 
 

@@ -84,7 +84,8 @@ async def test_a_claim_with_stored_evidence_is_not_asked(make, review_store):
         assert len(app.screen.evidence_items) == 1
 
 
-async def test_nothing_found_says_so_and_points_at_wikipedia(make):
+async def test_nothing_found_says_so_and_points_at_wikipedia(make, review_store):
+    review_store.add_references([{"id": "x", "title": "Kimchi", "text": "Kimchi is a dish."}])
     app = make(sources=[FakeSource("local"), FakeWikipedia()])
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

@@ -177,7 +177,7 @@ def _bad_file(folder: Path, kind: str) -> Path:
 def test_bad_article_files(tmp_path: Path, kind: str, expected: str):
     line = _error(_invoke("add", str(_bad_file(tmp_path / "in", kind))))
     assert expected in line
-    assert json.loads(run("list", "--format", "json").output) == []
+    assert json.loads(run("list", "--format", "json").stdout) == []
 
 
 def test_one_bad_file_among_good_ones_is_reported_and_the_others_go_in(tmp_path: Path):

@@ -115,7 +115,7 @@ def test_import_claimreview_csv(tmp_path: Path) -> None:
         "claimReview_claimReviewed,claimReview_url,rating_alternateName,claimReview_author_name\n"
         f'"{CLAIM}",https://fc.example/1,False,AFP\n'
     )
-    assert "imported 1 fact-checks" in run("import-claimreview", str(path)).output
+    assert "imported 1 fact-check from" in run("import-claimreview", str(path)).output
     assert "(1 updated)" in run("import-claimreview", str(path)).output
     found = json.loads(run("search", CLAIM, "--source", "prior", "--format", "json").output)
     assert found[0]["source"] == "factcheck" and found[0]["title"] == "AFP: False"

@@ -17,6 +17,8 @@ CORE_MODULES = [
     "factcheck.sources",
     "factcheck.ingest",
     "factcheck.review",
+    "factcheck.claim_edit",
+    "factcheck.cli.claim_spans",
 ]
 
 

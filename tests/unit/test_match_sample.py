@@ -64,7 +64,12 @@ def test_match_doc_gives_every_claim_ranked_evidence(
         if evidence:
             with_evidence += 1
             assert all(e["source"] == "wikipedia" and e["revision_id"] == 555 for e in evidence)
-            assert all(e["span"] is not None for e in evidence)
+            # the claim's words highlighted, whole; none when it shares no word
+            for item in evidence:
+                if item["span"] is not None:
+                    start, end = item["span"]
+                    assert not item["passage"][start - 1 : start].isalnum()
+                    assert not item["passage"][end : end + 1].isalnum()
             assert [e["score"] for e in evidence] == sorted(
                 (e["score"] for e in evidence), reverse=True
             )

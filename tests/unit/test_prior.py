@@ -11,7 +11,8 @@ from factcheck.config import PriorConfig
 from factcheck.errors import InputError
 from factcheck.models import Claim, SourceKind
 from factcheck.sources.claimreview import read_claimreview_file
-from factcheck.sources.prior import STRONG, SUGGESTED, PriorChecks
+from factcheck.sources.prior import PriorChecks
+from factcheck.sources.strength import STRONG, SUGGESTED, match_strength
 from factcheck.store import Store
 
 CLAIM = "South Korea is Asia's fourth-largest economy"
@@ -34,7 +35,8 @@ def test_an_earlier_verdict_in_another_document_is_suggested(store: Store) -> No
     assert found.title.startswith("checked before: disputed on ")
     assert "IMF says fifth" in found.title
     assert found.reference_id == str(claim.id)
-    assert found.agreements[0] == STRONG
+    assert match_strength(found, PriorConfig()) == STRONG
+    assert STRONG not in found.agreements  # flags are the claim's facts, not the strength
     # the document's own claims are not evidence for themselves
     assert PriorChecks(store, exclude_document_id=first).suggest(CLAIM) == []
 
@@ -60,9 +62,11 @@ def test_thresholds_separate_suggested_from_strong(store: Store) -> None:
     )
     found = PriorChecks(store, PriorConfig(suggested_threshold=0.5)).suggest(CLAIM)
     by_url = {e.url: e for e in found}
-    assert by_url["https://fc.example/1"].agreements[0] == STRONG
+    config = PriorConfig(suggested_threshold=0.5)
+    assert match_strength(by_url["https://fc.example/1"], config) == STRONG
     assert by_url["https://fc.example/1"].title == "AFP: False"
-    assert by_url["https://fc.example/2"].agreements[0] == SUGGESTED
+    assert match_strength(by_url["https://fc.example/2"], config) == SUGGESTED
+    assert not {STRONG, SUGGESTED} & {a for e in found for a in e.agreements}
     assert "https://fc.example/3" not in by_url
     assert all(e.source is SourceKind.FACTCHECK for e in found)
 

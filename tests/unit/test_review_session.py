@@ -81,7 +81,10 @@ def test_no_target_picks_the_only_open_document_or_asks(store):
 def test_review_command_reports_a_bad_target_in_one_line(tmp_path: Path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "c.db"), "review", "missing.txt"])
     assert result.exit_code == 1
-    assert result.output == "Error: 'missing.txt' is neither a document id, a file nor a URL\n"
+    assert result.stderr.splitlines()[-1] == (
+        "Error: 'missing.txt' is neither a document id, a file nor a URL"
+    )
+    assert len(result.stderr.splitlines()) == 2  # after the notice that c.db is new
 
 
 def test_review_command_reports_a_bad_keymap(tmp_path: Path):

@@ -6,6 +6,11 @@ and this one the evidence plumbing). It uses the screen's state: `claims`, `sess
 `evidence_items`, `selected_id`, `evidence`, `_show_evidence` and `review_app`.
 Workers use only the sources (through `factcheck.tui.lookups`); what they find is
 saved here with the screen's own store, on the UI thread.
+
+What the panel says when a claim has no evidence is decided here too
+(`_empty_evidence_text`): an empty library says how to fill it, and after `w` the
+panel tells what Wikipedia answered instead of inviting the same key again. A
+running Wikipedia lookup is a line above the items, never a spinner hiding them.
 """
 
 from __future__ import annotations
@@ -33,6 +38,12 @@ SUGGEST_DELAY_SECONDS = 0.2
 (holding j down then asks once, for the claim it stops on)."""
 SUGGEST_LIMIT = 9
 """Suggestions kept per automatic lookup: one for each of the 1-9 keys."""
+FILL_THE_LIBRARY = (
+    "No references or fact-checks yet. Add your texts and published fact-checks:\n"
+    " factcheck refs add FILE...\n"
+    " factcheck import-claimreview FILE"
+)
+"""The empty panel of a desk with no references and no fact-checks: what to run."""
 
 
 class EvidenceLookups(_Base):
@@ -45,6 +56,56 @@ class EvidenceLookups(_Base):
     _suggest_timer: Timer | None
     _told: set[str]
     """Problems already notified once (a failing source is not news per claim)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.wikipedia_claim: int | None = None
+        """The claim whose `w` lookup is running (None: no lookup running)."""
+        self.wikipedia_outcome: dict[int, str] = {}
+        """What the last finished `w` lookup answered for a claim, when it found nothing
+        or failed: the empty panel says it instead of "Press w"."""
+        self._library_filled = False
+        """Whether the library was seen holding references or fact-checks (it is asked
+        again while empty: `refs add` may run in another terminal meanwhile)."""
+
+    # -- what the empty panel says -------------------------------------------------------
+
+    def _empty_evidence_text(self, claim_id: int) -> str:
+        """The panel's text for a claim without evidence: what is being looked up, what
+        was found missing, and what the reviewer can do about it."""
+        app = self.review_app
+        if self.suggesting == claim_id or (
+            app.suggestion_sources and claim_id not in self.suggested
+        ):
+            return "Looking in the reference library and earlier checks…"
+        if self._library_empty():
+            found = FILL_THE_LIBRARY
+        elif claim_id in self.suggested:
+            found = "Nothing in the reference library or earlier checks."
+        else:
+            found = "No evidence yet for this claim."
+        return found + self._wikipedia_text(claim_id)
+
+    def _wikipedia_text(self, claim_id: int) -> str:
+        if self.review_app.wikipedia_source is None:
+            return ""
+        if self.wikipedia_claim == claim_id:
+            return ""  # the activity line above says so
+        outcome = self.wikipedia_outcome.get(claim_id)
+        if outcome is not None:
+            return "\n" + outcome
+        return f"\nPress {self._wikipedia_key()} to look this claim up on Wikipedia."
+
+    def _wikipedia_key(self) -> str:
+        """The key of the `wikipedia` binding, as [keymap] may have remapped it."""
+        keys = self.review_app.config.keymap.get("wikipedia", "w")
+        return keys.split(",")[0].strip()
+
+    def _library_empty(self) -> bool:
+        if not self._library_filled:
+            store = self.review_app.store
+            self._library_filled = bool(store.reference_count() or store.factcheck_count())
+        return not self._library_filled
 
     # -- automatic suggestions ------------------------------------------------------------
 
@@ -139,8 +200,28 @@ class EvidenceLookups(_Base):
         claim = self.claims[claim_id]
         text = self.session.document.text
         context = text[claim.sentence_start : claim.sentence_end]
-        self.evidence.loading = True
+        self.wikipedia_outcome.pop(claim_id, None)
+        # A line above the items, not Textual's loading spinner over the panel: what
+        # the library found stays readable while Wikipedia is asked.
+        self._wikipedia_running(claim_id)
         self.lookup(source, claim_id, claim.text, context)
+
+    def _wikipedia_running(self, claim_id: int | None) -> None:
+        """Show (or, with None, clear) the running lookup above the evidence."""
+        self.wikipedia_claim = claim_id
+        self.evidence.activity = None if claim_id is None else f"Wikipedia: looking up #{claim_id}…"
+        self._show_evidence(self.selected_id)
+
+    def _wikipedia_done(self, claim_id: int, outcome: str | None) -> None:
+        """A `w` lookup finished: remember what it said, repaint the selected claim."""
+        if outcome is None:
+            self.wikipedia_outcome.pop(claim_id, None)
+        else:
+            self.wikipedia_outcome[claim_id] = outcome
+        if self.wikipedia_claim == claim_id:
+            self._wikipedia_running(None)  # repaints
+        elif self.selected_id == claim_id:
+            self._show_evidence(claim_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
     def lookup(self, source: EvidenceSource, claim_id: int, text: str, context: str) -> None:
@@ -163,29 +244,42 @@ class EvidenceLookups(_Base):
             self.post_message(EvidenceFound(claim_id, source.name, answers.items))
 
     def on_evidence_found(self, message: EvidenceFound) -> None:
-        self.evidence.loading = False
+        claim_id = message.claim_id
         try:
-            saved = self.review_app.store.save_evidence(message.claim_id, message.items)
+            saved = self.review_app.store.save_evidence(claim_id, message.items)
         except FactcheckError as error:
             self.notify(f"Evidence not saved: {error}", severity="error")
+            self._wikipedia_done(claim_id, f"Wikipedia's answer was not saved ({error}).")
             return
+        count = len(saved)
         if saved:
-            self.notify(f"{message.source_name}: {len(saved)} passage(s) for #{message.claim_id}.")
+            passages = "passage" if count == 1 else "passages"
+            self.notify(f"{message.source_name}: {count} {passages} for #{claim_id}.")
+            self._wikipedia_done(claim_id, None)
         else:
-            self.notify(f"{message.source_name} found nothing for claim #{message.claim_id}.")
-        if self.selected_id == message.claim_id:
-            self._show_evidence(message.claim_id)
+            self.notify(f"{message.source_name} found nothing for claim #{claim_id}.")
+            self._wikipedia_done(claim_id, "Wikipedia found nothing for this claim.")
 
     def on_lookup_failed(self, message: LookupFailed) -> None:
-        self.evidence.loading = False
         self.notify(message.reason, title=f"{message.source_name} unavailable", severity="error")
+        self._wikipedia_done(
+            message.claim_id,
+            f"Wikipedia lookup failed: {message.reason} ({self._wikipedia_key()} tries again).",
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
             return
         if event.worker.group == "lookup":
-            self.evidence.loading = False
             self.notify(f"Lookup failed: {event.worker.error}", title="Wikipedia", severity="error")
+            if self.wikipedia_claim is not None:
+                self._wikipedia_done(
+                    self.wikipedia_claim,
+                    f"Wikipedia lookup failed: {event.worker.error}"
+                    f" ({self._wikipedia_key()} tries again).",
+                )
         elif event.worker.group == "suggest":
+            if self.suggesting is not None:  # answered, if only by the crash notice
+                self.suggested.add(self.suggesting)
             self.suggesting = None
             self._notify_once("suggest-crash", f"Evidence suggestions failed: {event.worker.error}")

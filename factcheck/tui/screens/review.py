@@ -43,6 +43,7 @@ from factcheck.tui.screens.review_layout import column_sizes
 from factcheck.tui.screens.review_listing import ClaimListing
 from factcheck.tui.screens.review_outside import OutsideChanges
 from factcheck.tui.screens.review_progress import progress_text
+from factcheck.tui.screens.span_editing import SpanEditing
 from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claim_strip import ClaimStrip
@@ -74,7 +75,7 @@ class PendingVerdict:
     evidence_id: int | None
 
 
-class ReviewScreen(ClaimListing, OutsideChanges, EvidenceLookups, Screen[None]):
+class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, Screen[None]):
     """One document under review; actions here are also in the command palette."""
 
     BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
@@ -131,6 +132,47 @@ class ReviewScreen(ClaimListing, OutsideChanges, EvidenceLookups, Screen[None]):
         Binding("j", "cursor_down", "Next claim", id="cursor_down", show=False),
         Binding("k", "cursor_up", "Previous claim", id="cursor_up", show=False),
         Binding("escape", "close_search", "Close search", id="close_search", show=False),
+        # span edits (span_editing.py): brackets move the start, braces the end
+        Binding(
+            "left_square_bracket",
+            "move_span('start-left')",
+            "Span start ←",
+            id="span_start_left",
+            show=False,
+            tooltip="Widen the claim by the word before it",
+        ),
+        Binding(
+            "right_square_bracket",
+            "move_span('start-right')",
+            "Span start →",
+            id="span_start_right",
+            show=False,
+            tooltip="Narrow the claim by its first word",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "move_span('end-left')",
+            "Span end ←",
+            id="span_end_left",
+            show=False,
+            tooltip="Narrow the claim by its last word",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "move_span('end-right')",
+            "Span end →",
+            id="span_end_right",
+            show=False,
+            tooltip="Widen the claim by the word after it",
+        ),
+        Binding(
+            "c",
+            "claim_selection",
+            "Claim selection",
+            id="claim_selection",
+            show=False,
+            tooltip="Claim the text selected in the article",
+        ),
     ]
 
     def __init__(self, document_id: int) -> None:
@@ -354,16 +396,6 @@ class ReviewScreen(ClaimListing, OutsideChanges, EvidenceLookups, Screen[None]):
             f"decided by {theirs.reviewer}: {theirs.status} at {theirs.created_at}"
             " (while you were looking); s, d or u asks before overruling it"
         )
-
-    def _empty_evidence_text(self, claim_id: int) -> str:
-        wikipedia = " Press w to look it up on Wikipedia."
-        if self.review_app.wikipedia_source is None:
-            wikipedia = ""
-        if self.suggesting == claim_id:
-            return "Looking in the reference library and earlier checks…"
-        if claim_id in self.suggested:
-            return "Nothing in the reference library or earlier checks." + wikipedia
-        return "No evidence yet for this claim." + wikipedia
 
     def action_cursor_down(self) -> None:
         self.table.action_cursor_down()

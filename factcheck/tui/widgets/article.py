@@ -3,6 +3,11 @@
 Only a window of paragraphs around the selection is mounted (one `Static` each), so
 a book-length document with thousands of claims paints as fast as a short one; the
 window moves when the selection nears its edge.
+
+The text is selectable with the mouse (Textual's text selection on each paragraph):
+`selected_range()` turns the selection into offsets into the document, which is how
+the review screen's `c` makes a claim of it. `move_claim` redraws a claim whose span a
+reviewer is widening or narrowing, key by key.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.geometry import Offset
 from textual.widgets import Static
 
 from factcheck.models import Claim, Status
+from factcheck.terminal_text import printable
 from factcheck.tui.untrusted import safe_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -81,6 +88,55 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    # -- span edits and mouse selection (the review screen's [ ] { } and c) ----------
+
+    def move_claim(self, claim: Claim) -> None:
+        """Redraw a claim with a new span (an edit, live), or add a new claim."""
+        if claim.id is None:
+            return
+        self.claims[claim.id] = claim
+        index = self.paragraph_of(claim.start)  # a span never leaves its paragraph
+        listed = self._claims_by_paragraph.setdefault(index, [])
+        listed[:] = [c for c in listed if c.id != claim.id] + [claim]
+        self._redraw(index)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The text selected with the mouse, as offsets into the document (from the
+        first selected paragraph's start to the last one's end); None if none."""
+        chosen = sorted(
+            (i, widget.text_selection)
+            for i, widget in self._widgets.items()
+            if widget.text_selection is not None
+        )
+        if not chosen:
+            return None
+        first, selection = chosen[0]
+        start = self._offset_in(first, selection.start, default_end=False)
+        last, selection = chosen[-1]
+        end = self._offset_in(last, selection.end, default_end=True)
+        return (start, end) if start < end else None
+
+    def _offset_in(self, index: int, at: Offset | None, *, default_end: bool) -> int:
+        """A selection point (line, column of the shown paragraph) as a document offset.
+        Control characters are shown wider than they are (`printable`), so columns
+        are counted back through what each raw character became."""
+        paragraph = self.paragraphs[index]
+        raw = self.text[paragraph.start : paragraph.end]
+        if at is None:
+            return paragraph.end if default_end else paragraph.start
+        line, column = at.y, at.x
+        position = 0
+        for _ in range(line):  # the shown text keeps the paragraph's line breaks
+            found = raw.find("\n", position)
+            if found < 0:
+                return paragraph.end
+            position = found + 1
+        shown = 0
+        while position < len(raw) and raw[position] != "\n" and shown < column:
+            shown += len(printable(raw[position]))
+            position += 1
+        return paragraph.start + position
 
     def render_paragraph(self, index: int) -> Text:
         """One paragraph as styled text: claims tinted by status, the selection marked."""

@@ -98,6 +98,13 @@ class ClaimsTable(LineList):
             self._claims[index] = claim
             self.refresh_row(index)  # a verdict changes one mark, not the list
 
+    def update_claim(self, claim: Claim) -> None:
+        """Redraw one line with a claim's new text, kind and score (a span edit)."""
+        index = self._index.get(claim.id) if claim.id is not None else None
+        if index is not None:
+            self._claims[index] = claim
+            self.refresh_row(index)
+
     def selected_claim_id(self) -> int | None:
         if not self._claims:
             return None

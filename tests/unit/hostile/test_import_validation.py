@@ -160,7 +160,8 @@ def test_cli_import_of_a_hostile_report_is_one_line_exit_1(store, reviewed, tmp_
     bad.write_text(json.dumps(data), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(bad)])
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1
+    [created, error] = result.stderr.splitlines()  # new.db is new: its path, then the error
+    assert created.startswith("created a new database ") and error.startswith("Error: ")
     assert "created_at" in result.stderr and "ISO 8601" in result.stderr
 
 
