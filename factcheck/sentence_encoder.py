@@ -39,6 +39,8 @@ MAX_PIECES = 128
 trained at (sentence-transformers' own limit is 256; evidence sentences rarely pass 60)."""
 BATCH_SIZE = 16
 """Texts per onnxruntime call, sorted by length (little padding)."""
+CLAIM_CACHE = 256
+"""Claim vectors `SentenceEncoder.vector` remembers (1.5 KB each)."""
 
 
 class SentenceEncoder:
@@ -48,6 +50,7 @@ class SentenceEncoder:
         self._model = OnnxModel(model_bytes)
         self.tokenizer = tokenizer
         self.np = self._model.np
+        self._recent: dict[str, Any] = {}
 
     def ids(self, text: str) -> list[int]:
         """`[CLS] pieces [SEP]`, at most MAX_PIECES long."""
@@ -65,6 +68,18 @@ class SentenceEncoder:
                 out = np.zeros((len(encoded), vectors.shape[1]), dtype=np.float32)
             out[batch] = vectors
         return out if out is not None else np.zeros((0, 0), dtype=np.float32)
+
+    def vector(self, text: str) -> Any:
+        """One text's unit vector, encoded alone; the last CLAIM_CACHE texts are
+        remembered (the review screen asks again about a claim it showed before)."""
+        found = self._recent.pop(text, None)
+        if found is None:
+            found = self.encode([text])[0]
+            found.flags.writeable = False
+            if len(self._recent) >= CLAIM_CACHE:
+                del self._recent[next(iter(self._recent))]
+        self._recent[text] = found  # most recent last
+        return found
 
     def vector_bytes(self, texts: Sequence[str]) -> list[bytes]:
         """`encode(texts)` as int8 bytes each, scaled so a vector's peak is +-127 (the

@@ -101,7 +101,7 @@ def rerank_by_meaning(
         # A read-only or busy library keeps none: they are computed again next time.
         with contextlib.suppress(StoreError):
             store.save_sentence_vectors((hit.id, vectors[hit.id]) for hit in missing)
-    claim_vector = encoder.encode([claim])[0]
+    claim_vector = encoder.vector(claim)
     similarity = cosines(claim_vector, [vectors[hit.id] for hit in chosen])
     rescored = [
         dataclasses.replace(

@@ -76,6 +76,13 @@ def test_stored_int8_vectors_keep_the_cosine(encoder) -> None:
     assert cosines(vectors[0], [b"\x01\x02"]) == [0.0]
 
 
+def test_a_claim_vector_is_encoded_once_then_remembered(encoder) -> None:
+    first = encoder.vector("A claim asked about twice.")
+    assert encoder.vector("A claim asked about twice.") is first
+    assert np.allclose(first, encoder.encode(["A claim asked about twice."])[0])
+    assert not first.flags.writeable  # a caller cannot spoil the remembered copy
+
+
 def test_a_broken_install_without_the_model_loads_none(tmp_path: Path) -> None:
     assert load_sentence_encoder(tmp_path) is None
 
