@@ -28,6 +28,7 @@ ranking with one weight set to 1 and the rest to 0 returns that feature's value 
 shipped encoder (`factcheck.sentence_encoder`, the int8 ONNX model) once.
 
 Run: nice -n 10 python bench/eval_retrieval.py [--limit N] [--grid sentence|lexical]
+                                              [--max-depth 20]
 (skips without ../shared/data)
 """
 
@@ -210,12 +211,14 @@ def lexical_grid() -> list[Setting]:
     return settings
 
 
-def sentence_grid() -> list[Setting]:
-    """The sentence term's weight and depth, the matcher's weights as shipped."""
+def sentence_grid(max_depth: int = max(SENTENCE_DEPTHS)) -> list[Setting]:
+    """The sentence term's weight and depth (up to `max_depth`), the matcher's weights
+    as shipped."""
+    depths = [depth for depth in SENTENCE_DEPTHS if depth <= max_depth]
     return [
         ({"sentence weight": weight, "depth": depth}, shipped_weights(), weight, depth)
         for weight in SENTENCE_WEIGHTS
-        for depth in (SENTENCE_DEPTHS if weight else SENTENCE_DEPTHS[:1])
+        for depth in (depths if weight else depths[:1])
     ]
 
 
@@ -362,6 +365,12 @@ def main() -> None:
         default="sentence",
         help="what cross-validation chooses: the sentence term (default) or matcher weights",
     )
+    parser.add_argument(
+        "--max-depth",
+        type=int,
+        default=max(SENTENCE_DEPTHS),
+        help="deepest sentence-term depth the grid may choose (a cost bound set beforehand)",
+    )
     args = parser.parse_args()
     data = data_or_skip()
     devs = []
@@ -370,7 +379,9 @@ def main() -> None:
         dev = DevSet(name, passages, queries[: args.limit] if args.limit else queries)
         report_full(dev)
         devs.append(dev)
-    cross_validate(devs, sentence_grid() if args.grid == "sentence" else lexical_grid())
+    cross_validate(
+        devs, sentence_grid(args.max_depth) if args.grid == "sentence" else lexical_grid()
+    )
     # Pooled over the full sets: each setting's mean recall ratio (for the table of
     # weights in RESULTS.md; not a held-out figure).
     if args.grid == "sentence":

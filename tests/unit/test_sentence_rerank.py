@@ -145,7 +145,7 @@ def test_a_library_that_cannot_be_written_still_gets_the_rerank(
 def test_fill_sentence_vectors_embeds_what_is_missing_in_batches(store: Store, encoder) -> None:
     rows = [{"id": f"r{i}", "title": "", "text": f"Passage {i} about rivers."} for i in range(30)]
     store.add_references(rows)
-    store.suggest_evidence("rivers passage 3", limit=1)  # caches the ten it reranks
+    store.suggest_evidence("rivers passage 3", limit=1)  # caches the twenty it reranks
     already = sum(v is not None for v in _stored_vectors(store).values())
     assert 0 < already < 30
     seen: list[tuple[int, int]] = []
