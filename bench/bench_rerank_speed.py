@@ -135,7 +135,7 @@ def main() -> None:
         with Store(Path(folder) / "eager.db") as store:
             store.add_references(sample)
             started = time.perf_counter()
-            store.fill_sentence_vectors(encoder.vector_bytes)
+            store.fill_sentence_vectors(encoder.passage_vector_bytes)
             per_passage = (time.perf_counter() - started) / len(sample)
         print(
             f"eager vectors: {1000 * per_passage:.2f} ms a passage over {len(sample)}"

@@ -53,7 +53,7 @@ from corpora import Query, climate_fever, data_or_skip, fm2
 
 from factcheck import matcher
 from factcheck.matcher import content_stems, rank_candidates
-from factcheck.sentence_encoder import default_sentence_encoder
+from factcheck.sentence_encoder import default_sentence_encoder, passage_text
 from factcheck.sources import local
 from factcheck.sources.local import LocalReferences, recalled_candidates
 from factcheck.store import Store
@@ -259,7 +259,8 @@ class DevSet:
             # read back; the rest (only deeper settings reach them) are encoded here.
             started = time.perf_counter()
             claim_vectors = np.stack([encoder.encode([q.claim])[0] for q in queries])
-            cosine_of = dict(zip(ids, encoder.encode([p["text"] for p in passages]), strict=True))
+            texts = [passage_text(p["title"], p["text"]) for p in passages]
+            cosine_of = dict(zip(ids, encoder.encode(texts), strict=True))
             self.encode_seconds = time.perf_counter() - started
             for ref_id, blob in store.conn.execute(
                 "SELECT ref_id, sentence_vector FROM reference_passages"

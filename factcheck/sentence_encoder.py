@@ -31,6 +31,7 @@ __all__ = [
     "cosines",
     "default_sentence_encoder",
     "load_sentence_encoder",
+    "passage_text",
 ]
 
 MODEL_FILE = "sentence_encoder.onnx"
@@ -81,6 +82,10 @@ class SentenceEncoder:
         self._recent[text] = found  # most recent last
         return found
 
+    def passage_vector_bytes(self, passages: Sequence[tuple[str, str]]) -> list[bytes]:
+        """`vector_bytes` of (title, text) passages, as `passage_text` joins them."""
+        return self.vector_bytes([passage_text(title, text) for title, text in passages])
+
     def vector_bytes(self, texts: Sequence[str]) -> list[bytes]:
         """`encode(texts)` as int8 bytes each, scaled so a vector's peak is +-127 (the
         cosine needs no scale): a quarter of float32's size, cosines within ~0.005."""
@@ -92,6 +97,13 @@ class SentenceEncoder:
         peaks[peaks == 0] = 1.0
         quantised = np.rint(vectors * (127 / peaks)).astype(np.int8)
         return [row.tobytes() for row in quantised]
+
+
+def passage_text(title: str, text: str) -> str:
+    """What is encoded of a passage: "title: text". Wikipedia sentences often name their
+    subject only in the page title ("He was born in 1869."); with it, MiniLM alone
+    finds FM2's gold sentences at recall@5 0.685 instead of 0.559 (bench/RESULTS.md)."""
+    return f"{title}: {text}" if title.strip() else text
 
 
 def cosines(claim: Any, stored: Sequence[bytes]) -> list[float]:

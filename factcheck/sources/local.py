@@ -85,7 +85,8 @@ def rerank_by_meaning(
     weight: float,
 ) -> list[Evidence]:
     """`ranked` reordered by (score + weight * cosine) / (1 + weight), the cosine of
-    the claim's and each passage's sentence embeddings (negative cosines count 0).
+    the claim's and each passage's sentence embeddings (the passage with its title:
+    `sentence_encoder.passage_text`; negative cosines count 0).
     Passage vectors missing from claims.db are computed and cached; without the model
     (a broken install) `ranked` comes back as it was."""
     from factcheck.sentence_encoder import cosines, default_sentence_encoder
@@ -98,7 +99,7 @@ def rerank_by_meaning(
     vectors = {hit.id: hit.sentence_vector for hit in chosen if hit.sentence_vector}
     missing = list({hit.id: hit for hit in chosen if hit.id not in vectors}.values())
     if missing:
-        new = encoder.vector_bytes([hit.text for hit in missing])
+        new = encoder.passage_vector_bytes([(hit.title, hit.text) for hit in missing])
         vectors.update((hit.id, blob) for hit, blob in zip(missing, new, strict=True))
         # A read-only or busy library keeps none: they are computed again next time.
         with contextlib.suppress(StoreError):

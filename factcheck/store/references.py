@@ -240,14 +240,15 @@ class ReferencesMixin(StoreBase):
 
     def fill_sentence_vectors(
         self,
-        encode: Callable[[list[str]], list[bytes]],
+        encode: Callable[[list[tuple[str, str]]], list[bytes]],
         *,
         batch: int = 256,
         progress: Callable[[int, int], None] | None = None,
     ) -> int:
         """Embed every passage that has no sentence vector yet, `batch` at a time, each
         batch its own transaction (an interrupted fill keeps what it did). `encode` is
-        `SentenceEncoder.vector_bytes` (the store never loads a model itself);
+        `SentenceEncoder.passage_vector_bytes` of (title, text) pairs (the store never
+        loads a model itself);
         `progress(done, total)` after each batch. Returns how many were embedded."""
         total = int(
             self.conn.execute(
@@ -257,14 +258,14 @@ class ReferencesMixin(StoreBase):
         done = last = 0
         while True:
             rows = self.conn.execute(
-                "SELECT id, text FROM reference_passages"
+                "SELECT id, title, text FROM reference_passages"
                 " WHERE sentence_vector IS NULL AND id > ? ORDER BY id LIMIT ?",
                 [last, batch],
             ).fetchall()
             if not rows:
                 return done
             last = rows[-1][0]
-            blobs = encode([text for _, text in rows])
+            blobs = encode([(title, text) for _, title, text in rows])
             self.save_sentence_vectors(zip((row[0] for row in rows), blobs, strict=True))
             done += len(rows)
             if progress:

@@ -150,12 +150,12 @@ def test_fill_sentence_vectors_embeds_what_is_missing_in_batches(store: Store, e
     assert 0 < already < 30
     seen: list[tuple[int, int]] = []
     done = store.fill_sentence_vectors(
-        encoder.vector_bytes, batch=3, progress=lambda n, total: seen.append((n, total))
+        encoder.passage_vector_bytes, batch=3, progress=lambda n, total: seen.append((n, total))
     )
     assert done == 30 - already
     assert seen[-1] == (done, done) and len(seen) == -(-done // 3)
     assert None not in _stored_vectors(store).values()
-    assert store.fill_sentence_vectors(encoder.vector_bytes) == 0
+    assert store.fill_sentence_vectors(encoder.passage_vector_bytes) == 0
 
 
 def _modules_after(code: str) -> set[str]:
