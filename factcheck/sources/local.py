@@ -38,9 +38,10 @@ over depths 5-50 chose 50 (every recalled passage) in every fold, but 20 scores 
 0.01 of it on both dev sets at 2.5x less work for a library not yet embedded (each
 passage first seen costs a transformer run), so depth is chosen by cross-validation
 among 5, 10 and 20 (bench/eval_retrieval.py --max-depth 20; bench/RESULTS.md)."""
-SENTENCE_WEIGHT = 1.0
-"""Weight of the claim-passage cosine against 1.0 for the matcher's score (in [0, 1]);
-chosen by 5-fold cross-validation over claims (bench/eval_retrieval.py)."""
+SENTENCE_WEIGHT = 3.0
+"""Weight of the claim-passage cosine against 1.0 for the matcher's score (in [0, 1]):
+chosen by 5-fold cross-validation over claims (bench/eval_retrieval.py; 3 in four folds,
+2 in one), so meaning leads and the lexical score breaks its near-ties."""
 
 
 class LocalReferences:
