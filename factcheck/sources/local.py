@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import sqlite3
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
@@ -102,8 +103,9 @@ def rerank_by_meaning(
     if missing:
         new = encoder.passage_vector_bytes([(hit.title, hit.text) for hit in missing])
         vectors.update((hit.id, blob) for hit, blob in zip(missing, new, strict=True))
-        # A read-only or busy library keeps none: they are computed again next time.
-        with contextlib.suppress(StoreError):
+        # A read-only or busy library keeps none: they are computed again next time
+        # (sqlite3.Error: a caller's read transaction this write joined could not upgrade).
+        with contextlib.suppress(StoreError, sqlite3.Error):
             store.save_sentence_vectors((hit.id, vectors[hit.id]) for hit in missing)
     claim_vector = encoder.vector(claim)
     similarity = cosines(claim_vector, [vectors[hit.id] for hit in chosen])
