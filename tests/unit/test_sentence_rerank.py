@@ -193,3 +193,17 @@ def test_the_check_would_notice_the_encoder_being_loaded(tmp_path: Path) -> None
     )
     loaded = _modules_after(code)
     assert {"onnxruntime", "factcheck.sentence_encoder"} <= loaded
+
+
+def test_a_suggestion_inside_a_read_snapshot_survives_another_writer(tmp_path: Path) -> None:
+    path = tmp_path / "claims.db"
+    with Store(path) as setup:
+        setup.add_references([WORDY, MEANT])
+    with Store(path, timeout=0.1) as reader, Store(path) as writer, reader.snapshot():
+        reader.reference_count()  # the read transaction has begun
+        writer.conn.execute("BEGIN IMMEDIATE")  # someone else holds the write lock
+        try:
+            found = LocalReferences(reader, sentence_weight=4.0).suggest(CLAIM, limit=2)
+        finally:
+            writer.conn.execute("ROLLBACK")
+    assert [e.reference_id for e in found] == ["meant", "wordy"]
