@@ -5,11 +5,13 @@ exported to ONNX and quantised to int8: factcheck/data/checkworthiness.onnx, wit
 calibration in checkworthiness_onnx.json (the logit that maps to 0.5). Inputs are built
 by `factcheck.checkworthiness.encoding` with the package's one WordPiece tokenizer.
 
-onnxruntime and numpy are imported here only, and this module is imported only when the
-first sentence is scored (`factcheck.checkworthiness.scoring`), so commands that do not
-split text never pay for them. Speed levers: inputs sorted by length and batched, so
-padding stays small; one intra-op thread (the splitter's callers parallelise across
-documents, not inside one); a short maximum length (see encoding.MAX_TOKENS).
+The session, padding and batching are the package's one MiniLM runtime
+(`factcheck.onnx_runtime`, shared with the evidence sentence encoder); this module is
+imported only when the first sentence is scored (`factcheck.checkworthiness.scoring`),
+so commands that do not split text never load onnxruntime. Speed levers: inputs sorted
+by length and batched, so padding stays small; one intra-op thread (the splitter's
+callers parallelise across documents, not inside one); a short maximum length (see
+encoding.MAX_TOKENS).
 Dynamic int8 quantisation scales activations per batch, so a sentence's score moves by
 up to ~0.01 with the sentences batched beside it.
 """
@@ -23,6 +25,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from factcheck.checkworthiness.encoding import Encoded, SentenceInContext, encode
+from factcheck.onnx_runtime import OnnxModel, length_batches
 from factcheck.wordpiece import WordPiece, default_wordpiece
 
 __all__ = ["BATCH_SIZE", "TransformerScorer", "load_transformer"]
@@ -47,19 +50,7 @@ class TransformerScorer:
         *,
         use_context: bool = True,
     ) -> None:
-        import numpy as np
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._np = np
-        self._session = ort.InferenceSession(
-            model_bytes, sess_options=options, providers=["CPUExecutionProvider"]
-        )
-        self._input_names = {i.name for i in self._session.get_inputs()}
+        self._model = OnnxModel(model_bytes)
         self.threshold_logit = threshold_logit
         self.tokenizer = tokenizer
         self.use_context = use_context
@@ -75,10 +66,8 @@ class TransformerScorer:
         unique: dict[SentenceInContext, int] = {}
         first_of = [unique.setdefault(item, len(unique)) for item in items]
         encoded = [encode(item, self.tokenizer, context=context) for item in unique]
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
         distinct = [0.0] * len(encoded)
-        for first in range(0, len(order), BATCH_SIZE):
-            batch = order[first : first + BATCH_SIZE]
+        for batch in length_batches([len(e.ids) for e in encoded], BATCH_SIZE):
             values = self._run([encoded[i] for i in batch])
             for i, value in zip(batch, values, strict=True):
                 distinct[i] = value
@@ -89,19 +78,7 @@ class TransformerScorer:
         return [_sigmoid(z - self.threshold_logit) for z in self.logits(items)]
 
     def _run(self, batch: list[Encoded]) -> list[float]:
-        np = self._np
-        width = max(len(e.ids) for e in batch)
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        segments = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, e in enumerate(batch):
-            n = len(e.ids)
-            ids[row, :n] = e.ids
-            segments[row, :n] = e.segments
-            mask[row, :n] = 1
-        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": segments}
-        feeds = {k: v for k, v in feeds.items() if k in self._input_names}
-        (logits,) = self._session.run(None, feeds)
+        logits = self._model.run([e.ids for e in batch], [e.segments for e in batch])
         return [float(v) for v in logits.reshape(len(batch), -1)[:, -1]]
 
 

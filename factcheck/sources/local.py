@@ -2,14 +2,24 @@
 
 Recall is SQLite FTS5 inside claims.db (`Store.search_references`, title weighted),
 queried with the claim's informative terms; the matcher reranks, with the library's
-stem counts (`Store.reference_term_stats`) for IDF. It never touches the
-network, which is why `Store.suggest_evidence` uses it alone by default.
+stem counts (`Store.reference_term_stats`) for IDF. Then the best `SENTENCE_DEPTH` of
+that ranking are reranked once more with MiniLM sentence embeddings
+(`factcheck.sentence_encoder`): the cosine of claim and passage, weighted by
+`SENTENCE_WEIGHT`, added to the matcher's score. Only those few need a passage vector,
+so vectors are computed the first time a passage gets there and cached in claims.db:
+`refs add` stays as fast as before, and a warm library pays one claim encoding a query
+(bench/RESULTS.md, issue 14). It never touches the network, which is why
+`Store.suggest_evidence` uses it alone by default.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import sqlite3
 from typing import TYPE_CHECKING
 
+from factcheck.errors import StoreError
 from factcheck.matcher import (
     RECALL_DEPTH,
     Candidate,
@@ -21,6 +31,18 @@ from factcheck.models import Evidence, SourceKind
 
 if TYPE_CHECKING:
     from factcheck.store import Store
+    from factcheck.store.references import ReferenceHit
+
+SENTENCE_DEPTH = 20
+"""How many of the matcher's best passages the sentence embeddings rerank. Reranking all
+50 recalled passages scores higher still on FM2 (recall@5 1.50x bm25s instead of 1.44x,
+full set), but costs 2.5x the transformer runs on a library not yet embedded (each
+passage first seen costs one), so the cross-validation grid is bounded at 20 for cost
+(bench/eval_retrieval.py --max-depth 20; bench/RESULTS.md, issue 14)."""
+SENTENCE_WEIGHT = 3.0
+"""Weight of the claim-passage cosine against 1.0 for the matcher's score (in [0, 1]):
+chosen by 5-fold cross-validation over claims (bench/eval_retrieval.py; 3 in four folds,
+2 in one), so meaning leads and the lexical score breaks its near-ties."""
 
 
 class LocalReferences:
@@ -28,35 +50,97 @@ class LocalReferences:
 
     name = "local"
 
-    def __init__(self, store: Store, *, recall_depth: int | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        recall_depth: int | None = None,
+        sentence_weight: float = SENTENCE_WEIGHT,
+        sentence_depth: int = SENTENCE_DEPTH,
+    ) -> None:
         self.store = store
         self.recall_depth = recall_depth or RECALL_DEPTH
+        self.sentence_weight = sentence_weight
+        """0 turns the sentence-embedding rerank off (no model is loaded)."""
+        self.sentence_depth = sentence_depth
 
     def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
-        candidates = recalled_candidates(self.store, text, depth=max(self.recall_depth, limit))
-        if not candidates:
+        hits = recalled_hits(self.store, text, depth=max(self.recall_depth, limit))
+        if not hits:
             return []
         # IDF from the whole library, not just the recalled few (see matcher.TermStats).
         stats = self.store.reference_term_stats(content_stems(text))
-        return rank_candidates(text, candidates, context=context, limit=limit, stats=stats)
+        depth = max(limit, self.sentence_depth) if self.sentence_weight else limit
+        ranked = rank_candidates(
+            text, [_candidate(hit) for hit in hits], context=context, limit=depth, stats=stats
+        )
+        if not self.sentence_weight:
+            return ranked
+        return rerank_by_meaning(self.store, text, ranked, hits, self.sentence_weight)[:limit]
 
 
-def recalled_candidates(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[Candidate]:
-    """The library's passages FTS5 recalls for `text` (its informative terms), as
-    candidates for the rerank: what `LocalReferences.suggest` ranks, and what
-    bench/eval_retrieval.py reads each feature of."""
+def rerank_by_meaning(
+    store: Store,
+    claim: str,
+    ranked: list[Evidence],
+    hits: list[ReferenceHit],
+    weight: float,
+) -> list[Evidence]:
+    """`ranked` reordered by (score + weight * cosine) / (1 + weight), the cosine of
+    the claim's and each passage's sentence embeddings (the passage with its title:
+    `sentence_encoder.passage_text`; negative cosines count 0).
+    Passage vectors missing from claims.db are computed and cached; without the model
+    (a broken install) `ranked` comes back as it was."""
+    from factcheck.sentence_encoder import cosines, default_sentence_encoder
+
+    encoder = default_sentence_encoder()
+    if encoder is None or not ranked:
+        return ranked
+    by_passage = {(hit.ref_id, hit.text): hit for hit in hits}
+    chosen = [by_passage[(e.reference_id or "", e.passage)] for e in ranked]
+    vectors = {hit.id: hit.sentence_vector for hit in chosen if hit.sentence_vector}
+    missing = list({hit.id: hit for hit in chosen if hit.id not in vectors}.values())
+    if missing:
+        new = encoder.passage_vector_bytes([(hit.title, hit.text) for hit in missing])
+        vectors.update((hit.id, blob) for hit, blob in zip(missing, new, strict=True))
+        # A read-only or busy library keeps none: they are computed again next time
+        # (sqlite3.Error: a caller's read transaction this write joined could not upgrade).
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            store.save_sentence_vectors((hit.id, vectors[hit.id]) for hit in missing)
+    claim_vector = encoder.vector(claim)
+    similarity = cosines(claim_vector, [vectors[hit.id] for hit in chosen])
+    rescored = [
+        dataclasses.replace(
+            item, score=round((item.score + weight * max(value, 0.0)) / (1 + weight), 4)
+        )
+        for item, value in zip(ranked, similarity, strict=True)
+    ]
+    # Stable: equal scores keep the matcher's order.
+    return sorted(rescored, key=lambda item: -item.score)
+
+
+def recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[ReferenceHit]:
+    """The library's passages FTS5 recalls for `text` (its informative terms)."""
     query = fts_query(text)
     if query is None:
         return []
-    return [
-        Candidate(
-            source=SourceKind.REFERENCE,
-            title=hit.title,
-            passage=hit.text,
-            recall=hit.relevance,
-            url=hit.url,
-            reference_id=hit.ref_id,
-            vector=hit.vector,
-        )
-        for hit in store.search_references(query, limit=depth)
-    ]
+    return store.search_references(query, limit=depth)
+
+
+def recalled_candidates(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[Candidate]:
+    """`recalled_hits` as candidates for the matcher's rerank: what
+    `LocalReferences.suggest` ranks, and what bench/eval_retrieval.py reads each
+    feature of."""
+    return [_candidate(hit) for hit in recalled_hits(store, text, depth=depth)]
+
+
+def _candidate(hit: ReferenceHit) -> Candidate:
+    return Candidate(
+        source=SourceKind.REFERENCE,
+        title=hit.title,
+        passage=hit.text,
+        recall=hit.relevance,
+        url=hit.url,
+        reference_id=hit.ref_id,
+        vector=hit.vector,
+    )

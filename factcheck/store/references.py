@@ -82,6 +82,8 @@ class ReferenceHit:
     relevance: float
     vector: bytes | None = None
     """The passage's stored `embedding.vector_bytes` (None for passages older than it)."""
+    sentence_vector: bytes | None = None
+    """Its MiniLM sentence embedding (`sentence_encoder`), None until first reranked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,13 +220,56 @@ class ReferencesMixin(StoreBase):
                 SELECT rowid, bm25(reference_fts, {TITLE_WEIGHT}, 1.0) AS rank
                 FROM reference_fts WHERE reference_fts MATCH ? ORDER BY rank LIMIT ?
             )
-            SELECT p.id, p.ref_id, p.title, p.text, p.url, hits.rank, p.vector
+            SELECT p.id, p.ref_id, p.title, p.text, p.url, hits.rank, p.vector,
+                p.sentence_vector
             FROM hits JOIN reference_passages p ON p.id = hits.rowid ORDER BY hits.rank
         """
         return [
-            ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]), row[6])
-            for row in self.db.execute(sql, [match, limit])
+            ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]), row[6], row[7])
+            for row in self.conn.execute(sql, [match, limit])
         ]
+
+    def save_sentence_vectors(self, vectors: Iterable[tuple[int, bytes]]) -> None:
+        """Cache passages' sentence embeddings (passage row id, int8 bytes): the rerank
+        computes a passage's once, the first time it is a candidate."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE reference_passages SET sentence_vector = ? WHERE id = ?",
+                [(blob, passage_id) for passage_id, blob in vectors],
+            )
+
+    def fill_sentence_vectors(
+        self,
+        encode: Callable[[list[tuple[str, str]]], list[bytes]],
+        *,
+        batch: int = 256,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Embed every passage that has no sentence vector yet, `batch` at a time, each
+        batch its own transaction (an interrupted fill keeps what it did). `encode` is
+        `SentenceEncoder.passage_vector_bytes` of (title, text) pairs (the store never
+        loads a model itself);
+        `progress(done, total)` after each batch. Returns how many were embedded."""
+        total = int(
+            self.conn.execute(
+                "SELECT count(*) FROM reference_passages WHERE sentence_vector IS NULL"
+            ).fetchone()[0]
+        )
+        done = last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT id, title, text FROM reference_passages"
+                " WHERE sentence_vector IS NULL AND id > ? ORDER BY id LIMIT ?",
+                [last, batch],
+            ).fetchall()
+            if not rows:
+                return done
+            last = rows[-1][0]
+            blobs = encode([(title, text) for _, title, text in rows])
+            self.save_sentence_vectors(zip((row[0] for row in rows), blobs, strict=True))
+            done += len(rows)
+            if progress:
+                progress(done, total)
 
     def reference_term_stats(self, stems: Iterable[str]) -> TermStats:
         """How common `stems` (`matcher.content_stems`) are in the reference library."""

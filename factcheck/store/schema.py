@@ -342,6 +342,13 @@ def _add_claim_versions(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_passage_sentence_vectors(db: sqlite_utils.Database) -> None:
+    # Each reference passage's MiniLM sentence embedding (`sentence_encoder`, int8, 384
+    # bytes), filled when the passage is first reranked (or by
+    # `Store.fill_sentence_vectors`): NULL until then, so an import stays fast.
+    db.execute("ALTER TABLE reference_passages ADD COLUMN sentence_vector BLOB")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -353,6 +360,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _index_claims_by_status_in_document_order,  # 7 -> 8
     _add_decisions_dismissals_and_duplicate_groups,  # 8 -> 9
     _add_claim_versions,  # 9 -> 10
+    _add_passage_sentence_vectors,  # 10 -> 11
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 
