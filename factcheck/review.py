@@ -68,6 +68,8 @@ class Progress:
     """Decided claims per status (`SHOWN_STATUSES`; unverified is a decision too)."""
     dismissed: int = 0
     """Claims dismissed as "not a claim" (not in `total`)."""
+    low: int = 0
+    """Undecided claims under the score the screen hides (not in `total`, not left)."""
 
     @property
     def reviewed(self) -> int:
@@ -223,13 +225,20 @@ class ReviewSession:
         self.decisions.pop()
         return Undone(decision, self.store.verdict_in_force(decision.claim_id), tuple(events))
 
-    def progress(self) -> Progress:
-        """The document's progress (one grouped query)."""
-        counts = self.store.review_counts(self.document.id)
+    def progress(self, *, min_score: float | None = None) -> Progress:
+        """The document's progress (one grouped query).
+
+        With `min_score` (the check-worthiness threshold while the screen hides the
+        claims under it), undecided claims scoring lower are not counted as left: a
+        reviewer who has decided every listed claim is done. Decided ones count
+        whatever their score.
+        """
+        counts = self.store.review_counts(self.document.id, min_score=min_score)
         return Progress(
             total=sum(counts.decided.values()) + counts.undecided,
             decided=counts.decided,
             dismissed=counts.dismissed,
+            low=counts.low,
         )
 
     def next_undecided(

@@ -233,21 +233,26 @@ class ClaimsMixin(StoreBase):
             result[Status(status)] = count
         return result
 
-    def review_counts(self, document_id: int) -> ReviewCounts:
+    def review_counts(self, document_id: int, *, min_score: float | None = None) -> ReviewCounts:
         """A document's claims as the review screen counts them: shown claims (groups
         once, dismissed left out) by status and decided or not, and dismissed ones.
-        One grouped query."""
+        With `min_score`, undecided claims scoring below it are counted apart as `low`
+        (the screen hides them behind a toggle, so they are not "left"). One grouped
+        query."""
         counts = ReviewCounts()
+        floor = float("-inf") if min_score is None else min_score
         sql = (
-            "SELECT status, decided, count(*) FROM claims"
-            " WHERE document_id = ? AND duplicate_of IS NULL GROUP BY status, decided"
+            "SELECT status, decided, score < ?, count(*) FROM claims"
+            " WHERE document_id = ? AND duplicate_of IS NULL GROUP BY 1, 2, 3"
         )
-        for name, decided, count in self.conn.execute(sql, [document_id]):
+        for name, decided, below, count in self.conn.execute(sql, [floor, document_id]):
             status = Status(name)
             if status is Status.DISMISSED:
                 counts.dismissed += count
             elif decided:
                 counts.decided[status] += count
+            elif below:
+                counts.low += count
             else:
                 counts.undecided += count
         return counts
@@ -424,6 +429,8 @@ class ReviewCounts:
     """Decided claims per status (a claim marked unverified counts here)."""
     undecided: int = 0
     dismissed: int = 0
+    low: int = 0
+    """Undecided claims under the `min_score` asked for (not in `undecided`)."""
 
 
 def _group_ids(db: sqlite_utils.Database | sqlite3.Connection, claim_id: int) -> list[int]:

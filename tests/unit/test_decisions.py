@@ -4,6 +4,7 @@ groups of repeats, progress and the next undecided claim."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -286,3 +287,21 @@ def test_a_decided_group_is_one_earlier_check_not_two(store: Store) -> None:
     _add(store)
     store.mark([1], Status.SUPPORTED, reviewer="ana")  # and its repeat, claim 5
     assert [c.claim_id for c in store.checked_claims_matching("exports")] == [1]
+
+
+def test_claims_under_the_threshold_are_not_left_while_hidden(store: Store) -> None:
+    scores = [0.9, 0.3, 0.8, 0.2, 0.9]
+    claims = [replace(c, score=s) for c, s in zip(_claims(TEXT), scores, strict=True)]
+    document_id = store.add_document(
+        TEXT, title="t", source="-", claims=claims, duplicate_of=[None, None, None, None, 0]
+    ).document.id
+    session = ReviewSession(store, document_id, reviewer="ana")
+    hidden = session.progress(min_score=0.5)
+    assert (hidden.total, hidden.left, hidden.low) == (2, 2, 2)
+    assert session.progress().total == 4  # shown: every claim counts
+    session.decide(1, Status.SUPPORTED)
+    session.decide(3, Status.DISPUTED)
+    assert session.progress(min_score=0.5).left == 0
+    session.decide(2, Status.UNVERIFIED)  # a low one decided anyway counts as reviewed
+    progress = session.progress(min_score=0.5)
+    assert (progress.total, progress.reviewed, progress.low) == (3, 3, 1)
