@@ -52,6 +52,7 @@ from factcheck.tui.widgets.evidence import EvidencePanel
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
 from factcheck.tui.widgets.recent import RecentStrip
+from factcheck.wording import plural
 
 if TYPE_CHECKING:
     from factcheck.tui.app import ReviewApp
@@ -462,7 +463,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
                 if self._lock_retries == 1 or self._lock_retries % 20 == 0:
                     self.notify(
                         f"{'Another process holds the database' if locked else error};"
-                        f" retrying ({len(self.pending)} verdict(s) waiting).",
+                        f" retrying ({plural(len(self.pending), 'verdict')} waiting).",
                         title="Database busy" if locked else "Verdict not saved yet",
                         severity="warning" if locked else "error",
                     )
