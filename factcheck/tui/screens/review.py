@@ -399,10 +399,21 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         )
 
     def action_cursor_down(self) -> None:
-        self.table.action_cursor_down()
+        self._step(+1)
 
     def action_cursor_up(self) -> None:
-        self.table.action_cursor_up()
+        self._step(-1)
+
+    def _step(self, rows: int) -> None:
+        """Move one row and show the claim in this handler: through the table's
+        `Highlighted` message the list repainted in one frame and the claim in the next
+        (two frames a `j`)."""
+        table = self.table
+        row = table.validate_cursor(table.cursor + rows)
+        if row == table.cursor or not table.row_count:
+            return
+        table.move_cursor_quietly(row)
+        self._select(self.selected_id)
 
     # -- verdicts ------------------------------------------------------------------
 

@@ -290,5 +290,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         height = self.scrollable_content_region.height
         if region.y >= top and region.bottom <= top + height:
             return
-        # This panel only (`scroll_to_center` scrolls every ancestor too: a full repaint).
-        self.scroll_to(y=max(0, region.y - max(0, height - region.height) // 2), animate=False)
+        # This panel only (`scroll_to_center` scrolls every ancestor too: a full repaint),
+        # and now (`immediate`): a scroll deferred to after the refresh is a second frame.
+        self.scroll_to(
+            y=max(0, region.y - max(0, height - region.height) // 2),
+            animate=False,
+            immediate=True,
+        )

@@ -83,10 +83,12 @@ class LineList(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
         elif height and self.cursor >= top + height:
             self.scroll_to(
-                y=max(self.cursor - height + 1, self.cursor - height // 3), animate=False
+                y=max(self.cursor - height + 1, self.cursor - height // 3),
+                animate=False,
+                immediate=True,  # in this frame: a deferred scroll is a second frame
             )
 
     # -- cursor --------------------------------------------------------------------
