@@ -20,6 +20,7 @@ import click
 
 from factcheck import safe_json
 from factcheck.terminal_text import printable
+from factcheck.wording import plural  # in the core: the TUI words counts the same
 
 __all__ = [
     "Line",
@@ -77,14 +78,6 @@ def echo_json_text(text: str) -> None:
     """Print a piece of JSON text as written (no newline added), unsafe characters
     escaped as `echo_json` escapes them: for JSON streamed a chunk at a time."""
     click.echo(safe_json.escape(text), nl=False)
-
-
-def plural(count: int, noun: str, nouns: str | None = None, *, grouped: bool = False) -> str:
-    """A count with its noun agreeing: "1 passage", "2 passages" (`nouns` when the
-    plural is not noun + "s"); `grouped` writes thousands with commas ("2,463
-    characters") where a count is read, not parsed by scripts."""
-    number = f"{count:,}" if grouped else str(count)
-    return f"{number} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def folded(text: str, *, start: bool = True, end: bool = True) -> str:

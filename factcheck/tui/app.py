@@ -32,6 +32,7 @@ from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review import ReviewScreen
 from factcheck.tui.screens.reviewer import ReviewerPrompt
 from factcheck.tui.untrusted import safe_str
+from factcheck.wording import plural
 
 
 class ReviewApp(App[None]):
@@ -160,7 +161,7 @@ class ReviewApp(App[None]):
         if screen is not None and screen.pending and not self._quit_warned:
             self._quit_warned = True
             self.notify(
-                f"{len(screen.pending)} verdict(s) are not saved yet (the database could"
+                f"{plural(len(screen.pending), 'verdict')} not saved yet (the database could"
                 " not be written); press q again to quit without them.",
                 severity="warning",
             )

@@ -52,6 +52,7 @@ from factcheck.tui.widgets.evidence import EvidencePanel
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
 from factcheck.tui.widgets.recent import RecentStrip
+from factcheck.wording import plural
 
 if TYPE_CHECKING:
     from factcheck.tui.app import ReviewApp
@@ -398,10 +399,21 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         )
 
     def action_cursor_down(self) -> None:
-        self.table.action_cursor_down()
+        self._step(+1)
 
     def action_cursor_up(self) -> None:
-        self.table.action_cursor_up()
+        self._step(-1)
+
+    def _step(self, rows: int) -> None:
+        """Move one row and show the claim in this handler: through the table's
+        `Highlighted` message the list repainted in one frame and the claim in the next
+        (two frames a `j`)."""
+        table = self.table
+        row = table.validate_cursor(table.cursor + rows)
+        if row == table.cursor or not table.row_count:
+            return
+        table.move_cursor_quietly(row)
+        self._select(self.selected_id)
 
     # -- verdicts ------------------------------------------------------------------
 
@@ -462,7 +474,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
                 if self._lock_retries == 1 or self._lock_retries % 20 == 0:
                     self.notify(
                         f"{'Another process holds the database' if locked else error};"
-                        f" retrying ({len(self.pending)} verdict(s) waiting).",
+                        f" retrying ({plural(len(self.pending), 'verdict')} waiting).",
                         title="Database busy" if locked else "Verdict not saved yet",
                         severity="warning" if locked else "error",
                     )

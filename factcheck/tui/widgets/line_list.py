@@ -21,6 +21,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class LineList(ScrollView, can_focus=True):
@@ -71,7 +72,14 @@ class LineList(ScrollView, can_focus=True):
     def rows_changed(self, *, cursor: int = 0) -> None:
         """The rows were replaced: size the scroll area and put the cursor at `cursor`
         without announcing it (the caller knows what it selected)."""
-        self.virtual_size = Size(self.size.width, self.virtual_rows())
+        rows = Size(self.size.width, self.virtual_rows())
+        if rows != self.virtual_size:
+            # Not `self.virtual_size = rows`: that reactive lays out the whole screen
+            # (25-40 ms, the cost of every `x` that shrinks the list). A line list has
+            # no children to place: resizing its scrollbars is all a new length needs
+            # (a scrollbar that appears or goes still lays out, through its reactive).
+            self.set_reactive(Widget.virtual_size, rows)
+            self._scroll_update(rows)
         self.set_reactive(LineList.cursor, self.validate_cursor(cursor))
         self.scroll_cursor_into_view()
         self.refresh()
@@ -83,10 +91,12 @@ class LineList(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
         elif height and self.cursor >= top + height:
             self.scroll_to(
-                y=max(self.cursor - height + 1, self.cursor - height // 3), animate=False
+                y=max(self.cursor - height + 1, self.cursor - height // 3),
+                animate=False,
+                immediate=True,  # in this frame: a deferred scroll is a second frame
             )
 
     # -- cursor --------------------------------------------------------------------
@@ -145,7 +155,7 @@ class LineList(ScrollView, can_focus=True):
             self.cursor = round(self.scroll_offset.y) + offset.y
 
     def virtual_rows(self) -> int:
-        """Rows of the scroll area (a change re-lays out the screen)."""
+        """Rows of the scroll area."""
         return self.row_count
 
     def on_resize(self) -> None:
