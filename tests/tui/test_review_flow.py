@@ -90,7 +90,7 @@ async def test_u_is_a_decision_with_its_own_mark_and_counts_in_progress(make, re
         assert row_plain(app, 1).startswith(" ? ")  # unverified, decided
         assert app.screen.selected_id == 2  # on to the next undecided claim
         assert progress(app) == (
-            "reviewed 1 of 6 · 0 supported · 0 disputed · 1 unverified · 5 left"
+            "reviewed 1 of 5 · 0 supported · 0 disputed · 1 unverified · 4 left"
         )
         await pilot.press("space")  # 1 is decided: space skips it after wrapping
         assert app.screen.selected_id == 3
@@ -110,7 +110,7 @@ async def test_quitting_and_coming_back_lands_where_the_reviewer_stopped(make, r
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.screen.selected_id == 4
-        assert progress(again).startswith("reviewed 3 of 6")
+        assert progress(again).startswith("reviewed 3 of 5")
 
 
 # -- 2. the claim strip and the Recent panel ------------------------------------------
@@ -184,7 +184,7 @@ async def test_x_dismisses_a_claim_and_ctrl_z_brings_it_back(make, review_store)
         assert review_store.get_claim(1).status == Status.DISMISSED
         assert 1 not in listed(app)
         assert app.screen.selected_id == 2
-        assert progress(app).startswith("reviewed 0 of 5")
+        assert progress(app).startswith("reviewed 0 of 4")
         assert str(table(app).border_title).startswith("Claims 4 of 5")
         history = review_store.history(1)
         assert [(v.status, v.reviewer) for v in history] == [(Status.DISMISSED, "tester")]
@@ -194,7 +194,7 @@ async def test_x_dismisses_a_claim_and_ctrl_z_brings_it_back(make, review_store)
         assert not review_store.get_claim(1).decided
         assert 1 in listed(app)
         assert app.screen.selected_id == 1
-        assert progress(app).startswith("reviewed 0 of 6")
+        assert progress(app).startswith("reviewed 0 of 5")
 
 
 async def test_the_status_filter_lists_dismissed_claims(make, review_store):
@@ -431,3 +431,14 @@ async def test_a_changed_or_new_claim_shows_in_the_list_article_and_strip(make, 
         assert 99 in listed(app)
         assert screen.selected_id == 99
         assert "Xi urged the two countries" in strip_text(app)
+
+
+async def test_claims_hidden_under_the_threshold_are_not_left_until_shown(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert 6 not in listed(app)  # scores 0.47: hidden, so not left to decide
+        assert progress(app).startswith("reviewed 0 of 5") and progress(app).endswith("5 left")
+        await pilot.press("t")
+        await pilot.pause()
+        assert progress(app).startswith("reviewed 0 of 6") and progress(app).endswith("6 left")

@@ -44,7 +44,7 @@ async def test_opens_with_the_first_claim_selected_and_focused(make):
         assert app.screen.selected_id == 1
         assert app.focused is table(app)
         assert app.screen.progress_line.text == (
-            "reviewed 0 of 6 · 0 supported · 0 disputed · 0 unverified · 6 left"
+            "reviewed 0 of 5 · 0 supported · 0 disputed · 0 unverified · 5 left"
         )
 
 
@@ -76,7 +76,7 @@ async def test_three_verdicts_update_progress_and_recent_strip(make, review_stor
             Status.UNVERIFIED,
         ]
         assert app.screen.progress_line.text == (
-            "reviewed 3 of 6 · 1 supported · 1 disputed · 1 unverified · 3 left"
+            "reviewed 3 of 5 · 1 supported · 1 disputed · 1 unverified · 2 left"
         )
         recent = app.screen.query_one("#recent")
         assert recent.row_count == 3
@@ -309,7 +309,7 @@ async def test_another_reviewers_change_shows_up(make, review_store):
         app.screen.check_outside_changes()  # the poll, without waiting 2 s
         await pilot.pause()
         assert app.screen.claims[3].status == Status.DISPUTED
-        assert app.screen.progress_line.text.startswith("reviewed 2 of 6")
+        assert app.screen.progress_line.text.startswith("reviewed 2 of 5")
         # re-read on selection as well
         with Store(review_store.path) as other:
             other.mark([2], Status.SUPPORTED, reviewer="colleague")

@@ -140,7 +140,7 @@ async def test_c_makes_a_claim_of_the_selected_text(make, review_store: Store):
         assert highlighted(app) == phrase
         assert [v.set_by for v in review_store.claim_versions(new.id)] == ["tester"]
         assert any(f"New claim #{new.id}" in m for m in messages(app))
-        assert app.screen.progress_line.text.startswith("reviewed 0 of 7")
+        assert app.screen.progress_line.text.startswith("reviewed 0 of 6")
 
 
 async def test_c_without_a_selection_says_how(make, review_store: Store):

@@ -573,4 +573,4 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
 
     def _refresh_progress(self) -> None:
         # Not in `app.sub_title`: setting it repaints the whole screen, on every verdict.
-        self.progress_line.show(progress_text(self.session))
+        self.progress_line.show(progress_text(self.session, self.view))

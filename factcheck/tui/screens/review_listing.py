@@ -150,6 +150,7 @@ class ClaimListing(_Base):
         """Show or hide the claims under the check-worthiness threshold."""
         self.view.show_low = not self.view.show_low
         self.apply_view(keep=self.selected_id)
+        self._refresh_progress()  # the hidden claims are not "left"; shown, they are
 
     # -- search -----------------------------------------------------------------------
 
