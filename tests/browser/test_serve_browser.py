@@ -33,7 +33,7 @@ def test_a_verdict_in_one_tab_reaches_the_database_and_the_other_reviewer(served
     ana = open_page(served.url + "?reviewer=ana")
     ben = open_page(served.url + "?reviewer=ben")
     for page in (ana, ben):
-        wait_for_text(page, "reviewed 0 of 6", timeout=PAINT_TIMEOUT)
+        wait_for_text(page, "reviewed 0 of 5", timeout=PAINT_TIMEOUT)
     assert verdicts(served.db) == []
 
     press(ana, "s")
@@ -43,7 +43,7 @@ def test_a_verdict_in_one_tab_reaches_the_database_and_the_other_reviewer(served
     assert verdicts(served.db) == [(1, "supported", "ana")]
 
     # ben's own page, without a reload: the header, the list's glyph and Recent with the name
-    wait_for_text(ben, "reviewed 1 of 6 · 1 supported", timeout=3)
+    wait_for_text(ben, "reviewed 1 of 5 · 1 supported", timeout=3)
     screen = screen_text(ben)
     assert "#1 supported  ana:" in screen
     assert "│ ✓ attribution" in screen
@@ -59,12 +59,12 @@ def test_a_browser_session_is_asked_its_name_once_and_ctrl_z_undoes(served, open
     page.focus("textarea.xterm-helper-textarea")
     page.keyboard.type("Cleo")
     page.keyboard.press("Enter")
-    wait_for_text(page, "reviewed 0 of 6", timeout=PAINT_TIMEOUT)  # reloaded with the name
+    wait_for_text(page, "reviewed 0 of 5", timeout=PAINT_TIMEOUT)  # reloaded with the name
     assert page.url.endswith("?reviewer=Cleo")
     press(page, "d")
-    wait_for_text(page, "reviewed 1 of 6", timeout=5)
+    wait_for_text(page, "reviewed 1 of 5", timeout=5)
     press(page, "Control+z")  # the browser leaves ctrl+z to the page: undo, as in a terminal
-    wait_for_text(page, "reviewed 0 of 6", timeout=5)
+    wait_for_text(page, "reviewed 0 of 5", timeout=5)
     assert [(c, s, r) for c, s, r in verdicts(served.db)] == [
         (1, "disputed", "Cleo"),
         (1, "unverified", "Cleo"),
@@ -72,9 +72,9 @@ def test_a_browser_session_is_asked_its_name_once_and_ctrl_z_undoes(served, open
 
     # a second tab of the same browser session starts as Cleo without asking
     second = open_page(served.url, page.context)
-    wait_for_text(second, "reviewed 0 of 6", timeout=PAINT_TIMEOUT)
+    wait_for_text(second, "reviewed 0 of 5", timeout=PAINT_TIMEOUT)
     press(second, "s")
-    wait_for_text(second, "reviewed 1 of 6", timeout=5)
+    wait_for_text(second, "reviewed 1 of 5", timeout=5)
     assert verdicts(served.db)[-1] == (1, "supported", "Cleo")
 
 
@@ -87,7 +87,7 @@ def test_with_a_token_only_the_printed_url_gets_in(tmp_path: Path, open_page):
         assert response is not None and response.status == 403
         assert "needs its token" in refused.inner_text("body")
         page = open_page(desk.url + "?token=newsroom-key&reviewer=ana", context)
-        wait_for_text(page, "reviewed 0 of 6", timeout=PAINT_TIMEOUT)
+        wait_for_text(page, "reviewed 0 of 5", timeout=PAINT_TIMEOUT)
         press(page, "u")
         wait_for_text(page, "#1 unverified", timeout=5)
         assert verdicts(desk.db) == [(1, "unverified", "ana")]
