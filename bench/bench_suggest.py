@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bm25s
-from corpora import climate_fever, data_or_skip, extra_sentences, fm2
+from corpora import data_or_skip, suggestion_corpus
 
 from factcheck.store import Store
 
@@ -35,11 +35,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=500)
     args = parser.parse_args()
     data = data_or_skip()
-    fm2_passages, fm2_queries = fm2(data)
-    cf_passages, cf_queries = climate_fever(data)
-    passages = fm2_passages + [{**p, "id": "cf" + p["id"]} for p in cf_passages]
-    passages += extra_sentences(data, CORPUS_SIZE - len(passages))
-    claims = [q.claim for q in fm2_queries + cf_queries][: args.queries]
+    passages, queries = suggestion_corpus(data, CORPUS_SIZE)
+    claims = [q.claim for q in queries][: args.queries]
 
     with tempfile.TemporaryDirectory() as folder:
         with Store(Path(folder) / "import.db") as store:

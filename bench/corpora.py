@@ -120,3 +120,14 @@ def extra_sentences(data: Path, needed: int) -> list[dict[str, str]]:
                         title = row.get("title") or "news"
                         found.append({"id": f"co{len(found)}", "title": title, "text": sentence})
     return found
+
+
+def suggestion_corpus(data: Path, size: int) -> tuple[list[dict[str, str]], list[Query]]:
+    """The suggestion benches' library and queries: FM2 and Climate-FEVER dev passages
+    (Climate-FEVER ids prefixed, so both fit one library) topped up to `size` with
+    other real sentences, and the FM2 then Climate-FEVER claims."""
+    fm2_passages, fm2_queries = fm2(data)
+    cf_passages, cf_queries = climate_fever(data)
+    passages = fm2_passages + [{**p, "id": "cf" + p["id"]} for p in cf_passages]
+    passages += extra_sentences(data, size - len(passages))
+    return passages, fm2_queries + cf_queries

@@ -20,17 +20,23 @@ _ID_BATCH = 500
 """Ids per `IN (...)` list: well under SQLite's bound-parameter limit."""
 
 
+def _id_batches(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
+    """The distinct ids in ascending order, `_ID_BATCH` at a time, each batch with its
+    `?,?,...` placeholders for an `IN (...)` list."""
+    wanted = sorted(set(ids))
+    for start in range(0, len(wanted), _ID_BATCH):
+        batch = wanted[start : start + _ID_BATCH]
+        yield batch, ",".join("?" * len(batch))
+
+
 class ReportReadsMixin(StoreBase):
     """Bulk reads of verdicts and evidence, grouped by claim."""
 
     def verdicts_for_claims(self, claim_ids: Iterable[int]) -> dict[int, list[Verdict]]:
         """Each listed claim's verdict history, oldest first (as `history`): for a
         report streamed a chunk of claims at a time, so memory stays flat."""
-        wanted = sorted(set(claim_ids))
         found: dict[int, list[Verdict]] = {}
-        for start in range(0, len(wanted), _ID_BATCH):
-            batch = wanted[start : start + _ID_BATCH]
-            marks = ",".join("?" * len(batch))
+        for batch, marks in _id_batches(claim_ids):
             sql = f"SELECT {_VERDICT_COLUMNS} FROM verdicts WHERE verdicts.claim_id IN ({marks})"
             sql += " ORDER BY verdicts.claim_id, verdicts.created_at, verdicts.id"
             for row in self.conn.execute(sql, batch):
@@ -43,11 +49,8 @@ class ReportReadsMixin(StoreBase):
 
         A plain cursor, not sqlite-utils' `query` (a SAVEPOINT per SELECT): a streamed
         report reads this while its claim and document cursors are still open."""
-        wanted = sorted(set(claim_ids))
         found: dict[int, list[Evidence]] = {}
-        for start in range(0, len(wanted), _ID_BATCH):
-            batch = wanted[start : start + _ID_BATCH]
-            marks = ",".join("?" * len(batch))
+        for batch, marks in _id_batches(claim_ids):
             sql = f"SELECT * FROM evidence WHERE claim_id IN ({marks})"
             cursor = self.conn.execute(sql + " ORDER BY claim_id, score DESC, id", batch)
             names = [column[0] for column in cursor.description]
@@ -115,11 +118,8 @@ class ReportReadsMixin(StoreBase):
 
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""
-        wanted = sorted(set(ids))
         found: dict[int, Evidence] = {}
-        for start in range(0, len(wanted), _ID_BATCH):
-            batch = wanted[start : start + _ID_BATCH]
-            marks = ",".join("?" * len(batch))
+        for batch, marks in _id_batches(ids):
             for row in self.query(f"SELECT * FROM evidence WHERE id IN ({marks})", batch):
                 found[row["id"]] = _evidence_from_row(row)
         return found
