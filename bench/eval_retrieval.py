@@ -52,11 +52,12 @@ import numpy as np
 from corpora import Query, climate_fever, data_or_skip, fm2
 
 from factcheck import matcher
-from factcheck.matcher import content_stems, rank_candidates
+from factcheck.matcher import rank_candidates
 from factcheck.sentence_encoder import default_sentence_encoder, passage_text
 from factcheck.sources import local
 from factcheck.sources.local import LocalReferences, recalled_candidates
 from factcheck.store import Store
+from factcheck.text.words import content_stems
 
 FOLDS = 5
 MRR_DEPTH = 10

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from factcheck.matcher import content_stems, words
 from factcheck.models import Evidence
 from factcheck.signals import compare, extract_details
+from factcheck.text.words import content_stems, words
 
 
 class Stance(StrEnum):

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError, NotFoundError
-from factcheck.matcher import Candidate, TermStats, content_stems, rank_candidates
+from factcheck.matcher import Candidate, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.sources.reference_files import read_reference_file, split_passages
 from factcheck.store import SCHEMA_VERSION, Store
+from factcheck.text.words import TermStats, content_stems
 
 ROWS = [
     {
