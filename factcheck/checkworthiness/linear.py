@@ -25,6 +25,8 @@ from importlib import resources
 from itertools import chain, repeat
 from operator import or_, xor
 
+from factcheck.text.lexicon import MONTHS, NOT_SUPERLATIVE, ORDINAL_RANKS, words_of
+
 __all__ = [
     "FLAG_BITS",
     "CheckworthinessModel",
@@ -38,15 +40,13 @@ __all__ = [
 ]
 
 
-def _words(spaced: str) -> frozenset[str]:
-    """A word list written as one string, to keep long lexicons readable."""
-    return frozenset(spaced.split())
-
-
 HASH_BITS = 20
 _MASK = (1 << HASH_BITS) - 1
 _BIGRAM_MIX = 1_000_003
 
+# The model's own tokens, apart from `text.words.WORD` on purpose: they are the features
+# the shipped model was trained on (changing them means retraining). The word lists it
+# shares with the rules (NOT_SUPERLATIVE, ORDINAL_RANKS, MONTHS) come from `text.lexicon`.
 # Tokens: words with an optional "'s"/"n't" tail, numbers, and `$ % ?`, i.e.
 #   [a-z]+(?:['’][a-z]+)?|\d(?:[\d,.]*\d)?|[$%?]
 # written to start with one character class (each alternative then checks, by a
@@ -66,7 +66,7 @@ _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
 _PHRASE_SHAPES = (
     (
         "exhort_clause",
-        _words(
+        words_of(
             "necessary important essential vital time imperative must should need ought "
             "have let let's let’s firmly jointly"
         ),
@@ -84,7 +84,7 @@ _PHRASE_SHAPES = (
     ),
     (
         "dated_phrase",
-        _words("last next past since"),
+        words_of("last next past since"),
         r"(?=[lnpf])"
         r"(?:\b(?:last|next|past) (?:week|month|year|decade)"
         r"|\b(?:first|last) \w+(?: \w+)? since\b)",
@@ -95,44 +95,38 @@ lowercased text). The word gate is a C-level set test that spares most texts the
 Python's re tries every alternative at every position, which was the bottleneck; the
 leading lookahead (every first letter the regex can start with) spares most positions."""
 
-_ORDINALS = _words(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+_ORDINALS = frozenset(ORDINAL_RANKS) | words_of(
     "twentieth hundredth thousandth millionth 1st 2nd 3rd"
 )
-_SUPERLATIVES = _words(
+_SUPERLATIVES = words_of(
     "most least best worst biggest largest smallest highest lowest greatest fastest "
     "slowest longest shortest oldest youngest richest poorest deadliest strongest weakest "
     "top record"
 )
-_NOT_SUPERLATIVE = _words(
-    "interest honest rest test best-known west guest forest protest arrest request "
-    "contest suggest invest digest chest nest pest quest modest harvest manifest"
-)
-_NUMBER_WORDS = _words(
+_NUMBER_WORDS = words_of(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds thousand thousands million millions billion billions "
     "trillion dozen half quarter twice double triple percent"
 )
-_MONEY = _words("$ dollar dollars million billion trillion budget deficit debt tax")
-_ATTRIBUTION = _words(
+_MONEY = words_of("$ dollar dollars million billion trillion budget deficit debt tax")
+_ATTRIBUTION = words_of(
     "said says say told tells claimed claims claim stated states announced announces "
     "urged urges insisted insists argued argues warned warns reported reports according "
     "added noted called calls assured assures admitted denied denies promised promises "
     "testified wrote"
 )
-_OPINION = _words("think believe feel hope wish want guess suppose opinion agree disagree")
-_EXHORTATION = _words(
+_OPINION = words_of("think believe feel hope wish want guess suppose opinion agree disagree")
+_EXHORTATION = words_of(
     "should must necessary need needs ought let's lets let important essential respect urge"
 )
-_COMPARATIVE = _words(
+_COMPARATIVE = words_of(
     "more less fewer than higher lower larger smaller bigger greater increased decreased "
     "doubled tripled rose fell grew dropped cut raised"
 )
-_CAUSAL = _words("because caused causes cause due led result resulted thanks")
-_PREDICTION = _words("will going forecast expected predict predicts projected")
-_TEMPORAL = _words(
-    "since ago last ago yesterday today year years decade decades century january "
-    "february march april may june july august september october november december"
+_CAUSAL = words_of("because caused causes cause due led result resulted thanks")
+_PREDICTION = words_of("will going forecast expected predict predicts projected")
+_TEMPORAL = frozenset(MONTHS) | words_of(
+    "since ago last yesterday today year years decade decades century"
 )
 # Token -> shape feature names; one dict lookup per token replaces a regex per shape.
 _TOKEN_SHAPES: dict[str, tuple[str, ...]] = {}
@@ -269,7 +263,7 @@ def _token_bits(raw: str) -> int:
     if raw[0].isdigit():
         flags.add("digit")
         flags.add("year" if _YEAR.fullmatch(raw) else "number")
-    elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
+    elif raw.endswith("est") and len(raw) > 5 and raw not in NOT_SUPERLATIVE:
         flags.add("superlative")
     bits = 0
     for name in flags:
@@ -304,7 +298,7 @@ def _token_info(raw: str) -> _TokenInfo:
         shapes = _TOKEN_SHAPES.get(token)
         if shapes:
             extras += [_shape_bucket(shape) for shape in shapes]
-        elif token.endswith("est") and len(token) > 5 and token not in _NOT_SUPERLATIVE:
+        elif token.endswith("est") and len(token) > 5 and token not in NOT_SUPERLATIVE:
             extras.append(_shape_bucket("superlative"))
     info = (_bucket(token), tuple(extras), 1 if token[0] == "<" else 0)
     if len(_TOKEN_INFO) < 200_000:

@@ -49,12 +49,11 @@ NOT_SUPERLATIVE = words_of(
     """interest honest rest test west guest forest protest arrest request contest suggest
     invest digest chest nest pest quest modest harvest manifest conquest priest unrest
     earnest vest zest crest everest budapest bucharest midwest southwest northwest almost
-    utmost"""
+    utmost latest"""
 )
-"""Words ending in "-est" (or "-most") that rank nothing. "latest" is not among them
-because it is not one: "the latest figures" dates a claim, it does not rank it, and a
-passage saying "the latest" repeats no superlative of the claim's."""
-# Deliberately absent: "latest" (see above) and "best-known" (no tokenizer yields it).
+"""Words ending in "-est" (or "-most") that rank nothing, so no rule counts them as
+superlatives. "latest" is one: "the latest figures" dates a claim, it does not rank
+anything."""
 
 ORDINAL_RANKS: dict[str, int] = {
     "first": 1,
