@@ -226,9 +226,13 @@ def rank_candidates(
     scored = [
         (
             (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
-            *rest,
+            candidate,
+            agreements,
+            contradictions,
         )
-        for (score, *rest), value in zip(scored, saturation, strict=True)
+        for (score, candidate, agreements, contradictions), value in zip(
+            scored, saturation, strict=True
+        )
     ]
     scored.sort(key=lambda item: -item[0])
     results = []

@@ -24,6 +24,7 @@ from functools import lru_cache, reduce
 from importlib import resources
 from itertools import chain, repeat
 from operator import or_, xor
+from typing import Any
 
 from factcheck.text.lexicon import MONTHS, NOT_SUPERLATIVE, ORDINAL_RANKS, words_of
 
@@ -365,8 +366,14 @@ _PHRASES = [
 ]
 _QUOTE_OPEN = _shape_bucket("quote_open")
 assert [name for name, _, _ in _PHRASE_SHAPES] == ["exhort_clause", "ranked_phrase", "dated_phrase"]
-(_EXHORT_GATE, _EXHORT, _), (_, _RANKED, _), (_DATED_GATE, _DATED, _) = _PHRASES
+_EXHORT_GATE, _DATED_GATE = _PHRASE_SHAPES[0][1], _PHRASE_SHAPES[2][1]
+_EXHORT, _RANKED, _DATED = (pattern for _, pattern, _ in _PHRASES)
 _PHRASE_GATES = _EXHORT_GATE | _DATED_GATE
+
+
+_TextWeights = tuple[list[float], list[float], list[float], float, list[float]]
+"""Whole-text feature weights: by length, by number count, per phrase shape, quote,
+by capitalised-word count."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,8 +396,8 @@ class CheckworthinessModel:
     """raw token -> `(bucket * _BIGRAM_MIX) & _MASK`, its half of the next pair's bucket."""
     _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
-    _text_weights: list = field(default_factory=list, compare=False, repr=False)
-    """Weights of the whole-text features (filled on first use; see `_learn_text_weights`)."""
+    _text_weights: list[_TextWeights] = field(default_factory=list, compare=False, repr=False)
+    """Weights of the whole-text features, one entry once learned (`_learn_text_weights`)."""
 
     def _learn_tokens(self, raw_tokens: list[str]) -> None:
         """Memoise the tokens of one text that the tables lack. The tables are bounded:
@@ -440,7 +447,7 @@ class CheckworthinessModel:
         # Whole-text features as in `_text_buckets`, inlined with per-model weight
         # tables (same terms, same order of addition): it runs once per sentence.
         length, numbers, phrases, quote, capitalised = (
-            self._text_weights or self._learn_text_weights()
+            self._text_weights[0] if self._text_weights else self._learn_text_weights()
         )
         n_tokens = len(raw_tokens)
         n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
@@ -463,12 +470,12 @@ class CheckworthinessModel:
         total += capitalised[0 if n_capitalised < 0 else n_capitalised if n_capitalised < 4 else 4]
         return total
 
-    def _learn_text_weights(self) -> list:
-        """The whole-text weights as [length by token count (0..40), numbers by count
-        (0..3), [exhort, ranked, dated], quote, capitalised by count (0..4)]: a list
+    def _learn_text_weights(self) -> _TextWeights:
+        """The whole-text weights as (length by token count (0..40), numbers by count
+        (0..3), [exhort, ranked, dated], quote, capitalised by count (0..4)): a tuple
         unpacked in one step, since `logit_of_tokens` reads it once per sentence."""
         get = self.weights.get
-        self._text_weights.extend(
+        self._text_weights.append(
             (
                 [get(b, 0.0) for b in _LENGTH_BUCKETS],
                 [get(b, 0.0) for b in _NUMBERS_BUCKETS],
@@ -477,7 +484,7 @@ class CheckworthinessModel:
                 [get(b, 0.0) for b in _CAPITALISED_BUCKETS],
             )
         )
-        return self._text_weights
+        return self._text_weights[0]
 
     def probability(self, text: str) -> float:
         """Check-worthiness of `text` in [0, 1]."""
@@ -504,7 +511,7 @@ class CheckworthinessModel:
         return cls._from_payload(json.loads(data))
 
     @classmethod
-    def _from_payload(cls, payload: dict) -> CheckworthinessModel:
+    def _from_payload(cls, payload: dict[str, Any]) -> CheckworthinessModel:
         if payload.get("hash_bits") != HASH_BITS:
             raise ValueError("checkworthiness model was trained with different hashing")
         weights = {int(k): float(v) for k, v in payload["weights"].items()}
