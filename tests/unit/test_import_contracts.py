@@ -1,7 +1,7 @@
 """The layer contracts of pyproject.toml ([tool.importlinter]) hold, and would notice a
-break: only the TUI imports Textual, only the review command opens the TUI, the store
-imports nothing above it. `lint-imports` reads every import in the package, so no list
-of "core modules" is kept by hand."""
+break: only the TUI imports Textual, only the review command opens the TUI, the CLI
+asks ingest to split, the store imports nothing above it. `lint-imports` reads every
+import in the package, so no list of "core modules" is kept by hand."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 CONTRACTS = (
     "Only the TUI imports Textual",
     "Only the review command opens the TUI",
+    "The CLI never splits by itself",
     "The store is the bottom",
 )
 
@@ -63,6 +64,7 @@ def test_the_contracts_notice_each_kind_of_break(tmp_path: Path) -> None:
         "store/text.py": "\ndef _uses_textual():\n    import textual\n",
         "store/documents.py": "\ndef _splits():\n    from factcheck.splitter import split_claims\n",
         "cli/claims.py": "\ndef _opens_the_tui():\n    from factcheck.tui import make_app\n",
+        "cli/documents.py": "\ndef _splits():\n    from factcheck.splitter import split_claims\n",
     }
     for path, code in breaks.items():
         with (package / path).open("a", encoding="utf-8") as module:
@@ -73,3 +75,4 @@ def test_the_contracts_notice_each_kind_of_break(tmp_path: Path) -> None:
     assert "factcheck.store.text -> textual" in result.stdout
     assert "factcheck.store.documents -> factcheck.splitter" in result.stdout
     assert "factcheck.cli.claims -> factcheck.tui" in result.stdout
+    assert "factcheck.cli.documents -> factcheck.splitter" in result.stdout
