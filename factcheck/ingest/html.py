@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title, shorten_title
-from factcheck.jsonld import typed_nodes
+from factcheck.ingest.jsonld import typed_nodes
 from factcheck.untrusted_json import load_json
 
 _HTML_SNIFF_BYTES = 1024

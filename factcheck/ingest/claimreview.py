@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.ingest import read_text_file
-from factcheck.jsonld import typed_nodes
+from factcheck.ingest.jsonld import typed_nodes
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.untrusted_json import NotJSON, load_json
 
