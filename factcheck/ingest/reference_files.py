@@ -3,7 +3,7 @@
 Called by `factcheck refs add` before anything is written: a file is read and split
 in full first, so an unreadable, binary or malformed file is refused with a one-line
 error (a JSONL error names its line) and nothing of it reaches the database.
-Wikipedia pages go through the same `split_passages`.
+Passages are cut by `ingest.passages.split_passages`, as Wikipedia pages are.
 
 A .jsonl corpus can hold a million passages (hundreds of MB): it is checked line by
 line without keeping it (`JsonlPassages`), then streamed again into the store, so
@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -26,6 +25,7 @@ from typing import Any, BinaryIO, ClassVar
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
+from factcheck.ingest.passages import split_passages
 from factcheck.local_files import (
     DEFAULT_MAX_CORPUS_MEGABYTES,
     DEFAULT_MAX_MEGABYTES,
@@ -35,11 +35,6 @@ from factcheck.local_files import (
 from factcheck.untrusted_json import NotJSON, load_json
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
-PASSAGE_CHARS = 400
-"""Passages are a few sentences at most: short enough to read at a glance and to
-score sharply, long enough to keep a sentence with the one that explains it."""
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_SECTION_HEADING = re.compile(r"^\s*(={2,})\s*(.+?)\s*\1\s*$|^\s*#{1,6}\s+(.+?)\s*#*\s*$")
 
 
 @dataclass(frozen=True)
@@ -230,30 +225,6 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
             "text": row["text"],
             "url": row.get("url"),
         }
-
-
-def split_passages(text: str, *, max_chars: int = PASSAGE_CHARS) -> list[str]:
-    """Paragraphs, cut at sentence ends into passages of at most ~`max_chars`.
-
-    Section headings (`== History ==`, `# History`) are dropped: they are titles, not
-    statements a claim could match.
-    """
-    passages: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:={2,}|#{1,6}\s))", text):
-        lines = [ln for ln in paragraph.splitlines() if not _SECTION_HEADING.match(ln)]
-        paragraph = " ".join(" ".join(lines).split())
-        if not paragraph:
-            continue
-        current = ""
-        for sentence in _SENTENCE_END.split(paragraph):
-            if current and len(current) + 1 + len(sentence) > max_chars:
-                passages.append(current)
-                current = sentence
-            else:
-                current = f"{current} {sentence}".strip()
-        if current:
-            passages.append(current)
-    return passages
 
 
 def _first_line(text: str) -> str | None:

@@ -22,7 +22,7 @@ import wikipediaapi
 
 from factcheck.config import WikipediaConfig
 from factcheck.errors import SourceUnavailable
-from factcheck.ingest.reference_files import split_passages
+from factcheck.ingest.passages import split_passages
 from factcheck.matcher import Candidate, informative_terms, rank_candidates, words
 from factcheck.models import Evidence, SourceKind
 from factcheck.signals import extract_entities

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError, NotFoundError
-from factcheck.ingest.reference_files import read_reference_file, split_passages
+from factcheck.ingest.passages import split_passages
+from factcheck.ingest.reference_files import read_reference_file
 from factcheck.matcher import Candidate, TermStats, content_stems, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.store import SCHEMA_VERSION, Store
