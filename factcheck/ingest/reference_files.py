@@ -19,9 +19,8 @@ import contextlib
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
@@ -58,9 +57,10 @@ def read_reference_file(
     """Read one reference file in full; raise `InputError` if any of it is unusable.
 
     A .txt/.md/.html file is one document, read whole up to `max_megabytes`
-    (`[ingest] max_megabytes`). A .jsonl corpus is streamed: each line (one passage) up
-    to `max_megabytes`, the whole file up to `max_corpus_megabytes`
-    (`[ingest] max_corpus_megabytes`)."""
+    (`[ingest] max_megabytes`); of a web page only the body is kept, read by
+    `ingest.html.read_page` as `factcheck add` reads it. A .jsonl corpus is streamed:
+    each line (one passage) up to `max_megabytes`, the whole file up to
+    `max_corpus_megabytes` (`[ingest] max_corpus_megabytes`)."""
     file = Path(path)
     if not file.exists():
         raise InputError(f"no such file: {path}")
@@ -83,12 +83,16 @@ def read_reference_file(
             raise InputError(f"{path} holds no text to index")
         return ReferenceImport(origin=origin, sha256=passages.sha256, rows=passages)
     data = read_file_bytes(file, max_megabytes=max_megabytes)
-    text, _warnings = decode_text(data, str(path))
+    text, _warnings = decode_text(data, str(path))  # refuses a binary file, named
     digest = hashlib.sha256(data).hexdigest()
+    title = None
     if suffix in (".html", ".htm"):
-        title, text = html_to_text(text)
-    else:
-        title = None
+        # As `add` reads a page: the body, without its cookie banner, menus and comments.
+        # Imported here: trafilatura and lxml cost a third of a second at startup.
+        from factcheck.ingest.html import read_page
+
+        page = read_page(data)
+        title, text = page.title, page.text
     title = title or _first_line(text) or file.stem
     rows = [
         {"id": f"{file.stem}:{number}", "title": title, "text": passage}
@@ -233,66 +237,3 @@ def _first_line(text: str) -> str | None:
         if line:
             return line[:200]
     return None
-
-
-class _TextExtractor(HTMLParser):
-    _SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "svg", "head"}
-    _BLOCK: ClassVar[set[str]] = {
-        "p",
-        "div",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "br",
-        "tr",
-        "section",
-        "article",
-        "blockquote",
-        "pre",
-        "table",
-        "ul",
-        "ol",
-        "header",
-        "footer",
-    }
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._skipping = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self._SKIP:
-            self._skipping += 1
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> tuple[str | None, str]:
-    """(title, visible text with paragraph breaks) of an HTML document."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return (" ".join(extractor.title.split()) or None), "".join(extractor.parts)
