@@ -128,10 +128,11 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
 
     The publisher's rating, the claim, its URL and date are kept; `match` then shows
     a similar claim as "suggested" or "strong" match (thresholds in config.toml [prior]).
+    A saved fact-check page (.html) is read for the ClaimReview JSON-LD it carries.
 
     Example:
 
-        factcheck import-claimreview fullfact.csv reviews.jsonld
+        factcheck import-claimreview fullfact.csv reviews.jsonld saved-check.html
     """
     cap = desk.config.ingest.max_megabytes
     parsed = [(path, read_claimreview_file(path, max_megabytes=cap)) for path in paths]

@@ -23,8 +23,7 @@ from trafilatura.utils import load_html
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title, shorten_title
-from factcheck.ingest.jsonld import typed_nodes
-from factcheck.untrusted_json import load_json
+from factcheck.ingest.jsonld import page_json_ld, typed_nodes
 
 _HTML_SNIFF_BYTES = 1024
 _MIN_ARTICLE_WORDS = 10
@@ -142,13 +141,7 @@ def _clean(value: Any) -> str | None:
 
 def _news_article_json_ld(tree: HtmlElement) -> dict[str, Any]:
     """The first JSON-LD object on the page typed as an article, or {}."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = load_json(script.text or "", name="JSON-LD")
-        except InputError:
-            continue  # broken (or absurdly nested) JSON-LD is common; meta tags still apply
+    for data in page_json_ld(tree):
         for item in typed_nodes(data, _ARTICLE_TYPES):
             return item
     return {}
