@@ -33,24 +33,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_or_skip
 
-from factcheck.ingest.passages import split_passages
+from factcheck.ingest.passages import pack_sentences, split_passages
 
 _NAIVE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 def naive_passages(text: str, *, max_chars: int) -> list[str]:
     """The passage rule before issue 16: any end punctuation before a capital ends."""
-    passages: list[str] = []
-    current = ""
-    for sentence in _NAIVE_END.split(" ".join(text.split())):
-        if current and len(current) + 1 + len(sentence) > max_chars:
-            passages.append(current)
-            current = sentence
-        else:
-            current = f"{current} {sentence}".strip()
-    if current:
-        passages.append(current)
-    return passages
+    return pack_sentences(_NAIVE_END.split(" ".join(text.split())), max_chars=max_chars)
 
 
 def paragraphs(data: Path) -> dict[str, list[list[str]]]:

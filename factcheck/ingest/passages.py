@@ -10,10 +10,11 @@ a passage, which a plain "full stop then capital" rule did. Pure; no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from factcheck.sentences import split_sentences
 
-__all__ = ["PASSAGE_CHARS", "split_passages"]
+__all__ = ["PASSAGE_CHARS", "pack_sentences", "split_passages"]
 
 PASSAGE_CHARS = 400
 """Passages are a few sentences at most: short enough to read at a glance and to
@@ -39,15 +40,23 @@ def split_passages(text: str, *, max_chars: int = PASSAGE_CHARS) -> list[str]:
         paragraph = " ".join(" ".join(lines).split())
         if not paragraph:
             continue
-        current = ""
-        for sentence in _sentences(paragraph):
-            if current and len(current) + 1 + len(sentence) > max_chars:
-                passages.append(current)
-                current = sentence
-            else:
-                current = f"{current} {sentence}".strip()
-        if current:
+        passages.extend(pack_sentences(_sentences(paragraph), max_chars=max_chars))
+    return passages
+
+
+def pack_sentences(sentences: Iterable[str], *, max_chars: int) -> list[str]:
+    """Consecutive sentences joined by a space into passages of at most ~`max_chars`;
+    a sentence longer than that is a passage of its own."""
+    passages: list[str] = []
+    current = ""
+    for sentence in sentences:
+        if current and len(current) + 1 + len(sentence) > max_chars:
             passages.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        passages.append(current)
     return passages
 
 
