@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,13 @@ def test_a_page_without_text_is_refused_and_nothing_is_stored() -> None:
     ]
     with Store("claims.db") as store:
         assert store.list_reference_files() == []
+
+
+def test_a_hostile_page_is_read_in_time_in_proportion_to_its_size(bridge: Path) -> None:
+    hostile = Path("hostile.html")
+    junk = b"<script" * 40_000 + b"<div>" * 20_000
+    hostile.write_bytes(bridge.read_bytes().replace(b"</body>", junk + b"</body>"))
+    started = time.monotonic()
+    rows = read_reference_file(hostile).rows
+    assert time.monotonic() - started < 5
+    assert "Quay Road by roughly a third" in " ".join(row["text"] for row in rows)
