@@ -381,7 +381,7 @@ def fig_prior(db: Path, size: str, samples: int = 200) -> None:
 
 def passages_file(count: int) -> Path:
     """A .jsonl of `count` reference passages (CoAID sentences, copies numbered)."""
-    from factcheck.sources.reference_files import split_passages
+    from factcheck.ingest.passages import split_passages
 
     path = CACHE / f"passages-{count}.jsonl"
     if path.exists():
