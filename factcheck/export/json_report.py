@@ -29,6 +29,7 @@ from factcheck.models import (
     Status,
     Verdict,
 )
+from factcheck.records import record
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
 from factcheck.store.transfer import normalize_timestamp, validate_bundles
 from factcheck.untrusted_json import load_json
@@ -131,65 +132,75 @@ def _claims_written(doc: DocumentReport) -> tuple[ClaimEntry, ...]:
     return tuple(sorted(both, key=lambda entry: (entry.claim.start, entry.claim.id or 0)))
 
 
+CLAIM_KEYS: dict[int, tuple[str, ...]] = {
+    1: (
+        "id",
+        "number",
+        "text",
+        "start",
+        "end",
+        "sentence_start",
+        "sentence_end",
+        "kind",
+        "score",
+        "status",
+        "updated_at",
+        "verdict",
+        "history",
+        "evidence",
+    ),
+}
+CLAIM_KEYS[2] = (*CLAIM_KEYS[1], "duplicate_of")
+"""A claim's keys per format version (docs/report-json.md), in the order written."""
+
+VERDICT_KEYS: dict[int, tuple[str, ...]] = {
+    1: ("id", "status", "note", "reviewer", "created_at", "evidence_id"),
+}
+VERDICT_KEYS[2] = (*VERDICT_KEYS[1], "undoes")
+"""A verdict event's keys per format version, in the order written."""
+
+EVIDENCE_KEYS: tuple[str, ...] = (
+    "id",
+    "source",
+    "title",
+    "url",
+    "passage",
+    "score",
+    "span",
+    "agreements",
+    "contradictions",
+    "reference_id",
+    "revision_id",
+    "fetched_at",
+)
+"""A piece of evidence's keys, in the order written."""
+
+
 def _claim_dict(entry: ClaimEntry, version: int) -> dict[str, Any]:
-    c = entry.claim
-    latest = entry.verdict
+    in_force = entry.verdict
     cited = entry.cited_evidence
-    data: dict[str, Any] = {
-        "id": c.id,
-        "number": entry.number,
-        "text": c.text,
-        "start": c.start,
-        "end": c.end,
-        "sentence_start": c.sentence_start,
-        "sentence_end": c.sentence_end,
-        "kind": str(c.kind),
-        "score": c.score,
-        "status": str(c.status),
-        "updated_at": c.updated_at,
-        "verdict": None
-        if latest is None
+    return record(
+        entry.claim,
+        CLAIM_KEYS[version],
+        number=entry.number,
+        verdict=None
+        if in_force is None
         else {
-            **_verdict_dict(latest, version),
+            **_verdict_dict(in_force, version),
             "evidence": _evidence_dict(cited) if cited else None,
         },
-        "history": [_verdict_dict(v, version) for v in entry.history],
-        "evidence": [_evidence_dict(e) for e in entry.evidence],
-    }
-    if version >= 2:
-        data["duplicate_of"] = c.duplicate_of
-    return data
+        history=[_verdict_dict(v, version) for v in entry.history],
+        evidence=[_evidence_dict(e) for e in entry.evidence],
+    )
 
 
-def _verdict_dict(v: Verdict, version: int) -> dict[str, Any]:
-    data = {
-        "id": v.id,
-        "status": str(v.status),
-        "note": v.note,
-        "reviewer": v.reviewer,
-        "created_at": v.created_at,
-        "evidence_id": v.evidence_id,
-    }
-    if version >= 2:
-        data["undoes"] = v.undoes
-    return data
+def _verdict_dict(verdict: Verdict, version: int) -> dict[str, Any]:
+    return record(verdict, VERDICT_KEYS[version])
 
 
-def _evidence_dict(e: Evidence) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "source": str(e.source),
-        "title": e.title,
-        "url": e.url and without_credentials(e.url),
-        "passage": e.passage,
-        "score": e.score,
-        "span": list(e.span) if e.span else None,
-        "agreements": list(e.agreements),
-        "contradictions": list(e.contradictions),
-        "reference_id": e.reference_id,
-        "revision_id": e.revision_id,
-        "fetched_at": e.fetched_at,
-    }
+def _evidence_dict(evidence: Evidence) -> dict[str, Any]:
+    # A report is published: a password in a URL is never written.
+    return record(evidence, EVIDENCE_KEYS, url=evidence.url and without_credentials(evidence.url))
 
 
 # -- reading a report back ------------------------------------------------------------

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
-from factcheck.store.claims import in_force_key, parse_timestamp, set_status_in_force
+from factcheck.records import in_force_key
+from factcheck.store.claims import parse_timestamp, set_status_in_force
 from factcheck.store.connection import SQLITE_MAX_INTEGER, StoreBase, utc_now
 from factcheck.store.documents import claim_row, insert_document_row, text_sha256
 from factcheck.store.evidence import insert_evidence_row
