@@ -41,7 +41,7 @@ FORMAT_VERSION = 2
 version 2 adds undo events (`undoes`), dismissed claims and repeats (`duplicate_of`).
 A report without them is still written as version 1, byte for byte as before."""
 FORMAT_VERSIONS = (1, 2)
-"""The versions `parse_json_report` reads."""
+"""The versions `parse_json_report` reads (the schema's `version` enum says the same)."""
 
 
 def render_json(report: Report) -> str:
@@ -250,32 +250,28 @@ def parse_json_report(text: str, *, name: str = "report") -> list[DocumentBundle
 
     Everything is checked before anything is written, so a bad file changes nothing:
     first the JSON itself (`load_json`: no NaN, no huge integers, no deep nesting),
-    then the schema (types, ranges, enums, text without NUL or lone surrogates), then
-    what a schema cannot say (`validate_bundles`: offsets inside the text, dates).
-    The first problem is raised as one `InputError` line naming the field.
+    then the shipped schema (the format and its version, types, ranges, enums, text
+    without NUL or lone surrogates), then by hand only what a schema cannot say: the
+    sha256 of each text, and `validate_bundles` (offsets inside the text, dates that
+    parse and are not ahead, references between claims, verdicts and evidence). The
+    first problem is raised as one `InputError` line naming the field.
     """
     data = load_json(text, name=name)
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise InputError(
-            f'{name} is not a factcheck JSON report (no "format": "{FORMAT_NAME}");'
-            " make one with `factcheck export --format json`"
-        )
-    version = data.get("version")
-    if version not in FORMAT_VERSIONS or isinstance(version, bool):
-        raise InputError(
-            f"{name}: report format version {json.dumps(version)[:20]} is not supported"
-            f" (this factcheck reads versions {', '.join(map(str, FORMAT_VERSIONS))})"
-        )
     error = _first_schema_error(data)
     if error is not None:
-        raise InputError(f"{name}: {_describe_schema_error(error)}")
-    sha_errors = [
-        f"documents[{i}].sha256"
-        for i, doc in enumerate(data["documents"])
-        if doc.get("sha256") is not None and doc["sha256"] != text_sha256(doc["text"])
-    ]
-    if sha_errors:
-        raise InputError(f"{name}: {sha_errors[0]}: does not match the document text (edited?)")
+        raise InputError(_describe_schema_error(error, name))
+    edited = next(
+        (
+            i
+            for i, doc in enumerate(data["documents"])
+            if doc.get("sha256") is not None and doc["sha256"] != text_sha256(doc["text"])
+        ),
+        None,
+    )
+    if edited is not None:
+        raise InputError(
+            f"{name}: documents[{edited}].sha256: does not match the document text (edited?)"
+        )
     bundles = [_document(doc) for doc in data["documents"]]
     validate_bundles(bundles, name=name)
     return bundles
@@ -312,12 +308,36 @@ def _json_type(value: Any) -> str:
     return _JSON_TYPES["array"] if isinstance(value, list) else _JSON_TYPES["object"]
 
 
-def _describe_schema_error(error: Any) -> str:
+def _describe_schema_error(error: Any, name: str) -> str:
     """One short line for a schema error (the validator's own message can quote a
-    whole rule or text): the field's path and what is wrong with its value."""
+    whole rule or text): the field's path and what is wrong with its value. A file
+    that is not a report at all, or of a version this factcheck cannot read, is
+    told so, with what to do."""
     path = ""
     for part in error.path[1:]:  # the first element is the root, "data"
         path += f"[{part}]" if str(part).isdigit() else f".{part}"
+    if _not_a_report(error, path):
+        return (
+            f'{name} is not a factcheck JSON report (no "format": "{FORMAT_NAME}");'
+            " make one with `factcheck export --format json`"
+        )
+    if path == ".version":
+        return (
+            f"{name}: report format version {json.dumps(error.value)[:20]} is not supported"
+            f" (this factcheck reads versions {', '.join(map(str, FORMAT_VERSIONS))})"
+        )
+    return f"{name}: {_describe_field_error(error, path)}"
+
+
+def _not_a_report(error: Any, path: str) -> bool:
+    """Whether the error says the file is no factcheck report: not an object, or no
+    (or another) `format`."""
+    if path == ".format" or (not path and error.rule == "type"):
+        return True
+    return not path and error.rule == "required" and "format" not in error.value
+
+
+def _describe_field_error(error: Any, path: str) -> str:
     where = path.lstrip(".") or "the report"
     value = error.value
     rule, definition = error.rule, error.rule_definition
