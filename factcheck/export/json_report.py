@@ -106,22 +106,33 @@ def _counts(counts: dict[Status, int]) -> dict[str, int]:
     return data
 
 
+DOCUMENT_KEYS: tuple[str, ...] = (
+    "id",
+    "title",
+    "source",
+    "url",
+    "author",
+    "publisher",
+    "published_at",
+    "added_at",
+    "sha256",
+    "counts",
+    "text",
+    "claims",
+)
+"""A document's keys, in the order written."""
+
+
 def _document_dict(doc: DocumentReport, version: int) -> dict[str, Any]:
     d = doc.document
-    return {
-        "id": d.id,
-        "title": d.title,
-        "source": without_credentials(d.source),
-        "url": d.url and without_credentials(d.url),
-        "author": d.author,
-        "publisher": d.publisher,
-        "published_at": d.published_at,
-        "added_at": d.added_at,
-        "sha256": d.sha256,
-        "counts": _counts(doc.counts),
-        "text": d.text,
-        "claims": [_claim_dict(entry, version) for entry in _claims_written(doc)],
-    }
+    return record(
+        d,
+        DOCUMENT_KEYS,
+        source=without_credentials(d.source),  # a report is published
+        url=d.url and without_credentials(d.url),
+        counts=_counts(doc.counts),
+        claims=[_claim_dict(entry, version) for entry in _claims_written(doc)],
+    )
 
 
 def _claims_written(doc: DocumentReport) -> tuple[ClaimEntry, ...]:
