@@ -17,11 +17,19 @@ Pure data: imports only `factcheck.models`, so every layer may use it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+import functools
+import keyword
+import operator
+import types
+import typing
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import Any
 
 from factcheck.models import Claim, Verdict
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+"""Types JSON writes as they are."""
 
 # -- records -------------------------------------------------------------------------
 
@@ -40,27 +48,109 @@ def record(item: Any, fields: Sequence[str] | None = None, /, **values: Any) -> 
     that order (default: all its fields, in declaration order).
 
     A key's value is taken from `values` when given there (a field the item lacks, such
-    as a report's claim number, or one the caller cleans, such as a URL without its
+    as the sentence `show` adds, or one the caller cleans, such as a URL without its
     password), else from the item, with enum members written as their values and
     tuples as lists. `values` whose keys are not in `fields` follow, in their order.
+    For many items of one shape (an export), `record_writer` is faster.
     """
-    names = fields if fields is not None else [field.name for field in dataclasses.fields(item)]
-    data = {
-        name: values[name] if name in values else json_ready(getattr(item, name)) for name in names
-    }
-    for name, value in values.items():
-        data.setdefault(name, value)
+    names = tuple(fields) if fields is not None else _all_fields(type(item))
+    given = tuple(name for name in values if name in names)
+    data = record_writer(type(item), names, given=given)(
+        item, **{name: values[name] for name in given}
+    )
+    if len(given) < len(values):
+        data.update(values)  # the values not among `fields`, after them
     return data
+
+
+@functools.cache
+def record_writer(
+    kind: type, fields: Sequence[str] | None = None, /, *, given: Sequence[str] = ()
+) -> Callable[..., dict[str, Any]]:
+    """`record` for items of class `kind` with the keys `fields`, the values of the
+    names in `given` passed as keywords: `record_writer(Evidence, KEYS, given=("url",))
+    (item, url=...)`. Its dict is built in one display, as a hand-written serializer
+    would (an export writes millions; a loop over the fields made it twice as slow).
+
+    Made once per shape, the way `dataclasses` makes `__init__`: a field declared as a
+    plain type (`str | None`...) is read as it is, a `StrEnum` as its string, a tuple of
+    plain values as a list, anything else through `json_ready`. `fields` and `given`
+    must be tuples (they are cache keys).
+    """
+    names = tuple(fields) if fields is not None else _all_fields(kind)
+    for name in (*names, *given):
+        if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("_"):
+            raise ValueError(f"not a field name: {name!r}")
+    if "item" in given:
+        raise ValueError("`item` names the record's item; give that field another way")
+    if not set(given) <= set(names):
+        raise ValueError(f"given names that are not keys: {sorted(set(given) - set(names))}")
+    hints = _type_hints(kind)
+    parts = [
+        f"{name!r}: {name if name in given else _read(name, hints.get(name))}" for name in names
+    ]
+    keywords = f", *, {', '.join(given)}" if given else ""
+    source = f"def write(item, /{keywords}):\n    return {{{', '.join(parts)}}}\n"
+    scope: dict[str, Any] = {"_json_ready": json_ready, "_str": str, "_list": list}
+    exec(compile(source, f"<record of {kind.__name__}>", "exec"), scope)
+    return scope["write"]  # type: ignore[no-any-return]
 
 
 def json_ready(value: Any) -> Any:
     """A field's value as JSON writes it: an enum member as its value, a tuple (or
     list) as a list of such values, anything else unchanged."""
+    kind = type(value)
+    if kind in _PLAIN:  # most values: checked first (an enum member's type is its enum)
+        return value
+    if kind is tuple or kind is list:
+        return [item if type(item) in _PLAIN else json_ready(item) for item in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple | list):
         return [json_ready(item) for item in value]
     return value
+
+
+@functools.cache
+def _all_fields(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
+
+
+def _type_hints(kind: type) -> dict[str, Any]:
+    """The declared field types, or none (every value then goes through `json_ready`)
+    when a hint cannot be resolved at run time."""
+    try:
+        return typing.get_type_hints(kind)
+    except (NameError, TypeError):
+        return {}
+
+
+def _read(name: str, hint: Any) -> str:
+    """The expression that reads field `name` JSON-ready, by its declared type: plain
+    as it is, an enum as its value, a tuple of plain values as a list (None kept when
+    the type is optional), anything else through `json_ready`."""
+    field = f"item.{name}"
+    members = typing.get_args(hint) if typing.get_origin(hint) in _UNIONS else (hint,)
+    optional = type(None) in members
+    rest = [member for member in members if member is not type(None)]
+    if all(member in _PLAIN for member in rest):
+        return field
+    if len(rest) != 1:
+        return f"_json_ready({field})"
+    [member] = rest
+    if isinstance(member, type) and issubclass(member, Enum):
+        # str() of a StrEnum member is its value, and a plain string stays itself
+        ready = f"_str({field})" if issubclass(member, str) else f"{field}.value"
+    elif typing.get_origin(member) is tuple and all(
+        item in _PLAIN or item is Ellipsis for item in typing.get_args(member)
+    ):
+        ready = f"_list({field})"
+    else:
+        return f"_json_ready({field})"
+    return f"(None if {field} is None else {ready})" if optional else ready
+
+
+_UNIONS = (typing.Union, types.UnionType)
 
 
 # -- the verdict in force ------------------------------------------------------------
@@ -79,11 +169,10 @@ the greatest is in force. `in_force_key` and the store's SQL `IN_FORCE_ORDER` ar
 built from this tuple."""
 
 
-def in_force_key(verdict: Verdict) -> tuple[Any, ...]:
-    """Sort key of the in-force ranking: among standing verdicts, the maximum is the
-    verdict in force (and sorting by it replays a history in the order that leaves the
-    same verdict in force)."""
-    return tuple(getattr(verdict, name) for name in IN_FORCE_ORDER_FIELDS)
+in_force_key: Callable[[Verdict], tuple[Any, ...]] = operator.attrgetter(*IN_FORCE_ORDER_FIELDS)
+"""Sort key of the in-force ranking: among standing verdicts, the maximum is the
+verdict in force (and sorting by it replays a history in the order that leaves the
+same verdict in force)."""
 
 
 def standing_verdicts(history: Iterable[Verdict]) -> list[Verdict]:

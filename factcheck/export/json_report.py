@@ -29,7 +29,7 @@ from factcheck.models import (
     Status,
     Verdict,
 )
-from factcheck.records import record
+from factcheck.records import record_writer
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
 from factcheck.store.transfer import normalize_timestamp, validate_bundles
 from factcheck.untrusted_json import load_json
@@ -123,11 +123,15 @@ DOCUMENT_KEYS: tuple[str, ...] = (
 """A document's keys, in the order written."""
 
 
+_write_document = record_writer(
+    Document, DOCUMENT_KEYS, given=("source", "url", "counts", "claims")
+)
+
+
 def _document_dict(doc: DocumentReport, version: int) -> dict[str, Any]:
     d = doc.document
-    return record(
+    return _write_document(
         d,
-        DOCUMENT_KEYS,
         source=without_credentials(d.source),  # a report is published
         url=d.url and without_credentials(d.url),
         counts=_counts(doc.counts),
@@ -187,12 +191,19 @@ EVIDENCE_KEYS: tuple[str, ...] = (
 """A piece of evidence's keys, in the order written."""
 
 
+_write_claim = {
+    version: record_writer(Claim, keys, given=("number", "verdict", "history", "evidence"))
+    for version, keys in CLAIM_KEYS.items()
+}
+_write_verdict = {version: record_writer(Verdict, keys) for version, keys in VERDICT_KEYS.items()}
+_write_evidence = record_writer(Evidence, EVIDENCE_KEYS, given=("url",))
+
+
 def _claim_dict(entry: ClaimEntry, version: int) -> dict[str, Any]:
     in_force = entry.verdict
     cited = entry.cited_evidence
-    return record(
+    return _write_claim[version](
         entry.claim,
-        CLAIM_KEYS[version],
         number=entry.number,
         verdict=None
         if in_force is None
@@ -206,12 +217,12 @@ def _claim_dict(entry: ClaimEntry, version: int) -> dict[str, Any]:
 
 
 def _verdict_dict(verdict: Verdict, version: int) -> dict[str, Any]:
-    return record(verdict, VERDICT_KEYS[version])
+    return _write_verdict[version](verdict)
 
 
 def _evidence_dict(evidence: Evidence) -> dict[str, Any]:
     # A report is published: a password in a URL is never written.
-    return record(evidence, EVIDENCE_KEYS, url=evidence.url and without_credentials(evidence.url))
+    return _write_evidence(evidence, url=evidence.url and without_credentials(evidence.url))
 
 
 # -- reading a report back ------------------------------------------------------------

@@ -3,8 +3,12 @@ rule for the verdict in force (with its SQL twin in the store)."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sqlite3
+from typing import TYPE_CHECKING
+
+import pytest
 
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind, Status, Verdict
 from factcheck.records import (
@@ -12,6 +16,7 @@ from factcheck.records import (
     LISTED_CLAIM_FIELDS,
     in_force_key,
     record,
+    record_writer,
     verdict_in_force,
 )
 from factcheck.store import IN_FORCE_ORDER, Store
@@ -58,6 +63,49 @@ def test_without_fields_a_record_has_every_field_in_declaration_order() -> None:
     assert data["status"] == "dismissed"
     listed = record(Claim("x", 0, 1, 0, 1), LISTED_CLAIM_FIELDS)
     assert list(listed) == list(LISTED_CLAIM_FIELDS) and "decided" not in listed
+
+
+def test_a_writer_gives_what_record_gives_for_every_kind_of_field() -> None:
+    evidence = Evidence(SourceKind.PRIOR, "T", "P", 1, span=None, contradictions=("c",))
+    keys = ("id", "url", "source", "span", "contradictions", "score")
+    write = record_writer(Evidence, keys, given=("url",))
+    assert write(evidence, url="u") == record(evidence, keys, url="u")
+    assert write(evidence, url="u") == {
+        "id": None,
+        "url": "u",
+        "source": "prior",
+        "span": None,
+        "contradictions": ["c"],
+        "score": 1,
+    }
+    # a string where the model declares an enum is written as that string
+    claim = Claim("x", 0, 1, 0, 1, kind="quantity")  # type: ignore[arg-type]
+    assert record(claim, ("kind",)) == {"kind": "quantity"}
+
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # a hint that cannot be resolved at run time
+
+
+@dataclasses.dataclass
+class _Odd:
+    steps: tuple[Status, ...]
+    amount: Decimal | None = None
+    nested: list[tuple[int, ClaimKind]] = dataclasses.field(default_factory=list)
+
+
+def test_fields_of_undeclared_or_nested_types_go_through_json_ready() -> None:
+    odd = _Odd((Status.DISPUTED,), None, [(1, ClaimKind.OTHER)])
+    assert record(odd) == {"steps": ["disputed"], "amount": None, "nested": [[1, "other"]]}
+
+
+@pytest.mark.parametrize(
+    ("fields", "given"),
+    [(("id", "class"), ()), (("id", "_x"), ()), (("id",), ("note",)), (("item",), ("item",))],
+)
+def test_a_writer_refuses_names_it_cannot_write(fields, given) -> None:
+    with pytest.raises(ValueError):
+        record_writer(Verdict, fields, given=given)
 
 
 def test_the_latest_standing_verdict_is_in_force_ties_going_to_the_last_recorded() -> None:
