@@ -22,7 +22,7 @@ import keyword
 import operator
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from enum import Enum
 from typing import Any
 
@@ -53,11 +53,10 @@ def record(item: Any, fields: Sequence[str] | None = None, /, **values: Any) -> 
     tuples as lists. `values` whose keys are not in `fields` follow, in their order.
     For many items of one shape (an export), `record_writer` is faster.
     """
-    names = tuple(fields) if fields is not None else _all_fields(type(item))
+    kind = typing.cast(Hashable, type(item))  # a class is hashable; mypy doubts it
+    names = tuple(fields) if fields is not None else _all_fields(kind)
     given = tuple(name for name in values if name in names)
-    data = record_writer(type(item), names, given=given)(
-        item, **{name: values[name] for name in given}
-    )
+    data = record_writer(kind, names, given=given)(item, **{name: values[name] for name in given})
     if len(given) < len(values):
         data.update(values)  # the values not among `fields`, after them
     return data

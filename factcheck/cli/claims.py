@@ -299,8 +299,8 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         echo("history: no verdicts yet")
         return
     echo("history:" if claim.decided else "history (no verdict in force: not decided yet):")
-    for line in history_lines(history):
-        echo("  ", line)
+    for event in history_lines(history):
+        echo("  ", event)
 
 
 def history_lines(history: list[Verdict]) -> list[str]:

@@ -232,7 +232,8 @@ def _evidence_dict(evidence: Evidence) -> dict[str, Any]:
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of the report (factcheck/data, linked from docs/)."""
     text = resources.files("factcheck.data").joinpath("report-json.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 @functools.cache
@@ -368,7 +369,7 @@ def _describe_field_error(error: Any, path: str) -> str:
         return f"{where}.{missing}: is missing"
     if rule == "type":
         expected = definition if isinstance(definition, list) else [definition]
-        names = " or ".join(_JSON_TYPES.get(k, k) for k in expected)
+        names = " or ".join(_JSON_TYPES.get(str(k), str(k)) for k in expected)
         return f"{where}: must be {names}, not {_json_type(value)}"
     if rule in ("enum", "const"):
         choices = definition if rule == "enum" else [definition]

@@ -276,8 +276,11 @@ def _document_reports(
     hidden = {
         document.id: _hidden(all_claims, chosen, status) for document, all_claims, chosen in chunk
     }
-    claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen]
-    claim_ids += [claim.id for claims in hidden.values() for claim in claims]
+    # stored claims: every id is set
+    claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen if claim.id is not None]
+    claim_ids += [
+        claim.id for claims in hidden.values() for claim in claims if claim.id is not None
+    ]
     histories = store.verdicts_for_claims(claim_ids)
     stored = store.evidence_for_claims(claim_ids)
     cited_elsewhere = store.evidence_by_ids(

@@ -280,7 +280,9 @@ class TransferMixin(StoreBase):
         if row is None:
             updated_at = claim.updated_at or utc_now()
             claim_id = int(
-                db["claims"].insert(claim_row(document_id, claim, updated_at=updated_at)).last_rowid
+                db.table("claims")
+                .insert(claim_row(document_id, claim, updated_at=updated_at))
+                .last_rowid
                 or 0
             )
             result.claims_added += 1
