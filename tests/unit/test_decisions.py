@@ -11,9 +11,9 @@ import pytest
 from factcheck.errors import InputError
 from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, Status
+from factcheck.records import verdict_in_force
 from factcheck.review import ReviewSession, progress_line
 from factcheck.store import Store
-from factcheck.store.claims import verdict_in_force
 
 # Five statements; the last repeats the first (a pasted paragraph printed twice).
 TEXT = (
