@@ -50,7 +50,7 @@ from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claim_strip import ClaimStrip
 from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable
-from factcheck.tui.widgets.evidence import EvidencePanel
+from factcheck.tui.widgets.evidence import EvidencePanel, PanelOptions
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
 from factcheck.tui.widgets.recent import RecentStrip
@@ -190,7 +190,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         self._told: set[str] = set()
         """Problems already notified once (a failing source is not news per claim)."""
         self._retry_timer: Timer | None = None
-        self._polled_verdict_id = 0
+        self._polled_verdict_id: int = 0
         """The newest verdict the poll has looked at (ours included)."""
         self._written: set[int] = set()
         """Verdict ids this screen wrote: already on screen, not news for the poll."""
@@ -198,7 +198,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         """Claims another reviewer decided since this screen opened: their verdict."""
         self.recent_folded = False
         """The Recent panel is hidden (`r`)."""
-        self._evidence_on_screen: tuple | None = None
+        self._evidence_on_screen: tuple[str | bool, list[Evidence], PanelOptions] | None = None
         """What the evidence panel was last given (`_evidence_shown`)."""
 
     @property
@@ -368,7 +368,9 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
             },
         )
 
-    def _evidence_shown(self, claim: Claim | None, items: list[Evidence], options: dict) -> None:
+    def _evidence_shown(
+        self, claim: Claim | None, items: list[Evidence], options: PanelOptions
+    ) -> None:
         """Fill the evidence panel, unless it would show exactly what it shows: from one
         claim without evidence to the next the panel reads the same, and redrawing it
         costs a layout pass of the whole screen (most of a keypress's repaint)."""
