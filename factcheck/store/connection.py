@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from factcheck.errors import NotFoundError, StoreError, StoreLocked
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -190,7 +190,7 @@ class StoreBase:
         except sqlite3.Error:
             pass
 
-    def __enter__(self) -> StoreBase:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
