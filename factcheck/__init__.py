@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factcheck.claim_edit import SpanMove, create_claim, edit_claim_span, move_span
+    from factcheck.ingest import Article, add_article
     from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
     from factcheck.splitter import split_claims
     from factcheck.store import Store
 
 _PUBLIC = {
+    "Article": "factcheck.ingest",
     "Claim": "factcheck.models",
     "ClaimKind": "factcheck.models",
     "Document": "factcheck.models",
@@ -27,6 +29,7 @@ _PUBLIC = {
     "Store": "factcheck.store",
     "SpanMove": "factcheck.claim_edit",
     "Verdict": "factcheck.models",
+    "add_article": "factcheck.ingest",
     "create_claim": "factcheck.claim_edit",
     "edit_claim_span": "factcheck.claim_edit",
     "move_span": "factcheck.claim_edit",
@@ -34,6 +37,7 @@ _PUBLIC = {
 }
 
 __all__ = [
+    "Article",
     "Claim",
     "ClaimKind",
     "Document",
@@ -43,6 +47,7 @@ __all__ = [
     "Status",
     "Store",
     "Verdict",
+    "add_article",
     "create_claim",
     "edit_claim_span",
     "move_span",

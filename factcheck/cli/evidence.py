@@ -11,10 +11,10 @@ from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.cli.output import echo, echo_json, plural
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError, SourceUnavailable
+from factcheck.ingest.claimreview import read_claimreview_file
+from factcheck.ingest.reference_files import read_reference_file
 from factcheck.models import Claim
 from factcheck.sources import EvidenceSource
-from factcheck.sources.claimreview import read_claimreview_file
-from factcheck.sources.reference_files import read_reference_file
 from factcheck.sources.registry import SOURCE_NAMES, default_sources, exclude_document, suggest_from
 from factcheck.stance import Stance, evidence_hint
 
@@ -128,10 +128,11 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
 
     The publisher's rating, the claim, its URL and date are kept; `match` then shows
     a similar claim as "suggested" or "strong" match (thresholds in config.toml [prior]).
+    A saved fact-check page (.html) is read for the ClaimReview JSON-LD it carries.
 
     Example:
 
-        factcheck import-claimreview fullfact.csv reviews.jsonld
+        factcheck import-claimreview fullfact.csv reviews.jsonld saved-check.html
     """
     cap = desk.config.ingest.max_megabytes
     parsed = [(path, read_claimreview_file(path, max_megabytes=cap)) for path in paths]

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import InputError, NotFoundError
+from factcheck.ingest.passages import split_passages
+from factcheck.ingest.reference_files import read_reference_file
 from factcheck.matcher import Candidate, TermStats, content_stems, rank_candidates
 from factcheck.models import SourceKind
-from factcheck.sources.reference_files import read_reference_file, split_passages
 from factcheck.store import SCHEMA_VERSION, Store
 
 ROWS = [
