@@ -235,13 +235,13 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
         label = _SPEAKER_LABEL.match(text, start, end)
         if label is not None:
             speaker, content_start = label.group(1), label.end()
-        sentence = text[content_start:end]
-        if not any(map(str.isalpha, sentence)):
+        wording = text[content_start:end]
+        if not any(map(str.isalpha, wording)):
             continue  # a rule line, a page number: nothing to check
         alone = _alone_on_line(text, start, end)
-        if is_debris(sentence, alone_on_line=alone):
+        if is_debris(wording, alone_on_line=alone):
             continue
-        if alone and is_headline(sentence):
+        if alone and is_headline(wording):
             headlines.add(len(body))
         body.append(_Sentence(start, end, content_start, speaker))
     restated: list[_Sentence] = []

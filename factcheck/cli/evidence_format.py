@@ -82,8 +82,8 @@ def evidence_lines(
         lines.append(("      agrees: " + ", ".join(agreements),))
     for contradiction in item.contradictions:
         lines.append(("      ", styled(f"possible contradiction: {contradiction}", fg="red")))
-    label = hint_label(evidence_hint(claim, item)) if claim is not None else None
-    if label is not None:
+    hint = hint_label(evidence_hint(claim, item)) if claim is not None else None
+    if hint is not None:
         # Plain, unlike the red matcher flag above: a hint asks, it does not warn.
-        lines.append((f"      hint: {label}",))
+        lines.append((f"      hint: {hint}",))
     return lines

@@ -28,8 +28,8 @@ from factcheck.store.wikipedia_cache import CachedPage, WikipediaCacheMixin
 class Store(
     DocumentsMixin,
     EvidenceMixin,
-    ClaimsMixin,
     ClaimVersionsMixin,
+    ClaimsMixin,
     ReferencesMixin,
     FactChecksMixin,
     WikipediaCacheMixin,

@@ -7,13 +7,13 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Input, Label
 
+from factcheck import review as review_module
 from factcheck.cli import cli
 from factcheck.config import Config, ReviewConfig
 from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
-from factcheck.tui.screens import review as review_module
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review import ReviewScreen

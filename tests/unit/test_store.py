@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.errors import NotFoundError, StoreError
+from factcheck.errors import NotFoundError, StoreError, StoreLocked
 from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, ClaimKind, Status
 from factcheck.store import SCHEMA_VERSION, Store
@@ -183,7 +183,7 @@ def test_a_database_locked_past_the_timeout_is_a_clear_error(tmp_path: Path):
     holder = sqlite3.connect(db)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with Store(db, timeout=0.2) as store, pytest.raises(StoreError, match="locked"):
+        with Store(db, timeout=0.2) as store, pytest.raises(StoreLocked, match="locked"):
             store.mark([1], "supported", reviewer="ana")
     finally:
         holder.rollback()

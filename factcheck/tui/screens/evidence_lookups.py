@@ -2,8 +2,8 @@
 lookup, run in thread workers, their answers saved and shown when they arrive.
 
 A mixin of `ReviewScreen` (kept apart so the screen module holds the verdict workflow
-and this one the evidence plumbing). It uses the screen's state: `claims`, `session`,
-`evidence_items`, `selected_id`, `evidence`, `_show_evidence` and `review_app`.
+and this one the evidence plumbing). What it uses of the screen (`claims`, `session`,
+`evidence_items`, `_show_evidence`...) is declared in `review_host.ReviewHost`.
 Workers use only the sources (through `factcheck.tui.lookups`); what they find is
 saved here with the screen's own store, on the UI thread.
 
@@ -15,8 +15,6 @@ running Wikipedia lookup is a line above the items, never a spinner hiding them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -25,13 +23,7 @@ from factcheck.errors import FactcheckError
 from factcheck.sources import EvidenceSource
 from factcheck.tui.lookups import Cancelled, ask_sources
 from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
-
-if TYPE_CHECKING:
-    from factcheck.tui.screens.review import ReviewScreen
-
-    _Base = ReviewScreen
-else:
-    _Base = object
+from factcheck.tui.screens.review_host import ReviewScreenPart
 
 SUGGEST_DELAY_SECONDS = 0.2
 """How long the selection must rest on a claim before its automatic lookup starts
@@ -46,7 +38,7 @@ FILL_THE_LIBRARY = (
 """The empty panel of a desk with no references and no fact-checks: what to run."""
 
 
-class EvidenceLookups(_Base):
+class EvidenceLookups(ReviewScreenPart):
     """Automatic suggestions for the selected claim, and the Wikipedia lookup."""
 
     suggested: set[int]
@@ -57,8 +49,8 @@ class EvidenceLookups(_Base):
     _told: set[str]
     """Problems already notified once (a failing source is not news per claim)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self) -> None:
+        super().__init__()
         self.wikipedia_claim: int | None = None
         """The claim whose `w` lookup is running (None: no lookup running)."""
         self.wikipedia_outcome: dict[int, str] = {}
