@@ -6,11 +6,10 @@ from __future__ import annotations
 import contextlib
 import threading
 
-import pytest
 from textual.worker import WorkerFailed
 
-from factcheck.cli.review import review_sources
 from factcheck.errors import SourceUnavailable
+from factcheck.evidence.source_factory import make_sources
 from factcheck.models import Claim, Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
@@ -189,7 +188,7 @@ async def test_real_local_library_through_the_lookup_connection(review_store, co
                 }
             ]
         )
-        sources = [s for s in review_sources(lookup, config, 1) if s.name != "wikipedia"]
+        sources = [s for s in make_sources(lookup, config) if s.name != "wikipedia"]
         app = make_app(review_store, config, sources, document_id=1)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("j", "j", "j", "j")  # claim 5: Asia's fourth-largest economy
@@ -203,7 +202,6 @@ async def test_real_local_library_through_the_lookup_connection(review_store, co
         assert review_store.get_evidence(item.id).reference_id == "kr-econ"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the picker leaves exclude_document None")
 async def test_a_document_chosen_in_the_picker_is_not_its_own_earlier_check(review_store, config):
     """Issue 16's bug: `factcheck review` without a target opens the picker, so the
     document under review is not known when the sources are built; its own decided
@@ -220,7 +218,7 @@ async def test_a_document_chosen_in_the_picker_is_not_its_own_earlier_check(revi
     (earlier,) = review_store.list_claims(document_id=elsewhere.document.id)
     review_store.mark([earlier.id], "disputed", reviewer="ana")
     with Store(review_store.path) as lookup:
-        sources = [s for s in review_sources(lookup, config, None) if s.name != "wikipedia"]
+        sources = [s for s in make_sources(lookup, config) if s.name != "wikipedia"]
         app = make_app(review_store, config, sources)  # no document: the picker first
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()

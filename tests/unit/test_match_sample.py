@@ -81,7 +81,7 @@ def test_core_modules_never_import_textual() -> None:
     modules = [
         "factcheck.matcher",
         "factcheck.signals",
-        "factcheck.sources.registry",
+        "factcheck.evidence.suggest",
         "factcheck.sources.local",
         "factcheck.sources.prior",
         "factcheck.sources.wikipedia",
