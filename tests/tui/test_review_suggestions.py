@@ -64,6 +64,9 @@ async def test_a_claim_without_evidence_gets_suggestions_in_the_panel(make, revi
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert local.calls == [CLAIMS[0][0]]
+        (context,) = local.contexts  # as `factcheck match` builds it
+        assert (context.document_id, context.title) == (1, "Xi and Lee's first call")
+        assert CLAIMS[0][0] in context.sentence
         assert wikipedia.calls == []  # Wikipedia waits for w
         (stored,) = review_store.list_evidence(1)
         assert (stored.title, stored.span) == ("Economy of South Korea", (0, 50))
