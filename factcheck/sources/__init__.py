@@ -1,9 +1,10 @@
 """Evidence sources: each module here answers "what passages bear on this claim?".
 
-Every source satisfies `EvidenceSource`: it takes a claim's text and its
-`ClaimContext` (document, title, sentence) and returns ranked `Evidence`. A source that cannot
-answer now raises `SourceUnavailable`, and callers carry on with the others. The review
-TUI and the tests receive sources as objects, so a fake Wikipedia slots in.
+Every source satisfies `EvidenceSource`: it takes a claim's text and its `ClaimContext`
+(document, title, sentence) and returns ranked `Evidence`. A source that cannot answer
+now raises `SourceUnavailable`, and callers carry on with the others. The review TUI
+and the tests receive sources as objects (`evidence.source_factory.make_sources` builds
+them), so a fake Wikipedia slots in.
 """
 
 from __future__ import annotations
