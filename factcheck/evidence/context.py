@@ -42,18 +42,48 @@ class ClaimContext:
 
     @property
     def text(self) -> str:
-        """The sentence, then the title: where a source looks for the names and words
-        the claim leaves out.
+        """The sentence, then the title: where a source looks for the words the claim
+        leaves out (the matcher: does the context name the passage's page?).
 
-        Both, because either alone misses names: a claim is often its whole sentence,
-        so the sentence adds nothing and the title carries the topic ("Asia's
+        Both, because either alone misses the topic: a claim is often its whole
+        sentence, so the sentence adds nothing and the title carries the topic ("Asia's
         fourth-largest economy" under a headline naming South Korea), while a claim cut
-        from a longer sentence finds its subject there. The sentence comes first
-        because it is nearer the claim: Wikipedia's query keeps only the first two
-        names (`sources.wikipedia.search_query`), and a headline's names are often the
-        story's people rather than the claim's subject.
+        from a longer sentence finds its subject there. (The CLI used to send both, the
+        review screen the sentence alone.)
         """
         return "\n".join(part for part in (self.sentence, self.title) if part)
+
+    @property
+    def name_texts(self) -> tuple[str, ...]:
+        """Where capitalised words are names, nearest the claim first: the sentence,
+        then the title unless it is headline-cased.
+
+        Wikipedia's query keeps only the first two names (`sources.wikipedia`), so the
+        order matters: the sentence is nearer the claim, and a headline's names are
+        often the story's people rather than the claim's subject. A headline-cased title
+        ("Xi Calls For Mutual Respect In Talk With South Korean Leader") capitalises
+        every word, so its capitals mark a style, not names: read for names, it is one
+        twelve-word "name" that swamped the query of every claim of the seed article.
+        The texts are kept apart: joined, a name run would cross from one to the other.
+        """
+        texts = [self.sentence]
+        if not headline_cased(self.title):
+            texts.append(self.title)
+        return tuple(text for text in texts if text)
+
+
+HEADLINE_CAPITALS = 0.75
+"""Share of a title's longer words starting with a capital from which it is taken as
+headline-cased ("South Korea's year" is 2 of 3, a name; "Biden Says Economy Is Strong"
+is 4 of 4, a style)."""
+
+
+def headline_cased(title: str) -> bool:
+    """Whether a title capitalises (nearly) every word longer than three letters."""
+    longer = [word for word in title.split() if len(word) > 3 and word[0].isalpha()]
+    if len(longer) < 3:
+        return False
+    return sum(word[0].isupper() for word in longer) / len(longer) >= HEADLINE_CAPITALS
 
 
 def claim_context(store: Store, claim: Claim, *, document: Document | None = None) -> ClaimContext:

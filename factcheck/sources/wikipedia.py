@@ -43,14 +43,13 @@ _CONTEXT_NAMES = 2
 
 def search_query(text: str, context: ClaimContext) -> str:
     """The claim's informative words plus up to two names from its context the claim
-    does not already use: the sentence's first, then the title's (`ClaimContext.text`
-    says why)."""
+    does not already use: the sentence's first, then the title's
+    (`ClaimContext.name_texts` says why)."""
     terms = informative_terms(text, limit=_QUERY_TERMS)
     claim_words = set(words(text))
-    names = [
-        name for name in extract_entities(context.text) if not set(words(name)) <= claim_words
-    ][:_CONTEXT_NAMES]
-    return " ".join(names + terms)
+    found = (name for part in context.name_texts for name in extract_entities(part))
+    names = list(dict.fromkeys(name for name in found if not set(words(name)) <= claim_words))
+    return " ".join(names[:_CONTEXT_NAMES] + terms)
 
 
 class WikipediaSource:

@@ -10,7 +10,7 @@ import pytest
 import factcheck
 from factcheck.config import Config, PriorConfig
 from factcheck.errors import FactcheckError, SourceUnavailable, StoreError
-from factcheck.evidence.context import ClaimContext, claim_context
+from factcheck.evidence.context import ClaimContext, claim_context, headline_cased
 from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.suggest import suggest
 from factcheck.models import Claim, Evidence, SourceKind
@@ -78,6 +78,29 @@ def test_wikipedia_names_come_from_the_sentence_first_then_the_title() -> None:
     free = search_query(claim, ClaimContext.free_text())
     assert "Korea" not in free
     assert search_query(claim, title_only) == "South Korea " + free
+
+
+def test_a_headline_cased_title_gives_no_names() -> None:
+    """The seed's title, read for names, was one fifteen-word "name" in every query."""
+    headline = (
+        "Chinese President Xi Calls For Mutual Respect And Right Direction In Talk"
+        " With South Korean Leader"
+    )
+    assert headline_cased(headline) and headline_cased("Biden Says Economy Is Strong")
+    assert not headline_cased("South Korea's year") and not headline_cased("Xi and Lee")
+    claim = "the economy grew by 3 percent"
+    context = ClaimContext(1, title=headline, sentence=claim)  # a whole-sentence claim
+    assert context.name_texts == (claim,)
+    assert search_query(claim, context) == search_query(claim, ClaimContext.free_text())
+    in_seoul = ClaimContext(1, title=headline, sentence="In Seoul, officials said " + claim)
+    assert search_query(claim, in_seoul).split()[0] == "Seoul"
+
+
+def test_names_never_run_from_the_sentence_into_the_title() -> None:
+    context = ClaimContext(1, title="Korea Herald staff", sentence="It grew, said Park")
+    assert context.name_texts == ("It grew, said Park", "Korea Herald staff")
+    query = search_query("It grew", context).split()
+    assert query[:3] == ["Park", "Korea", "Herald"]  # "Park" alone, not "Park Korea Herald"
 
 
 def test_suggest_merges_best_first_and_passes_the_context_to_every_source() -> None:
