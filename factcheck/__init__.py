@@ -17,11 +17,13 @@ if TYPE_CHECKING:
     from factcheck.evidence.context import ClaimContext, claim_context
     from factcheck.evidence.source_factory import make_sources
     from factcheck.evidence.suggest import suggest
+    from factcheck.ingest import Article, add_article
     from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
     from factcheck.splitter import split_claims
     from factcheck.store import Store
 
 _PUBLIC = {
+    "Article": "factcheck.ingest",
     "Claim": "factcheck.models",
     "ClaimContext": "factcheck.evidence.context",
     "ClaimKind": "factcheck.models",
@@ -33,6 +35,7 @@ _PUBLIC = {
     "Store": "factcheck.store",
     "SpanMove": "factcheck.claim_edit",
     "Verdict": "factcheck.models",
+    "add_article": "factcheck.ingest",
     "claim_context": "factcheck.evidence.context",
     "create_claim": "factcheck.claim_edit",
     "edit_claim_span": "factcheck.claim_edit",
@@ -43,6 +46,7 @@ _PUBLIC = {
 }
 
 __all__ = [
+    "Article",
     "Claim",
     "ClaimContext",
     "ClaimKind",
@@ -54,6 +58,7 @@ __all__ = [
     "Status",
     "Store",
     "Verdict",
+    "add_article",
     "claim_context",
     "create_claim",
     "edit_claim_span",

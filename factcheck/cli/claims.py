@@ -160,12 +160,13 @@ class _Report:
 
 def _dry_run_text(article: Article, *, first: bool) -> str:
     """What `add --dry-run` shows: the metadata, then the exact text that would be stored."""
-    from factcheck.splitter import split_claims
+    from factcheck.ingest import article_claims
 
+    claim_count = len(article_claims(article).shown())  # as `add` would count them
     lines = [] if first else [""]
     lines += metadata_lines(article)
     lines.append(field_line("text", plural(len(article.text), "character", grouped=True)))
-    lines.append(field_line("claims", f"{len(split_claims(article.text))} (dry run: not stored)"))
+    lines.append(field_line("claims", f"{claim_count} (dry run: not stored)"))
     lines += ["", article.text.rstrip("\n"), ""]
     return "\n".join(lines)
 
@@ -405,14 +406,13 @@ def split(desk: Desk, path: str, output_format: str) -> None:
 
         factcheck split seeds/xi-lee-call.txt
     """
-    from factcheck.ingest import read_article
-    from factcheck.splitter import split_claims
+    from factcheck.ingest import article_claims, read_article
 
     config = desk.config
     article = read_article(path, fetch=config.fetch, max_megabytes=config.ingest.max_megabytes)
     for warning in article.warnings:
         echo(f"warning: {warning}", err=True)
-    claims = split_claims(article.text)
+    claims = article_claims(article).shown()
     if output_format == "json":
         echo_json([claim_as_dict(c) for c in claims])
         return

@@ -14,9 +14,9 @@ from factcheck.errors import FactcheckError
 from factcheck.evidence.context import ClaimContext, claim_context
 from factcheck.evidence.source_factory import SOURCE_NAMES, make_sources
 from factcheck.evidence.suggest import suggest
+from factcheck.ingest.claimreview import read_claimreview_file
+from factcheck.ingest.reference_files import read_reference_file
 from factcheck.sources import EvidenceSource
-from factcheck.sources.claimreview import read_claimreview_file
-from factcheck.sources.reference_files import read_reference_file
 from factcheck.stance import Stance, evidence_hint
 
 SOURCE_CHOICE = click.Choice([*SOURCE_NAMES, "all"], case_sensitive=False)
@@ -129,10 +129,11 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
 
     The publisher's rating, the claim, its URL and date are kept; `match` then shows
     a similar claim as "suggested" or "strong" match (thresholds in config.toml [prior]).
+    A saved fact-check page (.html) is read for the ClaimReview JSON-LD it carries.
 
     Example:
 
-        factcheck import-claimreview fullfact.csv reviews.jsonld
+        factcheck import-claimreview fullfact.csv reviews.jsonld saved-check.html
     """
     cap = desk.config.ingest.max_megabytes
     parsed = [(path, read_claimreview_file(path, max_megabytes=cap)) for path in paths]

@@ -23,10 +23,10 @@ import wikipediaapi
 from factcheck.config import WikipediaConfig
 from factcheck.errors import SourceUnavailable
 from factcheck.evidence.context import ClaimContext
+from factcheck.ingest.passages import split_passages
 from factcheck.matcher import Candidate, informative_terms, rank_candidates, words
 from factcheck.models import Evidence, SourceKind
 from factcheck.signals import extract_entities
-from factcheck.sources.reference_files import split_passages
 from factcheck.store.wikipedia_cache import CachedPage
 
 if TYPE_CHECKING:

@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from factcheck.config import Config, ReviewConfig
 from factcheck.errors import ConfigError
+from factcheck.ingest import Article, add_article
 from factcheck.models import Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui.claim_view import status_filters
@@ -363,7 +364,9 @@ async def test_command_palette_opens_and_runs_a_command(make, review_store):
 
 
 async def test_picker_opens_the_chosen_document(make, review_store):
-    review_store.add_document("Second article. It says 42 things.", title="Second", source="-")
+    add_article(
+        review_store, Article("Second article. It says 42 things.", title="Second", source="-")
+    )
     app = make(document_id=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from factcheck.errors import InputError
+from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, Status
 from factcheck.review import ReviewSession, progress_line
 from factcheck.store import Store
@@ -203,7 +204,7 @@ def test_added_articles_keep_repeats_as_a_group_and_list_each_statement_once(
 ) -> None:
     from factcheck.splitter import split_claims
 
-    document = store.add_document(sample_text, title="seed", source="-")
+    document = add_article(store, Article(sample_text, title="seed", source="-"))
     shown = store.list_claims(document_id=document.document.id)
     assert [c.text for c in shown] == [c.text for c in split_claims(sample_text)]
     assert document.claim_count == len(shown)

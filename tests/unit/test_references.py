@@ -12,9 +12,10 @@ from factcheck.errors import InputError, NotFoundError
 from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.suggest import suggest
+from factcheck.ingest.passages import split_passages
+from factcheck.ingest.reference_files import read_reference_file
 from factcheck.matcher import Candidate, TermStats, content_stems, rank_candidates
 from factcheck.models import Evidence, SourceKind
-from factcheck.sources.reference_files import read_reference_file, split_passages
 from factcheck.store import SCHEMA_VERSION, Store
 
 ROWS = [
