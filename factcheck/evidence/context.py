@@ -23,8 +23,8 @@ class ClaimContext:
     """Where a claim stands: its document, that document's title, its sentence.
 
     Sources read what they need: the earlier-verdicts source leaves `document_id`'s own
-    claims out (a claim is no evidence for itself, nor for its neighbours); Wikipedia
-    and the matcher take names and title words from `text`.
+    claims out (a claim is no evidence for itself, nor for its neighbours); the matcher
+    takes title words from `text`, Wikipedia names from `name_texts`.
     """
 
     document_id: int | None
@@ -61,9 +61,10 @@ class ClaimContext:
         Wikipedia's query keeps only the first two names (`sources.wikipedia`), so the
         order matters: the sentence is nearer the claim, and a headline's names are
         often the story's people rather than the claim's subject. A headline-cased title
-        ("Xi Calls For Mutual Respect In Talk With South Korean Leader") capitalises
-        every word, so its capitals mark a style, not names: read for names, it is one
-        twelve-word "name" that swamped the query of every claim of the seed article.
+        capitalises every word, so its capitals mark a style, not names: the seed
+        article's ("Chinese President Xi Calls For Mutual Respect And Right Direction
+        In Talk With South Korean Leader"), read for names, is one fifteen-word "name"
+        that led `factcheck match`'s query for every claim (bench/eval_claim_context.py).
         The texts are kept apart: joined, a name run would cross from one to the other.
         """
         texts = [self.sentence]
