@@ -507,7 +507,6 @@ REVIEW_DRIVER = textwrap.dedent(
                     yield Static("hello")
             app = Bare()
         else:
-            from factcheck.cli.review import review_sources
             from factcheck.config import load_config
             from factcheck.store import Store
             from factcheck.tui import make_app

@@ -1,7 +1,7 @@
 """The local reference library: passages indexed with FTS5 inside claims.db.
 
-Called by `factcheck refs add|list|remove` (through `sources.local`), by the local
-evidence source for recall, and by `Store.suggest_evidence`. A file's passages are
+Called by `factcheck refs add|list|remove` and by the local evidence source
+(`sources.local`) for recall. A file's passages are
 replaced as a whole when the file is added again, in one transaction, so a library
 never holds half a file or the same file twice.
 """
@@ -20,8 +20,6 @@ from factcheck.store.text import clean_text
 
 if TYPE_CHECKING:
     from factcheck.matcher import TermStats
-    from factcheck.models import Evidence
-    from factcheck.sources import EvidenceSource
 
 _BATCH = 2000
 """Rows per executemany batch; also how often the progress callback fires."""
@@ -290,27 +288,6 @@ class ReferencesMixin(StoreBase):
             stems=stems_total,
             doc_freq={stem: counts[0] for stem, counts in found.items()},
             stem_freq={stem: counts[1] for stem, counts in found.items()},
-        )
-
-    def suggest_evidence(
-        self,
-        text: str,
-        *,
-        limit: int = 5,
-        sources: Sequence[EvidenceSource | str] | None = None,
-        context: str = "",
-        score_cutoff: float | None = None,
-    ) -> list[Evidence]:
-        """Ranked evidence for a claim's text, best first.
-
-        `sources` are `EvidenceSource` objects or names ("local", "prior",
-        "wikipedia"); default: the local reference library only, which never touches
-        the network. A source that cannot answer (`SourceUnavailable`) is skipped.
-        """
-        from factcheck.sources.registry import suggest_from
-
-        return suggest_from(
-            self, text, limit=limit, sources=sources, context=context, score_cutoff=score_cutoff
         )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import httpx
 
 from factcheck.config import WikipediaConfig
+from factcheck.evidence.context import ClaimContext
 from factcheck.ingest.passages import split_passages
 from factcheck.ingest.reference_files import read_reference_file
 from factcheck.sentences import split_sentences
@@ -105,7 +106,8 @@ def _mediawiki(request: httpx.Request) -> httpx.Response:
 def test_wikipedia_pages_use_the_same_passages(tmp_path: Path) -> None:
     store = Store(tmp_path / "claims.db")
     source = WikipediaSource(store, WikipediaConfig(), transport=httpx.MockTransport(_mediawiki))
-    found = source.suggest("Trade with the U.S. Senate's blessing grew by 4 percent", limit=20)
+    claim = "Trade with the U.S. Senate's blessing grew by 4 percent"
+    found = source.suggest(claim, context=ClaimContext.free_text(), limit=20)
     passages = [evidence.passage for evidence in found]
     assert passages
     assert set(passages) <= set(split_passages(PAGE_TEXT))

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck.errors import FactcheckError
+from factcheck.evidence.context import ClaimContext, claim_context
 from factcheck.sources import EvidenceSource
 from factcheck.tui.lookups import Cancelled, ask_sources
 from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
@@ -133,11 +134,17 @@ class EvidenceLookups(ReviewScreenPart):
             self.suggesting = None
             return
         claim = self.claims[claim_id]
-        context = self.session.document.text[claim.sentence_start : claim.sentence_end]
-        self.suggest(claim_id, claim.text, context)
+        self.suggest(claim_id, claim.text, self._claim_context(claim_id))
+
+    def _claim_context(self, claim_id: int) -> ClaimContext:
+        """The claim's context, built as `factcheck match` builds it: the document the
+        claim is in (whichever way it was opened: target, picker), so its own decided
+        claims are never "checked before" for it."""
+        document = self.session.document
+        return claim_context(self.review_app.store, self.claims[claim_id], document=document)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
-    def suggest(self, claim_id: int, text: str, context: str) -> None:
+    def suggest(self, claim_id: int, text: str, context: ClaimContext) -> None:
         """Runs in a thread: asks the quick sources, posts the answer; touches no widget
         and not the screen's store (the sources read through their own connection)."""
         worker = get_current_worker()
@@ -190,8 +197,7 @@ class EvidenceLookups(ReviewScreenPart):
             )
             return
         claim = self.claims[claim_id]
-        text = self.session.document.text
-        context = text[claim.sentence_start : claim.sentence_end]
+        context = self._claim_context(claim_id)
         self.wikipedia_outcome.pop(claim_id, None)
         # A line above the items, not Textual's loading spinner over the panel: what
         # the library found stays readable while Wikipedia is asked.
@@ -216,7 +222,9 @@ class EvidenceLookups(ReviewScreenPart):
             self._show_evidence(claim_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
-    def lookup(self, source: EvidenceSource, claim_id: int, text: str, context: str) -> None:
+    def lookup(
+        self, source: EvidenceSource, claim_id: int, text: str, context: ClaimContext
+    ) -> None:
         """Runs in a thread: asks the source, posts the answer; touches no widget or db."""
         worker = get_current_worker()
         try:
