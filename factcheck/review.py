@@ -207,6 +207,12 @@ def resolve_review_target(
         if not summaries:
             raise NotFoundError("no documents yet: give a file, e.g. `factcheck review FILE`")
         return summaries[-1].document.id
+    return target_document_id(store, target, config=config)
+
+
+def target_document_id(store: Store, target: str, *, config: Config | None = None) -> int:
+    """The document TARGET names: a document id, or an article file or URL added first
+    (exactly as `factcheck add` would, metadata included) when not yet stored."""
     if re.fullmatch(r"[0-9]+", target) and not Path(target).exists():
         document_id = int(target)
         if not 1 <= document_id <= 2**63 - 1:

@@ -10,7 +10,7 @@ from factcheck.cli import Desk, cli, open_store
 from factcheck.cli.params import DOCUMENT_OR_FILE, TEXT
 from factcheck.config import ReviewConfig
 from factcheck.evidence.source_factory import make_sources
-from factcheck.review import clean_reviewer_name, resolve_review_target
+from factcheck.review import clean_reviewer_name, resolve_review_target, target_document_id
 from factcheck.store import Store
 
 REVIEW_LOCK_WAIT_SECONDS = 0.25
@@ -57,7 +57,7 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
     try:
         among = None
         if len(targets) > 1:
-            among = [resolve_review_target(store, t, config=config) for t in targets]
+            among = [target_document_id(store, t, config=config) for t in targets]
             document_id = None
         else:
             document_id = resolve_review_target(

@@ -140,7 +140,8 @@ class ClaimsMixin(StoreBase):
         of the partial index on `duplicate_of` a row, and none at all (a constant)
         while the database holds no repeat.
         """
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int | float] = []
         if status is not None:
             where.append("status = ?")
             params.append(str(Status(status)))

@@ -100,9 +100,9 @@ class DocumentsMixin(StoreBase):
             # Checked again under the write lock: another process may have added the same
             # text since the check above (or while its caller split it); both then report
             # "already added".
-            existing = self._document_by_sha256(digest)
-            if existing is not None:
-                return AddResult(existing, self._claim_count(existing.id), created=False)
+            stored = self._document_by_sha256(digest)
+            if stored is not None:
+                return AddResult(stored, self._claim_count(stored.id), created=False)
             document_id = insert_document_row(
                 conn,
                 Document(

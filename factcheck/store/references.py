@@ -180,7 +180,8 @@ class ReferencesMixin(StoreBase):
         gone = db.execute(f"SELECT title, text FROM reference_passages WHERE {where}", params)
         db.conn.executemany(STEM_UPSERT, stem_counts(gone.fetchall(), sign=-1))
         db.execute("DELETE FROM reference_stems WHERE documents <= 0")
-        return db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
+        deleted: int = db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
+        return deleted
 
     def list_reference_files(self) -> list[ReferenceFile]:
         """Imported files, oldest first, then one entry for API-added rows if any."""
