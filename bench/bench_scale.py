@@ -381,7 +381,7 @@ def fig_prior(db: Path, size: str, samples: int = 200) -> None:
 
 def passages_file(count: int) -> Path:
     """A .jsonl of `count` reference passages (CoAID sentences, copies numbered)."""
-    from factcheck.sources.reference_files import split_passages
+    from factcheck.ingest.passages import split_passages
 
     path = CACHE / f"passages-{count}.jsonl"
     if path.exists():
@@ -507,7 +507,6 @@ REVIEW_DRIVER = textwrap.dedent(
                     yield Static("hello")
             app = Bare()
         else:
-            from factcheck.cli.review import review_sources
             from factcheck.config import load_config
             from factcheck.store import Store
             from factcheck.tui import make_app
@@ -523,6 +522,7 @@ REVIEW_DRIVER = textwrap.dedent(
 
 def review_database() -> tuple[Path, int]:
     """A database holding one document of 10,000 claims (CoAID articles joined)."""
+    from factcheck.ingest import Article, add_article
     from factcheck.splitter import split_claims
     from factcheck.store import Store
 
@@ -535,7 +535,7 @@ def review_database() -> tuple[Path, int]:
             if count >= 10_000:
                 break
         store = Store(path.with_suffix(".partial"))
-        store.add_document("\n\n".join(texts), title="10k claims", source="bench")
+        add_article(store, Article("\n\n".join(texts), title="10k claims", source="bench"))
         store.close()
         path.with_suffix(".partial").rename(path)
     conn = sqlite3.connect(path)

@@ -56,10 +56,12 @@ COLUMNS, ROWS = 140, 44
 
 
 def seed_desk(path: Path) -> Path:
+    from factcheck.ingest import Article, add_article
     from factcheck.store import Store
 
     with Store(path) as store:
-        store.add_document(SEED.read_text(encoding="utf-8"), title="Xi and Lee", source="seed")
+        seed = Article(SEED.read_text(encoding="utf-8"), title="Xi and Lee", source="seed")
+        add_article(store, seed)
     return path
 
 

@@ -73,6 +73,7 @@ def main() -> int:
     from factcheck.checkworthiness.scoring import preload
     from factcheck.claim_edit import SpanMove, edit_claim_span, move_span
     from factcheck.config import Config, ReviewConfig
+    from factcheck.ingest import Article, add_article
     from factcheck.store import Store
     from factcheck.tui import make_app
 
@@ -80,7 +81,7 @@ def main() -> int:
     text = SEED.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder) / "claims.db")
-        store.add_document(text, title="seed", source=str(SEED))
+        add_article(store, Article(text, title="seed", source=str(SEED)))
         config = Config(review=ReviewConfig(reviewer="bench"))
 
         # keypresses: } widens claim 1's end (then { back, so the span stays in its

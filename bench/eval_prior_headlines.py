@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import data_or_skip
 
 from factcheck.embedding import cosine, default_vectors, vector_bytes
+from factcheck.evidence.context import ClaimContext
 from factcheck.matcher import fts_query
 from factcheck.sources.prior import PriorChecks, similarity
 from factcheck.store import Store
@@ -52,7 +53,7 @@ def main() -> None:
         right = wrong = 0
         blended: list[tuple[bool, float]] = []
         for _, headline, url in pairs:
-            found = source.suggest(headline)
+            found = source.suggest(headline, context=ClaimContext.free_text())
             right += bool(found) and found[0].url == url
             wrong += bool(found) and found[0].url != url
             query = fts_query(headline)

@@ -52,6 +52,10 @@ import numpy as np
 from corpora import Query, climate_fever, data_or_skip, fm2
 
 from factcheck import matcher
+from factcheck.config import Config
+from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.source_factory import make_sources
+from factcheck.evidence.suggest import suggest
 from factcheck.matcher import rank_candidates
 from factcheck.sentence_encoder import default_sentence_encoder, passage_text
 from factcheck.sources import local
@@ -239,9 +243,13 @@ class DevSet:
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "claims.db") as store:
             store.add_references(passages)
             lexical = LocalReferences(store, sentence_weight=0.0)
+            free_text = ClaimContext.free_text()
             self.lexical = Ranked(
                 [
-                    [e.reference_id or "" for e in lexical.suggest(q.claim, limit=MRR_DEPTH)]
+                    [
+                        e.reference_id or ""
+                        for e in lexical.suggest(q.claim, context=free_text, limit=MRR_DEPTH)
+                    ]
                     for q in queries
                 ],
                 queries,
@@ -249,8 +257,12 @@ class DevSet:
             started = time.perf_counter()
             # The shipped path itself (sentence vectors computed and cached as a desk
             # would), to check that the feature table reproduces it.
+            shipped = make_sources(store, Config(), names=["local"])
             self.shipped_rankings = [
-                [e.reference_id or "" for e in store.suggest_evidence(q.claim, limit=MRR_DEPTH)]
+                [
+                    e.reference_id or ""
+                    for e in suggest(shipped, q.claim, context=free_text, limit=MRR_DEPTH)
+                ]
                 for q in queries
             ]
             self.shipped_seconds = time.perf_counter() - started

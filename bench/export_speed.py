@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from factcheck.export import FORMATS, build_report, import_json_report, render
+from factcheck.ingest import Article, add_article
 from factcheck.models import Evidence, SourceKind, Status
 from factcheck.store import Store
 
@@ -62,7 +63,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder) / "claims.db")
         for title, url, text in rows:
-            store.add_document(text, title=title, source=url or "coaid", url=url or None)
+            add_article(store, Article(text, title=title, source=url or "coaid", url=url or None))
         claims = store.list_claims()
         for claim in claims:
             if random.random() < 2 / 3:

@@ -29,7 +29,7 @@ CPU index, https://download.pytorch.org/whl/cpu).
    of each training sentence comes from a linear model that did not see its debate),
    and embedding columns appended to the hashed features in one logistic regression.
 2. Evidence retrieval (issue 4): FM2 dev and Climate-FEVER dev pooled as in
-   bench/eval_retrieval.py; our `store.suggest_evidence(claim, limit=50)` (the whole
+   bench/eval_retrieval.py; our `suggest(claim, limit=50)` over the local library (the whole
    reranked recall pool of 50) rescored as score + w * cosine(claim, passage); w chosen
    on the tuning halves only (the w with the best mean tuning ratio over both sets),
    then reported on tuning / held-out / full next to bm25s text (same code as
@@ -292,7 +292,11 @@ def checkworthiness(embedder: Embedder) -> None:
 
 
 def candidate_lists(name, passages, queries, cache: Path):
-    """`suggest_evidence(claim, limit=50)` for every claim: [(reference_id, score)]."""
+    """`suggest(claim, limit=50)` (local library) for every claim: [(reference_id, score)]."""
+    from factcheck.config import Config
+    from factcheck.evidence.context import ClaimContext
+    from factcheck.evidence.source_factory import make_sources
+    from factcheck.evidence.suggest import suggest
     from factcheck.store import Store
 
     key = hashlib.sha256(
@@ -303,8 +307,12 @@ def candidate_lists(name, passages, queries, cache: Path):
         return json.loads(path.read_text())
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "claims.db") as store:
         store.add_references(passages)
+        local, free_text = make_sources(store, Config(), names=["local"]), ClaimContext.free_text()
         out = [
-            [(e.reference_id, e.score) for e in store.suggest_evidence(q.claim, limit=50)]
+            [
+                (e.reference_id, e.score)
+                for e in suggest(local, q.claim, context=free_text, limit=50)
+            ]
             for q in queries
         ]
     path.write_text(json.dumps(out))

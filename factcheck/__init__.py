@@ -13,13 +13,21 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factcheck.claim_edit import SpanMove, create_claim, edit_claim_span, move_span
+    from factcheck.config import Config
+    from factcheck.evidence.context import ClaimContext, claim_context
+    from factcheck.evidence.source_factory import make_sources
+    from factcheck.evidence.suggest import suggest
+    from factcheck.ingest import Article, add_article
     from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
     from factcheck.splitter import split_claims
     from factcheck.store import Store
 
 _PUBLIC = {
+    "Article": "factcheck.ingest",
     "Claim": "factcheck.models",
+    "ClaimContext": "factcheck.evidence.context",
     "ClaimKind": "factcheck.models",
+    "Config": "factcheck.config",
     "Document": "factcheck.models",
     "Evidence": "factcheck.models",
     "SourceKind": "factcheck.models",
@@ -27,15 +35,22 @@ _PUBLIC = {
     "Store": "factcheck.store",
     "SpanMove": "factcheck.claim_edit",
     "Verdict": "factcheck.models",
+    "add_article": "factcheck.ingest",
+    "claim_context": "factcheck.evidence.context",
     "create_claim": "factcheck.claim_edit",
     "edit_claim_span": "factcheck.claim_edit",
+    "make_sources": "factcheck.evidence.source_factory",
     "move_span": "factcheck.claim_edit",
     "split_claims": "factcheck.splitter",
+    "suggest": "factcheck.evidence.suggest",
 }
 
 __all__ = [
+    "Article",
     "Claim",
+    "ClaimContext",
     "ClaimKind",
+    "Config",
     "Document",
     "Evidence",
     "SourceKind",
@@ -43,10 +58,14 @@ __all__ = [
     "Status",
     "Store",
     "Verdict",
+    "add_article",
+    "claim_context",
     "create_claim",
     "edit_claim_span",
+    "make_sources",
     "move_span",
     "split_claims",
+    "suggest",
 ]
 
 

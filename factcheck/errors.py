@@ -23,6 +23,15 @@ class StoreError(FactcheckError):
     """claims.db cannot be opened or written (not SQLite, locked, a directory)."""
 
 
+class StoreLocked(StoreError):
+    """Another process holds claims.db's lock past the busy timeout.
+
+    A passing condition, unlike the other `StoreError`s (a read-only file, a full
+    disk): the same write will succeed in a moment, so callers that can wait (the
+    review screen's verdict queue) retry soon, and tell it by this type.
+    """
+
+
 class NotFoundError(FactcheckError):
     """A document or claim id that is not in the database."""
 

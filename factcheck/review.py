@@ -9,12 +9,13 @@ here imports Textual.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.config import Config
-from factcheck.errors import InputError, NotFoundError
+from factcheck.errors import FactcheckError, InputError, NotFoundError, StoreError, StoreLocked
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.models import Status, Verdict
 from factcheck.store import DocumentSummary, Store
@@ -39,7 +40,8 @@ class Undone:
 
     decision: Decision
     in_force: Verdict | None
-    """The claim's verdict in force after the undo; None when it is undecided again."""
+    """The claim's verdict in force after the undo (the new verdict: the one before
+    the decision, or another reviewer's since); None when it is undecided again."""
     events: tuple[Verdict, ...] = ()
     """The undo events recorded (one per verdict of the decision, `Verdict.undoes`)."""
 
@@ -55,6 +57,76 @@ class Undone:
     @property
     def decided(self) -> bool:
         return self.in_force is not None
+
+
+LOCK_RETRY_SECONDS = 0.5
+"""How soon a verdict waiting for a locked database is tried again: a lock passes."""
+WRITE_ERROR_RETRY_SECONDS = 5.0
+"""How soon a verdict that failed for another reason (a read-only file, a full disk) is
+tried again: the reviewer may fix the cause without leaving the screen."""
+RETRY_NOTICE_EVERY = 20
+"""A waiting queue is worth a notice on its first failed try and every this many after
+(not every half second)."""
+
+
+@dataclass(frozen=True)
+class PendingVerdict:
+    """A verdict keyed in but not committed yet (the database could not be written)."""
+
+    claim_id: int
+    status: Status
+    note: str | None = None
+    evidence_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """What `ReviewSession.undo` did to a verdict still queued: dropped it unsaved (the
+    database never saw it, so nothing is withdrawn)."""
+
+    pending: PendingVerdict
+
+    @property
+    def claim_id(self) -> int:
+        return self.pending.claim_id
+
+
+@dataclass(frozen=True)
+class Flushed:
+    """What `ReviewSession.flush` did to the queue of verdicts keyed in."""
+
+    saved: tuple[Decision, ...] = ()
+    """Verdicts committed by this flush, oldest first."""
+    refused: tuple[tuple[PendingVerdict, FactcheckError], ...] = ()
+    """Verdicts dropped because no retry can save them (the claim or the cited
+    evidence is gone), each with the line that says why."""
+    waiting: StoreError | None = None
+    """Why the rest of the queue still waits (the database locked, read-only or full);
+    None when the queue is empty."""
+    attempts: int = 0
+    """Failed tries in a row while the queue waits (1 the first time)."""
+    recovered: bool = False
+    """The queue had been waiting and this flush saved its verdicts."""
+
+    @property
+    def locked(self) -> bool:
+        """The queue waits for another process's lock (not for a broken database)."""
+        return isinstance(self.waiting, StoreLocked)
+
+    @property
+    def retry_in(self) -> float | None:
+        """Seconds until the queue should be flushed again; None when it is empty."""
+        if self.waiting is None:
+            return None
+        return LOCK_RETRY_SECONDS if self.locked else WRITE_ERROR_RETRY_SECONDS
+
+    @property
+    def worth_telling(self) -> bool:
+        """Whether the reviewer should hear that the queue waits (first and every
+        `RETRY_NOTICE_EVERY`th failed try)."""
+        return self.waiting is not None and (
+            self.attempts == 1 or self.attempts % RETRY_NOTICE_EVERY == 0
+        )
 
 
 @dataclass(frozen=True)
@@ -135,6 +207,12 @@ def resolve_review_target(
         if not summaries:
             raise NotFoundError("no documents yet: give a file, e.g. `factcheck review FILE`")
         return summaries[-1].document.id
+    return target_document_id(store, target, config=config)
+
+
+def target_document_id(store: Store, target: str, *, config: Config | None = None) -> int:
+    """The document TARGET names: a document id, or an article file or URL added first
+    (exactly as `factcheck add` would, metadata included) when not yet stored."""
     if re.fullmatch(r"[0-9]+", target) and not Path(target).exists():
         document_id = int(target)
         if not 1 <= document_id <= 2**63 - 1:
@@ -154,12 +232,18 @@ def resolve_review_target(
 
 
 class ReviewSession:
-    """One reviewer's verdicts on one document, with an undo stack.
+    """One reviewer's verdicts on one document, with an undo stack and a queue.
 
     Every verdict is written (one transaction) before `decide` returns, so closing the
     terminal loses nothing. Undo withdraws the verdict (an undo event naming it): the
     claim's history keeps both the mistake and its withdrawal, and the verdict before
     it (or none) is in force again.
+
+    A screen that must not freeze `submit`s verdicts instead: each is queued and the
+    queue flushed at once; when the database cannot be written (another process holds
+    the lock, the file is read-only) the verdicts stay queued, in order, and the caller
+    flushes again after `Flushed.retry_in` seconds. Nothing keyed in is lost, and undo
+    drops a queued verdict before it withdraws a saved one.
     """
 
     def __init__(self, store: Store, document_id: int, *, reviewer: str) -> None:
@@ -171,6 +255,10 @@ class ReviewSession:
         latest = store.recent_verdicts(limit=1)
         self.opened_at_verdict_id = latest[0].id if latest else 0
         """The newest verdict id when the session began: later ones are news."""
+        self.pending: deque[PendingVerdict] = deque()
+        """Verdicts keyed in but not saved yet, oldest first (`submit`, `flush`)."""
+        self.failed_attempts = 0
+        """Failed flushes in a row since the queue last saved a verdict."""
 
     def decided_by_someone_else(self, claim_id: int) -> Verdict | None:
         """The verdict another reviewer gave this claim since the session began, if it
@@ -209,13 +297,65 @@ class ReviewSession:
         self.decisions.append(decision)
         return decision
 
-    def undo(self) -> Undone | None:
-        """Withdraw this session's last decision; None if there is nothing to undo.
+    def submit(
+        self,
+        claim_id: int,
+        status: Status | str,
+        *,
+        note: str | None = None,
+        evidence_id: int | None = None,
+    ) -> Flushed:
+        """Queue a verdict behind any still waiting and flush the queue: saved now if
+        the database can be written, else kept until a later `flush` saves it."""
+        self.pending.append(PendingVerdict(claim_id, Status(status), note, evidence_id))
+        return self.flush()
+
+    def flush(self) -> Flushed:
+        """Commit the queued verdicts in order, stopping at the first the database
+        refuses (`StoreError`: it and those after it wait for the next flush).
+
+        A verdict refused for another reason (its claim deleted meanwhile) can never
+        be saved: it leaves the queue and is reported in `Flushed.refused`.
+        """
+        saved: list[Decision] = []
+        refused: list[tuple[PendingVerdict, FactcheckError]] = []
+        recovered = False
+        while self.pending:
+            verdict = self.pending[0]
+            try:
+                decision = self.decide(
+                    verdict.claim_id,
+                    verdict.status,
+                    note=verdict.note,
+                    evidence_id=verdict.evidence_id,
+                )
+            except StoreError as error:
+                self.failed_attempts += 1
+                return Flushed(tuple(saved), tuple(refused), error, self.failed_attempts, recovered)
+            except FactcheckError as error:
+                self.pending.popleft()
+                refused.append((verdict, error))
+                continue
+            self.pending.popleft()
+            if self.failed_attempts:
+                self.failed_attempts = 0
+                recovered = True
+            saved.append(decision)
+        return Flushed(tuple(saved), tuple(refused), recovered=recovered)
+
+    def undo(self) -> Undone | Dropped | None:
+        """Drop the last verdict still queued, else withdraw this session's last
+        decision; None if there is nothing to undo.
 
         The claim (and its repeats) is back to the verdict in force before it, or
-        undecided when it had none. Withdrawing a verdict that another reviewer has
-        since overruled leaves theirs in force.
+        undecided when it had none (`Undone.in_force`). Withdrawing a verdict that
+        another reviewer has since overruled leaves theirs in force.
         """
+        if self.pending:
+            dropped = Dropped(self.pending.pop())
+            if not self.pending:
+                self.failed_attempts = 0  # nothing waits: no "saved again" to announce
+            return dropped
         if not self.decisions:
             return None
         decision = self.decisions[-1]

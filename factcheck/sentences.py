@@ -155,11 +155,13 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     return close >= 0 and text.find("\n", cut, close) < 0
 
 
-def _unglue(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _unglue(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], *, quoted: bool = True
+) -> None:
     """Append [start, end) to `spans`, split where a sentence end lost its space."""
     for match in _GLUED.finditer(text, start, end):
         cut = match.end()
-        if _inside_quotation(text, start, cut):
+        if quoted and _inside_quotation(text, start, cut):
             continue
         head = text[max(start, cut - 24) : match.start()].rstrip('"”’.!?')
         word = _WORD_AT_END.search(head)
@@ -175,7 +177,7 @@ def _unglue(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
         spans.append((start, end))
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[int, int]]:
     """Return the (start, end) offsets of the sentences of `text`.
 
     Offsets index `text` itself (no normalisation), so callers can show or store
@@ -186,11 +188,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ("of Covid.In the video") still ends a sentence. Text without a single capital
     (scraped, lowercased article bodies) is split at every full stop that is not an
     abbreviation.
+
+    `hold_quotations=False` ends sentences inside quotations too: a claim must not end
+    inside one, but an evidence passage (`ingest.passages`) is better cut there than
+    stretched to a whole quoted speech, or run on past a stray quotation mark.
     """
     spans: list[tuple[int, int]] = []
     position = 0
     caseless = _UPPER.search(text) is None
-    quoted = "“" in text or '"' in text
+    quoted = hold_quotations and ("“" in text or '"' in text)
     # Glued boundaries are rare: find them once, and split a sentence further only when
     # one falls inside it (a per-sentence search cost a third of the segmenter's time).
     glued = [m.end() for m in _GLUED.finditer(text)]
@@ -200,7 +206,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     def emit(start: int, end: int) -> None:
         nonlocal next_glued, glued_index
         if next_glued < end:
-            _unglue(text, start, end, spans)
+            _unglue(text, start, end, spans, quoted=quoted)
             while glued_index < len(glued) and glued[glued_index] < end:
                 glued_index += 1
             next_glued = glued[glued_index] if glued_index < len(glued) else len(text) + 1

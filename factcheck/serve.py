@@ -130,7 +130,7 @@ class DeskServer(Server):
         )
         self.console.print("Press Ctrl+C to stop.", markup=False, highlight=False)
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         _request_origin.set(f"{request.scheme}://{request.host}")
         return await super().handle_index(request)
 

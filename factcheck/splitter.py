@@ -1,7 +1,7 @@
 """Text -> checkable claims with exact offsets, a kind and a check-worthiness score.
 
-Called by `store.add_document` (through the CLI's `add`), by `factcheck split` and by the
-review TUI. The pipeline, one document at a time:
+Called by `ingest.article_claims` (the one split of an article: `add`, `split`,
+`review FILE`, the Python API) and by the review TUI. The pipeline, one document at a time:
 
 1. `factcheck.sentences` finds sentences;
 2. page debris (`factcheck.debris`: breadcrumbs, share prompts, credits, bylines) is
@@ -55,12 +55,7 @@ def split_claims(
     held-out debate); `min_score` drops claims below it. A repeated statement is given
     once (the fuller copy); `split_claim_groups` gives the repeats as well.
     """
-    groups = split_claim_groups(text, model=model, min_score=min_score)
-    return [
-        claim
-        for claim, repeats in zip(groups.claims, groups.duplicate_of, strict=True)
-        if repeats is None
-    ]
+    return split_claim_groups(text, model=model, min_score=min_score).shown()
 
 
 class ClaimGroups(NamedTuple):
@@ -71,12 +66,20 @@ class ClaimGroups(NamedTuple):
     """Per claim, the index (in `claims`) of the claim it repeats, or None for the claim
     shown for its statement."""
 
+    def shown(self) -> list[Claim]:
+        """Each statement once: the claims that repeat no other (`split_claims`)."""
+        return [
+            claim
+            for claim, repeats in zip(self.claims, self.duplicate_of, strict=True)
+            if repeats is None
+        ]
+
 
 def split_claim_groups(
     text: str, *, model: CheckworthinessModel | None = None, min_score: float = 0.0
 ) -> ClaimGroups:
     """`split_claims`, keeping the statements of repeated sentences as claims that
-    point at the claim they repeat (`store.add_document` stores them as a group: one
+    point at the claim they repeat (`ingest.add_article` stores them as a group: one
     verdict applies to all, listings show the group once).
 
     A repeat's statement takes the score of the statement it repeats (its sentence is
@@ -232,13 +235,13 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
         label = _SPEAKER_LABEL.match(text, start, end)
         if label is not None:
             speaker, content_start = label.group(1), label.end()
-        sentence = text[content_start:end]
-        if not any(map(str.isalpha, sentence)):
+        wording = text[content_start:end]
+        if not any(map(str.isalpha, wording)):
             continue  # a rule line, a page number: nothing to check
         alone = _alone_on_line(text, start, end)
-        if is_debris(sentence, alone_on_line=alone):
+        if is_debris(wording, alone_on_line=alone):
             continue
-        if alone and is_headline(sentence):
+        if alone and is_headline(wording):
             headlines.add(len(body))
         body.append(_Sentence(start, end, content_start, speaker))
     restated: list[_Sentence] = []

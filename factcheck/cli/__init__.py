@@ -260,7 +260,12 @@ class FactcheckGroup(LazyGroup):
 
 
 def _printable_error(error: click.ClickException) -> click.ClickException:
-    error.message = printable(error.message)
+    """The same error (its class shows the usage and hints) with a printable message.
+
+    click declares `message` Final; it is replaced here, before anything shows it,
+    because a fresh exception of the same class would lose the context it was given.
+    """
+    error.message = printable(error.message)  # type: ignore[misc]
     return error
 
 

@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from factcheck.export.csv_report import defuse_formula
-from factcheck.store.claims import CLAIM_FIELDS, LISTED_CLAIM_FIELDS
+from factcheck.records import CLAIM_FIELDS, LISTED_CLAIM_FIELDS
 
 CHUNK_ROWS = 2000
 """Rows rendered per `write` call: few enough calls to cost nothing, small enough a

@@ -24,15 +24,14 @@ from factcheck.cli.output import (
 )
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
-from factcheck.models import Claim, ClaimKind, Status, Verdict
-from factcheck.store.claims import LISTED_CLAIM_FIELDS
+from factcheck.models import Verdict
+from factcheck.records import LISTED_CLAIM_FIELDS, record
 from factcheck.urls import without_credentials
 
 if TYPE_CHECKING:
     # Reading articles pulls in trafilatura, pypdf and httpx; only add/split import it
     # (inside the command), so `list`, `mark` and the rest start fast.
     from factcheck.ingest import Article
-    from factcheck.store import ClaimVersion
 
 # -- add -------------------------------------------------------------------------
 
@@ -160,12 +159,13 @@ class _Report:
 
 def _dry_run_text(article: Article, *, first: bool) -> str:
     """What `add --dry-run` shows: the metadata, then the exact text that would be stored."""
-    from factcheck.splitter import split_claims
+    from factcheck.ingest import article_claims
 
+    claim_count = len(article_claims(article).shown())  # as `add` would count them
     lines = [] if first else [""]
     lines += metadata_lines(article)
     lines.append(field_line("text", plural(len(article.text), "character", grouped=True)))
-    lines.append(field_line("claims", f"{len(split_claims(article.text))} (dry run: not stored)"))
+    lines.append(field_line("claims", f"{claim_count} (dry run: not stored)"))
     lines += ["", article.text.rstrip("\n"), ""]
     return "\n".join(lines)
 
@@ -229,16 +229,6 @@ def _write_stdout(text: str) -> None:
     echo(text, nl=False)  # made printable, as every line the CLI prints
 
 
-def claim_as_dict(claim: Claim) -> dict[str, Any]:
-    """A claim as plain JSON-ready data (enums become their string values), with the
-    fields `list` shows (`LISTED_CLAIM_FIELDS`)."""
-    return {
-        key: str(value) if isinstance(value, Status | ClaimKind) else value
-        for key, value in dataclasses.asdict(claim).items()
-        if key in LISTED_CLAIM_FIELDS
-    }
-
-
 # -- show --------------------------------------------------------------------------
 
 
@@ -263,18 +253,21 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     versions = store.claim_versions(claim_id)
     sentence = document.text[claim.sentence_start : claim.sentence_end]
     if output_format == "json":
-        data = claim_as_dict(claim)
-        data["decided"] = claim.decided
-        data["duplicate_of"] = claim.duplicate_of
-        data["occurrences"] = [c.id for c in group]
-        data["sentence"] = sentence
         source = without_credentials(document.source)
-        data["document"] = {"id": document.id, "title": document.title, "source": source}
-        data["history"] = [verdict_as_dict(v) for v in history]
-        data["evidence"] = [
-            evidence_as_dict(e, claim=claim.text, prior=desk.config.prior) for e in evidence
-        ]
-        data["versions"] = [span_version_as_dict(v) for v in versions]
+        data = record(
+            claim,
+            LISTED_CLAIM_FIELDS,
+            decided=claim.decided,
+            duplicate_of=claim.duplicate_of,
+            occurrences=[c.id for c in group],
+            sentence=sentence,
+            document={"id": document.id, "title": document.title, "source": source},
+            history=[record(v) for v in history],
+            evidence=[
+                evidence_as_dict(e, claim=claim.text, prior=desk.config.prior) for e in evidence
+            ],
+            versions=[record(v) for v in versions],
+        )
         echo_json(data)
         return
     before = document.text[claim.sentence_start : claim.start]
@@ -306,8 +299,8 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
         echo("history: no verdicts yet")
         return
     echo("history:" if claim.decided else "history (no verdict in force: not decided yet):")
-    for line in history_lines(history):
-        echo("  ", line)
+    for event in history_lines(history):
+        echo("  ", event)
 
 
 def history_lines(history: list[Verdict]) -> list[str]:
@@ -335,18 +328,6 @@ def history_lines(history: list[Verdict]) -> list[str]:
             f"{verdict.created_at}  {verdict.status:<10}  by {verdict.reviewer}{cites}{note}{gone}"
         )
     return lines
-
-
-def span_version_as_dict(version: ClaimVersion) -> dict[str, Any]:
-    data = dataclasses.asdict(version)
-    data["kind"] = str(version.kind)
-    return data
-
-
-def verdict_as_dict(verdict: Verdict) -> dict[str, Any]:
-    data = dataclasses.asdict(verdict)
-    data["status"] = str(verdict.status)
-    return data
 
 
 # -- mark --------------------------------------------------------------------------
@@ -405,16 +386,15 @@ def split(desk: Desk, path: str, output_format: str) -> None:
 
         factcheck split seeds/xi-lee-call.txt
     """
-    from factcheck.ingest import read_article
-    from factcheck.splitter import split_claims
+    from factcheck.ingest import article_claims, read_article
 
     config = desk.config
     article = read_article(path, fetch=config.fetch, max_megabytes=config.ingest.max_megabytes)
     for warning in article.warnings:
         echo(f"warning: {warning}", err=True)
-    claims = split_claims(article.text)
+    claims = article_claims(article).shown()
     if output_format == "json":
-        echo_json([claim_as_dict(c) for c in claims])
+        echo_json([record(c, LISTED_CLAIM_FIELDS) for c in claims])
         return
     for number, claim in enumerate(claims, start=1):
         text = article.text

@@ -10,12 +10,13 @@ from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.cli.output import echo, echo_json, plural
 from factcheck.cli.params import ROW_ID, TEXT
-from factcheck.errors import FactcheckError, SourceUnavailable
-from factcheck.models import Claim
+from factcheck.errors import FactcheckError
+from factcheck.evidence.context import ClaimContext, claim_context
+from factcheck.evidence.source_factory import SOURCE_NAMES, make_sources
+from factcheck.evidence.suggest import suggest
+from factcheck.ingest.claimreview import read_claimreview_file
+from factcheck.ingest.reference_files import read_reference_file
 from factcheck.sources import EvidenceSource
-from factcheck.sources.claimreview import read_claimreview_file
-from factcheck.sources.reference_files import read_reference_file
-from factcheck.sources.registry import SOURCE_NAMES, default_sources, exclude_document, suggest_from
 from factcheck.stance import Stance, evidence_hint
 
 SOURCE_CHOICE = click.Choice([*SOURCE_NAMES, "all"], case_sensitive=False)
@@ -128,10 +129,11 @@ def import_claimreview(desk: Desk, paths: tuple[str, ...]) -> None:
 
     The publisher's rating, the claim, its URL and date are kept; `match` then shows
     a similar claim as "suggested" or "strong" match (thresholds in config.toml [prior]).
+    A saved fact-check page (.html) is read for the ClaimReview JSON-LD it carries.
 
     Example:
 
-        factcheck import-claimreview fullfact.csv reviews.jsonld
+        factcheck import-claimreview fullfact.csv reviews.jsonld saved-check.html
     """
     cap = desk.config.ingest.max_megabytes
     parsed = [(path, read_claimreview_file(path, max_megabytes=cap)) for path in paths]
@@ -184,10 +186,10 @@ def match(
     if document_id is not None:
         store.get_document(document_id)
         claims += store.list_claims(document_id=document_id)
-    sources = default_sources(store, desk.config, offline=offline, names=source_names or None)
+    sources = make_sources(store, desk.config, names=source_names or None, offline=offline)
     warned: set[str] = set()
 
-    def unavailable(source: EvidenceSource, error: SourceUnavailable) -> None:
+    def unavailable(source: EvidenceSource, error: FactcheckError) -> None:
         if str(error) not in warned:
             warned.add(str(error))
             echo(f"warning: {error}", err=True)
@@ -195,13 +197,11 @@ def match(
     summaries = []
     with click.progressbar(claims, label="matching", file=sys.stderr) as bar:
         for claim in bar:
-            exclude_document(sources, claim.document_id)
-            items = suggest_from(
-                store,
+            items = suggest(
+                sources,
                 claim.text,
+                context=claim_context(store, claim),
                 limit=limit,
-                sources=sources,
-                context=_context(desk, claim),
                 on_unavailable=unavailable,
             )
             saved = store.save_evidence(claim.id or 0, items) if items else []
@@ -220,12 +220,6 @@ def match(
             f" best {best.score:.2f}"
             f" {best.source} {best.title!r}{warning}{hint}"
         )
-
-
-def _context(desk: Desk, claim: Claim) -> str:
-    """The claim's sentence and its document's title: where names for search come from."""
-    document = desk.store.get_document(claim.document_id or 0)
-    return document.title + "\n" + document.text[claim.sentence_start : claim.sentence_end]
 
 
 # -- search ------------------------------------------------------------------------
@@ -260,14 +254,20 @@ def search(
     """
     if not text.strip():
         raise FactcheckError("nothing to search for: TEXT is empty")
-    sources = default_sources(
-        desk.store, desk.config, offline=offline, names=source_names or ["local"]
+    sources = make_sources(
+        desk.store, desk.config, names=source_names or ["local"], offline=offline
     )
 
-    def unavailable(source: EvidenceSource, error: SourceUnavailable) -> None:
+    def unavailable(source: EvidenceSource, error: FactcheckError) -> None:
         echo(f"warning: {error}", err=True)
 
-    items = suggest_from(desk.store, text, limit=limit, sources=sources, on_unavailable=unavailable)
+    items = suggest(
+        sources,
+        text,
+        context=ClaimContext.free_text(),
+        limit=limit,
+        on_unavailable=unavailable,
+    )
     if output_format == "json":
         echo_json([evidence_as_dict(e, claim=text, prior=desk.config.prior) for e in items])
         return

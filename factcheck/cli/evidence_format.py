@@ -5,12 +5,12 @@ out here, on display, and never stored, so no verdict can come from it."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from factcheck.cli.output import Line, folded, styled
 from factcheck.config import PriorConfig
 from factcheck.models import Evidence
+from factcheck.records import record
 from factcheck.sources.strength import fact_agreements, match_strength
 from factcheck.stance import evidence_hint, hint_as_dict, hint_label
 from factcheck.urls import without_credentials
@@ -23,13 +23,13 @@ def evidence_as_dict(
     `match_strength` ("strong match"/"suggested match" for earlier checks, by `prior`'s
     thresholds, else null) apart from the `agreements` (the claim's facts only); with
     `claim`, also its `stance_hint` ({"stance": ..., "reasons": [...]}, "neither" included)."""
-    data = dataclasses.asdict(item)
-    data["source"] = str(item.source)
-    data["url"] = without_credentials(item.url) if item.url else item.url
-    data["span"] = list(item.span) if item.span else None
-    data["agreements"] = list(fact_agreements(item.agreements))
-    data["match_strength"] = match_strength(item, prior or PriorConfig())
-    data["contradictions"] = list(item.contradictions)
+    data = record(
+        item,
+        None,
+        url=without_credentials(item.url) if item.url else item.url,
+        agreements=list(fact_agreements(item.agreements)),
+        match_strength=match_strength(item, prior or PriorConfig()),
+    )
     if claim is not None:
         data["stance_hint"] = hint_as_dict(evidence_hint(claim, item))
     return data
@@ -82,8 +82,8 @@ def evidence_lines(
         lines.append(("      agrees: " + ", ".join(agreements),))
     for contradiction in item.contradictions:
         lines.append(("      ", styled(f"possible contradiction: {contradiction}", fg="red")))
-    label = hint_label(evidence_hint(claim, item)) if claim is not None else None
-    if label is not None:
+    hint = hint_label(evidence_hint(claim, item)) if claim is not None else None
+    if hint is not None:
         # Plain, unlike the red matcher flag above: a hint asks, it does not warn.
-        lines.append((f"      hint: {label}",))
+        lines.append((f"      hint: {hint}",))
     return lines

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 
-class RowId(click.ParamType):
+class RowId(click.ParamType[int]):
     """A database id: a whole number up to 2**63 - 1 (0 passes, to be "not found")."""
 
     name = "id"
@@ -36,7 +36,7 @@ class RowId(click.ParamType):
         return number
 
 
-class Text(click.ParamType):
+class Text(click.ParamType[str]):
     """Free text (a note, a title, a URL) that must be valid UTF-8."""
 
     name = "text"
@@ -55,7 +55,7 @@ def _shown(text: str) -> str:
     return repr(visible if len(visible) <= 24 else visible[:20] + "...")
 
 
-class DocumentOrFile(click.ParamType):
+class DocumentOrFile(click.ParamType[str]):
     """A review target: a document id (checked like `ROW_ID`) or a file or URL (as given).
 
     Digits that name no file are an id, as `factcheck.review.resolve_review_target`

@@ -8,31 +8,14 @@ import click
 
 from factcheck.cli import Desk, cli, open_store
 from factcheck.cli.params import DOCUMENT_OR_FILE, TEXT
-from factcheck.config import Config, ReviewConfig
-from factcheck.review import clean_reviewer_name, resolve_review_target
-from factcheck.sources import EvidenceSource
+from factcheck.config import ReviewConfig
+from factcheck.evidence.source_factory import make_sources
+from factcheck.review import clean_reviewer_name, resolve_review_target, target_document_id
 from factcheck.store import Store
 
 REVIEW_LOCK_WAIT_SECONDS = 0.25
 """The screen's own busy timeout: a locked database is retried on a timer with a notice
 instead of freezing the screen for `[store] timeout` seconds."""
-
-
-def review_sources(
-    lookup_store: Store, config: Config, document_id: int | None
-) -> list[EvidenceSource]:
-    """The evidence sources the review screen asks, reading through `lookup_store`.
-
-    The sources run in the screen's worker thread, so they get a connection of their
-    own: sharing the screen's would let a verdict join (or be rolled back with) the
-    worker's cache-writing transaction. The document under review is left out of the
-    earlier-verdicts source, so a claim is never offered as evidence for itself.
-    """
-    from factcheck.sources.registry import default_sources, exclude_document
-
-    sources = default_sources(lookup_store, config)
-    exclude_document(sources, document_id)
-    return sources
 
 
 @cli.command()
@@ -74,7 +57,7 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
     try:
         among = None
         if len(targets) > 1:
-            among = [resolve_review_target(store, t, config=config) for t in targets]
+            among = [target_document_id(store, t, config=config) for t in targets]
             document_id = None
         else:
             document_id = resolve_review_target(
@@ -82,7 +65,11 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
             )
         from factcheck.tui import make_app  # lazily: no other command pays for Textual
 
-        sources = review_sources(lookup_store, config, document_id)
+        # The sources run in the screen's worker threads, so they read through a
+        # connection of their own: sharing the screen's would let a verdict join (or be
+        # rolled back with) a worker's cache-writing transaction. They hold nothing of
+        # the document under review: each lookup carries its claim's context.
+        sources = make_sources(lookup_store, config)
         app = make_app(
             store,
             config,

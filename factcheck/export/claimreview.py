@@ -23,7 +23,7 @@ from factcheck.config import PublisherConfig
 from factcheck.duplicates import normalise
 from factcheck.export.report import ClaimEntry, Report, one_line, safe_url
 from factcheck.models import Document, Status, Verdict
-from factcheck.store.claims import in_force_key
+from factcheck.records import in_force_key
 
 RATING_SCALE: dict[Status, int] = {Status.DISPUTED: 1, Status.UNVERIFIED: 2, Status.SUPPORTED: 3}
 """Verdict -> `ratingValue`; worst is 1, best is 3."""

@@ -29,6 +29,7 @@ from factcheck.models import (
     Status,
     Verdict,
 )
+from factcheck.records import record_writer
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
 from factcheck.store.transfer import normalize_timestamp, validate_bundles
 from factcheck.untrusted_json import load_json
@@ -40,7 +41,7 @@ FORMAT_VERSION = 2
 version 2 adds undo events (`undoes`), dismissed claims and repeats (`duplicate_of`).
 A report without them is still written as version 1, byte for byte as before."""
 FORMAT_VERSIONS = (1, 2)
-"""The versions `parse_json_report` reads."""
+"""The versions `parse_json_report` reads (the schema's `version` enum says the same)."""
 
 
 def render_json(report: Report) -> str:
@@ -105,22 +106,37 @@ def _counts(counts: dict[Status, int]) -> dict[str, int]:
     return data
 
 
+DOCUMENT_KEYS: tuple[str, ...] = (
+    "id",
+    "title",
+    "source",
+    "url",
+    "author",
+    "publisher",
+    "published_at",
+    "added_at",
+    "sha256",
+    "counts",
+    "text",
+    "claims",
+)
+"""A document's keys, in the order written."""
+
+
+_write_document = record_writer(
+    Document, DOCUMENT_KEYS, given=("source", "url", "counts", "claims")
+)
+
+
 def _document_dict(doc: DocumentReport, version: int) -> dict[str, Any]:
     d = doc.document
-    return {
-        "id": d.id,
-        "title": d.title,
-        "source": without_credentials(d.source),
-        "url": d.url and without_credentials(d.url),
-        "author": d.author,
-        "publisher": d.publisher,
-        "published_at": d.published_at,
-        "added_at": d.added_at,
-        "sha256": d.sha256,
-        "counts": _counts(doc.counts),
-        "text": d.text,
-        "claims": [_claim_dict(entry, version) for entry in _claims_written(doc)],
-    }
+    return _write_document(
+        d,
+        source=without_credentials(d.source),  # a report is published
+        url=d.url and without_credentials(d.url),
+        counts=_counts(doc.counts),
+        claims=[_claim_dict(entry, version) for entry in _claims_written(doc)],
+    )
 
 
 def _claims_written(doc: DocumentReport) -> tuple[ClaimEntry, ...]:
@@ -131,65 +147,82 @@ def _claims_written(doc: DocumentReport) -> tuple[ClaimEntry, ...]:
     return tuple(sorted(both, key=lambda entry: (entry.claim.start, entry.claim.id or 0)))
 
 
+CLAIM_KEYS: dict[int, tuple[str, ...]] = {
+    1: (
+        "id",
+        "number",
+        "text",
+        "start",
+        "end",
+        "sentence_start",
+        "sentence_end",
+        "kind",
+        "score",
+        "status",
+        "updated_at",
+        "verdict",
+        "history",
+        "evidence",
+    ),
+}
+CLAIM_KEYS[2] = (*CLAIM_KEYS[1], "duplicate_of")
+"""A claim's keys per format version (docs/report-json.md), in the order written."""
+
+VERDICT_KEYS: dict[int, tuple[str, ...]] = {
+    1: ("id", "status", "note", "reviewer", "created_at", "evidence_id"),
+}
+VERDICT_KEYS[2] = (*VERDICT_KEYS[1], "undoes")
+"""A verdict event's keys per format version, in the order written."""
+
+EVIDENCE_KEYS: tuple[str, ...] = (
+    "id",
+    "source",
+    "title",
+    "url",
+    "passage",
+    "score",
+    "span",
+    "agreements",
+    "contradictions",
+    "reference_id",
+    "revision_id",
+    "fetched_at",
+)
+"""A piece of evidence's keys, in the order written."""
+
+
+_write_claim = {
+    version: record_writer(Claim, keys, given=("number", "verdict", "history", "evidence"))
+    for version, keys in CLAIM_KEYS.items()
+}
+_write_verdict = {version: record_writer(Verdict, keys) for version, keys in VERDICT_KEYS.items()}
+_write_evidence = record_writer(Evidence, EVIDENCE_KEYS, given=("url",))
+
+
 def _claim_dict(entry: ClaimEntry, version: int) -> dict[str, Any]:
-    c = entry.claim
-    latest = entry.verdict
+    in_force = entry.verdict
     cited = entry.cited_evidence
-    data: dict[str, Any] = {
-        "id": c.id,
-        "number": entry.number,
-        "text": c.text,
-        "start": c.start,
-        "end": c.end,
-        "sentence_start": c.sentence_start,
-        "sentence_end": c.sentence_end,
-        "kind": str(c.kind),
-        "score": c.score,
-        "status": str(c.status),
-        "updated_at": c.updated_at,
-        "verdict": None
-        if latest is None
+    return _write_claim[version](
+        entry.claim,
+        number=entry.number,
+        verdict=None
+        if in_force is None
         else {
-            **_verdict_dict(latest, version),
+            **_verdict_dict(in_force, version),
             "evidence": _evidence_dict(cited) if cited else None,
         },
-        "history": [_verdict_dict(v, version) for v in entry.history],
-        "evidence": [_evidence_dict(e) for e in entry.evidence],
-    }
-    if version >= 2:
-        data["duplicate_of"] = c.duplicate_of
-    return data
+        history=[_verdict_dict(v, version) for v in entry.history],
+        evidence=[_evidence_dict(e) for e in entry.evidence],
+    )
 
 
-def _verdict_dict(v: Verdict, version: int) -> dict[str, Any]:
-    data = {
-        "id": v.id,
-        "status": str(v.status),
-        "note": v.note,
-        "reviewer": v.reviewer,
-        "created_at": v.created_at,
-        "evidence_id": v.evidence_id,
-    }
-    if version >= 2:
-        data["undoes"] = v.undoes
-    return data
+def _verdict_dict(verdict: Verdict, version: int) -> dict[str, Any]:
+    return _write_verdict[version](verdict)
 
 
-def _evidence_dict(e: Evidence) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "source": str(e.source),
-        "title": e.title,
-        "url": e.url and without_credentials(e.url),
-        "passage": e.passage,
-        "score": e.score,
-        "span": list(e.span) if e.span else None,
-        "agreements": list(e.agreements),
-        "contradictions": list(e.contradictions),
-        "reference_id": e.reference_id,
-        "revision_id": e.revision_id,
-        "fetched_at": e.fetched_at,
-    }
+def _evidence_dict(evidence: Evidence) -> dict[str, Any]:
+    # A report is published: a password in a URL is never written.
+    return _write_evidence(evidence, url=evidence.url and without_credentials(evidence.url))
 
 
 # -- reading a report back ------------------------------------------------------------
@@ -199,7 +232,8 @@ def _evidence_dict(e: Evidence) -> dict[str, Any]:
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of the report (factcheck/data, linked from docs/)."""
     text = resources.files("factcheck.data").joinpath("report-json.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 @functools.cache
@@ -239,32 +273,28 @@ def parse_json_report(text: str, *, name: str = "report") -> list[DocumentBundle
 
     Everything is checked before anything is written, so a bad file changes nothing:
     first the JSON itself (`load_json`: no NaN, no huge integers, no deep nesting),
-    then the schema (types, ranges, enums, text without NUL or lone surrogates), then
-    what a schema cannot say (`validate_bundles`: offsets inside the text, dates).
-    The first problem is raised as one `InputError` line naming the field.
+    then the shipped schema (the format and its version, types, ranges, enums, text
+    without NUL or lone surrogates), then by hand only what a schema cannot say: the
+    sha256 of each text, and `validate_bundles` (offsets inside the text, dates that
+    parse and are not ahead, references between claims, verdicts and evidence). The
+    first problem is raised as one `InputError` line naming the field.
     """
     data = load_json(text, name=name)
-    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise InputError(
-            f'{name} is not a factcheck JSON report (no "format": "{FORMAT_NAME}");'
-            " make one with `factcheck export --format json`"
-        )
-    version = data.get("version")
-    if version not in FORMAT_VERSIONS or isinstance(version, bool):
-        raise InputError(
-            f"{name}: report format version {json.dumps(version)[:20]} is not supported"
-            f" (this factcheck reads versions {', '.join(map(str, FORMAT_VERSIONS))})"
-        )
     error = _first_schema_error(data)
     if error is not None:
-        raise InputError(f"{name}: {_describe_schema_error(error)}")
-    sha_errors = [
-        f"documents[{i}].sha256"
-        for i, doc in enumerate(data["documents"])
-        if doc.get("sha256") is not None and doc["sha256"] != text_sha256(doc["text"])
-    ]
-    if sha_errors:
-        raise InputError(f"{name}: {sha_errors[0]}: does not match the document text (edited?)")
+        raise InputError(_describe_schema_error(error, name))
+    edited = next(
+        (
+            i
+            for i, doc in enumerate(data["documents"])
+            if doc.get("sha256") is not None and doc["sha256"] != text_sha256(doc["text"])
+        ),
+        None,
+    )
+    if edited is not None:
+        raise InputError(
+            f"{name}: documents[{edited}].sha256: does not match the document text (edited?)"
+        )
     bundles = [_document(doc) for doc in data["documents"]]
     validate_bundles(bundles, name=name)
     return bundles
@@ -301,12 +331,36 @@ def _json_type(value: Any) -> str:
     return _JSON_TYPES["array"] if isinstance(value, list) else _JSON_TYPES["object"]
 
 
-def _describe_schema_error(error: Any) -> str:
+def _describe_schema_error(error: Any, name: str) -> str:
     """One short line for a schema error (the validator's own message can quote a
-    whole rule or text): the field's path and what is wrong with its value."""
+    whole rule or text): the field's path and what is wrong with its value. A file
+    that is not a report at all, or of a version this factcheck cannot read, is
+    told so, with what to do."""
     path = ""
     for part in error.path[1:]:  # the first element is the root, "data"
         path += f"[{part}]" if str(part).isdigit() else f".{part}"
+    if _not_a_report(error, path):
+        return (
+            f'{name} is not a factcheck JSON report (no "format": "{FORMAT_NAME}");'
+            " make one with `factcheck export --format json`"
+        )
+    if path == ".version":
+        return (
+            f"{name}: report format version {json.dumps(error.value)[:20]} is not supported"
+            f" (this factcheck reads versions {', '.join(map(str, FORMAT_VERSIONS))})"
+        )
+    return f"{name}: {_describe_field_error(error, path)}"
+
+
+def _not_a_report(error: Any, path: str) -> bool:
+    """Whether the error says the file is no factcheck report: not an object, or no
+    (or another) `format`."""
+    if path == ".format" or (not path and error.rule == "type"):
+        return True
+    return not path and error.rule == "required" and "format" not in error.value
+
+
+def _describe_field_error(error: Any, path: str) -> str:
     where = path.lstrip(".") or "the report"
     value = error.value
     rule, definition = error.rule, error.rule_definition
@@ -315,7 +369,7 @@ def _describe_schema_error(error: Any) -> str:
         return f"{where}.{missing}: is missing"
     if rule == "type":
         expected = definition if isinstance(definition, list) else [definition]
-        names = " or ".join(_JSON_TYPES.get(k, k) for k in expected)
+        names = " or ".join(_JSON_TYPES.get(str(k), str(k)) for k in expected)
         return f"{where}: must be {names}, not {_json_type(value)}"
     if rule in ("enum", "const"):
         choices = definition if rule == "enum" else [definition]

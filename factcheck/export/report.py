@@ -4,7 +4,7 @@
 store's public methods (a handful of set-based reads, whatever the claim count) and
 returns plain frozen dataclasses; each format module
 (markdown, html, json_report, csv_report, claimreview) only renders a `Report`, so
-all formats agree on what "the latest verdict" and "the cited evidence" are, and the
+all formats agree on what "the verdict in force" and "the cited evidence" are, and the
 renderers can be tested without a database.
 """
 
@@ -20,20 +20,15 @@ from functools import cached_property
 
 from factcheck.errors import InputError
 from factcheck.models import SHOWN_STATUSES, Claim, Document, Evidence, SourceKind, Status, Verdict
-from factcheck.store import Store, verdict_in_force
-from factcheck.store.claims import CLAIM_FIELDS, claim_from_row
+from factcheck.records import CLAIM_FIELDS, verdict_in_force
+from factcheck.store import Store
+from factcheck.store.claims import claim_from_row
 from factcheck.urls import without_credentials
 
 _DOCUMENT = CLAIM_FIELDS.index("document_id")
 
 STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
 """How reports group claims: what needs correcting first, then what checks out."""
-
-
-def latest_verdict(history: tuple[Verdict, ...] | list[Verdict]) -> Verdict | None:
-    """The verdict in force, by the store's one rule (`factcheck.store.verdict_in_force`):
-    the claim's status in every listing is this verdict's status."""
-    return verdict_in_force(history)
 
 
 @dataclass(frozen=True)
@@ -55,7 +50,9 @@ class ClaimEntry:
 
     @property
     def verdict(self) -> Verdict | None:
-        return latest_verdict(self.history)
+        """The verdict in force (`factcheck.records.verdict_in_force`): the claim's
+        status in every listing is this verdict's status."""
+        return verdict_in_force(self.history)
 
     @property
     def status(self) -> Status:
@@ -71,7 +68,7 @@ class ClaimEntry:
 
     @property
     def cited_evidence(self) -> Evidence | None:
-        """The evidence the latest verdict cites, if any."""
+        """The evidence the verdict in force cites, if any."""
         verdict = self.verdict
         if verdict is None or verdict.evidence_id is None:
             return None
@@ -279,8 +276,11 @@ def _document_reports(
     hidden = {
         document.id: _hidden(all_claims, chosen, status) for document, all_claims, chosen in chunk
     }
-    claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen]
-    claim_ids += [claim.id for claims in hidden.values() for claim in claims]
+    # stored claims: every id is set
+    claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen if claim.id is not None]
+    claim_ids += [
+        claim.id for claims in hidden.values() for claim in claims if claim.id is not None
+    ]
     histories = store.verdicts_for_claims(claim_ids)
     stored = store.evidence_for_claims(claim_ids)
     cited_elsewhere = store.evidence_by_ids(

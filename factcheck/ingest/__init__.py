@@ -1,7 +1,7 @@
 """Turn what a journalist hands us into article text: a file, a URL, or stdin.
 
-Called by the CLI's `add` and `split` and by `factcheck review FILE`, all through
-`read_article`, which picks the reader from the input: a URL is fetched (`fetch.py`),
+Called by the CLI's `add` and `split`, by `factcheck review FILE` and by the Python API,
+all through `read_article`, which picks the reader from the input: a URL is fetched (`fetch.py`),
 then read by its content type; a file by its suffix (`.html`/`.htm` -> `html.py`,
 `.pdf` -> `pdf.py`, `.txt`/`.md` -> `text.py`); stdin (`-`) is pasted text, or a web
 page when it starts like one. Every refusal is a one-line `InputError`.
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # only for hints: reading an article needs no database code
 
     from factcheck.config import FetchConfig
     from factcheck.ingest.fetch import FetchedPage
+    from factcheck.splitter import ClaimGroups
     from factcheck.store import AddResult, Store
 
 # The URL, web-page and PDF readers import httpx, trafilatura (lxml) and pypdf: a third
@@ -60,6 +61,7 @@ __all__ = [
     "Article",
     "FetchedPage",
     "add_article",
+    "article_claims",
     "decode_text",
     "default_title",
     "fetch_url",
@@ -152,15 +154,34 @@ def _article_from_page(page: FetchedPage, *, source: str, title: str | None) -> 
     return article if article.url else dataclasses.replace(article, url=page.url)
 
 
+def article_claims(article: Article) -> ClaimGroups:
+    """The claims `add_article` stores for `article`, repeats of a statement included
+    (`ClaimGroups.shown` leaves them out): the one split of an article, shared by
+    `add`, `add --dry-run`, `split` and `review FILE` so all of them find the same
+    claims. Offsets point into `article.text` (and into the stored text: storing
+    replaces a lone surrogate with one code point)."""
+    from factcheck.splitter import split_claim_groups  # loads the scorer: only here
+
+    return split_claim_groups(article.text)
+
+
 def add_article(store: Store, article: Article) -> AddResult:
-    """Store `article` with its metadata; the one way the CLI and the TUI add an article.
+    """Split `article` and store it with its claims and metadata; the one way the
+    CLI, the TUI and the Python API add an article.
 
     The text is stored exactly as read, so claim offsets point into the stored text.
+    Text stored before comes back (`created=False`) without being split again.
     """
+    existing = store.added_before(article.text)
+    if existing is not None:
+        return existing
+    claims, duplicate_of = article_claims(article)
     return store.add_document(
         article.text,
         title=article.title,
         source=article.source,
+        claims=claims,
+        duplicate_of=duplicate_of,
         url=article.url,
         author=article.author,
         publisher=article.publisher,

@@ -1,4 +1,4 @@
-"""Web pages (saved .html files and fetched URLs): the article body and its metadata.
+"""Web pages (saved .html files, fetched URLs, HTML reference files): the body and metadata.
 
 trafilatura does the work: it keeps the article body and drops navigation, cookie
 banners, newsletter boxes and comment sections, and reads title, author, site name and
@@ -13,6 +13,7 @@ HTML took quadratic time on a page of unclosed `<script` tags.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -22,8 +23,7 @@ from trafilatura.utils import load_html
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title, shorten_title
-from factcheck.jsonld import typed_nodes
-from factcheck.untrusted_json import load_json
+from factcheck.ingest.jsonld import page_json_ld, typed_nodes
 
 _HTML_SNIFF_BYTES = 1024
 _MIN_ARTICLE_WORDS = 10
@@ -48,22 +48,29 @@ def looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def article_from_html(
-    html: bytes | str,
-    *,
-    source: str,
-    name: str,
-    title: str | None = None,
-    url: str | None = None,
-) -> Article:
-    """Extract the article in `html`; `url` is where it was fetched from, if it was.
+@dataclass(frozen=True)
+class PageText:
+    """A web page's readable body, one block (paragraph, heading, list item) a
+    paragraph, and what the page says about itself. Fields are None when it does not."""
 
-    Raises `InputError` when the page holds no article text (an empty page, a
-    JavaScript-only app shell, a page of links).
+    text: str
+    title: str | None
+    url: str | None
+    author: str | None
+    publisher: str | None
+    published_at: str | None
+
+
+def read_page(html: bytes | str, *, url: str | None = None) -> PageText:
+    """The body of `html` as trafilatura finds it, without menus, cookie banners,
+    newsletter boxes or comments; `url` is where it was fetched from, if it was.
+
+    The one HTML reader of `add` (`article_from_html`) and of `refs add`
+    (`ingest.reference_files`). The text is empty when the page holds none.
     """
     tree = load_html(html)
     if tree is None:
-        raise InputError(f"{name}: no article text found in the page")
+        return PageText("", None, url, None, None, None)
     # Read JSON-LD first: trafilatura drops <script> elements from the tree it cleans.
     linked_data = _news_article_json_ld(tree)
     extracted = trafilatura.bare_extraction(
@@ -79,7 +86,31 @@ def article_from_html(
     # trafilatura puts one block (paragraph, heading, list item) per line; a blank line
     # between blocks makes the stored text read like an article typed in an editor.
     blocks = [" ".join(line.split()) for line in body.splitlines()]
-    text = "\n\n".join(block for block in blocks if block)
+    return PageText(
+        text="\n\n".join(block for block in blocks if block),
+        title=_clean(getattr(extracted, "title", None)),
+        url=_clean(getattr(extracted, "url", None)) or _json_ld_url(linked_data) or url,
+        author=_clean(getattr(extracted, "author", None)),
+        publisher=_clean(getattr(extracted, "sitename", None)),
+        published_at=_json_ld_timestamp(linked_data) or _clean(getattr(extracted, "date", None)),
+    )
+
+
+def article_from_html(
+    html: bytes | str,
+    *,
+    source: str,
+    name: str,
+    title: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Extract the article in `html`; `url` is where it was fetched from, if it was.
+
+    Raises `InputError` when the page holds no article text (an empty page, a
+    JavaScript-only app shell, a page of links).
+    """
+    page = read_page(html, url=url)
+    text = page.text
     # On a page with no article, trafilatura's fallbacks return what is left: a menu
     # item, a "Loading..." placeholder. A few words are not an article to check.
     if len(text.split()) < _MIN_ARTICLE_WORDS:
@@ -89,16 +120,15 @@ def article_from_html(
         warnings.append(
             f"{name}: only {len(text)} characters of article text kept; check with --dry-run"
         )
-    page_title = _clean(getattr(extracted, "title", None))
     return Article(
         text=text,
         source=source,
-        title=title or (shorten_title(page_title) if page_title else default_title(text)),
+        title=title or (shorten_title(page.title) if page.title else default_title(text)),
         warnings=warnings,
-        url=_clean(getattr(extracted, "url", None)) or _json_ld_url(linked_data) or url,
-        author=_clean(getattr(extracted, "author", None)),
-        publisher=_clean(getattr(extracted, "sitename", None)),
-        published_at=_json_ld_timestamp(linked_data) or _clean(getattr(extracted, "date", None)),
+        url=page.url,
+        author=page.author,
+        publisher=page.publisher,
+        published_at=page.published_at,
     )
 
 
@@ -111,13 +141,7 @@ def _clean(value: Any) -> str | None:
 
 def _news_article_json_ld(tree: HtmlElement) -> dict[str, Any]:
     """The first JSON-LD object on the page typed as an article, or {}."""
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = load_json(script.text or "", name="JSON-LD")
-        except InputError:
-            continue  # broken (or absurdly nested) JSON-LD is common; meta tags still apply
+    for data in page_json_ld(tree):
         for item in typed_nodes(data, _ARTICLE_TYPES):
             return item
     return {}

@@ -9,7 +9,7 @@ that ranking are reranked once more with MiniLM sentence embeddings
 so vectors are computed the first time a passage gets there and cached in claims.db:
 `refs add` stays as fast as before, and a warm library pays one claim encoding a query
 (bench/RESULTS.md, issue 14). It never touches the network, which is why
-`Store.suggest_evidence` uses it alone by default.
+`factcheck search` asks it alone by default.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from factcheck.matcher import (
 from factcheck.models import Evidence, SourceKind
 
 if TYPE_CHECKING:
+    from factcheck.evidence.context import ClaimContext
     from factcheck.store import Store
     from factcheck.store.references import ReferenceHit
 
@@ -64,7 +65,7 @@ class LocalReferences:
         """0 turns the sentence-embedding rerank off (no model is loaded)."""
         self.sentence_depth = sentence_depth
 
-    def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
+    def suggest(self, text: str, *, context: ClaimContext, limit: int = 5) -> list[Evidence]:
         hits = recalled_hits(self.store, text, depth=max(self.recall_depth, limit))
         if not hits:
             return []
@@ -72,7 +73,7 @@ class LocalReferences:
         stats = self.store.reference_term_stats(content_stems(text))
         depth = max(limit, self.sentence_depth) if self.sentence_weight else limit
         ranked = rank_candidates(
-            text, [_candidate(hit) for hit in hits], context=context, limit=depth, stats=stats
+            text, [_candidate(hit) for hit in hits], context=context.text, limit=depth, stats=stats
         )
         if not self.sentence_weight:
             return ranked

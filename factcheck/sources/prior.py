@@ -20,6 +20,7 @@ from factcheck.models import Evidence, SourceKind
 from factcheck.signals import compare, extract_details
 
 if TYPE_CHECKING:
+    from factcheck.evidence.context import ClaimContext
     from factcheck.store import Store
 
 
@@ -32,8 +33,8 @@ def similarity(a: str, b: str) -> float:
 class PriorChecks:
     """Evidence from claims already decided here and from imported fact-checks.
 
-    `exclude_document_id` leaves out one document's own claims (the caller sets it to
-    the document under review: a claim is not evidence for itself).
+    The claim's own document (`context.document_id`) is left out of the earlier
+    verdicts: a claim is not evidence for itself, nor for its neighbours.
     """
 
     name = "prior"
@@ -42,29 +43,29 @@ class PriorChecks:
         self,
         store: Store,
         config: PriorConfig | None = None,
-        *,
-        exclude_document_id: int | None = None,
     ) -> None:
         self.store = store
         self.config = config or PriorConfig()
-        self.exclude_document_id = exclude_document_id
 
-    def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
+    def suggest(self, text: str, *, context: ClaimContext, limit: int = 5) -> list[Evidence]:
         if len(words(text)) < self.config.min_claim_words:
             return []
         query = fts_query(text)
         if query is None:
             return []  # no informative word: nothing to recall by
-        found = self._earlier_verdicts(text, query) + self._published(text, query)
+        found = self._earlier_verdicts(text, query, context.document_id)
+        found += self._published(text, query)
         found.sort(key=lambda e: -e.score)
         return found[:limit]
 
-    def _earlier_verdicts(self, text: str, query: str) -> list[Evidence]:
+    def _earlier_verdicts(
+        self, text: str, query: str, own_document_id: int | None
+    ) -> list[Evidence]:
         results = []
         # bm25 recall of the 100 likeliest decided claims, then the similarity score:
         # a claim alike enough to pass the thresholds shares its informative words.
         candidates = self.store.checked_claims_matching(
-            query, limit=100, exclude_document_id=self.exclude_document_id
+            query, limit=100, exclude_document_id=own_document_id
         )
         for checked in candidates:
             score = similarity(text, checked.text)

@@ -1,7 +1,7 @@
 """Wikipedia as an evidence source, through wikipedia-api (MediaWiki API over httpx).
 
 For a claim, search Wikipedia with the claim's informative words plus the names in its
-context (the sentence, the document title): "Asia's fourth-largest economy" in an
+`ClaimContext` (the sentence, then the document title): "Asia's fourth-largest economy" in an
 article about South Korea should reach "Economy of South Korea". Fetch the best pages,
 split them into passages, and rank them with the same matcher as every other source.
 
@@ -22,10 +22,11 @@ import wikipediaapi
 
 from factcheck.config import WikipediaConfig
 from factcheck.errors import SourceUnavailable
+from factcheck.evidence.context import ClaimContext
+from factcheck.ingest.passages import split_passages
 from factcheck.matcher import Candidate, informative_terms, rank_candidates, words
 from factcheck.models import Evidence, SourceKind
 from factcheck.signals import extract_entities
-from factcheck.sources.reference_files import split_passages
 from factcheck.store.wikipedia_cache import CachedPage
 
 if TYPE_CHECKING:
@@ -40,14 +41,15 @@ _QUERY_TERMS = 6
 _CONTEXT_NAMES = 2
 
 
-def search_query(text: str, context: str = "") -> str:
-    """The claim's informative words plus up to two names from its context."""
+def search_query(text: str, context: ClaimContext) -> str:
+    """The claim's informative words plus up to two names from its context the claim
+    does not already use: the sentence's first, then the title's
+    (`ClaimContext.name_texts` says why)."""
     terms = informative_terms(text, limit=_QUERY_TERMS)
     claim_words = set(words(text))
-    names = [name for name in extract_entities(context) if not set(words(name)) <= claim_words][
-        :_CONTEXT_NAMES
-    ]
-    return " ".join(names + terms)
+    found = (name for part in context.name_texts for name in extract_entities(part))
+    names = list(dict.fromkeys(name for name in found if not set(words(name)) <= claim_words))
+    return " ".join(names[:_CONTEXT_NAMES] + terms)
 
 
 class WikipediaSource:
@@ -84,7 +86,7 @@ class WikipediaSource:
             )
         return self._client
 
-    def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
+    def suggest(self, text: str, *, context: ClaimContext, limit: int = 5) -> list[Evidence]:
         query = search_query(text, context)
         if not query:
             return []
@@ -92,8 +94,8 @@ class WikipediaSource:
             raise SourceUnavailable(UNREACHABLE)
         try:
             titles = self.search(query)
-            if not titles and context:
-                titles = self.search(search_query(text))
+            if not titles and context.text:  # the names narrowed it to nothing
+                titles = self.search(search_query(text, ClaimContext.free_text()))
             pages = [self.page(title) for title in titles[: self.config.pages]]
         except (wikipediaapi.WikiInvalidJsonError, KeyError, TypeError, ValueError):
             raise SourceUnavailable(GARBLED) from None
@@ -118,7 +120,7 @@ class WikipediaSource:
                         fetched_at=page.fetched_at,
                     )
                 )
-        return rank_candidates(text, candidates, context=context, limit=limit)
+        return rank_candidates(text, candidates, context=context.text, limit=limit)
 
     def search(self, query: str) -> list[str]:
         """Page titles for a query, best first (cached per language and query)."""

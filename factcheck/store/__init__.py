@@ -7,7 +7,7 @@ To add an area, write a mixin deriving from `StoreBase` and list it in `Store`'s
 
 from factcheck.store.assignments import AssignmentsMixin, DocumentProgress, ReviewerProgress
 from factcheck.store.claim_versions import ClaimVersion, ClaimVersionsMixin
-from factcheck.store.claims import IN_FORCE_ORDER, ClaimsMixin, ReviewCounts, verdict_in_force
+from factcheck.store.claims import IN_FORCE_ORDER, ClaimsMixin, ReviewCounts
 from factcheck.store.connection import StoreBase, describe_sqlite_error, utc_now
 from factcheck.store.documents import (
     AddResult,
@@ -28,8 +28,8 @@ from factcheck.store.wikipedia_cache import CachedPage, WikipediaCacheMixin
 class Store(
     DocumentsMixin,
     EvidenceMixin,
-    ClaimsMixin,
     ClaimVersionsMixin,
+    ClaimsMixin,
     ReferencesMixin,
     FactChecksMixin,
     WikipediaCacheMixin,
@@ -66,5 +66,4 @@ __all__ = [
     "describe_sqlite_error",
     "text_sha256",
     "utc_now",
-    "verdict_in_force",
 ]

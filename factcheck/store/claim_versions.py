@@ -10,11 +10,12 @@ holds whoever calls.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError, NotFoundError
 from factcheck.models import Claim, ClaimKind
-from factcheck.store.connection import StoreBase, storable_id, utc_now
+from factcheck.store.claims import ClaimsMixin
+from factcheck.store.connection import storable_id, utc_now
 from factcheck.store.documents import claim_row
 from factcheck.store.text import clean_text
 
@@ -49,15 +50,35 @@ _VERSION_COLUMNS = (
 _SPAN_COLUMNS = 'text, "start", "end", sentence_start, sentence_end, kind, score'
 
 
-class ClaimVersionsMixin(StoreBase):
-    """Span edits and created claims, with the history of every span."""
+def _version_from_row(row: tuple[Any, ...]) -> ClaimVersion:
+    """A `ClaimVersion` from a row of `_VERSION_COLUMNS`."""
+    (version_id, claim_id, text, start, end, sentence_start, sentence_end, kind, *rest) = row
+    score, set_by, set_at = rest
+    return ClaimVersion(
+        version_id,
+        claim_id,
+        text,
+        start,
+        end,
+        sentence_start,
+        sentence_end,
+        ClaimKind(kind),
+        score,
+        set_by,
+        set_at,
+    )
+
+
+class ClaimVersionsMixin(ClaimsMixin):
+    """Span edits and created claims, with the history of every span (on top of the
+    claims: an edit answers with the claim as `get_claim` reads it)."""
 
     def claim_versions(self, claim_id: int) -> list[ClaimVersion]:
         """Every span the claim has had, oldest first; empty for a claim never edited
         (its span is the splitter's). The last one is the current span."""
         storable_id(claim_id, "claim")
         return [
-            ClaimVersion(*row[:7], ClaimKind(row[7]), *row[8:])
+            _version_from_row(row)
             for row in self.conn.execute(
                 f"SELECT {_VERSION_COLUMNS} FROM claim_versions WHERE claim_id = ? ORDER BY id",
                 [claim_id],

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError, NotFoundError
 from factcheck.models import SHOWN_STATUSES, Claim, ClaimKind, Status, Verdict
+from factcheck.records import CLAIM_FIELDS, IN_FORCE_ORDER_FIELDS
 from factcheck.store.connection import StoreBase, storable_id, utc_now
 from factcheck.store.text import clean_text
 
@@ -20,15 +21,11 @@ if TYPE_CHECKING:
 
 # -- the verdict in force ------------------------------------------------------------
 #
-# One rule, used by the store (a claim's status), the merge of imported reports, the
-# listings and every export: an undo event (`verdicts.undoes` set) withdraws the verdict
-# it names, and is itself never in force. Of the verdicts left standing, the one in
-# force is the one with the latest `created_at`, and of verdicts recorded in the same
-# second the one recorded last (highest id). A claim with no standing verdict is
-# undecided. `claims.status` and `claims.decided` are kept equal to that by
-# `set_status_in_force`, in the transaction that adds verdicts. See docs/reports.md.
+# The rule is `factcheck.records.verdict_in_force`; these are its SQL twins, built from
+# the same ranking (`IN_FORCE_ORDER_FIELDS`). `claims.status` and `claims.decided` are
+# kept equal to it by `set_status_in_force`, in the transaction that adds verdicts.
 
-IN_FORCE_ORDER = "created_at DESC, id DESC"
+IN_FORCE_ORDER = ", ".join(f"{name} DESC" for name in IN_FORCE_ORDER_FIELDS)
 """SQL ORDER BY that puts a claim's verdict in force first among its standing verdicts
 (`STANDING`): never use it without that condition."""
 
@@ -36,8 +33,9 @@ STANDING = (
     "undoes IS NULL AND NOT EXISTS (SELECT 1 FROM verdicts AS undo WHERE undo.undoes = {v}.id)"
 )
 """SQL condition (format `v` with the verdicts table's alias) that keeps a claim's
-standing verdicts: not an undo event and not undone. Probes the partial index
-`verdicts_undoes`, so it costs one index look-up a verdict."""
+standing verdicts (`factcheck.records.standing_verdicts`): not an undo event and not
+undone. Probes the partial index `verdicts_undoes`, so it costs one index look-up a
+verdict."""
 
 
 def in_force_id_sql(claim_id: str) -> str:
@@ -47,24 +45,6 @@ def in_force_id_sql(claim_id: str) -> str:
         f"(SELECT standing.id FROM verdicts AS standing WHERE standing.claim_id = {claim_id}"
         f" AND {STANDING.format(v='standing')} ORDER BY {IN_FORCE_ORDER} LIMIT 1)"
     )
-
-
-def in_force_key(verdict: Verdict) -> tuple[str, int]:
-    """Sort key of `IN_FORCE_ORDER` in Python: among standing verdicts, the maximum is
-    the verdict in force."""
-    return (verdict.created_at, verdict.id)
-
-
-def standing_verdicts(history: Iterable[Verdict]) -> list[Verdict]:
-    """A claim's verdicts that are neither undo events nor undone (`STANDING`)."""
-    events = list(history)
-    withdrawn = {v.undoes for v in events if v.undoes is not None}
-    return [v for v in events if v.undoes is None and v.id not in withdrawn]
-
-
-def verdict_in_force(history: Iterable[Verdict]) -> Verdict | None:
-    """The verdict in force among a claim's verdicts (None when it is undecided)."""
-    return max(standing_verdicts(history), key=in_force_key, default=None)
 
 
 def set_status_in_force(db: sqlite_utils.Database | sqlite3.Connection, claim_id: int) -> None:
@@ -85,8 +65,9 @@ def set_status_in_force(db: sqlite_utils.Database | sqlite3.Connection, claim_id
 def _stamp_after(db: sqlite_utils.Database | sqlite3.Connection, claim_id: int, now: str) -> str:
     """The date to record a new verdict event with: now, or the date of the claim's
     latest event if that is later (an imported verdict stamped by a clock running
-    ahead), so the verdict a reviewer records here is always the one in force
-    afterwards."""
+    ahead). A new event also has the highest id, so by the in-force ranking
+    (`IN_FORCE_ORDER_FIELDS`: date, then id) the verdict a reviewer records here is
+    always the one in force afterwards."""
     row = db.execute(
         "SELECT max(created_at) FROM verdicts WHERE claim_id = ?", [claim_id]
     ).fetchone()
@@ -159,7 +140,8 @@ class ClaimsMixin(StoreBase):
         of the partial index on `duplicate_of` a row, and none at all (a constant)
         while the database holds no repeat.
         """
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int | float] = []
         if status is not None:
             where.append("status = ?")
             params.append(str(Status(status)))
@@ -376,7 +358,7 @@ class ClaimsMixin(StoreBase):
 
     def history(self, claim_id: int) -> list[Verdict]:
         """A claim's verdict events, oldest first, undo events included (see
-        `verdict_in_force` for which one is in force)."""
+        `factcheck.records.verdict_in_force` for which one is in force)."""
         self.get_claim(claim_id)
         return [
             _verdict_from_tuple(row)
@@ -448,17 +430,9 @@ def _group_ids(db: sqlite_utils.Database | sqlite3.Connection, claim_id: int) ->
     ]
 
 
-CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
-"""A claim's fields in declaration order: the order of `claim_rows` tuples, and of the
-keys of every JSON and CSV listing of claims."""
 _CLAIM_COLUMNS = ", ".join(f'"{name}"' for name in CLAIM_FIELDS)
 _KINDS = {str(kind): kind for kind in ClaimKind}
 _STATUSES = {str(status): status for status in Status}
-
-
-LISTED_CLAIM_FIELDS = CLAIM_FIELDS[: CLAIM_FIELDS.index("updated_at") + 1]
-"""The fields `factcheck list` shows (its JSON keys and CSV columns): a `claim_rows`
-tuple's first fields. `decided` and `duplicate_of` are the review's business."""
 
 
 def claim_from_row(row: tuple[Any, ...]) -> Claim:

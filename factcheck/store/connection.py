@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
-from factcheck.errors import NotFoundError, StoreError
+from factcheck.errors import NotFoundError, StoreError, StoreLocked
 from factcheck.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ class StoreBase:
         except sqlite3.Error:
             pass
 
-    def __enter__(self) -> StoreBase:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -270,11 +270,24 @@ def _rollback(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
 
 
+_LOCK_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+"""Primary result codes of "another connection holds the lock" (SQLITE_BUSY_SNAPSHOT and
+the other extended codes share their low byte)."""
+
+
+def _is_lock_error(error: sqlite3.Error) -> bool:
+    """Whether SQLite refused because another connection holds the lock, by its result
+    code (the message is for people and may change)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _LOCK_CODES
+
+
 def describe_sqlite_error(error: sqlite3.Error, path: Path) -> StoreError:
-    """Turn a sqlite3 error into the one line a user should read."""
+    """Turn a sqlite3 error into the one line a user should read: a `StoreLocked` when
+    another process holds the lock (worth retrying), a `StoreError` otherwise."""
+    if _is_lock_error(error):
+        return StoreLocked(f"database {path} is locked by another process; try again in a moment")
     message = str(error)
-    if "locked" in message or "busy" in message:
-        return StoreError(f"database {path} is locked by another process; try again in a moment")
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return StoreError(f"database {path} is corrupt or not SQLite ({message}); left untouched")
     if "readonly" in message or "read-only" in message:

@@ -73,39 +73,36 @@ class DocumentsMixin(StoreBase):
         *,
         title: str,
         source: str,
-        claims: Iterable[Claim] | None = None,
+        claims: Iterable[Claim],
         duplicate_of: Sequence[int | None] | None = None,
         url: str | None = None,
         author: str | None = None,
         publisher: str | None = None,
         published_at: str | None = None,
     ) -> AddResult:
-        """Store an article and its claims in one transaction.
+        """Store an article and the claims found in it, in one transaction.
 
-        `claims` defaults to every claim `split_claim_groups(text)` finds, repeats
-        stored as a group (`Claim.duplicate_of`). With `claims` given, `duplicate_of`
-        may group them the same way: per claim, the index of the claim it repeats.
-        The same text added again (same sha256) is not stored twice: the existing
-        document comes back with `created=False`.
+        The store never splits: `claims` come from the caller (`ingest.add_article`
+        splits an article and calls this), their offsets into `text`. `duplicate_of`
+        may group them: per claim, the index of the claim it repeats
+        (`Claim.duplicate_of`). The same text added again (same sha256) is not stored
+        twice: the existing document comes back with `created=False`.
         """
         text = clean_text(text)
         digest = text_sha256(text)
-        existing = self._document_by_sha256(digest)
+        existing = self.added_before(text)
         if existing is not None:
-            return AddResult(existing, self._claim_count(existing.id), created=False)
-        if claims is None:
-            from factcheck.splitter import split_claim_groups
-
-            claims, duplicate_of = split_claim_groups(text)
+            return existing
         claims = list(claims)
         repeats = _repeat_starts(claims, duplicate_of)
         now = utc_now()
         with self.transaction() as conn:
             # Checked again under the write lock: another process may have added the same
-            # text while this one split it; both then report "already added".
-            existing = self._document_by_sha256(digest)
-            if existing is not None:
-                return AddResult(existing, self._claim_count(existing.id), created=False)
+            # text since the check above (or while its caller split it); both then report
+            # "already added".
+            stored = self._document_by_sha256(digest)
+            if stored is not None:
+                return AddResult(stored, self._claim_count(stored.id), created=False)
             document_id = insert_document_row(
                 conn,
                 Document(
@@ -139,6 +136,15 @@ class DocumentsMixin(StoreBase):
                 )
         document = self.get_document(document_id)
         return AddResult(document, self._claim_count(document_id), created=True)
+
+    def added_before(self, text: str) -> AddResult | None:
+        """What `add_document(text, ...)` would answer if `text` is stored already
+        (`created=False`), else None: lets `ingest.add_article` skip splitting an
+        article it has seen."""
+        existing = self._document_by_sha256(text_sha256(clean_text(text)))
+        if existing is None:
+            return None
+        return AddResult(existing, self._claim_count(existing.id), created=False)
 
     def get_document(self, document_id: int) -> Document:
         storable_id(document_id, "document")

@@ -1,7 +1,7 @@
 """The local reference library: passages indexed with FTS5 inside claims.db.
 
-Called by `factcheck refs add|list|remove` (through `sources.local`), by the local
-evidence source for recall, and by `Store.suggest_evidence`. A file's passages are
+Called by `factcheck refs add|list|remove` and by the local evidence source
+(`sources.local`) for recall. A file's passages are
 replaced as a whole when the file is added again, in one transaction, so a library
 never holds half a file or the same file twice.
 """
@@ -11,17 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.embedding import vector_bytes
 from factcheck.errors import InputError, NotFoundError
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
 from factcheck.text.words import TermStats, content_stems
-
-if TYPE_CHECKING:
-    from factcheck.models import Evidence
-    from factcheck.sources import EvidenceSource
 
 _BATCH = 2000
 """Rows per executemany batch; also how often the progress callback fires."""
@@ -180,7 +176,8 @@ class ReferencesMixin(StoreBase):
         gone = db.execute(f"SELECT title, text FROM reference_passages WHERE {where}", params)
         db.conn.executemany(STEM_UPSERT, stem_counts(gone.fetchall(), sign=-1))
         db.execute("DELETE FROM reference_stems WHERE documents <= 0")
-        return db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
+        deleted: int = db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
+        return deleted
 
     def list_reference_files(self) -> list[ReferenceFile]:
         """Imported files, oldest first, then one entry for API-added rows if any."""
@@ -287,27 +284,6 @@ class ReferencesMixin(StoreBase):
             stems=stems_total,
             doc_freq={stem: counts[0] for stem, counts in found.items()},
             stem_freq={stem: counts[1] for stem, counts in found.items()},
-        )
-
-    def suggest_evidence(
-        self,
-        text: str,
-        *,
-        limit: int = 5,
-        sources: Sequence[EvidenceSource | str] | None = None,
-        context: str = "",
-        score_cutoff: float | None = None,
-    ) -> list[Evidence]:
-        """Ranked evidence for a claim's text, best first.
-
-        `sources` are `EvidenceSource` objects or names ("local", "prior",
-        "wikipedia"); default: the local reference library only, which never touches
-        the network. A source that cannot answer (`SourceUnavailable`) is skipped.
-        """
-        from factcheck.sources.registry import suggest_from
-
-        return suggest_from(
-            self, text, limit=limit, sources=sources, context=context, score_cutoff=score_cutoff
         )
 
 

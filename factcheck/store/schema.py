@@ -3,10 +3,16 @@
 `MIGRATIONS[n]` upgrades a database at `PRAGMA user_version` n to n + 1. To change the
 schema, append a new function; never edit one that has shipped, because databases made
 by older versions replay the list from where they stand.
+
+A step imports no live code (nothing from `factcheck`): what it needs of the product
+(the v4 stemmer) is copied here and frozen, so later changes to the product cannot
+change what an old step does, nor make this module import the layers above the store.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -152,17 +158,50 @@ def _add_reference_stem_counts(db: sqlite_utils.Database) -> None:
     # How many passages hold each content stem and how often it occurs, kept in step
     # with `reference_passages` by the store: the matcher weighs a claim's rare words
     # up (IDF) without scanning the library. The row with stem '' holds the totals.
-    # Imported here, not at the top: the references module imports the store base,
-    # which imports this module.
-    from factcheck.store.references import STEM_UPSERT, stem_counts
-
+    # Counted with the frozen copy of the stemmer below, not the live one: a migration
+    # replays the same on every database, whatever later versions do to the matcher.
     db.execute(
         "CREATE TABLE reference_stems ("
         " stem TEXT PRIMARY KEY, documents INTEGER NOT NULL, occurrences INTEGER NOT NULL"
         ") WITHOUT ROWID"
     )
-    rows = db.execute("SELECT title, text FROM reference_passages").fetchall()
-    db.conn.executemany(STEM_UPSERT, stem_counts(rows))
+    documents: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    for title, text in db.execute("SELECT title, text FROM reference_passages"):
+        stems = _v4_content_stems(f"{title} {text}")
+        occurrences.update(stems)
+        documents.update(set(stems))
+        documents[""] += 1
+        occurrences[""] += len(stems)
+    db.conn.executemany(
+        "INSERT INTO reference_stems (stem, documents, occurrences) VALUES (?, ?, ?)",
+        [(stem, count, occurrences[stem]) for stem, count in documents.items()],
+    )
+
+
+_V4_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_V4_STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be
+    because been before being below between both but by can can't cannot could couldn't
+    did didn't do does doesn't doing don't down during each few for from further had
+    hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
+    him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself
+    let's me more most mustn't my myself no nor not of off on once only or other ought
+    our ours ourselves out over own same shan't she she'd she'll she's should shouldn't
+    so some such than that that's the their theirs them themselves then there there's
+    these they they'd they'll they're they've this those through to too under until up
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where
+    where's which while who who's whom why why's will with won't would wouldn't you you'd
+    you'll you're you've your yours yourself yourselves said says say just like many
+    much one ever also been will would may might must shall s t""".split()  # noqa: SIM905 (a word list reads best as text)
+)
+
+
+def _v4_content_stems(text: str) -> list[str]:
+    """`matcher.content_stems` as it was when step 3 -> 4 shipped (frozen: never edit):
+    lower-cased words, stop words dropped, each cut to six letters."""
+    words = (word.lower() for word in _V4_WORD.findall(text))
+    return [word[:6] for word in words if word not in _V4_STOP_WORDS]
 
 
 def _add_checked_claims_index(db: sqlite_utils.Database) -> None:

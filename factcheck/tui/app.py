@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterable, Sequence
 from functools import partial
+from typing import Any
 from urllib.parse import urlencode
 
 from textual.app import App, SystemCommand
@@ -105,7 +106,7 @@ class ReviewApp(App[None]):
         every one but Wikipedia (local and quick; Wikipedia waits for `w`)."""
         return [s for s in self.sources if s.name != "wikipedia"]
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The review screen itself when the document is known (one screen to build,
         not a blank default screen and then this one: first paint is sooner)."""
         if self.document_id is not None and not self.ask_reviewer:
@@ -168,7 +169,7 @@ class ReviewApp(App[None]):
             return
         self.exit()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The review actions in the command palette (ctrl+p), next to Textual's own
         but its "Keys" panel: ours (the help screen, with keymap ids) is the one "Keys"."""
         yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")

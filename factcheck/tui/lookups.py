@@ -3,9 +3,11 @@
 The sources `make_app` receives read (and, for Wikipedia, write their page cache)
 through one Store connection of their own. Workers of two groups use them: the
 automatic suggestions for a newly selected claim (local library, earlier checks) and
-the `w` Wikipedia lookup. `SourceGate` lets one worker at a time in, and a worker that
-has been cancelled (the selection moved on) gives up its turn instead of queueing.
-Nothing here touches a widget or the screen's own Store.
+the `w` Wikipedia lookup. Both ask through `factcheck.evidence.suggest`, the one way
+the CLI and the Python API ask too; what is the screen's own is here: `SourceGate` lets
+one worker at a time in, and a worker that has been cancelled (the selection moved on)
+gives up its turn instead of queueing. Nothing here touches a widget or the screen's
+own Store.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
 from factcheck.models import Evidence
-from factcheck.sources import EvidenceSource
+
+if TYPE_CHECKING:
+    from factcheck.evidence.context import ClaimContext
+    from factcheck.sources import EvidenceSource
 
 GATE_POLL_SECONDS = 0.05
 """How often a worker waiting for the sources checks whether it was cancelled."""
@@ -61,28 +67,30 @@ def ask_sources(
     gate: SourceGate,
     text: str,
     *,
-    context: str,
+    context: ClaimContext,
     limit: int,
     is_cancelled: Callable[[], bool],
 ) -> Answers:
     """Ask each source in turn (in a worker thread), merged best first.
 
     A source raising a `FactcheckError` (`SourceUnavailable`, a store error) is recorded
-    in `failures` and the others carry on; anything else is a bug and propagates to the
-    worker. Raises `Cancelled` when the worker is cancelled before it finishes.
+    in `failures` and the others carry on: reviewing goes on whatever a source does.
+    Anything else is a bug and propagates to the worker. Raises `Cancelled` when the
+    worker is cancelled before it finishes.
     """
-    groups = []
+    # imported here, in the worker: the matcher (rapidfuzz) is not needed for first paint
+    from factcheck.evidence.suggest import suggest
+
     answers = Answers()
-    for source in sources:
-        with gate.turn(is_cancelled):
-            try:
-                groups.append(source.suggest(text, context=context, limit=limit))
-            except FactcheckError as error:
-                answers.failures.append((source.name, str(error)))
+    answers.items = suggest(
+        sources,
+        text,
+        context=context,
+        limit=limit,
+        on_unavailable=lambda source, error: answers.failures.append((source.name, str(error))),
+        carry_on_after=(FactcheckError,),
+        turn=lambda: gate.turn(is_cancelled),
+    )
     if is_cancelled():
         raise Cancelled
-    # imported here, in the worker: the matcher (rapidfuzz) is not needed for first paint
-    from factcheck.matcher import merge_evidence
-
-    answers.items = merge_evidence(groups, limit=limit)
     return answers

@@ -13,6 +13,7 @@ import pytest
 
 from factcheck.config import Config, ReviewConfig
 from factcheck.errors import SourceUnavailable
+from factcheck.evidence.context import ClaimContext
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind
 from factcheck.store import Store
 from factcheck.tui import ReviewApp, make_app
@@ -70,9 +71,11 @@ class FakeSource:
         self.error = error
         self.gate = gate
         self.calls: list[str] = []
+        self.contexts: list[ClaimContext] = []
 
-    def suggest(self, text: str, *, context: str = "", limit: int = 5) -> list[Evidence]:
+    def suggest(self, text: str, *, context: ClaimContext, limit: int = 5) -> list[Evidence]:
         self.calls.append(text)
+        self.contexts.append(context)
         if self.gate is not None:
             self.gate.wait(timeout=5)
         if self.error is not None:

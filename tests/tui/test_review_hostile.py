@@ -7,12 +7,13 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Input, Label
 
+from factcheck import review as review_module
 from factcheck.cli import cli
 from factcheck.config import Config, ReviewConfig
+from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
-from factcheck.tui.screens import review as review_module
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review import ReviewScreen
@@ -93,7 +94,9 @@ async def test_markup_in_titles_claims_evidence_notes_and_search_is_shown_as_typ
 
 
 async def test_picker_entries_with_markup_are_plain(hostile_store):
-    hostile_store.add_document("Second [/] text. It says 42 [b]things.", title="[/]", source="-")
+    add_article(
+        hostile_store, Article("Second [/] text. It says 42 [b]things.", title="[/]", source="-")
+    )
     app = make_app(hostile_store, config(), document_id=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

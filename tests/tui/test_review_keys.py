@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from factcheck.config import Config, ReviewConfig
 from factcheck.errors import ConfigError
+from factcheck.ingest import Article, add_article
 from factcheck.models import Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui.claim_view import status_filters
@@ -299,6 +300,30 @@ async def test_locked_database_is_retried_with_a_notice(tmp_path, review_store, 
     impatient.close()
 
 
+async def test_undo_drops_a_verdict_still_waiting_for_the_lock(review_store, config):
+    from factcheck.tui import make_app
+
+    impatient = Store(review_store.path, timeout=0.05)
+    blocker = sqlite3.connect(review_store.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    app = make_app(impatient, config, document_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(app.screen.pending) == 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Dropped the unsaved verdict on claim #1." in messages(app)
+        assert not app.screen.pending and app.screen.selected_id == 1
+        blocker.execute("COMMIT")
+        await pilot.pause(0.8)  # the retry timer finds nothing to save
+        assert statuses(review_store)[0] == Status.UNVERIFIED
+        assert review_store.history(1) == []
+        assert "Database free again: waiting verdicts saved." not in messages(app)
+    blocker.close()
+    impatient.close()
+
+
 async def test_another_reviewers_change_shows_up(make, review_store):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -363,7 +388,9 @@ async def test_command_palette_opens_and_runs_a_command(make, review_store):
 
 
 async def test_picker_opens_the_chosen_document(make, review_store):
-    review_store.add_document("Second article. It says 42 things.", title="Second", source="-")
+    add_article(
+        review_store, Article("Second article. It says 42 things.", title="Second", source="-")
+    )
     app = make(document_id=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

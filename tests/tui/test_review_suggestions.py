@@ -8,12 +8,13 @@ import threading
 
 from textual.worker import WorkerFailed
 
-from factcheck.cli.review import review_sources
 from factcheck.errors import SourceUnavailable
-from factcheck.models import Evidence, SourceKind, Status
+from factcheck.evidence.source_factory import make_sources
+from factcheck.models import Claim, Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
 from factcheck.tui.screens import evidence_lookups
+from factcheck.tui.screens.picker import PickerScreen
 
 from .conftest import CLAIMS, WIKI_EVIDENCE, FakeSource, FakeWikipedia
 
@@ -63,6 +64,9 @@ async def test_a_claim_without_evidence_gets_suggestions_in_the_panel(make, revi
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert local.calls == [CLAIMS[0][0]]
+        (context,) = local.contexts  # as `factcheck match` builds it
+        assert (context.document_id, context.title) == (1, "Xi and Lee's first call")
+        assert CLAIMS[0][0] in context.sentence
         assert wikipedia.calls == []  # Wikipedia waits for w
         (stored,) = review_store.list_evidence(1)
         assert (stored.title, stored.span) == ("Economy of South Korea", (0, 50))
@@ -187,7 +191,7 @@ async def test_real_local_library_through_the_lookup_connection(review_store, co
                 }
             ]
         )
-        sources = [s for s in review_sources(lookup, config, 1) if s.name != "wikipedia"]
+        sources = [s for s in make_sources(lookup, config) if s.name != "wikipedia"]
         app = make_app(review_store, config, sources, document_id=1)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("j", "j", "j", "j")  # claim 5: Asia's fourth-largest economy
@@ -199,3 +203,35 @@ async def test_real_local_library_through_the_lookup_connection(review_store, co
         (verdict,) = review_store.history(5)
         assert verdict.evidence_id == item.id
         assert review_store.get_evidence(item.id).reference_id == "kr-econ"
+
+
+async def test_a_document_chosen_in_the_picker_is_not_its_own_earlier_check(review_store, config):
+    """Issue 16's bug: `factcheck review` without a target opens the picker, so the
+    document under review is not known when the sources are built; its own decided
+    claims must still not come back as "checked before" for themselves."""
+    own = review_store.get_claim(3)  # China is South Korea's biggest trading partner
+    review_store.mark([own.id], "supported", reviewer="ana")
+    monday = "China is South Korea’s biggest trading partner, officials said."
+    elsewhere = review_store.add_document(
+        monday,
+        title="Monday story",
+        source="-",
+        claims=[Claim(monday, 0, len(monday), 0, len(monday))],
+    )
+    (earlier,) = review_store.list_claims(document_id=elsewhere.document.id)
+    review_store.mark([earlier.id], "disputed", reviewer="ana")
+    with Store(review_store.path) as lookup:
+        sources = [s for s in make_sources(lookup, config) if s.name != "wikipedia"]
+        app = make_app(review_store, config, sources)  # no document: the picker first
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, PickerScreen)
+            await pilot.press("enter")  # document 1, the only one with open claims
+            await pilot.pause()
+            await pilot.press("j", "j")  # claim 3, decided in this very document
+            await settle(app, pilot)
+            assert app.screen.selected_id == own.id
+            earlier_checks = [
+                e.reference_id for e in app.screen.evidence_items if e.source is SourceKind.PRIOR
+            ]
+            assert earlier_checks == [str(earlier.id)]  # the other document's, not its own

@@ -6,6 +6,7 @@ C1 byte (`\\x9b`, a one-byte CSI) must be shown as ␛, ␇, `\\x9b` instead."""
 from __future__ import annotations
 
 from factcheck.config import Config, ReviewConfig
+from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.terminal_text import UNSAFE_CHARACTERS
@@ -96,7 +97,9 @@ async def test_escape_codes_in_title_claim_evidence_and_names_are_shown_not_sent
 
 async def test_picker_titles_and_assignees_are_shown_not_sent(tmp_path):
     store = hostile_store(tmp_path / "claims.db")
-    store.add_document("Second text. It says 42 things.", title=f"Two {CONTROLS}", source="-")
+    add_article(
+        store, Article("Second text. It says 42 things.", title=f"Two {CONTROLS}", source="-")
+    )
     store.assign([2], f"ana{CONTROLS}")
     app = make_app(store, config(), document_id=None)
     async with app.run_test(size=SIZE) as pilot:

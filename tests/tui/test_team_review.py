@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from textual.widgets import Input, Label, Static
 
+from factcheck.ingest import Article, add_article
 from factcheck.models import Status
 from factcheck.store import Store
 from factcheck.tui import make_app
@@ -110,8 +111,10 @@ async def test_own_verdicts_from_another_tab_do_not_ask(make, review_store):
 
 
 async def test_picker_lists_documents_assigned_to_you_first(make, review_store):
-    review_store.add_document("Second article. It says 42 things.", title="Second", source="-")
-    review_store.add_document("Third one. It says 7 things.", title="[b]Third", source="-")
+    add_article(
+        review_store, Article("Second article. It says 42 things.", title="Second", source="-")
+    )
+    add_article(review_store, Article("Third one. It says 7 things.", title="[b]Third", source="-"))
     review_store.assign([2], "tester")
     review_store.assign([3], "[red]ben")
     app = make(document_id=None)

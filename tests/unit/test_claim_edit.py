@@ -17,6 +17,7 @@ from factcheck.claim_edit import (
     snap_to_words,
 )
 from factcheck.errors import InputError
+from factcheck.ingest import Article, add_article
 from factcheck.models import ClaimKind, Status
 from factcheck.store import Store
 
@@ -76,7 +77,7 @@ def test_a_range_inside_words_takes_the_whole_words() -> None:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     store = Store(tmp_path / "claims.db")
-    store.add_document(TEXT, title="Park history", source="park.md")
+    add_article(store, Article(TEXT, title="Park history", source="park.md"))
     return store
 
 

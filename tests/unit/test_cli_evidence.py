@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from factcheck.cli import cli
 from factcheck.config import Config
 from factcheck.errors import ConfigError
+from factcheck.evidence.source_factory import make_sources
 from factcheck.models import Claim
-from factcheck.sources.registry import default_sources
 from factcheck.store import Store
 
 CLAIM = "South Korea became Asia's fourth-largest economy in 2017."
@@ -139,15 +139,15 @@ def test_every_evidence_command_has_help_with_an_example() -> None:
         assert result.exit_code == 0 and "Example:" in result.output, args
 
 
-def test_registry_names_and_offline(store: Store) -> None:
-    assert [s.name for s in default_sources(store, Config())] == ["local", "prior", "wikipedia"]
-    assert [s.name for s in default_sources(store, Config(), offline=True)] == ["local", "prior"]
-    assert [s.name for s in default_sources(store, Config(), names=["wikipedia", "local"])] == [
+def test_source_names_and_offline(store: Store) -> None:
+    assert [s.name for s in make_sources(store, Config())] == ["local", "prior", "wikipedia"]
+    assert [s.name for s in make_sources(store, Config(), offline=True)] == ["local", "prior"]
+    assert [s.name for s in make_sources(store, Config(), names=["wikipedia", "local"])] == [
         "local",
         "wikipedia",
     ]
     with pytest.raises(ConfigError, match="unknown evidence source 'web'"):
-        default_sources(store, Config(), names=["web"])
+        make_sources(store, Config(), names=["web"])
 
 
 def test_repository_config_documents_the_new_keys() -> None:

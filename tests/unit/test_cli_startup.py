@@ -12,6 +12,7 @@ import click
 import pytest
 
 from factcheck.cli import COMMANDS, cli
+from factcheck.ingest import Article, add_article
 from factcheck.store import Store
 
 HEAVY = (
@@ -108,7 +109,7 @@ def test_the_review_screen_loads_without_readers_sqlite_utils_or_the_matcher(
 ) -> None:
     """First paint of `factcheck review` pays for Textual, not for what it may use later."""
     with Store(tmp_path / "claims.db") as store:
-        store.add_document("The bridge reopened on 3 March.", title="t", source="-")
+        add_article(store, Article("The bridge reopened on 3 March.", title="t", source="-"))
     code = (
         "import asyncio, json, sys\n"
         "from factcheck.config import load_config\n"

@@ -9,10 +9,11 @@ from dataclasses import replace
 import pytest
 
 from factcheck.errors import InputError
+from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, Status
+from factcheck.records import verdict_in_force
 from factcheck.review import ReviewSession, progress_line
 from factcheck.store import Store
-from factcheck.store.claims import verdict_in_force
 
 # Five statements; the last repeats the first (a pasted paragraph printed twice).
 TEXT = (
@@ -203,7 +204,7 @@ def test_added_articles_keep_repeats_as_a_group_and_list_each_statement_once(
 ) -> None:
     from factcheck.splitter import split_claims
 
-    document = store.add_document(sample_text, title="seed", source="-")
+    document = add_article(store, Article(sample_text, title="seed", source="-"))
     shown = store.list_claims(document_id=document.document.id)
     assert [c.text for c in shown] == [c.text for c in split_claims(sample_text)]
     assert document.claim_count == len(shown)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factcheck.config import Config
 from factcheck.embedding import cosine, default_vectors, load_vectors, vector_bytes, wordpieces
+from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.source_factory import make_sources
+from factcheck.evidence.suggest import suggest
 from factcheck.matcher import Candidate, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.store import Store
@@ -81,5 +85,6 @@ def test_passages_imported_before_vectors_existed_are_still_ranked(old_database)
     with Store(path) as store:
         hits = store.search_references('"carbon" OR "war"')
         assert {h.vector for h in hits} == {None}
-        [best, *_] = store.suggest_evidence(CLAIM)
+        local = make_sources(store, Config(), names=["local"])
+        [best, *_] = suggest(local, CLAIM, context=ClaimContext.free_text())
     assert best.reference_id == "b"

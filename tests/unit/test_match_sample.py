@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
@@ -75,19 +73,3 @@ def test_match_doc_gives_every_claim_ranked_evidence(
             )
     assert with_evidence >= len(listed) // 2
     assert "possible contradiction" in result.output  # the article's 2017 vs the page's 2016
-
-
-def test_core_modules_never_import_textual() -> None:
-    modules = [
-        "factcheck.matcher",
-        "factcheck.signals",
-        "factcheck.sources.registry",
-        "factcheck.sources.local",
-        "factcheck.sources.prior",
-        "factcheck.sources.wikipedia",
-        "factcheck.store",
-        "factcheck.cli.evidence",
-    ]
-    code = f"import sys\nfor m in {modules!r}: __import__(m)\nprint('textual' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

@@ -9,13 +9,20 @@ import pytest
 
 from factcheck.config import PriorConfig
 from factcheck.errors import InputError
+from factcheck.evidence.context import ClaimContext
+from factcheck.ingest.claimreview import read_claimreview_file
 from factcheck.models import Claim, SourceKind
-from factcheck.sources.claimreview import read_claimreview_file
 from factcheck.sources.prior import PriorChecks
 from factcheck.sources.strength import STRONG, SUGGESTED, match_strength
 from factcheck.store import Store
 
 CLAIM = "South Korea is Asia's fourth-largest economy"
+FREE_TEXT = ClaimContext.free_text()
+
+
+def in_document(document_id: int) -> ClaimContext:
+    """The context of a claim of `document_id` (title and sentence do not matter here)."""
+    return ClaimContext(document_id=document_id, title="", sentence=CLAIM)
 
 
 def add_doc(store: Store, text: str, title: str) -> int:
@@ -29,8 +36,8 @@ def test_an_earlier_verdict_in_another_document_is_suggested(store: Store) -> No
     [claim] = store.list_claims(document_id=first)
     store.mark([claim.id], "disputed", reviewer="ana", note="IMF says fifth")
     second = add_doc(store, "Elsewhere: " + CLAIM, "Tuesday story")
-    source = PriorChecks(store, exclude_document_id=second)
-    [found] = source.suggest(CLAIM)
+    source = PriorChecks(store)
+    [found] = source.suggest(CLAIM, context=in_document(second))
     assert found.source is SourceKind.PRIOR
     assert found.title.startswith("checked before: disputed on ")
     assert "IMF says fifth" in found.title
@@ -38,15 +45,17 @@ def test_an_earlier_verdict_in_another_document_is_suggested(store: Store) -> No
     assert match_strength(found, PriorConfig()) == STRONG
     assert STRONG not in found.agreements  # flags are the claim's facts, not the strength
     # the document's own claims are not evidence for themselves
-    assert PriorChecks(store, exclude_document_id=first).suggest(CLAIM) == []
+    assert source.suggest(CLAIM, context=in_document(first)) == []
 
 
 def test_unverified_claims_and_short_claims_are_not_matched(store: Store) -> None:
     add_doc(store, CLAIM + ".", "Monday story")
-    assert PriorChecks(store).suggest(CLAIM) == []  # no verdict yet
+    assert PriorChecks(store).suggest(CLAIM, context=FREE_TEXT) == []  # no verdict yet
     [claim] = store.list_claims()
     store.mark([claim.id], "supported", reviewer="ana")
-    assert PriorChecks(store, PriorConfig(min_claim_words=10)).suggest(CLAIM) == []
+    assert (
+        PriorChecks(store, PriorConfig(min_claim_words=10)).suggest(CLAIM, context=FREE_TEXT) == []
+    )
 
 
 def test_thresholds_separate_suggested_from_strong(store: Store) -> None:
@@ -60,7 +69,9 @@ def test_thresholds_separate_suggested_from_strong(store: Store) -> None:
             {"claim": "Cats are liquid", "url": "https://fc.example/3"},
         ]
     )
-    found = PriorChecks(store, PriorConfig(suggested_threshold=0.5)).suggest(CLAIM)
+    found = PriorChecks(store, PriorConfig(suggested_threshold=0.5)).suggest(
+        CLAIM, context=FREE_TEXT
+    )
     by_url = {e.url: e for e in found}
     config = PriorConfig(suggested_threshold=0.5)
     assert match_strength(by_url["https://fc.example/1"], config) == STRONG
@@ -144,12 +155,12 @@ def test_the_earlier_verdict_index_follows_undo_and_redecision(store: Store) -> 
     [claim] = store.list_claims(document_id=first)
     source = PriorChecks(store)
     store.mark([claim.id], "disputed", reviewer="ana")
-    assert [e.reference_id for e in source.suggest(CLAIM)] == [str(claim.id)]
+    assert [e.reference_id for e in source.suggest(CLAIM, context=FREE_TEXT)] == [str(claim.id)]
     store.mark([claim.id], "unverified", reviewer="ana", note="undo")
-    assert source.suggest(CLAIM) == []
+    assert source.suggest(CLAIM, context=FREE_TEXT) == []
     store.mark([claim.id], "supported", reviewer="ana")
     store.mark([claim.id], "disputed", reviewer="ana")  # decided to decided: indexed once
-    [found] = source.suggest(CLAIM)
+    [found] = source.suggest(CLAIM, context=FREE_TEXT)
     assert found.title.startswith("checked before: disputed on ")
 
 
@@ -163,7 +174,9 @@ def test_an_earlier_verdict_is_found_among_many_decided_claims(store: Store) -> 
     result = store.add_document(text, title="Archive", source="-", claims=claims)
     ids = [c.id for c in store.list_claims(document_id=result.document.id)]
     store.mark(ids, "supported", reviewer="ana")
-    [found] = PriorChecks(store).suggest("Analysts call South Korea Asia's fourth-largest economy")
+    [found] = PriorChecks(store).suggest(
+        "Analysts call South Korea Asia's fourth-largest economy", context=FREE_TEXT
+    )
     assert found.passage == CLAIM
 
 
@@ -189,5 +202,5 @@ def test_decided_claims_of_an_older_database_are_indexed_on_upgrade(old_database
     conn.commit()
     conn.close()
     with Store(path) as store:
-        found = PriorChecks(store).suggest(CLAIM)
+        found = PriorChecks(store).suggest(CLAIM, context=FREE_TEXT)
     assert [e.reference_id for e in found] == ["1"]

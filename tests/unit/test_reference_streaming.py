@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text
-from factcheck.sources.reference_files import JsonlPassages, _jsonl_rows, read_reference_file
+from factcheck.ingest.reference_files import JsonlPassages, _jsonl_rows, read_reference_file
 from factcheck.store import Store
 
 

@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.config import Config
 from factcheck.errors import InputError, NotFoundError
+from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.source_factory import make_sources
+from factcheck.evidence.suggest import suggest
+from factcheck.ingest.passages import split_passages
+from factcheck.ingest.reference_files import read_reference_file
 from factcheck.matcher import Candidate, rank_candidates
-from factcheck.models import SourceKind
-from factcheck.sources.reference_files import read_reference_file, split_passages
+from factcheck.models import Evidence, SourceKind
 from factcheck.store import SCHEMA_VERSION, Store
 from factcheck.text.words import TermStats, content_stems
 
@@ -30,9 +35,15 @@ ROWS = [
 ]
 
 
-def test_suggest_evidence_returns_the_matching_row_with_span(store: Store) -> None:
+def suggest_local(store: Store, text: str, *, limit: int = 5) -> list[Evidence]:
+    """What `factcheck search` asks: the local library, for text of no document."""
+    local = make_sources(store, Config(), names=["local"])
+    return suggest(local, text, context=ClaimContext.free_text(), limit=limit)
+
+
+def test_suggest_returns_the_matching_row_with_span(store: Store) -> None:
     store.add_references(ROWS)
-    best = store.suggest_evidence("South Korea is Asia's fourth-largest economy", limit=2)[0]
+    best = suggest_local(store, "South Korea is Asia's fourth-largest economy", limit=2)[0]
     assert best.reference_id == "kr-1"
     assert best.title == "Economy of South Korea"
     assert best.url == "https://example.org/kr"
@@ -49,7 +60,7 @@ def test_same_ids_again_update_instead_of_duplicating(store: Store) -> None:
     )
     assert result.replaced == 1
     assert store.reference_count() == 3
-    hits = store.suggest_evidence("South Korea economy", limit=5)
+    hits = suggest_local(store, "South Korea economy", limit=5)
     assert [h.passage for h in hits if h.reference_id == "kr-1"] == [
         "South Korea is the tenth-largest economy."
     ]
@@ -59,14 +70,14 @@ def test_a_bad_row_aborts_the_whole_import(store: Store) -> None:
     with pytest.raises(InputError, match="row 2"):
         store.add_references([ROWS[0], {"id": "x", "title": "no text"}])
     assert store.reference_count() == 0
-    assert store.suggest_evidence("South Korea economy") == []
+    assert suggest_local(store, "South Korea economy") == []
 
 
 def test_claim_with_fts_syntax_is_searched_literally(store: Store) -> None:
     store.add_references(ROWS)
     for text in ['"NOT" OR AND (capital:) * France -Paris', "NEAR(a b)", "'"]:
-        store.suggest_evidence(text)  # no sqlite3.OperationalError
-    assert store.suggest_evidence("the of and") == []
+        suggest_local(store, text)  # no sqlite3.OperationalError
+    assert suggest_local(store, "the of and") == []
 
 
 def test_an_abbreviation_finds_the_passage_that_spells_it_out(store: Store) -> None:
@@ -76,7 +87,7 @@ def test_an_abbreviation_finds_the_passage_that_spells_it_out(store: Store) -> N
             {"id": "other", "title": "Weather", "text": "Clouds absorb little infrared."},
         ]
     )
-    found = store.suggest_evidence("CO2 absorbs heat", limit=2)
+    found = suggest_local(store, "CO2 absorbs heat", limit=2)
     assert [item.reference_id for item in found][:1] == ["co2"]
 
 
@@ -97,7 +108,7 @@ def test_markdown_file_is_split_and_readding_it_replaces_it(store: Store, tmp_pa
     ]
     assert store.remove_references(first.origin) == 1
     assert store.reference_count() == 0
-    assert store.suggest_evidence("Seoul capital") == []
+    assert suggest_local(store, "Seoul capital") == []
 
 
 def _library_stats(store: Store) -> TermStats:

@@ -10,7 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from factcheck.config import Config
 from factcheck.errors import StoreError
+from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.source_factory import make_sources
+from factcheck.evidence.suggest import suggest
+from factcheck.models import Evidence
 from factcheck.sentence_encoder import (
     MAX_PIECES,
     cosines,
@@ -34,6 +39,13 @@ MEANT = {
     "text": "Climate change is driven mainly by humans burning coal, oil and gas.",
 }
 """Few of the claim's words, its meaning."""
+FREE_TEXT = ClaimContext.free_text()
+
+
+def suggest_local(store: Store, text: str, *, limit: int = 5) -> list[Evidence]:
+    """What `factcheck search` asks: the local library, for text of no document."""
+    local = make_sources(store, Config(), names=["local"])
+    return suggest(local, text, context=ClaimContext.free_text(), limit=limit)
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +103,11 @@ def test_meaning_lifts_the_passage_that_says_the_claim_over_one_that_repeats_its
     store: Store,
 ) -> None:
     store.add_references([WORDY, MEANT])
-    lexical = LocalReferences(store, sentence_weight=0.0).suggest(CLAIM, limit=2)
+    lexical = LocalReferences(store, sentence_weight=0.0).suggest(CLAIM, context=FREE_TEXT, limit=2)
     assert [e.reference_id for e in lexical] == ["wordy", "meant"]
-    reranked = LocalReferences(store, sentence_weight=4.0).suggest(CLAIM, limit=2)
+    reranked = LocalReferences(store, sentence_weight=4.0).suggest(
+        CLAIM, context=FREE_TEXT, limit=2
+    )
     assert [e.reference_id for e in reranked] == ["meant", "wordy"]
     assert all(0 < e.score <= 1 for e in reranked)
 
@@ -107,7 +121,7 @@ def test_import_computes_no_sentence_vector_the_first_rerank_caches_them(
 ) -> None:
     store.add_references([WORDY, MEANT, {"id": "far", "title": "", "text": "Penguins swim."}])
     assert set(_stored_vectors(store).values()) == {None}
-    first = store.suggest_evidence(CLAIM, limit=2)
+    first = suggest_local(store, CLAIM, limit=2)
     cached = _stored_vectors(store)
     assert cached["wordy"] and cached["meant"]
     assert cached["far"] is None  # never recalled, never encoded
@@ -124,7 +138,7 @@ def test_import_computes_no_sentence_vector_the_first_rerank_caches_them(
         return original(self, texts)
 
     monkeypatch.setattr(type(encoder), "vector_bytes", counting)
-    assert store.suggest_evidence(CLAIM, limit=2) == first
+    assert suggest_local(store, CLAIM, limit=2) == first
     assert encoded == []  # the second query reads the cached vectors
 
 
@@ -137,7 +151,9 @@ def test_a_library_that_cannot_be_written_still_gets_the_rerank(
         raise StoreError("claims.db is read-only")
 
     monkeypatch.setattr(store, "save_sentence_vectors", refuse)
-    reranked = LocalReferences(store, sentence_weight=4.0).suggest(CLAIM, limit=2)
+    reranked = LocalReferences(store, sentence_weight=4.0).suggest(
+        CLAIM, context=FREE_TEXT, limit=2
+    )
     assert [e.reference_id for e in reranked] == ["meant", "wordy"]
     assert set(_stored_vectors(store).values()) == {None}
 
@@ -145,7 +161,7 @@ def test_a_library_that_cannot_be_written_still_gets_the_rerank(
 def test_fill_sentence_vectors_embeds_what_is_missing_in_batches(store: Store, encoder) -> None:
     rows = [{"id": f"r{i}", "title": "", "text": f"Passage {i} about rivers."} for i in range(30)]
     store.add_references(rows)
-    store.suggest_evidence("rivers passage 3", limit=1)  # caches the twenty it reranks
+    suggest_local(store, "rivers passage 3", limit=1)  # caches the twenty it reranks
     already = sum(v is not None for v in _stored_vectors(store).values())
     assert 0 < already < 30
     seen: list[tuple[int, int]] = []
@@ -189,7 +205,9 @@ def test_the_check_would_notice_the_encoder_being_loaded(tmp_path: Path) -> None
         "from factcheck.store import Store\n"
         f"store = Store({str(tmp_path / 'c.db')!r})\n"
         f"store.add_references([{MEANT!r}])\n"
-        "store.suggest_evidence('humans burning coal')\n"
+        "from factcheck import ClaimContext, Config, make_sources, suggest\n"
+        "local = make_sources(store, Config(), names=['local'])\n"
+        "suggest(local, 'humans burning coal', context=ClaimContext.free_text())\n"
     )
     loaded = _modules_after(code)
     assert {"onnxruntime", "factcheck.sentence_encoder"} <= loaded
@@ -203,7 +221,9 @@ def test_a_suggestion_inside_a_read_snapshot_survives_another_writer(tmp_path: P
         reader.reference_count()  # the read transaction has begun
         writer.conn.execute("BEGIN IMMEDIATE")  # someone else holds the write lock
         try:
-            found = LocalReferences(reader, sentence_weight=4.0).suggest(CLAIM, limit=2)
+            found = LocalReferences(reader, sentence_weight=4.0).suggest(
+                CLAIM, context=FREE_TEXT, limit=2
+            )
         finally:
             writer.conn.execute("ROLLBACK")
     assert [e.reference_id for e in found] == ["meant", "wordy"]

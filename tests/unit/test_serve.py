@@ -15,6 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from factcheck.ingest import Article, add_article
 from factcheck.serve import REVIEWER_COOKIE, DeskServer, is_loopback, review_command
 from factcheck.store import Store
 
@@ -127,7 +128,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> list[DeskServer]:
 
 def _one_document(db: Path) -> Path:
     with Store(db) as store:
-        store.add_document("Rents rose 4% in 2023.", title="Rents", source="-")
+        add_article(store, Article("Rents rose 4% in 2023.", title="Rents", source="-"))
     return db
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.errors import NotFoundError, StoreError
+from factcheck.errors import NotFoundError, StoreError, StoreLocked
+from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, ClaimKind, Status
 from factcheck.store import SCHEMA_VERSION, Store
 
@@ -25,7 +26,7 @@ def _claims(text: str, *words: str) -> list[Claim]:
 
 
 def test_add_document_stores_claims_with_offsets_into_the_text(store: Store, sample_text: str):
-    result = store.add_document(sample_text, title="Xi and Lee", source="seed")
+    result = add_article(store, Article(sample_text, title="Xi and Lee", source="seed"))
     assert result.created
     claims = store.list_claims(document_id=result.document.id)
     assert len(claims) == result.claim_count > 0
@@ -35,8 +36,8 @@ def test_add_document_stores_claims_with_offsets_into_the_text(store: Store, sam
 
 
 def test_same_text_twice_is_reported_not_duplicated(store: Store, sample_text: str):
-    first = store.add_document(sample_text, title="a", source="one.txt")
-    second = store.add_document(sample_text, title="b", source="two.txt")
+    first = add_article(store, Article(sample_text, title="a", source="one.txt"))
+    second = add_article(store, Article(sample_text, title="b", source="two.txt"))
     assert not second.created
     assert second.document.id == first.document.id
     assert second.claim_count == first.claim_count
@@ -182,7 +183,7 @@ def test_a_database_locked_past_the_timeout_is_a_clear_error(tmp_path: Path):
     holder = sqlite3.connect(db)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with Store(db, timeout=0.2) as store, pytest.raises(StoreError, match="locked"):
+        with Store(db, timeout=0.2) as store, pytest.raises(StoreLocked, match="locked"):
             store.mark([1], "supported", reviewer="ana")
     finally:
         holder.rollback()
@@ -197,7 +198,7 @@ def test_a_second_connection_keeps_the_first_ones_locks(tmp_path):
     then delete the WAL both still write to, and their writes would vanish from view."""
     path = tmp_path / "claims.db"
     with Store(path) as first, Store(path):
-        first.add_document("One claim here. It says 42 things.", title="t", source="-")
+        add_article(first, Article("One claim here. It says 42 things.", title="t", source="-"))
         closer = "import sys; from factcheck.store import Store; Store(sys.argv[1]).close()"
         subprocess.run([sys.executable, "-c", closer, str(path)], check=True)
         assert (tmp_path / "claims.db-wal").exists()

@@ -13,11 +13,14 @@ import pytest
 
 from factcheck.config import WikipediaConfig
 from factcheck.errors import SourceUnavailable
+from factcheck.evidence.context import ClaimContext
 from factcheck.models import SourceKind
 from factcheck.sources.wikipedia import GARBLED, UNREACHABLE, WikipediaSource, search_query
 from factcheck.store import Store
 
 PAGE = "Economy of South Korea"
+FREE_TEXT = ClaimContext.free_text()
+IN_SEOUL = ClaimContext(document_id=1, title="South Korea", sentence="")
 EXTRACT = (
     "The economy of South Korea is a highly developed mixed economy.\n\n"
     "== Overview ==\n"
@@ -99,7 +102,7 @@ def source(store: Store, handler: Recorder, **config: object) -> WikipediaSource
 def test_suggest_cites_title_url_revision_and_span(store: Store) -> None:
     recorder = Recorder()
     found = source(store, recorder).suggest(
-        "Korea is Asia's fourth-largest economy", context="South Korea"
+        "Korea is Asia's fourth-largest economy", context=IN_SEOUL
     )
     best = found[0]
     assert best.source is SourceKind.WIKIPEDIA
@@ -115,10 +118,10 @@ def test_suggest_cites_title_url_revision_and_span(store: Store) -> None:
 
 def test_second_lookup_is_served_from_the_cache(store: Store) -> None:
     recorder = Recorder()
-    source(store, recorder).suggest("Korea fourth-largest economy", context="South Korea")
+    source(store, recorder).suggest("Korea fourth-largest economy", context=IN_SEOUL)
     made = len(recorder.requests)
     assert made == 3  # search, extracts, info
-    again = source(store, recorder).suggest("Korea fourth-largest economy", context="South Korea")
+    again = source(store, recorder).suggest("Korea fourth-largest economy", context=IN_SEOUL)
     assert again and len(recorder.requests) == made
 
 
@@ -129,7 +132,7 @@ def test_rate_limit_and_server_errors_are_retried_then_succeed(store: Store) -> 
             2: httpx.Response(503),
         }.get(n)
     )
-    found = source(store, recorder).suggest("Korea fourth-largest economy")
+    found = source(store, recorder).suggest("Korea fourth-largest economy", context=FREE_TEXT)
     assert found and len(recorder.requests) == 5  # 2 failures + search, extracts, info
 
 
@@ -137,10 +140,10 @@ def test_retries_are_bounded_then_unavailable(store: Store) -> None:
     recorder = Recorder(fail=lambda n: httpx.Response(502))
     wiki = source(store, recorder, max_retries=2)
     with pytest.raises(SourceUnavailable, match=UNREACHABLE):
-        wiki.suggest("Korea fourth-largest economy")
+        wiki.suggest("Korea fourth-largest economy", context=FREE_TEXT)
     assert len(recorder.requests) == 3  # one try + two retries
     with pytest.raises(SourceUnavailable):  # later claims fail fast, no more requests
-        wiki.suggest("Japan third-largest economy")
+        wiki.suggest("Japan third-largest economy", context=FREE_TEXT)
     assert len(recorder.requests) == 3
 
 
@@ -158,7 +161,7 @@ def test_offline_and_timeouts_say_wikipedia_is_unreachable(store: Store) -> None
             transport=httpx.MockTransport(handler),
         )
         with pytest.raises(SourceUnavailable) as error:
-            wiki.suggest("Korea fourth-largest economy")
+            wiki.suggest("Korea fourth-largest economy", context=FREE_TEXT)
         assert str(error.value) == "Wikipedia unreachable; showing local evidence"
 
 
@@ -170,12 +173,13 @@ def test_garbage_answers_are_reported_not_raised(store: Store) -> None:
     for answer in answers:
         wiki = source(store, Recorder(fail=lambda n, a=answer: a))
         with pytest.raises(SourceUnavailable, match=GARBLED):
-            wiki.suggest("Korea fourth-largest economy " + str(id(answer)))
+            wiki.suggest("Korea fourth-largest economy " + str(id(answer)), context=FREE_TEXT)
 
 
 def test_search_uses_names_from_the_context() -> None:
     query = search_query(
-        "It became Asia's fourth-largest economy", "Seoul, South Korea: the economy grew"
+        "It became Asia's fourth-largest economy",
+        ClaimContext(document_id=1, title="", sentence="Seoul, South Korea: the economy grew"),
     )
     assert "Seoul" in query and "South Korea" in query
     assert {"fourth", "largest", "economy"} <= set(query.split())

@@ -2,8 +2,8 @@
 lookup, run in thread workers, their answers saved and shown when they arrive.
 
 A mixin of `ReviewScreen` (kept apart so the screen module holds the verdict workflow
-and this one the evidence plumbing). It uses the screen's state: `claims`, `session`,
-`evidence_items`, `selected_id`, `evidence`, `_show_evidence` and `review_app`.
+and this one the evidence plumbing). What it uses of the screen (`claims`, `session`,
+`evidence_items`, `_show_evidence`...) is declared in `review_host.ReviewHost`.
 Workers use only the sources (through `factcheck.tui.lookups`); what they find is
 saved here with the screen's own store, on the UI thread.
 
@@ -15,23 +15,16 @@ running Wikipedia lookup is a line above the items, never a spinner hiding them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck.errors import FactcheckError
+from factcheck.evidence.context import ClaimContext, claim_context
 from factcheck.sources import EvidenceSource
 from factcheck.tui.lookups import Cancelled, ask_sources
 from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
-
-if TYPE_CHECKING:
-    from factcheck.tui.screens.review import ReviewScreen
-
-    _Base = ReviewScreen
-else:
-    _Base = object
+from factcheck.tui.screens.review_host import ReviewScreenPart
 
 SUGGEST_DELAY_SECONDS = 0.2
 """How long the selection must rest on a claim before its automatic lookup starts
@@ -46,7 +39,7 @@ FILL_THE_LIBRARY = (
 """The empty panel of a desk with no references and no fact-checks: what to run."""
 
 
-class EvidenceLookups(_Base):
+class EvidenceLookups(ReviewScreenPart):
     """Automatic suggestions for the selected claim, and the Wikipedia lookup."""
 
     suggested: set[int]
@@ -57,8 +50,8 @@ class EvidenceLookups(_Base):
     _told: set[str]
     """Problems already notified once (a failing source is not news per claim)."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self) -> None:
+        super().__init__()
         self.wikipedia_claim: int | None = None
         """The claim whose `w` lookup is running (None: no lookup running)."""
         self.wikipedia_outcome: dict[int, str] = {}
@@ -141,11 +134,17 @@ class EvidenceLookups(_Base):
             self.suggesting = None
             return
         claim = self.claims[claim_id]
-        context = self.session.document.text[claim.sentence_start : claim.sentence_end]
-        self.suggest(claim_id, claim.text, context)
+        self.suggest(claim_id, claim.text, self._claim_context(claim_id))
+
+    def _claim_context(self, claim_id: int) -> ClaimContext:
+        """The claim's context, built as `factcheck match` builds it: the document the
+        claim is in (whichever way it was opened: target, picker), so its own decided
+        claims are never "checked before" for it."""
+        document = self.session.document
+        return claim_context(self.review_app.store, self.claims[claim_id], document=document)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
-    def suggest(self, claim_id: int, text: str, context: str) -> None:
+    def suggest(self, claim_id: int, text: str, context: ClaimContext) -> None:
         """Runs in a thread: asks the quick sources, posts the answer; touches no widget
         and not the screen's store (the sources read through their own connection)."""
         worker = get_current_worker()
@@ -198,8 +197,7 @@ class EvidenceLookups(_Base):
             )
             return
         claim = self.claims[claim_id]
-        text = self.session.document.text
-        context = text[claim.sentence_start : claim.sentence_end]
+        context = self._claim_context(claim_id)
         self.wikipedia_outcome.pop(claim_id, None)
         # A line above the items, not Textual's loading spinner over the panel: what
         # the library found stays readable while Wikipedia is asked.
@@ -224,7 +222,9 @@ class EvidenceLookups(_Base):
             self._show_evidence(claim_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
-    def lookup(self, source: EvidenceSource, claim_id: int, text: str, context: str) -> None:
+    def lookup(
+        self, source: EvidenceSource, claim_id: int, text: str, context: ClaimContext
+    ) -> None:
         """Runs in a thread: asks the source, posts the answer; touches no widget or db."""
         worker = get_current_worker()
         try:

@@ -2,10 +2,12 @@
 
 Every verdict goes through `factcheck.review.ReviewSession` (so the same rules hold as
 in the CLI) and is committed before the screen moves on. When another process holds
-the database, the verdict waits in a queue and is retried on a timer with a notice,
-so the screen never freezes and nothing is lost. A cheap poll (the verdicts newer than
+the database, the verdict waits in the session's queue and is retried on a timer with
+a notice, so the screen never freezes and nothing is lost. A cheap poll (the verdicts newer than
 the last it saw) notices other reviewers' changes; a claim another reviewer decided
-meanwhile is flagged, and deciding it again asks first (`ConfirmOverride`).
+meanwhile is flagged, and deciding it again asks first (`ConfirmOverride`). The queue
+and its retry rules are the session's (`ReviewSession.submit`, `flush`); this screen
+keeps the timer and says what happened.
 
 Evidence arrives from thread workers as messages (`factcheck.tui.messages`): a claim
 without stored evidence is looked up in the quick sources once the selection rests on
@@ -17,7 +19,7 @@ plumbing lives in `evidence_lookups.EvidenceLookups`, a mixin of this screen.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -27,9 +29,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
-from factcheck.errors import FactcheckError, StoreError
+from factcheck.errors import FactcheckError
 from factcheck.models import Claim, Evidence, Status, Verdict
-from factcheck.review import ReviewSession
+from factcheck.review import Dropped, Flushed, PendingVerdict, ReviewSession
 from factcheck.tui.claim_view import (
     ClaimView,
     group_of,
@@ -48,7 +50,7 @@ from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claim_strip import ClaimStrip
 from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable
-from factcheck.tui.widgets.evidence import EvidencePanel
+from factcheck.tui.widgets.evidence import EvidencePanel, PanelOptions
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
 from factcheck.tui.widgets.recent import RecentStrip
@@ -57,23 +59,8 @@ from factcheck.wording import plural
 if TYPE_CHECKING:
     from factcheck.tui.app import ReviewApp
 
-LOCK_RETRY_SECONDS = 0.5
-"""How often a verdict waiting for a locked database is tried again."""
-WRITE_ERROR_RETRY_SECONDS = 5.0
-"""How often a verdict that failed for another reason (a read-only file, a full disk) is
-tried again: the reviewer may fix the cause without leaving the screen."""
 OUTSIDE_CHANGES_SECONDS = 1.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
-
-
-@dataclass(frozen=True)
-class PendingVerdict:
-    """A verdict keyed in but not yet committed (the database was locked)."""
-
-    claim_id: int
-    status: Status
-    note: str | None
-    evidence_id: int | None
 
 
 class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, Screen[None]):
@@ -195,7 +182,6 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         """Evidence id the claim's next verdict cites (chosen with 1-9)."""
         self.evidence_items: list[Evidence] = []
         """The evidence on screen for the selected claim, in its 1-9 order."""
-        self.pending: deque[PendingVerdict] = deque()
         self.suggested: set[int] = set()
         """Claims the automatic lookup has answered for in this session."""
         self.suggesting: int | None = None
@@ -203,9 +189,8 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         self._suggest_timer: Timer | None = None
         self._told: set[str] = set()
         """Problems already notified once (a failing source is not news per claim)."""
-        self._lock_retries = 0
         self._retry_timer: Timer | None = None
-        self._polled_verdict_id = 0
+        self._polled_verdict_id: int = 0
         """The newest verdict the poll has looked at (ours included)."""
         self._written: set[int] = set()
         """Verdict ids this screen wrote: already on screen, not news for the poll."""
@@ -213,12 +198,19 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         """Claims another reviewer decided since this screen opened: their verdict."""
         self.recent_folded = False
         """The Recent panel is hidden (`r`)."""
-        self._evidence_on_screen: tuple | None = None
+        self._evidence_on_screen: tuple[str | bool, list[Evidence], PanelOptions] | None = None
         """What the evidence panel was last given (`_evidence_shown`)."""
 
     @property
     def review_app(self) -> ReviewApp:
         return self.app  # type: ignore[return-value]
+
+    @property
+    def pending(self) -> deque[PendingVerdict]:
+        """Verdicts keyed in but not saved yet (the session's queue; empty before the
+        screen is composed)."""
+        session: ReviewSession | None = getattr(self, "session", None)
+        return session.pending if session is not None else deque()
 
     # -- building ------------------------------------------------------------------
 
@@ -376,7 +368,9 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
             },
         )
 
-    def _evidence_shown(self, claim: Claim | None, items: list[Evidence], options: dict) -> None:
+    def _evidence_shown(
+        self, claim: Claim | None, items: list[Evidence], options: PanelOptions
+    ) -> None:
         """Fill the evidence panel, unless it would show exactly what it shows: from one
         claim without evidence to the next the panel reads the same, and redrawing it
         costs a layout pass of the whole screen (most of a keypress's repaint)."""
@@ -442,63 +436,45 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         self.app.push_screen(ConfirmOverride(theirs, Status(status)), answered)
 
     def _mark(self, claim_id: int, status: Status) -> None:
-        self.pending.append(
-            PendingVerdict(
-                claim_id,
-                status,
-                self.notes.pop(claim_id, None),
-                self.citations.pop(claim_id, None),
-            )
+        flushed = self.session.submit(
+            claim_id,
+            status,
+            note=self.notes.pop(claim_id, None),
+            evidence_id=self.citations.pop(claim_id, None),
         )
-        self.flush_pending()
+        self._show_flushed(flushed)
         if self.selected_id == claim_id:
             self.go_to_next_undecided(claim_id)
 
     def flush_pending(self) -> None:
-        """Commit queued verdicts in order; on a lock, keep them and retry on a timer."""
+        """Try the session's queued verdicts again (the retry timer's callback)."""
+        self._show_flushed(self.session.flush())
+
+    def _show_flushed(self, flushed: Flushed) -> None:
+        """Show the verdicts a flush saved or refused; while the database cannot be
+        written the rest stay queued in the session and a timer tries again."""
         self._retry_timer = None
-        while self.pending:
-            verdict = self.pending[0]
-            try:
-                decision = self.session.decide(
-                    verdict.claim_id,
-                    verdict.status,
-                    note=verdict.note,
-                    evidence_id=verdict.evidence_id,
-                )
-            except StoreError as error:
-                # The database could not be written (locked, read-only, disk full): the
-                # verdict stays queued and is tried again, so nothing keyed in is lost.
-                self._lock_retries += 1
-                locked = "locked" in str(error)
-                if self._lock_retries == 1 or self._lock_retries % 20 == 0:
-                    self.notify(
-                        f"{'Another process holds the database' if locked else error};"
-                        f" retrying ({plural(len(self.pending), 'verdict')} waiting).",
-                        title="Database busy" if locked else "Verdict not saved yet",
-                        severity="warning" if locked else "error",
-                    )
-                wait = LOCK_RETRY_SECONDS if locked else WRITE_ERROR_RETRY_SECONDS
-                self._retry_timer = self.set_timer(wait, self.flush_pending)
-                return
-            except FactcheckError as error:
-                self.pending.popleft()
-                self.notify(str(error), title="Verdict not saved", severity="error")
-                continue
-            self.pending.popleft()
-            if self._lock_retries:
-                self._lock_retries = 0
-                self.notify("Database free again: waiting verdicts saved.")
+        for _verdict, error in flushed.refused:
+            self.notify(str(error), title="Verdict not saved", severity="error")
+        if flushed.recovered:
+            self.notify("Database free again: waiting verdicts saved.")
+        for decision in flushed.saved:
             self._written.update(v.id for v in decision.verdicts)  # the group's, not news
             self._after_verdict(decision.claim_id, decision.status, decision.verdict.id)
+        if flushed.retry_in is None:
+            return
+        if flushed.worth_telling:
+            waiting = plural(len(self.pending), "verdict")
+            self.notify(
+                f"{'Another process holds the database' if flushed.locked else flushed.waiting};"
+                f" retrying ({waiting} waiting).",
+                title="Database busy" if flushed.locked else "Verdict not saved yet",
+                severity="warning" if flushed.locked else "error",
+            )
+        self._retry_timer = self.set_timer(flushed.retry_in, self.flush_pending)
 
     def action_undo(self) -> None:
         """Undo the last verdict: a queued one is dropped, a saved one reversed."""
-        if self.pending:
-            dropped = self.pending.pop()
-            self.notify(f"Dropped the unsaved verdict on claim #{dropped.claim_id}.")
-            self._reopen(dropped.claim_id)
-            return
         try:
             undone = self.session.undo()
         except FactcheckError as error:
@@ -506,6 +482,10 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
             return
         if undone is None:
             self.notify("Nothing to undo.", severity="warning")
+            return
+        if isinstance(undone, Dropped):
+            self.notify(f"Dropped the unsaved verdict on claim #{undone.claim_id}.")
+            self._reopen(undone.claim_id)
             return
         self._written.update(event.id for event in undone.events)  # ours: not news to poll
         self._after_verdict(

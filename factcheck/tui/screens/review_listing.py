@@ -3,29 +3,21 @@ and the list's title, kept true the moment a verdict changes a claim.
 
 A mixin of `ReviewScreen` (the screen module holds the verdict workflow; this one what
 the list shows). The rules of which claims are listed are `factcheck.tui.claim_view`;
-here they meet the widgets. It uses the screen's `claims`, `order`, `table`,
-`article` and `_select`.
+here they meet the widgets. What it uses of the screen (`claims`, `order`, `table`,
+`article`, `_select`...) is declared in `review_host.ReviewHost`.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from textual.widgets import Input
 
 from factcheck.models import Claim, ClaimKind, Status
 from factcheck.tui.claim_view import ClaimView, StatusFilter, is_decided, status_filters
+from factcheck.tui.screens.review_host import ReviewScreenPart
 from factcheck.tui.untrusted import safe_content
 
-if TYPE_CHECKING:
-    from factcheck.tui.screens.review import ReviewScreen
 
-    _Base = ReviewScreen
-else:
-    _Base = object
-
-
-class ClaimListing(_Base):
+class ClaimListing(ReviewScreenPart):
     """What the list shows, and moving through it."""
 
     view: ClaimView

@@ -2,31 +2,29 @@
 panel (enter reopens a claim) and the poll that picks up verdicts written by anyone
 else, flagging claims another reviewer decided meanwhile.
 
-A mixin of `ReviewScreen` (the screen module holds the verdict workflow). It uses the
-screen's `claims`, `session`, `table`, `view`, `_written`, `decided_elsewhere`,
-`_select`, `_set_status`, `_show_evidence` and `_refresh_progress`.
+A mixin of `ReviewScreen` (the screen module holds the verdict workflow). What it uses
+of the screen (`claims`, `session`, `decided_elsewhere`, `_set_status`...) is declared
+in `review_host.ReviewHost`.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
 from factcheck.models import Verdict
 from factcheck.tui.claim_view import group_of, is_decided
+from factcheck.tui.screens.review_host import ReviewScreenPart
 from factcheck.tui.widgets.recent import RecentStrip
 
-if TYPE_CHECKING:
-    from factcheck.tui.screens.review import ReviewScreen
 
-    _Base = ReviewScreen
-else:
-    _Base = object
-
-
-class OutsideChanges(_Base):
+class OutsideChanges(ReviewScreenPart):
     """The Recent panel and the poll for other reviewers' verdicts."""
+
+    _polled_verdict_id: int
+    """The newest verdict the poll has looked at (ours included)."""
+    _written: set[int]
+    """Verdict ids this screen wrote: already on screen, not news for the poll."""
 
     def _refresh_recent(self) -> None:
         verdicts = self.review_app.store.recent_verdicts(

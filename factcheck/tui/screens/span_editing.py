@@ -1,7 +1,8 @@
 """Span edits on the review screen: `[` `]` move the claim's start a word left or
 right, `{` `}` its end; `c` makes a claim of the text selected in the article.
 
-A mixin of `ReviewScreen` (the screen only lists the bindings). The rules live in
+A mixin of `ReviewScreen` (the screen only lists the bindings; what this uses of it is
+declared in `review_host.ReviewHost`). The rules live in
 `factcheck.claim_edit`; this module only shows and saves.
 
 Writes are debounced: each key moves the span on screen at once (list line and article
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
@@ -31,14 +31,8 @@ from factcheck.claim_edit import (
 )
 from factcheck.errors import FactcheckError, StoreError
 from factcheck.models import Claim
+from factcheck.tui.screens.review_host import ReviewScreenPart
 from factcheck.tui.untrusted import safe_str
-
-if TYPE_CHECKING:
-    from factcheck.tui.screens.review import ReviewScreen
-
-    _Base = ReviewScreen
-else:
-    _Base = object
 
 SPAN_SAVE_DELAY = 0.5
 """Seconds the span keys must rest before the edited span is saved (and re-scored)."""
@@ -46,7 +40,7 @@ SPAN_RETRY_SECONDS = 1.0
 """How often an edited span that could not be saved (a locked database) is tried again."""
 
 
-class SpanEditing(_Base):
+class SpanEditing(ReviewScreenPart):
     """Widen or narrow the selected claim by a word; make a claim of a selection."""
 
     _span_draft: tuple[int, int, int] | None = None

@@ -99,7 +99,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             index = self.paragraph_of(claim.start)
             self._claims_by_paragraph.setdefault(index, []).append(claim)
         self.selected: int | None = None
-        self.query = ""
+        self.search_query = ""
         """Search text highlighted in the article (casefolded; empty: none)."""
         folded = text.casefold()
         self._folded = folded if len(folded) == len(text) else None
@@ -234,7 +234,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def search(self, query: str) -> int | None:
         """Highlight `query` (casefolded) everywhere; the offset of its first match
         at or after the selected claim (wrapping), None when the text has none."""
-        self.query = query
+        self.search_query = query
         for index in self._window:
             self._redraw(index)
         if not query:
@@ -259,13 +259,13 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _matches(self, paragraph: Paragraph) -> list[tuple[int, int]]:
         """Spans of the search text in a paragraph (offsets within the paragraph)."""
-        if not self.query or self._folded is None:
+        if not self.search_query or self._folded is None:
             return []
         folded = self._folded[paragraph.start : paragraph.end]
-        spans, at = [], folded.find(self.query)
+        spans, at = [], folded.find(self.search_query)
         while at >= 0:
-            spans.append((at, at + len(self.query)))
-            at = folded.find(self.query, at + len(self.query))
+            spans.append((at, at + len(self.search_query)))
+            at = folded.find(self.search_query, at + len(self.search_query))
         return spans
 
     def on_resize(self) -> None:

@@ -15,7 +15,7 @@ over them: what the library found stays readable while Wikipedia is asked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.segment import Segment
@@ -39,6 +39,21 @@ BADGE = {
     SourceKind.WIKIPEDIA: ("WIKIPEDIA", "bold black on #dddddd"),
 }
 SPAN_STYLE = "bold black on #e6c84f"
+
+
+class PanelOptions(TypedDict, total=False):
+    """What `EvidencePanel.show` says around the items, besides the items themselves."""
+
+    cited_id: int | None
+    """The evidence the claim's next verdict cites (chosen with 1-9)."""
+    note: str | None
+    """The note typed for the claim's next verdict."""
+    empty_text: str
+    """What the panel says when the claim has no evidence."""
+    notice: str | None
+    """A warning line above the items (another reviewer decided the claim)."""
+
+
 HINT_BADGE = {  # keyed by `factcheck.stance.Stance` values (a StrEnum)
     "contradicts": ("contradicts?", "bold black on #e8a33d"),
     "supports": ("supports?", "bold black on #8fc98f"),

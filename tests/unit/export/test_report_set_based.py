@@ -9,6 +9,7 @@ import pytest
 from factcheck.errors import NotFoundError
 from factcheck.export import FORMATS, build_report, render
 from factcheck.export.report import ClaimEntry, DocumentReport, Report, _count
+from factcheck.ingest import Article, add_article
 from factcheck.models import SHOWN_STATUSES, Claim, Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.store.claims import set_status_in_force
@@ -93,7 +94,7 @@ def desk(store: Store, reviewed: dict[str, int]) -> tuple[Store, dict[str, int]]
         ],
     )
     store.add_document("Nothing checkable.", title="Empty", source="-", claims=[])
-    store.add_document("Seoul is big. Busan is a port.", title="Unreviewed", source="-")
+    add_article(store, Article("Seoul is big. Busan is a port.", title="Unreviewed", source="-"))
     return store, ids
 
 

@@ -276,7 +276,7 @@ def test_an_unexpected_exception_is_one_line_with_a_hint(tmp_path):
         "import factcheck.splitter as splitter\n"
         "def boom(*a, **k):\n"
         "    raise KeyError('surprise')\n"
-        "splitter.split_claims = boom  # `split` imports it when it runs\n"
+        "splitter.split_claim_groups = boom  # `split` calls it (through ingest) when it runs\n"
         "import sys; sys.argv = ['factcheck', 'split', sys.argv[1]]\n"
         "c.main()\n"
     )

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.errors import StoreError
+from factcheck.ingest import Article, add_article
 from factcheck.store import SCHEMA_VERSION, Store
 from tests.conftest import SAMPLE_ARTICLE
 
@@ -29,7 +30,9 @@ def test_concurrent_adds_of_one_text_in_threads_all_say_already_added(tmp_path, 
         with Store(path, timeout=30) as store:
             barrier.wait()
             try:
-                results.append(store.add_document(sample_text, title="t", source="s").created)
+                results.append(
+                    add_article(store, Article(sample_text, title="t", source="s")).created
+                )
             except Exception as error:
                 errors.append(error)
 
@@ -106,7 +109,7 @@ def test_full_disk_on_commit_reports_the_disk_not_a_rollback_error(tmp_path, sam
     real = store.conn  # the connection every write goes through (`transaction`)
     store.conn = FullDisk(real)  # type: ignore[assignment]
     with pytest.raises(StoreError, match="database or disk is full"):
-        store.add_document(sample_text, title="t", source="s")
+        add_article(store, Article(sample_text, title="t", source="s"))
     store.conn = real
     assert store.db["documents"].count == 0
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -142,7 +145,7 @@ def test_lone_surrogates_are_stored_replaced_with_offsets_unchanged(store):
     from factcheck.models import Evidence, SourceKind
 
     text = "Exports rose \ud800 12% in 2024, the minister said.\n"
-    result = store.add_document(text, title="T \udcff", source="caf\udce9.txt")
+    result = add_article(store, Article(text, title="T \udcff", source="caf\udce9.txt"))
     stored = store.get_document(result.document.id)
     assert stored.text == text.replace("\ud800", "\ufffd")
     assert (stored.title, stored.source) == ("T \ufffd", "caf\ufffd.txt")
@@ -179,7 +182,7 @@ def test_list_limit_beyond_sqlite_is_a_usage_error(tmp_path):
 def test_python_api_ids_beyond_sqlite_are_not_found_not_overflow(store, sample_text):
     from factcheck.errors import NotFoundError
 
-    store.add_document(sample_text, title="t", source="s")
+    add_article(store, Article(sample_text, title="t", source="s"))
     for call in (
         lambda: store.get_claim(10**30),
         lambda: store.get_document(2**63),
@@ -199,7 +202,7 @@ def test_a_really_full_database_reports_the_disk_and_keeps_nothing(tmp_path, sam
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages + 1}")
     with pytest.raises(StoreError, match="database or disk is full") as caught:
-        store.add_document(sample_text * 20, title="t", source="s")
+        add_article(store, Article(sample_text * 20, title="t", source="s"))
     assert "rollback" not in str(caught.value)
     assert store.db["documents"].count == 0 and store.db["claims"].count == 0
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -2,7 +2,9 @@
 
 Called by `factcheck import-claimreview`. The whole file is parsed before anything is
 stored; a file with no claim reviews at all is refused, so a wrong file (an article,
-an export of something else) never half-imports.
+an export of something else) never half-imports. A saved fact-check page (.html) is
+read for the ClaimReview JSON-LD its publisher embeds for search engines, through the
+same JSON-LD reader `ingest.html` uses for articles (`ingest.jsonld`).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.ingest import read_text_file
-from factcheck.jsonld import typed_nodes
+from factcheck.ingest import decode_text, read_file_bytes, read_text_file
+from factcheck.ingest.jsonld import page_json_ld, typed_nodes
 from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.untrusted_json import NotJSON, load_json
 
@@ -29,6 +31,8 @@ CSV_COLUMNS = {
     "claimant": "creativeWork_author_name",
     "title": "extra_title",
 }
+_CLAIM_REVIEW = frozenset({"ClaimReview"})
+_PAGE_SUFFIXES = frozenset({".html", ".htm"})
 
 
 @dataclass(frozen=True)
@@ -42,32 +46,52 @@ class ClaimReviews:
 def read_claimreview_file(
     path: str | Path, *, max_megabytes: float = DEFAULT_MAX_MEGABYTES
 ) -> ClaimReviews:
-    """Parse a .json/.jsonld (ClaimReview, lists, @graph) or .csv file in full.
+    """Parse a .json/.jsonld (ClaimReview, lists, @graph), .html/.htm (a fact-check
+    page's JSON-LD) or .csv file in full.
 
     A fact-check without `claimReviewed` is matched on its headline instead: some
     publishers (AAP in the ClaimsKG samples) leave the field empty, and the headline
     ("Vaccine 'transhuman' claims patently wrong ...") names the claim well enough.
     """
     file = Path(path)
-    text = read_text_file(file, max_megabytes=max_megabytes)
-    if file.suffix.lower() == ".csv":
-        reviews = _from_csv(text, str(path))
+    suffix = file.suffix.lower()
+    if suffix == ".csv":
+        reviews = _from_csv(read_text_file(file, max_megabytes=max_megabytes), str(path))
+    elif suffix in _PAGE_SUFFIXES:
+        reviews = _from_nodes(_page_claim_reviews(file, str(path), max_megabytes))
     else:
-        try:
-            document = load_json(text, name=str(path))
-        except NotJSON as error:
-            raise InputError(f"{path}:{error.line}: not valid JSON ({error.reason})") from None
-        found = [_from_jsonld(node) for node in typed_nodes(document, {"ClaimReview"})]
-        for row in found:
-            row["claim"] = row["claim"] or row["title"]
-        rows = [row for row in found if row["claim"] and row["url"]]
-        reviews = ClaimReviews(rows, len(found) - len(rows))
+        reviews = _from_nodes(_feed_claim_reviews(file, str(path), max_megabytes))
     if not reviews.rows:
         raise InputError(
             f"{path}: no fact-checks with a claim and a URL found "
-            "(expected schema.org ClaimReview JSON-LD or a ClaimsKG-style CSV)"
+            "(expected schema.org ClaimReview JSON-LD, a fact-check page carrying it, "
+            "or a ClaimsKG-style CSV)"
         )
     return reviews
+
+
+def _feed_claim_reviews(file: Path, name: str, max_megabytes: float) -> list[dict[str, Any]]:
+    """The ClaimReview objects of a .json/.jsonld file, wherever it nests them."""
+    text = read_text_file(file, max_megabytes=max_megabytes)
+    try:
+        document = load_json(text, name=name)
+    except NotJSON as error:
+        raise InputError(f"{name}:{error.line}: not valid JSON ({error.reason})") from None
+    return list(typed_nodes(document, _CLAIM_REVIEW))
+
+
+def _page_claim_reviews(file: Path, name: str, max_megabytes: float) -> list[dict[str, Any]]:
+    """The ClaimReview objects in a saved page's JSON-LD blocks, in page order."""
+    # Imported here: lxml (through trafilatura's loader, which `add` uses for pages
+    # too) is a cost that importing CSV or JSON feeds should not pay.
+    from trafilatura.utils import load_html
+
+    data = read_file_bytes(file, max_megabytes=max_megabytes)
+    decode_text(data, name)  # a binary file is refused by name, as any other
+    tree = load_html(data)
+    if tree is None:
+        return []
+    return [node for block in page_json_ld(tree) for node in typed_nodes(block, _CLAIM_REVIEW)]
 
 
 def _from_csv(text: str, name: str) -> ClaimReviews:
@@ -86,6 +110,14 @@ def _from_csv(text: str, name: str) -> ClaimReviews:
         else:
             skipped += 1
     return ClaimReviews(rows, skipped)
+
+
+def _from_nodes(nodes: list[dict[str, Any]]) -> ClaimReviews:
+    found = [_from_jsonld(node) for node in nodes]
+    for row in found:
+        row["claim"] = row["claim"] or row["title"]
+    rows = [row for row in found if row["claim"] and row["url"]]
+    return ClaimReviews(rows, len(found) - len(rows))
 
 
 def _from_jsonld(node: dict[str, Any]) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 Called by `factcheck refs add` before anything is written: a file is read and split
 in full first, so an unreadable, binary or malformed file is refused with a one-line
 error (a JSONL error names its line) and nothing of it reaches the database.
-Wikipedia pages go through the same `split_passages`.
+Passages are cut by `ingest.passages.split_passages`, as Wikipedia pages are.
 
 A .jsonl corpus can hold a million passages (hundreds of MB): it is checked line by
 line without keeping it (`JsonlPassages`), then streamed again into the store, so
@@ -17,15 +17,14 @@ from __future__ import annotations
 import codecs
 import contextlib
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
+from factcheck.ingest.passages import split_passages
 from factcheck.local_files import (
     DEFAULT_MAX_CORPUS_MEGABYTES,
     DEFAULT_MAX_MEGABYTES,
@@ -35,11 +34,6 @@ from factcheck.local_files import (
 from factcheck.untrusted_json import NotJSON, load_json
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
-PASSAGE_CHARS = 400
-"""Passages are a few sentences at most: short enough to read at a glance and to
-score sharply, long enough to keep a sentence with the one that explains it."""
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_SECTION_HEADING = re.compile(r"^\s*(={2,})\s*(.+?)\s*\1\s*$|^\s*#{1,6}\s+(.+?)\s*#*\s*$")
 
 
 @dataclass(frozen=True)
@@ -63,9 +57,10 @@ def read_reference_file(
     """Read one reference file in full; raise `InputError` if any of it is unusable.
 
     A .txt/.md/.html file is one document, read whole up to `max_megabytes`
-    (`[ingest] max_megabytes`). A .jsonl corpus is streamed: each line (one passage) up
-    to `max_megabytes`, the whole file up to `max_corpus_megabytes`
-    (`[ingest] max_corpus_megabytes`)."""
+    (`[ingest] max_megabytes`); of a web page only the body is kept, read by
+    `ingest.html.read_page` as `factcheck add` reads it. A .jsonl corpus is streamed:
+    each line (one passage) up to `max_megabytes`, the whole file up to
+    `max_corpus_megabytes` (`[ingest] max_corpus_megabytes`)."""
     file = Path(path)
     if not file.exists():
         raise InputError(f"no such file: {path}")
@@ -88,12 +83,16 @@ def read_reference_file(
             raise InputError(f"{path} holds no text to index")
         return ReferenceImport(origin=origin, sha256=passages.sha256, rows=passages)
     data = read_file_bytes(file, max_megabytes=max_megabytes)
-    text, _warnings = decode_text(data, str(path))
+    text, _warnings = decode_text(data, str(path))  # refuses a binary file, named
     digest = hashlib.sha256(data).hexdigest()
+    title = None
     if suffix in (".html", ".htm"):
-        title, text = html_to_text(text)
-    else:
-        title = None
+        # As `add` reads a page: the body, without its cookie banner, menus and comments.
+        # Imported here: trafilatura and lxml cost a third of a second at startup.
+        from factcheck.ingest.html import read_page
+
+        page = read_page(data)
+        title, text = page.title, page.text
     title = title or _first_line(text) or file.stem
     rows = [
         {"id": f"{file.stem}:{number}", "title": title, "text": passage}
@@ -232,96 +231,9 @@ def _jsonl_rows(lines: Iterable[str], name: str) -> Iterator[dict[str, Any]]:
         }
 
 
-def split_passages(text: str, *, max_chars: int = PASSAGE_CHARS) -> list[str]:
-    """Paragraphs, cut at sentence ends into passages of at most ~`max_chars`.
-
-    Section headings (`== History ==`, `# History`) are dropped: they are titles, not
-    statements a claim could match.
-    """
-    passages: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=\s*(?:={2,}|#{1,6}\s))", text):
-        lines = [ln for ln in paragraph.splitlines() if not _SECTION_HEADING.match(ln)]
-        paragraph = " ".join(" ".join(lines).split())
-        if not paragraph:
-            continue
-        current = ""
-        for sentence in _SENTENCE_END.split(paragraph):
-            if current and len(current) + 1 + len(sentence) > max_chars:
-                passages.append(current)
-                current = sentence
-            else:
-                current = f"{current} {sentence}".strip()
-        if current:
-            passages.append(current)
-    return passages
-
-
 def _first_line(text: str) -> str | None:
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:
             return line[:200]
     return None
-
-
-class _TextExtractor(HTMLParser):
-    _SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "svg", "head"}
-    _BLOCK: ClassVar[set[str]] = {
-        "p",
-        "div",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "br",
-        "tr",
-        "section",
-        "article",
-        "blockquote",
-        "pre",
-        "table",
-        "ul",
-        "ol",
-        "header",
-        "footer",
-    }
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._skipping = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self._SKIP:
-            self._skipping += 1
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> tuple[str | None, str]:
-    """(title, visible text with paragraph breaks) of an HTML document."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return (" ".join(extractor.title.split()) or None), "".join(extractor.parts)
