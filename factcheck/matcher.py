@@ -31,20 +31,14 @@ from factcheck.signals import Details, compare, extract_details
 from factcheck.text.lexicon import STOP_WORDS
 from factcheck.text.words import READER_WORD, TermStats, content_stems, words
 
-# STOP_WORDS, TermStats, content_stems and words are defined in factcheck.text and named
-# here for the sources that still import them from the matcher.
 __all__ = [
-    "STOP_WORDS",
     "Candidate",
-    "TermStats",
     "aligned_span",
-    "content_stems",
     "equivalent_phrases",
     "fts_query",
     "informative_terms",
     "merge_evidence",
     "rank_candidates",
-    "words",
 ]
 
 
