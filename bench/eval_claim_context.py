@@ -27,10 +27,11 @@ from corpora import data_or_skip
 
 from factcheck.evidence.context import ClaimContext, headline_cased
 from factcheck.ingest import read_article
-from factcheck.matcher import informative_terms, words
+from factcheck.matcher import informative_terms
 from factcheck.signals import extract_entities
 from factcheck.sources.wikipedia import search_query
 from factcheck.splitter import split_claims
+from factcheck.text.words import words
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "xi-lee-call.txt"
 

@@ -56,11 +56,12 @@ from factcheck.config import Config
 from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.suggest import suggest
-from factcheck.matcher import content_stems, rank_candidates
+from factcheck.matcher import rank_candidates
 from factcheck.sentence_encoder import default_sentence_encoder, passage_text
 from factcheck.sources import local
 from factcheck.sources.local import LocalReferences, recalled_candidates
 from factcheck.store import Store
+from factcheck.text.words import content_stems
 
 FOLDS = 5
 MRR_DEPTH = 10

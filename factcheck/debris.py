@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import re
 
+from factcheck.text.lexicon import words_of
+from factcheck.text.words import READER_WORD
+
 __all__ = ["body_words_of", "content_words", "is_debris", "is_headline", "restates"]
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word list written as one string, to keep long lexicons readable."""
-    return frozenset(spaced.split())
 
 
 # Formulas of the page around an article, matched on a whole line.
@@ -51,7 +49,7 @@ _SELF_PROMOTION = re.compile(
     r"read|watch|listen\s+to|get)\s+(?:our|us\b)",
     re.IGNORECASE,
 )
-_SHARE_WORDS = _words(
+_SHARE_WORDS = words_of(
     "whatsapp telegram facebook twitter linkedin instagram youtube channel newsletter "
     "share follow subscribe podcast app rss"
 )
@@ -60,8 +58,7 @@ _CREDIT_TAIL = re.compile(
     r"(?:\s*/\s*[\w .'-]+)?|\((?:Photo|Image|File|Credit)[^)]*\))\s*$"
 )
 _BREADCRUMB = re.compile(r"^Home\s+[A-Z]")
-_WORD = re.compile(r"[\w’'-]+")
-_SMALL_WORDS = _words(
+_SMALL_WORDS = words_of(
     "a an the of in on at to for and or but with by from as vs via over into about"
 )
 _VERBISH = re.compile(
@@ -70,7 +67,7 @@ _VERBISH = re.compile(
     re.IGNORECASE,
 )
 _END_PUNCTUATION = tuple('.!?:;"”’)')
-_STOPWORDS = _words(
+_STOPWORDS = words_of(
     "a an the of in on at to for and or but with by from as is are was were be been has "
     "have had it its this that these those their his her he she they we you i our over "
     "into about after before than then so not no"
@@ -107,7 +104,7 @@ def is_debris(line: str, *, alone_on_line: bool) -> bool:
         return True
     if _CREDIT_TAIL.search(stripped) and len(stripped) < 300:
         return True  # a photo caption ending in its credit
-    words = _WORD.findall(stripped)
+    words = READER_WORD.findall(stripped)
     ends_open = not stripped.endswith(_END_PUNCTUATION)
     cut_off = stripped.endswith(("...", "…"))
     if _BREADCRUMB.match(stripped) and (ends_open or cut_off):
@@ -123,7 +120,7 @@ def is_headline(line: str) -> bool:
     stripped = line.strip().lstrip("#").strip()
     if not stripped or stripped[-1] in ".!;:":
         return False
-    words = _WORD.findall(stripped)
+    words = READER_WORD.findall(stripped)
     if not 1 <= len(words) <= 25:
         return False
     return len(words) <= 3 or _title_case_share(words) >= 0.75
@@ -132,7 +129,7 @@ def is_headline(line: str) -> bool:
 def content_words(text: str) -> set[str]:
     """Lowercase words of `text` that carry meaning (stop words dropped, plural -s cut)."""
     words = set()
-    for word in _WORD.findall(text.casefold()):
+    for word in READER_WORD.findall(text.casefold()):
         word = word.rstrip("’'")
         if word.endswith(("’s", "'s")):
             word = word[:-2]
@@ -166,7 +163,7 @@ def restates(headline: str, body_words: set[str], *, share: float = 0.6) -> bool
 
 def body_words_of(texts: list[str]) -> set[str]:
     """The lowercase words of `texts`, in one pass (for `restates`)."""
-    return set(_WORD.findall("\n".join(texts).casefold()))
+    return set(READER_WORD.findall("\n".join(texts).casefold()))
 
 
 def has_verb(text: str) -> bool:

@@ -19,8 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,23 +28,19 @@ from rapidfuzz import fuzz
 from factcheck.embedding import cosine, default_vectors, vector_bytes
 from factcheck.models import Evidence, SourceKind
 from factcheck.signals import Details, compare, extract_details
+from factcheck.text.lexicon import STOP_WORDS
+from factcheck.text.words import READER_WORD, TermStats, content_stems, words
 
-STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be
-    because been before being below between both but by can can't cannot could couldn't
-    did didn't do does doesn't doing don't down during each few for from further had
-    hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself
-    him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself
-    let's me more most mustn't my myself no nor not of off on once only or other ought
-    our ours ourselves out over own same shan't she she'd she'll she's should shouldn't
-    so some such than that that's the their theirs them themselves then there there's
-    these they they'd they'll they're they've this those through to too under until up
-    very was wasn't we we'd we'll we're we've were weren't what what's when when's where
-    where's which while who who's whom why why's will with won't would wouldn't you you'd
-    you'll you're you've your yours yourself yourselves said says say just like many
-    much one ever also been will would may might must shall s t""".split()  # noqa: SIM905 (a word list reads best as text)
-)
-_WORD = re.compile(r"\w+(?:['’]\w+)?")
+__all__ = [
+    "Candidate",
+    "aligned_span",
+    "equivalent_phrases",
+    "fts_query",
+    "informative_terms",
+    "merge_evidence",
+    "rank_candidates",
+]
+
 
 RECALL_DEPTH = 50
 """How many passages the index returns for reranking: enough to lift a gold passage
@@ -101,43 +96,6 @@ _SMOOTHING = 50.0
 
 
 @dataclass(frozen=True, slots=True)
-class TermStats:
-    """How common a claim's content stems are in the collection candidates come from.
-
-    The local library keeps these counts in claims.db (`Store.reference_term_stats`);
-    a source without a collection (Wikipedia pages) uses `TermStats.of_texts` over its
-    candidates."""
-
-    documents: int
-    """Passages in the collection."""
-    stems: int
-    """Content-word stems in the collection (all occurrences)."""
-    doc_freq: Mapping[str, int]
-    """Passages holding each stem (title or text)."""
-    stem_freq: Mapping[str, int]
-    """Occurrences of each stem in the collection."""
-
-    @classmethod
-    def of_texts(cls, texts: Iterable[str]) -> TermStats:
-        doc_freq: Counter[str] = Counter()
-        stem_freq: Counter[str] = Counter()
-        documents = 0
-        for text in texts:
-            found = content_stems(text)
-            documents += 1
-            stem_freq.update(found)
-            doc_freq.update(set(found))
-        return cls(documents, sum(stem_freq.values()), doc_freq, stem_freq)
-
-    def idf(self, stem: str) -> float:
-        """BM25's IDF (never negative); 0 for a stem the collection lacks."""
-        found = self.doc_freq.get(stem, 0)
-        if not found:
-            return 0.0
-        return math.log(1 + (self.documents - found + 0.5) / (found + 0.5))
-
-
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """A passage a source recalled for a claim, before reranking."""
 
@@ -154,11 +112,6 @@ class Candidate:
     """Extra text a source wants shown (e.g. "checked before: disputed on ...")."""
     vector: bytes | None = None
     """The passage's `embedding.vector_bytes` if the source stored it; else computed."""
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens (apostrophes kept inside words: "asia's")."""
-    return [w.lower() for w in _WORD.findall(text)]
 
 
 def informative_terms(text: str, *, limit: int = MAX_QUERY_TERMS) -> list[str]:
@@ -267,9 +220,13 @@ def rank_candidates(
     scored = [
         (
             (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
-            *rest,
+            candidate,
+            agreements,
+            contradictions,
         )
-        for (score, *rest), value in zip(scored, saturation, strict=True)
+        for (score, candidate, agreements, contradictions), value in zip(
+            scored, saturation, strict=True
+        )
     ]
     scored.sort(key=lambda item: -item[0])
     results = []
@@ -322,10 +279,6 @@ def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
     return _claim_words_span(claim, passage, alignment.dest_start, alignment.dest_end)
 
 
-_SPAN_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-"""A word as a reader sees it: "fourth-largest", "Korea's", "U.S", "3.5"."""
-
-
 def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[int, int] | None:
     """`passage[start:end]` widened to whole words, then trimmed at both ends to the
     first and last word sharing a content stem with the claim (the words in between stay,
@@ -334,7 +287,7 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
     passage as many words long as the claim with the most of them is taken instead."""
     claim_stems = _span_stems(claim)
-    found = list(_SPAN_WORD.finditer(passage))
+    found = list(READER_WORD.finditer(passage))
     if not found:
         return None
     tokens = [m.group() for m in found]
@@ -359,12 +312,12 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
 def _span_stems(text: str) -> frozenset[str]:
     """Content stems for span edges: "Korea’s" and "Korea" alike, stop words out;
     cached: a claim's span is asked for each of its passages."""
-    return frozenset(stem for token in _SPAN_WORD.findall(text) for stem in _token_stems(token))
+    return frozenset(stem for token in READER_WORD.findall(text) for stem in _token_stems(token))
 
 
 @lru_cache(maxsize=65536)
 def _token_stems(token: str) -> frozenset[str]:
-    """The stems of one `_SPAN_WORD` token ("fourth-largest" -> fourth, larges);
+    """The stems of one `READER_WORD` token ("fourth-largest" -> fourth, larges);
     cached: passages repeat their words."""
     stems = set()
     for word in words(token):
@@ -404,28 +357,6 @@ def _agreement(details: Details, agreements: tuple[str, ...]) -> float:
         + len(details.entities)
     )
     return min(len(agreements) / total, 1.0) if total else 0.0
-
-
-def content_stems(text: str) -> list[str]:
-    """Content words cut to six letters, in order: a crude stemmer ("warming" ~
-    "warmer" no, "emissions" ~ "emission" yes) that needs no language data."""
-    # ASCII text lowers to the same tokens whole as word by word; each token's stem
-    # ("" for a stop word) is one dict hit, in C: a reference import stems every passage
-    tokens = _WORD.findall(text.lower()) if text.isascii() else words(text)
-    return [stem for stem in map(_STEMS.__getitem__, tokens) if stem]
-
-
-class _StemMemo(dict[str, str]):
-    """word -> its stem, or "" for a stop word; remembered up to 200,000 words."""
-
-    def __missing__(self, word: str) -> str:
-        stem = "" if word in STOP_WORDS else word[:6]
-        if len(self) < 200_000:
-            self[word] = stem
-        return stem
-
-
-_STEMS = _StemMemo()
 
 
 @lru_cache(maxsize=4096)

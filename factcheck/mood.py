@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import re
 
+from factcheck.text.lexicon import HEDGES, MONTHS, WEEKDAYS, words_of
+from factcheck.text.words import WORD
+
 __all__ = ["mood_shift"]
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word list written as one string, to keep long lexicons readable."""
-    return frozenset(spaced.split())
 
 
 MOOD_SCALE = 1.0
@@ -76,7 +74,7 @@ _PREDICTION = re.compile(
     re.IGNORECASE,
 )
 """The future and plans: what cannot be checked yet."""
-_HEDGED = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b", re.IGNORECASE)
 """A conditional or hedged statement ("... would bring more benefits"): weaker than a
 plan, and common inside checkable sentences, so it moves the score less."""
 _OPINION = re.compile(
@@ -89,12 +87,13 @@ _RHETORIC = re.compile(
     r"\b(?:on\s+earth|in\s+the\s+world|ever|in\s+history|of\s+all\s+time)\b",
     re.IGNORECASE,
 )
+_CALENDAR_NAMES = [*WEEKDAYS, *(month for month in MONTHS if month != "may")]
+"""Day and month names that date a statement ("may" is the modal far more often)."""
 _CONCRETE = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|last\s+(?:week|month|year)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
     r"million|billion)s?\b|\w+-(?:largest|biggest|highest|lowest|smallest)|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-    r"March|April|June|July|August|September|October|November|December))",
+    r"(?:" + "|".join(_CALENDAR_NAMES) + "))",
     re.IGNORECASE,
 )
 _PAST_ACTION = re.compile(
@@ -106,32 +105,31 @@ _PAST_ACTION = re.compile(
 
 # Words without which a rule cannot match: a set test on the statement's words decides
 # whether its regex runs at all (most statements trigger one or two rules of seven).
-_REPORTING_GATE = _words(
+_REPORTING_GATE = words_of(
     "said says told tells urged urges assured assures stated announced insisted "
     "argued warned admitted promised added noted reported confirmed claimed accused "
     "quoted according pledged vowed called asked demanded acknowledged conceded "
     "revealed disclosed testified wrote tweeted posted"
 )
-_DENIAL_GATE = _words(
+_DENIAL_GATE = words_of(
     "denied denies deny rejected rejects dismissed dismisses refuted refutes disputed "
     "disputes rebuffed refused refuses called"
 )
-_PREDICTION_GATE = _words(
+_PREDICTION_GATE = words_of(
     "will won't won’t shall would could might going gonna expected set due likely "
     "unlikely poised slated scheduled plan plans planned planning aim aims intend "
     "intends hope hopes want wants seek seeks vow vows pledge pledges promise "
     "promises stand stands expect expects if unless imagine envision"
 )
-_OPINION_GATE = _words("think believe feel hope must should need ought")
-_RHETORIC_GATE = _words("greatest best finest most worst")
-_LOWER_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_OPINION_GATE = words_of("think believe feel hope must should need ought")
+_RHETORIC_GATE = words_of("greatest best finest most worst")
 
 
 def mood_shift(statement: str) -> float:
     """Logit shift for `statement` (a claim span): negative for statements that cannot
     be checked as facts (predictions, opinion, questions, rhetoric), positive for
     reported speech, denials and past actions."""
-    words = set(_LOWER_WORD.findall(statement.lower()))
+    words = set(WORD.findall(statement.lower()))
     shift = 0.0
     reporting = _REPORTING.search(statement) if not words.isdisjoint(_REPORTING_GATE) else None
     if not words.isdisjoint(_DENIAL_GATE) and _DENIAL.search(statement):

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.text.lexicon import NOT_SUPERLATIVE, ORDINAL_RANKS
+from factcheck.text.words import WORD
+
 _YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d.,]*\d)")
 _NUMBER = re.compile(
     r"(?<![\w.])[$£€]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(%|percent|per cent))?"
@@ -20,66 +23,13 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _UNIT_WORD = re.compile(r"\s*([a-z][a-z-]{2,})", re.IGNORECASE)
-_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-}
 _ORDINAL = re.compile(
-    r"\b(" + "|".join(_ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th))\b(?:[- ](\w+est|most|biggest))?",
+    r"\b(" + "|".join(ORDINAL_RANKS) + r"|\d+(?:st|nd|rd|th))\b(?:[- ](\w+est|most|biggest))?",
     re.IGNORECASE,
 )
 _SUPERLATIVE = re.compile(
     r"\b(\w{2,}est|most|least|biggest|best|worst|largest|smallest)\b", re.IGNORECASE
 )
-_NOT_SUPERLATIVE = {
-    "interest",
-    "forest",
-    "west",
-    "test",
-    "rest",
-    "protest",
-    "request",
-    "contest",
-    "honest",
-    "modest",
-    "suggest",
-    "latest",
-    "harvest",
-    "arrest",
-    "invest",
-    "digest",
-    "quest",
-    "manifest",
-    "conquest",
-    "nest",
-    "chest",
-    "guest",
-    "priest",
-    "unrest",
-    "earnest",
-    "pest",
-    "vest",
-    "zest",
-    "crest",
-    "everest",
-    "budapest",
-    "bucharest",
-    "midwest",
-    "southwest",
-    "northwest",
-    "almost",
-    "utmost",
-}
 _ENTITY = re.compile(r"\b([A-Z][\w'’.-]*(?:\s+(?:of|the|de|and|for)?\s*[A-Z][\w'’.-]*)*)")
 _ENTITY_STOP = {
     "The",
@@ -173,7 +123,6 @@ def _years(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_YEAR.findall(text)))
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _CONTEXT_STOP = frozenset(
     {
         "a",
@@ -234,7 +183,11 @@ def _context_words(text: str, year: str) -> frozenset[str]:
     words: set[str] = set()
     for match in re.finditer(re.escape(year), text):
         window = text[max(0, match.start() - _CONTEXT_WINDOW) : match.end() + _CONTEXT_WINDOW]
-        words.update(w[:5] for w in _WORD.findall(window) if w.islower() and w not in _CONTEXT_STOP)
+        words.update(
+            w[:5]
+            for w in WORD.findall(window)
+            if len(w) > 1 and w[0].isalpha() and w.islower() and w not in _CONTEXT_STOP
+        )
     return frozenset(words)
 
 
@@ -261,13 +214,13 @@ def _ordinals(text: str) -> tuple[Ordinal, ...]:
     ordinals = []
     for match in _ORDINAL.finditer(text):
         word, superlative = match.group(1).lower(), (match.group(2) or "").lower()
-        rank = _ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word))
+        rank = ORDINAL_RANKS.get(word) or int(re.sub(r"\D", "", word))
         ordinals.append(Ordinal(match.group(0), rank, superlative))
     return tuple(dict.fromkeys(ordinals))
 
 
 def _superlatives(text: str) -> tuple[str, ...]:
-    found = [w.lower() for w in _SUPERLATIVE.findall(text) if w.lower() not in _NOT_SUPERLATIVE]
+    found = [w.lower() for w in _SUPERLATIVE.findall(text) if w.lower() not in NOT_SUPERLATIVE]
     return tuple(dict.fromkeys(found))
 
 

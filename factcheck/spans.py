@@ -23,13 +23,9 @@ from dataclasses import dataclass
 
 from factcheck.checkworthiness import FLAG_BITS, shape_bits
 from factcheck.models import ClaimKind
+from factcheck.text.lexicon import MODALS, ORDINAL_RANKS, WEEKDAYS, words_of
 
 __all__ = ["Statement", "claim_kind", "is_attribution", "statement_spans", "trim_markup"]
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word list written as one string, to keep long lexicons readable."""
-    return frozenset(spaced.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,34 +43,34 @@ pieces are kept even when no verb is found: the verb test is a lexicon, and a mi
 verb ("The bridge links ...") must not lose a claim."""
 
 # A token: a figure ("$1,250,000", "9.7%", "11:30"), dotted initials ("U.S."), a word with
-# inner apostrophes and hyphens, or one other non-space character.
+# inner apostrophes and hyphens, or one other non-space character. Not `text.words.WORD`:
+# the clause rules read punctuation ("," ";" quotes) and whole figures as tokens.
 _TOKEN = re.compile(r"[$£€]?\d(?:[\d,.:]*\d)?%?|(?:[A-Za-z]\.){2,}|\w(?:[\w'’-]*\w)?|[^\w\s]")
 _OPEN_QUOTES = frozenset("“«")
 _CLOSE_QUOTES = frozenset("”»")
 _OPEN_BRACKETS = frozenset("([{")
 _CLOSE_BRACKETS = frozenset(")]}")
 
-_DETERMINERS = _words(
+_DETERMINERS = words_of(
     "a an the this these those its their his her our your my some many several all both "
     "each every no any another"
 )
-_PREPOSITIONS = _words(
+_PREPOSITIONS = words_of(
     "of over for in on at from between among about against during across under within per "
     "into by than to with without through since until after before amid despite via like"
 )
-_CONJUNCTIONS = _words("and but while whereas yet or nor")
-_SPLITTING_CONJUNCTIONS = _words("and but while whereas yet")
-_RELATIVES = _words("that which who whom whose where when what how why")
-_SUBJECT_PRONOUNS = _words("he she it they we i you there")
-_OBJECTS = _DETERMINERS | _words("him her them us me it")
-_MODALS = _words("will would can could may might shall should must")
-_AUXILIARIES = _words(
+_CONJUNCTIONS = words_of("and but while whereas yet or nor")
+_SPLITTING_CONJUNCTIONS = words_of("and but while whereas yet")
+_RELATIVES = words_of("that which who whom whose where when what how why")
+_SUBJECT_PRONOUNS = words_of("he she it they we i you there")
+_OBJECTS = _DETERMINERS | words_of("him her them us me it")
+_AUXILIARIES = words_of(
     "is are was were be been being am has have had do does did will would can could may "
     "might shall should must 's ’s"
 )
 # Irregular past forms and frequent present-tense verbs of news text: with "-ed" words
 # and auxiliaries they tell a clause from a noun phrase without a tagger.
-_VERB_FORMS = _words(
+_VERB_FORMS = words_of(
     "said says told tells made makes took takes gave gives got gets went goes came comes "
     "saw sees knew knows thought thinks found finds kept keeps led leads showed shows held "
     "holds brought brings began begins ran runs paid pays meant means became becomes "
@@ -89,26 +85,25 @@ _VERB_FORMS = _words(
     "withdrew overtook undertook became beat bore bound bred fed fought dealt dug drew "
     "drank ate felt"
 )
-_REPORTING_VERBS = _words(
+_REPORTING_VERBS = words_of(
     "said says told tells urged urges assured assures stated states insisted insists argued "
     "argues warned warns claimed claims added adds noted notes quoted saying explained "
     "explains stressed stresses asserted asserts suggested suggests wrote writes tweeted "
     "posted replied answered responded testified"
 )
 """Verbs that mark a statement as reported speech (its kind, and the mood rules)."""
-_SPEECH_VERBS = _REPORTING_VERBS | _words("say tell claim argue insist warn assure")
+_SPEECH_VERBS = _REPORTING_VERBS | words_of("say tell claim argue insist warn assure")
 """Verbs whose complement is speech: "X said A and B", "to say A and B" report one
 statement."""
-_ATTRIBUTING = _REPORTING_VERBS | _words(
+_ATTRIBUTING = _REPORTING_VERBS | words_of(
     "according admitted admits denied denies announced announces confirmed confirms "
     "reported reports promised promises pledged vowed accused acknowledged conceded "
     "revealed disclosed called"
 )
 """Words that mark a statement as an attribution (its kind), speech or not."""
-_TAIL_ADVERBIALS = _words(
-    "in a an the statement on monday tuesday wednesday thursday friday saturday sunday "
-    "later earlier today yesterday interview told reporters briefing email press conference "
-    "release news also separately"
+_TAIL_ADVERBIALS = frozenset(WEEKDAYS) | words_of(
+    "in a an the statement on later earlier today yesterday interview told reporters "
+    "briefing email press conference release news also separately"
 )
 
 
@@ -291,7 +286,7 @@ def _statement_cuts(
             left_has_verb = True
         if lower in _SPEECH_VERBS and words[j][0].islower():
             speech = True
-        if lower in _MODALS or lower == "to":
+        if lower in MODALS or lower == "to":
             verb_chain = True
         if lower == ";" and left_has_verb and j + 1 < n:
             cuts.append((first, j - 1))
@@ -428,9 +423,7 @@ def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None)
 
 _ORDINAL = FLAG_BITS["ordinal"]
 _SUPERLATIVE = FLAG_BITS["superlative"]
-_ORDINAL_WORDS = _words(
-    "first second third fourth fifth sixth seventh eighth ninth tenth 1st 2nd 3rd"
-)
+_ORDINAL_WORDS = frozenset(ORDINAL_RANKS) | words_of("1st 2nd 3rd")
 
 
 def _ordinals_are_adverbs(text: str) -> bool:

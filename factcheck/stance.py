@@ -21,13 +21,12 @@ model: fast enough to run on every suggested passage.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from factcheck.matcher import content_stems, words
 from factcheck.models import Evidence
 from factcheck.signals import compare, extract_details
+from factcheck.text.words import content_stems, words
 
 
 class Stance(StrEnum):
@@ -181,13 +180,10 @@ def _is_negation(token: str) -> bool:
     return token in _NEGATIONS or token.endswith("n't")
 
 
-_LETTERS = re.compile(r"[a-z]+")
-
-
 def _opposite_directions(claim: str, passage: str) -> tuple[str, ...]:
     """Direction words the claim uses whose opposite the passage uses (and not the same)."""
-    claim_words = {w[:5]: w for w in _LETTERS.findall(claim.lower())}
-    passage_words = {w[:5]: w for w in _LETTERS.findall(passage.lower())}
+    claim_words = {w[:5]: w for w in words(claim)}
+    passage_words = {w[:5]: w for w in words(passage)}
     found = []
     for up, down in _DIRECTIONS:
         for side, other in ((up, down), (down, up)):

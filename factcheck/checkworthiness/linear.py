@@ -24,6 +24,9 @@ from functools import lru_cache, reduce
 from importlib import resources
 from itertools import chain, repeat
 from operator import or_, xor
+from typing import Any
+
+from factcheck.text.lexicon import MONTHS, NOT_SUPERLATIVE, ORDINAL_RANKS, words_of
 
 __all__ = [
     "FLAG_BITS",
@@ -38,15 +41,16 @@ __all__ = [
 ]
 
 
-def _words(spaced: str) -> frozenset[str]:
-    """A word list written as one string, to keep long lexicons readable."""
-    return frozenset(spaced.split())
-
-
 HASH_BITS = 20
 _MASK = (1 << HASH_BITS) - 1
 _BIGRAM_MIX = 1_000_003
 
+# The model's own tokens, apart from `text.words.WORD` on purpose: they are the features
+# the shipped model was trained on (changing them means retraining). The word lists it
+# shares with the rules (NOT_SUPERLATIVE, ORDINAL_RANKS, MONTHS) come from `text.lexicon`;
+# NOT_SUPERLATIVE there is longer than the list the shipped model was trained with
+# ("latest", "everest", "southwest"... no longer count as superlatives): the scores that
+# moved are in bench/RESULTS.md (issue 16), small enough not to retrain for.
 # Tokens: words with an optional "'s"/"n't" tail, numbers, and `$ % ?`, i.e.
 #   [a-z]+(?:['’][a-z]+)?|\d(?:[\d,.]*\d)?|[$%?]
 # written to start with one character class (each alternative then checks, by a
@@ -66,7 +70,7 @@ _YEAR = re.compile(r"(?:1[6-9]|20)\d\d(?:s)?")
 _PHRASE_SHAPES = (
     (
         "exhort_clause",
-        _words(
+        words_of(
             "necessary important essential vital time imperative must should need ought "
             "have let let's let’s firmly jointly"
         ),
@@ -84,7 +88,7 @@ _PHRASE_SHAPES = (
     ),
     (
         "dated_phrase",
-        _words("last next past since"),
+        words_of("last next past since"),
         r"(?=[lnpf])"
         r"(?:\b(?:last|next|past) (?:week|month|year|decade)"
         r"|\b(?:first|last) \w+(?: \w+)? since\b)",
@@ -95,44 +99,38 @@ lowercased text). The word gate is a C-level set test that spares most texts the
 Python's re tries every alternative at every position, which was the bottleneck; the
 leading lookahead (every first letter the regex can start with) spares most positions."""
 
-_ORDINALS = _words(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+_ORDINALS = frozenset(ORDINAL_RANKS) | words_of(
     "twentieth hundredth thousandth millionth 1st 2nd 3rd"
 )
-_SUPERLATIVES = _words(
+_SUPERLATIVES = words_of(
     "most least best worst biggest largest smallest highest lowest greatest fastest "
     "slowest longest shortest oldest youngest richest poorest deadliest strongest weakest "
     "top record"
 )
-_NOT_SUPERLATIVE = _words(
-    "interest honest rest test best-known west guest forest protest arrest request "
-    "contest suggest invest digest chest nest pest quest modest harvest manifest"
-)
-_NUMBER_WORDS = _words(
+_NUMBER_WORDS = words_of(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds thousand thousands million millions billion billions "
     "trillion dozen half quarter twice double triple percent"
 )
-_MONEY = _words("$ dollar dollars million billion trillion budget deficit debt tax")
-_ATTRIBUTION = _words(
+_MONEY = words_of("$ dollar dollars million billion trillion budget deficit debt tax")
+_ATTRIBUTION = words_of(
     "said says say told tells claimed claims claim stated states announced announces "
     "urged urges insisted insists argued argues warned warns reported reports according "
     "added noted called calls assured assures admitted denied denies promised promises "
     "testified wrote"
 )
-_OPINION = _words("think believe feel hope wish want guess suppose opinion agree disagree")
-_EXHORTATION = _words(
+_OPINION = words_of("think believe feel hope wish want guess suppose opinion agree disagree")
+_EXHORTATION = words_of(
     "should must necessary need needs ought let's lets let important essential respect urge"
 )
-_COMPARATIVE = _words(
+_COMPARATIVE = words_of(
     "more less fewer than higher lower larger smaller bigger greater increased decreased "
     "doubled tripled rose fell grew dropped cut raised"
 )
-_CAUSAL = _words("because caused causes cause due led result resulted thanks")
-_PREDICTION = _words("will going forecast expected predict predicts projected")
-_TEMPORAL = _words(
-    "since ago last ago yesterday today year years decade decades century january "
-    "february march april may june july august september october november december"
+_CAUSAL = words_of("because caused causes cause due led result resulted thanks")
+_PREDICTION = words_of("will going forecast expected predict predicts projected")
+_TEMPORAL = frozenset(MONTHS) | words_of(
+    "since ago last yesterday today year years decade decades century"
 )
 # Token -> shape feature names; one dict lookup per token replaces a regex per shape.
 _TOKEN_SHAPES: dict[str, tuple[str, ...]] = {}
@@ -269,7 +267,7 @@ def _token_bits(raw: str) -> int:
     if raw[0].isdigit():
         flags.add("digit")
         flags.add("year" if _YEAR.fullmatch(raw) else "number")
-    elif raw.endswith("est") and len(raw) > 5 and raw not in _NOT_SUPERLATIVE:
+    elif raw.endswith("est") and len(raw) > 5 and raw not in NOT_SUPERLATIVE:
         flags.add("superlative")
     bits = 0
     for name in flags:
@@ -304,7 +302,7 @@ def _token_info(raw: str) -> _TokenInfo:
         shapes = _TOKEN_SHAPES.get(token)
         if shapes:
             extras += [_shape_bucket(shape) for shape in shapes]
-        elif token.endswith("est") and len(token) > 5 and token not in _NOT_SUPERLATIVE:
+        elif token.endswith("est") and len(token) > 5 and token not in NOT_SUPERLATIVE:
             extras.append(_shape_bucket("superlative"))
     info = (_bucket(token), tuple(extras), 1 if token[0] == "<" else 0)
     if len(_TOKEN_INFO) < 200_000:
@@ -371,8 +369,14 @@ _PHRASES = [
 ]
 _QUOTE_OPEN = _shape_bucket("quote_open")
 assert [name for name, _, _ in _PHRASE_SHAPES] == ["exhort_clause", "ranked_phrase", "dated_phrase"]
-(_EXHORT_GATE, _EXHORT, _), (_, _RANKED, _), (_DATED_GATE, _DATED, _) = _PHRASES
+_EXHORT_GATE, _DATED_GATE = _PHRASE_SHAPES[0][1], _PHRASE_SHAPES[2][1]
+_EXHORT, _RANKED, _DATED = (pattern for _, pattern, _ in _PHRASES)
 _PHRASE_GATES = _EXHORT_GATE | _DATED_GATE
+
+
+_TextWeights = tuple[list[float], list[float], list[float], float, list[float]]
+"""Whole-text feature weights: by length, by number count, per phrase shape, quote,
+by capitalised-word count."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,8 +399,8 @@ class CheckworthinessModel:
     """raw token -> `(bucket * _BIGRAM_MIX) & _MASK`, its half of the next pair's bucket."""
     _is_number: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """raw token -> 1 if it is a number (memo, filled and cleared with `_static`)."""
-    _text_weights: list = field(default_factory=list, compare=False, repr=False)
-    """Weights of the whole-text features (filled on first use; see `_learn_text_weights`)."""
+    _text_weights: list[_TextWeights] = field(default_factory=list, compare=False, repr=False)
+    """Weights of the whole-text features, one entry once learned (`_learn_text_weights`)."""
 
     def _learn_tokens(self, raw_tokens: list[str]) -> None:
         """Memoise the tokens of one text that the tables lack. The tables are bounded:
@@ -446,7 +450,7 @@ class CheckworthinessModel:
         # Whole-text features as in `_text_buckets`, inlined with per-model weight
         # tables (same terms, same order of addition): it runs once per sentence.
         length, numbers, phrases, quote, capitalised = (
-            self._text_weights or self._learn_text_weights()
+            self._text_weights[0] if self._text_weights else self._learn_text_weights()
         )
         n_tokens = len(raw_tokens)
         n_numbers = sum(map(self._is_number.__getitem__, raw_tokens))
@@ -469,12 +473,12 @@ class CheckworthinessModel:
         total += capitalised[0 if n_capitalised < 0 else n_capitalised if n_capitalised < 4 else 4]
         return total
 
-    def _learn_text_weights(self) -> list:
-        """The whole-text weights as [length by token count (0..40), numbers by count
-        (0..3), [exhort, ranked, dated], quote, capitalised by count (0..4)]: a list
+    def _learn_text_weights(self) -> _TextWeights:
+        """The whole-text weights as (length by token count (0..40), numbers by count
+        (0..3), [exhort, ranked, dated], quote, capitalised by count (0..4)): a tuple
         unpacked in one step, since `logit_of_tokens` reads it once per sentence."""
         get = self.weights.get
-        self._text_weights.extend(
+        self._text_weights.append(
             (
                 [get(b, 0.0) for b in _LENGTH_BUCKETS],
                 [get(b, 0.0) for b in _NUMBERS_BUCKETS],
@@ -483,7 +487,7 @@ class CheckworthinessModel:
                 [get(b, 0.0) for b in _CAPITALISED_BUCKETS],
             )
         )
-        return self._text_weights
+        return self._text_weights[0]
 
     def probability(self, text: str) -> float:
         """Check-worthiness of `text` in [0, 1]."""
@@ -510,7 +514,7 @@ class CheckworthinessModel:
         return cls._from_payload(json.loads(data))
 
     @classmethod
-    def _from_payload(cls, payload: dict) -> CheckworthinessModel:
+    def _from_payload(cls, payload: dict[str, Any]) -> CheckworthinessModel:
         if payload.get("hash_bits") != HASH_BITS:
             raise ValueError("checkworthiness model was trained with different hashing")
         weights = {int(k): float(v) for k, v in payload["weights"].items()}

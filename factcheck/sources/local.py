@@ -20,14 +20,9 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
-from factcheck.matcher import (
-    RECALL_DEPTH,
-    Candidate,
-    content_stems,
-    fts_query,
-    rank_candidates,
-)
+from factcheck.matcher import RECALL_DEPTH, Candidate, fts_query, rank_candidates
 from factcheck.models import Evidence, SourceKind
+from factcheck.text.words import content_stems
 
 if TYPE_CHECKING:
     from factcheck.evidence.context import ClaimContext

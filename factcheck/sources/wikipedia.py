@@ -24,10 +24,11 @@ from factcheck.config import WikipediaConfig
 from factcheck.errors import SourceUnavailable
 from factcheck.evidence.context import ClaimContext
 from factcheck.ingest.passages import split_passages
-from factcheck.matcher import Candidate, informative_terms, rank_candidates, words
+from factcheck.matcher import Candidate, informative_terms, rank_candidates
 from factcheck.models import Evidence, SourceKind
 from factcheck.signals import extract_entities
 from factcheck.store.wikipedia_cache import CachedPage
+from factcheck.text.words import words
 
 if TYPE_CHECKING:
     from factcheck.store import Store

@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.embedding import vector_bytes
 from factcheck.errors import InputError, NotFoundError
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
-
-if TYPE_CHECKING:
-    from factcheck.matcher import TermStats
+from factcheck.text.words import TermStats, content_stems
 
 _BATCH = 2000
 """Rows per executemany batch; also how often the progress callback fires."""
@@ -39,8 +37,6 @@ STEM_UPSERT = (
 def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tuple[str, int, int]]:
     """(stem, passages holding it, occurrences) for (title, text) pairs, the totals
     under stem ''; `sign=-1` for passages being removed."""
-    from factcheck.matcher import content_stems  # rapidfuzz: only when indexing
-
     documents: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
     passage_count = stem_total = 0
@@ -271,8 +267,7 @@ class ReferencesMixin(StoreBase):
                 progress(done, total)
 
     def reference_term_stats(self, stems: Iterable[str]) -> TermStats:
-        """How common `stems` (`matcher.content_stems`) are in the reference library."""
-        from factcheck.matcher import TermStats
+        """How common `stems` (`text.words.content_stems`) are in the reference library."""
 
         wanted = sorted(set(stems) | {""})
         marks = ",".join("?" * len(wanted))

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.embedding import default_vectors, vector_bytes
-from factcheck.matcher import STOP_WORDS, content_stems, words
+from factcheck.text.lexicon import STOP_WORDS
+from factcheck.text.words import content_stems, words
 
 SEED = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -14,9 +14,10 @@ from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.suggest import suggest
 from factcheck.ingest.passages import split_passages
 from factcheck.ingest.reference_files import read_reference_file
-from factcheck.matcher import Candidate, TermStats, content_stems, rank_candidates
+from factcheck.matcher import Candidate, rank_candidates
 from factcheck.models import Evidence, SourceKind
 from factcheck.store import SCHEMA_VERSION, Store
+from factcheck.text.words import TermStats, content_stems
 
 ROWS = [
     {
