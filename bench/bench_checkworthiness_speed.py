@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from train_checkworthiness_linear import require_data
 
-from factcheck.checkworthiness import default_model
-from factcheck.checkworthiness.scoring import cascade_floor
-from factcheck.sentences import split_sentences
-from factcheck.splitter import split_claims
+from factcheck.claims.checkworthiness import default_model
+from factcheck.claims.checkworthiness.scoring import cascade_floor
+from factcheck.claims.splitter import split_claims
+from factcheck.text.sentences import split_sentences
 
 ARTICLE_BYTES = 5000
 WARM_UP = "Exports rose 3% in the first quarter, the ministry said on Tuesday."

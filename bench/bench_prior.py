@@ -28,8 +28,8 @@ from corpora import data_or_skip, extra_sentences, fm2
 
 from factcheck.config import PriorConfig
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.sources.prior import PriorChecks, similarity
 from factcheck.models import Claim
-from factcheck.sources.prior import PriorChecks, similarity
 from factcheck.store import Store
 
 DOCUMENT_SIZE = 500

@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from factcheck import safe_json
 from factcheck.export.json_report import _claim_dict
 from factcheck.export.report import ClaimEntry
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind, Status, Verdict
-from factcheck.urls import without_credentials
+from factcheck.untrusted import safe_json
+from factcheck.untrusted.urls import without_credentials
 
 
 def _entries(count: int) -> list[ClaimEntry]:

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from factcheck.ingest.passages import split_passages
 from factcheck.ingest.reference_files import read_reference_file
+from factcheck.text.passages import split_passages
 
 PAGE = (
     Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "pages" / "harbour-bridge.html"

@@ -32,9 +32,9 @@ import bm25s
 from corpora import data_or_skip, suggestion_corpus
 
 from factcheck.evidence.context import ClaimContext
-from factcheck.sentence_encoder import default_sentence_encoder
-from factcheck.sources.local import LocalReferences
+from factcheck.evidence.sources.local import LocalReferences
 from factcheck.store import Store
+from factcheck.text.sentence_encoder import default_sentence_encoder
 
 CORPUS_SIZE = 62_000
 FREE_TEXT = ClaimContext.free_text()

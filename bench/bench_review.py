@@ -3,7 +3,7 @@ of one verdict keypress. Each figure is printed next to a baseline measured in t
 process (a bare Textual app's first paint; the raw `store.mark` call) as a ratio.
 
 The document is real text: CoAID news articles (../shared/data/coaid) joined into one
-article and split by `factcheck.splitter.split_claims` until it holds 10,000 claims,
+article and split by `factcheck.claims.splitter.split_claims` until it holds 10,000 claims,
 so the screen faces the worst case (every claim of the database in one list).
 
     python bench/bench_review.py [--claims 10000] [--presses 50] [--size 160x45]
@@ -54,7 +54,7 @@ def coaid_texts() -> list[str]:
 
 def build_database(path: Path, claim_target: int):
     """One document of real news text with exactly `claim_target` claims."""
-    from factcheck.splitter import split_claims
+    from factcheck.claims.splitter import split_claims
     from factcheck.store import Store
 
     parts, total = [], 0
@@ -86,7 +86,7 @@ async def keypress_costs(
     """Per `s` keypress: key sent -> verdict committed; the verdict handler's own time
     (commit, glyph, progress, recent strip, advance); the whole Pilot round trip (key
     -> handled -> screen idle and repainted)."""
-    from factcheck.tui.screens.review import ReviewScreen
+    from factcheck.tui.screens.review_screen import ReviewScreen
 
     to_commit, handler, round_trip = [], [], []
     committed_at: list[float] = []
@@ -211,7 +211,7 @@ async def review_until_done(app, *, stop_after: int | None, mistakes_every: int 
     """Press a reviewer's keys until every shown claim is decided (or `stop_after`
     decisions). Every `mistakes_every`-th decision is first keyed wrong, then undone
     with ctrl+z and keyed again (the undo lands back on the claim)."""
-    from factcheck.tui.screens.review import ReviewScreen
+    from factcheck.tui.screens.review_screen import ReviewScreen
 
     clock = RepaintClock(app)
     keys: list[str] = []
@@ -247,7 +247,7 @@ async def review_until_done(app, *, stop_after: int | None, mistakes_every: int 
 
 async def launch_to_first_undecided(app, expected: int) -> float:
     """Seconds from starting the app to a frame with claim `expected` selected."""
-    from factcheck.tui.screens.review import ReviewScreen
+    from factcheck.tui.screens.review_screen import ReviewScreen
 
     start = time.perf_counter()
     shown: list[float] = []
@@ -390,7 +390,7 @@ def percentile(values: list[float], share: float) -> float:
 def run_sitting(claims: int) -> None:
     """Build a `claims`-claim document, review part of it, quit, come back, finish."""
     from factcheck.config import Config, ReviewConfig
-    from factcheck.review import ReviewSession, progress_line
+    from factcheck.desk.session import ReviewSession, progress_line
     from factcheck.tui import make_app
 
     with tempfile.TemporaryDirectory() as tmp:

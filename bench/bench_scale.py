@@ -71,8 +71,8 @@ def coaid_articles() -> list[tuple[str, str, str]]:
 
 def build_database(path: Path, claims_wanted: int) -> None:
     """A claims.db of about `claims_wanted` claims in copies of the CoAID articles."""
+    from factcheck.claims.splitter import split_claims
     from factcheck.models import Status
-    from factcheck.splitter import split_claims
     from factcheck.store import Store
 
     articles = coaid_articles()
@@ -331,7 +331,7 @@ def prior_database(db: Path) -> Path:
 
 
 def fig_prior(db: Path, size: str, samples: int = 200) -> None:
-    from factcheck.matcher import fts_query
+    from factcheck.evidence.matcher import fts_query
     from factcheck.store import Store
 
     path = prior_database(db)
@@ -381,7 +381,7 @@ def fig_prior(db: Path, size: str, samples: int = 200) -> None:
 
 def passages_file(count: int) -> Path:
     """A .jsonl of `count` reference passages (CoAID sentences, copies numbered)."""
-    from factcheck.ingest.passages import split_passages
+    from factcheck.text.passages import split_passages
 
     path = CACHE / f"passages-{count}.jsonl"
     if path.exists():
@@ -522,8 +522,8 @@ REVIEW_DRIVER = textwrap.dedent(
 
 def review_database() -> tuple[Path, int]:
     """A database holding one document of 10,000 claims (CoAID articles joined)."""
+    from factcheck.claims.splitter import split_claims
     from factcheck.ingest import Article, add_article
-    from factcheck.splitter import split_claims
     from factcheck.store import Store
 
     path = CACHE / "review-10k.db"

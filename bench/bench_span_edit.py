@@ -70,9 +70,9 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=40)
     args = parser.parse_args()
 
-    from factcheck.checkworthiness.scoring import preload
-    from factcheck.claim_edit import SpanMove, edit_claim_span, move_span
+    from factcheck.claims.checkworthiness.scoring import preload
     from factcheck.config import Config, ReviewConfig
+    from factcheck.desk.span_edit import SpanMove, edit_claim_span, move_span
     from factcheck.ingest import Article, add_article
     from factcheck.store import Store
     from factcheck.tui import make_app

@@ -71,7 +71,7 @@ def main() -> int:
     parser.add_argument("--max-mb", type=float, default=2.0, help="largest unpunctuated text")
     args = parser.parse_args()
     sys.path.insert(0, str(args.repo.resolve()))
-    from factcheck.splitter import split_claims
+    from factcheck.claims.splitter import split_claims
 
     print(f"splitter from {args.repo}")
     if DATA.exists():

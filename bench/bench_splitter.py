@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_checkworthiness_linear import require_data  # noqa: E402
 
-from factcheck.sentences import split_sentences  # noqa: E402
-from factcheck.splitter import split_claims  # noqa: E402
+from factcheck.claims.splitter import split_claims  # noqa: E402
+from factcheck.text.sentences import split_sentences  # noqa: E402
 
 
 def load_documents(root: Path) -> list[str]:

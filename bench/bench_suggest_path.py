@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import data_or_skip, suggestion_corpus
 
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.sources.local import LocalReferences
 from factcheck.evidence.suggest import suggest
-from factcheck.sources.local import LocalReferences
 from factcheck.store import Store
 
 CORPUS_SIZE = 20_000

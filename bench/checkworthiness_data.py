@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from train_checkworthiness_linear import DATA_ROOT, require_data, same_event
 
-from factcheck.checkworthiness.encoding import SentenceInContext
+from factcheck.claims.checkworthiness.encoding import SentenceInContext
 
 __all__ = [
     "DATA_ROOT",

@@ -45,8 +45,8 @@ def _dump(repo: Path, limit: int, out: Path) -> None:
     """Scores and claims of the code in `repo`, as JSON in `out` (run in a subprocess)."""
     _use_checkout(repo)
     # factcheck first: the bench helpers put this checkout on sys.path when imported
-    from factcheck.checkworthiness import default_model
-    from factcheck.splitter import split_claims
+    from factcheck.claims.checkworthiness import default_model
+    from factcheck.claims.splitter import split_claims
 
     if not Path(split_claims.__code__.co_filename).is_relative_to(repo):
         raise SystemExit(f"factcheck was not imported from {repo}")

@@ -47,10 +47,10 @@ from checkworthiness_data import (
 from train_checkworthiness import ONNX_PATH
 from train_checkworthiness_linear import Sentence, best_threshold, fit
 
-from factcheck.checkworthiness import SentenceInContext, default_model
-from factcheck.checkworthiness.scoring import cascade_floor, score_sentences
-from factcheck.checkworthiness.transformer import TransformerScorer, load_transformer
-from factcheck.wordpiece import default_wordpiece
+from factcheck.claims.checkworthiness import SentenceInContext, default_model
+from factcheck.claims.checkworthiness.scoring import cascade_floor, score_sentences
+from factcheck.claims.checkworthiness.transformer import TransformerScorer, load_transformer
+from factcheck.text.wordpiece import default_wordpiece
 
 CLEF_2019_BEST_MAP = 0.1660
 _DIGIT = re.compile(r"\d")

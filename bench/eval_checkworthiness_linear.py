@@ -38,8 +38,8 @@ from train_checkworthiness_linear import (
     same_event,
 )
 
-from factcheck.checkworthiness import CheckworthinessModel
-from factcheck.splitter import split_claims
+from factcheck.claims.checkworthiness import CheckworthinessModel
+from factcheck.claims.splitter import split_claims
 
 FOLDS = 5
 CLEF_2019_BEST_MAP = 0.1660  # Copenhagen, primary run, CLEF 2019 CheckThat! task 1 (test set)

@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_or_skip
 
+from factcheck.claims.splitter import split_claims
 from factcheck.evidence.context import ClaimContext, headline_cased
+from factcheck.evidence.matcher import informative_terms
+from factcheck.evidence.signals import extract_entities
+from factcheck.evidence.sources.wikipedia import search_query
 from factcheck.ingest import read_article
-from factcheck.matcher import informative_terms
-from factcheck.signals import extract_entities
-from factcheck.sources.wikipedia import search_query
-from factcheck.splitter import split_claims
 from factcheck.text.words import words
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "xi-lee-call.txt"

@@ -1,7 +1,7 @@
 """The highlighted span of an evidence passage, on real claims: word edges and cost.
 
 For every (claim, evidence sentence) pair of FM2 dev (gold and retrieved sentences) and
-Climate-FEVER dev, compares `factcheck.matcher.aligned_span` with the plain baseline it
+Climate-FEVER dev, compares `factcheck.evidence.matcher.aligned_span` with the plain baseline it
 replaced, rapidfuzz's `partial_ratio_alignment` taken as is (with the old choice of the
 claim's offsets when the claim is the longer string). Printed per data set:
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import data_or_skip
 from rapidfuzz import fuzz
 
-from factcheck.matcher import _span_stems, aligned_span
+from factcheck.evidence.matcher import _span_stems, aligned_span
 
 Span = tuple[int, int] | None
 _WORD_CHAR = re.compile(r"\w")

@@ -4,7 +4,7 @@
 
 For FM2 dev and Climate-FEVER dev (pooled as in bench/eval_retrieval.py), every claim
 ranks every pooled passage by the cosine of the shipped sentence encoder's vectors
-(`factcheck.sentence_encoder`), once with the passage text alone and once as
+(`factcheck.text.sentence_encoder`), once with the passage text alone and once as
 `passage_text(title, text)` ("title: text"). Prints recall@5 and recall@1 of the gold
 sentences for both. A design check, not a product figure: the product reranks FTS5's
 recall, it does not search by vectors.
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np
 from corpora import climate_fever, data_or_skip, fm2
 
-from factcheck.sentence_encoder import default_sentence_encoder, passage_text
+from factcheck.text.sentence_encoder import default_sentence_encoder, passage_text
 
 
 def recall(scores: np.ndarray, ids: list[str], gold: set[str], k: int) -> float:

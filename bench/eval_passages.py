@@ -4,7 +4,7 @@
 
 Wikipedia's own sentences, from Climate-FEVER dev (evidence sentences of one article,
 in page order) and FM2 dev (gold and retrieved sentences of one page), are joined into
-paragraphs and split twice: by `factcheck.ingest.passages.split_passages` and by the
+paragraphs and split twice: by `factcheck.text.passages.split_passages` and by the
 rule it replaced, a regular expression that ends a sentence at any ".", "!" or "?"
 before a capital. With `max_chars=1` every boundary a splitter accepts is a cut, so
 the figures are about boundaries alone:
@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_or_skip
 
-from factcheck.ingest.passages import pack_sentences, split_passages
+from factcheck.text.passages import pack_sentences, split_passages
 
 _NAIVE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 

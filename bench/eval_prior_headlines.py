@@ -5,7 +5,7 @@ Real paraphrase pairs: in ../shared/data/claimreview-samples (ClaimsKG), a fact-
 claim in other words ("Photo shows ..." / "No, this photo does not show ..."). All
 fact-checks are imported; each headline is then looked up as a claim would be. Prints,
 for the prior source as shipped (rapidfuzz similarity, the "suggested" threshold) and
-for a blend with the static-vector cosine (`factcheck.embedding`) at several
+for a blend with the static-vector cosine (`factcheck.text.vectors`) at several
 thresholds, how often the first suggestion is the headline's own fact-check (right)
 and how often it is another one (wrong).
 
@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_or_skip
 
-from factcheck.embedding import cosine, default_vectors, vector_bytes
 from factcheck.evidence.context import ClaimContext
-from factcheck.matcher import fts_query
-from factcheck.sources.prior import PriorChecks, similarity
+from factcheck.evidence.matcher import fts_query
+from factcheck.evidence.sources.prior import PriorChecks, similarity
 from factcheck.store import Store
+from factcheck.text.vectors import cosine, default_vectors, vector_bytes
 
 
 def fact_checks(data: Path) -> list[tuple[str, str, str]]:

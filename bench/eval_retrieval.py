@@ -25,7 +25,7 @@ they are measured on. To score a grid without re-running the rerank for every se
 each candidate's feature values are read once: the matcher's score is a weighted sum, so
 ranking with one weight set to 1 and the rest to 0 returns that feature's value as
 `Evidence.score`; the cosine of every pooled passage with every claim comes from the
-shipped encoder (`factcheck.sentence_encoder`, the int8 ONNX model) once.
+shipped encoder (`factcheck.text.sentence_encoder`, the int8 ONNX model) once.
 
 Run: nice -n 10 python bench/eval_retrieval.py [--limit N] [--grid sentence|lexical]
                                               [--max-depth 20]
@@ -51,16 +51,16 @@ import bm25s
 import numpy as np
 from corpora import Query, climate_fever, data_or_skip, fm2
 
-from factcheck import matcher
 from factcheck.config import Config
+from factcheck.evidence import matcher
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.matcher import rank_candidates
 from factcheck.evidence.source_factory import make_sources
+from factcheck.evidence.sources import local
+from factcheck.evidence.sources.local import LocalReferences, recalled_candidates
 from factcheck.evidence.suggest import suggest
-from factcheck.matcher import rank_candidates
-from factcheck.sentence_encoder import default_sentence_encoder, passage_text
-from factcheck.sources import local
-from factcheck.sources.local import LocalReferences, recalled_candidates
 from factcheck.store import Store
+from factcheck.text.sentence_encoder import default_sentence_encoder, passage_text
 from factcheck.text.words import content_stems
 
 FOLDS = 5

@@ -19,8 +19,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from factcheck.duplicates import normalise  # noqa: E402
-from factcheck.splitter import split_claims  # noqa: E402
+from factcheck.claims.duplicates import normalise  # noqa: E402
+from factcheck.claims.splitter import split_claims  # noqa: E402
 
 SHOWN = 0.5
 

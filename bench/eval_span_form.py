@@ -127,7 +127,7 @@ def main() -> int:
         print(f"skipped: {folder} not found")
         return 0
     sys.path.insert(0, str(args.repo.resolve()))
-    from factcheck.splitter import split_claims
+    from factcheck.claims.splitter import split_claims
 
     bodies = load_bodies(args.limit, args.corpus)
     counts: dict[str, dict[str, int]] = {"all": {}, "shown": {}}

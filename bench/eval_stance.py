@@ -1,7 +1,7 @@
 """Stance hint quality on Climate-FEVER dev: accuracy and macro-F1 vs the majority class.
 
 Every (claim, evidence sentence) pair of Climate-FEVER dev is labelled SUPPORTS,
-REFUTES or NOT_ENOUGH_INFO by annotators; `factcheck.stance` hints supports /
+REFUTES or NOT_ENOUGH_INFO by annotators; `factcheck.evidence.stance` hints supports /
 contradicts / neither. Its cues are computed once per pair (`stance_cues`); the
 thresholds of `decide` (`stance.Thresholds`: overlap for support, overlap for a
 contradiction cue to count, negation and direction cues on or off) are chosen by
@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import data_or_skip
 
-from factcheck.stance import Stance, StanceCues, Thresholds, decide, stance_cues
+from factcheck.evidence.stance import Stance, StanceCues, Thresholds, decide, stance_cues
 
 FOLDS = 5
 LABELS = ("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO")

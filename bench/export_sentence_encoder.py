@@ -10,7 +10,7 @@ the sentence vector straight from onnxruntime. Dynamic int8 quantisation of the 
 (onnxruntime.quantization) with a scale per output channel. No training.
 
 Then checks, on sentences of several lengths, that the shipped path
-(`factcheck.sentence_encoder`, our WordPiece + onnxruntime + int8) gives the same ids as
+(`factcheck.text.sentence_encoder`, our WordPiece + onnxruntime + int8) gives the same ids as
 Hugging Face's tokenizer and vectors close to the fp32 torch model (cosine printed).
 Needs the train extra: pip install torch==2.13.0 && pip install -e '.[train]'.
 """
@@ -105,7 +105,7 @@ def check(model_dir: Path) -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from factcheck.sentence_encoder import load_sentence_encoder
+    from factcheck.text.sentence_encoder import load_sentence_encoder
 
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     model = AutoModel.from_pretrained(model_dir).eval()
@@ -124,7 +124,7 @@ def check(model_dir: Path) -> None:
     print(f"token ids equal on {len(SAMPLES)} samples; cosine int8 ONNX vs fp32 torch:")
     print("  " + " ".join(f"{v:.4f}" for v in agreement))
     stored = ours.vector_bytes(SAMPLES)
-    from factcheck.sentence_encoder import cosines
+    from factcheck.text.sentence_encoder import cosines
 
     pairs = [cosines(got[0], stored)[i] - float(got[0] @ got[i]) for i in range(len(SAMPLES))]
     print(f"  int8 storage moves a cosine by at most {max(map(abs, pairs)):.4f}")

@@ -133,7 +133,7 @@ def hashed_matrix(sentences):
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    from factcheck.checkworthiness import HASH_BITS, feature_buckets
+    from factcheck.claims.checkworthiness import HASH_BITS, feature_buckets
 
     indptr, indices = [0], []
     for sentence in sentences:

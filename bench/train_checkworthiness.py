@@ -45,8 +45,8 @@ from train_checkworthiness_linear import (  # noqa: F401  (re-exported for older
     best_threshold,
 )
 
-from factcheck.checkworthiness.encoding import SentenceInContext, encode
-from factcheck.wordpiece import default_wordpiece
+from factcheck.claims.checkworthiness.encoding import SentenceInContext, encode
+from factcheck.text.wordpiece import default_wordpiece
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "factcheck" / "data"
@@ -226,8 +226,8 @@ def export(model_dir: Path, work: Path) -> None:
 
 def calibrate(root: Path, *, use_context: bool = True) -> dict:
     """Threshold logit (F1-maximising on CheckThat! 2024 dev-test) and cascade floor."""
-    from factcheck.checkworthiness.linear import default_model
-    from factcheck.checkworthiness.transformer import TransformerScorer
+    from factcheck.claims.checkworthiness.linear import default_model
+    from factcheck.claims.checkworthiness.transformer import TransformerScorer
 
     # Score exactly as the runtime will (with or without neighbours), or the threshold
     # is chosen on inputs the shipped scorer never sees.

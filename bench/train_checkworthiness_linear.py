@@ -1,6 +1,6 @@
 """Train the check-worthiness model shipped as factcheck/data/checkworthiness.json.
 
-Reproducible: same data, same features (`factcheck.checkworthiness.feature_buckets`),
+Reproducible: same data, same features (`factcheck.claims.checkworthiness.feature_buckets`),
 deterministic solver. Data are read from ../shared/data relative to the repository
 root (never copied into the repo); without it the script says so and exits 0.
 
@@ -34,7 +34,7 @@ DATA_ROOT = next(
 MODEL_PATH = REPO_ROOT / "factcheck" / "data" / "checkworthiness.json"
 sys.path.insert(0, str(REPO_ROOT))
 
-from factcheck.checkworthiness import (  # noqa: E402
+from factcheck.claims.checkworthiness import (  # noqa: E402
     HASH_BITS,
     CheckworthinessModel,
     feature_buckets,
@@ -116,7 +116,7 @@ def fit(train: list[Sentence], *, span_model: bool = False) -> CheckworthinessMo
 def span_examples(train: list[Sentence]) -> list[Sentence]:
     """The statements of each sentence (the splitter's spans), with the sentence's label
     and group."""
-    from factcheck.spans import statement_spans
+    from factcheck.claims.spans import statement_spans
 
     out = []
     for s in train:

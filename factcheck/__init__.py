@@ -12,14 +12,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from factcheck.claim_edit import SpanMove, create_claim, edit_claim_span, move_span
+    from factcheck.claims.splitter import split_claims
     from factcheck.config import Config
+    from factcheck.desk.span_edit import SpanMove, create_claim, edit_claim_span, move_span
     from factcheck.evidence.context import ClaimContext, claim_context
     from factcheck.evidence.source_factory import make_sources
     from factcheck.evidence.suggest import suggest
     from factcheck.ingest import Article, add_article
     from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
-    from factcheck.splitter import split_claims
     from factcheck.store import Store
 
 _PUBLIC = {
@@ -33,15 +33,15 @@ _PUBLIC = {
     "SourceKind": "factcheck.models",
     "Status": "factcheck.models",
     "Store": "factcheck.store",
-    "SpanMove": "factcheck.claim_edit",
+    "SpanMove": "factcheck.desk.span_edit",
     "Verdict": "factcheck.models",
     "add_article": "factcheck.ingest",
     "claim_context": "factcheck.evidence.context",
-    "create_claim": "factcheck.claim_edit",
-    "edit_claim_span": "factcheck.claim_edit",
+    "create_claim": "factcheck.desk.span_edit",
+    "edit_claim_span": "factcheck.desk.span_edit",
     "make_sources": "factcheck.evidence.source_factory",
-    "move_span": "factcheck.claim_edit",
-    "split_claims": "factcheck.splitter",
+    "move_span": "factcheck.desk.span_edit",
+    "split_claims": "factcheck.claims.splitter",
     "suggest": "factcheck.evidence.suggest",
 }
 

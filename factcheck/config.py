@@ -27,7 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import ConfigError
-from factcheck.local_files import DEFAULT_MAX_CORPUS_MEGABYTES, DEFAULT_MAX_MEGABYTES, read_capped
+from factcheck.untrusted.local_files import (
+    DEFAULT_MAX_CORPUS_MEGABYTES,
+    DEFAULT_MAX_MEGABYTES,
+    read_capped,
+)
 
 CONFIG_ENV = "FACTCHECK_CONFIG"
 DB_ENV = "FACTCHECK_DB"

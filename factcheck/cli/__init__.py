@@ -1,7 +1,7 @@
 """The `factcheck` command: click commands that parse flags and call the core.
 
 Nothing here decides anything: reading input is `factcheck.ingest`, splitting is
-`factcheck.splitter`, storage is `factcheck.store`. Every command's docstring is its
+`factcheck.claims.splitter`, storage is `factcheck.store`. Every command's docstring is its
 `--help` and carries an example. User errors (`FactcheckError`, SQLite trouble) become
 one line on stderr and exit status 1; click's own usage errors exit 2.
 
@@ -31,7 +31,7 @@ from factcheck.cli.output import echo, sanitise_library_logs
 from factcheck.cli.params import refuse_empty_path
 from factcheck.errors import FactcheckError
 from factcheck.models import SHOWN_STATUSES, ClaimKind, Status
-from factcheck.terminal_text import printable
+from factcheck.untrusted.terminal_text import printable
 
 if TYPE_CHECKING:
     from factcheck.config import Config
@@ -91,7 +91,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "The local reference library: passages that evidence is drawn from.",
     ),
     "review": (
-        "factcheck.cli.review",
+        "factcheck.cli.review_command",
         "Review a document's claims: one key per verdict, saved at once.",
     ),
     "search": (
@@ -99,7 +99,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Search the evidence sources for any text, without storing anything.",
     ),
     "serve": (
-        "factcheck.cli.serve",
+        "factcheck.cli.serve_command",
         "Serve the review screen to browsers: several reviewers, one claims.db.",
     ),
     "show": (

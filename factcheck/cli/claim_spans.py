@@ -1,6 +1,6 @@
 """Claim spans by hand from the shell: `add-claim` and `edit-span`.
 
-Thin: both call `factcheck.claim_edit`, as the review screen's `c` and `[ ] { }` keys
+Thin: both call `factcheck.desk.span_edit`, as the review screen's `c` and `[ ] { }` keys
 do, so the same word-boundary rules and scoring hold everywhere.
 """
 
@@ -41,7 +41,7 @@ def add_claim(desk: Desk, document_id: int, start: int, end: int, reviewer: str 
 
         factcheck add-claim 3 120 164
     """
-    from factcheck.claim_edit import create_claim
+    from factcheck.desk.span_edit import create_claim
 
     claim = create_claim(
         desk.store, document_id, start, end, reviewer=reviewer or desk.config.review.reviewer
@@ -68,7 +68,7 @@ def edit_span(desk: Desk, claim_id: int, start: int, end: int, reviewer: str | N
 
         factcheck edit-span 12 140 173
     """
-    from factcheck.claim_edit import edit_claim_span
+    from factcheck.desk.span_edit import edit_claim_span
 
     before = desk.store.get_claim(claim_id)
     claim = edit_claim_span(

@@ -26,7 +26,7 @@ from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.models import Verdict
 from factcheck.records import LISTED_CLAIM_FIELDS, record
-from factcheck.urls import without_credentials
+from factcheck.untrusted.urls import without_credentials
 
 if TYPE_CHECKING:
     # Reading articles pulls in trafilatura, pypdf and httpx; only add/split import it

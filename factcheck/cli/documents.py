@@ -14,7 +14,7 @@ from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.output import echo, echo_json
 from factcheck.cli.params import ROW_ID
 from factcheck.models import SHOWN_STATUSES, Document, Status
-from factcheck.urls import without_credentials
+from factcheck.untrusted.urls import without_credentials
 
 if TYPE_CHECKING:
     from factcheck.ingest import Article  # hints only: reading articles is slow to import

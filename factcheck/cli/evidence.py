@@ -13,11 +13,11 @@ from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.evidence.context import ClaimContext, claim_context
 from factcheck.evidence.source_factory import SOURCE_NAMES, make_sources
+from factcheck.evidence.sources import EvidenceSource
+from factcheck.evidence.stance import Stance, evidence_hint
 from factcheck.evidence.suggest import suggest
 from factcheck.ingest.claimreview import read_claimreview_file
 from factcheck.ingest.reference_files import read_reference_file
-from factcheck.sources import EvidenceSource
-from factcheck.stance import Stance, evidence_hint
 
 SOURCE_CHOICE = click.Choice([*SOURCE_NAMES, "all"], case_sensitive=False)
 

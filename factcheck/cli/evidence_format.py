@@ -1,6 +1,6 @@
 """How evidence prints: shared by `search` and `show` (JSON and text).
 
-Given the claim, each passage also gets its stance hint (`factcheck.stance`): worked
+Given the claim, each passage also gets its stance hint (`factcheck.evidence.stance`): worked
 out here, on display, and never stored, so no verdict can come from it."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from typing import Any
 
 from factcheck.cli.output import Line, folded, styled
 from factcheck.config import PriorConfig
+from factcheck.evidence.stance import evidence_hint, hint_as_dict, hint_label
+from factcheck.evidence.strength import fact_agreements, match_strength
 from factcheck.models import Evidence
 from factcheck.records import record
-from factcheck.sources.strength import fact_agreements, match_strength
-from factcheck.stance import evidence_hint, hint_as_dict, hint_label
-from factcheck.urls import without_credentials
+from factcheck.untrusted.urls import without_credentials
 
 
 def evidence_as_dict(

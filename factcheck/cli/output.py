@@ -2,10 +2,10 @@
 
 Titles, claims, notes, URLs, file names and error messages come from articles and
 imports that may be hostile, so `echo` passes every part through
-`factcheck.terminal_text.printable` (control characters shown as ␛, ␇, `\\x9b`...).
+`factcheck.untrusted.terminal_text.printable` (control characters shown as ␛, ␇, `\\x9b`...).
 Our own emphasis is a `Styled` part: its text is made printable first and the style
 added after, so the only escape codes that reach the terminal are ours. JSON output
-goes through `factcheck.safe_json.dumps`, which escapes the same characters inside
+goes through `factcheck.untrusted.safe_json.dumps`, which escapes the same characters inside
 strings so the data parse the same. `tests/unit/security/test_terminal_output.py`
 fails when a command module calls `click.echo` directly.
 """
@@ -18,9 +18,9 @@ from typing import Any
 
 import click
 
-from factcheck import safe_json
-from factcheck.terminal_text import printable
-from factcheck.wording import plural  # in the core: the TUI words counts the same
+from factcheck.text.wording import plural  # in the core: the TUI words counts the same
+from factcheck.untrusted import safe_json
+from factcheck.untrusted.terminal_text import printable
 
 __all__ = [
     "Line",

@@ -58,7 +58,7 @@ def _shown(text: str) -> str:
 class DocumentOrFile(click.ParamType[str]):
     """A review target: a document id (checked like `ROW_ID`) or a file or URL (as given).
 
-    Digits that name no file are an id, as `factcheck.review.resolve_review_target`
+    Digits that name no file are an id, as `factcheck.desk.session.resolve_review_target`
     reads them; out of range they are refused here, like every other id argument.
     """
 

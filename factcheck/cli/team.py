@@ -13,8 +13,8 @@ import click
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.output import echo, echo_json, plural
 from factcheck.cli.params import ROW_ID, TEXT
+from factcheck.desk.session import clean_reviewer_name
 from factcheck.errors import InputError
-from factcheck.review import clean_reviewer_name
 from factcheck.store import DocumentProgress, ReviewerProgress
 
 

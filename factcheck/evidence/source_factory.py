@@ -19,7 +19,7 @@ from factcheck.errors import ConfigError
 
 if TYPE_CHECKING:
     from factcheck.config import Config
-    from factcheck.sources import EvidenceSource
+    from factcheck.evidence.sources import EvidenceSource
     from factcheck.store import Store
 
 SOURCE_NAMES = ("local", "prior", "wikipedia")
@@ -48,15 +48,15 @@ def make_sources(
     # Imported on demand: a session without Wikipedia does not import httpx and
     # wikipedia-api.
     if "local" in wanted:
-        from factcheck.sources.local import LocalReferences
+        from factcheck.evidence.sources.local import LocalReferences
 
         sources.append(LocalReferences(store))
     if "prior" in wanted:
-        from factcheck.sources.prior import PriorChecks
+        from factcheck.evidence.sources.prior import PriorChecks
 
         sources.append(PriorChecks(store, config.prior))
     if "wikipedia" in wanted and not offline:
-        from factcheck.sources.wikipedia import WikipediaSource
+        from factcheck.evidence.sources.wikipedia import WikipediaSource
 
         sources.append(WikipediaSource(store, config.wikipedia))
     return sources

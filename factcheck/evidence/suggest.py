@@ -17,9 +17,9 @@ from contextlib import AbstractContextManager, nullcontext
 
 from factcheck.errors import FactcheckError, SourceUnavailable
 from factcheck.evidence.context import ClaimContext
-from factcheck.matcher import merge_evidence
+from factcheck.evidence.matcher import merge_evidence
+from factcheck.evidence.sources import EvidenceSource
 from factcheck.models import Evidence
-from factcheck.sources import EvidenceSource
 
 log = logging.getLogger(__name__)
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck import safe_json
+from factcheck.claims.duplicates import normalise
 from factcheck.config import PublisherConfig
-from factcheck.duplicates import normalise
 from factcheck.export.report import ClaimEntry, Report, one_line, safe_url
 from factcheck.models import Document, Status, Verdict
 from factcheck.records import in_force_key
+from factcheck.untrusted import safe_json
 
 RATING_SCALE: dict[Status, int] = {Status.DISPUTED: 1, Status.UNVERIFIED: 2, Status.SUPPORTED: 3}
 """Verdict -> `ratingValue`; worst is 1, best is 3."""
@@ -41,7 +41,7 @@ def render_claimreview(
     """A JSON-LD array with one ClaimReview per reviewed claim in the report.
 
     `<`, `>` and `&` in every string are written as `\\u003c`, `\\u003e`, `\\u0026`
-    (`factcheck.safe_json`), so the array can sit inside a `<script>` element whatever
+    (`factcheck.untrusted.safe_json`), so the array can sit inside a `<script>` element whatever
     the article, notes or imported fact-checks say; it parses to the same data.
     """
     reviews = []

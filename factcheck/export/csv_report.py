@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 
 from factcheck.export.report import Report, ReportStream
-from factcheck.terminal_text import printable
-from factcheck.urls import without_credentials
+from factcheck.untrusted.terminal_text import printable
+from factcheck.untrusted.urls import without_credentials
 
 COLUMNS = (
     "claim_id",

@@ -32,8 +32,8 @@ from factcheck.export.report import (
     safe_url,
 )
 from factcheck.models import Evidence, Status
-from factcheck.terminal_text import printable
-from factcheck.urls import without_credentials
+from factcheck.untrusted.terminal_text import printable
+from factcheck.untrusted.urls import without_credentials
 
 _ICONS = {Status.SUPPORTED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "?"}
 _PARAGRAPH_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")

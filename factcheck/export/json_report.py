@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-from factcheck import safe_json
 from factcheck.errors import InputError
 from factcheck.export.report import ClaimEntry, DocumentReport, Report, ReportStream
 from factcheck.models import (
@@ -32,8 +31,9 @@ from factcheck.models import (
 from factcheck.records import record_writer
 from factcheck.store import ClaimBundle, DocumentBundle, MergeResult, Store, text_sha256
 from factcheck.store.transfer import normalize_timestamp, validate_bundles
-from factcheck.untrusted_json import load_json
-from factcheck.urls import without_credentials
+from factcheck.untrusted import safe_json
+from factcheck.untrusted.json_input import load_json
+from factcheck.untrusted.urls import without_credentials
 
 FORMAT_NAME = "factcheck-report"
 FORMAT_VERSION = 2

@@ -29,8 +29,8 @@ from factcheck.export.report import (
     safe_url,
 )
 from factcheck.models import Document, Status
-from factcheck.terminal_text import printable
-from factcheck.urls import without_credentials
+from factcheck.untrusted.terminal_text import printable
+from factcheck.untrusted.urls import without_credentials
 
 _COLUMNS = (Status.SUPPORTED, Status.DISPUTED, Status.UNVERIFIED)
 

@@ -23,7 +23,7 @@ from factcheck.models import SHOWN_STATUSES, Claim, Document, Evidence, SourceKi
 from factcheck.records import CLAIM_FIELDS, verdict_in_force
 from factcheck.store import Store
 from factcheck.store.claims import claim_from_row
-from factcheck.urls import without_credentials
+from factcheck.untrusted.urls import without_credentials
 
 _DOCUMENT = CLAIM_FIELDS.index("document_id")
 

@@ -24,15 +24,15 @@ from factcheck.ingest.text import (
     read_file_bytes,
     read_text_file,
 )
-from factcheck.local_files import DEFAULT_MAX_MEGABYTES, read_stream_capped
-from factcheck.urls import without_credentials
+from factcheck.untrusted.local_files import DEFAULT_MAX_MEGABYTES, read_stream_capped
+from factcheck.untrusted.urls import without_credentials
 
 if TYPE_CHECKING:  # only for hints: reading an article needs no database code
     import httpx
 
+    from factcheck.claims.splitter import ClaimGroups
     from factcheck.config import FetchConfig
     from factcheck.ingest.fetch import FetchedPage
-    from factcheck.splitter import ClaimGroups
     from factcheck.store import AddResult, Store
 
 # The URL, web-page and PDF readers import httpx, trafilatura (lxml) and pypdf: a third
@@ -160,7 +160,7 @@ def article_claims(article: Article) -> ClaimGroups:
     `add`, `add --dry-run`, `split` and `review FILE` so all of them find the same
     claims. Offsets point into `article.text` (and into the stored text: storing
     replaces a lone surrogate with one code point)."""
-    from factcheck.splitter import split_claim_groups  # loads the scorer: only here
+    from factcheck.claims.splitter import split_claim_groups  # loads the scorer: only here
 
     return split_claim_groups(article.text)
 

@@ -18,8 +18,8 @@ from typing import Any
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes, read_text_file
 from factcheck.ingest.jsonld import page_json_ld, typed_nodes
-from factcheck.local_files import DEFAULT_MAX_MEGABYTES
-from factcheck.untrusted_json import NotJSON, load_json
+from factcheck.untrusted.json_input import NotJSON, load_json
+from factcheck.untrusted.local_files import DEFAULT_MAX_MEGABYTES
 
 # ClaimsKG extractor columns (../shared/data/claimreview-samples) -> our field names.
 CSV_COLUMNS = {

@@ -28,7 +28,7 @@ import httpx
 from factcheck.config import FetchConfig
 from factcheck.errors import InputError
 from factcheck.ingest.addresses import resolve_public
-from factcheck.urls import without_credentials
+from factcheck.untrusted.urls import without_credentials
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PDF_TYPES = frozenset({"application/pdf", "application/x-pdf"})

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError
-from factcheck.untrusted_json import load_json
+from factcheck.untrusted.json_input import load_json
 
 if TYPE_CHECKING:  # only for hints: lxml is imported by whoever parsed the page
     from lxml.html import HtmlElement

@@ -9,7 +9,7 @@ A .jsonl corpus can hold a million passages (hundreds of MB): it is checked line
 line without keeping it (`JsonlPassages`), then streamed again into the store, so
 memory stays flat whatever its size. It is still capped: a line at
 `[ingest] max_megabytes`, the file at `[ingest] max_corpus_megabytes`
-(`factcheck.local_files.capped_lines`), and only a regular file is opened.
+(`factcheck.untrusted.local_files.capped_lines`), and only a regular file is opened.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from typing import Any, BinaryIO
 
 from factcheck.errors import InputError
 from factcheck.ingest import decode_text, read_file_bytes
-from factcheck.ingest.passages import split_passages
-from factcheck.local_files import (
+from factcheck.text.passages import split_passages
+from factcheck.untrusted.json_input import NotJSON, load_json
+from factcheck.untrusted.local_files import (
     DEFAULT_MAX_CORPUS_MEGABYTES,
     DEFAULT_MAX_MEGABYTES,
     capped_lines,
     open_regular_file,
 )
-from factcheck.untrusted_json import NotJSON, load_json
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 

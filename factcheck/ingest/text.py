@@ -12,7 +12,7 @@ from pathlib import Path
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title
-from factcheck.local_files import DEFAULT_MAX_MEGABYTES, read_capped
+from factcheck.untrusted.local_files import DEFAULT_MAX_MEGABYTES, read_capped
 
 _BINARY_SNIFF_BYTES = 8192
 _BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's (UTF-8: utf-8-sig)

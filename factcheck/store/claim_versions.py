@@ -1,5 +1,5 @@
 """Claim spans set by hand: a new span for a claim, a claim made from a selection, and
-every span a claim has had (`claim_versions`; the rules are in `factcheck.claim_edit`).
+every span a claim has had (`claim_versions`; the rules are in `factcheck.desk.span_edit`).
 
 A claim keeps its id, verdicts and evidence when its span changes: the `claims` row is
 updated and the span it had is kept as a version, in one transaction. Offsets are

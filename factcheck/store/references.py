@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.embedding import vector_bytes
 from factcheck.errors import InputError, NotFoundError
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
+from factcheck.text.vectors import vector_bytes
 from factcheck.text.words import TermStats, content_stems
 
 _BATCH = 2000

@@ -244,7 +244,7 @@ def _add_checked_claims_index(db: sqlite_utils.Database) -> None:
 
 
 def _add_passage_vectors(db: sqlite_utils.Database) -> None:
-    # Each reference passage's static vector (`factcheck.embedding.vector_bytes`, int8),
+    # Each reference passage's static vector (`factcheck.text.vectors.vector_bytes`, int8),
     # computed at import, for the matcher's meaning feature. Passages imported before
     # this step keep NULL and get their vector computed when recalled; a new vector
     # model must come with a step that sets the column back to NULL.
@@ -348,7 +348,7 @@ def _add_decisions_dismissals_and_duplicate_groups(db: sqlite_utils.Database) ->
 
 
 def _add_claim_versions(db: sqlite_utils.Database) -> None:
-    # Every span a claim has had (`factcheck.claim_edit`): a reviewer widens, narrows or
+    # Every span a claim has had (`factcheck.desk.span_edit`): a reviewer widens, narrows or
     # creates a claim, and the claim keeps its id and verdicts while its span changes.
     # Each row is one span with who set it and when; the newest row is the claim's
     # current span. A splitter claim gets its first row (set_by 'splitter') when it is

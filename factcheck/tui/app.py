@@ -21,19 +21,19 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from factcheck.config import Config
+from factcheck.desk.session import documents_to_review
 from factcheck.errors import ConfigError
+from factcheck.evidence.sources import EvidenceSource
 from factcheck.models import ClaimKind, Status
-from factcheck.review import documents_to_review
-from factcheck.sources import EvidenceSource
 from factcheck.store import Store
+from factcheck.text.wording import plural
 from factcheck.tui.claim_view import status_filters
 from factcheck.tui.lookups import SourceGate
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.picker import PickerScreen
-from factcheck.tui.screens.review import ReviewScreen
+from factcheck.tui.screens.review_screen import ReviewScreen
 from factcheck.tui.screens.reviewer import ReviewerPrompt
 from factcheck.tui.untrusted import safe_str
-from factcheck.wording import plural
 
 
 class ReviewApp(App[None]):

@@ -23,7 +23,7 @@ from factcheck.models import Evidence
 
 if TYPE_CHECKING:
     from factcheck.evidence.context import ClaimContext
-    from factcheck.sources import EvidenceSource
+    from factcheck.evidence.sources import EvidenceSource
 
 GATE_POLL_SECONDS = 0.05
 """How often a worker waiting for the sources checks whether it was cancelled."""

@@ -7,7 +7,7 @@ style, act or crash), and escape sequences reaching the terminal. Textual strips
 BEL, BS, VT, FF and CR, so an OSC (`ESC ] 0;title BEL`), a CSI (`ESC [2J`) or a C1
 byte (`\\x9b`) would otherwise be written out as is. Every widget that shows such
 text builds it here: plain `Text`/`Content` (no markup) of
-`factcheck.terminal_text.printable` (controls shown as ␛, ␇, `\\x9b`, ...).
+`factcheck.untrusted.terminal_text.printable` (controls shown as ␛, ␇, `\\x9b`, ...).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.content import Content
 
-from factcheck.terminal_text import UNSAFE_CHARACTERS, printable
+from factcheck.untrusted.terminal_text import UNSAFE_CHARACTERS, printable
 
 __all__ = ["safe_content", "safe_str", "safe_text"]
 

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.config import WikipediaConfig
-from factcheck.sources import wikipedia
-from factcheck.sources.wikipedia import WikipediaSource
+from factcheck.evidence.sources import wikipedia
+from factcheck.evidence.sources.wikipedia import WikipediaSource
 from factcheck.store import Store
 
 from .test_review_suggestions import SIZE, settle

@@ -7,16 +7,16 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Input, Label
 
-from factcheck import review as review_module
 from factcheck.cli import cli
 from factcheck.config import Config, ReviewConfig
+from factcheck.desk import session as review_module
 from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.picker import PickerScreen
-from factcheck.tui.screens.review import ReviewScreen
+from factcheck.tui.screens.review_screen import ReviewScreen
 
 SIZE = (120, 40)
 HOSTILE_TEXT = (

@@ -16,7 +16,7 @@ from factcheck.tui.claim_view import status_filters
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.picker import PickerScreen
-from factcheck.tui.screens.review import ReviewScreen
+from factcheck.tui.screens.review_screen import ReviewScreen
 from factcheck.tui.widgets.claims import ClaimsTable
 
 from .conftest import WIKI_EVIDENCE, FakeWikipedia

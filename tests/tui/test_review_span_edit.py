@@ -7,7 +7,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widgets import Static
 
-from factcheck.checkworthiness.scoring import preload
+from factcheck.claims.checkworthiness.scoring import preload
 from factcheck.models import Status
 from factcheck.store import Store
 from factcheck.tui.screens.span_editing import SPAN_SAVE_DELAY

@@ -9,13 +9,13 @@ from factcheck.config import Config, ReviewConfig
 from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, ClaimKind, Evidence, SourceKind, Status
 from factcheck.store import Store
-from factcheck.terminal_text import UNSAFE_CHARACTERS
 from factcheck.tui import make_app
 from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.override import ConfirmOverride
 from factcheck.tui.screens.picker import PickerScreen
-from factcheck.tui.screens.review import ReviewScreen
+from factcheck.tui.screens.review_screen import ReviewScreen
 from factcheck.tui.untrusted import safe_text
+from factcheck.untrusted.terminal_text import UNSAFE_CHARACTERS
 
 SIZE = (140, 44)
 CONTROLS = "\x1b]0;pwned\x07 \x1b[2J \x9b"

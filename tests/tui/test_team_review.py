@@ -14,7 +14,7 @@ from factcheck.tui import make_app
 from factcheck.tui.screens.help import HelpScreen
 from factcheck.tui.screens.override import ConfirmOverride
 from factcheck.tui.screens.picker import PickerScreen
-from factcheck.tui.screens.review import ReviewScreen
+from factcheck.tui.screens.review_screen import ReviewScreen
 from factcheck.tui.screens.reviewer import ReviewerPrompt
 
 SIZE = (120, 40)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import factcheck
-import factcheck.splitter
+import factcheck.claims.splitter
 from factcheck.cli import cli
 from factcheck.ingest import Article, add_article, article_claims
 from factcheck.store import Store
@@ -44,7 +44,7 @@ def test_an_article_stored_before_is_not_split_again(
     def no_split(*args: object, **kwargs: object) -> None:
         raise AssertionError("a stored text is split again")
 
-    monkeypatch.setattr(factcheck.splitter, "split_claim_groups", no_split)
+    monkeypatch.setattr(factcheck.claims.splitter, "split_claim_groups", no_split)
     again = add_article(store, Article(REPEATED, title="Other", source="copy.txt"))
     assert not again.created
     assert (again.document.id, again.claim_count) == (first.document.id, 2)

@@ -1,8 +1,8 @@
-"""Features and the packaged linear model (factcheck.checkworthiness)."""
+"""Features and the packaged linear model (factcheck.claims.checkworthiness)."""
 
 from __future__ import annotations
 
-from factcheck.checkworthiness import (
+from factcheck.claims.checkworthiness import (
     CheckworthinessModel,
     default_model,
     feature_buckets,

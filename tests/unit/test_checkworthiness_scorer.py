@@ -10,16 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.checkworthiness import SentenceInContext, default_model, score_sentences, scoring
-from factcheck.checkworthiness.encoding import (
+from factcheck.claims.checkworthiness import (
+    SentenceInContext,
+    default_model,
+    score_sentences,
+    scoring,
+)
+from factcheck.claims.checkworthiness.encoding import (
     MAX_NEXT,
     MAX_PREVIOUS,
     MAX_SENTENCE,
     encode,
 )
-from factcheck.checkworthiness.transformer import load_transformer
-from factcheck.embedding import default_vectors
-from factcheck.wordpiece import default_wordpiece
+from factcheck.claims.checkworthiness.transformer import load_transformer
+from factcheck.text.vectors import default_vectors
+from factcheck.text.wordpiece import default_wordpiece
 
 FIXTURE = Path(__file__).parent / "data" / "wordpiece_ids.json"
 
@@ -130,7 +135,7 @@ def test_a_missing_model_file_means_no_transformer(tmp_path: Path) -> None:
 
 
 def test_without_the_transformer_the_linear_model_scores_with_a_warning(monkeypatch) -> None:
-    import factcheck.checkworthiness.transformer as transformer
+    import factcheck.claims.checkworthiness.transformer as transformer
 
     monkeypatch.setattr(transformer, "load_transformer", lambda: None)
     scoring._transformer.cache_clear()
@@ -157,7 +162,7 @@ def _modules_after(code: str) -> set[str]:
 
 def test_importing_the_cli_does_not_load_onnxruntime() -> None:
     assert "onnxruntime" not in _modules_after(
-        "import factcheck, factcheck.cli, factcheck.splitter"
+        "import factcheck, factcheck.cli, factcheck.claims.splitter"
     )
 
 
@@ -173,12 +178,14 @@ def test_factcheck_list_does_not_load_onnxruntime(tmp_path: Path) -> None:
 
 
 def test_the_check_would_notice_onnxruntime_being_loaded() -> None:
-    code = "from factcheck.splitter import split_claims\nsplit_claims('Taxes rose 3% in 2020.')"
+    code = (
+        "from factcheck.claims.splitter import split_claims\nsplit_claims('Taxes rose 3% in 2020.')"
+    )
     assert "onnxruntime" in _modules_after(code)
 
 
 def test_on_the_seed_a_reported_action_outscores_the_page_debris() -> None:
-    from factcheck.splitter import split_claims
+    from factcheck.claims.splitter import split_claims
 
     seed = Path(__file__).parents[2] / "seeds" / "xi-lee-call.txt"
     claims = split_claims(seed.read_text(encoding="utf-8"))

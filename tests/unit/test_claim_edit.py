@@ -1,4 +1,4 @@
-"""Span edits by hand (`factcheck.claim_edit`): word boundaries, paragraphs, versions."""
+"""Span edits by hand (`factcheck.desk.span_edit`): word boundaries, paragraphs, versions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claim_edit import (
+from factcheck.desk.span_edit import (
     SpanMove,
     create_claim,
     edit_claim_span,
@@ -220,7 +220,7 @@ def test_emphasis_and_straight_quotes_stay_paired() -> None:
 
 
 def test_a_long_paragraph_is_cut_between_words_never_inside_one() -> None:
-    from factcheck.claim_edit import paragraph_bounds
+    from factcheck.desk.span_edit import paragraph_bounds
 
     text = "Lorem ipsumdolor " * 600  # ~10,000 characters, no blank line
     middle = text.index("Lorem", 5000)

@@ -72,7 +72,7 @@ def test_adding_a_text_file_imports_no_web_or_pdf_reader(tmp_path: Path) -> None
     article.write_text("The bridge reopened on 3 March after 14 months of repairs.\n")
     Store(tmp_path / "c.db").close()
     loaded = imported_after(["--db", str(tmp_path / "c.db"), "add", str(article)], tmp_path)
-    assert "factcheck.splitter" in loaded
+    assert "factcheck.claims.splitter" in loaded
     # Splitting scores with the transformer, so onnxruntime is the one heavy module `add`
     # of a text file needs; the readers of web pages and PDFs stay unloaded.
     readers = {name for name in HEAVY if name != "onnxruntime"}
@@ -127,6 +127,6 @@ def test_the_review_screen_loads_without_readers_sqlite_utils_or_the_matcher(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
     )
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
-    assert "factcheck.tui.screens.review" in loaded
+    assert "factcheck.tui.screens.review_screen" in loaded
     unwanted = ("trafilatura", "pypdf", "httpx", "wikipediaapi", "sqlite_utils", "rapidfuzz")
     assert not {m for m in loaded if m.split(".")[0] in unwanted}

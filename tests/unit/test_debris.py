@@ -1,10 +1,10 @@
-"""Page debris and headlines (factcheck.debris): form rules on made-up lines."""
+"""Page debris and headlines (factcheck.claims.debris): form rules on made-up lines."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.debris import body_words_of, is_debris, is_headline, restates
+from factcheck.claims.debris import body_words_of, is_debris, is_headline, restates
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
+from factcheck.desk.session import ReviewSession, progress_line
 from factcheck.errors import InputError
 from factcheck.ingest import Article, add_article
 from factcheck.models import Claim, Status
 from factcheck.records import verdict_in_force
-from factcheck.review import ReviewSession, progress_line
 from factcheck.store import Store
 
 # Five statements; the last repeats the first (a pasted paragraph printed twice).
@@ -202,7 +202,7 @@ def test_next_undecided_walks_in_document_order_and_wraps(store: Store) -> None:
 def test_added_articles_keep_repeats_as_a_group_and_list_each_statement_once(
     store: Store, sample_text: str
 ) -> None:
-    from factcheck.splitter import split_claims
+    from factcheck.claims.splitter import split_claims
 
     document = add_article(store, Article(sample_text, title="seed", source="-"))
     shown = store.list_claims(document_id=document.document.id)
@@ -259,7 +259,7 @@ def test_dismissed_claims_are_not_offered_as_checked_before(store: Store) -> Non
 
 
 def test_the_splitter_groups_a_restated_headline_and_a_repeated_paragraph() -> None:
-    from factcheck.splitter import split_claim_groups, split_claims
+    from factcheck.claims.splitter import split_claim_groups, split_claims
 
     text = (
         "Exports Rise 5% In March As Factories Recover\n\n"

@@ -1,8 +1,8 @@
-"""Near-duplicate detection (factcheck.duplicates), reused by the splitter and issue 13."""
+"""Near-duplicate detection (factcheck.claims.duplicates), reused by the splitter and issue 13."""
 
 from __future__ import annotations
 
-from factcheck.duplicates import duplicate_of, normalise
+from factcheck.claims.duplicates import duplicate_of, normalise
 
 
 def test_normalise_ignores_case_quotes_and_punctuation() -> None:

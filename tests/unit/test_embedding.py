@@ -1,17 +1,17 @@
-"""Static text vectors (factcheck.embedding) and their part in the evidence rerank."""
+"""Static text vectors (factcheck.text.vectors) and their part in the evidence rerank."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from factcheck.config import Config
-from factcheck.embedding import cosine, default_vectors, load_vectors, vector_bytes, wordpieces
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.matcher import Candidate, rank_candidates
 from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.suggest import suggest
-from factcheck.matcher import Candidate, rank_candidates
 from factcheck.models import SourceKind
 from factcheck.store import Store
+from factcheck.text.vectors import cosine, default_vectors, load_vectors, vector_bytes, wordpieces
 
 CLAIM = "Global warming is caused by human emissions of carbon dioxide"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.embedding import default_vectors, vector_bytes
 from factcheck.text.lexicon import STOP_WORDS
+from factcheck.text.vectors import default_vectors, vector_bytes
 from factcheck.text.words import content_stems, words
 
 SEED = Path(__file__).resolve().parents[2] / "seeds"

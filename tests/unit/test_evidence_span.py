@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.matcher import Candidate, aligned_span, rank_candidates
+from factcheck.evidence.matcher import Candidate, aligned_span, rank_candidates
 from factcheck.models import Claim, SourceKind
 from factcheck.store import Store
 

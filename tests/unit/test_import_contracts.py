@@ -1,6 +1,7 @@
 """The layer contracts of pyproject.toml ([tool.importlinter]) hold, and would notice a
 break: only the TUI imports Textual, only the review command opens the TUI, the CLI
-asks ingest to split, the store imports nothing above it. `lint-imports` reads every
+asks ingest to split, and each layer imports only the layers below it (the store
+imports nothing above it). `lint-imports` reads every
 import in the package, so no list of "core modules" is kept by hand."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ CONTRACTS = (
     "Only the TUI imports Textual",
     "Only the review command opens the TUI",
     "The CLI never splits by itself",
-    "The store is the bottom",
+    "Layers: the faces on top",
 )
 
 pytestmark = pytest.mark.skipif(
@@ -62,9 +63,13 @@ def test_the_contracts_notice_each_kind_of_break(tmp_path: Path) -> None:
         # a core module using Textual; the store calling up into the splitter (lazily,
         # as add_document once did); a command other than review opening the TUI
         "store/text.py": "\ndef _uses_textual():\n    import textual\n",
-        "store/documents.py": "\ndef _splits():\n    from factcheck.splitter import split_claims\n",
+        "store/documents.py": (
+            "\ndef _splits():\n    from factcheck.claims.splitter import split_claims\n"
+        ),
         "cli/claims.py": "\ndef _opens_the_tui():\n    from factcheck.tui import make_app\n",
-        "cli/documents.py": "\ndef _splits():\n    from factcheck.splitter import split_claims\n",
+        "cli/documents.py": (
+            "\ndef _splits():\n    from factcheck.claims.splitter import split_claims\n"
+        ),
     }
     for path, code in breaks.items():
         with (package / path).open("a", encoding="utf-8") as module:
@@ -73,6 +78,6 @@ def test_the_contracts_notice_each_kind_of_break(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"Contracts: 0 kept, {len(CONTRACTS)} broken." in result.stdout
     assert "factcheck.store.text -> textual" in result.stdout
-    assert "factcheck.store.documents -> factcheck.splitter" in result.stdout
+    assert "factcheck.store.documents -> factcheck.claims.splitter" in result.stdout
     assert "factcheck.cli.claims -> factcheck.tui" in result.stdout
-    assert "factcheck.cli.documents -> factcheck.splitter" in result.stdout
+    assert "factcheck.cli.documents -> factcheck.claims.splitter" in result.stdout

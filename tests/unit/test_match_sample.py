@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.sources import wikipedia
+from factcheck.evidence.sources import wikipedia
 
 PAGE = "China–South Korea relations"
 EXTRACT = (

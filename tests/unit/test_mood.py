@@ -1,10 +1,10 @@
-"""Mood shifts (factcheck.mood): direction of each rule class, on made-up statements."""
+"""Mood shifts (factcheck.claims.mood): direction of each rule class, on made-up statements."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.mood import mood_shift
+from factcheck.claims.mood import mood_shift
 
 
 @pytest.mark.parametrize(

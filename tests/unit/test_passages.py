@@ -8,11 +8,11 @@ import httpx
 
 from factcheck.config import WikipediaConfig
 from factcheck.evidence.context import ClaimContext
-from factcheck.ingest.passages import split_passages
+from factcheck.evidence.sources.wikipedia import WikipediaSource
 from factcheck.ingest.reference_files import read_reference_file
-from factcheck.sentences import split_sentences
-from factcheck.sources.wikipedia import WikipediaSource
 from factcheck.store import Store
+from factcheck.text.passages import split_passages
+from factcheck.text.sentences import split_sentences
 
 
 def test_no_passage_ends_after_an_abbreviation() -> None:

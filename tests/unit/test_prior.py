@@ -10,10 +10,10 @@ import pytest
 from factcheck.config import PriorConfig
 from factcheck.errors import InputError
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.sources.prior import PriorChecks
+from factcheck.evidence.strength import STRONG, SUGGESTED, match_strength
 from factcheck.ingest.claimreview import read_claimreview_file
 from factcheck.models import Claim, SourceKind
-from factcheck.sources.prior import PriorChecks
-from factcheck.sources.strength import STRONG, SUGGESTED, match_strength
 from factcheck.store import Store
 
 CLAIM = "South Korea is Asia's fourth-largest economy"

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from factcheck.matcher import fts_query
+from factcheck.evidence.matcher import fts_query
 from factcheck.models import Claim, Status
 from factcheck.store import Store
 

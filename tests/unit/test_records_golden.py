@@ -9,8 +9,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from factcheck import safe_json
 from factcheck.cli import cli
+from factcheck.untrusted import safe_json
 from tests.unit.records_fixture import GOLDEN, SEED, build_records_db, render_records
 
 

@@ -12,9 +12,9 @@ from ingest_fixtures import page
 from factcheck.cli import cli
 from factcheck.errors import InputError
 from factcheck.ingest import read_article
-from factcheck.ingest.passages import split_passages
 from factcheck.ingest.reference_files import read_reference_file
 from factcheck.store import Store
+from factcheck.text.passages import split_passages
 
 PAGE_DEBRIS = (
     "cookies",  # the consent banner

@@ -10,13 +10,13 @@ import pytest
 from factcheck.config import Config
 from factcheck.errors import InputError, NotFoundError
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.matcher import Candidate, rank_candidates
 from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.suggest import suggest
-from factcheck.ingest.passages import split_passages
 from factcheck.ingest.reference_files import read_reference_file
-from factcheck.matcher import Candidate, rank_candidates
 from factcheck.models import Evidence, SourceKind
 from factcheck.store import SCHEMA_VERSION, Store
+from factcheck.text.passages import split_passages
 from factcheck.text.words import TermStats, content_stems
 
 ROWS = [

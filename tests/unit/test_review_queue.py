@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import review
+from factcheck.desk import session as review
+from factcheck.desk.session import Dropped, PendingVerdict, ReviewSession, Undone
 from factcheck.errors import NotFoundError, StoreError, StoreLocked
 from factcheck.models import Claim, Status
-from factcheck.review import Dropped, PendingVerdict, ReviewSession, Undone
 from factcheck.store import Store
 
 TEXT = "Prices rose 4% in 2023. Rents fell. Wages rose 2%."

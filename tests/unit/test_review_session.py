@@ -8,14 +8,14 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.errors import InputError, NotFoundError
-from factcheck.models import Claim, Status
-from factcheck.review import (
+from factcheck.desk.session import (
     ReviewSession,
     documents_to_review,
     progress_line,
     resolve_review_target,
 )
+from factcheck.errors import InputError, NotFoundError
+from factcheck.models import Claim, Status
 from factcheck.store import Store
 
 TEXT = "Prices rose 4% in 2023. Rents fell. Wages rose 2%."

@@ -1,10 +1,10 @@
-"""The splitter's scoring seam (factcheck.checkworthiness.score_sentences): one batch per
+"""The splitter's scoring seam (factcheck.claims.checkworthiness.score_sentences): one batch per
 document."""
 
 from __future__ import annotations
 
-import factcheck.splitter as splitter
-from factcheck.checkworthiness import SentenceInContext, linear_sentence_scores
+import factcheck.claims.splitter as splitter
+from factcheck.claims.checkworthiness import SentenceInContext, linear_sentence_scores
 
 
 def test_linear_scorer_scores_each_item_in_order() -> None:

@@ -14,17 +14,17 @@ from factcheck.config import Config
 from factcheck.errors import StoreError
 from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.source_factory import make_sources
+from factcheck.evidence.sources.local import LocalReferences
 from factcheck.evidence.suggest import suggest
 from factcheck.models import Evidence
-from factcheck.sentence_encoder import (
+from factcheck.store import Store
+from factcheck.text.sentence_encoder import (
     MAX_PIECES,
     cosines,
     default_sentence_encoder,
     load_sentence_encoder,
 )
-from factcheck.sources.local import LocalReferences
-from factcheck.store import Store
-from factcheck.wordpiece import default_wordpiece
+from factcheck.text.wordpiece import default_wordpiece
 
 CLAIM = "Global warming is caused by humans."
 WORDY = {
@@ -197,7 +197,7 @@ def test_refs_add_loads_no_model(tmp_path: Path) -> None:
     loaded = _modules_after(code)
     assert "factcheck.store.references" in loaded  # it did import
     assert "onnxruntime" not in loaded
-    assert "factcheck.sentence_encoder" not in loaded
+    assert "factcheck.text.sentence_encoder" not in loaded
 
 
 def test_the_check_would_notice_the_encoder_being_loaded(tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_the_check_would_notice_the_encoder_being_loaded(tmp_path: Path) -> None
         "suggest(local, 'humans burning coal', context=ClaimContext.free_text())\n"
     )
     loaded = _modules_after(code)
-    assert {"onnxruntime", "factcheck.sentence_encoder"} <= loaded
+    assert {"onnxruntime", "factcheck.text.sentence_encoder"} <= loaded
 
 
 def test_a_suggestion_inside_a_read_snapshot_survives_another_writer(tmp_path: Path) -> None:

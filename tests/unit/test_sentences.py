@@ -1,4 +1,4 @@
-"""Sentence boundaries on the things news text is full of (factcheck.sentences)."""
+"""Sentence boundaries on the things news text is full of (factcheck.text.sentences)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.sentences import split_sentences
+from factcheck.text.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.ingest import Article, add_article
-from factcheck.serve import REVIEWER_COOKIE, DeskServer, is_loopback, review_command
 from factcheck.store import Store
+from factcheck.web_server import REVIEWER_COOKIE, DeskServer, is_loopback, review_command
 
 
 def _recorder(out: Path) -> list[str]:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from factcheck.matcher import (
+from factcheck.evidence.matcher import (
     Candidate,
     equivalent_phrases,
     fts_query,
     informative_terms,
     rank_candidates,
 )
+from factcheck.evidence.signals import compare, extract_details
 from factcheck.models import SourceKind
-from factcheck.signals import compare, extract_details
 
 
 def signals(claim: str, passage: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -1,4 +1,4 @@
-"""The claim splitter on the sample article and on arbitrary text (factcheck.splitter)."""
+"""The claim splitter on the sample article and on arbitrary text (factcheck.claims.splitter)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""factcheck.stance: the support / contradict hint for a claim and a passage."""
+"""factcheck.evidence.stance: the support / contradict hint for a claim and a passage."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import sys
 
 import pytest
 
-from factcheck.models import Evidence, SourceKind
-from factcheck.stance import (
+from factcheck.evidence.stance import (
     Stance,
     StanceHint,
     Thresholds,
@@ -19,6 +18,7 @@ from factcheck.stance import (
     stance_cues,
     stance_hint,
 )
+from factcheck.models import Evidence, SourceKind
 
 CLAIM = "The Eiffel Tower was finished in 1889 for the World Fair."
 
@@ -131,7 +131,7 @@ def test_empty_texts_are_neither() -> None:
 
 def test_stance_is_core_and_never_imports_textual() -> None:
     code = (
-        "import sys, factcheck.stance; "
+        "import sys, factcheck.evidence.stance; "
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
     result = subprocess.run(

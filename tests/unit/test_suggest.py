@@ -12,9 +12,9 @@ from factcheck.config import Config, PriorConfig
 from factcheck.errors import FactcheckError, SourceUnavailable, StoreError
 from factcheck.evidence.context import ClaimContext, claim_context, headline_cased
 from factcheck.evidence.source_factory import make_sources
+from factcheck.evidence.sources.wikipedia import search_query
 from factcheck.evidence.suggest import suggest
 from factcheck.models import Claim, Evidence, SourceKind
-from factcheck.sources.wikipedia import search_query
 from factcheck.store import Store
 
 SENTENCE = "Analysts in Seoul said it is Asia's fourth-largest economy."

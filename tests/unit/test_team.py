@@ -9,14 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.errors import InputError, NotFoundError
-from factcheck.models import Claim, Status
-from factcheck.review import (
+from factcheck.desk.session import (
     REVIEWER_NAME_MAX,
     ReviewSession,
     clean_reviewer_name,
     documents_to_review,
 )
+from factcheck.errors import InputError, NotFoundError
+from factcheck.models import Claim, Status
 from factcheck.store import Store
 
 

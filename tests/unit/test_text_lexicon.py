@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.checkworthiness import shape_flags
-from factcheck.mood import mood_shift
-from factcheck.signals import extract_details
-from factcheck.spans import claim_kind
+from factcheck.claims.checkworthiness import shape_flags
+from factcheck.claims.mood import mood_shift
+from factcheck.claims.spans import claim_kind
+from factcheck.evidence.signals import extract_details
 from factcheck.text.lexicon import MONTHS, NOT_SUPERLATIVE, ORDINAL_RANKS, STOP_WORDS, WEEKDAYS
 
 

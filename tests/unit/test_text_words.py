@@ -6,9 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from factcheck.debris import content_words, is_headline
-from factcheck.mood import mood_shift
-from factcheck.signals import compare, extract_details
+from factcheck.claims.debris import content_words, is_headline
+from factcheck.claims.mood import mood_shift
+from factcheck.evidence.signals import compare, extract_details
 from factcheck.text.words import TermStats, content_stems, reader_words, words
 
 
@@ -49,7 +49,8 @@ def test_content_stems_drop_stop_words_and_cut_to_six_letters() -> None:
 def test_the_store_counts_stems_without_loading_the_matcher() -> None:
     code = (
         "import sys, factcheck.store.references; "
-        "print(sorted(m for m in sys.modules if m.startswith(('factcheck.matcher', 'rapidfuzz'))))"
+        "print(sorted(m for m in sys.modules"
+        " if m.startswith(('factcheck.evidence.matcher', 'rapidfuzz'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -14,8 +14,8 @@ import pytest
 from factcheck.config import WikipediaConfig
 from factcheck.errors import SourceUnavailable
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.sources.wikipedia import GARBLED, UNREACHABLE, WikipediaSource, search_query
 from factcheck.models import SourceKind
-from factcheck.sources.wikipedia import GARBLED, UNREACHABLE, WikipediaSource, search_query
 from factcheck.store import Store
 
 PAGE = "Economy of South Korea"

@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.evidence.context import ClaimContext, claim_context
-from factcheck.sources import EvidenceSource
+from factcheck.evidence.sources import EvidenceSource
 from factcheck.tui.lookups import Cancelled, ask_sources
 from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
 from factcheck.tui.screens.review_host import ReviewScreenPart

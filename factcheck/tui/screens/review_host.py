@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Protocol
 from textual.screen import Screen
 from textual.timer import Timer
 
+from factcheck.desk.session import ReviewSession
 from factcheck.models import Claim, Evidence, Status, Verdict
-from factcheck.review import ReviewSession
 from factcheck.tui.claim_view import ClaimView
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claims import ClaimsTable

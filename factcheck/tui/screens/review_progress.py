@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.review import ReviewSession, progress_line
+from factcheck.desk.session import ReviewSession, progress_line
 from factcheck.tui.claim_view import ClaimView
 
 

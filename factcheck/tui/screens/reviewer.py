@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
+from factcheck.desk.session import REVIEWER_NAME_MAX, clean_reviewer_name
 from factcheck.errors import InputError
-from factcheck.review import REVIEWER_NAME_MAX, clean_reviewer_name
 from factcheck.tui.untrusted import safe_content
 
 

@@ -3,7 +3,7 @@ right, `{` `}` its end; `c` makes a claim of the text selected in the article.
 
 A mixin of `ReviewScreen` (the screen only lists the bindings; what this uses of it is
 declared in `review_host.ReviewHost`). The rules live in
-`factcheck.claim_edit`; this module only shows and saves.
+`factcheck.desk.span_edit`; this module only shows and saves.
 
 Writes are debounced: each key moves the span on screen at once (list line and article
 highlight, no I/O), and the new span is saved as one version when the keys rest for
@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from textual.timer import Timer
 
-from factcheck.claim_edit import (
+from factcheck.desk.span_edit import (
     SpanMove,
     create_claim,
     edit_claim_span,
@@ -150,6 +150,6 @@ class SpanEditing(ReviewScreenPart):
 
 def _load_scorer() -> None:
     """Load the check-worthiness transformer ahead of the first save (thread worker)."""
-    from factcheck.checkworthiness.scoring import preload
+    from factcheck.claims.checkworthiness.scoring import preload
 
     preload()

@@ -22,8 +22,8 @@ from textual.geometry import Offset
 from textual.widgets import Static
 
 from factcheck.models import Claim, Status
-from factcheck.terminal_text import printable
 from factcheck.tui.untrusted import safe_text
+from factcheck.untrusted.terminal_text import printable
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WINDOW_PARAGRAPHS = 8

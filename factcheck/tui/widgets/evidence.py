@@ -6,7 +6,7 @@ screen), its source badge, title, match strength, the passage with the matching 
 highlighted, the claim's facts it repeats or contradicts, and (for Wikipedia) the page
 revision the passage was read from, so a verdict can be traced to exactly what was on
 screen. With the claim, a small stance badge follows the passage ("hint: contradicts?"
-or "hint: supports?", `factcheck.stance`) with its reasons: a hint worked out on
+or "hint: supports?", `factcheck.evidence.stance`) with its reasons: a hint worked out on
 display, never stored and never a verdict; the status keys alone decide.
 
 A running Wikipedia lookup is one line above the items (`activity`), not a spinner
@@ -25,12 +25,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from factcheck.config import PriorConfig
+from factcheck.evidence.strength import STRONG, fact_agreements, match_strength
 from factcheck.models import Claim, Evidence, SourceKind
-from factcheck.sources.strength import STRONG, fact_agreements, match_strength
 from factcheck.tui.untrusted import safe_str, safe_text
 
 if TYPE_CHECKING:
-    from factcheck.stance import StanceHint
+    from factcheck.evidence.stance import StanceHint
 
 BADGE = {
     SourceKind.REFERENCE: ("REFERENCE", "bold white on #3b5b92"),
@@ -54,7 +54,7 @@ class PanelOptions(TypedDict, total=False):
     """A warning line above the items (another reviewer decided the claim)."""
 
 
-HINT_BADGE = {  # keyed by `factcheck.stance.Stance` values (a StrEnum)
+HINT_BADGE = {  # keyed by `factcheck.evidence.stance.Stance` values (a StrEnum)
     "contradicts": ("contradicts?", "bold black on #e8a33d"),
     "supports": ("supports?", "bold black on #8fc98f"),
 }
@@ -177,7 +177,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         if items:
             # Here, not at the top: the stance cues use the matcher's word stems, which
             # the screen's first paint should not pay for (tests/unit/test_cli_startup.py).
-            from factcheck.stance import evidence_hint
+            from factcheck.evidence.stance import evidence_hint
         config = getattr(self.app, "config", None)  # the review app's; thresholds for strength
         thresholds = config.prior if config is not None else None
         for number, item in enumerate(items, start=1):

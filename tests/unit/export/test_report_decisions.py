@@ -11,11 +11,11 @@ import re
 
 import pytest
 
+from factcheck.desk.session import ReviewSession
 from factcheck.errors import InputError
 from factcheck.export import build_report, import_json_report, render, render_json
 from factcheck.export.report import stream_report
 from factcheck.models import Claim, Status
-from factcheck.review import ReviewSession
 from factcheck.store import Store
 
 LEAD = "Exports rose 4% in 2023 to a record high, the ministry said."

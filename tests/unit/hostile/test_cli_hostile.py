@@ -273,7 +273,7 @@ def test_export_to_a_full_disk_is_one_line(tmp_path):
 def test_an_unexpected_exception_is_one_line_with_a_hint(tmp_path):
     code = (
         "import factcheck.cli as c\n"
-        "import factcheck.splitter as splitter\n"
+        "import factcheck.claims.splitter as splitter\n"
         "def boom(*a, **k):\n"
         "    raise KeyError('surprise')\n"
         "splitter.split_claim_groups = boom  # `split` calls it (through ingest) when it runs\n"

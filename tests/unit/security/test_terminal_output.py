@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from factcheck.cli import cli
 from factcheck.store import Store
-from factcheck.terminal_text import printable
+from factcheck.untrusted.terminal_text import printable
 
 HOSTILE = "\x1b]0;owned\x07\x1b]52;c;ZXZpbA==\x1b\\\x1b[2J\x9b2J\x08\x7f\u202eevil\u202c\r\x0b"
 CLI_DIR = Path(__file__).resolve().parents[3] / "factcheck" / "cli"

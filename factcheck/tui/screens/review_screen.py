@@ -1,6 +1,6 @@
 """The review screen: claims, article, evidence and recent decisions, one key a verdict.
 
-Every verdict goes through `factcheck.review.ReviewSession` (so the same rules hold as
+Every verdict goes through `factcheck.desk.session.ReviewSession` (so the same rules hold as
 in the CLI) and is committed before the screen moves on. When another process holds
 the database, the verdict waits in the session's queue and is retried on a timer with
 a notice, so the screen never freezes and nothing is lost. A cheap poll (the verdicts newer than
@@ -29,9 +29,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
+from factcheck.desk.session import Dropped, Flushed, PendingVerdict, ReviewSession
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, Evidence, Status, Verdict
-from factcheck.review import Dropped, Flushed, PendingVerdict, ReviewSession
+from factcheck.text.wording import plural
 from factcheck.tui.claim_view import (
     ClaimView,
     group_of,
@@ -54,7 +55,6 @@ from factcheck.tui.widgets.evidence import EvidencePanel, PanelOptions
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine
 from factcheck.tui.widgets.recent import RecentStrip
-from factcheck.wording import plural
 
 if TYPE_CHECKING:
     from factcheck.tui.app import ReviewApp
@@ -330,7 +330,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
 
     def show_claim_changed(self, claim: Claim) -> None:
         """Show a claim whose span, text or score changed, or a claim just created
-        (span edits: `factcheck.claim_edit`), in the list, the article and the strip,
+        (span edits: `factcheck.desk.span_edit`), in the list, the article and the strip,
         and select it. The claim keeps its id, status and verdicts."""
         if claim.id is None:
             return

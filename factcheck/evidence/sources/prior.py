@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from factcheck.config import PriorConfig
-from factcheck.matcher import aligned_span, fts_query
+from factcheck.evidence.matcher import aligned_span, fts_query
+from factcheck.evidence.signals import compare, extract_details
 from factcheck.models import Evidence, SourceKind
-from factcheck.signals import compare, extract_details
 from factcheck.text.words import words
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """A sentence in its context -> the token ids the check-worthiness transformer reads.
 
 Shared by training (`bench/train_checkworthiness.py`) and inference
-(`factcheck.checkworthiness.transformer`), so the model sees at run time exactly the
+(`factcheck.claims.checkworthiness.transformer`), so the model sees at run time exactly the
 layout it was trained on:
 
     [CLS] sentence (<= 64 pieces) [SEP] end of previous (<= 16) [SEP] start of next (<= 8) [SEP]
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.wordpiece import WordPiece
+from factcheck.text.wordpiece import WordPiece
 
 __all__ = [
     "MAX_NEXT",

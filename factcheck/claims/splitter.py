@@ -3,16 +3,16 @@
 Called by `ingest.article_claims` (the one split of an article: `add`, `split`,
 `review FILE`, the Python API) and by the review TUI. The pipeline, one document at a time:
 
-1. `factcheck.sentences` finds sentences;
-2. page debris (`factcheck.debris`: breadcrumbs, share prompts, credits, bylines) is
+1. `factcheck.text.sentences` finds sentences;
+2. page debris (`factcheck.claims.debris`: breadcrumbs, share prompts, credits, bylines) is
    dropped, and so is a headline the body restates;
-3. a repeated sentence is shown once (`factcheck.duplicates`: the fuller copy wins);
+3. a repeated sentence is shown once (`factcheck.claims.duplicates`: the fuller copy wins);
    `split_claim_groups` keeps the repeats too, each pointing at the claim it repeats;
-4. `factcheck.spans` cuts each sentence into whole statements (several when it
+4. `factcheck.claims.spans` cuts each sentence into whole statements (several when it
    coordinates several), dropping verbless fragments and bare "he said" tails;
 5. the sentences that hold a statement are scored in one batch through the scoring
-   seam, `score_sentences` (see `factcheck.checkworthiness`), and each statement's score is
-   its sentence's, shifted by its mood (`factcheck.mood`).
+   seam, `score_sentences` (see `factcheck.claims.checkworthiness`), and each statement's score is
+   its sentence's, shifted by its mood (`factcheck.claims.mood`).
 
 Pure; no I/O.
 """
@@ -27,18 +27,24 @@ from rapidfuzz import fuzz
 
 # THE SCORING SEAM: the one import that decides the sentence scorer (the cascade of the
 # linear model and the fine-tuned transformer; docs/checkworthiness.md).
-from factcheck.checkworthiness import (
+from factcheck.claims.checkworthiness import (
     CheckworthinessModel,
     SentenceInContext,
     linear_sentence_scores,
     score_sentences,
 )
-from factcheck.debris import body_words_of, content_words, is_debris, is_headline, restates
-from factcheck.duplicates import duplicate_of, normalise
+from factcheck.claims.debris import body_words_of, content_words, is_debris, is_headline, restates
+from factcheck.claims.duplicates import duplicate_of, normalise
+from factcheck.claims.mood import mood_shift
+from factcheck.claims.spans import (
+    Statement,
+    claim_kind,
+    is_attribution,
+    statement_spans,
+    trim_markup,
+)
 from factcheck.models import Claim
-from factcheck.mood import mood_shift
-from factcheck.sentences import split_sentences
-from factcheck.spans import Statement, claim_kind, is_attribution, statement_spans, trim_markup
+from factcheck.text.sentences import split_sentences
 
 __all__ = ["ClaimGroups", "claim_for_span", "split_claim_groups", "split_claims", "split_sentences"]
 
@@ -149,7 +155,7 @@ def claim_for_span(text: str, start: int, end: int) -> Claim:
     sentences before and after it as context, shifted by its mood, and classified.
 
     Where `split_claims` gives a statement its sentence's score, a span set by hand is
-    scored as the statement the reviewer says it is (`factcheck.claim_edit`). Its
+    scored as the statement the reviewer says it is (`factcheck.desk.span_edit`). Its
     sentence offsets cover every sentence the span touches. Only the text around the
     span is segmented, so an edit in a book-length document costs what one in a short
     one does. `text[start:end]` must be a span the caller has checked.

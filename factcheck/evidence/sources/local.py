@@ -4,7 +4,7 @@ Recall is SQLite FTS5 inside claims.db (`Store.search_references`, title weighte
 queried with the claim's informative terms; the matcher reranks, with the library's
 stem counts (`Store.reference_term_stats`) for IDF. Then the best `SENTENCE_DEPTH` of
 that ranking are reranked once more with MiniLM sentence embeddings
-(`factcheck.sentence_encoder`): the cosine of claim and passage, weighted by
+(`factcheck.text.sentence_encoder`): the cosine of claim and passage, weighted by
 `SENTENCE_WEIGHT`, added to the matcher's score. Only those few need a passage vector,
 so vectors are computed the first time a passage gets there and cached in claims.db:
 `refs add` stays as fast as before, and a warm library pays one claim encoding a query
@@ -20,7 +20,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
-from factcheck.matcher import RECALL_DEPTH, Candidate, fts_query, rank_candidates
+from factcheck.evidence.matcher import RECALL_DEPTH, Candidate, fts_query, rank_candidates
 from factcheck.models import Evidence, SourceKind
 from factcheck.text.words import content_stems
 
@@ -87,7 +87,7 @@ def rerank_by_meaning(
     `sentence_encoder.passage_text`; negative cosines count 0).
     Passage vectors missing from claims.db are computed and cached; without the model
     (a broken install) `ranked` comes back as it was."""
-    from factcheck.sentence_encoder import cosines, default_sentence_encoder
+    from factcheck.text.sentence_encoder import cosines, default_sentence_encoder
 
     encoder = default_sentence_encoder()
     if encoder is None or not ranked:

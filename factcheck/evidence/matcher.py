@@ -10,7 +10,7 @@ claim matches most of the corpus and is slow.
 The rerank blends the index's own score with what a reviewer looks for: the claim's
 words in the passage (rapidfuzz), its rare words above all (IDF from `TermStats`, the
 collection's stem counts), the claim naming the passage's page (title match) and
-agreement on names, numbers and years (`factcheck.signals`). Each suggestion
+agreement on names, numbers and years (`factcheck.evidence.signals`). Each suggestion
 carries the aligned span (rapidfuzz `partial_ratio_alignment`) to highlight.
 """
 
@@ -25,10 +25,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from factcheck.embedding import cosine, default_vectors, vector_bytes
+from factcheck.evidence.signals import Details, compare, extract_details
 from factcheck.models import Evidence, SourceKind
-from factcheck.signals import Details, compare, extract_details
 from factcheck.text.lexicon import STOP_WORDS
+from factcheck.text.vectors import cosine, default_vectors, vector_bytes
 from factcheck.text.words import READER_WORD, TermStats, content_stems, words
 
 __all__ = [
@@ -83,10 +83,10 @@ _WEIGHTS = {
     "coverage": 0.2,  # share of the claim's content words (6-letter stems) present
     "title": 0.1,  # the claim or its context names the passage's page
     "phrase": 0.1,  # adjacent word pairs shared ("carbon dioxide", "sea level")
-    "agreement": 0.1,  # years, numbers, ranks and names repeated (factcheck.signals)
+    "agreement": 0.1,  # years, numbers, ranks and names repeated (factcheck.evidence.signals)
     "rarest": 0.2,  # the passage has the claim's rarest word (IDF of the rarest stem shared)
     "saturated": 0.2,  # each shared stem counts log(1 + tf / expected tf): k1-like saturation
-    "meaning": 0.75,  # cosine of static MiniLM vectors (factcheck.embedding): same topic and
+    "meaning": 0.75,  # cosine of static MiniLM vectors (factcheck.text.vectors): same topic and
     # sense, not just the same words; separates a passage that speaks to the claim from one
     # that only shares its vocabulary (Climate-FEVER, bench/RESULTS.md)
 }

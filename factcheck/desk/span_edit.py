@@ -203,7 +203,7 @@ def _checked_range(text: str, start: int, end: int) -> None:
 def claim_at(text: str, start: int, end: int, *, like: Claim | None = None) -> Claim:
     """The claim `text[start:end]` (snapped to words), scored and classified as itself;
     id, document and status taken from `like` when given."""
-    from factcheck.splitter import claim_for_span  # the scorer: loaded on an edit only
+    from factcheck.claims.splitter import claim_for_span  # the scorer: loaded on an edit only
 
     _checked_range(text, start, end)
     start, end = snap_to_words(text, start, end)

@@ -1,6 +1,6 @@
 """The team desk in the browser: textual-serve running one review process per tab.
 
-`factcheck serve` (in `factcheck.cli.serve`) imports this lazily, so no other command
+`factcheck serve` (in `factcheck.cli.serve_command`) imports this lazily, so no other command
 pays for aiohttp. textual-serve does the real work: it serves its page (xterm.js) and,
 for every browser tab's websocket, starts `command` as a subprocess speaking Textual's
 web driver protocol. Each tab therefore runs the ordinary `factcheck review` on the
@@ -32,8 +32,8 @@ from urllib.parse import quote, unquote, urlsplit
 from aiohttp import web
 from textual_serve.server import Server
 
+from factcheck.desk.session import clean_reviewer_name
 from factcheck.errors import InputError
-from factcheck.review import clean_reviewer_name
 
 TOKEN_COOKIE = "factcheck_token"
 REVIEWER_COOKIE = "factcheck_reviewer"

@@ -13,7 +13,7 @@ what Xi said). Pieces that are no statement are dropped: bare noun phrases with 
 ("the next two years") and attribution tails alone ("he said", "the company said in a
 statement"). There is no word cap. One regex tokenises the sentence and one pass over
 its tokens decides, so the cost is linear in its length (transcripts come unpunctuated).
-`factcheck.splitter` scores what this module proposes. Pure; no I/O.
+`factcheck.claims.splitter` scores what this module proposes. Pure; no I/O.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.checkworthiness import FLAG_BITS, shape_bits
+from factcheck.claims.checkworthiness import FLAG_BITS, shape_bits
 from factcheck.models import ClaimKind
 from factcheck.text.lexicon import MODALS, ORDINAL_RANKS, WEEKDAYS, words_of
 

@@ -1,6 +1,6 @@
 """Sentence segmentation of news and transcript text, with exact character offsets.
 
-The claim splitter (`factcheck.splitter`) works sentence by sentence and keeps each
+The claim splitter (`factcheck.claims.splitter`) works sentence by sentence and keeps each
 claim's sentence as context for the reviewer, so boundaries must be right on the things
 news text is full of: abbreviations (U.S., Mr., Jan., No.), decimals, initials, quotes
 and brackets after the full stop, ellipses, headlines and bylines with no end

@@ -6,7 +6,7 @@ its words; a sentence model can, but a transformer costs ~1 GB of dependencies a
 to one 128-d vector per WordPiece of its vocabulary (weighted by IDF, int8, 3.9 MB,
 built by bench/build_word_vectors.py). A text's vector is the sum of its pieces' rows;
 two texts compare by cosine. Pure Python, no numpy; about 0.1 ms a text. The word
-pieces come from `factcheck.wordpiece`, the tokenizer the check-worthiness model shares.
+pieces come from `factcheck.text.wordpiece`, the tokenizer the check-worthiness model shares.
 
 Used by the matcher's rerank (`matcher.rank_candidates`) and stored per reference
 passage at import (`Store.add_references`) as `vector_bytes`. Pure; the only I/O is
@@ -26,7 +26,7 @@ from itertools import repeat
 from operator import mul, sub, truediv
 from typing import Any
 
-from factcheck.wordpiece import WordPiece, default_wordpiece
+from factcheck.text.wordpiece import WordPiece, default_wordpiece
 
 __all__ = ["VectorModel", "cosine", "default_vectors", "load_vectors", "vector_bytes", "wordpieces"]
 

@@ -23,11 +23,11 @@ import wikipediaapi
 from factcheck.config import WikipediaConfig
 from factcheck.errors import SourceUnavailable
 from factcheck.evidence.context import ClaimContext
-from factcheck.ingest.passages import split_passages
-from factcheck.matcher import Candidate, informative_terms, rank_candidates
+from factcheck.evidence.matcher import Candidate, informative_terms, rank_candidates
+from factcheck.evidence.signals import extract_entities
 from factcheck.models import Evidence, SourceKind
-from factcheck.signals import extract_entities
 from factcheck.store.wikipedia_cache import CachedPage
+from factcheck.text.passages import split_passages
 from factcheck.text.words import words
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ settles the sentences that are clearly not claims and the transformer scores the
 
 from __future__ import annotations
 
-from factcheck.checkworthiness.encoding import SentenceInContext
-from factcheck.checkworthiness.linear import (
+from factcheck.claims.checkworthiness.encoding import SentenceInContext
+from factcheck.claims.checkworthiness.linear import (
     FLAG_BITS,
     HASH_BITS,
     CheckworthinessModel,
@@ -24,7 +24,7 @@ from factcheck.checkworthiness.linear import (
     sigmoid,
     tokenize,
 )
-from factcheck.checkworthiness.scoring import linear_sentence_scores, score_sentences
+from factcheck.claims.checkworthiness.scoring import linear_sentence_scores, score_sentences
 
 __all__ = [
     "FLAG_BITS",

@@ -1,6 +1,6 @@
 """Check-worthiness: features and a linear model scored in plain Python.
 
-`factcheck.splitter` asks this module how check-worthy a sentence (and each claim span
+`factcheck.claims.splitter` asks this module how check-worthy a sentence (and each claim span
 inside it) is. The model is a logistic regression over hashed word unigrams and bigrams
 plus "shape" features a fact-checker looks for: numbers, years, percentages, money,
 ordinals, superlatives, comparatives, named-entity shape, attribution verbs, and the

@@ -1,8 +1,8 @@
 """BERT's WordPiece tokenizer for the all-MiniLM-L6-v2 vocabulary, in plain Python.
 
 One tokenizer for the two users of that vocabulary: the static word vectors
-(`factcheck.embedding`) and the check-worthiness transformer
-(`factcheck.checkworthiness.transformer`), which must see exactly the ids the model was
+(`factcheck.text.vectors`) and the check-worthiness transformer
+(`factcheck.claims.checkworthiness.transformer`), which must see exactly the ids the model was
 trained on. It reproduces Hugging Face's `BertTokenizer` (lower-case, accents stripped,
 punctuation and CJK characters split off, greedy longest-match word pieces); a test
 checks it against ids that tokenizer produced (tests/unit/data/wordpiece_ids.json).

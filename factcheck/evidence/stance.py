@@ -5,7 +5,7 @@ claim; a reviewer next asks whether it *agrees*. This module gives a cheap first
 from surface cues, so the reviewer reads a likely contradiction first:
 
 - details the passage states differently (another year, number or rank for the same
-  thing: `factcheck.signals.compare`);
+  thing: `factcheck.evidence.signals.compare`);
 - negation mismatch: the claim negates its shared key terms and the passage does not,
   or the other way round ("CO2 does not warm the planet" vs "CO2 warms the planet");
 - opposite directions on a shared topic ("sea ice increased" vs "sea ice declined"),
@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from factcheck.evidence.signals import compare, extract_details
 from factcheck.models import Evidence
-from factcheck.signals import compare, extract_details
 from factcheck.text.words import content_stems, words
 
 

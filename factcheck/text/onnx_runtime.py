@@ -1,9 +1,9 @@
 """The one onnxruntime runtime of the package's MiniLM models.
 
 Two int8 ONNX graphs of all-MiniLM-L6-v2 ship in factcheck/data: the fine-tuned
-check-worthiness classifier (`factcheck.checkworthiness.transformer`) and the plain
-sentence encoder that reranks evidence (`factcheck.sentence_encoder`). Both read token
-ids from the package's one WordPiece tokenizer (`factcheck.wordpiece`), and both run
+check-worthiness classifier (`factcheck.claims.checkworthiness.transformer`) and the plain
+sentence encoder that reranks evidence (`factcheck.text.sentence_encoder`). Both read token
+ids from the package's one WordPiece tokenizer (`factcheck.text.wordpiece`), and both run
 through `OnnxModel` here: one way to open a session, pad a batch and feed it.
 
 onnxruntime and numpy are imported inside `OnnxModel` only, and the modules that make

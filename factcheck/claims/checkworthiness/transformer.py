@@ -3,11 +3,11 @@
 all-MiniLM-L6-v2 fine-tuned on debate sentences in context (bench/train_checkworthiness.py),
 exported to ONNX and quantised to int8: factcheck/data/checkworthiness.onnx, with its
 calibration in checkworthiness_onnx.json (the logit that maps to 0.5). Inputs are built
-by `factcheck.checkworthiness.encoding` with the package's one WordPiece tokenizer.
+by `factcheck.claims.checkworthiness.encoding` with the package's one WordPiece tokenizer.
 
 The session, padding and batching are the package's one MiniLM runtime
-(`factcheck.onnx_runtime`, shared with the evidence sentence encoder); this module is
-imported only when the first sentence is scored (`factcheck.checkworthiness.scoring`),
+(`factcheck.text.onnx_runtime`, shared with the evidence sentence encoder); this module is
+imported only when the first sentence is scored (`factcheck.claims.checkworthiness.scoring`),
 so commands that do not split text never load onnxruntime. Speed levers: inputs sorted
 by length and batched, so padding stays small; one intra-op thread (the splitter's
 callers parallelise across documents, not inside one); a short maximum length (see
@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from factcheck.checkworthiness.encoding import Encoded, SentenceInContext, encode
-from factcheck.onnx_runtime import OnnxModel, length_batches
-from factcheck.wordpiece import WordPiece, default_wordpiece
+from factcheck.claims.checkworthiness.encoding import Encoded, SentenceInContext, encode
+from factcheck.text.onnx_runtime import OnnxModel, length_batches
+from factcheck.text.wordpiece import WordPiece, default_wordpiece
 
 __all__ = ["BATCH_SIZE", "TransformerScorer", "load_transformer"]
 

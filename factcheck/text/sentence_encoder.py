@@ -5,8 +5,8 @@ a claim's and a passage's MiniLM sentence embeddings (mean of the last layer ove
 pieces, unit length; the pooling is inside the graph). The model is the plain
 sentence-transformers checkpoint, exported and quantised by
 bench/export_sentence_encoder.py to factcheck/data/sentence_encoder.onnx. Token ids come
-from the package's one tokenizer (`factcheck.wordpiece`) and the session from its one
-runtime (`factcheck.onnx_runtime`), shared with the check-worthiness model.
+from the package's one tokenizer (`factcheck.text.wordpiece`) and the session from its one
+runtime (`factcheck.text.onnx_runtime`), shared with the check-worthiness model.
 
 Passage vectors are stored in claims.db as int8 (`vector_bytes`: 384 bytes a passage),
 computed when a passage is first reranked and cached (`sources.local`). This module is
@@ -21,8 +21,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from factcheck.onnx_runtime import OnnxModel, length_batches
-from factcheck.wordpiece import WordPiece, default_wordpiece
+from factcheck.text.onnx_runtime import OnnxModel, length_batches
+from factcheck.text.wordpiece import WordPiece, default_wordpiece
 
 __all__ = [
     "MAX_PIECES",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from factcheck.sentences import split_sentences
+from factcheck.text.sentences import split_sentences
 
 __all__ = ["PASSAGE_CHARS", "pack_sentences", "split_passages"]
 

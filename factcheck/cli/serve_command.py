@@ -1,6 +1,6 @@
 """`factcheck serve`: the review screen for a team, in browsers (textual-serve).
 
-Parsing and warnings only; the server is `factcheck.serve`, imported here lazily so
+Parsing and warnings only; the server is `factcheck.web_server`, imported here lazily so
 that no other command loads aiohttp.
 """
 
@@ -13,8 +13,8 @@ import click
 from factcheck.cli import Desk, cli, open_store
 from factcheck.cli.output import echo
 from factcheck.cli.params import DOCUMENT_OR_FILE
+from factcheck.desk.session import resolve_review_target
 from factcheck.errors import NotFoundError
-from factcheck.review import resolve_review_target
 
 
 @cli.command()
@@ -42,7 +42,7 @@ def serve(desk: Desk, targets: tuple[str, ...], host: str, port: int) -> None:
 
         factcheck serve --port 8000   # then open http://127.0.0.1:8000/?reviewer=ana
     """
-    from factcheck.serve import DeskServer, is_loopback  # lazily: only this command
+    from factcheck.web_server import DeskServer, is_loopback  # lazily: only this command
 
     config = desk.config
     db_path = config.database_path(desk._db_path).resolve()

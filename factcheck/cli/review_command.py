@@ -9,8 +9,8 @@ import click
 from factcheck.cli import Desk, cli, open_store
 from factcheck.cli.params import DOCUMENT_OR_FILE, TEXT
 from factcheck.config import ReviewConfig
+from factcheck.desk.session import clean_reviewer_name, resolve_review_target, target_document_id
 from factcheck.evidence.source_factory import make_sources
-from factcheck.review import clean_reviewer_name, resolve_review_target, target_document_id
 from factcheck.store import Store
 
 REVIEW_LOCK_WAIT_SECONDS = 0.25

@@ -19,11 +19,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from factcheck.checkworthiness.encoding import SentenceInContext
-from factcheck.checkworthiness.linear import CheckworthinessModel, default_model, sigmoid
+from factcheck.claims.checkworthiness.encoding import SentenceInContext
+from factcheck.claims.checkworthiness.linear import CheckworthinessModel, default_model, sigmoid
 
 if TYPE_CHECKING:
-    from factcheck.checkworthiness.transformer import TransformerScorer
+    from factcheck.claims.checkworthiness.transformer import TransformerScorer
 
 __all__ = ["cascade_floor", "preload", "score_sentences"]
 
@@ -66,7 +66,7 @@ def preload() -> None:
 
 @lru_cache(maxsize=1)
 def _transformer() -> TransformerScorer | None:
-    from factcheck.checkworthiness.transformer import load_transformer
+    from factcheck.claims.checkworthiness.transformer import load_transformer
 
     scorer = load_transformer()
     if scorer is None:

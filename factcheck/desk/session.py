@@ -16,9 +16,9 @@ from pathlib import Path
 
 from factcheck.config import Config
 from factcheck.errors import FactcheckError, InputError, NotFoundError, StoreError, StoreLocked
-from factcheck.local_files import DEFAULT_MAX_MEGABYTES
 from factcheck.models import Status, Verdict
 from factcheck.store import DocumentSummary, Store
+from factcheck.untrusted.local_files import DEFAULT_MAX_MEGABYTES
 
 
 @dataclass(frozen=True)
