@@ -574,7 +574,7 @@ def fig_export(db: Path, size: str) -> None:
             "--csv",
         ]
     )
-    for fmt in ("csv", "json", "markdown", "html"):
+    for fmt in ("csv", "json", "markdown", "html", "claimreview"):
         report(
             f"export --format {fmt}",
             size,
