@@ -9,10 +9,7 @@ from factcheck.cli.output import echo, plural
 from factcheck.cli.params import ROW_ID
 from factcheck.export import (
     FORMATS,
-    STREAMED_FORMATS,
-    build_report,
     import_json_report,
-    render,
     stream_render,
 )
 from factcheck.export.output_file import write_report_file
@@ -62,36 +59,27 @@ def export(
         factcheck export --format claimreview --status disputed
     """
     output_format = output_format.lower()
+    publisher = desk.config.publisher
+    if output_format == "claimreview" and not publisher.name:
+        echo(
+            "warning: [publisher] name is not set in config.toml; ClaimReview has no author",
+            err=True,
+        )
     with desk.store.snapshot():  # one consistent view for all the report's reads
-        if output_format in STREAMED_FORMATS:
-            stream, pieces = stream_render(
-                desk.store,
-                output_format,
-                document_id=document_id,
-                status=status,
-                publisher=desk.config.publisher,
-            )
-            if output is None or output == "-":
-                for piece in pieces:
-                    echo(piece, nl=False)
-                return
-            write_report_file(output, pieces)
-            listed = plural(stream.listed, "claim")
-            echo(f"wrote {output_format} report to {output} ({listed})", err=True)
-            return
-        report = build_report(desk.store, document_id=document_id, status=status)
-        publisher = desk.config.publisher
-        if output_format == "claimreview" and not publisher.name:
-            echo(
-                "warning: [publisher] name is not set in config.toml; ClaimReview has no author",
-                err=True,
-            )
-        text = render(report, output_format, publisher=publisher, report_url=report_url)
+        stream, pieces = stream_render(
+            desk.store,
+            output_format,
+            document_id=document_id,
+            status=status,
+            publisher=publisher,
+            report_url=report_url,
+        )
         if output is None or output == "-":
-            echo(text, nl=False)
+            for piece in pieces:
+                echo(piece, nl=False)
             return
-        write_report_file(output, text)
-        listed = plural(len(report.entries), "claim")
+        write_report_file(output, pieces)
+        listed = plural(stream.listed, "claim")
         echo(f"wrote {output_format} report to {output} ({listed})", err=True)
 
 

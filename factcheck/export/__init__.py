@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from factcheck.config import PublisherConfig
 from factcheck.errors import InputError
-from factcheck.export.claimreview import render_claimreview
+from factcheck.export.claimreview import iter_claimreview, render_claimreview
 from factcheck.export.csv_report import iter_csv, render_csv
 from factcheck.export.html import iter_html, render_html
 from factcheck.export.json_report import (
@@ -38,9 +38,11 @@ from factcheck.store import Store
 FORMATS: tuple[str, ...] = ("markdown", "html", "json", "csv", "claimreview")
 """The names `factcheck export --format` accepts."""
 
-STREAMED_FORMATS: tuple[str, ...] = ("csv", "json", "html", "markdown")
+STREAMED_FORMATS: tuple[str, ...] = ("csv", "json", "html", "markdown", "claimreview")
 """Formats rendered a document at a time from `stream_report` (memory flat in the
-claim count); the others still render a whole `build_report`."""
+claim count; ClaimReview first reads which claims it publishes, see
+`iter_claimreview`). Every
+format is streamed; `render(build_report(...))` gives the same bytes."""
 
 
 def stream_render(
@@ -50,11 +52,13 @@ def stream_render(
     document_id: int | None = None,
     status: Status | str | None = None,
     publisher: PublisherConfig | None = None,
+    report_url: str | None = None,
     generated_at: str | None = None,
     chunk_claims: int = STREAM_CHUNK_CLAIMS,
 ) -> tuple[ReportStream, Iterator[str]]:
     """One of `STREAMED_FORMATS`, as pieces of text read and rendered as they are
-    consumed; the same bytes as `render(build_report(...), format)`."""
+    consumed; the same bytes as `render(build_report(...), format)`. Read it inside
+    `Store.snapshot()`: the pieces come from several reads."""
     stream = stream_report(
         store,
         document_id=document_id,
@@ -62,6 +66,12 @@ def stream_render(
         generated_at=generated_at,
         chunk_claims=chunk_claims,
     )
+    if format == "claimreview":
+        reviewed = store.reviewed_claims(document_id=document_id, status=stream.status_filter)
+        document_by_id = functools.lru_cache(maxsize=256)(store.get_document)
+        return stream, iter_claimreview(
+            stream, reviewed, document_by_id, publisher=publisher, report_url=report_url
+        )
     if format == "csv":
         return stream, iter_csv(stream)
     if format == "json":
@@ -129,6 +139,7 @@ __all__ = [
     "ReportStream",
     "build_report",
     "import_json_report",
+    "iter_claimreview",
     "iter_csv",
     "iter_html",
     "iter_json",

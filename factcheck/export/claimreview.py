@@ -16,12 +16,16 @@ with `alternateName` carrying our verdict's name. `claimReviewed` is a short sum
 
 from __future__ import annotations
 
+import hashlib
+import operator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.claims.duplicates import normalise
 from factcheck.config import PublisherConfig
-from factcheck.export.report import ClaimEntry, Report, one_line, safe_url
-from factcheck.models import Document, Status, Verdict
+from factcheck.export.report import ClaimEntry, Report, ReportStream, one_line, safe_url
+from factcheck.models import Document, Status
 from factcheck.records import in_force_key
 from factcheck.untrusted import safe_json
 
@@ -44,42 +48,106 @@ def render_claimreview(
     (`factcheck.untrusted.safe_json`), so the array can sit inside a `<script>` element whatever
     the article, notes or imported fact-checks say; it parses to the same data.
     """
-    reviews = []
-    for entry, agreeing in _one_per_text(report.entries):
-        review = claim_review(
-            entry, report.document_of(entry), publisher=publisher, report_url=report_url
+    documents = {doc.document.id: doc.document for doc in report.documents}
+    reviewed = (
+        (
+            entry.claim.id,
+            entry.claim.document_id,
+            entry.claim.text,
+            entry.verdict.status,
+            in_force_key(entry.verdict),
         )
-        appearances = review["itemReviewed"].setdefault("appearance", [])
-        for other in agreeing:
-            url = safe_url(report.document_of(other).url)
-            if url and all(a["url"] != url for a in appearances):
-                appearances.append(_appearance(report.document_of(other), url))
-        if not appearances:
-            del review["itemReviewed"]["appearance"]
-        reviews.append(review)
-    # Pasted into <script type="application/ld+json">: `</script>` must not end the block.
-    return safe_json.dumps(reviews) + "\n"
+        for entry in report.entries
+        if entry.verdict is not None
+    )
+    return "".join(
+        iter_claimreview(
+            report, reviewed, documents.__getitem__, publisher=publisher, report_url=report_url
+        )
+    )
 
 
-def _one_per_text(
-    entries: list[ClaimEntry],
-) -> list[tuple[ClaimEntry, list[ClaimEntry]]]:
-    """The reviewed entries to publish, in report order, each with the other entries
-    of the same normalised text that carry the same rating (their articles are named
-    as appearances); entries of that text with another rating are left out."""
-    by_text: dict[str, list[tuple[Verdict, ClaimEntry]]] = {}
-    for entry in entries:
-        if entry.verdict is not None:
-            by_text.setdefault(normalise(entry.claim.text), []).append((entry.verdict, entry))
-    chosen: dict[int, list[ClaimEntry]] = {}
+Reviewed = tuple[int | None, int | None, str, Status, tuple[Any, ...]]
+"""(claim id, document id, text, status, in-force rank) of a listed claim's verdict in
+force, in report order (`Store.reviewed_claims`)."""
+
+
+def iter_claimreview(
+    report: Report | ReportStream,
+    reviewed: Iterable[Reviewed],
+    document_by_id: Callable[[int], Document],
+    *,
+    publisher: PublisherConfig | None = None,
+    report_url: str | None = None,
+) -> Iterator[str]:
+    """`render_claimreview`'s exact bytes a review at a time. `reviewed` (the report's
+    claims that have a verdict, read before the report: a streamed one must see the
+    same data, as inside `Store.snapshot`) decides, per normalised text, the claim to
+    publish and the claims agreeing with it; then the report is rendered as it streams.
+
+    Memory: the choice keeps ~200 bytes per reviewed claim (a digest of its text, ids
+    and the verdict's rank) while it is made, then only the repeats' ids; never the
+    claims. `document_by_id` looks up the article of an agreeing claim."""
+    plan = _publication_plan(reviewed)
+    yield "["
+    separator = "\n"
+    for doc in report.documents:
+        for entry in doc.entries:
+            claim_id = entry.claim.id
+            if entry.verdict is None or claim_id in plan.skipped:
+                continue
+            review = claim_review(entry, doc.document, publisher=publisher, report_url=report_url)
+            appearances = review["itemReviewed"].setdefault("appearance", [])
+            for document_id in plan.agreeing.get(claim_id, ()):
+                other = document_by_id(document_id)
+                url = safe_url(other.url)
+                if url and all(a["url"] != url for a in appearances):
+                    appearances.append(_appearance(other, url))
+            if not appearances:
+                del review["itemReviewed"]["appearance"]
+            # Pasted into <script type="application/ld+json">: `</script>` must not end
+            # the block. Indented to its place in the array, as `dumps(reviews)` would.
+            text = safe_json.dumps(review).replace("\n", "\n  ")
+            yield f"{separator}  {text}"
+            separator = ",\n"
+    yield "]\n" if separator == "\n" else "\n]\n"
+
+
+@dataclass
+class _Plan:
+    skipped: set[int | None] = field(default_factory=set)
+    """Reviewed claims not published: another entry of the same text is."""
+    agreeing: dict[int | None, list[int]] = field(default_factory=dict)
+    """Published claim id -> the documents (report order) of the other entries of its
+    text with the same rating, named as appearances."""
+
+
+def _publication_plan(reviewed: Iterable[Reviewed]) -> _Plan:
+    """Of reviewed claims whose texts are the same once normalised, the one with the
+    newest verdict in force is published (the first such in report order on a tie),
+    naming the articles of the others with the same rating; the rest are left out."""
+    # digest of the normalised text -> [(rank, claim id, document id, status)], in report order
+    by_text: dict[bytes, list[tuple[tuple[Any, ...], int | None, int | None, Status]]] = {}
+    for claim_id, document_id, text, status, rank in reviewed:
+        digest = hashlib.blake2b(
+            normalise(text).encode("utf-8", "surrogatepass"), digest_size=16
+        ).digest()
+        by_text.setdefault(digest, []).append((rank, claim_id, document_id, status))
+    plan = _Plan()
     for same_text in by_text.values():
-        newest, published = max(same_text, key=lambda pair: in_force_key(pair[0]))
-        chosen[id(published)] = [
-            entry
-            for verdict, entry in same_text
-            if entry is not published and verdict.status is newest.status
+        if len(same_text) == 1:
+            continue
+        newest = max(same_text, key=operator.itemgetter(0))
+        _, published, _, status = newest
+        plan.skipped.update(member[1] for member in same_text if member is not newest)
+        agreeing = [
+            document_id
+            for _, claim_id, document_id, member_status in same_text
+            if claim_id != published and member_status is status and document_id is not None
         ]
-    return [(entry, chosen[id(entry)]) for entry in entries if id(entry) in chosen]
+        if agreeing:
+            plan.agreeing[published] = agreeing
+    return plan
 
 
 def claim_review(

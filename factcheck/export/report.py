@@ -48,11 +48,12 @@ class ClaimEntry:
     """The claim's repeats in the document (`Claim.duplicate_of`), in text order: where
     else it occurs. Their verdicts are the claim's, so reports list it once."""
 
-    @property
+    @cached_property
     def verdict(self) -> Verdict | None:
         """The verdict in force (`factcheck.records.verdict_in_force`): the claim's
-        status in every listing is this verdict's status."""
-        return verdict_in_force(self.history)
+        status in every listing is this verdict's status. Worked out once per entry:
+        every renderer asks for it several times a claim."""
+        return verdict_in_force(self.history) if self.history else None
 
     @property
     def status(self) -> Status:
@@ -325,26 +326,27 @@ def _entry(
     """One claim's entry from the chunk's reads: a repeat takes the number of the claim
     it repeats; a claim with repeats lists them as its occurrences."""
     assert claim.id is not None
+    history = histories.get(claim.id)
+    items = stored.get(claim.id)
     return ClaimEntry(
         claim=claim,
         number=numbers.get(claim.id, numbers.get(claim.duplicate_of)),
-        history=tuple(histories.get(claim.id, ())),
-        evidence=_evidence_for(
-            stored.get(claim.id, []), histories.get(claim.id, []), cited_elsewhere
-        ),
-        occurrences=tuple(repeats.get(claim.id, ())),
+        history=tuple(history) if history else (),
+        # most claims of a big desk have neither evidence nor verdicts: no work for them
+        evidence=_evidence_for(items or [], history, cited_elsewhere) if items or history else (),
+        occurrences=tuple(repeats[claim.id]) if claim.id in repeats else (),
     )
 
 
 def _evidence_for(
-    items: list[Evidence], history: list[Verdict], cited_elsewhere: dict[int, Evidence]
+    items: list[Evidence], history: list[Verdict] | None, cited_elsewhere: dict[int, Evidence]
 ) -> tuple[Evidence, ...]:
     """The claim's stored evidence, then evidence its verdicts cite that is stored
     under another claim (in verdict order); cited evidence deleted since is skipped:
     the verdict still stands."""
     items = list(items)
     known = {item.id for item in items}
-    for verdict in history:
+    for verdict in history or ():
         if verdict.evidence_id is not None and verdict.evidence_id not in known:
             cited = cited_elsewhere.get(verdict.evidence_id)
             if cited is None:

@@ -12,7 +12,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from factcheck.models import SHOWN_STATUSES, Evidence, Status, Verdict
-from factcheck.store.claims import _VERDICT_COLUMNS, SHOWN_CLAIM, _verdict_from_tuple
+from factcheck.records import IN_FORCE_ORDER_FIELDS
+from factcheck.store.claims import (
+    _VERDICT_COLUMNS,
+    SHOWN_CLAIM,
+    STANDING,
+    _verdict_from_tuple,
+    in_force_id_sql,
+)
 from factcheck.store.connection import StoreBase
 from factcheck.store.evidence import _evidence_from_row
 
@@ -115,6 +122,32 @@ class ReportReadsMixin(StoreBase):
             params.append(str(Status(status)))
         for row in self.conn.execute(sql + " ORDER BY d.id", params):
             yield row[0], row[1], row[2], dict(zip(SHOWN_STATUSES, row[3:], strict=True))
+
+    def reviewed_claims(
+        self, *, document_id: int | None = None, status: Status | str | None = None
+    ) -> Iterator[tuple[int, int, str, Status, tuple[Any, ...]]]:
+        """(claim id, document id, text, status, in-force rank) of each claim a report
+        lists that has a verdict in force, in report order (document, then text order).
+        The rank is the verdict in force's `records.in_force_key`; the status its
+        status. One query over the verdicts (not the claims), for ClaimReview's choice of
+        which claim of a repeated text to publish, without building the report."""
+        rank = ", ".join(f"v.{name}" for name in IN_FORCE_ORDER_FIELDS)
+        sql = (
+            f"SELECT claims.id, claims.document_id, claims.text, v.status, {rank}"
+            " FROM verdicts v JOIN claims ON claims.id = v.claim_id"
+            f" WHERE {STANDING.format(v='v')} AND v.id = {in_force_id_sql('v.claim_id')}"
+            f" AND {SHOWN_CLAIM} AND claims.document_id IN (SELECT id FROM documents)"
+        )
+        params: list[Any] = []
+        if document_id is not None:
+            sql += " AND claims.document_id = ?"
+            params.append(document_id)
+        if status is not None:
+            sql += " AND claims.status = ?"
+            params.append(str(Status(status)))
+        sql += ' ORDER BY claims.document_id, claims."start", claims.id'
+        for claim_id, document, text, verdict_status, *key in self.conn.execute(sql, params):
+            yield claim_id, document, text, Status(verdict_status), tuple(key)
 
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""

@@ -87,7 +87,7 @@ def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
         return original(claim_ids)
 
     monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
-    for fmt in STREAMED_FORMATS:
+    for fmt in [fmt for fmt in STREAMED_FORMATS if fmt != "claimreview"]:
         reads.clear()
         _stream, written = stream_render(fresh_store, fmt, chunk_claims=50)
         while not reads:  # the header (and the HTML summary) need no verdicts
@@ -96,6 +96,49 @@ def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
         rest = list(written)
         assert len(rest) >= 29, fmt
         assert reads == [50] * 6, fmt
+
+
+def test_claimreview_chooses_from_one_query_then_reads_a_chunk_at_a_time(
+    fresh_store: Store, monkeypatch
+) -> None:
+    """Which claim of a text to publish comes from one query of the reviewed claims
+    before the array opens (no report is built for it); then the report is read and
+    written a chunk at a time."""
+    _many_documents(fresh_store, documents=30, claims_each=10)
+    fresh_store.mark([1, 11], Status.SUPPORTED, reviewer="ana")  # both in the first chunk
+    reads: list[int] = []
+    original = fresh_store.verdicts_for_claims
+
+    def counted(claim_ids):
+        claim_ids = list(claim_ids)
+        reads.append(len(claim_ids))
+        return original(claim_ids)
+
+    monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
+    with fresh_store.snapshot():
+        _stream, written = stream_render(fresh_store, "claimreview", chunk_claims=50)
+        assert next(written) == "["
+        assert reads == []
+        next(written)  # the one review published (both share one text)
+        assert reads == [50]  # one chunk so far
+        assert list(written) == ["\n]\n"]
+        assert reads == [50] * 6
+
+
+def _reviewed_documents(store: Store, documents: int, claims_each: int) -> None:
+    """Documents of distinct claim texts, every claim marked: ClaimReview's worst case
+    (one review each)."""
+    for number in range(documents):
+        sentences = [f"Seoul had {number}.{i} million people in 2024. " for i in range(claims_each)]
+        text, claims, start = "".join(sentences), [], 0
+        for sentence in sentences:
+            end = start + len(sentence) - 1
+            claims.append(Claim(sentence[:-1], start, end, start, end, ClaimKind.OTHER, 0.8))
+            start += len(sentence)
+        store.add_document(text, title=f"Doc {number}", source="-", claims=claims)
+    ids = [claim.id for claim in store.list_claims()]
+    store.mark(ids[: len(ids) // 2], Status.SUPPORTED, reviewer="ana")
+    store.mark(ids[len(ids) // 2 :], Status.DISPUTED, reviewer="ana")
 
 
 def _peak_bytes(render_once) -> int:
@@ -119,6 +162,67 @@ def test_streamed_export_peak_memory_stays_below_the_whole_report(fresh_store: S
         streamed = _peak_bytes(stream_to_nowhere)
         # the whole report holds 5k entries and the whole text; the stream one chunk
         assert streamed * 3 < whole, (fmt, streamed, whole)
+
+
+def test_streamed_claimreview_peak_memory_stays_below_the_whole_report(
+    fresh_store: Store,
+) -> None:
+    _reviewed_documents(fresh_store, documents=400, claims_each=10)  # 4k reviews
+
+    def whole_once() -> None:
+        render(build_report(fresh_store), "claimreview")
+
+    def stream_to_nowhere() -> None:
+        with fresh_store.snapshot():
+            for _piece in stream_render(fresh_store, "claimreview")[1]:
+                pass
+
+    whole, streamed = _peak_bytes(whole_once), _peak_bytes(stream_to_nowhere)
+    # the plan keeps a digest and a few ids per review, not the entries
+    assert streamed * 3 < whole, (streamed, whole)
+
+
+@pytest.mark.parametrize("chunk_claims", [1, 1000])
+def test_streamed_claimreview_of_repeated_texts_matches_the_whole_report(
+    fresh_store: Store, chunk_claims: int
+) -> None:
+    """Texts repeated across documents (and chunks), with agreeing and disagreeing
+    verdicts, a publisher and a report URL: the streamed two-pass array is the whole
+    report's, byte for byte."""
+    from factcheck.config import PublisherConfig
+
+    for number, url in enumerate(["https://a.example/1", None, "https://c.example/3", "x:y"]):
+        text = f"Rents fell in May{'!' if number % 2 else '.'} Wages rose by {number}%."
+        claims = [
+            Claim(text[:17], 0, 17, 0, 17, ClaimKind.OTHER, 0.8),
+            Claim(text[18:], 18, len(text), 18, len(text), ClaimKind.OTHER, 0.8),
+        ]
+        fresh_store.add_document(text, title=f"Doc <{number}>", source="-", url=url, claims=claims)
+    ids = [claim.id for claim in fresh_store.list_claims()]
+    fresh_store.mark([ids[0], ids[4]], Status.SUPPORTED, reviewer="ana")
+    fresh_store.mark([ids[2]], Status.DISPUTED, reviewer="bo")
+    fresh_store.mark([ids[6], ids[1], ids[7]], Status.SUPPORTED, reviewer="cy")
+    publisher = PublisherConfig(name="Desk & Co", url="https://desk.example")
+    for status in (None, Status.SUPPORTED):
+        whole = render(
+            build_report(fresh_store, status=status, generated_at=GENERATED_AT),
+            "claimreview",
+            publisher=publisher,
+            report_url="https://desk.example/report.html",
+        )
+        with fresh_store.snapshot():
+            stream, pieces = stream_render(
+                fresh_store,
+                "claimreview",
+                status=status,
+                publisher=publisher,
+                report_url="https://desk.example/report.html",
+                generated_at=GENERATED_AT,
+                chunk_claims=chunk_claims,
+            )
+            assert "".join(pieces) == whole
+        assert '"appearance"' in whole
+        assert stream.listed == len(build_report(fresh_store, status=status).entries)
 
 
 @pytest.mark.parametrize("fmt", STREAMED_FORMATS)
