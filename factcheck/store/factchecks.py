@@ -114,6 +114,13 @@ class FactChecksMixin(StoreBase):
             for row in self.db.query(sql, [match, limit])
         ]
 
+    def checked_claims_count(self, match: str) -> int:
+        """How many decided claims match an FTS5 expression (one quoted term: its
+        document frequency among the earlier verdicts)."""
+        sql = "SELECT count(*) FROM checked_claims_fts WHERE checked_claims_fts MATCH ?"
+        row = self.conn.execute(sql, [match]).fetchone()
+        return int(row[0])
+
     def checked_claims_matching(
         self, match: str, *, limit: int = 100, exclude_document_id: int | None = None
     ) -> list[CheckedClaim]:
