@@ -380,6 +380,26 @@ def fig_prior(db: Path, size: str, samples: int = 200) -> None:
     store.close()
 
 
+PLAIN_LOOKUP = """
+    WITH ranked AS (
+        SELECT f.rowid AS id, bm25(checked_claims_fts) AS rank
+        FROM checked_claims_fts f JOIN claims c ON c.id = f.rowid
+        WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
+            AND EXISTS (SELECT 1 FROM verdicts WHERE claim_id = c.id)
+            AND c.duplicate_of IS NULL
+        ORDER BY rank, f.rowid LIMIT ?
+    )
+    SELECT c.id, c.text
+    FROM ranked r
+    JOIN claims c ON c.id = r.id
+    JOIN documents d ON d.id = c.document_id
+    JOIN verdicts v ON v.id = {in_force}
+    ORDER BY r.rank, r.id
+"""
+"""`Store.checked_claims_matching` before the rarest-terms gate: filter every match,
+then rank (the verdict-in-force subquery filled in from the store's own SQL)."""
+
+
 def plain_prior_suggest(store, text: str, document_id: int) -> list[tuple[str, float]]:
     """Earlier verdicts as suggested before the rarest-terms gate: the 100 best bm25
     matches of all informative terms, scored, thresholded, best five (claim id, score)."""
@@ -391,10 +411,13 @@ def plain_prior_suggest(store, text: str, document_id: int) -> list[tuple[str, f
     if query is None:
         return []
     found = []
-    for checked in store.checked_claims_matching(query, limit=100, exclude_document_id=document_id):
-        score = similarity(text, checked.text)
+    from factcheck.store.claims import in_force_id_sql
+
+    sql = PLAIN_LOOKUP.format(in_force=in_force_id_sql("c.id"))
+    for claim_id, claim_text in store.conn.execute(sql, [query, document_id, document_id, 100]):
+        score = similarity(text, claim_text)
         if score >= PriorConfig().suggested_threshold:
-            found.append((str(checked.claim_id), round(score, 4)))
+            found.append((str(claim_id), round(score, 4)))
     found.sort(key=lambda pair: -pair[1])
     return found[:5]
 

@@ -21,6 +21,7 @@ from factcheck.evidence.matcher import fts_query
 from factcheck.evidence.sources.prior import PriorChecks, similarity
 from factcheck.models import Claim, SourceKind, Status
 from factcheck.store import Store
+from factcheck.store.claims import in_force_id_sql
 from factcheck.text.words import words
 
 PLACES = ["Wuhan", "Italy", "New York", "South Korea", "Brazil", "India", "Texas", "Spain"]
@@ -97,6 +98,25 @@ def archive(store: Store) -> tuple[list[int], list[str]]:
         if rng.random() < 0.3:
             store.mark([claim.id], Status.DISPUTED, reviewer="b", note=f"second look {claim.id}")
     return documents, seen
+
+
+PLAIN_LOOKUP = f"""
+    WITH ranked AS (
+        SELECT f.rowid AS id, bm25(checked_claims_fts) AS rank
+        FROM checked_claims_fts f JOIN claims c ON c.id = f.rowid
+        WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
+            AND EXISTS (SELECT 1 FROM verdicts WHERE claim_id = c.id)
+            AND c.duplicate_of IS NULL
+        ORDER BY rank, f.rowid LIMIT ?
+    )
+    SELECT c.id, c.text
+    FROM ranked r
+    JOIN claims c ON c.id = r.id
+    JOIN documents d ON d.id = c.document_id
+    JOIN verdicts v ON v.id = {in_force_id_sql("c.id")}
+    ORDER BY r.rank, r.id
+"""
+"""`Store.checked_claims_matching` before issue 15: filter every match, then rank."""
 
 
 def reference_suggest(
