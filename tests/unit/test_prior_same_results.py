@@ -181,3 +181,21 @@ def test_the_own_document_stays_out_even_when_it_holds_the_best_match(store: Sto
     own_ids = {str(c.id) for c in store.list_claims(document_id=documents[5])}
     found = source.suggest(claim.text, context=context)
     assert not own_ids & {e.reference_id for e in found}
+
+
+def test_an_excluded_document_filling_the_first_batches_is_skipped(store: Store) -> None:
+    """The index ranks first and the filters run on a batch of the best matches: a
+    document whose claims take every place of the first batches (here 40 of them match
+    better than anything else) is left out and the next batch is ranked."""
+    exact = "Garlic soup cures coronavirus infection in Wuhan, according to 9 doctors"
+    crowded = add_document(store, [f"{exact}, page {n}" for n in range(40)], "crowded story")
+    others = [
+        add_document(store, [f"Garlic soup cures coronavirus in town {n}"], "x") for n in range(8)
+    ]
+    store.mark([c.id for c in store.list_claims()], Status.SUPPORTED, reviewer="a")
+    query = fts_query(exact)
+    assert query is not None
+    found = store.checked_claims_matching(query, limit=3, exclude_document_id=crowded)
+    assert [c.document_id for c in found] and all(c.document_id in others for c in found)
+    expected = [row[0] for row in store.conn.execute(PLAIN_LOOKUP, [query, crowded, crowded, 3])]
+    assert [c.claim_id for c in found] == expected
