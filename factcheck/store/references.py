@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.errors import InputError, NotFoundError
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
-from factcheck.text.vectors import vector_bytes
+from factcheck.text.vectors import vector_bytes_many
 from factcheck.text.words import TermStats, content_stems
 
 _BATCH = 2000
@@ -151,10 +151,11 @@ class ReferencesMixin(StoreBase):
             marks = ",".join("?" * len(ids))
             replaced = self._delete_passages(db, f"file_id IS NULL AND ref_id IN ({marks})", ids)
         last_id = db.execute("SELECT coalesce(max(id), 0) FROM reference_passages").fetchone()[0]
+        vectors = vector_bytes_many([values[3] for values in batch])
         db.conn.executemany(
             "INSERT INTO reference_passages (file_id, ref_id, title, text, url, vector)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            batch,
+            map(tuple.__add__, batch, zip(vectors)),
         )
         db.execute(
             "INSERT INTO reference_fts (rowid, title, text)"
@@ -298,4 +299,4 @@ def _passage_values(row: Mapping[str, Any], number: int, file_id: int | None) ->
     title = clean_text(str(row.get("title") or ""))
     url = clean_text(str(row["url"])) if row.get("url") else None
     text = clean_text(text)
-    return (file_id, clean_text(str(ref_id)), title, text, url, vector_bytes(text))
+    return (file_id, clean_text(str(ref_id)), title, text, url)
