@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any
 
 from factcheck.errors import InputError, NotFoundError
@@ -40,14 +41,14 @@ def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tup
     documents: Counter[str] = Counter()
     occurrences: Counter[str] = Counter()
     passage_count = stem_total = 0
-    for title, text in passages:
-        stems = content_stems(f"{title} {text}")
-        # Counter.update counts a plain iterable in C (a Mapping goes through a
-        # Python loop): a million-passage import calls this once a passage
-        occurrences.update(stems)
-        documents.update(set(stems))
-        passage_count += 1
-        stem_total += len(stems)
+    pairs = iter(passages)
+    while every := [content_stems(f"{title} {text}") for title, text in islice(pairs, _BATCH)]:
+        # Counter.update counts a plain iterable in C (a Mapping goes through a Python
+        # loop): one call a batch of passages, not one a passage
+        occurrences.update(chain.from_iterable(every))
+        documents.update(chain.from_iterable(map(set, every)))
+        passage_count += len(every)
+        stem_total += sum(map(len, every))
     if passage_count:
         documents[""] += passage_count
         occurrences[""] += stem_total
@@ -174,8 +175,9 @@ class ReferencesMixin(StoreBase):
             f" SELECT 'delete', id, title, text FROM reference_passages WHERE {where}",
             params,
         )
+        # read as a stream: removing a million-passage file holds its stem counts only
         gone = db.execute(f"SELECT title, text FROM reference_passages WHERE {where}", params)
-        db.conn.executemany(STEM_UPSERT, stem_counts(gone.fetchall(), sign=-1))
+        db.conn.executemany(STEM_UPSERT, stem_counts(gone, sign=-1))
         db.execute("DELETE FROM reference_stems WHERE documents <= 0")
         deleted: int = db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
         return deleted
