@@ -3,7 +3,8 @@
 `tests/fixtures/references/stored.json` was written by the import as it was before the
 speed work (issue 15): every passage row with its vector, every stem count, every FTS5
 index entry (term, passage, column, position) and the hits of a few searches. The import
-of today must store exactly that, whatever its batch size.
+of today must store exactly that, whatever its batch size and however often it
+writes the stem counts it sums.
 """
 
 from __future__ import annotations
@@ -63,12 +64,14 @@ def import_fixture(path: Path) -> dict[str, Any]:
     return {"files": files, "passages": passages, "stems": stems, "index": index, "hits": hits}
 
 
-@pytest.mark.parametrize("batch", [None, 7])
+@pytest.mark.parametrize(("batch", "stem_flush"), [(None, None), (7, None), (7, 1)])
 def test_the_import_stores_what_it_stored_before_the_speed_work(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int | None
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int | None, stem_flush: int | None
 ) -> None:
     if batch is not None:
         monkeypatch.setattr(references_module, "_BATCH", batch)
+    if stem_flush is not None:  # stem counts written after every batch
+        monkeypatch.setattr(references_module, "STEM_FLUSH", stem_flush)
     stored = import_fixture(tmp_path / "claims.db")
     if os.environ.get("FACTCHECK_WRITE_GOLDEN"):  # only to record the "before" once
         GOLDEN.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n", "utf-8")
