@@ -74,7 +74,7 @@ def test_the_import_stores_what_it_stored_before_the_speed_work(
         monkeypatch.setattr(references_module, "STEM_FLUSH", stem_flush)
     stored = import_fixture(tmp_path / "claims.db")
     if os.environ.get("FACTCHECK_WRITE_GOLDEN"):  # only to record the "before" once
-        GOLDEN.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n", "utf-8")
+        GOLDEN.write_text(json.dumps(stored, ensure_ascii=False) + "\n", "utf-8")
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert stored["files"] == expected["files"]
     assert stored["passages"] == expected["passages"]
