@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import Any
 
 from factcheck.errors import InputError, NotFoundError
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
-from factcheck.text.vectors import vector_bytes
+from factcheck.text.vectors import vector_bytes_many
 from factcheck.text.words import TermStats, content_stems
 
 _BATCH = 2000
@@ -37,21 +38,46 @@ STEM_UPSERT = (
 def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tuple[str, int, int]]:
     """(stem, passages holding it, occurrences) for (title, text) pairs, the totals
     under stem ''; `sign=-1` for passages being removed."""
-    documents: Counter[str] = Counter()
-    occurrences: Counter[str] = Counter()
-    passage_count = stem_total = 0
-    for title, text in passages:
-        stems = content_stems(f"{title} {text}")
-        # Counter.update counts a plain iterable in C (a Mapping goes through a
-        # Python loop): a million-passage import calls this once a passage
-        occurrences.update(stems)
-        documents.update(set(stems))
-        passage_count += 1
-        stem_total += len(stems)
-    if passage_count:
-        documents[""] += passage_count
-        occurrences[""] += stem_total
-    return [(stem, sign * count, sign * occurrences[stem]) for stem, count in documents.items()]
+    tally = StemTally()
+    tally.add(passages)
+    return tally.rows(sign=sign)
+
+
+class StemTally:
+    """Stem counts of passages, summed in memory so a file import writes each stem's
+    row once every `STEM_FLUSH` distinct stems, not once a batch."""
+
+    def __init__(self) -> None:
+        self.documents: Counter[str] = Counter()
+        self.occurrences: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def add(self, passages: Iterable[Sequence[str]]) -> None:
+        """Count (title, text) pairs."""
+        documents, occurrences = self.documents, self.occurrences
+        pairs = iter(passages)
+        while every := [content_stems(f"{title} {text}") for title, text in islice(pairs, _BATCH)]:
+            # Counter.update counts a plain iterable in C (a Mapping goes through a
+            # Python loop): one call a batch of passages, not one a passage
+            occurrences.update(chain.from_iterable(every))
+            documents.update(chain.from_iterable(map(set, every)))
+            documents[""] += len(every)
+            occurrences[""] += sum(map(len, every))
+
+    def rows(self, *, sign: int = 1) -> list[tuple[str, int, int]]:
+        """`STEM_UPSERT` rows, then an empty tally."""
+        occurrences = self.occurrences
+        found = [
+            (stem, sign * count, sign * occurrences[stem]) for stem, count in self.documents.items()
+        ]
+        self.documents, self.occurrences = Counter(), Counter()
+        return found
+
+
+STEM_FLUSH = 100_000
+"""Distinct stems a file import holds before writing them (~20 MB)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,43 +151,52 @@ class ReferencesMixin(StoreBase):
                 file_id = int(cursor.lastrowid or 0)
             count = 0
             batch: list[tuple[Any, ...]] = []
+            # A file's rows never replace each other, so its stem counts can wait and be
+            # written summed; API rows may replace rows of this very call (same id).
+            tally = StemTally()
             for number, row in enumerate(rows, start=1):
                 batch.append(_passage_values(row, number, file_id))
                 if len(batch) >= _BATCH:
-                    replaced += self._insert_batch(db, batch, file_id)
+                    replaced += self._insert_batch(db, batch, file_id, tally)
                     count += len(batch)
                     batch = []
                     if progress:
                         progress(count)
             if batch:
-                replaced += self._insert_batch(db, batch, file_id)
+                replaced += self._insert_batch(db, batch, file_id, tally)
                 count += len(batch)
                 if progress:
                     progress(count)
+            db.conn.executemany(STEM_UPSERT, tally.rows())
             if file_id is not None:
                 db.execute(
                     "UPDATE reference_files SET passage_count = ? WHERE id = ?", [count, file_id]
                 )
         return ImportResult(passages=count, replaced=replaced)
 
-    def _insert_batch(self, db: Any, batch: list[tuple[Any, ...]], file_id: int | None) -> int:
+    def _insert_batch(
+        self, db: Any, batch: list[tuple[Any, ...]], file_id: int | None, tally: StemTally
+    ) -> int:
         replaced = 0
         if file_id is None:  # API rows: the same id again means an update
             ids = [values[1] for values in batch]
             marks = ",".join("?" * len(ids))
             replaced = self._delete_passages(db, f"file_id IS NULL AND ref_id IN ({marks})", ids)
         last_id = db.execute("SELECT coalesce(max(id), 0) FROM reference_passages").fetchone()[0]
+        vectors = vector_bytes_many([values[3] for values in batch])
         db.conn.executemany(
             "INSERT INTO reference_passages (file_id, ref_id, title, text, url, vector)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            batch,
+            map(tuple.__add__, batch, zip(vectors)),
         )
         db.execute(
             "INSERT INTO reference_fts (rowid, title, text)"
             " SELECT id, title, text FROM reference_passages WHERE id > ?",
             [last_id],
         )
-        db.conn.executemany(STEM_UPSERT, stem_counts((values[2], values[3]) for values in batch))
+        tally.add((values[2], values[3]) for values in batch)
+        if file_id is None or len(tally) >= STEM_FLUSH:
+            db.conn.executemany(STEM_UPSERT, tally.rows())
         return replaced
 
     @staticmethod
@@ -173,8 +208,9 @@ class ReferencesMixin(StoreBase):
             f" SELECT 'delete', id, title, text FROM reference_passages WHERE {where}",
             params,
         )
+        # read as a stream: removing a million-passage file holds its stem counts only
         gone = db.execute(f"SELECT title, text FROM reference_passages WHERE {where}", params)
-        db.conn.executemany(STEM_UPSERT, stem_counts(gone.fetchall(), sign=-1))
+        db.conn.executemany(STEM_UPSERT, stem_counts(gone, sign=-1))
         db.execute("DELETE FROM reference_stems WHERE documents <= 0")
         deleted: int = db.execute(f"DELETE FROM reference_passages WHERE {where}", params).rowcount
         return deleted
@@ -298,4 +334,4 @@ def _passage_values(row: Mapping[str, Any], number: int, file_id: int | None) ->
     title = clean_text(str(row.get("title") or ""))
     url = clean_text(str(row["url"])) if row.get("url") else None
     text = clean_text(text)
-    return (file_id, clean_text(str(ref_id)), title, text, url, vector_bytes(text))
+    return (file_id, clean_text(str(ref_id)), title, text, url)

@@ -69,7 +69,7 @@ def content_stems(text: str) -> list[str]:
     # ASCII text lowers to the same tokens whole as word by word; each token's stem
     # ("" for a stop word) is one dict hit, in C: a reference import stems every passage
     tokens = WORD.findall(text.lower()) if text.isascii() else words(text)
-    return [stem for stem in map(_STEMS.__getitem__, tokens) if stem]
+    return list(filter(None, map(_STEMS.__getitem__, tokens)))
 
 
 class _StemMemo(dict[str, str]):

@@ -96,3 +96,27 @@ def test_a_large_corpus_streams_into_the_store(store: Store, tmp_path: Path) -> 
     assert not isinstance(read.rows, list)  # nothing held in memory
     result = store.add_references(read.rows, origin=read.origin, sha256=read.sha256)
     assert result.passages == 5000 == store.reference_count()
+
+
+@pytest.mark.parametrize(
+    "new_line",
+    [
+        '{"id": "p1", "text": "Passage 1, edited after the check."}',  # valid, other bytes
+        '{"id": "p1", "text": NaN}',  # what load_json refuses and json.loads takes
+        "[" * 5000,  # deeper than the decoder recurses
+    ],
+)
+def test_a_corpus_changed_after_its_check_is_refused_and_stores_nothing(
+    store: Store, tmp_path: Path, new_line: str
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": f"p{n}", "text": f"Passage {n} on ports."}) for n in range(3)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store.add_references([{"id": "kept", "text": "An earlier passage."}])
+    read = read_reference_file(path)
+    lines[1] = new_line
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="changed while it was being imported"):
+        store.add_references(read.rows, origin=read.origin, sha256=read.sha256)
+    assert store.reference_count() == 1
+    assert store.list_reference_files()[0].origin == "(added through the Python API)"
