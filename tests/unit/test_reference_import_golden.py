@@ -23,7 +23,7 @@ from factcheck.store import references as references_module
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "references"
 CORPUS = FIXTURES / "corpus.jsonl"
 GOLDEN = FIXTURES / "stored.json"
-QUERIES = ["vaccine", "covid OR cases", "emission*", '"safer at home"', "title:CoAID", "dup"]
+QUERIES = ["vaccine", "covid OR cases", "emission*", '"safer at home"', "title:Sample", "dup"]
 
 
 def import_fixture(path: Path) -> dict[str, Any]:
