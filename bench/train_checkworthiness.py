@@ -40,6 +40,7 @@ from checkworthiness_data import (
     require_data,
     training_set,
 )
+from onnx_export import export_int8
 from train_checkworthiness_linear import (  # noqa: F401  (re-exported for older scripts)
     DATA_ROOT,
     best_threshold,
@@ -187,7 +188,6 @@ def train(
 def export(model_dir: Path, work: Path) -> None:
     """fp32 ONNX export, then dynamic int8 quantisation into the package data."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModelForSequenceClassification
 
     model = AutoModelForSequenceClassification.from_pretrained(model_dir)
@@ -205,23 +205,10 @@ def export(model_dir: Path, work: Path) -> None:
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).logits
 
-    torch.onnx.export(
-        Logits(model),
-        (ids, mask, segments),
-        str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_axes={
-            "input_ids": {0: "batch", 1: "tokens"},
-            "attention_mask": {0: "batch", 1: "tokens"},
-            "token_type_ids": {0: "batch", 1: "tokens"},
-            "logits": {0: "batch"},
-        },
-        opset_version=17,
-        dynamo=False,
+    size = export_int8(
+        Logits(model), (ids, mask, segments), "logits", fp32_path=fp32, int8_path=ONNX_PATH
     )
-    quantize_dynamic(str(fp32), str(ONNX_PATH), weight_type=QuantType.QInt8)
-    print(f"wrote {ONNX_PATH}: {ONNX_PATH.stat().st_size / 1e6:.1f} MB")
+    print(f"wrote {ONNX_PATH}: {size:.1f} MB")
 
 
 def calibrate(root: Path, *, use_context: bool = True) -> dict:
