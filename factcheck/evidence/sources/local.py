@@ -20,7 +20,13 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
-from factcheck.evidence.matcher import RECALL_DEPTH, Candidate, fts_query, rank_candidates
+from factcheck.evidence.matcher import (
+    RECALL_DEPTH,
+    Candidate,
+    fts_query,
+    rank_candidates,
+    with_spans,
+)
 from factcheck.models import Evidence, SourceKind
 from factcheck.text.words import content_stems
 
@@ -66,13 +72,21 @@ class LocalReferences:
             return []
         # IDF from the whole library, not just the recalled few (see matcher.TermStats).
         stats = self.store.reference_term_stats(content_stems(text))
-        depth = max(limit, self.sentence_depth) if self.sentence_weight else limit
-        ranked = rank_candidates(
-            text, [_candidate(hit) for hit in hits], context=context.text, limit=depth, stats=stats
-        )
         if not self.sentence_weight:
-            return ranked
-        return rerank_by_meaning(self.store, text, ranked, hits, self.sentence_weight)[:limit]
+            return rank_candidates(
+                text, map(_candidate, hits), context=context.text, limit=limit, stats=stats
+            )
+        # Spans are aligned only for the `limit` the second rerank keeps.
+        ranked = rank_candidates(
+            text,
+            map(_candidate, hits),
+            context=context.text,
+            limit=max(limit, self.sentence_depth),
+            stats=stats,
+            spans=False,
+        )
+        reranked = rerank_by_meaning(self.store, text, ranked, hits, self.sentence_weight)
+        return with_spans(text, reranked[:limit])
 
 
 def rerank_by_meaning(
