@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import sqlite3
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
@@ -87,6 +89,30 @@ class LocalReferences:
         )
         reranked = rerank_by_meaning(self.store, text, ranked, hits, self.sentence_weight)
         return with_spans(text, reranked[:limit])
+
+    def prepare(
+        self, texts: Iterable[str], *, is_cancelled: Callable[[], bool] | None = None
+    ) -> int:
+        """Encode claims' sentence vectors ahead of their suggestions, each alone as
+        `suggest` would (the same vector, so the same ranking), into the encoder's
+        memory of recent claims (`sentence_encoder.CLAIM_CACHE` of them, the last
+        ones kept): `suggest` for a prepared claim then runs no transformer on a warm
+        library. For a caller that knows the claims before it asks (a review sitting,
+        a batch); stops when `is_cancelled()`. Returns how many it holds now."""
+        if not self.sentence_weight:
+            return 0
+        from factcheck.text.sentence_encoder import CLAIM_CACHE, default_sentence_encoder
+
+        encoder = default_sentence_encoder()
+        if encoder is None:
+            return 0
+        done = 0
+        for text in itertools.islice(dict.fromkeys(texts), CLAIM_CACHE):
+            if is_cancelled is not None and is_cancelled():
+                break
+            encoder.vector(text)
+            done += 1
+        return done
 
 
 def rerank_by_meaning(
