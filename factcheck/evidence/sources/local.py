@@ -25,6 +25,7 @@ from factcheck.errors import StoreError
 from factcheck.evidence.matcher import (
     RECALL_DEPTH,
     Candidate,
+    aligned_span,
     fts_query,
     rank_candidates,
     with_spans,
@@ -87,8 +88,9 @@ class LocalReferences:
             stats=stats,
             spans=False,
         )
-        reranked = rerank_by_meaning(self.store, text, ranked, hits, self.sentence_weight)
-        return with_spans(text, reranked[:limit])
+        return rerank_by_meaning(
+            self.store, text, ranked, hits, self.sentence_weight, limit=limit, spans=True
+        )
 
     def prepare(
         self, texts: Iterable[str], *, is_cancelled: Callable[[], bool] | None = None
@@ -121,17 +123,21 @@ def rerank_by_meaning(
     ranked: list[Evidence],
     hits: list[ReferenceHit],
     weight: float,
+    *,
+    limit: int | None = None,
+    spans: bool = False,
 ) -> list[Evidence]:
-    """`ranked` reordered by (score + weight * cosine) / (1 + weight), the cosine of
-    the claim's and each passage's sentence embeddings (the passage with its title:
-    `sentence_encoder.passage_text`; negative cosines count 0).
+    """The best `limit` (default all) of `ranked` by (score + weight * cosine) /
+    (1 + weight), the cosine of the claim's and each passage's sentence embeddings (the
+    passage with its title: `sentence_encoder.passage_text`; negative cosines count 0),
+    each with its `aligned_span` when `spans` (aligned only for those kept).
     Passage vectors missing from claims.db are computed and cached; without the model
-    (a broken install) `ranked` comes back as it was."""
+    (a broken install) `ranked` comes back in its order."""
     from factcheck.text.sentence_encoder import cosines, default_sentence_encoder
 
     encoder = default_sentence_encoder()
     if encoder is None or not ranked:
-        return ranked
+        return with_spans(claim, ranked[:limit]) if spans else ranked[:limit]
     by_passage = {(hit.ref_id, hit.text): hit for hit in hits}
     chosen = [by_passage[(e.reference_id or "", e.passage)] for e in ranked]
     vectors = {hit.id: hit.sentence_vector for hit in chosen if hit.sentence_vector}
@@ -145,14 +151,19 @@ def rerank_by_meaning(
             store.save_sentence_vectors((hit.id, vectors[hit.id]) for hit in missing)
     claim_vector = encoder.vector(claim)
     similarity = cosines(claim_vector, [vectors[hit.id] for hit in chosen])
-    rescored = [
-        dataclasses.replace(
-            item, score=round((item.score + weight * max(value, 0.0)) / (1 + weight), 4)
-        )
+    scores = [
+        round((item.score + weight * max(value, 0.0)) / (1 + weight), 4)
         for item, value in zip(ranked, similarity, strict=True)
     ]
-    # Stable: equal scores keep the matcher's order.
-    return sorted(rescored, key=lambda item: -item.score)
+    # Stable: equal scores keep the matcher's order. Only the kept are copied
+    # (`dataclasses.replace` is the dearest step left per passage).
+    order = sorted(range(len(ranked)), key=lambda i: -scores[i])[:limit]
+    return [
+        dataclasses.replace(ranked[i], score=scores[i], span=aligned_span(claim, ranked[i].passage))
+        if spans
+        else dataclasses.replace(ranked[i], score=scores[i])
+        for i in order
+    ]
 
 
 def recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[ReferenceHit]:
