@@ -1,6 +1,7 @@
 """What the sentence-embedding rerank costs: suggestion latency and reference import.
 
     FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_rerank_speed.py
+    [--skip-import] [--skip-eager]   # only the suggestion latency
 
 Same corpus and claims as bench/bench_suggest.py (~55-60k real sentences, FM2 and
 Climate-FEVER claims as queries). Each claim is timed back to back on every side, so a
@@ -10,7 +11,11 @@ busy spell on the shared machine slows all of them rather than skewing a ratio:
 - `LocalReferences` without the sentence term (the matcher alone, no model);
 - the shipped path on a cold library (no passage vector cached yet: the first time a
   desk asks about these passages, up to SENTENCE_DEPTH transformer runs a claim);
-- the shipped path warm (every candidate's vector cached: one claim encoding a query).
+- warm (every candidate's vector cached), the parts: the FTS5 recall alone, the matcher
+  alone, the claim's encoding alone, the shipped path with the claim's vector prepared
+  ahead (`LocalReferences.prepare`) and as a new claim (its encoding inside the call);
+- cold, a claim's 20 passage encodings in the shipped batches of 16 against one call of
+  20, batches of 8 and one at a time.
 
 Then the two ways to get passage vectors, measured: lazily (the shipped way: `refs add`
 computes none; 100k passages imported here, timed) and eagerly (`Store.fill_sentence_vectors`

@@ -7,9 +7,9 @@ that ranking are reranked once more with MiniLM sentence embeddings
 (`factcheck.text.sentence_encoder`): the cosine of claim and passage, weighted by
 `SENTENCE_WEIGHT`, added to the matcher's score. Only those few need a passage vector,
 so vectors are computed the first time a passage gets there and cached in claims.db:
-`refs add` stays as fast as before, and a warm library pays one claim encoding a query
-(bench/RESULTS.md, issue 14). It never touches the network, which is why
-`factcheck search` asks it alone by default.
+`refs add` stays as fast as before, and a warm library pays one claim encoding a query,
+none for a claim `LocalReferences.prepare` encoded ahead (bench/RESULTS.md, issue 14).
+It never touches the network, which is why `factcheck search` asks it alone by default.
 """
 
 from __future__ import annotations
