@@ -279,7 +279,8 @@ def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> lis
     claim is prepared once; the same values as one call a passage, ~25% faster)."""
     import numpy as np
 
-    return process.cdist([claim], passages, scorer=scorer, dtype=np.float64, workers=1)[0].tolist()
+    scores = process.cdist([claim], passages, scorer=scorer, dtype=np.float64, workers=1)
+    return [float(value) for value in scores[0]]
 
 
 def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> list[float]:
@@ -292,8 +293,8 @@ def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate])
     if claim_vector is None:
         return result
     width = len(claim_vector)
-    stored = [c.vector or vector_bytes(c.passage) for c in candidates]
-    good = [i for i, blob in enumerate(stored) if blob and len(blob) == width]
+    stored = [c.vector or vector_bytes(c.passage) or b"" for c in candidates]
+    good = [i for i, blob in enumerate(stored) if len(blob) == width]
     if good:
         rows = np.frombuffer(b"".join(stored[i] for i in good), dtype=np.int8)
         matrix = rows.reshape(len(good), width).astype(np.float64)
