@@ -78,7 +78,8 @@ class SentenceEncoder:
             found = self.encode([text])[0]
             found.flags.writeable = False
             if len(self._recent) >= CLAIM_CACHE:
-                del self._recent[next(iter(self._recent))]
+                # pop, not del: `LocalReferences.prepare` may fill it from a thread
+                self._recent.pop(next(iter(self._recent)), None)
         self._recent[text] = found  # most recent last
         return found
 

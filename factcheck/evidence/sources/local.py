@@ -7,20 +7,29 @@ that ranking are reranked once more with MiniLM sentence embeddings
 (`factcheck.text.sentence_encoder`): the cosine of claim and passage, weighted by
 `SENTENCE_WEIGHT`, added to the matcher's score. Only those few need a passage vector,
 so vectors are computed the first time a passage gets there and cached in claims.db:
-`refs add` stays as fast as before, and a warm library pays one claim encoding a query
-(bench/RESULTS.md, issue 14). It never touches the network, which is why
-`factcheck search` asks it alone by default.
+`refs add` stays as fast as before, and a warm library pays one claim encoding a query,
+none for a claim `LocalReferences.prepare` encoded ahead (bench/RESULTS.md, issue 14).
+It never touches the network, which is why `factcheck search` asks it alone by default.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import sqlite3
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
-from factcheck.evidence.matcher import RECALL_DEPTH, Candidate, fts_query, rank_candidates
+from factcheck.evidence.matcher import (
+    RECALL_DEPTH,
+    Candidate,
+    aligned_span,
+    fts_query,
+    rank_candidates,
+    with_spans,
+)
 from factcheck.models import Evidence, SourceKind
 from factcheck.text.words import content_stems
 
@@ -66,13 +75,46 @@ class LocalReferences:
             return []
         # IDF from the whole library, not just the recalled few (see matcher.TermStats).
         stats = self.store.reference_term_stats(content_stems(text))
-        depth = max(limit, self.sentence_depth) if self.sentence_weight else limit
-        ranked = rank_candidates(
-            text, [_candidate(hit) for hit in hits], context=context.text, limit=depth, stats=stats
-        )
         if not self.sentence_weight:
-            return ranked
-        return rerank_by_meaning(self.store, text, ranked, hits, self.sentence_weight)[:limit]
+            return rank_candidates(
+                text, map(_candidate, hits), context=context.text, limit=limit, stats=stats
+            )
+        # Spans are aligned only for the `limit` the second rerank keeps.
+        ranked = rank_candidates(
+            text,
+            map(_candidate, hits),
+            context=context.text,
+            limit=max(limit, self.sentence_depth),
+            stats=stats,
+            spans=False,
+        )
+        return rerank_by_meaning(
+            self.store, text, ranked, hits, self.sentence_weight, limit=limit, spans=True
+        )
+
+    def prepare(
+        self, texts: Iterable[str], *, is_cancelled: Callable[[], bool] | None = None
+    ) -> int:
+        """Encode claims' sentence vectors ahead of their suggestions, each alone as
+        `suggest` would (the same vector, so the same ranking), into the encoder's
+        memory of recent claims (`sentence_encoder.CLAIM_CACHE` of them, the last
+        ones kept): `suggest` for a prepared claim then runs no transformer on a warm
+        library. For a caller that knows the claims before it asks (a review sitting,
+        a batch); stops when `is_cancelled()`. Returns how many it holds now."""
+        if not self.sentence_weight:
+            return 0
+        from factcheck.text.sentence_encoder import CLAIM_CACHE, default_sentence_encoder
+
+        encoder = default_sentence_encoder()
+        if encoder is None:
+            return 0
+        done = 0
+        for text in itertools.islice(dict.fromkeys(texts), CLAIM_CACHE):
+            if is_cancelled is not None and is_cancelled():
+                break
+            encoder.vector(text)
+            done += 1
+        return done
 
 
 def rerank_by_meaning(
@@ -81,17 +123,21 @@ def rerank_by_meaning(
     ranked: list[Evidence],
     hits: list[ReferenceHit],
     weight: float,
+    *,
+    limit: int | None = None,
+    spans: bool = False,
 ) -> list[Evidence]:
-    """`ranked` reordered by (score + weight * cosine) / (1 + weight), the cosine of
-    the claim's and each passage's sentence embeddings (the passage with its title:
-    `sentence_encoder.passage_text`; negative cosines count 0).
+    """The best `limit` (default all) of `ranked` by (score + weight * cosine) /
+    (1 + weight), the cosine of the claim's and each passage's sentence embeddings (the
+    passage with its title: `sentence_encoder.passage_text`; negative cosines count 0),
+    each with its `aligned_span` when `spans` (aligned only for those kept).
     Passage vectors missing from claims.db are computed and cached; without the model
-    (a broken install) `ranked` comes back as it was."""
+    (a broken install) `ranked` comes back in its order."""
     from factcheck.text.sentence_encoder import cosines, default_sentence_encoder
 
     encoder = default_sentence_encoder()
     if encoder is None or not ranked:
-        return ranked
+        return with_spans(claim, ranked[:limit]) if spans else ranked[:limit]
     by_passage = {(hit.ref_id, hit.text): hit for hit in hits}
     chosen = [by_passage[(e.reference_id or "", e.passage)] for e in ranked]
     vectors = {hit.id: hit.sentence_vector for hit in chosen if hit.sentence_vector}
@@ -105,14 +151,19 @@ def rerank_by_meaning(
             store.save_sentence_vectors((hit.id, vectors[hit.id]) for hit in missing)
     claim_vector = encoder.vector(claim)
     similarity = cosines(claim_vector, [vectors[hit.id] for hit in chosen])
-    rescored = [
-        dataclasses.replace(
-            item, score=round((item.score + weight * max(value, 0.0)) / (1 + weight), 4)
-        )
+    scores = [
+        round((item.score + weight * max(value, 0.0)) / (1 + weight), 4)
         for item, value in zip(ranked, similarity, strict=True)
     ]
-    # Stable: equal scores keep the matcher's order.
-    return sorted(rescored, key=lambda item: -item.score)
+    # Stable: equal scores keep the matcher's order. Only the kept are copied
+    # (`dataclasses.replace` is the dearest step left per passage).
+    order = sorted(range(len(ranked)), key=lambda i: -scores[i])[:limit]
+    return [
+        dataclasses.replace(ranked[i], score=scores[i], span=aligned_span(claim, ranked[i].passage))
+        if spans
+        else dataclasses.replace(ranked[i], score=scores[i])
+        for i in order
+    ]
 
 
 def recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[ReferenceHit]:

@@ -15,6 +15,8 @@ running Wikipedia lookup is a line above the items, never a spinner hiding them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import work
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -31,6 +33,10 @@ SUGGEST_DELAY_SECONDS = 0.2
 (holding j down then asks once, for the claim it stops on)."""
 SUGGEST_LIMIT = 9
 """Suggestions kept per automatic lookup: one for each of the 1-9 keys."""
+PREPARE_AHEAD = 3
+"""Listed claims after the answered one whose sentence vectors its worker then encodes
+(a source's `prepare`, `LocalReferences.prepare`): moving on to the next claim then runs
+no transformer for the claim (bench/RESULTS.md, session 21 fastsuggest)."""
 FILL_THE_LIBRARY = (
     "No references or fact-checks yet. Add your texts and published fact-checks:\n"
     " factcheck refs add FILE...\n"
@@ -134,7 +140,15 @@ class EvidenceLookups(ReviewScreenPart):
             self.suggesting = None
             return
         claim = self.claims[claim_id]
-        self.suggest(claim_id, claim.text, self._claim_context(claim_id))
+        ahead = self._claims_after(claim_id)
+        self.suggest(claim_id, claim.text, self._claim_context(claim_id), ahead)
+
+    def _claims_after(self, claim_id: int) -> list[str]:
+        """The texts of the next PREPARE_AHEAD listed claims not answered yet."""
+        if claim_id not in self.listed:
+            return []
+        after = self.listed[self.listed.index(claim_id) + 1 :]
+        return [self.claims[i].text for i in after if i not in self.suggested][:PREPARE_AHEAD]
 
     def _claim_context(self, claim_id: int) -> ClaimContext:
         """The claim's context, built as `factcheck match` builds it: the document the
@@ -144,9 +158,13 @@ class EvidenceLookups(ReviewScreenPart):
         return claim_context(self.review_app.store, self.claims[claim_id], document=document)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
-    def suggest(self, claim_id: int, text: str, context: ClaimContext) -> None:
+    def suggest(
+        self, claim_id: int, text: str, context: ClaimContext, ahead: Sequence[str] = ()
+    ) -> None:
         """Runs in a thread: asks the quick sources, posts the answer; touches no widget
-        and not the screen's store (the sources read through their own connection)."""
+        and not the screen's store (the sources read through their own connection).
+        Then, while the reviewer reads it, lets each source that can prepare the claims
+        `ahead` (a new selection cancels that as it cancels the lookup)."""
         worker = get_current_worker()
         app = self.review_app
         try:
@@ -161,6 +179,10 @@ class EvidenceLookups(ReviewScreenPart):
         except Cancelled:
             return
         self.post_message(SuggestionsFound(claim_id, answers.items, answers.failures))
+        for source in app.suggestion_sources if ahead else ():
+            prepare = getattr(source, "prepare", None)
+            if prepare is not None and not worker.is_cancelled:
+                prepare(ahead, is_cancelled=lambda: worker.is_cancelled)
 
     def on_suggestions_found(self, message: SuggestionsFound) -> None:
         claim_id = message.claim_id
