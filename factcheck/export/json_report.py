@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from factcheck.errors import InputError
+from factcheck.export.json_text import dumps_indented
 from factcheck.export.report import ClaimEntry, DocumentReport, Report, ReportStream
 from factcheck.models import (
     SHOWN_STATUSES,
@@ -77,8 +78,9 @@ def iter_json(report: Report | ReportStream) -> Iterator[str]:
 
 
 def _indented(document: dict[str, Any]) -> str:
-    text = safe_json.dumps(document)
-    return _DOCUMENT_INDENT + text.replace("\n", "\n" + _DOCUMENT_INDENT)
+    """A document dumped as `safe_json.dumps` would, two levels deep: by
+    `dumps_indented` (the standard library's indented encoder is pure Python)."""
+    return _DOCUMENT_INDENT + safe_json.escape(dumps_indented(document, level=2))
 
 
 def report_as_dict(report: Report) -> dict[str, Any]:
