@@ -22,7 +22,7 @@ from factcheck.export.json_report import (
     parse_json_report,
     render_json,
 )
-from factcheck.export.markdown import iter_markdown, render_markdown
+from factcheck.export.markdown import claim_items, iter_markdown, render_markdown
 from factcheck.export.report import (
     STREAM_CHUNK_CLAIMS,
     ClaimEntry,
@@ -32,6 +32,7 @@ from factcheck.export.report import (
     build_report,
     stream_report,
 )
+from factcheck.export.status_groups import StatusGroups
 from factcheck.models import Status
 from factcheck.store import Store
 
@@ -82,23 +83,11 @@ def stream_render(
         )
         return stream, iter_html(stream, outline, publisher=publisher)
     if format == "markdown":
-
-        def groups(group: Status) -> Iterator[DocumentReport]:
-            """One pass per status group: its claims, in document and text order."""
-            chosen = stream_report(
-                store,
-                document_id=document_id,
-                status=group,
-                generated_at=stream.generated_at,
-                chunk_claims=chunk_claims,
-            )
-            for doc in chosen.documents:
-                stream.listed += len(doc.entries)
-                yield doc
-
         outline = functools.partial(
             store.document_outline, document_id=document_id, status=stream.status_filter
         )
+        # one pass over the claims: items parked per status group, written group by group
+        groups = StatusGroups(claim_items(stream.documents))
         return stream, iter_markdown(stream, outline, groups)
     raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 

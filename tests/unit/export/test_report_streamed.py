@@ -87,7 +87,8 @@ def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
         return original(claim_ids)
 
     monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
-    for fmt in [fmt for fmt in STREAMED_FORMATS if fmt != "claimreview"]:
+    # ClaimReview plans first (below); Markdown parks its groups on disk (below)
+    for fmt in [fmt for fmt in STREAMED_FORMATS if fmt not in ("claimreview", "markdown")]:
         reads.clear()
         _stream, written = stream_render(fresh_store, fmt, chunk_claims=50)
         while not reads:  # the header (and the HTML summary) need no verdicts
@@ -96,6 +97,36 @@ def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
         rest = list(written)
         assert len(rest) >= 29, fmt
         assert reads == [50] * 6, fmt
+
+
+def test_markdown_reads_the_claims_once_and_parks_its_groups_on_disk(
+    fresh_store: Store, monkeypatch
+) -> None:
+    """The report lists claims by status group; the store is read once (not once per
+    group), chunk by chunk, and the groups are written back from temporary files."""
+    from factcheck.export import status_groups
+
+    _many_documents(fresh_store, documents=30, claims_each=10)
+    ids = [claim.id for claim in fresh_store.list_claims()]
+    fresh_store.mark(ids[::7], Status.DISPUTED, reviewer="ana")
+    fresh_store.mark(ids[3::11], Status.SUPPORTED, reviewer="ana")
+    monkeypatch.setattr(status_groups, "SPOOL_CHARS", 100)  # every group goes to disk
+    reads: list[int] = []
+    original = fresh_store.verdicts_for_claims
+
+    def counted(claim_ids):
+        claim_ids = list(claim_ids)
+        reads.append(len(claim_ids))
+        return original(claim_ids)
+
+    monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
+    _stream, written = stream_render(
+        fresh_store, "markdown", chunk_claims=50, generated_at=GENERATED_AT
+    )
+    streamed = "".join(written)
+    assert reads == [50] * 6  # 300 claims read once, a chunk at a time
+    assert streamed == render(build_report(fresh_store, generated_at=GENERATED_AT), "markdown")
+    assert streamed.index("## Disputed") < streamed.index("## Supported")
 
 
 def test_claimreview_chooses_from_one_query_then_reads_a_chunk_at_a_time(
