@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from factcheck.config import PublisherConfig
 from factcheck.errors import InputError
 from factcheck.export.claimreview import iter_claimreview, render_claimreview
-from factcheck.export.csv_report import iter_csv, render_csv
+from factcheck.export.csv_report import iter_csv, iter_csv_rows, render_csv
 from factcheck.export.html import iter_html, render_html
 from factcheck.export.json_report import (
     FORMAT_VERSION,
@@ -74,7 +74,8 @@ def stream_render(
             stream, reviewed, document_by_id, publisher=publisher, report_url=report_url
         )
     if format == "csv":
-        return stream, iter_csv(stream)
+        rows = store.report_rows(document_id=document_id, status=stream.status_filter)
+        return stream, iter_csv_rows(stream, rows)
     if format == "json":
         return stream, iter_json(stream)
     if format == "html":
