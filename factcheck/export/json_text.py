@@ -12,7 +12,10 @@ subclass, say) is handed to `json.dumps` itself, so its bytes cannot differ.
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring  # the C encoder when available
+from json.encoder import (  # type: ignore[attr-defined]
+    c_make_encoder,  # the C encoder, None without the accelerator
+    encode_basestring,  # the C string encoder when available
+)
 from typing import Any
 
 __all__ = ["dumps_indented"]
@@ -56,8 +59,15 @@ def _dump(value: Any, newline: str) -> str:
     if kind is dict:
         if not value:
             return "{}"
+        if _FLAT_ENCODERS and _is_flat(value.values()):
+            # one C call: the encoder puts each item on its own line by itself
+            body = "".join(_flat_encoder(inner)(value, 0))
+            return "{" + inner + body[1:-1] + newline + "}"
+        leaves = _LEAVES
         items = [
-            f"{encode_basestring(key) if type(key) is str else _key(key)}: {_dump(item, inner)}"
+            # a leaf value is encoded here: a call saved for most values of a report
+            f"{encode_basestring(key) if type(key) is str else _key(key)}: "
+            + (leaf(item) if (leaf := leaves.get(type(item))) else _dump(item, inner))
             for key, item in value.items()
         ]
         return "{" + inner + ("," + inner).join(items) + newline + "}"
@@ -70,6 +80,40 @@ def _dump(value: Any, newline: str) -> str:
     # anything else as the standard library writes it, moved to this depth (newlines
     # in its output are all structural: JSON strings escape theirs)
     return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", newline)
+
+
+_CONTAINERS = (dict, list, tuple)
+_FLAT_ENCODERS: dict[str, Any] = {}
+"""C encoders by line indent (`c_make_encoder` writes compact JSON with the item
+separator it is given; `",\n" + indent` lays a flat dict out as `indent=2` does);
+empty when the C accelerator is missing."""
+
+
+def _is_flat(values: Any) -> bool:
+    """Whether every value is a plain leaf or an empty container (a claim of a big
+    desk: no verdict, no history, no evidence), so the C encoder writes the same."""
+    for value in values:
+        kind = type(value)
+        if kind not in _LEAVES and (kind not in _CONTAINERS or value):
+            return False
+    return True
+
+
+def _flat_encoder(inner: str) -> Any:
+    encoder = _FLAT_ENCODERS.get(inner)
+    if encoder is None:
+        encoder = _FLAT_ENCODERS[inner] = c_make_encoder(
+            None, _unencodable, encode_basestring, None, ": ", "," + inner, False, False, True
+        )
+    return encoder
+
+
+def _unencodable(value: Any) -> Any:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+if c_make_encoder is not None:
+    _FLAT_ENCODERS["\n" + _INDENT] = _flat_encoder("\n" + _INDENT)
 
 
 def _key(key: Any) -> str:

@@ -53,6 +53,8 @@ the same as one after the other)."""
 
 def escape_markdown(text: object) -> str:
     """Inline-safe Markdown for untrusted text (always one line)."""
+    if type(text) is int:  # ids and numbers: digits (and a sign) need nothing
+        return str(text)
     text = one_line(None if text is None else str(text))
     if not text.isprintable():  # printable text (most) has nothing `printable` shows
         text = printable(text)
@@ -83,9 +85,9 @@ def claim_items(documents: Iterable[DocumentReport]) -> Iterator[tuple[Status, s
     """Each listed claim's item with the status group it goes in, in document and
     text order (a group lists its claims in that order)."""
     for doc in documents:
-        document = doc.document
+        head = _document_head(doc.document)  # escaped once for all its claims
         for entry in doc.entries:
-            yield entry.status, "\n".join(_claim_item(document, entry)) + "\n"
+            yield entry.status, "\n".join(_claim_item(head, entry)) + "\n"
 
 
 def iter_markdown(
@@ -147,12 +149,17 @@ def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _claim_item(document: Document, entry: ClaimEntry) -> list[str]:
+def _document_head(document: Document) -> str:
+    """The start of a claim's document line: `  - Document: title (source),`."""
     source = escape_markdown(without_credentials(document.source))
+    return f"  - Document: {escape_markdown(document.title)} ({source}),"
+
+
+def _claim_item(document_head: str, entry: ClaimEntry) -> list[str]:
     lines = [
         f"- **“{escape_markdown(entry.claim.text)}”**",
-        f"  - Document: {escape_markdown(document.title)} ({source}),"
-        f" claim {escape_markdown(entry.number)} (id {escape_markdown(entry.claim.id)})",
+        f"{document_head} claim {escape_markdown(entry.number)}"
+        f" (id {escape_markdown(entry.claim.id)})",
     ]
     if entry.occurrences:
         lines.append(f"  - Occurs {escape_markdown(occurrence_phrase(entry))}")

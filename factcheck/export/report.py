@@ -244,7 +244,13 @@ def _stream_documents(
         if pending is not None and pending[0] == document.id:
             all_claims = [claim_from_row(row) for row in pending[1]]
             pending = next(claims_by_document, None)
-        chosen = [c for c in all_claims if _shown(c) and (status is None or c.status is status)]
+        chosen = [
+            c
+            for c in all_claims
+            if c.duplicate_of is None  # `_shown`, inlined: it runs for every claim
+            and c.status is not Status.DISMISSED
+            and (status is None or c.status is status)
+        ]
         if status is not None and not chosen:
             continue
         chunk.append((document, all_claims, chosen))
@@ -308,7 +314,16 @@ def _document_reports(
         )
         yield DocumentReport(
             document=document,
-            entries=tuple(entry(claim) for claim in chosen),
+            entries=tuple(
+                # most claims of a big desk: no verdict, no evidence, no repeat
+                ClaimEntry(claim, numbers[claim.id])
+                if claim.id not in histories
+                and claim.id not in stored
+                and claim.id not in repeats
+                and claim.duplicate_of is None
+                else entry(claim)
+                for claim in chosen
+            ),
             counts=_count(all_claims),
             hidden=tuple(entry(claim) for claim in hidden[document.id]),
         )

@@ -63,5 +63,5 @@ def test_same_text_as_before(text: str) -> None:
 
 
 def test_values_that_are_not_text() -> None:
-    for value in (None, 3, 2.5, "2026-11-28 01:45 UTC"):
+    for value in (None, 3, -4, 0, True, 2.5, "2026-11-28 01:45 UTC"):
         assert escape_markdown(value) == escape_markdown_before(value)
