@@ -12,6 +12,7 @@ only ever http(s): a `<script>` in an article is shown as text, never run.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
@@ -105,6 +106,10 @@ def _e(text: object) -> str:
     if not string.isprintable():
         string = printable(string)
     return escape(string, quote=True)
+
+
+_e_word = functools.lru_cache(maxsize=64)(_e)
+"""`_e` for the few words every claim repeats (its status and kind): worked out once."""
 
 
 def _stylesheet() -> str:
@@ -266,7 +271,7 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
         pieces.append(
             f'<a class="claim {entry.status}" id="in-text-{claim.id}"'
             f' href="#claim-{entry.claim.id}"'
-            f' title="{_e(entry.status.capitalize())}: claim {entry.number}">'
+            f' title="{_e_word(entry.status.capitalize())}: claim {entry.number}">'
             f"{_plain(text[claim.start : claim.end])}"
             f'<sup class="ref">{entry.number}</sup></a>'
         )
@@ -284,7 +289,8 @@ def _plain(text: str) -> str:
 def _entry(entry: ClaimEntry, marked: bool) -> str:
     claim = entry.claim
     status = entry.status
-    head = f'<span class="num">{entry.number}</span><span class="kind">{_e(claim.kind)}</span>' + (
+    kind = _e_word(claim.kind)
+    head = f'<span class="num">{entry.number}</span><span class="kind">{kind}</span>' + (
         f'<a class="back" href="#in-text-{claim.id}">↑ in the article</a>' if marked else ""
     )
     body = [f'<blockquote class="claim-text">{_e(claim.text)}</blockquote>']

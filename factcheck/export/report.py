@@ -31,6 +31,9 @@ STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UN
 """How reports group claims: what needs correcting first, then what checks out."""
 
 
+_UNSET = object()
+
+
 @dataclass(frozen=True)
 class ClaimEntry:
     """One claim with everything a report says about it."""
@@ -48,12 +51,18 @@ class ClaimEntry:
     """The claim's repeats in the document (`Claim.duplicate_of`), in text order: where
     else it occurs. Their verdicts are the claim's, so reports list it once."""
 
-    @cached_property
+    @property
     def verdict(self) -> Verdict | None:
         """The verdict in force (`factcheck.records.verdict_in_force`): the claim's
-        status in every listing is this verdict's status. Worked out once per entry:
-        every renderer asks for it several times a claim."""
-        return verdict_in_force(self.history) if self.history else None
+        status in every listing is this verdict's status. Worked out once per entry
+        (every renderer asks for it several times a claim), and not at all for a claim
+        without history, most of a big desk (3.11's `cached_property` takes a lock)."""
+        if not self.history:
+            return None
+        found = self.__dict__.get("_verdict_in_force", _UNSET)
+        if found is _UNSET:
+            found = self.__dict__["_verdict_in_force"] = verdict_in_force(self.history)
+        return found  # type: ignore[no-any-return]
 
     @property
     def status(self) -> Status:
