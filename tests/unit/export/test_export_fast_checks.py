@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from factcheck.cli.output import _nothing_to_show
+from factcheck.cli.output import _printable_piece
 from factcheck.export.json_report import _nothing_to_escape
 from factcheck.untrusted import safe_json
 from factcheck.untrusted.terminal_text import printable
@@ -21,9 +21,9 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=3), max_size=12).map("".join)
 @given(_TEXTS)
 @example("plain\nlines\n")
 @example("tab\there")
-def test_nothing_to_show_only_when_printable_changes_nothing(text: str) -> None:
-    if _nothing_to_show(text):
-        assert printable(text) == text
+@example("a,b\r\nc\r\r\n")
+def test_printable_piece_is_printable(text: str) -> None:
+    assert _printable_piece(text) == printable(text)
 
 
 @given(_TEXTS)
@@ -35,7 +35,7 @@ def test_nothing_to_escape_only_when_safe_json_changes_nothing(text: str) -> Non
 
 
 def test_the_common_texts_take_the_shortcut() -> None:
-    assert _nothing_to_show("| a | 1 |\n- **“claim”**\n")
+    assert _printable_piece("| a | 1 |\n- **“claim”**\n") == "| a | 1 |\n- **“claim”**\n"
     assert _nothing_to_escape('{\n  "text": "Seoul’s mayor said so."\n}')
-    assert not _nothing_to_show("a,b\r\n")  # CSV line ends: printable rewrites them
+    assert _printable_piece("a,b\r\n") == "a,b\n"  # CSV line ends: printable rewrites them
     assert not _nothing_to_escape('"<script>"')
