@@ -294,6 +294,12 @@ def _entry(entry: ClaimEntry, marked: bool) -> str:
         f'<a class="back" href="#in-text-{claim.id}">↑ in the article</a>' if marked else ""
     )
     body = [f'<blockquote class="claim-text">{_e(claim.text)}</blockquote>']
+    if not entry.history and not entry.occurrences:  # most claims: the general case, short
+        return (
+            f'<div class="entry {status}" id="claim-{claim.id}">'
+            f'<div class="entry-head">{head}</div>{body[0]}'
+            '<dl class="facts"><dt>Verdict</dt><dd>Not reviewed yet</dd></dl></div>'
+        )
     verdict = entry.verdict
     facts = []
     if verdict is None:
