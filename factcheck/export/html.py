@@ -283,7 +283,10 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
 
 def _plain(text: str) -> str:
     """Escaped article text; a blank-line paragraph break becomes a short gap, not a line."""
-    return _PARAGRAPH_BREAK.sub('<span class="pb"></span>', _e(text))
+    escaped = _e(text)
+    if "\n" not in escaped:  # most pieces (a claim, the space between two): no break
+        return escaped
+    return _PARAGRAPH_BREAK.sub('<span class="pb"></span>', escaped)
 
 
 def _entry(entry: ClaimEntry, marked: bool) -> str:
