@@ -682,21 +682,16 @@ def fig_review(repeat: int) -> None:
 
 
 def fig_export(db: Path, size: str) -> None:
-    """Each format against the one-query CSV anchor; CPU seconds (user+sys of the
-    process) are printed too, as wall times swing with the machine's other load."""
+    """Each format against the one-query CSV anchor, the anchor run again right before
+    each format (on a shared machine the load moves within a run: a pair run back to
+    back sees the same load); CPU seconds (user+sys of the process) are printed too,
+    as wall times swing with the machine's other load."""
     work = working_copy(db)
     run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])
-    anchor = run(
-        [
-            SQLITE_UTILS,
-            "query",
-            str(work),
-            LIST_SQL.replace("WHERE status = 'unverified' ", ""),
-            "--csv",
-        ]
-    )
-    anchor_cpu = CPU_SECONDS[-1]
+    anchor_sql = LIST_SQL.replace("WHERE status = 'unverified' ", "")
     for fmt in ("csv", "json", "markdown", "html", "claimreview"):
+        anchor = run([SQLITE_UTILS, "query", str(work), anchor_sql, "--csv"])
+        anchor_cpu = CPU_SECONDS[-1]
         ours = run([FACTCHECK, "--db", str(work), "export", "--format", fmt])
         cpu = CPU_SECONDS[-1]
         cpu_ratio = f"CPU {cpu:.2f} s vs {anchor_cpu:.2f} s: {cpu / anchor_cpu:.2f}x"

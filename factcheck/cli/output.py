@@ -13,6 +13,7 @@ fails when a command module calls `click.echo` directly.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ __all__ = [
     "echo",
     "echo_json",
     "echo_json_text",
+    "echo_stream",
     "folded",
     "plural",
     "printable",
@@ -67,6 +69,36 @@ def render(*parts: Part) -> str:
 def echo(*parts: Part, err: bool = False, nl: bool = True) -> None:
     """Print the parts as one line (stderr with `err`); the CLI's only way to print."""
     click.echo(render(*parts), err=err, nl=nl)
+
+
+def echo_stream(pieces: Iterable[str], *, batch_chars: int = 1 << 18) -> None:
+    """Print a streamed text (a report: ~100k pieces, tens of MB) as `echo(piece,
+    nl=False)` for each piece would, in batches of about `batch_chars`: click flushes
+    the stream (and scans for ANSI codes) on every call. Each piece is made printable
+    alone, as before; a printable piece holds no escape or carriage return, so joining
+    them changes nothing."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        text = _printable_piece(piece)
+        batch.append(text)
+        size += len(text)
+        if size >= batch_chars:
+            click.echo("".join(batch), nl=False)
+            batch, size = [], 0
+    if batch:
+        click.echo("".join(batch), nl=False)
+
+
+def _printable_piece(text: str) -> str:
+    """`printable(text)`, found without its regular expression for most of a report:
+    once Windows line ends are plain ones, text holding no carriage return or tab whose
+    lines all pass `str.isprintable` has nothing to show (every character `printable`
+    replaces fails `isprintable`)."""
+    plain = text.replace("\r\n", "\n") if "\r" in text else text
+    if "\r" in plain or "\t" in plain or not all(map(str.isprintable, plain.split("\n"))):
+        return printable(text)
+    return plain
 
 
 def echo_json(data: Any) -> None:

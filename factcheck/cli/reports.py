@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from factcheck.cli import REPORT_STATUS_CHOICE, Desk, cli
-from factcheck.cli.output import echo, plural
+from factcheck.cli.output import echo, echo_stream, plural
 from factcheck.cli.params import ROW_ID
 from factcheck.export import (
     FORMATS,
@@ -75,8 +75,7 @@ def export(
             report_url=report_url,
         )
         if output is None or output == "-":
-            for piece in pieces:
-                echo(piece, nl=False)
+            echo_stream(pieces)
             return
         write_report_file(output, pieces)
         listed = plural(stream.listed, "claim")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from factcheck.config import PublisherConfig
 from factcheck.errors import InputError
 from factcheck.export.claimreview import iter_claimreview, render_claimreview
-from factcheck.export.csv_report import iter_csv, render_csv
+from factcheck.export.csv_report import iter_csv, iter_csv_rows, render_csv
 from factcheck.export.html import iter_html, render_html
 from factcheck.export.json_report import (
     FORMAT_VERSION,
@@ -22,7 +22,7 @@ from factcheck.export.json_report import (
     parse_json_report,
     render_json,
 )
-from factcheck.export.markdown import iter_markdown, render_markdown
+from factcheck.export.markdown import claim_items, iter_markdown, render_markdown
 from factcheck.export.report import (
     STREAM_CHUNK_CLAIMS,
     ClaimEntry,
@@ -32,6 +32,7 @@ from factcheck.export.report import (
     build_report,
     stream_report,
 )
+from factcheck.export.status_groups import StatusGroups
 from factcheck.models import Status
 from factcheck.store import Store
 
@@ -73,7 +74,8 @@ def stream_render(
             stream, reviewed, document_by_id, publisher=publisher, report_url=report_url
         )
     if format == "csv":
-        return stream, iter_csv(stream)
+        rows = store.report_rows(document_id=document_id, status=stream.status_filter)
+        return stream, iter_csv_rows(stream, rows)
     if format == "json":
         return stream, iter_json(stream)
     if format == "html":
@@ -82,23 +84,11 @@ def stream_render(
         )
         return stream, iter_html(stream, outline, publisher=publisher)
     if format == "markdown":
-
-        def groups(group: Status) -> Iterator[DocumentReport]:
-            """One pass per status group: its claims, in document and text order."""
-            chosen = stream_report(
-                store,
-                document_id=document_id,
-                status=group,
-                generated_at=stream.generated_at,
-                chunk_claims=chunk_claims,
-            )
-            for doc in chosen.documents:
-                stream.listed += len(doc.entries)
-                yield doc
-
         outline = functools.partial(
             store.document_outline, document_id=document_id, status=stream.status_filter
         )
+        # one pass over the claims: items parked per status group, written group by group
+        groups = StatusGroups(claim_items(stream.documents))
         return stream, iter_markdown(stream, outline, groups)
     raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 

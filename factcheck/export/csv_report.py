@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from factcheck.export.report import Report, ReportStream
 from factcheck.untrusted.terminal_text import printable
@@ -99,6 +100,69 @@ def iter_csv(report: Report | ReportStream) -> Iterator[str]:
         writer.writerows(rows)
         if doc.entries:
             yield buffer.getvalue()
+
+
+def iter_csv_rows(stream: ReportStream, rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+    """`iter_csv`'s bytes from `Store.report_rows` tuples (the header, then about
+    `_ROWS_A_PIECE` rows a piece), counting them in `stream.listed`.
+
+    The export's path: one query and a `csv.writer` over plain tuples, without the
+    entries `iter_csv` reads (which `render_csv` still renders, as the reference).
+    Cells are defused exactly as `iter_csv` defuses them.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    defuse = _defused
+    document_cells: tuple[object, ...] = ()
+    current = None
+    batch: list[tuple[object, ...]] = []
+    for (
+        claim_id, number, document_id, title, source, url, text, kind, status,
+        verdict_id, note, reviewer, created_at, events,
+        evidence_source, evidence_title, evidence_url, revision_id, start, end,
+    ) in rows:  # fmt: skip
+        if document_id != current:
+            current = document_id
+            document_cells = (
+                document_id,
+                defuse(title),
+                defuse(without_credentials(source)),
+                defuse(without_credentials(url or "")),
+            )
+        if verdict_id is None:  # most claims of a big desk: no verdict, no evidence cited
+            batch.append(
+                (claim_id, number, *document_cells, defuse(text), kind, status,
+                 "", "", "", events, "", "", "", "", start, end)
+            )  # fmt: skip
+        elif evidence_source is None:
+            batch.append(
+                (claim_id, number, *document_cells, defuse(text), kind, status,
+                 defuse(note or ""), defuse(reviewer), defuse(created_at), events,
+                 "", "", "", "", start, end)
+            )  # fmt: skip
+        else:
+            batch.append(
+                (claim_id, number, *document_cells, defuse(text), kind, status,
+                 defuse(note or ""), defuse(reviewer), defuse(created_at), events,
+                 defuse(evidence_source), defuse(evidence_title),
+                 defuse(without_credentials(evidence_url or "")),
+                 "" if revision_id is None else revision_id, start, end)
+            )  # fmt: skip
+        if len(batch) >= _ROWS_A_PIECE:
+            writer.writerows(batch)
+            stream.listed += len(batch)
+            batch.clear()
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    writer.writerows(batch)
+    stream.listed += len(batch)
+    yield buffer.getvalue()
+
+
+_ROWS_A_PIECE = 200
+"""Rows written a piece: a few tens of KB, so memory stays small whatever the desk."""
 
 
 def _defused(cell: str) -> str:

@@ -12,6 +12,7 @@ only ever http(s): a `<script>` in an article is shown as text, never run.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from html import escape
@@ -97,8 +98,18 @@ def iter_html(
 
 
 def _e(text: object) -> str:
-    """Every value the page embeds: escaped, control characters shown (not kept)."""
-    return escape(printable("" if text is None else str(text)), quote=True)
+    """Every value the page embeds: escaped, control characters shown (not kept).
+
+    Called for every value of every claim: text that `str.isprintable` passes (most
+    titles, claims, names, dates; no newline) holds nothing `printable` would show."""
+    string = text if type(text) is str else "" if text is None else str(text)
+    if not string.isprintable():
+        string = printable(string)
+    return escape(string, quote=True)
+
+
+_e_word = functools.lru_cache(maxsize=64)(_e)
+"""`_e` for the few words every claim repeats (its status and kind): worked out once."""
 
 
 def _stylesheet() -> str:
@@ -260,7 +271,7 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
         pieces.append(
             f'<a class="claim {entry.status}" id="in-text-{claim.id}"'
             f' href="#claim-{entry.claim.id}"'
-            f' title="{_e(entry.status.capitalize())}: claim {entry.number}">'
+            f' title="{_e_word(entry.status.capitalize())}: claim {entry.number}">'
             f"{_plain(text[claim.start : claim.end])}"
             f'<sup class="ref">{entry.number}</sup></a>'
         )
@@ -272,16 +283,26 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
 
 def _plain(text: str) -> str:
     """Escaped article text; a blank-line paragraph break becomes a short gap, not a line."""
-    return _PARAGRAPH_BREAK.sub('<span class="pb"></span>', _e(text))
+    escaped = _e(text)
+    if "\n" not in escaped:  # most pieces (a claim, the space between two): no break
+        return escaped
+    return _PARAGRAPH_BREAK.sub('<span class="pb"></span>', escaped)
 
 
 def _entry(entry: ClaimEntry, marked: bool) -> str:
     claim = entry.claim
     status = entry.status
-    head = f'<span class="num">{entry.number}</span><span class="kind">{_e(claim.kind)}</span>' + (
+    kind = _e_word(claim.kind)
+    head = f'<span class="num">{entry.number}</span><span class="kind">{kind}</span>' + (
         f'<a class="back" href="#in-text-{claim.id}">↑ in the article</a>' if marked else ""
     )
     body = [f'<blockquote class="claim-text">{_e(claim.text)}</blockquote>']
+    if not entry.history and not entry.occurrences:  # most claims: the general case, short
+        return (
+            f'<div class="entry {status}" id="claim-{claim.id}">'
+            f'<div class="entry-head">{head}</div>{body[0]}'
+            '<dl class="facts"><dt>Verdict</dt><dd>Not reviewed yet</dd></dl></div>'
+        )
     verdict = entry.verdict
     facts = []
     if verdict is None:

@@ -34,7 +34,7 @@ from factcheck.untrusted.urls import without_credentials
 
 _COLUMNS = (Status.SUPPORTED, Status.DISPUTED, Status.UNVERIFIED)
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_SPECIAL = "\\`*_[]|~"
 """Characters that format inline text. Line-start ones (`#`, `-`, `1.`) never apply:
 every untrusted value is folded to one line and placed after a label."""
 _PASSAGE_CHARS = 240
@@ -43,12 +43,27 @@ _BARE_LINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
 an escaped `:` or `.` reads the same and links nothing."""
 
 
+_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {char: "\\" + char for char in _MARKDOWN_SPECIAL}
+)
+"""Entities for `&`, `<`, `>` and a backslash before each of `_MARKDOWN_SPECIAL`, in
+one `str.translate` (the entities hold no special character, so doing both at once is
+the same as one after the other)."""
+
+
 def escape_markdown(text: object) -> str:
     """Inline-safe Markdown for untrusted text (always one line)."""
-    text = printable(one_line(None if text is None else str(text)))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _BARE_LINK.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", text)
+    if type(text) is int:  # ids and numbers: digits (and a sign) need nothing
+        return str(text)
+    text = one_line(None if text is None else str(text))
+    if not text.isprintable():  # printable text (most) has nothing `printable` shows
+        text = printable(text)
+    text = text.translate(_ESCAPES)
+    return _BARE_LINK.sub(_unlinked, text)
+
+
+def _unlinked(match: re.Match[str]) -> str:
+    return f"{match.group(1) or match.group(3)}\\{match.group(2) or match.group(4)}"
 
 
 def render_markdown(report: Report) -> str:
@@ -58,23 +73,31 @@ def render_markdown(report: Report) -> str:
         for doc in report.documents
     ]
 
-    def groups(status: Status) -> Iterable[DocumentReport]:
-        for doc in report.documents:
-            entries = tuple(entry for entry in doc.entries if entry.status is status)
-            if entries:
-                yield DocumentReport(doc.document, entries, doc.counts)
+    items = list(claim_items(report.documents))
+
+    def groups(status: Status) -> Iterator[str]:
+        return (item for group, item in items if group is status)
 
     return "".join(iter_markdown(report, lambda: outline, groups))
+
+
+def claim_items(documents: Iterable[DocumentReport]) -> Iterator[tuple[Status, str]]:
+    """Each listed claim's item with the status group it goes in, in document and
+    text order (a group lists its claims in that order)."""
+    for doc in documents:
+        head = _document_head(doc.document)  # escaped once for all its claims
+        for entry in doc.entries:
+            yield entry.status, "\n".join(_claim_item(head, entry)) + "\n"
 
 
 def iter_markdown(
     report: Report | ReportStream,
     outline: Callable[[], Iterable[OutlineRow]],
-    groups: Callable[[Status], Iterable[DocumentReport]],
+    groups: Callable[[Status], Iterable[str]],
 ) -> Iterator[str]:
     """`render_markdown` a piece at a time: byline and summary table from `outline`
-    (read twice), then each status group from `groups(status)`: the documents having
-    claims with that status, with only those claims (read as they are written)."""
+    (read twice), then each status group from `groups(status)`: the text of its claim
+    items (`claim_items`), in document and text order."""
     listed_statuses = [
         status
         for status in STATUS_ORDER
@@ -92,9 +115,7 @@ def iter_markdown(
         if not sizes[status]:
             continue
         yield f"\n## {status.capitalize()} ({sizes[status]})\n\n"
-        for doc in groups(status):
-            for entry in doc.entries:
-                yield "\n".join(_claim_item(doc.document, entry)) + "\n"
+        yield from groups(status)
 
 
 def _byline(report: Report | ReportStream, documents: int, claims: int) -> str:
@@ -128,12 +149,17 @@ def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _claim_item(document: Document, entry: ClaimEntry) -> list[str]:
+def _document_head(document: Document) -> str:
+    """The start of a claim's document line: `  - Document: title (source),`."""
     source = escape_markdown(without_credentials(document.source))
+    return f"  - Document: {escape_markdown(document.title)} ({source}),"
+
+
+def _claim_item(document_head: str, entry: ClaimEntry) -> list[str]:
     lines = [
         f"- **“{escape_markdown(entry.claim.text)}”**",
-        f"  - Document: {escape_markdown(document.title)} ({source}),"
-        f" claim {escape_markdown(entry.number)} (id {escape_markdown(entry.claim.id)})",
+        f"{document_head} claim {escape_markdown(entry.number)}"
+        f" (id {escape_markdown(entry.claim.id)})",
     ]
     if entry.occurrences:
         lines.append(f"  - Occurs {escape_markdown(occurrence_phrase(entry))}")

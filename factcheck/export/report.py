@@ -31,6 +31,9 @@ STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UN
 """How reports group claims: what needs correcting first, then what checks out."""
 
 
+_UNSET = object()
+
+
 @dataclass(frozen=True)
 class ClaimEntry:
     """One claim with everything a report says about it."""
@@ -48,12 +51,18 @@ class ClaimEntry:
     """The claim's repeats in the document (`Claim.duplicate_of`), in text order: where
     else it occurs. Their verdicts are the claim's, so reports list it once."""
 
-    @cached_property
+    @property
     def verdict(self) -> Verdict | None:
         """The verdict in force (`factcheck.records.verdict_in_force`): the claim's
-        status in every listing is this verdict's status. Worked out once per entry:
-        every renderer asks for it several times a claim."""
-        return verdict_in_force(self.history) if self.history else None
+        status in every listing is this verdict's status. Worked out once per entry
+        (every renderer asks for it several times a claim), and not at all for a claim
+        without history, most of a big desk (3.11's `cached_property` takes a lock)."""
+        if not self.history:
+            return None
+        found = self.__dict__.get("_verdict_in_force", _UNSET)
+        if found is _UNSET:
+            found = self.__dict__["_verdict_in_force"] = verdict_in_force(self.history)
+        return found  # type: ignore[no-any-return]
 
     @property
     def status(self) -> Status:
@@ -244,7 +253,13 @@ def _stream_documents(
         if pending is not None and pending[0] == document.id:
             all_claims = [claim_from_row(row) for row in pending[1]]
             pending = next(claims_by_document, None)
-        chosen = [c for c in all_claims if _shown(c) and (status is None or c.status is status)]
+        chosen = [
+            c
+            for c in all_claims
+            if c.duplicate_of is None  # `_shown`, inlined: it runs for every claim
+            and c.status is not Status.DISMISSED
+            and (status is None or c.status is status)
+        ]
         if status is not None and not chosen:
             continue
         chunk.append((document, all_claims, chosen))
@@ -308,7 +323,16 @@ def _document_reports(
         )
         yield DocumentReport(
             document=document,
-            entries=tuple(entry(claim) for claim in chosen),
+            entries=tuple(
+                # most claims of a big desk: no verdict, no evidence, no repeat
+                ClaimEntry(claim, numbers[claim.id])
+                if claim.id not in histories
+                and claim.id not in stored
+                and claim.id not in repeats
+                and claim.duplicate_of is None
+                else entry(claim)
+                for claim in chosen
+            ),
             counts=_count(all_claims),
             hidden=tuple(entry(claim) for claim in hidden[document.id]),
         )

@@ -18,6 +18,7 @@ from factcheck.export import STREAMED_FORMATS, build_report, render, stream_rend
 from factcheck.export.csv_report import _defused, defuse_formula
 from factcheck.models import SHOWN_STATUSES, Claim, ClaimKind, Status
 from factcheck.store import Store
+from factcheck.store.claims import set_status_in_force
 
 __all__ = ["desk"]  # the fixture, shared with the set-based report tests
 
@@ -87,7 +88,8 @@ def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
         return original(claim_ids)
 
     monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
-    for fmt in [fmt for fmt in STREAMED_FORMATS if fmt != "claimreview"]:
+    # ClaimReview plans first, Markdown parks its groups on disk, CSV is one query (below)
+    for fmt in [fmt for fmt in STREAMED_FORMATS if fmt not in ("claimreview", "markdown", "csv")]:
         reads.clear()
         _stream, written = stream_render(fresh_store, fmt, chunk_claims=50)
         while not reads:  # the header (and the HTML summary) need no verdicts
@@ -96,6 +98,108 @@ def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
         rest = list(written)
         assert len(rest) >= 29, fmt
         assert reads == [50] * 6, fmt
+
+
+def test_csv_is_one_query_without_per_chunk_reads(fresh_store: Store, monkeypatch) -> None:
+    """The CSV export writes rows straight from `Store.report_rows` (numbers, verdict
+    in force, event count and cited evidence come from SQL): no chunked reads."""
+    _many_documents(fresh_store, documents=30, claims_each=10)
+    ids = [claim.id for claim in fresh_store.list_claims()]
+    fresh_store.mark(ids[::7], Status.DISPUTED, reviewer="ana", note="=1+1")
+    for name in ("verdicts_for_claims", "evidence_for_claims", "evidence_by_ids"):
+        monkeypatch.setattr(fresh_store, name, lambda *_a, **_k: pytest.fail("chunked read"))
+    stream, pieces = stream_render(fresh_store, "csv", chunk_claims=50)
+    streamed = "".join(pieces)
+    monkeypatch.undo()
+    assert streamed == render(build_report(fresh_store), "csv")
+    assert stream.listed == 300
+    assert streamed.count("'=1+1") == len(ids[::7])
+
+
+def test_every_format_streams_undo_dismissal_repeats_and_missing_evidence_as_before(
+    fresh_store: Store,
+) -> None:
+    """Undone verdicts (first and later), a dismissed claim, a claim with a repeat (the
+    repeat decided), evidence cited from another claim and cited evidence deleted:
+    every streamed format, each status filter, is the whole report's bytes."""
+    from factcheck.desk.session import ReviewSession
+    from factcheck.models import Evidence, SourceKind
+
+    lead = "Exports rose 4% in 2023 to a record high, the ministry said."
+    text = f"{lead}\n\nRents fell in May.\n\n=SUM(A1) ports\n\n{lead}\n"
+    phrases = [(lead, 0), ("Rents fell in May.", 0), ("=SUM(A1) ports", 0), (lead, 1)]
+    claims = []
+    for phrase, after in phrases:
+        at = text.index(phrase, after)
+        claims.append(Claim(phrase, at, at + len(phrase), at, at + len(phrase)))
+    document = fresh_store.add_document(
+        text, title="-Trade", source="https://u:p@x.example/a", url="https://u:p@x.example/a",
+        claims=claims, duplicate_of=[None, None, None, 0],
+    ).document  # fmt: skip
+    first, rents, port, repeat = (
+        c.id for c in fresh_store.list_claims(document_id=document.id, include_hidden=True)
+    )
+    [kept, dropped] = fresh_store.save_evidence(
+        rents,
+        [
+            Evidence(SourceKind.WIKIPEDIA, "@Rents", "Rents fell.", 0.9, url="https://w.example",
+                     revision_id=12),
+            Evidence(SourceKind.REFERENCE, "Gone", "Deleted later.", 0.5),
+        ],
+    )  # fmt: skip
+    fresh_store.mark([rents], Status.DISPUTED, reviewer="bo", note="ONS", evidence_id=kept.id)
+    session = ReviewSession(fresh_store, document.id, reviewer="ana")
+    session.decide(rents, Status.SUPPORTED, note="misread")
+    session.undo()
+    session.decide(repeat, Status.SUPPORTED, note="customs")
+    fresh_store.mark([port], Status.DISMISSED, reviewer="ana")
+    with fresh_store.write() as db:  # older databases: a verdict citing deleted evidence
+        db.execute(
+            "INSERT INTO verdicts (claim_id, status, note, reviewer, evidence_id, created_at)"
+            " VALUES (?, 'disputed', NULL, 'cy', ?, '2099-01-01T00:00:00Z')",
+            [first, dropped.id],
+        )
+        db.execute("DELETE FROM evidence WHERE id = ?", [dropped.id])
+        set_status_in_force(db, first)
+    for status in (None, *SHOWN_STATUSES):
+        whole = build_report(fresh_store, status=status, generated_at=GENERATED_AT)
+        for fmt in STREAMED_FORMATS:
+            with fresh_store.snapshot():
+                stream, pieces = stream_render(
+                    fresh_store, fmt, status=status, generated_at=GENERATED_AT
+                )
+                assert "".join(pieces) == render(whole, fmt), (fmt, status)
+            assert stream.listed == len(whole.entries), (fmt, status)
+
+
+def test_markdown_reads_the_claims_once_and_parks_its_groups_on_disk(
+    fresh_store: Store, monkeypatch
+) -> None:
+    """The report lists claims by status group; the store is read once (not once per
+    group), chunk by chunk, and the groups are written back from temporary files."""
+    from factcheck.export import status_groups
+
+    _many_documents(fresh_store, documents=30, claims_each=10)
+    ids = [claim.id for claim in fresh_store.list_claims()]
+    fresh_store.mark(ids[::7], Status.DISPUTED, reviewer="ana")
+    fresh_store.mark(ids[3::11], Status.SUPPORTED, reviewer="ana")
+    monkeypatch.setattr(status_groups, "SPOOL_CHARS", 100)  # every group goes to disk
+    reads: list[int] = []
+    original = fresh_store.verdicts_for_claims
+
+    def counted(claim_ids):
+        claim_ids = list(claim_ids)
+        reads.append(len(claim_ids))
+        return original(claim_ids)
+
+    monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
+    _stream, written = stream_render(
+        fresh_store, "markdown", chunk_claims=50, generated_at=GENERATED_AT
+    )
+    streamed = "".join(written)
+    assert reads == [50] * 6  # 300 claims read once, a chunk at a time
+    assert streamed == render(build_report(fresh_store, generated_at=GENERATED_AT), "markdown")
+    assert streamed.index("## Disputed") < streamed.index("## Supported")
 
 
 def test_claimreview_chooses_from_one_query_then_reads_a_chunk_at_a_time(
