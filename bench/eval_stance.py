@@ -11,6 +11,10 @@ majority baseline (the most common label of the training folds) is scored on the
 held-out fold in the same run. Also printed: the shipped `Thresholds()` defaults on
 the full set, and how often each cue fires per gold label.
 
+This measures the cue rule (`decide`), which the product uses only as a fallback; the
+learned hint `evidence_hint` shows is trained and cross-validated by
+bench/train_stance.py.
+
 Run: python bench/eval_stance.py   (skips without ../shared/data)
 """
 

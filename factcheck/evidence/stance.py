@@ -12,11 +12,15 @@ from surface cues, so the reviewer reads a likely contradiction first:
   used only when cross-validation on Climate-FEVER keeps it (`Thresholds.antonyms`);
 - word overlap with the claim as the (weak) sign of support.
 
-A hint, never a verdict: these cues are wrong often (bench/eval_stance.py measures how
-often, against a majority baseline), so nothing in factcheck may set or change a
-verdict from a stance alone. It is shown next to the passage for the reviewer to judge;
-the reviewer's key press is the only thing that decides. Pure functions, no I/O, no
-model: fast enough to run on every suggested passage.
+Alone, the rule over these cues (`decide`, `stance_hint`) hints too often: it scores
+below always answering "neither" on Climate-FEVER (bench/eval_stance.py). What the
+product shows (`evidence_hint`) is the learned model of `stance_model`, which weighs the
+same cues with sentence vectors and says "neither" unless sure; the cue rule is its
+fallback when the model or the encoder is missing.
+
+A hint, never a verdict: nothing in factcheck may set or change a verdict from a stance
+alone. It is shown next to the passage for the reviewer to judge; the reviewer's key
+press is the only thing that decides. The cue functions here are pure: no I/O, no model.
 """
 
 from __future__ import annotations
@@ -135,19 +139,45 @@ def decide(cues: StanceCues, thresholds: Thresholds = Thresholds()) -> StanceHin
 
 
 def stance_hint(claim: str, passage: str, thresholds: Thresholds = Thresholds()) -> StanceHint:
-    """Whether `passage` seems to support or contradict `claim`: a hint, not a verdict."""
+    """The cue rule's hint for `passage` against `claim` (no model): the fallback of
+    `evidence_hint` and the baseline bench/eval_stance.py measures."""
     return decide(stance_cues(claim, passage), thresholds)
 
 
 def evidence_hint(claim: str, evidence: Evidence) -> StanceHint:
-    """The hint for one suggested passage, as `show`, `search` and the review screen
-    present it. Computed on display from the claim's text and the passage, never stored:
-    verdict code never sees it, so the reviewer's key press stays the only decision.
-    Contradictions the matcher flagged on the evidence count too, so the hint never says
-    "supports?" beside a flagged contradiction on a passage about the claim."""
+    """The hint for one suggested passage, as `show`, `search`, `match` and the review
+    screen present it: the learned model's stance (`stance_model`, cues plus sentence
+    vectors; it beats the majority class where the cue rule alone does not), or the
+    cue rule when the model or encoder is missing. Computed on display from the claim's
+    text and the passage, never stored: verdict code never sees it, so the reviewer's
+    key press stays the only decision. A contradiction the matcher flagged on the
+    evidence counts as a cue, and the hint never says "supports?" beside one."""
     cues = stance_cues(claim, evidence.passage)
     flagged = tuple(dict.fromkeys((*cues.contradictions, *evidence.contradictions)))
-    return decide(replace(cues, contradictions=flagged))
+    cues = replace(cues, contradictions=flagged)
+    from factcheck.evidence.stance_model import model_stances  # loads numpy and MiniLM
+    from factcheck.text.sentence_encoder import passage_text
+
+    learned = model_stances([cues], claim, [passage_text(evidence.title, evidence.passage)])
+    if learned is None:
+        return decide(cues)
+    return explain(learned[0], cues)
+
+
+def explain(stance: Stance, cues: StanceCues) -> StanceHint:
+    """`stance` with the cues a reviewer can check in the passage as its reasons:
+    for "contradicts" the contradiction cues, for "supports" the shared key words and
+    repeated details. "supports" with a contradiction cue becomes "neither"."""
+    against = [*cues.contradictions]
+    if cues.negation_mismatch:
+        against.append("negation differs")
+    against.extend(cues.opposite_directions)
+    if stance is Stance.CONTRADICTS:
+        return StanceHint(Stance.CONTRADICTS, tuple(against))
+    if stance is Stance.SUPPORTS and not cues.contradictions:
+        shared = f"shares {cues.overlap:.0%} of the claim's key words"
+        return StanceHint(Stance.SUPPORTS, (shared, *cues.agreements))
+    return StanceHint(Stance.NEITHER, ())
 
 
 def hint_label(hint: StanceHint) -> str | None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
+from factcheck.evidence import stance_model
+from factcheck.evidence.stance_model import StanceModel
 from factcheck.models import Evidence, SourceKind, Status
 
 SIZE = (120, 40)
@@ -19,6 +24,23 @@ HOSTILE = Evidence(
     "[bold red]China[/] is not South Korea's \x1b[31mbiggest trading partner.",
     0.5,
 )
+THRESHOLD = 0.5
+"""Cosine above which the set model below hints "contradicts"."""
+
+
+def contradicting_when_close(threshold: float) -> StanceModel:
+    """A real `StanceModel` with set weights, so the display is tested apart from what the
+    packaged weights learned (they rarely say "contradicts": bench/RESULTS.md): it says
+    "contradicts" when the claim-passage cosine passes `threshold`, else "neither"."""
+    weights = np.zeros((3, 6), dtype=np.float32)
+    weights[1, 5] = 50.0
+    return StanceModel(weights, np.array([-100.0, -50.0 * threshold, 0.0], dtype=np.float32))
+
+
+@pytest.fixture(autouse=True)
+def set_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = contradicting_when_close(THRESHOLD)
+    monkeypatch.setattr(stance_model, "default_stance_model", lambda: model)
 
 
 def evidence_lines(app) -> list[str]:

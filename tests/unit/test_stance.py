@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from factcheck.evidence import stance_model
 from factcheck.evidence.stance import (
     Stance,
     StanceHint,
@@ -140,6 +141,13 @@ def test_stance_is_core_and_never_imports_textual() -> None:
     assert result.stdout.strip() == "False"
 
 
+@pytest.fixture
+def cue_rule_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No packaged model: `evidence_hint` falls back to the cue rule (a broken install)."""
+    monkeypatch.setattr(stance_model, "default_stance_model", lambda: None)
+
+
+@pytest.mark.usefixtures("cue_rule_only")
 def test_evidence_hint_reads_the_passage_of_the_evidence() -> None:
     evidence = Evidence(
         SourceKind.REFERENCE, "Eiffel Tower", "The Eiffel Tower was finished in 1887.", 0.9
@@ -164,6 +172,7 @@ def test_hint_as_dict_is_json_ready() -> None:
     }
 
 
+@pytest.mark.usefixtures("cue_rule_only")
 def test_evidence_hint_counts_a_contradiction_the_matcher_flagged() -> None:
     passage = "The Eiffel Tower was finished for the World Fair in Paris."
     plain = Evidence(SourceKind.REFERENCE, "Eiffel Tower", passage, 0.9)
