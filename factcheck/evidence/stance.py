@@ -25,6 +25,7 @@ press is the only thing that decides. The cue functions here are pure: no I/O, n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -162,6 +163,16 @@ def evidence_hint(claim: str, evidence: Evidence) -> StanceHint:
     if learned is None:
         return decide(cues)
     return explain(learned[0], cues)
+
+
+def prepare_hints(claim: str, items: Sequence[Evidence]) -> None:
+    """Work out the hints of `items` ahead, off the thread that shows them: the first
+    hint loads the model and the sentence encoder, and every one encodes its passage
+    (kept in the encoder's memory of recent texts), so the `evidence_hint` calls of a
+    later paint cost only the cues. The review screen's lookup workers call this before
+    they post what they found."""
+    for item in items:
+        evidence_hint(claim, item)
 
 
 def explain(stance: Stance, cues: StanceCues) -> StanceHint:

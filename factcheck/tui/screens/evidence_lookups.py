@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from factcheck.errors import FactcheckError
 from factcheck.evidence.context import ClaimContext, claim_context
 from factcheck.evidence.sources import EvidenceSource
+from factcheck.models import Evidence
 from factcheck.tui.lookups import Cancelled, ask_sources
 from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
 from factcheck.tui.screens.review_host import ReviewScreenPart
@@ -178,6 +179,7 @@ class EvidenceLookups(ReviewScreenPart):
             )
         except Cancelled:
             return
+        _prepare_hints(text, answers.items)
         self.post_message(SuggestionsFound(claim_id, answers.items, answers.failures))
         for source in app.suggestion_sources if ahead else ():
             prepare = getattr(source, "prepare", None)
@@ -263,6 +265,7 @@ class EvidenceLookups(ReviewScreenPart):
         for source_name, reason in answers.failures:
             self.post_message(LookupFailed(claim_id, source_name, reason))
         if not answers.failures:
+            _prepare_hints(text, answers.items)
             self.post_message(EvidenceFound(claim_id, source.name, answers.items))
 
     def on_evidence_found(self, message: EvidenceFound) -> None:
@@ -305,3 +308,13 @@ class EvidenceLookups(ReviewScreenPart):
                 self.suggested.add(self.suggesting)
             self.suggesting = None
             self._notify_once("suggest-crash", f"Evidence suggestions failed: {event.worker.error}")
+
+
+def _prepare_hints(text: str, items: Sequence[Evidence]) -> None:
+    """In a lookup worker: the stance hints of what it found, worked out before it posts
+    them, so the model loads and the passages are encoded here and the evidence panel's
+    paint on the UI thread only reads them back (`stance.prepare_hints`). Imported here,
+    as the panel does, so the screen's first paint does not load the stance cues."""
+    from factcheck.evidence.stance import prepare_hints
+
+    prepare_hints(text, items)
