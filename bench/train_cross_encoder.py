@@ -46,13 +46,14 @@ Pair = tuple[str, str, float]
 """(claim, passage as "title: text", label 1.0 gold / 0.0 not)."""
 
 
-def load_base() -> tuple[Any, Any]:
-    """Tokenizer and a one-logit sequence classifier on the packaged MiniLM weights."""
+def load_base(num_labels: int = 1) -> tuple[Any, Any]:
+    """Tokenizer and a sequence classifier (one logit: a rerank score) on the packaged
+    MiniLM weights."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     folder = base_model_dir()
     tokenizer = AutoTokenizer.from_pretrained(folder)
-    model = AutoModelForSequenceClassification.from_pretrained(folder, num_labels=1)
+    model = AutoModelForSequenceClassification.from_pretrained(folder, num_labels=num_labels)
     return tokenizer, model
 
 
@@ -67,12 +68,17 @@ def batch_inputs(tokenizer: Any, claims: Sequence[str], passages: Sequence[str])
     )
 
 
-def train(pairs: list[Pair], *, seed: int = 0, log_every: int = 100) -> tuple[Any, Any, float]:
-    """One epoch over `pairs` (shuffled); the tokenizer, the model and pairs a second."""
+def train(
+    pairs: list[Pair], *, num_labels: int = 1, seed: int = 0, log_every: int = 100
+) -> tuple[Any, Any, float]:
+    """One epoch over `pairs` (shuffled); the tokenizer, the model and pairs a second.
+
+    One label: binary cross-entropy on the logit (label 1.0 / 0.0); more: softmax
+    cross-entropy, the label being the class index."""
     import torch
 
     torch.manual_seed(seed)
-    tokenizer, model = load_base()
+    tokenizer, model = load_base(num_labels)
     # The 30k x 384 word embeddings stay as the bi-encoder learnt them: a few thousand
     # pairs cannot improve them, and their Adam update is a third of a step's time.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
@@ -88,13 +94,16 @@ def train(pairs: list[Pair], *, seed: int = 0, log_every: int = 100) -> tuple[An
         optimiser,
         lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / max(1, steps - warmup))),
     )
-    loss_of = torch.nn.BCEWithLogitsLoss()
+    loss_of = torch.nn.BCEWithLogitsLoss() if num_labels == 1 else torch.nn.CrossEntropyLoss()
     started = time.perf_counter()
     for step in range(steps):
         chunk = order[step * BATCH : (step + 1) * BATCH]
         inputs = batch_inputs(tokenizer, [c for c, _, _ in chunk], [p for _, p, _ in chunk])
-        labels = torch.tensor([label for _, _, label in chunk])
-        loss = loss_of(model(**inputs).logits.squeeze(-1), labels)
+        logits = model(**inputs).logits
+        if num_labels == 1:
+            loss = loss_of(logits.squeeze(-1), torch.tensor([label for _, _, label in chunk]))
+        else:
+            loss = loss_of(logits, torch.tensor([int(label) for _, _, label in chunk]))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimiser.step()
