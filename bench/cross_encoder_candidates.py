@@ -7,7 +7,8 @@ and the shipped path's best `SENTENCE_DEPTH` passages with their shipped scores 
 matcher, then the int8 MiniLM bi-encoder rerank at w 3). Those come from
 `bench/eval_retrieval.py` and `bench/corpora.py` by import, so the pooling, recall and
 folds are the ones every other retrieval figure uses. Building them runs the shipped
-path cold (~0.2 s a claim), so the result is cached in a pickle outside the repo.
+path cold (0.3-0.6 s a claim on a loaded machine), so the result is cached in a pickle
+outside the repo.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ shipped path's warm suggestion on the same claims.
 
 Run (train extra, HF_HUB_OFFLINE=1; skips without ../shared/data):
   nice -n 10 python bench/cross_encoder_candidates.py          # once, cached in /tmp
-  nice -n 10 python bench/eval_cross_encoder.py --folds 0,1,2 --pairs 3000
+  nice -n 10 python bench/eval_cross_encoder.py --folds 0 --pairs 1600   # one process a fold
   nice -n 10 python bench/eval_cross_encoder.py --report [--latency]
 """
 
