@@ -160,6 +160,16 @@ def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ORDINAL_WORDS = frozenset(ORDINAL_RANKS) | words_of("1st 2nd 3rd")
+_LEFT_OPEN = _DETERMINERS | _PREPOSITIONS | _ORDINAL_WORDS
+"""Words a statement cannot end on before a conjunction: the conjunction then joins
+two words that share what follows ("exposed to and infected with the virus", "their
+first and second doses"), not two statements."""
+_SUBORDINATORS = words_of(
+    "as if when whenever because although though before after until unless once whether"
+)
+"""Words that open a dependent clause: "... and as more data becomes available" is a
+condition of the statement before it, not a statement of its own."""
 _CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
@@ -197,6 +207,11 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         if _bare_attribution(lowers, verbs, first, last):
             continue  # "he said", "the company said in a statement"
         last = _drop_dangling(lowers, first, last)
+        cut_off = _drop_cut_off_end(words, lowers, first, last)
+        if cut_off != last:
+            last = cut_off
+            if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
+                continue  # "the union has been" less its cut-off end: a bare noun phrase
         s, e = trim_markup(text, matches[first].start(), matches[last].end())
         if e <= s:
             continue
@@ -241,6 +256,49 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
             return end
         while end > first and lowers[end] in _PREPOSITIONS:
             end -= 1
+
+
+_TRAILING_AUXILIARIES = _AUXILIARIES - words_of("do does did 's ’s")
+"""Auxiliaries and modals that leave a clause without its predicate when they end it
+("the union has been", "the pool will"); "do" is also a main verb ("what they do")."""
+_GAP_WORDS = _RELATIVES | words_of("i you we they he she it them us me him to")
+"""Words that open a clause with a gap a final preposition can fill: "the page you were
+looking for", "rooms they are in", "a friend to shelter with"."""
+_ELLIPSIS_WORDS = _GAP_WORDS | words_of("as than so none nor not neither too")
+"""Words that make a final auxiliary an ellipsis rather than a cut: "as effective as it
+once was", "how common the problem is", "yet none have"."""
+_LOOK_BACK = 4
+"""Tokens before a final preposition or auxiliary searched for a gap or ellipsis word."""
+
+
+def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int) -> int:
+    """Give back the end of a statement cut off mid-clause, as a truncated body is ("...
+    is a public health emergency in", "the union has been"): a final lowercase preposition
+    with no gap before it to fill, and a final run of auxiliaries with no ellipsis before
+    it. A stranded preposition or an elliptic auxiliary stays ("what you were looking
+    for", "as it once was")."""
+    end = last
+    while end > first and words[end][:1].islower():
+        lower = lowers[end]
+        if lower in _PREPOSITIONS:
+            if _near(lowers, first, end, _GAP_WORDS):
+                return end
+            end = _drop_dangling(lowers, first, end - 1)
+        elif lower in _TRAILING_AUXILIARIES:
+            chain = end
+            while chain > first and lowers[chain - 1] in _TRAILING_AUXILIARIES:
+                chain -= 1
+            if lowers[chain - 1] not in _RELATIVES and _near(lowers, first, chain, _ELLIPSIS_WORDS):
+                return end  # not "... which can": a relative subject still needs its verb
+            end = _drop_dangling(lowers, first, chain - 1) if chain > first else first
+        else:
+            return end
+    return end
+
+
+def _near(lowers: list[str], first: int, at: int, wanted: frozenset[str]) -> bool:
+    """Whether one of the `_LOOK_BACK` tokens before `at` (not before `first`) is wanted."""
+    return not wanted.isdisjoint(lowers[max(first, at - _LOOK_BACK) : at])
 
 
 def _top_level(words: list[str]) -> list[bool]:
@@ -306,8 +364,10 @@ def _statement_cuts(
         if _bare_attribution(lowers, verbs, j + 1, n - 1):
             continue  # ", and he said": a tail, not a new statement
         last = j - 1 if not (j > 0 and lowers[j - 1] == ",") else j - 2
-        if last < first:
-            continue
+        if last < first or lowers[last] in _LEFT_OPEN:
+            continue  # "exposed to and infected with", "their first and second doses"
+        if lowers[j + 1] in _SUBORDINATORS:
+            continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))
         first, left_has_verb, speech, verb_chain = j + 1, False, False, False
     if first < n:
@@ -423,7 +483,6 @@ def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None)
 
 _ORDINAL = FLAG_BITS["ordinal"]
 _SUPERLATIVE = FLAG_BITS["superlative"]
-_ORDINAL_WORDS = frozenset(ORDINAL_RANKS) | words_of("1st 2nd 3rd")
 
 
 def _ordinals_are_adverbs(text: str) -> bool:
