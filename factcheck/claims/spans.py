@@ -238,10 +238,15 @@ _LOOSE_PUNCTUATION = frozenset({",", ";", ":", "-", "–", "—", ".", "!", "?",
 """Punctuation standing alone as a word: given back with a dangling article before it."""
 
 
+_OPENERS_ONLY = words_of("because if although though unless whether")
+"""Subordinators that cannot end a clause ("... severe illness because" in a cut-off
+body); "so", "since", "before" and "once" can ("to do so", "than before")."""
+
+
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
-    """Give back a trailing determiner, conjunction or relative, and a preposition it bares
-    ("... died on April 22 of the" in a cut-off body): a claim never ends on them. A
-    preposition alone at the end stays ("the page you are looking for")."""
+    """Give back a trailing determiner, conjunction, relative or subordinator, and a
+    preposition it bares ("... died on April 22 of the" in a cut-off body): a claim never
+    ends on them. A preposition alone at the end is `_drop_cut_off_end`'s to judge."""
     end = last
     while True:  # until stable: a bared preposition may uncover another determiner
         before = end
@@ -249,6 +254,7 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
             lowers[end] in _DETERMINERS
             or lowers[end] in _CONJUNCTIONS
             or lowers[end] in _RELATIVES
+            or lowers[end] in _OPENERS_ONLY
             or lowers[end] in _LOOSE_PUNCTUATION  # "is the , the": trimmed later anyway
         ):
             end -= 1
@@ -264,9 +270,11 @@ _TRAILING_AUXILIARIES = _AUXILIARIES - words_of("do does did 's ’s")
 _GAP_WORDS = _RELATIVES | words_of("i you we they he she it them us me him to")
 """Words that open a clause with a gap a final preposition can fill: "the page you were
 looking for", "rooms they are in", "a friend to shelter with"."""
-_ELLIPSIS_WORDS = _GAP_WORDS | words_of("as than so none nor not neither too")
+_ELLIPSIS_WORDS = (_GAP_WORDS - {"that"}) | words_of("as than so none nor not neither too")
 """Words that make a final auxiliary an ellipsis rather than a cut: "as effective as it
 once was", "how common the problem is", "yet none have"."""
+_CHAIN_ADVERBS = words_of("not n't never also still already soon just now always")
+"""Adverbs inside a run of auxiliaries ("may soon be", "has not been")."""
 _LOOK_BACK = 4
 """Tokens before a final preposition or auxiliary searched for a gap or ellipsis word."""
 
@@ -275,8 +283,8 @@ def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int
     """Give back the end of a statement cut off mid-clause, as a truncated body is ("...
     is a public health emergency in", "the union has been"): a final lowercase preposition
     with no gap before it to fill, and a final run of auxiliaries with no ellipsis before
-    it. A stranded preposition or an elliptic auxiliary stays ("what you were looking
-    for", "as it once was")."""
+    it, and an ordinal after a determiner ("in their first"). A stranded preposition or
+    an elliptic auxiliary stays ("what you were looking for", "as it once was")."""
     end = last
     while end > first and words[end][:1].islower():
         lower = lowers[end]
@@ -284,10 +292,14 @@ def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int
             if _near(lowers, first, end, _GAP_WORDS):
                 return end
             end = _drop_dangling(lowers, first, end - 1)
+        elif lower in _ORDINAL_WORDS and end > first and lowers[end - 1] in _DETERMINERS:
+            end = _drop_dangling(lowers, first, end - 1)  # "in their first": a rank cut off
         elif lower in _TRAILING_AUXILIARIES:
             chain = end
-            while chain > first and lowers[chain - 1] in _TRAILING_AUXILIARIES:
-                chain -= 1
+            while chain > first and (
+                lowers[chain - 1] in _TRAILING_AUXILIARIES or lowers[chain - 1] in _CHAIN_ADVERBS
+            ):
+                chain -= 1  # "may soon be", "has not been"
             if lowers[chain - 1] not in _RELATIVES and _near(lowers, first, chain, _ELLIPSIS_WORDS):
                 return end  # not "... which can": a relative subject still needs its verb
             end = _drop_dangling(lowers, first, chain - 1) if chain > first else first
@@ -397,6 +409,8 @@ def _clause_after(
     while j < n and j - k < 8:
         lower = lowers[j]
         if verbs[j] and j > k:
+            if j == k + 1 and words[k][:1].isdigit():
+                return None  # "and 24 died": a figure of the same people, not a subject
             return (
                 "reported"
                 if lower in _REPORTING_VERBS or _reported_soon(lowers, j, n)
