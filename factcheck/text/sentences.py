@@ -16,7 +16,6 @@ Pure; no I/O.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 __all__ = ["split_sentences"]
 
@@ -137,15 +136,6 @@ _MAX_QUOTED_CHARS = 1500
 mark, a long transcript) sentences end as usual, which keeps the cost linear."""
 
 
-def _quote_from(glued: list[int], position: int, cut: int) -> int:
-    """Where the sentence ending at `cut` starts for the quotation test: after the last
-    glued boundary ("... in an email.“A famous example ...") between `position` and
-    `cut`, else at `position`. Measured from `position` alone, a run of glued sentences
-    before a quotation pushed it past `_MAX_QUOTED_CHARS` and it was cut."""
-    k = bisect_left(glued, cut) - 1
-    return glued[k] if k >= 0 and glued[k] > position else position
-
-
 def _inside_quotation(text: str, start: int, cut: int) -> bool:
     """Whether a boundary at `cut` would fall inside a quotation that opened in this
     sentence and closes within the paragraph: a claim must not end inside a quotation,
@@ -235,11 +225,7 @@ def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[in
                 cut = match.start("ws")
             else:
                 continue
-            if (
-                quoted
-                and "\n" not in ws
-                and _inside_quotation(text, _quote_from(glued, position, cut), cut)
-            ):
+            if quoted and "\n" not in ws and _inside_quotation(text, position, cut):
                 continue  # “First sentence. Second sentence.” is one quotation
         else:
             following = text[match.end() : match.end() + 1]

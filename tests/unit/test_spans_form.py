@@ -150,9 +150,3 @@ def test_a_subordinator_that_cannot_end_a_clause_is_given_back(
     else:
         assert found == [expected]
 
-
-def test_a_quotation_after_a_long_run_of_glued_sentences_is_held_together() -> None:
-    glued = "".join(f"The gauge rose by {n} units." for n in range(70))  # lost spaces
-    text = glued + "“Prices rose in May. Wages did not,” she said."
-    sentences = [text[a:b] for a, b in split_sentences(text)]
-    assert sentences[-1] == "“Prices rose in May. Wages did not,” she said."
