@@ -149,4 +149,3 @@ def test_a_subordinator_that_cannot_end_a_clause_is_given_back(
         assert found[-1].endswith("do so")  # "so" can end a clause
     else:
         assert found == [expected]
-
