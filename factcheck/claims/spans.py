@@ -170,6 +170,7 @@ _SUBORDINATORS = words_of(
 )
 """Words that open a dependent clause: "... and as more data becomes available" is a
 condition of the statement before it, not a statement of its own."""
+_WORD_CHAR = re.compile(r"\w")
 _CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
@@ -191,6 +192,10 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     words = [m.group() for m in matches]
     lowers = list(map(str.lower, words))
     n = len(words)
+    # Only the text's last sentence can be a body cut off by its source mid-clause; a
+    # final preposition or auxiliary anywhere else is good English ("aged 65 and over",
+    # "the symptom people should look for").
+    ends_text = _WORD_CHAR.search(text, end) is None
     previous = ["", *lowers[:-1]]
     if _CUT_WORDS.isdisjoint(lowers):
         # Most sentences: nothing to cut at, so one statement; the verb test is needed
@@ -206,8 +211,9 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
             continue  # a bare noun phrase ("six weeks"): nothing to check
         if _bare_attribution(lowers, verbs, first, last):
             continue  # "he said", "the company said in a statement"
+        ends_body = ends_text and last == n - 1
         last = _drop_dangling(lowers, first, last)
-        cut_off = _drop_cut_off_end(words, lowers, first, last)
+        cut_off = _drop_cut_off_end(words, lowers, first, last) if ends_body else last
         if cut_off != last:
             last = cut_off
             if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
@@ -280,10 +286,11 @@ _LOOK_BACK = 4
 
 
 def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int) -> int:
-    """Give back the end of a statement cut off mid-clause, as a truncated body is ("...
-    is a public health emergency in", "the union has been"): a final lowercase preposition
-    with no gap before it to fill, and a final run of auxiliaries with no ellipsis before
-    it, and an ordinal after a determiner ("in their first"). A stranded preposition or
+    """Give back the end of the text's last statement when the source cut it off
+    mid-clause, as a truncated body is ("... is a public health emergency in", "the union
+    has been"): a final lowercase preposition with no gap before it to fill, a final run
+    of auxiliaries with no ellipsis before it, and an ordinal after a determiner ("in
+    their first"). A stranded preposition or
     an elliptic auxiliary stays ("what you were looking for", "as it once was")."""
     end = last
     while end > first and words[end][:1].islower():
@@ -294,8 +301,10 @@ def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int
             end = _drop_dangling(lowers, first, end - 1)
         elif lower in _ORDINAL_WORDS and end > first and lowers[end - 1] in _DETERMINERS:
             end = _drop_dangling(lowers, first, end - 1)  # "in their first": a rank cut off
-        elif lower in _TRAILING_AUXILIARIES:
-            chain = end
+        elif lower in _TRAILING_AUXILIARIES and not (
+            lower == "am" and words[end - 1][:1].isdigit()
+        ):
+            chain = end  # (not "at 6 am")
             while chain > first and (
                 lowers[chain - 1] in _TRAILING_AUXILIARIES or lowers[chain - 1] in _CHAIN_ADVERBS
             ):

@@ -149,3 +149,18 @@ def test_a_subordinator_that_cannot_end_a_clause_is_given_back(
         assert found[-1].endswith("do so")  # "so" can end a clause
     else:
         assert found == [expected]
+
+
+def test_only_the_text_s_last_sentence_is_taken_for_a_cut_off_body() -> None:
+    text = (
+        "Most of the patients were aged 65 and over. Fever is not the only sign doctors "
+        "look for. The night curfew in the town lasts until 6 am"
+    )
+    found = [
+        text[s.start : s.end] for a, b in split_sentences(text) for s in statement_spans(text, a, b)
+    ]
+    assert found == [
+        "Most of the patients were aged 65 and over",
+        "Fever is not the only sign doctors look for",
+        "The night curfew in the town lasts until 6 am",  # a time, not a cut-off auxiliary
+    ]
