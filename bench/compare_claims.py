@@ -128,6 +128,17 @@ def _report(old: dict, new: dict, show: int) -> None:
             f"texts whose claims differ {len(changed['text'])}; claims of other kind "
             f"{len(changed['kind'])}, other score {len(changed['score'])}"
         )
+        for doc_old, doc_new in changed["text"][:show]:
+            # What a fact-checker reads: claims only the old code gave, then only the new.
+            old_texts = {c[0] for c in doc_old}
+            new_texts = {c[0] for c in doc_new}
+            for c in doc_old:
+                if c[0] not in new_texts:
+                    print(f"  - {c[2]:.2f} {c[0][:200]}")
+            for c in doc_new:
+                if c[0] not in old_texts:
+                    print(f"  + {c[2]:.2f} {c[0][:200]}")
+            print("  --")
         for a, b in changed["kind"][:show]:
             print(f"  kind {a[1]} -> {b[1]}: {a[0][:110]}")
         for a, b in changed["score"][:show]:

@@ -29,6 +29,7 @@ import argparse
 import csv
 import re
 import sys
+import zlib
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,61 @@ VERBS = _words(
     "'m ’m 're ’re 've ’ve n't n’t"
 )
 PRONOUNS = _words("i we you they he she it who")
+
+# Checker v2 (session 21): the v1 lists above missed most present-tense and regular
+# verbs ("prohibits", "carry", "swam", "offer"): a spaCy tagger, run on the spans v1
+# called verbless, found a finite verb or an imperative in 66% of the CoAID ones and 71%
+# of the ClaimReview ones (bench/RESULTS.md, session 21). v2 adds frequent English verbs
+# in their base, -s and -ed forms (a base or -s form counts only when no determiner or
+# preposition comes just before it, so "the use of" is no verb) and an imperative first
+# word. It is still a lexicon of its own, not the splitter's.
+BASE_VERBS = _words(
+    "accept add affect agree allow appear apply argue arrive ask attack avoid base "
+    "believe belong blame block boost call care carry change charge check claim clean "
+    "close compare confirm consider consume contain continue contribute control cost "
+    "count cover create cure damage deal decide decline decrease deliver deny depend "
+    "describe destroy detail develop die differ discover display distribute drop earn "
+    "echo emerge encourage end engulf enter estimate evaporate examine exceed exist "
+    "expand expect experience explain expose face fail fear feature feel fight file "
+    "fill finish fit fix focus follow force form fund gain happen hate head hear help "
+    "hide hire hit hope identify ignore impact improve include increase indicate "
+    "infect inform intend involve issue join kill know last launch learn leave lie "
+    "like limit link list live look love lower manage mark matter mean measure mention "
+    "miss monitor move name need note notice object occur offer open operate order "
+    "outline own pass pay perform pick place plan play point post predict prefer "
+    "prepare present prevent produce prohibit promote protect prove provide publish "
+    "push put raise range reach read receive recognise recognize recommend record "
+    "recover reduce refer reflect refuse reject relate release rely remain remove "
+    "repeat replace report represent require respond rest restrict result return "
+    "reveal rise rule save seek seem sell send serve share shift show sign speak spend "
+    "stand start state stay stop struggle study suffer suggest supply support suppose "
+    "survive suspect swim talk target teach tend test thank touch track train transmit "
+    "travel treat trigger try turn understand urge use vary view visit vote wait walk "
+    "want warn wash watch wear win wish wonder work worry write"
+)
+IRREGULAR_PAST = _words(
+    "ate beat bore bought broke built caught chose dealt drew drank drove dug fed felt "
+    "fled flew fought forgot froze grew hid hit hung laid lay led left lent lit meant "
+    "met paid put quit ran rang rode rose sank sat sent set shot shut slept slid sold "
+    "sought spoke spread stole stood struck stuck swam swept swore taught thought threw "
+    "tore understood woke won wore wrote"
+)
+
+
+def _inflected(base: str) -> tuple[str, ...]:
+    """A base verb's -s and -ed forms ("carry": carries, carried; "use": uses, used)."""
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return (base[:-1] + "ies", base[:-1] + "ied")
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+    return (third, base + ("d" if base.endswith("e") else "ed"))
+
+
+FINITE_FORMS = frozenset(f for b in BASE_VERBS for f in (b, _inflected(b)[0])) | VERBS
+PAST_FORMS = frozenset(_inflected(b)[1] for b in BASE_VERBS) | IRREGULAR_PAST
+NOT_BEFORE_VERB = _words(
+    "a an the this these those its their his her our your my some every each no any "
+    "of in on at to for from by with about into over under between among during than"
+)
 WORD = re.compile(r"[\w'’-]+")
 
 
@@ -83,10 +139,39 @@ def quote_depth_at(sentence: str, position: int) -> int:
     return max(0, curly) + straight
 
 
-def problems(claim, text: str) -> list[str]:
+def has_verb_v2(words: list[str]) -> bool:
+    """Checker v2's verb test: v1's, the lexicon's forms (base and -s forms not after a
+    determiner or preposition), or an imperative first word ("Wash your hands")."""
+    lowered = [w.lower() for w in words]
+    previous = ["", *lowered]
+    for before, word in zip(previous, lowered, strict=False):
+        if word in PAST_FORMS or (len(word) > 4 and word.endswith("ed")) or word in VERBS:
+            return True
+        if word in FINITE_FORMS and before not in NOT_BEFORE_VERB:
+            return True
+    start = 1 if lowered[:1] == ["please"] else 0
+    return len(lowered) > start and lowered[start] in BASE_VERBS
+
+
+def dangles_v2(claim, text: str, words: list[str]) -> bool:
+    """Checker v2's dangling test: v1's, except a capitalised word after the first (a
+    month or a name: "in May", "Who's Who") and a demonstrative that ends the sentence
+    itself ("like this.", "abide by that."): a pronoun there, not a determiner."""
+    if not words or words[-1].lower() not in DANGLING:
+        return False
+    if len(words) > 1 and words[-1][:1].isupper():
+        return False
+    at_sentence_end = not text[claim.end : claim.sentence_end].strip(' .!?"”’)')
+    return not (at_sentence_end and words[-1].lower() in ("this", "that", "these", "those"))
+
+
+def problems(claim, text: str, checker: int = 1) -> list[str]:
+    """The form problems of `claim` under checker 1 (session 20's, strict) or 2."""
     found = []
     words = WORD.findall(claim.text)
-    if words and words[-1].lower() in DANGLING:
+    if checker == 1 and words and words[-1].lower() in DANGLING:
+        found.append("dangling last word")
+    if checker == 2 and dangles_v2(claim, text, words):
         found.append("dangling last word")
     if claim.text.count("“") != claim.text.count("”") or claim.text.count('"') % 2:
         found.append("unbalanced quotes")
@@ -102,18 +187,43 @@ def problems(claim, text: str) -> list[str]:
     after_pronoun = {
         w for p, w in zip(["", *lowered], lowered, strict=False) if p in PRONOUNS and w.isalpha()
     }
-    if not any(w in VERBS or (len(w) > 4 and w.endswith("ed")) for w in lowered) and not (
-        after_pronoun - DANGLING
-    ):
+    if checker == 2:
+        verbless = not has_verb_v2(words)
+    else:
+        verbless = not any(w in VERBS or (len(w) > 4 and w.endswith("ed")) for w in lowered)
+    if verbless and not (after_pronoun - DANGLING):
         found.append("bare fragment (no verb)")
     return found
+
+
+PROBLEMS = (
+    "dangling last word",
+    "unbalanced quotes",
+    "cut inside a quotation",
+    "bare fragment (no verb)",
+)
+
+
+def half_of(body: str, half: str) -> bool:
+    """Whether an article belongs to `half`: "tune" and "held" split the articles by the
+    parity of a CRC-32 of their text (stable across runs and checkouts), "all" is both."""
+    return half == "all" or zlib.crc32(body.encode("utf-8")) % 2 == (half == "held")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="checkout to evaluate")
     parser.add_argument("--limit", type=int, default=0, help="articles (0 = all)")
-    parser.add_argument("--show", type=int, default=0, help="examples to print per problem")
+    parser.add_argument(
+        "--show", type=int, default=0, help="failing claims to print per problem, with sentence"
+    )
+    parser.add_argument(
+        "--half",
+        choices=("all", "tune", "held"),
+        default="all",
+        help="tune / held: one half of the articles (CRC-32 parity of the text); rules were "
+        "tuned on the tune half of CoAID only",
+    )
     parser.add_argument(
         "--corpus",
         choices=("coaid", "claimreview"),
@@ -129,39 +239,41 @@ def main() -> int:
     sys.path.insert(0, str(args.repo.resolve()))
     from factcheck.claims.splitter import split_claims
 
-    bodies = load_bodies(args.limit, args.corpus)
-    counts: dict[str, dict[str, int]] = {"all": {}, "shown": {}}
-    totals = {"all": 0, "shown": 0}
-    bad = {"all": 0, "shown": 0}
+    bodies = [b for b in load_bodies(args.limit, args.corpus) if half_of(b, args.half)]
+    groups = ("all", "shown")
+    totals = dict.fromkeys(groups, 0)
+    bad = {(g, c): 0 for g in groups for c in (1, 2)}
+    counts: dict[tuple[str, int, str], int] = {}
     examples: dict[str, list[str]] = {}
     for text in bodies:
         for claim in split_claims(text):
-            found = problems(claim, text)
-            groups = ("all", "shown") if claim.score >= 0.5 else ("all",)
-            for group in groups:
+            in_groups = groups if claim.score >= 0.5 else ("all",)
+            for checker in (1, 2):
+                found = problems(claim, text, checker)
+                for group in in_groups:
+                    bad[group, checker] += bool(found)
+                    for name in found:
+                        counts[group, checker, name] = counts.get((group, checker, name), 0) + 1
+                if checker == 2:
+                    for name in found:
+                        if len(examples.setdefault(name, [])) < args.show:
+                            sentence = text[claim.sentence_start : claim.sentence_end]
+                            examples[name].append(f"{claim.text[-160:]!r}\n      in {sentence!r}")
+            for group in in_groups:
                 totals[group] += 1
-                bad[group] += bool(found)
-                for name in found:
-                    counts[group][name] = counts[group].get(name, 0) + 1
-            for name in found:
-                if len(examples.setdefault(name, [])) < args.show:
-                    examples[name].append(claim.text[-160:])
-    print(f"{len(bodies)} {args.corpus} article bodies; splitter from {args.repo}")
-    for group in ("all", "shown"):
+    print(f"{len(bodies)} {args.corpus} article bodies ({args.half}); splitter from {args.repo}")
+    for group in groups:
         total = max(1, totals[group])
-        print(f"\n{group} claims: {totals[group]}")
-        print(f"  well formed                {100 * (1 - bad[group] / total):6.2f}%")
-        for name in (
-            "dangling last word",
-            "unbalanced quotes",
-            "cut inside a quotation",
-            "bare fragment (no verb)",
-        ):
-            print(f"  {name:26} {100 * counts[group].get(name, 0) / total:6.2f}%")
+        print(f"\n{group} claims: {totals[group]}       checker v1 (strict)  checker v2")
+        well = [100 * (1 - bad[group, c] / total) for c in (1, 2)]
+        print(f"  {'well formed':26} {well[0]:6.2f}%             {well[1]:6.2f}%")
+        for name in PROBLEMS:
+            share = [100 * counts.get((group, c, name), 0) / total for c in (1, 2)]
+            print(f"  {name:26} {share[0]:6.2f}%             {share[1]:6.2f}%")
     for name, texts in examples.items():
-        print(f"\nexamples: {name}")
+        print(f"\nexamples (checker v2): {name}")
         for text in texts:
-            print(f"  …{text}")
+            print(f"  {text}")
     return 0
 
 

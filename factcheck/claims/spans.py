@@ -160,6 +160,17 @@ def trim_markup(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ORDINAL_WORDS = frozenset(ORDINAL_RANKS) | words_of("1st 2nd 3rd")
+_LEFT_OPEN = _DETERMINERS | _PREPOSITIONS | _ORDINAL_WORDS
+"""Words a statement cannot end on before a conjunction: the conjunction then joins
+two words that share what follows ("exposed to and infected with the virus", "their
+first and second doses"), not two statements."""
+_SUBORDINATORS = words_of(
+    "as if when whenever because although though before after until unless once whether"
+)
+"""Words that open a dependent clause: "... and as more data becomes available" is a
+condition of the statement before it, not a statement of its own."""
+_WORD_CHAR = re.compile(r"\w")
 _CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
@@ -181,6 +192,10 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     words = [m.group() for m in matches]
     lowers = list(map(str.lower, words))
     n = len(words)
+    # Only the text's last sentence can be a body cut off by its source mid-clause; a
+    # final preposition or auxiliary anywhere else is good English ("aged 65 and over",
+    # "the symptom people should look for").
+    ends_text = _WORD_CHAR.search(text, end) is None
     previous = ["", *lowers[:-1]]
     if _CUT_WORDS.isdisjoint(lowers):
         # Most sentences: nothing to cut at, so one statement; the verb test is needed
@@ -196,7 +211,13 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
             continue  # a bare noun phrase ("six weeks"): nothing to check
         if _bare_attribution(lowers, verbs, first, last):
             continue  # "he said", "the company said in a statement"
+        ends_body = ends_text and last == n - 1
         last = _drop_dangling(lowers, first, last)
+        cut_off = _drop_cut_off_end(words, lowers, first, last) if ends_body else last
+        if cut_off != last:
+            last = cut_off
+            if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
+                continue  # "the union has been" less its cut-off end: a bare noun phrase
         s, e = trim_markup(text, matches[first].start(), matches[last].end())
         if e <= s:
             continue
@@ -223,10 +244,15 @@ _LOOSE_PUNCTUATION = frozenset({",", ";", ":", "-", "–", "—", ".", "!", "?",
 """Punctuation standing alone as a word: given back with a dangling article before it."""
 
 
+_OPENERS_ONLY = words_of("because if although though unless whether")
+"""Subordinators that cannot end a clause ("... severe illness because" in a cut-off
+body); "so", "since", "before" and "once" can ("to do so", "than before")."""
+
+
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
-    """Give back a trailing determiner, conjunction or relative, and a preposition it bares
-    ("... died on April 22 of the" in a cut-off body): a claim never ends on them. A
-    preposition alone at the end stays ("the page you are looking for")."""
+    """Give back a trailing determiner, conjunction, relative or subordinator, and a
+    preposition it bares ("... died on April 22 of the" in a cut-off body): a claim never
+    ends on them. A preposition alone at the end is `_drop_cut_off_end`'s to judge."""
     end = last
     while True:  # until stable: a bared preposition may uncover another determiner
         before = end
@@ -234,6 +260,7 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
             lowers[end] in _DETERMINERS
             or lowers[end] in _CONJUNCTIONS
             or lowers[end] in _RELATIVES
+            or lowers[end] in _OPENERS_ONLY
             or lowers[end] in _LOOSE_PUNCTUATION  # "is the , the": trimmed later anyway
         ):
             end -= 1
@@ -241,6 +268,58 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
             return end
         while end > first and lowers[end] in _PREPOSITIONS:
             end -= 1
+
+
+_TRAILING_AUXILIARIES = _AUXILIARIES - words_of("do does did 's ’s")
+"""Auxiliaries and modals that leave a clause without its predicate when they end it
+("the union has been", "the pool will"); "do" is also a main verb ("what they do")."""
+_GAP_WORDS = _RELATIVES | words_of("i you we they he she it them us me him to")
+"""Words that open a clause with a gap a final preposition can fill: "the page you were
+looking for", "rooms they are in", "a friend to shelter with"."""
+_ELLIPSIS_WORDS = (_GAP_WORDS - {"that"}) | words_of("as than so none nor not neither too")
+"""Words that make a final auxiliary an ellipsis rather than a cut: "as effective as it
+once was", "how common the problem is", "yet none have"."""
+_CHAIN_ADVERBS = words_of("not n't never also still already soon just now always")
+"""Adverbs inside a run of auxiliaries ("may soon be", "has not been")."""
+_LOOK_BACK = 4
+"""Tokens before a final preposition or auxiliary searched for a gap or ellipsis word."""
+
+
+def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int) -> int:
+    """Give back the end of the text's last statement when the source cut it off
+    mid-clause, as a truncated body is ("... is a public health emergency in", "the union
+    has been"): a final lowercase preposition with no gap before it to fill, a final run
+    of auxiliaries with no ellipsis before it, and an ordinal after a determiner ("in
+    their first"). A stranded preposition or
+    an elliptic auxiliary stays ("what you were looking for", "as it once was")."""
+    end = last
+    while end > first and words[end][:1].islower():
+        lower = lowers[end]
+        if lower in _PREPOSITIONS:
+            if _near(lowers, first, end, _GAP_WORDS):
+                return end
+            end = _drop_dangling(lowers, first, end - 1)
+        elif lower in _ORDINAL_WORDS and end > first and lowers[end - 1] in _DETERMINERS:
+            end = _drop_dangling(lowers, first, end - 1)  # "in their first": a rank cut off
+        elif lower in _TRAILING_AUXILIARIES and not (
+            lower == "am" and words[end - 1][:1].isdigit()
+        ):
+            chain = end  # (not "at 6 am")
+            while chain > first and (
+                lowers[chain - 1] in _TRAILING_AUXILIARIES or lowers[chain - 1] in _CHAIN_ADVERBS
+            ):
+                chain -= 1  # "may soon be", "has not been"
+            if lowers[chain - 1] not in _RELATIVES and _near(lowers, first, chain, _ELLIPSIS_WORDS):
+                return end  # not "... which can": a relative subject still needs its verb
+            end = _drop_dangling(lowers, first, chain - 1) if chain > first else first
+        else:
+            return end
+    return end
+
+
+def _near(lowers: list[str], first: int, at: int, wanted: frozenset[str]) -> bool:
+    """Whether one of the `_LOOK_BACK` tokens before `at` (not before `first`) is wanted."""
+    return not wanted.isdisjoint(lowers[max(first, at - _LOOK_BACK) : at])
 
 
 def _top_level(words: list[str]) -> list[bool]:
@@ -306,8 +385,10 @@ def _statement_cuts(
         if _bare_attribution(lowers, verbs, j + 1, n - 1):
             continue  # ", and he said": a tail, not a new statement
         last = j - 1 if not (j > 0 and lowers[j - 1] == ",") else j - 2
-        if last < first:
-            continue
+        if last < first or lowers[last] in _LEFT_OPEN:
+            continue  # "exposed to and infected with", "their first and second doses"
+        if lowers[j + 1] in _SUBORDINATORS:
+            continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))
         first, left_has_verb, speech, verb_chain = j + 1, False, False, False
     if first < n:
@@ -337,6 +418,8 @@ def _clause_after(
     while j < n and j - k < 8:
         lower = lowers[j]
         if verbs[j] and j > k:
+            if j == k + 1 and words[k][:1].isdigit():
+                return None  # "and 24 died": a figure of the same people, not a subject
             return (
                 "reported"
                 if lower in _REPORTING_VERBS or _reported_soon(lowers, j, n)
@@ -423,7 +506,6 @@ def claim_kind(text: str, *, attribution: bool = False, bits: int | None = None)
 
 _ORDINAL = FLAG_BITS["ordinal"]
 _SUPERLATIVE = FLAG_BITS["superlative"]
-_ORDINAL_WORDS = frozenset(ORDINAL_RANKS) | words_of("1st 2nd 3rd")
 
 
 def _ordinals_are_adverbs(text: str) -> bool:

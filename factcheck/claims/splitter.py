@@ -236,7 +236,7 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
     body: list[_Sentence] = []
     headlines: set[int] = set()
     speaker = ""
-    for start, end in split_sentences(text):
+    for start, end in join_open_quotations(text, split_sentences(text)):
         content_start = start
         label = _SPEAKER_LABEL.match(text, start, end)
         if label is not None:
@@ -301,6 +301,64 @@ def _restating_headlines(
 _HEADLINE_SHARE = 0.6
 """Share of a headline's content words one body sentence must hold to be its restatement
 (the share `debris.restates` asks of the whole body)."""
+
+
+_QUOTE_SENTENCES = 4
+"""Sentences after one that opens a quotation searched for the sentence that closes it."""
+_QUOTE_CHARS = 1500
+"""Longest quotation joined into one unit: a stray quotation mark cannot swallow a page."""
+
+
+def join_open_quotations(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a quotation of several sentences into one unit, so no claim starts or ends
+    inside it ("“A. B,” she said." is one statement of what she said).
+
+    A sentence that leaves a quotation open (more “ than ”, or an odd number of ")
+    is joined with the sentences after it up to the one that closes it, when that comes
+    within `_QUOTE_SENTENCES` sentences and `_QUOTE_CHARS` characters on the same line.
+    A new opening mark before the close (news style reopens a long quotation at each
+    paragraph, without closing the one before) or a line break leaves the sentences as
+    they were: which sentences that quotation holds is not known.
+    """
+    joined: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sentences):
+        start, end = sentences[i]
+        closing = _closing_sentence(text, sentences, i)
+        if closing is not None:
+            end = sentences[closing][1]
+            i = closing
+        joined.append((start, end))
+        i += 1
+    return joined
+
+
+def _closing_sentence(text: str, sentences: list[tuple[int, int]], i: int) -> int | None:
+    """Index of the sentence that closes the quotation sentence `i` leaves open, or None."""
+    start, end = sentences[i]
+    sentence = text[start:end]
+    curly = sentence.count("“") - sentence.count("”")
+    straight = sentence.count('"') % 2
+    if (curly <= 0) == (not straight):  # nothing left open, or both kinds at once
+        return None
+    for j in range(i + 1, min(len(sentences), i + 1 + _QUOTE_SENTENCES)):
+        next_start, next_end = sentences[j]
+        if next_end - start > _QUOTE_CHARS or "\n" in text[end:next_start]:
+            return None
+        following = text[next_start:next_end]
+        if curly > 0:
+            opened = following.find("“")
+            closed = following.find("”")
+            if opened >= 0 and (closed < 0 or opened < closed):
+                return None  # reopened before it closed: a new paragraph's quotation
+            curly -= following.count("”") - following.count("“")
+            if curly <= 0:
+                return j if curly == 0 else None
+        else:
+            if following.count('"') % 2:
+                return j
+        end = next_end
+    return None
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

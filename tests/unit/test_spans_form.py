@@ -1,0 +1,166 @@
+"""Span form rules of issue 11 (session 21): whole statements with no dangling end, no cut
+inside a quotation, several statements of a sentence as several spans. Made-up text."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.claims.spans import statement_spans
+from factcheck.claims.splitter import join_open_quotations, split_claims
+from factcheck.text.sentences import split_sentences
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in statement_spans(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers who were exposed to and infected with the virus stayed home for ten days.",
+        "The share of adults who had their first and second doses by June was 81 per cent.",
+        "The clinic treated 40 patients on Monday, of whom 12 were admitted and 3 left.",
+    ],
+)
+def test_no_cut_at_a_conjunction_that_would_leave_a_dangling_word(text: str) -> None:
+    found = spans(text)
+    assert found == [text.rstrip(".")]
+
+
+def test_no_cut_before_a_dependent_clause() -> None:
+    text = "The council reviews the rules every spring and as new figures become available."
+    assert spans(text) == [text.rstrip(".")]
+
+
+def test_two_statements_in_one_sentence_are_still_two_spans() -> None:
+    text = "The mill closed in 1998 and the town lost a third of its jobs."
+    assert spans(text) == ["The mill closed in 1998", "the town lost a third of its jobs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body cut off by its source: the end is given back, not shown dangling.
+        (
+            "The county declared a measles outbreak a public health emergency in.",
+            "The county declared a measles outbreak a public health emergency",
+        ),
+        (
+            "The regional board said the average waiting time was reduced by.",
+            "The regional board said the average waiting time was reduced",
+        ),
+        (
+            "Most patients in the ward will develop a fever which can.",
+            "Most patients in the ward will develop a fever",
+        ),
+        (
+            "Ferry tickets for the island route may soon be.",
+            None,  # less its cut-off end a bare noun phrase: nothing to check
+        ),
+    ],
+)
+def test_a_cut_off_end_is_given_back(text: str, expected: str | None) -> None:
+    assert spans(text) == ([] if expected is None else [expected])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody at the archive could find the ledger you were asking for.",
+        "The old pump may not be as reliable as it once was.",
+        "The survey does not tell us how common the problem is.",
+        "The mayor promised a new bridge, yet none has been built so far, and none will.",
+    ],
+)
+def test_a_stranded_preposition_or_elliptic_auxiliary_stays(text: str) -> None:
+    assert " ".join(spans(text)).rstrip(".").endswith(text.rstrip(".").split()[-1])
+
+
+FUNCTION_ENDS = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "can", "may",
+    "first", "second", "third",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspectors found rust on the bridge and.",
+        "The new ward opened in March with 30 beds for.",
+        "Rents in the city rose by 9% in the year to.",
+        "The panel met twice and its chair has.",
+        "The school reported that its enrolment was the.",
+        "Doctors saw the patients in their first and.",
+    ],
+)
+def test_no_span_ends_on_a_determiner_preposition_auxiliary_or_ordinal(text: str) -> None:
+    for span in spans(text):
+        assert span.split()[-1].lower() not in FUNCTION_ENDS, span
+
+
+def test_a_quotation_of_several_sentences_is_one_unit() -> None:
+    text = "“Prices rose in May. Wages did not,” the finance minister said on Tuesday."
+    assert join_open_quotations(text, split_sentences(text)) == [(0, len(text))]
+
+
+def test_a_quotation_is_not_joined_across_a_line_break_or_a_reopened_quotation() -> None:
+    across_lines = "“Prices rose in May.\nWages did not,” the minister said."
+    assert join_open_quotations(across_lines, split_sentences(across_lines)) == split_sentences(
+        across_lines
+    )
+    reopened = "“Prices rose in May. “Wages did not,” she said."
+    assert join_open_quotations(reopened, split_sentences(reopened)) == split_sentences(reopened)
+
+
+def test_a_stray_quotation_mark_does_not_swallow_the_page() -> None:
+    text = "He wrote “hello. " + " ".join(f"Line {n} follows here." for n in range(10))
+    assert join_open_quotations(text, split_sentences(text)) == split_sentences(text)
+
+
+def test_a_quoted_statement_of_two_sentences_is_one_balanced_claim() -> None:
+    text = (
+        "The harbour authority reported record traffic. “Cargo volumes rose 12% in 2023. "
+        "Passenger numbers fell by a third,” its director told the council."
+    )
+    claims = split_claims(text)
+    quoted = [c for c in claims if "Cargo" in c.text]
+    assert len(quoted) == 1
+    assert quoted[0].text.count("“") == quoted[0].text.count("”") == 1
+    assert quoted[0].text.endswith("told the council")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The clinic on the corner closed early because.", "The clinic on the corner closed early"),
+        (
+            "Officials said they would close the bridge if.",
+            "Officials said they would close the bridge",
+        ),
+        ("Rescuers will stop searching the lake once it is dark, to do so.", None),
+    ],
+)
+def test_a_subordinator_that_cannot_end_a_clause_is_given_back(
+    text: str, expected: str | None
+) -> None:
+    found = spans(text)
+    if expected is None:
+        assert found[-1].endswith("do so")  # "so" can end a clause
+    else:
+        assert found == [expected]
+
+
+def test_only_the_text_s_last_sentence_is_taken_for_a_cut_off_body() -> None:
+    text = (
+        "Most of the patients were aged 65 and over. Fever is not the only sign doctors "
+        "look for. The night curfew in the town lasts until 6 am"
+    )
+    found = [
+        text[s.start : s.end] for a, b in split_sentences(text) for s in statement_spans(text, a, b)
+    ]
+    assert found == [
+        "Most of the patients were aged 65 and over",
+        "Fever is not the only sign doctors look for",
+        "The night curfew in the town lasts until 6 am",  # a time, not a cut-off auxiliary
+    ]
