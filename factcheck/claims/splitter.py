@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -99,7 +100,23 @@ def split_claim_groups(
     if not holding:
         return ClaimGroups([], [])
     items = [_in_context(text, sentences, i) for i in holding]
-    scores = score_sentences(items) if model is None else linear_sentence_scores(items, model=model)
+    # A joined quotation is scored as its most check-worthy sentence (each read with the
+    # unit's neighbours): a claim quoted beside small talk keeps the score it has alone.
+    owners: list[int] = []
+    part_items: list[SentenceInContext] = []
+    for n, i in enumerate(holding):
+        for part in sentences[i].parts:
+            owners.append(n)
+            part_items.append(replace(items[n], text=text[slice(*trim_markup(text, *part))]))
+    everything = items + part_items
+    all_scores = (
+        score_sentences(everything)
+        if model is None
+        else linear_sentence_scores(everything, model=model)
+    )
+    scores = list(all_scores[: len(holding)])
+    for owner, part_score in zip(owners, all_scores[len(holding) :], strict=True):
+        scores[owner] = max(scores[owner], part_score)
     kept: dict[int, list[Claim]] = {}
     for i, sentence_score in zip(holding, scores, strict=True):
         sentence = sentences[i]
@@ -201,6 +218,10 @@ class _Sentence(NamedTuple):
     end: int
     content_start: int
     speaker: str
+    parts: tuple[tuple[int, int], ...] = ()
+    """For a quotation joined from several sentences (`join_open_quotations`), those
+    sentences' offsets: the unit is scored as its most check-worthy sentence, so a claim
+    quoted beside small talk keeps the score it has alone."""
 
 
 # A transcript's speaker label: "SENATOR KENNEDY:", "HOWARD K. SMITH, MODERATOR:". Capitals
@@ -236,7 +257,8 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
     body: list[_Sentence] = []
     headlines: set[int] = set()
     speaker = ""
-    for start, end in join_open_quotations(text, split_sentences(text)):
+    segmented = split_sentences(text)
+    for start, end in join_open_quotations(text, segmented):
         content_start = start
         label = _SPEAKER_LABEL.match(text, start, end)
         if label is not None:
@@ -249,7 +271,8 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
             continue
         if alone and is_headline(wording):
             headlines.add(len(body))
-        body.append(_Sentence(start, end, content_start, speaker))
+        parts = tuple((s, e) for s, e in segmented if start <= s and e <= end)
+        body.append(_Sentence(start, end, content_start, speaker, parts if len(parts) > 1 else ()))
     restated: list[_Sentence] = []
     if headlines:
         body_words = body_words_of(
