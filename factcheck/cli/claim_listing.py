@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from factcheck.export.csv_report import defuse_formula
 from factcheck.records import CLAIM_FIELDS, LISTED_CLAIM_FIELDS
 
 CHUNK_ROWS = 2000
@@ -81,6 +80,10 @@ def write_table(
 def write_csv(rows: Iterable[tuple[Any, ...]], write: Callable[[str], None]) -> int:
     """A header line, then one CSV record a claim (as csv.DictWriter wrote them),
     each text cell defused as the CSV report does: a listing opens in spreadsheets too."""
+    # Imported here: `factcheck.export` loads every report format, which `add` and the
+    # table/JSON listings never use (each `add FILE` process would pay for it).
+    from factcheck.export.csv_report import defuse_formula
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(LISTED_CLAIM_FIELDS)

@@ -12,7 +12,6 @@ import click
 from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_error, format_option
 from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
-from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 from factcheck.cli.output import (
     echo,
     echo_json,
@@ -243,6 +242,10 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
 
         factcheck show 3 --format json
     """
+    # Imported here: the evidence formatting (stance, agreement signals) is for `show`
+    # alone, and `add FILE` run once per file would load it every time.
+    from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
+
     store = desk.store
     claim = store.get_claim(claim_id)
     assert claim.document_id is not None

@@ -6,6 +6,7 @@ which asks "has this claim, or one like it, been checked before?".
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -127,6 +128,18 @@ class FactChecksMixin(StoreBase):
         """Decided claims (supported or disputed) whose text matches an FTS5 expression,
         best bm25 first, each with its verdict in force; `exclude_document_id` leaves one
         document's claims out."""
+        found = self.checked_claim_texts_matching(
+            match, limit=limit, exclude_document_id=exclude_document_id
+        )
+        return self.checked_claims([claim_id for claim_id, _ in found])
+
+    def checked_claim_texts_matching(
+        self, match: str, *, limit: int = 100, exclude_document_id: int | None = None
+    ) -> list[tuple[int, str]]:
+        """(claim id, text) of `checked_claims_matching`'s claims, in the same order,
+        before their verdicts and titles are read (`checked_claims`): the prior source
+        scores the texts and reads the rest for the few it shows. May hold a claim
+        whose verdicts are all withdrawn, which `checked_claims` then drops."""
         # Rank in the index alone, then look rows up: bm25 orders the matches inside
         # FTS5 and only the best `fetch` of them are probed in `claims` (a random page
         # read each; probing every match before ranking cost 13 ms of 23 at 100k decided
@@ -147,26 +160,26 @@ class FactChecksMixin(StoreBase):
             if len(kept) >= limit or len(ranked) < fetch:
                 break
             fetch *= 4
-        return self._checked_claims(kept)
+        return kept
 
-    def _checked_claims_kept(self, ranked: list[int], exclude_document_id: int | None) -> list[int]:
-        """`ranked` claim ids, in their order, less those `checked_claims_matching`
-        leaves out."""
-        kept: set[int] = set()
-        for start in range(0, len(ranked), 5000):  # under SQLite's bound-variable limit
-            batch = ranked[start : start + 5000]
-            sql = f"""
-                SELECT c.id FROM claims c
-                WHERE c.id IN ({",".join("?" * len(batch))})
-                    AND (? IS NULL OR c.document_id != ?)
-                    AND EXISTS (SELECT 1 FROM verdicts WHERE claim_id = c.id)
-                    AND c.duplicate_of IS NULL
-            """
-            arguments = [*batch, exclude_document_id, exclude_document_id]
-            kept.update(row[0] for row in self.conn.execute(sql, arguments))
-        return [claim_id for claim_id in ranked if claim_id in kept]
+    def _checked_claims_kept(
+        self, ranked: list[int], exclude_document_id: int | None
+    ) -> list[tuple[int, str]]:
+        """(id, text) of the `ranked` claim ids, in their order, less those
+        `checked_claims_matching` leaves out. One statement whatever the count (the ids
+        go in as one JSON array), so SQLite prepares it once per connection."""
+        sql = """
+            SELECT c.id, c.text FROM claims c
+            WHERE c.id IN (SELECT value FROM json_each(?))
+                AND (? IS NULL OR c.document_id != ?)
+                AND EXISTS (SELECT 1 FROM verdicts WHERE claim_id = c.id)
+                AND c.duplicate_of IS NULL
+        """
+        arguments = [json.dumps(ranked), exclude_document_id, exclude_document_id]
+        kept = dict(self.conn.execute(sql, arguments).fetchall())
+        return [(claim_id, kept[claim_id]) for claim_id in ranked if claim_id in kept]
 
-    def _checked_claims(self, ids: list[int]) -> list[CheckedClaim]:
+    def checked_claims(self, ids: list[int]) -> list[CheckedClaim]:
         """The claims `ids`, in that order, with their document title and the verdict in
         force (a claim without one is dropped)."""
         if not ids:

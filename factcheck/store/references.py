@@ -17,7 +17,7 @@ from typing import Any
 from factcheck.errors import InputError, NotFoundError
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
-from factcheck.text.vectors import vector_bytes_many
+from factcheck.text.vectors import VectorModel, default_vectors
 from factcheck.text.words import TermStats, content_stems
 
 _BATCH = 2000
@@ -56,15 +56,18 @@ class StemTally:
 
     def add(self, passages: Iterable[Sequence[str]]) -> None:
         """Count (title, text) pairs."""
-        documents, occurrences = self.documents, self.occurrences
         pairs = iter(passages)
         while every := [content_stems(f"{title} {text}") for title, text in islice(pairs, _BATCH)]:
-            # Counter.update counts a plain iterable in C (a Mapping goes through a
-            # Python loop): one call a batch of passages, not one a passage
-            occurrences.update(chain.from_iterable(every))
-            documents.update(chain.from_iterable(map(set, every)))
-            documents[""] += len(every)
-            occurrences[""] += sum(map(len, every))
+            self.add_stems(every)
+
+    def add_stems(self, every: Sequence[Sequence[str]]) -> None:
+        """Count passages given as their `content_stems` lists."""
+        # Counter.update counts a plain iterable in C (a Mapping goes through a
+        # Python loop): one call a batch of passages, not one a passage
+        self.occurrences.update(chain.from_iterable(every))
+        self.documents.update(chain.from_iterable(map(set, every)))
+        self.documents[""] += len(every)
+        self.occurrences[""] += sum(map(len, every))
 
     def rows(self, *, sign: int = 1) -> list[tuple[str, int, int]]:
         """`STEM_UPSERT` rows, then an empty tally."""
@@ -78,6 +81,64 @@ class StemTally:
 
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
+
+
+class PassageTerms:
+    """A passage's vector sum and stems from one tokenizer pass (a reference import
+    needs both for every passage; tokenizing twice was a third of its time).
+
+    Neither BERT's basic tokens (the vectors) nor `WORD` tokens (the stems) ever span
+    whitespace, so an ASCII text's piece sum is the sum of its whitespace-separated
+    chunks' sums and its stems are its chunks' stems in order: `str.split` (C) cuts
+    the text and each distinct chunk ("vaccine," "Tuesday.") is tokenized once, both
+    ways, and remembered. Texts beyond ASCII take the whole-text functions (the
+    tokenizer picks its path by the whole text). The stems of "title text" are the
+    title's then the text's for the same reason. Same sums, same stems:
+    tests/unit/test_passage_terms.py, and the stored rows: test_reference_import_golden.
+    """
+
+    CHUNKS = 50_000
+    """Distinct chunks remembered (each holds a ~0.5 KB packed sum: ~30 MB)."""
+
+    def __init__(self, model: VectorModel) -> None:
+        self.model = model
+        self._sums: dict[str, int] = {}
+        self._stems: dict[str, tuple[str, ...]] = {}
+        self._title_stems: dict[str, list[str]] = {}
+
+    def of(self, title: str, text: str) -> tuple[int, list[str]]:
+        """(`VectorModel.packed_sum(text)`, `content_stems(f"{title} {text}")`)."""
+        if not text.isascii():
+            return self.model.packed_sum(text), content_stems(f"{title} {text}")
+        chunks = text.split()
+        sums, stems = self._sums, self._stems
+        if len(sums) < self.CHUNKS:
+            for chunk in chunks:
+                if chunk not in sums:
+                    self._learn(chunk)
+            total = sum(map(sums.__getitem__, chunks))
+            text_stems = chain.from_iterable(map(stems.__getitem__, chunks))
+        else:  # memo full: known chunks from it, the rest tokenized on the spot
+            total = sum(map(self._sum_of, chunks))
+            text_stems = chain.from_iterable(map(self._stems_of, chunks))
+        title_stems = self._title_stems.get(title)
+        if title_stems is None:
+            title_stems = content_stems(title)
+            if len(self._title_stems) < self.CHUNKS:
+                self._title_stems[title] = title_stems
+        return total, [*title_stems, *text_stems]
+
+    def _learn(self, chunk: str) -> None:
+        self._sums[chunk] = self.model.packed_sum(chunk)
+        self._stems[chunk] = tuple(content_stems(chunk))
+
+    def _sum_of(self, chunk: str) -> int:
+        found = self._sums.get(chunk)
+        return self.model.packed_sum(chunk) if found is None else found
+
+    def _stems_of(self, chunk: str) -> tuple[str, ...]:
+        found = self._stems.get(chunk)
+        return tuple(content_stems(chunk)) if found is None else found
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,16 +215,17 @@ class ReferencesMixin(StoreBase):
             # A file's rows never replace each other, so its stem counts can wait and be
             # written summed; API rows may replace rows of this very call (same id).
             tally = StemTally()
+            terms = PassageTerms(default_vectors())
             for number, row in enumerate(rows, start=1):
                 batch.append(_passage_values(row, number, file_id))
                 if len(batch) >= _BATCH:
-                    replaced += self._insert_batch(db, batch, file_id, tally)
+                    replaced += self._insert_batch(db, batch, file_id, tally, terms)
                     count += len(batch)
                     batch = []
                     if progress:
                         progress(count)
             if batch:
-                replaced += self._insert_batch(db, batch, file_id, tally)
+                replaced += self._insert_batch(db, batch, file_id, tally, terms)
                 count += len(batch)
                 if progress:
                     progress(count)
@@ -175,7 +237,12 @@ class ReferencesMixin(StoreBase):
         return ImportResult(passages=count, replaced=replaced)
 
     def _insert_batch(
-        self, db: Any, batch: list[tuple[Any, ...]], file_id: int | None, tally: StemTally
+        self,
+        db: Any,
+        batch: list[tuple[Any, ...]],
+        file_id: int | None,
+        tally: StemTally,
+        terms: PassageTerms,
     ) -> int:
         replaced = 0
         if file_id is None:  # API rows: the same id again means an update
@@ -183,7 +250,8 @@ class ReferencesMixin(StoreBase):
             marks = ",".join("?" * len(ids))
             replaced = self._delete_passages(db, f"file_id IS NULL AND ref_id IN ({marks})", ids)
         last_id = db.execute("SELECT coalesce(max(id), 0) FROM reference_passages").fetchone()[0]
-        vectors = vector_bytes_many([values[3] for values in batch])
+        sums, every = zip(*[terms.of(values[2], values[3]) for values in batch], strict=True)
+        vectors = terms.model.vector_bytes_of_sums(sums)
         db.conn.executemany(
             "INSERT INTO reference_passages (file_id, ref_id, title, text, url, vector)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -194,7 +262,7 @@ class ReferencesMixin(StoreBase):
             " SELECT id, title, text FROM reference_passages WHERE id > ?",
             [last_id],
         )
-        tally.add((values[2], values[3]) for values in batch)
+        tally.add_stems(every)
         if file_id is None or len(tally) >= STEM_FLUSH:
             db.conn.executemany(STEM_UPSERT, tally.rows())
         return replaced

@@ -79,7 +79,7 @@ class VectorModel:
 
     def _summed(self, text: str) -> tuple[list[float], int]:
         """The sum of `text`'s piece rows (scaled to floats) and how many pieces."""
-        total = sum(map(self._packed_words.__getitem__, self.tokenizer.words(text)))
+        total = self.packed_sum(text)
         lanes = array("I")
         lanes.frombytes(total.to_bytes(4 * (self.dims + 1), "little"))
         count = lanes.pop()
@@ -118,15 +118,29 @@ class VectorModel:
         with the same float64 operations, so the same bytes."""
         if not texts or not self.dims:
             return [self.vector_bytes(text) for text in texts]
+        return self.vector_bytes_of_sums([self.packed_sum(text) for text in texts])
+
+    def packed_sum(self, text: str) -> int:
+        """The packed rows (`_packed_row`) of all of `text`'s word pieces, summed.
+
+        Sums add up across whitespace: no basic token spans it, so a text's sum is the
+        sum of its whitespace-separated chunks' sums when the text is ASCII (beyond
+        ASCII the tokenizer's path depends on the whole text; see
+        `store.references.PassageTerms`)."""
+        return sum(map(self._packed_words.__getitem__, self.tokenizer.words(text)))
+
+    def vector_bytes_of_sums(self, sums: Sequence[int]) -> list[bytes | None]:
+        """`vector_bytes` of texts given their `packed_sum`s (the numpy steps of
+        `vector_bytes_many`)."""
+        if not sums:
+            return []
+        if not self.dims:
+            return [None] * len(sums)
         import numpy as np
 
-        packed_words = self._packed_words.__getitem__
-        words = self.tokenizer.words
         width = 4 * (self.dims + 1)
-        packed = b"".join(
-            [sum(map(packed_words, words(text))).to_bytes(width, "little") for text in texts]
-        )
-        lanes = np.frombuffer(packed, dtype="<u4").reshape(len(texts), self.dims + 1)
+        packed = b"".join([total.to_bytes(width, "little") for total in sums])
+        lanes = np.frombuffer(packed, dtype="<u4").reshape(len(sums), self.dims + 1)
         lanes = lanes.astype(np.int64)
         counts = lanes[:, -1]
         values = (lanes[:, :-1] - _OFFSET * counts[:, None]).astype(np.float64)

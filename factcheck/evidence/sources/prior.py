@@ -33,6 +33,7 @@ from factcheck.text.words import words
 if TYPE_CHECKING:
     from factcheck.evidence.context import ClaimContext
     from factcheck.store import Store
+    from factcheck.store.factchecks import CheckedClaim
 
 
 _Scored = tuple[float, Callable[[], Evidence]]
@@ -56,7 +57,10 @@ asks about the same common words all day."""
 
 def similarity(a: str, b: str) -> float:
     """How alike two claims are, in [0, 1]: word order and extra words cost a little."""
-    a, b = a.lower(), b.lower()
+    return _similarity_lowered(a.lower(), b.lower())
+
+
+def _similarity_lowered(a: str, b: str) -> float:
     return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 200
 
 
@@ -84,7 +88,7 @@ class PriorChecks:
         query = fts_query(text)
         if query is None:
             return []  # no informative word: nothing to recall by
-        found = self._earlier_verdicts(text, query, context.document_id)
+        found = self._earlier_verdicts(text, query, context.document_id, limit)
         found += self._published(text, query)
         # Scored first, built after: only the shown few get their span and agreement
         # signals (50-100 repeats of a common claim can all pass the threshold).
@@ -92,36 +96,53 @@ class PriorChecks:
         return [build() for _, build in found[:limit]]
 
     def _earlier_verdicts(
-        self, text: str, query: str, own_document_id: int | None
+        self, text: str, query: str, own_document_id: int | None, limit: int
     ) -> list[_Scored]:
-        results: list[_Scored] = []
+        """The best `limit` earlier verdicts above the threshold, by similarity (ties in
+        bm25 order): what `suggest` could show of them."""
         # bm25 recall of the 100 likeliest decided claims, then the similarity score:
         # a claim alike enough to pass the thresholds shares its informative words.
-        candidates = self.store.checked_claims_matching(
+        # Only texts are read for the 100; verdicts and titles for the shown few.
+        candidates = self.store.checked_claim_texts_matching(
             self._narrowed(query), limit=100, exclude_document_id=own_document_id
         )
-        for checked in candidates:
-            score = similarity(text, checked.text)
-            if score < self.config.suggested_threshold:
-                continue
-            note = f", note: {checked.note}" if checked.note else ""
-            results.append(
-                (
-                    score,
-                    partial(
-                        self._evidence,
-                        text,
-                        checked.text,
-                        score,
-                        source=SourceKind.PRIOR,
-                        title=f"checked before: {checked.status} on {checked.decided_at[:10]}"
-                        f" ({checked.document_title}){note}",
-                        url=None,
-                        reference_id=str(checked.claim_id),
-                    ),
-                )
-            )
+        lowered = text.lower()
+        threshold = self.config.suggested_threshold
+        passing = []
+        for claim_id, claim_text in candidates:
+            score = _similarity_lowered(lowered, claim_text.lower())
+            if score >= threshold:
+                passing.append((score, claim_id))
+        # the order `suggest` sorts in (stable: bm25 order among equal scores)
+        passing.sort(key=lambda pair: -round(pair[0], 4))
+        results: list[_Scored] = []
+        start = 0
+        while len(results) < limit and start < len(passing):
+            # a claim whose verdicts were all withdrawn has no verdict in force: dropped
+            # here, as it was when every candidate's verdict was read first
+            batch = passing[start : start + limit]
+            start += limit
+            checked = {c.claim_id: c for c in self.store.checked_claims([i for _, i in batch])}
+            for score, claim_id in batch:
+                if claim_id in checked and len(results) < limit:
+                    results.append((score, self._earlier_evidence(text, score, checked[claim_id])))
         return results
+
+    def _earlier_evidence(
+        self, text: str, score: float, checked: CheckedClaim
+    ) -> Callable[[], Evidence]:
+        note = f", note: {checked.note}" if checked.note else ""
+        return partial(
+            self._evidence,
+            text,
+            checked.text,
+            score,
+            source=SourceKind.PRIOR,
+            title=f"checked before: {checked.status} on {checked.decided_at[:10]}"
+            f" ({checked.document_title}){note}",
+            url=None,
+            reference_id=str(checked.claim_id),
+        )
 
     def _narrowed(self, query: str) -> str:
         """`query` (quoted terms OR-ed, from `fts_query`) restricted to the claims that
