@@ -195,7 +195,7 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     # Only the text's last sentence can be a body cut off by its source mid-clause; a
     # final preposition or auxiliary anywhere else is good English ("aged 65 and over",
     # "the symptom people should look for").
-    ends_text = _WORD_CHAR.search(text, end) is None and not _finished(text[matches[-1].end() :])
+    ends_text = _WORD_CHAR.search(text, end) is None
     previous = ["", *lowers[:-1]]
     if _CUT_WORDS.isdisjoint(lowers):
         # Most sentences: nothing to cut at, so one statement; the verb test is needed
@@ -283,16 +283,6 @@ _CHAIN_ADVERBS = words_of("not n't never also still already soon just now always
 """Adverbs inside a run of auxiliaries ("may soon be", "has not been")."""
 _LOOK_BACK = 4
 """Tokens before a final preposition or auxiliary searched for a gap or ellipsis word."""
-
-
-def _finished(rest: str) -> bool:
-    """Whether what follows a text's last word closes a sentence ("after." or "after,”
-    he said." is finished English): a body cut off by its source ends without a full
-    stop, or trails off in an ellipsis."""
-    rest = rest.rstrip()
-    if rest.endswith(("...", "…")):
-        return False
-    return any(mark in rest for mark in ".!?")
 
 
 def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int) -> int:

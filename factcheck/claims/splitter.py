@@ -257,8 +257,7 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
     body: list[_Sentence] = []
     headlines: set[int] = set()
     speaker = ""
-    segmented = split_sentences(text)
-    for start, end in join_open_quotations(text, segmented):
+    for start, end in join_open_quotations(text, split_sentences(text)):
         content_start = start
         label = _SPEAKER_LABEL.match(text, start, end)
         if label is not None:
@@ -271,7 +270,7 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
             continue
         if alone and is_headline(wording):
             headlines.add(len(body))
-        parts = tuple((s, e) for s, e in segmented if start <= s and e <= end)
+        parts = _quoted_sentences(text, start, end)
         body.append(_Sentence(start, end, content_start, speaker, parts if len(parts) > 1 else ()))
     restated: list[_Sentence] = []
     if headlines:
@@ -299,6 +298,16 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
     ]
     repeated += _restating_headlines(text, restated, kept)
     return kept, repeated
+
+
+def _quoted_sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The sentences of a unit held together by a quotation (by the segmenter or
+    `join_open_quotations`), or () for a unit of one sentence."""
+    unit = text[start:end]
+    if "“" not in unit and '"' not in unit:
+        return ()
+    parts = split_sentences(unit, hold_quotations=False)
+    return tuple((start + s, start + e) for s, e in parts) if len(parts) > 1 else ()
 
 
 def _restating_headlines(

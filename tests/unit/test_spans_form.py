@@ -164,3 +164,16 @@ def test_only_the_text_s_last_sentence_is_taken_for_a_cut_off_body() -> None:
         "Fever is not the only sign doctors look for",
         "The night curfew in the town lasts until 6 am",  # a time, not a cut-off auxiliary
     ]
+
+
+def test_a_joined_quotation_scores_as_its_most_check_worthy_sentence(monkeypatch) -> None:
+    from factcheck.claims import splitter
+
+    def scorer(items):  # check-worthy: the figure, read without the small talk
+        return [0.9 if "percent" in i.text and "lovely" not in i.text else 0.1 for i in items]
+
+    monkeypatch.setattr(splitter, "score_sentences", scorer)
+    text = "“What a lovely morning. Prices rose 4 percent in May,” the minister said on Tuesday."
+    (claim,) = split_claims(text)  # the quotation is held together: one unit
+    assert claim.text.startswith("“What a lovely morning.")
+    assert claim.score > 0.5  # the unit alone reads 0.1; its second sentence 0.9
