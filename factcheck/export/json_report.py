@@ -121,19 +121,30 @@ def _plain_claim_text(claim: Claim, number: int | None, version: int) -> str:
     i = _KEY_INDENT
     kind = _ENCODED_WORDS.get(claim.kind) or _encoded_word(str(claim.kind))
     status = _ENCODED_WORDS.get(claim.status) or _encoded_word(str(claim.status))
+    ints = (claim.id, number, claim.start, claim.end, claim.sentence_start, claim.sentence_end)
+    score, updated_at = claim.score, claim.updated_at
+    updated = encode_basestring(updated_at) if type(updated_at) is str else json_leaf(updated_at)
+    if {type(value) for value in ints} == _INTS and type(score) is float and score - score == 0:
+        # a stored claim (the schema's NOT NULL columns): each leaf in the f-string
+        id_, number_, start, end, sentence_start, sentence_end = ints
+        score_text = float.__repr__(score)
+    else:  # a claim made by hand: every leaf as `dumps_indented` writes it
+        id_, number_, start, end, sentence_start, sentence_end = map(json_leaf, ints)
+        score_text = json_leaf(score)
     text = (
-        f'{{{i}"id": {json_leaf(claim.id)},{i}"number": {json_leaf(number)},'
-        f'{i}"text": {encode_basestring(claim.text)},'
-        f'{i}"start": {json_leaf(claim.start)},{i}"end": {json_leaf(claim.end)},'
-        f'{i}"sentence_start": {json_leaf(claim.sentence_start)},'
-        f'{i}"sentence_end": {json_leaf(claim.sentence_end)},'
-        f'{i}"kind": {kind},{i}"score": {json_leaf(claim.score)},'
-        f'{i}"status": {status},{i}"updated_at": {json_leaf(claim.updated_at)},'
+        f'{{{i}"id": {id_},{i}"number": {number_},{i}"text": {encode_basestring(claim.text)},'
+        f'{i}"start": {start},{i}"end": {end},'
+        f'{i}"sentence_start": {sentence_start},{i}"sentence_end": {sentence_end},'
+        f'{i}"kind": {kind},{i}"score": {score_text},{i}"status": {status},'
+        f'{i}"updated_at": {updated},'
         f'{i}"verdict": null,{i}"history": [],{i}"evidence": []'
     )
     if version >= 2:
         text += f',{i}"duplicate_of": {json_leaf(claim.duplicate_of)}'
     return text + _CLAIM_INDENT + "}"
+
+
+_INTS = {int}
 
 
 def _encoded_word(word: str) -> str:
