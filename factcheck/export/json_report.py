@@ -121,16 +121,18 @@ def _plain_claim_text(claim: Claim, number: int | None, version: int) -> str:
     i = _KEY_INDENT
     kind = _ENCODED_WORDS.get(claim.kind) or _encoded_word(str(claim.kind))
     status = _ENCODED_WORDS.get(claim.status) or _encoded_word(str(claim.status))
-    ints = (claim.id, number, claim.start, claim.end, claim.sentence_start, claim.sentence_end)
+    ints: tuple[object, ...] = (
+        claim.id, number, claim.start, claim.end, claim.sentence_start, claim.sentence_end
+    )  # fmt: skip
     score, updated_at = claim.score, claim.updated_at
     updated = encode_basestring(updated_at) if type(updated_at) is str else json_leaf(updated_at)
     if {type(value) for value in ints} == _INTS and type(score) is float and score - score == 0:
         # a stored claim (the schema's NOT NULL columns): each leaf in the f-string
-        id_, number_, start, end, sentence_start, sentence_end = ints
         score_text = float.__repr__(score)
     else:  # a claim made by hand: every leaf as `dumps_indented` writes it
-        id_, number_, start, end, sentence_start, sentence_end = map(json_leaf, ints)
+        ints = tuple(map(json_leaf, ints))
         score_text = json_leaf(score)
+    id_, number_, start, end, sentence_start, sentence_end = ints
     text = (
         f'{{{i}"id": {id_},{i}"number": {number_},{i}"text": {encode_basestring(claim.text)},'
         f'{i}"start": {start},{i}"end": {end},'
