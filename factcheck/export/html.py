@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
 from importlib import resources
 
@@ -32,7 +32,7 @@ from factcheck.export.report import (
     occurrence_phrase,
     safe_url,
 )
-from factcheck.models import Evidence, Status
+from factcheck.models import Claim, Evidence, Status
 from factcheck.untrusted.terminal_text import printable
 from factcheck.untrusted.urls import without_credentials
 
@@ -220,11 +220,14 @@ def _document_section(doc: DocumentReport) -> str:
         byline.append(f'<a class="source-link" href="{_e(url)}">{_e(url)}</a>')
     elif d.source and d.source != "-":
         byline.append(f"Source: {_e(without_credentials(d.source))}")
-    marked = {entry.claim.id for entry in doc.entries}
-    article_html, in_text = _article_text(d.text, [e for e in doc.entries if e.claim.id in marked])
+    article_html, in_text = _article_text(d.text, doc.entries)
+    by_status: dict[Status, list[ClaimEntry]] = {status: [] for status in STATUS_ORDER}
+    for entry in doc.entries:  # one pass, not one per status
+        group = by_status.get(entry.claim.status)
+        if group is not None:
+            group.append(entry)
     groups = []
-    for status in STATUS_ORDER:
-        group = [entry for entry in doc.entries if entry.status is status]
+    for status, group in by_status.items():
         if group:
             groups.append(
                 f'<section class="group {status}">'
@@ -252,7 +255,7 @@ def _count_phrase(doc: DocumentReport) -> str:
     return f"{doc.total} claim{'s' if doc.total != 1 else ''}: " + " ".join(parts)
 
 
-def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
+def _article_text(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[int]]:
     """The article, escaped, with each claim wrapped in a link to its entry.
 
     Returns the HTML and the ids of the claims marked; an overlapping or out-of-range
@@ -262,8 +265,13 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
     marked: set[int] = set()
     position = len(text) - len(text.lstrip())
     # Each occurrence of a claim is marked with its number and links to its one entry.
-    places = [(claim, entry) for entry in entries for claim in (entry.claim, *entry.occurrences)]
-    for claim, entry in sorted(places, key=lambda place: (place[0].start, place[0].end)):
+    places = [
+        (claim, entry)
+        for entry in entries
+        for claim in ((entry.claim, *entry.occurrences) if entry.occurrences else (entry.claim,))
+    ]
+    places.sort(key=_place_order)
+    for claim, entry in places:
         if claim.start < position or claim.end > len(text) or claim.start >= claim.end:
             continue
         assert claim.id is not None
@@ -271,7 +279,7 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
         pieces.append(
             f'<a class="claim {entry.status}" id="in-text-{claim.id}"'
             f' href="#claim-{entry.claim.id}"'
-            f' title="{_e_word(entry.status.capitalize())}: claim {entry.number}">'
+            f' title="{_STATUS_TITLES[entry.claim.status]}: claim {entry.number}">'
             f"{_plain(text[claim.start : claim.end])}"
             f'<sup class="ref">{entry.number}</sup></a>'
         )
@@ -279,6 +287,24 @@ def _article_text(text: str, entries: list[ClaimEntry]) -> tuple[str, set[int]]:
         marked.add(claim.id)
     pieces.append(_plain(text[position:].rstrip()))
     return "".join(pieces), marked
+
+
+def _place_order(place: tuple[Claim, ClaimEntry]) -> tuple[int, int]:
+    """Where a marked claim (or a repeat of it) sits in the article: start, then end."""
+    claim = place[0]
+    return claim.start, claim.end
+
+
+class _StatusTitles(dict[str, str]):
+    """A status word capitalized and escaped, as the article's link titles show it:
+    worked out once per word."""
+
+    def __missing__(self, status: str) -> str:
+        title = self[status] = _e(status.capitalize())
+        return title
+
+
+_STATUS_TITLES = _StatusTitles()
 
 
 def _plain(text: str) -> str:

@@ -18,7 +18,7 @@ from json.encoder import (  # type: ignore[attr-defined]
 )
 from typing import Any
 
-__all__ = ["dumps_indented"]
+__all__ = ["dumps_indented", "encode_basestring", "json_leaf"]
 
 _INDENT = "  "
 
@@ -47,6 +47,15 @@ _LEAVES: dict[type, Any] = {
     bool: lambda value: "true" if value else "false",
     type(None): lambda _value: "null",
 }
+
+
+def json_leaf(value: Any) -> str:
+    """A leaf value (string, number, boolean, None) as `dumps_indented` writes it; a
+    value of any other type as `json.dumps` writes it (one line: it is a leaf)."""
+    leaf = _LEAVES.get(type(value))
+    if leaf is not None:
+        return leaf(value)  # type: ignore[no-any-return]
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _dump(value: Any, newline: str) -> str:

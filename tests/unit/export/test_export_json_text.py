@@ -56,3 +56,34 @@ def test_the_shapes_a_report_writes() -> None:
         assert dumps_indented({"claims": [claim, claim]}, level=level) == _reference(
             {"claims": [claim, claim]}, level
         )
+
+
+_CLAIM_TEXTS = st.text(max_size=40)
+_NUMBERS = st.none() | st.integers(min_value=1, max_value=10**6)
+
+
+@given(
+    text=_CLAIM_TEXTS,
+    number=_NUMBERS,
+    score=st.floats(allow_nan=True, allow_infinity=True) | st.integers(0, 1),
+    updated_at=st.none() | st.text(max_size=25),
+    duplicate_of=st.none() | st.integers(1, 10**9),
+    version=st.sampled_from([1, 2]),
+)
+def test_a_plain_claims_template_writes_what_the_claim_dict_dumps(
+    text: str, number: int | None, score: float, updated_at: str | None,
+    duplicate_of: int | None, version: int,
+) -> None:  # fmt: skip
+    """The JSON export writes a claim without verdict, history or evidence from an
+    f-string (`_plain_claim_text`): the same bytes as its dict through
+    `dumps_indented`, for stored claims and hand-made ones (None number, NaN score)."""
+    from factcheck.export.json_report import _claim_dict, _plain_claim_text
+    from factcheck.export.report import ClaimEntry
+    from factcheck.models import Claim
+
+    claim = Claim(
+        text, 3, 3 + len(text), 0, 90, kind=ClaimKind.CAUSAL, score=score, id=7,
+        document_id=1, status=Status.DISMISSED, updated_at=updated_at, duplicate_of=duplicate_of,
+    )  # fmt: skip
+    expected = dumps_indented(_claim_dict(ClaimEntry(claim, number), version), level=4)
+    assert _plain_claim_text(claim, number, version) == expected
