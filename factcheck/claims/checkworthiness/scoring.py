@@ -39,11 +39,13 @@ def score_sentences(items: Sequence[SentenceInContext], *, use_cascade: bool = T
         return []
     linear = default_model()
     scores = [linear.probability(item.text) for item in items]
+    floor = cascade_floor() if use_cascade else 0.0
+    chosen = [i for i, score in enumerate(scores) if score >= floor]
+    if not chosen:
+        return scores  # nothing for the transformer: a short text never loads it
     transformer = _transformer()
     if transformer is None:
         return scores
-    floor = cascade_floor() if use_cascade else 0.0
-    chosen = [i for i, score in enumerate(scores) if score >= floor]
     for i, score in zip(chosen, transformer.scores([items[i] for i in chosen]), strict=True):
         scores[i] = score
     return scores
