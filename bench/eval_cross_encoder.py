@@ -322,6 +322,8 @@ def main() -> None:
     parser.add_argument("--report", action="store_true")
     parser.add_argument("--latency", action="store_true")
     args = parser.parse_args()
+    if not (args.folds or args.report or args.latency):
+        parser.error("say what to run: --folds, --report and/or --latency")
     if args.folds:
         import torch
 

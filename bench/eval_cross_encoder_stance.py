@@ -54,16 +54,17 @@ def load_pairs(data: Path) -> list[tuple[str, int, str, str, str]]:
 
 
 def main() -> None:
-    import torch
-    from train_cross_encoder import batch_inputs, train
-
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=int, default=600, help="training pairs a fold")
     parser.add_argument("--folds", default="0,1,2,3,4")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
+    data = data_or_skip()  # before torch: without the data sets the script skips cleanly
+    import torch
+    from train_cross_encoder import batch_inputs, train
+
     torch.set_num_threads(args.threads)
-    pairs = load_pairs(data_or_skip())
+    pairs = load_pairs(data)
     results = []
     for k in (int(f) for f in args.folds.split(",")):
         training = sorted(
