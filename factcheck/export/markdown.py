@@ -55,11 +55,22 @@ def escape_markdown(text: object) -> str:
     """Inline-safe Markdown for untrusted text (always one line)."""
     if type(text) is int:  # ids and numbers: digits (and a sign) need nothing
         return str(text)
-    text = one_line(None if text is None else str(text))
-    if not text.isprintable():  # printable text (most) has nothing `printable` shows
-        text = printable(text)
+    text = "" if text is None else str(text)
+    if not _one_printable_line(text):  # most text is: neither pass would change it
+        text = one_line(text)
+        if not text.isprintable():
+            text = printable(text)
     text = text.translate(_ESCAPES)
-    return _BARE_LINK.sub(_unlinked, text)
+    if ":" in text or "w." in text or "W." in text:  # what a bare link needs
+        text = _BARE_LINK.sub(_unlinked, text)
+    return text
+
+
+def _one_printable_line(text: str) -> bool:
+    """Whether `one_line` and `printable` both leave `text` as it is: every whitespace
+    character but the ASCII space is unprintable, so a printable text with no double,
+    leading or trailing space has nothing to collapse."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _unlinked(match: re.Match[str]) -> str:
