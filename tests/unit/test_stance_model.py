@@ -23,6 +23,7 @@ from factcheck.evidence.stance_model import (
 )
 from factcheck.models import Claim, Evidence, SourceKind
 from factcheck.store import Store
+from tests.unit.test_cli_startup import imported_after
 
 CLAIM = "Arctic sea ice has been shrinking rapidly over the last decades."
 RESTATED = Evidence(
@@ -119,22 +120,6 @@ def test_without_the_model_the_hint_falls_back_to_the_cue_rule(monkeypatch) -> N
     assert hint == StanceHint(Stance.CONTRADICTS, ("claim: 1889; passage: 1887",))
 
 
-def modules_after(args: list[str], cwd: Path) -> set[str]:
-    code = (
-        "import sys, json\n"
-        "from factcheck.cli import cli\n"
-        "try:\n"
-        f"    cli({args!r}, prog_name='factcheck')\n"
-        "except SystemExit as stop:\n"
-        "    assert not stop.code, stop.code\n"
-        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True
-    )
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
-
-
 def test_only_commands_that_show_evidence_load_the_stance_model(tmp_path: Path) -> None:
     db = str(tmp_path / "claims.db")
     with Store(db) as store:
@@ -143,10 +128,10 @@ def test_only_commands_that_show_evidence_load_the_stance_model(tmp_path: Path) 
             text, title="t", source="-", claims=[Claim(text, 0, len(text), 0, len(text))]
         )
         store.save_evidence(1, [RESTATED])
-    listed = modules_after(["--db", db, "list"], tmp_path)
+    listed = imported_after(["--db", db, "list"], tmp_path)
     assert "factcheck.evidence.stance_model" not in listed
     assert "onnxruntime" not in {m.split(".")[0] for m in listed}
-    shown = modules_after(["--db", db, "show", "1", "--format", "json"], tmp_path)
+    shown = imported_after(["--db", db, "show", "1", "--format", "json"], tmp_path)
     assert "factcheck.evidence.stance_model" in shown
     assert "onnxruntime" in {m.split(".")[0] for m in shown}
 
