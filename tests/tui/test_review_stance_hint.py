@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from factcheck.evidence import stance_model
-from factcheck.evidence.stance_model import StanceModel
 from factcheck.models import Evidence, SourceKind, Status
+from tests.unit.stance_fixture import contradicting_when_close
 
 SIZE = (120, 40)
 
@@ -26,15 +25,6 @@ HOSTILE = Evidence(
 )
 THRESHOLD = 0.5
 """Cosine above which the set model below hints "contradicts"."""
-
-
-def contradicting_when_close(threshold: float) -> StanceModel:
-    """A real `StanceModel` with set weights, so the display is tested apart from what the
-    packaged weights learned (they rarely say "contradicts": bench/RESULTS.md): it says
-    "contradicts" when the claim-passage cosine passes `threshold`, else "neither"."""
-    weights = np.zeros((3, 6), dtype=np.float32)
-    weights[1, 5] = 50.0
-    return StanceModel(weights, np.array([-100.0, -50.0 * threshold, 0.0], dtype=np.float32))
 
 
 @pytest.fixture(autouse=True)

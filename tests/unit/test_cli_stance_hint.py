@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import click
-import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -15,24 +14,15 @@ from factcheck.cli import cli
 from factcheck.cli.evidence_format import evidence_lines
 from factcheck.cli.output import render
 from factcheck.evidence import stance_model
-from factcheck.evidence.stance_model import StanceModel
 from factcheck.models import Claim, Evidence, SourceKind
 from factcheck.store import Store
+from tests.unit.stance_fixture import contradicting_when_close
 
 CLAIM = "South Korea became Asia's fourth-largest economy in 2017."
 CONTRADICTING = "South Korea is the fourth-largest economy in Asia. It overtook Russia in 2016."
 UNRELATED = "Kimchi is a traditional side dish."
 THRESHOLD = 0.65
 """Cosine above which the set model below hints "contradicts"."""
-
-
-def contradicting_when_close(threshold: float) -> StanceModel:
-    """A real `StanceModel` with set weights, so the display is tested apart from what the
-    packaged weights learned (they rarely say "contradicts": bench/RESULTS.md): it says
-    "contradicts" when the claim-passage cosine passes `threshold`, else "neither"."""
-    weights = np.zeros((3, 6), dtype=np.float32)
-    weights[1, 5] = 50.0
-    return StanceModel(weights, np.array([-100.0, -50.0 * threshold, 0.0], dtype=np.float32))
 
 
 @pytest.fixture(autouse=True)
