@@ -80,7 +80,7 @@ def echo_stream(pieces: Iterable[str], *, batch_chars: int = 1 << 18) -> None:
     batch: list[str] = []
     size = 0
     for piece in pieces:
-        text = _printable_piece(piece)
+        text = printable(piece)
         batch.append(text)
         size += len(text)
         if size >= batch_chars:
@@ -88,17 +88,6 @@ def echo_stream(pieces: Iterable[str], *, batch_chars: int = 1 << 18) -> None:
             batch, size = [], 0
     if batch:
         click.echo("".join(batch), nl=False)
-
-
-def _printable_piece(text: str) -> str:
-    """`printable(text)`, found without its regular expression for most of a report:
-    once Windows line ends are plain ones, text holding no carriage return or tab whose
-    lines all pass `str.isprintable` has nothing to show (every character `printable`
-    replaces fails `isprintable`)."""
-    plain = text.replace("\r\n", "\n") if "\r" in text else text
-    if "\r" in plain or "\t" in plain or not all(map(str.isprintable, plain.split("\n"))):
-        return printable(text)
-    return plain
 
 
 def echo_json(data: Any) -> None:

@@ -98,14 +98,9 @@ def iter_html(
 
 
 def _e(text: object) -> str:
-    """Every value the page embeds: escaped, control characters shown (not kept).
-
-    Called for every value of every claim: text that `str.isprintable` passes (most
-    titles, claims, names, dates; no newline) holds nothing `printable` would show."""
+    """Every value the page embeds: escaped, control characters shown (not kept)."""
     string = text if type(text) is str else "" if text is None else str(text)
-    if not string.isprintable():
-        string = printable(string)
-    return escape(string, quote=True)
+    return escape(printable(string), quote=True)
 
 
 _e_word = functools.lru_cache(maxsize=64)(_e)

@@ -61,9 +61,7 @@ def escape_markdown(text: object) -> str:
         return str(text)
     text = "" if text is None else str(text)
     if not _one_printable_line(text):  # most text is: neither pass would change it
-        text = one_line(text)
-        if not text.isprintable():
-            text = printable(text)
+        text = printable(one_line(text))
     if _NEEDS_ESCAPE.search(text):  # translate costs ~10 us even with nothing to do
         text = text.translate(_ESCAPES)
     if ":" in text or "w." in text or "W." in text:  # what a bare link needs

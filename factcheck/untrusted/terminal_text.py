@@ -47,4 +47,8 @@ def printable(text: object) -> str:
     string = text if isinstance(text, str) else str(text)
     if "\r\n" in string:
         string = string.replace("\r\n", "\n")
+    if string.isprintable() or all(map(str.isprintable, string.split("\n"))):
+        # Every character UNSAFE_CHARACTERS matches fails `str.isprintable`, so most
+        # text (a report's hundred thousand values) is returned without the expression.
+        return string
     return UNSAFE_CHARACTERS.sub(_visible, string)

@@ -6,10 +6,9 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from factcheck.cli.output import _printable_piece
 from factcheck.export.json_report import _nothing_to_escape
 from factcheck.untrusted import safe_json
-from factcheck.untrusted.terminal_text import printable
+from factcheck.untrusted.terminal_text import UNSAFE_CHARACTERS, _visible, printable
 
 _PIECES = st.sampled_from(
     ["a", "é", " ", "\n", "\t", "\r\n", "\r", "\x1b", "\x7f", "\x9b", "\u200e", "\u202e",
@@ -22,8 +21,8 @@ _TEXTS = st.lists(_PIECES | st.text(max_size=3), max_size=12).map("".join)
 @example("plain\nlines\n")
 @example("tab\there")
 @example("a,b\r\nc\r\r\n")
-def test_printable_piece_is_printable(text: str) -> None:
-    assert _printable_piece(text) == printable(text)
+def test_printable_without_the_expression_is_printable_with_it(text: str) -> None:
+    assert printable(text) == UNSAFE_CHARACTERS.sub(_visible, text.replace("\r\n", "\n"))
 
 
 @given(_TEXTS)
@@ -35,7 +34,7 @@ def test_nothing_to_escape_only_when_safe_json_changes_nothing(text: str) -> Non
 
 
 def test_the_common_texts_take_the_shortcut() -> None:
-    assert _printable_piece("| a | 1 |\n- **“claim”**\n") == "| a | 1 |\n- **“claim”**\n"
+    assert printable("| a | 1 |\n- **“claim”**\n") == "| a | 1 |\n- **“claim”**\n"
     assert _nothing_to_escape('{\n  "text": "Seoul’s mayor said so."\n}')
-    assert _printable_piece("a,b\r\n") == "a,b\n"  # CSV line ends: printable rewrites them
+    assert printable("a,b\r\n") == "a,b\n"  # CSV line ends: printable rewrites them
     assert not _nothing_to_escape('"<script>"')
