@@ -75,19 +75,25 @@ def _many_documents(store: Store, documents: int, claims_each: int) -> None:
         store.add_document(f"{text}({number})", title=f"Doc {number}", source="-", claims=claims)
 
 
-def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
-    fresh_store: Store, monkeypatch
-) -> None:
-    _many_documents(fresh_store, documents=30, claims_each=10)
+def verdict_reads(store: Store, monkeypatch) -> list[int]:
+    """The sizes of the store's `verdicts_for_claims` calls from now on, as they happen."""
     reads: list[int] = []
-    original = fresh_store.verdicts_for_claims
+    original = store.verdicts_for_claims
 
     def counted(claim_ids):
         claim_ids = list(claim_ids)
         reads.append(len(claim_ids))
         return original(claim_ids)
 
-    monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
+    monkeypatch.setattr(store, "verdicts_for_claims", counted)
+    return reads
+
+
+def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
+    fresh_store: Store, monkeypatch
+) -> None:
+    _many_documents(fresh_store, documents=30, claims_each=10)
+    reads = verdict_reads(fresh_store, monkeypatch)
     # ClaimReview plans first, Markdown parks its groups on disk, CSV is one query (below)
     for fmt in [fmt for fmt in STREAMED_FORMATS if fmt not in ("claimreview", "markdown", "csv")]:
         reads.clear()
@@ -184,15 +190,7 @@ def test_markdown_reads_the_claims_once_and_parks_its_groups_on_disk(
     fresh_store.mark(ids[::7], Status.DISPUTED, reviewer="ana")
     fresh_store.mark(ids[3::11], Status.SUPPORTED, reviewer="ana")
     monkeypatch.setattr(status_groups, "SPOOL_CHARS", 100)  # every group goes to disk
-    reads: list[int] = []
-    original = fresh_store.verdicts_for_claims
-
-    def counted(claim_ids):
-        claim_ids = list(claim_ids)
-        reads.append(len(claim_ids))
-        return original(claim_ids)
-
-    monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
+    reads = verdict_reads(fresh_store, monkeypatch)
     _stream, written = stream_render(
         fresh_store, "markdown", chunk_claims=50, generated_at=GENERATED_AT
     )
@@ -210,15 +208,7 @@ def test_claimreview_chooses_from_one_query_then_reads_a_chunk_at_a_time(
     written a chunk at a time."""
     _many_documents(fresh_store, documents=30, claims_each=10)
     fresh_store.mark([1, 11], Status.SUPPORTED, reviewer="ana")  # both in the first chunk
-    reads: list[int] = []
-    original = fresh_store.verdicts_for_claims
-
-    def counted(claim_ids):
-        claim_ids = list(claim_ids)
-        reads.append(len(claim_ids))
-        return original(claim_ids)
-
-    monkeypatch.setattr(fresh_store, "verdicts_for_claims", counted)
+    reads = verdict_reads(fresh_store, monkeypatch)
     with fresh_store.snapshot():
         _stream, written = stream_render(fresh_store, "claimreview", chunk_claims=50)
         assert next(written) == "["
