@@ -39,7 +39,11 @@ def evidence_lines(app) -> list[str]:
 
 
 async def open_claim_3(app, pilot) -> None:
-    await pilot.press("j", "j")  # claim 3: "China is South Korea's biggest trading partner"
+    """Select claim 3 ("China is South Korea's biggest trading partner") and wait for the
+    worker that works out the hints of its stored evidence."""
+    await pilot.press("j", "j")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
     await pilot.pause()
     assert app.screen.selected_id == 3
 

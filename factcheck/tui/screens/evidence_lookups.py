@@ -16,6 +16,7 @@ running Wikipedia lookup is a line above the items, never a spinner hiding them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.timer import Timer
@@ -26,8 +27,18 @@ from factcheck.evidence.context import ClaimContext, claim_context
 from factcheck.evidence.sources import EvidenceSource
 from factcheck.models import Evidence
 from factcheck.tui.lookups import Cancelled, ask_sources
-from factcheck.tui.messages import EvidenceFound, LookupFailed, SuggestionsFound
+from factcheck.tui.messages import (
+    EvidenceFound,
+    HintKey,
+    HintsFound,
+    LookupFailed,
+    SuggestionsFound,
+    hint_key,
+)
 from factcheck.tui.screens.review_host import ReviewScreenPart
+
+if TYPE_CHECKING:
+    from factcheck.evidence.stance import StanceHint
 
 SUGGEST_DELAY_SECONDS = 0.2
 """How long the selection must rest on a claim before its automatic lookup starts
@@ -67,6 +78,10 @@ class EvidenceLookups(ReviewScreenPart):
         self._library_filled = False
         """Whether the library was seen holding references or fact-checks (it is asked
         again while empty: `refs add` may run in another terminal meanwhile)."""
+        self.hints: dict[HintKey, StanceHint] = {}
+        """Stance hints worked out by a worker, for the panel to show (`_hints_for`)."""
+        self._hints_asked: set[HintKey] = set()
+        """Hints a worker was asked for (a failed one is not asked again)."""
 
     # -- what the empty panel says -------------------------------------------------------
 
@@ -179,7 +194,7 @@ class EvidenceLookups(ReviewScreenPart):
             )
         except Cancelled:
             return
-        _prepare_hints(text, answers.items)
+        self.post_message(HintsFound(claim_id, _work_out_hints(text, answers.items)))
         self.post_message(SuggestionsFound(claim_id, answers.items, answers.failures))
         for source in app.suggestion_sources if ahead else ():
             prepare = getattr(source, "prepare", None)
@@ -265,7 +280,7 @@ class EvidenceLookups(ReviewScreenPart):
         for source_name, reason in answers.failures:
             self.post_message(LookupFailed(claim_id, source_name, reason))
         if not answers.failures:
-            _prepare_hints(text, answers.items)
+            self.post_message(HintsFound(claim_id, _work_out_hints(text, answers.items)))
             self.post_message(EvidenceFound(claim_id, source.name, answers.items))
 
     def on_evidence_found(self, message: EvidenceFound) -> None:
@@ -292,6 +307,33 @@ class EvidenceLookups(ReviewScreenPart):
             f"Wikipedia lookup failed: {message.reason} ({self._wikipedia_key()} tries again).",
         )
 
+    # -- stance hints ---------------------------------------------------------------------
+
+    def _hints_for(self, claim_id: int, items: Sequence[Evidence]) -> tuple[StanceHint | None, ...]:
+        """The hints of `items` worked out so far (None: not yet). Evidence saved in an
+        earlier session has none at first: a worker works them out and the panel shows
+        them when it is done, so the first claim shown never loads the stance model and
+        the sentence encoder on the UI thread."""
+        text = self.claims[claim_id].text
+        keys = [hint_key(text, item) for item in items]
+        asked = self._hints_asked
+        missing = [item for key, item in zip(keys, items, strict=True) if key not in asked]
+        if missing:
+            asked.update(keys)
+            self.work_out_hints(claim_id, text, missing)
+        return tuple(self.hints.get(key) for key in keys)
+
+    @work(thread=True, exit_on_error=False, group="hints")
+    def work_out_hints(self, claim_id: int, text: str, items: Sequence[Evidence]) -> None:
+        """Runs in a thread: the hints of stored evidence; touches no widget or db."""
+        self.post_message(HintsFound(claim_id, _work_out_hints(text, items)))
+
+    def on_hints_found(self, message: HintsFound) -> None:
+        self.hints.update(message.hints)
+        self._hints_asked.update(message.hints)
+        if self.selected_id == message.claim_id:
+            self._show_evidence(message.claim_id)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
             return
@@ -310,11 +352,11 @@ class EvidenceLookups(ReviewScreenPart):
             self._notify_once("suggest-crash", f"Evidence suggestions failed: {event.worker.error}")
 
 
-def _prepare_hints(text: str, items: Sequence[Evidence]) -> None:
-    """In a lookup worker: the stance hints of what it found, worked out before it posts
-    them, so the model loads and the passages are encoded here and the evidence panel's
-    paint on the UI thread only reads them back (`stance.prepare_hints`). Imported here,
-    as the panel does, so the screen's first paint does not load the stance cues."""
-    from factcheck.evidence.stance import prepare_hints
+def _work_out_hints(text: str, items: Sequence[Evidence]) -> dict[HintKey, StanceHint]:
+    """In a worker: the stance hints of `items` for the claim `text`, so the model loads
+    and the passages are encoded there and the evidence panel's paint on the UI thread
+    only shows them. Imported here so the screen's first paint does not load the stance
+    cues."""
+    from factcheck.evidence.stance import evidence_hint
 
-    prepare_hints(text, items)
+    return {hint_key(text, item): evidence_hint(text, item) for item in items}

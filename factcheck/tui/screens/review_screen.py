@@ -365,6 +365,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
                 "note": self.notes.get(claim_id),
                 "empty_text": self._empty_evidence_text(claim_id),
                 "notice": self._decided_elsewhere_text(claim_id),
+                "hints": self._hints_for(claim_id, self.evidence_items),
             },
         )
 

@@ -6,8 +6,9 @@ screen), its source badge, title, match strength, the passage with the matching 
 highlighted, the claim's facts it repeats or contradicts, and (for Wikipedia) the page
 revision the passage was read from, so a verdict can be traced to exactly what was on
 screen. With the claim, a small stance badge follows the passage ("hint: contradicts?"
-or "hint: supports?", `factcheck.evidence.stance`) with its reasons: a hint worked out on
-display, never stored and never a verdict; the status keys alone decide.
+or "hint: supports?", `factcheck.evidence.stance`) with its reasons: a hint the screen's
+workers work out for display (the panel is given it), never stored and never a verdict;
+the status keys alone decide.
 
 A running Wikipedia lookup is one line above the items (`activity`), not a spinner
 over them: what the library found stays readable while Wikipedia is asked.
@@ -52,6 +53,8 @@ class PanelOptions(TypedDict, total=False):
     """What the panel says when the claim has no evidence."""
     notice: str | None
     """A warning line above the items (another reviewer decided the claim)."""
+    hints: tuple[StanceHint | None, ...]
+    """The stance hint of each item, in order (None: not worked out yet)."""
 
 
 HINT_BADGE = {  # keyed by `factcheck.evidence.stance.Stance` values (a StrEnum)
@@ -162,6 +165,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         note: str | None = None,
         empty_text: str = "No evidence yet for this claim.",
         notice: str | None = None,
+        hints: tuple[StanceHint | None, ...] = (),
     ) -> None:
         parts: list[Text | Numbered] = []
         if self.activity:
@@ -174,14 +178,10 @@ class EvidencePanel(VerticalScroll, can_focus=True):
             parts.append(Text("No claim selected.", style="dim"))
         elif not items:
             parts.append(safe_text(empty_text, style="dim"))
-        if items:
-            # Here, not at the top: the stance cues use the matcher's word stems, which
-            # the screen's first paint should not pay for (tests/unit/test_cli_startup.py).
-            from factcheck.evidence.stance import evidence_hint
         config = getattr(self.app, "config", None)  # the review app's; thresholds for strength
         thresholds = config.prior if config is not None else None
         for number, item in enumerate(items, start=1):
-            hint = evidence_hint(claim.text, item) if claim is not None else None
+            hint = hints[number - 1] if number <= len(hints) else None
             parts.append(
                 render_evidence(
                     number, item, cited=item.id == cited_id, hint=hint, prior=thresholds
