@@ -165,16 +165,6 @@ def evidence_hint(claim: str, evidence: Evidence) -> StanceHint:
     return explain(learned[0], cues)
 
 
-def prepare_hints(claim: str, items: Sequence[Evidence]) -> None:
-    """Work out the hints of `items` ahead, off the thread that shows them: the first
-    hint loads the model and the sentence encoder, and every one encodes its passage
-    (kept in the encoder's memory of recent texts), so the `evidence_hint` calls of a
-    later paint cost only the cues. The review screen's lookup workers call this before
-    they post what they found."""
-    for item in items:
-        evidence_hint(claim, item)
-
-
 def explain(stance: Stance, cues: StanceCues) -> StanceHint:
     """`stance` with the cues a reviewer can check in the passage as its reasons:
     for "contradicts" the contradiction cues, for "supports" the shared key words and
