@@ -25,7 +25,6 @@ press is the only thing that decides. The cue functions here are pure: no I/O, n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
