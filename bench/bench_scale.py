@@ -380,48 +380,6 @@ def fig_prior(db: Path, size: str, samples: int = 200) -> None:
     store.close()
 
 
-PLAIN_LOOKUP = """
-    WITH ranked AS (
-        SELECT f.rowid AS id, bm25(checked_claims_fts) AS rank
-        FROM checked_claims_fts f JOIN claims c ON c.id = f.rowid
-        WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
-            AND EXISTS (SELECT 1 FROM verdicts WHERE claim_id = c.id)
-            AND c.duplicate_of IS NULL
-        ORDER BY rank, f.rowid LIMIT ?
-    )
-    SELECT c.id, c.text
-    FROM ranked r
-    JOIN claims c ON c.id = r.id
-    JOIN documents d ON d.id = c.document_id
-    JOIN verdicts v ON v.id = {in_force}
-    ORDER BY r.rank, r.id
-"""
-"""`Store.checked_claims_matching` before the rarest-terms gate: filter every match,
-then rank (the verdict-in-force subquery filled in from the store's own SQL)."""
-
-
-def plain_prior_suggest(store, text: str, document_id: int) -> list[tuple[str, float]]:
-    """Earlier verdicts as suggested before the rarest-terms gate: the 100 best bm25
-    matches of all informative terms, scored, thresholded, best five (claim id, score)."""
-    from factcheck.config import PriorConfig
-    from factcheck.evidence.matcher import fts_query
-    from factcheck.evidence.sources.prior import similarity
-
-    query = fts_query(text)
-    if query is None:
-        return []
-    found = []
-    from factcheck.store.claims import in_force_id_sql
-
-    sql = PLAIN_LOOKUP.format(in_force=in_force_id_sql("c.id"))
-    for claim_id, claim_text in store.conn.execute(sql, [query, document_id, document_id, 100]):
-        score = similarity(text, claim_text)
-        if score >= PriorConfig().suggested_threshold:
-            found.append((str(claim_id), round(score, 4)))
-    found.sort(key=lambda pair: -pair[1])
-    return found[:5]
-
-
 def fig_prior_suggest(store, conn: sqlite3.Connection, rows: list, size: str) -> None:
     """The whole "checked before" lookup (`PriorChecks.suggest`, earlier verdicts only)
     on 300 claims, half of them re-worded (a word dropped, "Officials said" in front):
@@ -430,6 +388,9 @@ def fig_prior_suggest(store, conn: sqlite3.Connection, rows: list, size: str) ->
     from factcheck.evidence.context import ClaimContext
     from factcheck.evidence.sources.prior import PriorChecks
     from factcheck.models import SourceKind
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.unit.prior_reference import plain_suggest  # the tests' oracle
 
     rng = random.Random(15)
     asked = []
@@ -461,7 +422,7 @@ def fig_prior_suggest(store, conn: sqlite3.Connection, rows: list, size: str) ->
     def p(times: list[float], share: float) -> float:
         return times[min(len(times) - 1, int(len(times) * share))] * 1000
 
-    plain_times, plain = timed(lambda t, d: plain_prior_suggest(store, t, d))
+    plain_times, plain = timed(lambda t, d: plain_suggest(store, t, d))
     our_times, found = timed(ours)
     anchor_times, _ = timed(
         lambda t, d: (

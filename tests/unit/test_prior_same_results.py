@@ -1,9 +1,7 @@
 """The faster "checked before" lookup suggests what the plain one suggested.
 
-The reference below is the lookup as it was before issue 15 (kept here, not in the
-product): the 100 best bm25 matches of every informative term among the decided
-claims outside the claim's own document, scored by `similarity`, thresholded, best
-first. The fixture is a desk's archive in miniature: many decided claims on a few
+The reference is the lookup as it was before issue 15 (`prior_reference`, kept out of
+the product). The fixture is a desk's archive in miniature: many decided claims on a few
 subjects (so common words match thousands of rows in proportion), repeats of the same
 claim across documents, re-decided claims, and queries from a document whose own
 claims must stay out.
@@ -15,14 +13,12 @@ import random
 
 import pytest
 
-from factcheck.config import PriorConfig
 from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.matcher import fts_query
-from factcheck.evidence.sources.prior import PriorChecks, similarity
+from factcheck.evidence.sources.prior import PriorChecks
 from factcheck.models import Claim, SourceKind, Status
 from factcheck.store import Store
-from factcheck.store.claims import in_force_id_sql
-from factcheck.text.words import words
+from tests.unit.prior_reference import PLAIN_LOOKUP, plain_suggest
 
 PLACES = ["Wuhan", "Italy", "New York", "South Korea", "Brazil", "India", "Texas", "Spain"]
 SUBJECTS = [
@@ -100,44 +96,6 @@ def archive(store: Store) -> tuple[list[int], list[str]]:
     return documents, seen
 
 
-PLAIN_LOOKUP = f"""
-    WITH ranked AS (
-        SELECT f.rowid AS id, bm25(checked_claims_fts) AS rank
-        FROM checked_claims_fts f JOIN claims c ON c.id = f.rowid
-        WHERE checked_claims_fts MATCH ? AND (? IS NULL OR c.document_id != ?)
-            AND EXISTS (SELECT 1 FROM verdicts WHERE claim_id = c.id)
-            AND c.duplicate_of IS NULL
-        ORDER BY rank, f.rowid LIMIT ?
-    )
-    SELECT c.id, c.text
-    FROM ranked r
-    JOIN claims c ON c.id = r.id
-    JOIN documents d ON d.id = c.document_id
-    JOIN verdicts v ON v.id = {in_force_id_sql("c.id")}
-    ORDER BY r.rank, r.id
-"""
-"""`Store.checked_claims_matching` before issue 15: filter every match, then rank."""
-
-
-def reference_suggest(
-    store: Store, text: str, document_id: int | None, limit: int = 5
-) -> list[tuple[str, float]]:
-    """Earlier verdicts as suggested before issue 15: (claim id, score), best first."""
-    config = PriorConfig()
-    if len(words(text)) < config.min_claim_words:
-        return []
-    query = fts_query(text)
-    if query is None:
-        return []
-    found = []
-    for checked in store.checked_claims_matching(query, limit=100, exclude_document_id=document_id):
-        score = similarity(text, checked.text)
-        if score >= config.suggested_threshold:
-            found.append((str(checked.claim_id), round(score, 4)))
-    found.sort(key=lambda pair: -pair[1])
-    return found[:limit]
-
-
 def queries(documents: list[int], seen: list[str]) -> list[tuple[str, int | None]]:
     """Claims of the archive re-worded, fresh claims, and the archive's own claims
     asked from their own document (their copies elsewhere may be suggested, they not)."""
@@ -167,7 +125,7 @@ def test_the_lookup_suggests_what_the_plain_lookup_suggested(
             for e in source.suggest(text, context=context)
             if e.source is SourceKind.PRIOR
         ]
-        assert got == reference_suggest(store, text, document_id), text
+        assert got == plain_suggest(store, text, document_id), text
         compared += 1
         nonempty += bool(got)
     assert compared >= 50 and nonempty >= compared // 2  # the fixture exercises matches
