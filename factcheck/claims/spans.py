@@ -253,9 +253,12 @@ body); "so", "since", "before" and "once" can ("to do so", "than before")."""
 
 
 _DEMONSTRATIVES = words_of("this that these those")
-_PRONOUN_AFTER = _AUXILIARIES | _PREPOSITIONS | _SPEECH_VERBS | words_of("do does did")
+_PRONOUN_AFTER = (
+    _PREPOSITIONS | _SPEECH_VERBS | words_of("is are was were be been am 's ’s do does did")
+)
 """Words after which a final demonstrative stands for a noun phrase, so it ends the
-statement whole: "why is that", "the problem is that", "like this", "abide by that"."""
+statement whole: "why is that", "the problem is that", "like this", "abide by that".
+Not a modal or "has": "how can that" lacks its verb."""
 
 
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:

@@ -231,6 +231,10 @@ def test_a_final_demonstrative_after_a_verb_or_preposition_stays(text: str) -> N
     assert spans(text) == [text.rstrip(".")]
 
 
+def test_a_final_demonstrative_after_a_modal_is_no_pronoun() -> None:
+    assert spans("How can that.") == []  # its verb is missing: nothing to check
+
+
 @pytest.mark.parametrize(
     "text",
     [
