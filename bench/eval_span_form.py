@@ -4,6 +4,7 @@
     python bench/eval_span_form.py --repo /tmp/old-tree  # another checkout, for "before"
     python bench/eval_span_form.py --limit 500 --show 5  # fewer articles, print examples
     python bench/eval_span_form.py --corpus claimreview  # fact-check bodies, with quotes
+    python bench/eval_span_form.py --half held --base /work/main  # before and after, one run
 
 Text: the `content` column of ../shared/data/coaid/*/News*COVID-19.csv (article bodies,
 lowercased by the data set, few quotation marks), or with `--corpus claimreview` the
@@ -20,14 +21,28 @@ separately the shown ones (score >= 0.5). A span is badly formed when:
 - it is a bare fragment: no verb at all (a small verb lexicon of its own, -ed forms,
   and any word after a subject pronoun; the splitter's verb test is not reused).
 
-Figures are percentages of claims; a claim can fail several tests.
+The report gives, per group, the share of claims passing each test alone, issue 11's
+own definition of well formed (no dangling last word and balanced quotes: the two tests
+it names) and all four together, for checker v1 (strict, session 20) and v2 (larger verb
+lexicon, session 21). `--base OTHER` measures another checkout in a subprocess on the
+same articles, printed beside this one ("before" / "after").
+
+"Badly cut" (the issue's "cut so that the checkable part is lost", <= 5%) needs claims
+annotated by hand, which the shared data lacks; the estimate here is the share of claims
+whose cut demonstrably loses or breaks a checkable part: the span dangles, is cut inside
+a quotation, splits a figure or a date ("$1" of "$1,250,000", "March 3" of "March 3,
+2021"), or its sentence holds a figure that no claim of the sentence kept (charged to the
+nearest claim). It cannot see a dropped anchor or attribution that holds no figure, so
+it is a lower bound of the issue's measure, not the same measure.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
+import subprocess
 import sys
 import zlib
 from pathlib import Path
@@ -202,6 +217,62 @@ PROBLEMS = (
     "cut inside a quotation",
     "bare fragment (no verb)",
 )
+CRITERIA = (
+    ("no dangling last word", ("dangling last word",)),
+    ("balanced quotes", ("unbalanced quotes",)),
+    ("not cut inside a quotation", ("cut inside a quotation",)),
+    ("has a verb", ("bare fragment (no verb)",)),
+    ("issue 11: no dangling word, balanced quotes", ("dangling last word", "unbalanced quotes")),
+    ("all four (well formed)", PROBLEMS),
+)
+"""Rows of the report: a criterion's name and the problems that fail it."""
+
+_FIGURE = re.compile(r"\d(?:[\d,.:]*\d)?")
+_MONTH = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}$", re.I
+)
+
+
+def splits_a_figure(claim, text: str) -> bool:
+    """Whether a boundary of `claim` falls inside a figure or a date ("$1" of
+    "$1,250,000", "March 3" of "March 3, 2021", "12 vote" of "Jan. 12 vote")."""
+    before, after = text[max(0, claim.start - 2) : claim.start], text[claim.end : claim.end + 2]
+    if claim.text[:1].isdigit() and len(before) == 2 and before[1] in ",." and before[0].isdigit():
+        return True
+    if claim.text[-1:].isdigit() and len(after) == 2 and after[0] in ",." and after[1].isdigit():
+        return True
+    if _MONTH.search(claim.text[-12:]) and re.match(r",?\s*\d{4}", text[claim.end : claim.end + 6]):
+        return True
+    return bool(
+        claim.text[:1].isdigit()
+        and re.search(
+            r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$",
+            text[max(0, claim.start - 6) : claim.start],
+            re.I,
+        )
+    )
+
+
+def lost_figures(sentence_claims: list, text: str) -> list[int]:
+    """Per claim of one sentence, how many figures of the sentence lie outside every
+    claim of it and nearer this claim than any other: a number the split dropped."""
+    first = sentence_claims[0]
+    lost = [0] * len(sentence_claims)
+    for m in _FIGURE.finditer(text, first.sentence_start, first.sentence_end):
+        if any(c.start <= m.start() < c.end for c in sentence_claims):
+            continue
+        distance = [min(abs(m.start() - c.end), abs(c.start - m.end())) for c in sentence_claims]
+        lost[distance.index(min(distance))] += 1
+    return lost
+
+
+def badly_cut(found: list[str], claim, text: str, lost: int) -> bool:
+    """The "badly cut" estimate: the checkable part is lost or broken because the span
+    ends on a dangling word, is cut inside a quotation, splits a figure or date, or its
+    sentence holds a figure no claim kept (next to this claim). A lower bound of the
+    issue's measure: a dropped anchor or attribution without a figure is not seen."""
+    cut = {"dangling last word", "cut inside a quotation"}
+    return bool(cut.intersection(found)) or lost > 0 or splits_a_figure(claim, text)
 
 
 def half_of(body: str, half: str) -> bool:
@@ -210,9 +281,77 @@ def half_of(body: str, half: str) -> bool:
     return half == "all" or zlib.crc32(body.encode("utf-8")) % 2 == (half == "held")
 
 
+GROUPS = ("shown", "all")
+
+
+def measure(bodies: list[str], show: int) -> tuple[dict, dict[str, list[str]]]:
+    """Counts per (group, checker, row) over `bodies` with the splitter on sys.path, and
+    up to `show` examples (checker v2) per problem."""
+    from factcheck.claims.splitter import split_claims
+
+    counts: dict[str, int] = {}
+    examples: dict[str, list[str]] = {}
+
+    def add(key: str) -> None:
+        counts[key] = counts.get(key, 0) + 1
+
+    for text in bodies:
+        claims = split_claims(text)
+        by_sentence: dict[int, list] = {}
+        for claim in claims:
+            by_sentence.setdefault(claim.sentence_start, []).append(claim)
+        lost = {}
+        for group in by_sentence.values():
+            lost.update(zip(map(id, group), lost_figures(group, text), strict=True))
+        for claim in claims:
+            in_groups = GROUPS if claim.score >= 0.5 else ("all",)
+            for group in in_groups:
+                add(f"{group}|claims")
+            for checker in (1, 2):
+                found = problems(claim, text, checker)
+                failed = [name for name, fails in CRITERIA if set(fails) & set(found)]
+                if badly_cut(found, claim, text, lost[id(claim)]):
+                    failed.append("badly cut")
+                for group in in_groups:
+                    for name in failed:
+                        add(f"{group}|{checker}|{name}")
+                if checker == 2:
+                    for name in found + failed[-1:] * (failed[-1:] == ["badly cut"]):
+                        if len(examples.setdefault(name, [])) < show:
+                            sentence = text[claim.sentence_start : claim.sentence_end]
+                            examples[name].append(f"{claim.text[-160:]!r}\n      in {sentence!r}")
+    return counts, examples
+
+
+ROWS = tuple(name for name, _ in CRITERIA)
+
+
+def report(runs: list[tuple[str, dict]]) -> None:
+    """Print, per group, each criterion's pass rate (badly cut: its failure rate) for
+    checkers v1 and v2 and every run (before / after)."""
+    for group in GROUPS:
+        sizes = ", ".join(f"{label} {c.get(f'{group}|claims', 0)}" for label, c in runs)
+        print(f"\n{group} claims ({sizes}); % of claims passing")
+        header = "".join(f"{f'v{k} {label}':>14}" for k in (1, 2) for label, _ in runs)
+        print(f"  {'':42}{header}")
+        for name in (*ROWS, "badly cut"):
+            cells = []
+            for checker in (1, 2):
+                for _, c in runs:
+                    total = max(1, c.get(f"{group}|claims", 0))
+                    share = 100 * c.get(f"{group}|{checker}|{name}", 0) / total
+                    cells.append(f"{share if name == 'badly cut' else 100 - share:13.2f}%")
+            label = name if name != "badly cut" else "badly cut (% FAILING; proxy)"
+            print(f"  {label:44}{''.join(cells)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="checkout to evaluate")
+    parser.add_argument(
+        "--base", type=Path, help="a checkout measured in the same run as 'before' (subprocess)"
+    )
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, default=0, help="articles (0 = all)")
     parser.add_argument(
         "--show", type=int, default=0, help="failing claims to print per problem, with sentence"
@@ -236,40 +375,33 @@ def main() -> int:
     if not folder.exists():
         print(f"skipped: {folder} not found")
         return 0
+    runs: list[tuple[str, dict]] = []
+    if args.base is not None:
+        command = [
+            sys.executable,
+            __file__,
+            "--json",
+            "--repo",
+            str(args.base),
+            "--limit",
+            str(args.limit),
+            "--half",
+            args.half,
+            "--corpus",
+            args.corpus,
+        ]
+        base = subprocess.run(command, capture_output=True, text=True, check=True)
+        runs.append(("before", json.loads(base.stdout)))
     sys.path.insert(0, str(args.repo.resolve()))
-    from factcheck.claims.splitter import split_claims
-
     bodies = [b for b in load_bodies(args.limit, args.corpus) if half_of(b, args.half)]
-    groups = ("all", "shown")
-    totals = dict.fromkeys(groups, 0)
-    bad = {(g, c): 0 for g in groups for c in (1, 2)}
-    counts: dict[tuple[str, int, str], int] = {}
-    examples: dict[str, list[str]] = {}
-    for text in bodies:
-        for claim in split_claims(text):
-            in_groups = groups if claim.score >= 0.5 else ("all",)
-            for checker in (1, 2):
-                found = problems(claim, text, checker)
-                for group in in_groups:
-                    bad[group, checker] += bool(found)
-                    for name in found:
-                        counts[group, checker, name] = counts.get((group, checker, name), 0) + 1
-                if checker == 2:
-                    for name in found:
-                        if len(examples.setdefault(name, [])) < args.show:
-                            sentence = text[claim.sentence_start : claim.sentence_end]
-                            examples[name].append(f"{claim.text[-160:]!r}\n      in {sentence!r}")
-            for group in in_groups:
-                totals[group] += 1
-    print(f"{len(bodies)} {args.corpus} article bodies ({args.half}); splitter from {args.repo}")
-    for group in groups:
-        total = max(1, totals[group])
-        print(f"\n{group} claims: {totals[group]}       checker v1 (strict)  checker v2")
-        well = [100 * (1 - bad[group, c] / total) for c in (1, 2)]
-        print(f"  {'well formed':26} {well[0]:6.2f}%             {well[1]:6.2f}%")
-        for name in PROBLEMS:
-            share = [100 * counts.get((group, c, name), 0) / total for c in (1, 2)]
-            print(f"  {name:26} {share[0]:6.2f}%             {share[1]:6.2f}%")
+    counts, examples = measure(bodies, args.show)
+    if args.json:
+        print(json.dumps(counts))
+        return 0
+    runs.append(("after" if runs else "", counts))
+    where = f"; before: {args.base}" if args.base else ""
+    print(f"{len(bodies)} {args.corpus} bodies ({args.half}); splitter from {args.repo}{where}")
+    report(runs)
     for name, texts in examples.items():
         print(f"\nexamples (checker v2): {name}")
         for text in texts:

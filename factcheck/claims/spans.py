@@ -170,6 +170,9 @@ _SUBORDINATORS = words_of(
 )
 """Words that open a dependent clause: "... and as more data becomes available" is a
 condition of the statement before it, not a statement of its own."""
+_CLAUSE_OPENERS = words_of("that which who whom whose whether")
+"""Words that open a clause inside the statement: until that clause has its verb, a
+conjunction cannot start a new statement."""
 _WORD_CHAR = re.compile(r"\w")
 _CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
@@ -249,11 +252,23 @@ _OPENERS_ONLY = words_of("because if although though unless whether")
 body); "so", "since", "before" and "once" can ("to do so", "than before")."""
 
 
+_DEMONSTRATIVES = words_of("this that these those")
+_PRONOUN_AFTER = (
+    _PREPOSITIONS | _SPEECH_VERBS | words_of("is are was were be been am 's ’s do does did")
+)
+"""Words after which a final demonstrative stands for a noun phrase, so it ends the
+statement whole: "why is that", "the problem is that", "like this", "abide by that".
+Not a modal or "has": "how can that" lacks its verb."""
+
+
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     """Give back a trailing determiner, conjunction, relative or subordinator, and a
     preposition it bares ("... died on April 22 of the" in a cut-off body): a claim never
-    ends on them. A preposition alone at the end is `_drop_cut_off_end`'s to judge."""
+    ends on them. A preposition alone at the end is `_drop_cut_off_end`'s to judge. A
+    final demonstrative after a verb or preposition is a pronoun and stays."""
     end = last
+    if end > first and lowers[end] in _DEMONSTRATIVES and lowers[end - 1] in _PRONOUN_AFTER:
+        return end
     while True:  # until stable: a bared preposition may uncover another determiner
         before = end
         while end > first and (
@@ -296,9 +311,13 @@ def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int
     while end > first and words[end][:1].islower():
         lower = lowers[end]
         if lower in _PREPOSITIONS:
-            if _near(lowers, first, end, _GAP_WORDS):
+            before = lowers[end - 1]
+            if lower in _ADVERB_PREPOSITIONS and before in _TIME_BEFORE_ADVERB:
+                return end  # "turned back on right after", "than before", "ever since"
+            stacked = before in _PREPOSITIONS or before in _CONJUNCTIONS
+            if not stacked and _gap_before(lowers, first, end):
                 return end
-            end = _drop_dangling(lowers, first, end - 1)
+            end = _drop_dangling(lowers, first, end - 1)  # "in addition to at", "or to"
         elif lower in _ORDINAL_WORDS and end > first and lowers[end - 1] in _DETERMINERS:
             end = _drop_dangling(lowers, first, end - 1)  # "in their first": a rank cut off
         elif lower in _TRAILING_AUXILIARIES and not (
@@ -315,6 +334,31 @@ def _drop_cut_off_end(words: list[str], lowers: list[str], first: int, last: int
         else:
             return end
     return end
+
+
+_ADVERB_PREPOSITIONS = words_of("after before since")
+_TIME_BEFORE_ADVERB = words_of(
+    "right soon shortly long just immediately straight ever than not never once day days "
+    "week weeks month months year years hour hours minute minutes time"
+)
+"""Words after which a final "after", "before" or "since" is an adverb of time that
+ends the clause ("right after", "the year before", "ever since"), not a cut-off
+preposition."""
+
+
+def _gap_before(lowers: list[str], first: int, at: int) -> bool:
+    """Whether a word that opens a clause with a gap comes in the `_LOOK_BACK` tokens
+    before the final preposition at `at`. A relative counts only before its own subject
+    ("the place which the team worked at"): one followed by its verb is the subject
+    itself and leaves no gap ("clinics which operate outside of" was cut off)."""
+    for j in range(max(first, at - _LOOK_BACK), at):
+        lower = lowers[j]
+        if lower not in _GAP_WORDS:
+            continue
+        if lower in _RELATIVES and lowers[j + 1] not in _SUBJECT_PRONOUNS | _DETERMINERS:
+            continue
+        return True
+    return False
 
 
 def _near(lowers: list[str], first: int, at: int, wanted: frozenset[str]) -> bool:
@@ -357,6 +401,7 @@ def _statement_cuts(
     left_has_verb = False
     speech = False  # the current statement reports speech: "X said A and B" stays whole
     verb_chain = False  # a modal or "to" governs the left verbs: "should have produced A and B"
+    open_clause = False  # a "that" / "which" / "whether" clause still waits for its verb
     for j in range(n):
         lower = lowers[j]
         if not top[j]:
@@ -367,14 +412,25 @@ def _statement_cuts(
             speech = True
         if lower in MODALS or lower == "to":
             verb_chain = True
+        if verbs[j]:
+            open_clause = False
+        elif lower in _CLAUSE_OPENERS and j > first and lowers[j - 1] not in _DETERMINERS:
+            open_clause = True  # not "the who": an organisation in lowercased text
         if lower == ";" and left_has_verb and j + 1 < n:
             cuts.append((first, j - 1))
             first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+            open_clause = False
             continue
         if lower not in _SPLITTING_CONJUNCTIONS or not left_has_verb or j + 1 >= n:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
             continue  # a name: "the Department of Health and Social Care"
+        if open_clause and lowers[j + 1] not in _SUBJECT_PRONOUNS:
+            # "found that washing masks with soap and water cut ...", "that Pope Francis
+            # and two aides have tested positive": the clause "that" opened has no verb
+            # yet, so "and" joins inside its subject; a pronoun after it ("and they do
+            # not") still opens a statement.
+            continue
         kind = _clause_after(words, lowers, verbs, top, j + 1, n)
         if kind is None:
             continue
@@ -391,6 +447,7 @@ def _statement_cuts(
             continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))
         first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+        open_clause = False
     if first < n:
         cuts.append((first, n - 1))
     return cuts

@@ -177,3 +177,100 @@ def test_a_joined_quotation_scores_as_its_most_check_worthy_sentence(monkeypatch
     (claim,) = split_claims(text)  # the quotation is held together: one unit
     assert claim.text.startswith("“What a lovely morning.")
     assert claim.score > 0.5  # the unit alone reads 0.1; its second sentence 0.9
+
+
+# Session 22: classes read from the failing spans of the CoAID tune half.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tests found that washing masks with soap and water cut their filtering by half.",
+            ["Tests found that washing masks with soap and water cut their filtering by half"],
+        ),
+        (
+            "The office confirmed that the mayor and two of her aides have tested positive.",
+            ["The office confirmed that the mayor and two of her aides have tested positive"],
+        ),
+        (
+            "The survey indicated that students and teachers were most likely to walk.",
+            ["The survey indicated that students and teachers were most likely to walk"],
+        ),
+    ],
+)
+def test_no_cut_inside_the_subject_of_a_that_clause(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_pronoun_after_the_conjunction_still_opens_a_statement() -> None:
+    text = "They add that men ignore the rules more often and they take symptoms less seriously."
+    assert spans(text) == [
+        "They add that men ignore the rules more often",
+        "they take symptoms less seriously",
+    ]
+
+
+def test_the_who_in_lowercased_text_opens_no_clause() -> None:
+    text = "on tuesday trump accused the who of mismanaging the outbreak and he made a speech."
+    assert spans(text) == [
+        "on tuesday trump accused the who of mismanaging the outbreak",
+        "he made a speech",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the problem is that.",
+        "Why is that.",
+        "Nobody in the village had seen anything like this.",
+    ],
+)
+def test_a_final_demonstrative_after_a_verb_or_preposition_stays(text: str) -> None:
+    assert spans(text) == [text.rstrip(".")]
+
+
+def test_a_final_demonstrative_after_a_modal_is_no_pronoun() -> None:
+    assert spans("How can that.") == []  # its verb is missing: nothing to check
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The turbines can be turned back on right after.",
+        "The queue at the clinic was longer than before.",
+        "The bridge has been closed to lorries ever since.",
+        "The firm paid its staff late the year before.",
+    ],
+)
+def test_a_final_after_before_or_since_of_time_stays(text: str) -> None:
+    assert spans(text) == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two prepositions, or a conjunction and a preposition: nothing is stranded.
+        (
+            "The ministry is working with the regional health offices to in.",
+            "The ministry is working with the regional health offices",
+        ),
+        (
+            "Fourteen cases were found that were not linked to the plant or to.",
+            "Fourteen cases were found that were not linked to the plant",
+        ),
+        # A relative followed by its verb is the subject: it leaves no gap to fill.
+        (
+            "The county board approved the trial which will be held at.",
+            "The county board approved the trial which will be held",
+        ),
+    ],
+)
+def test_a_cut_off_preposition_without_a_gap_is_given_back(text: str, expected: str) -> None:
+    assert spans(text) == [expected]
+
+
+def test_a_preposition_stranded_by_a_relative_and_its_subject_stays() -> None:
+    text = "The council finally sold the hall which the band played in."
+    assert spans(text) == [text.rstrip(".")]
