@@ -22,7 +22,7 @@ from factcheck.claims.checkworthiness.encoding import (
     MAX_SENTENCE,
     encode,
 )
-from factcheck.claims.checkworthiness.transformer import cost_batches, load_transformer
+from factcheck.claims.checkworthiness.transformer import load_transformer
 from factcheck.text.vectors import default_vectors
 from factcheck.text.wordpiece import default_wordpiece
 
@@ -128,35 +128,6 @@ def test_scores_do_not_depend_much_on_the_batch() -> None:
     others = [SentenceInContext(f"Filler sentence number {i} is here.") for i in range(40)]
     batched = score_sentences([*others, sentence], use_cascade=False)[-1]
     assert batched == pytest.approx(alone, abs=0.03)
-
-
-def _modelled_cost(lengths: list[int], batches: list[list[int]], call_cost: float) -> float:
-    return sum(call_cost + len(b) * max(lengths[i] for i in b) for b in batches)
-
-
-def test_cost_batches_cover_every_sentence_once_in_length_order() -> None:
-    lengths = [30, 12, 12, 45, 9, 13, 31, 12, 60, 11, 14, 29]
-    batches = cost_batches(lengths, call_cost=8, max_batch=4)
-    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
-    assert all(len(b) <= 4 for b in batches)
-    flat = [lengths[i] for b in batches for i in b]
-    assert flat == sorted(lengths)
-    assert cost_batches([]) == []
-
-
-def test_cost_batches_weigh_the_call_cost_against_padding() -> None:
-    lengths = [10, 10, 10, 10, 40, 40]
-    # A cheap call: keep the short sentences apart from the long ones (no padding).
-    assert cost_batches(lengths, call_cost=1) == [[0, 1, 2, 3], [4, 5]]
-    # A dear call: one batch, padding and all, costs less than two calls.
-    assert cost_batches(lengths, call_cost=1000) == [[0, 1, 2, 3, 4, 5]]
-
-
-def test_cost_batches_beat_fixed_batches_of_eight_on_their_own_cost() -> None:
-    lengths = [7, 9, 12, 14, 15, 18, 19, 21, 22, 22, 24, 25, 27, 30, 33, 38, 41, 47, 52, 64]
-    ours = cost_batches(lengths, call_cost=8)
-    fixed = [list(range(i, min(i + 8, len(lengths)))) for i in range(0, len(lengths), 8)]
-    assert _modelled_cost(lengths, ours, 8) < _modelled_cost(lengths, fixed, 8)
 
 
 def test_a_missing_model_file_means_no_transformer(tmp_path: Path) -> None:

@@ -9,12 +9,15 @@ The session, padding and batching are the package's one MiniLM runtime
 (`factcheck.text.onnx_runtime`, shared with the evidence sentence encoder); this module is
 imported only when the first sentence is scored (`factcheck.claims.checkworthiness.scoring`),
 so commands that do not split text never load onnxruntime. Speed levers: inputs sorted
-by length and cut into the batches that cost least (`cost_batches`: each call's fixed
-cost against the padding a wider batch adds); one intra-op thread (the splitter's
+by length and batched, so padding stays small; one intra-op thread (the splitter's
 callers parallelise across documents, not inside one); a short maximum length (see
 encoding.MAX_TOKENS).
-Dynamic int8 quantisation scales activations per batch, so a sentence's score moves by
-up to ~0.01 with the sentences batched beside it.
+Dynamic int8 quantisation scales activations over the whole batch (padding included),
+so a sentence's score depends on the sentences batched beside it: regrouping the
+transformer sentences of 40 CoAID articles moved scores by 0.009 on average, 0.14 at most,
+and put 14 of 1,451 on the other side of 0.5 (bench/RESULTS.md, "Session 22, cwspeed").
+Any change to the batching is therefore a change of scores, checked with
+bench/eval_checkworthiness.py.
 """
 
 from __future__ import annotations
@@ -26,19 +29,15 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from factcheck.claims.checkworthiness.encoding import Encoded, SentenceInContext, encode
-from factcheck.text.onnx_runtime import OnnxModel
+from factcheck.text.onnx_runtime import OnnxModel, length_batches
 from factcheck.text.wordpiece import WordPiece, default_wordpiece
 
-__all__ = ["CALL_COST_PIECES", "MAX_BATCH", "TransformerScorer", "cost_batches", "load_transformer"]
+__all__ = ["BATCH_SIZE", "TransformerScorer", "load_transformer"]
 
-CALL_COST_PIECES = 8
-"""One onnxruntime call's fixed cost (~300 graph nodes run once a call), counted in word
-pieces' worth of run time. Fixed batches of 8 paid it ~5 times an article whatever the
-lengths; `cost_batches` weighs it against padding instead. Chosen on 5 KB CoAID articles
-(bench/RESULTS.md, "Session 22, cwspeed"): 4 to 20 all save 5-7% of CPU against fixed
-batches of 8; 8 is the middle."""
-MAX_BATCH = 32
-"""The most sentences in one call (a bound for the search; wider batches never paid)."""
+BATCH_SIZE = 8
+"""Sentences per onnxruntime call. Measured on 5 KB news articles (int8, one thread):
+8 a batch is ~1.2x faster per sentence than 16 and ~1.5x faster than 32 (less padding,
+activations that stay in cache); the per-call overhead is small."""
 MODEL_FILE = "checkworthiness.onnx"
 CALIBRATION_FILE = "checkworthiness_onnx.json"
 
@@ -72,7 +71,7 @@ class TransformerScorer:
         first_of = [unique.setdefault(item, len(unique)) for item in items]
         encoded = [encode(item, self.tokenizer, context=context) for item in unique]
         distinct = [0.0] * len(encoded)
-        for batch in cost_batches([len(e.ids) for e in encoded]):
+        for batch in length_batches([len(e.ids) for e in encoded], BATCH_SIZE):
             values = self._run([encoded[i] for i in batch])
             for i, value in zip(batch, values, strict=True):
                 distinct[i] = value
@@ -85,37 +84,6 @@ class TransformerScorer:
     def _run(self, batch: list[Encoded]) -> list[float]:
         logits = self._model.run([e.ids for e in batch], [e.segments for e in batch])
         return [float(v) for v in logits.reshape(len(batch), -1)[:, -1]]
-
-
-def cost_batches(
-    lengths: Sequence[int], *, call_cost: float = CALL_COST_PIECES, max_batch: int = MAX_BATCH
-) -> list[list[int]]:
-    """Positions of `lengths` cut into batches that minimise the modelled run time.
-
-    A batch costs `call_cost` plus its rows times its longest row: padding costs as much
-    as real pieces, and every call has a fixed cost, so neither "one batch per article"
-    (padding to the longest sentence) nor a fixed batch size is best for every article.
-    The lengths are sorted and cut into runs by dynamic programming (O(n * max_batch)),
-    so each batch holds sentences of similar length. Order-stable for equal lengths.
-    """
-    order = sorted(range(len(lengths)), key=lengths.__getitem__)
-    sorted_lengths = [lengths[i] for i in order]
-    best = [0.0] * (len(order) + 1)
-    start_of = [0] * (len(order) + 1)
-    for end in range(1, len(order) + 1):
-        widest = sorted_lengths[end - 1]
-        best[end] = math.inf
-        for start in range(max(0, end - max_batch), end):
-            cost = best[start] + call_cost + (end - start) * widest
-            if cost < best[end]:
-                best[end], start_of[end] = cost, start
-    batches = []
-    end = len(order)
-    while end:
-        batches.append(order[start_of[end] : end])
-        end = start_of[end]
-    batches.reverse()
-    return batches
 
 
 def _sigmoid(x: float) -> float:
