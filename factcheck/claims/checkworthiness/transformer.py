@@ -12,8 +12,12 @@ so commands that do not split text never load onnxruntime. Speed levers: inputs 
 by length and batched, so padding stays small; one intra-op thread (the splitter's
 callers parallelise across documents, not inside one); a short maximum length (see
 encoding.MAX_TOKENS).
-Dynamic int8 quantisation scales activations per batch, so a sentence's score moves by
-up to ~0.01 with the sentences batched beside it.
+Dynamic int8 quantisation scales activations over the whole batch (padding included),
+so a sentence's score depends on the sentences batched beside it: regrouping the
+transformer sentences of 40 CoAID articles moved scores by 0.009 on average, 0.14 at most,
+and put 14 of 1,451 on the other side of 0.5 (bench/RESULTS.md, "Session 22, cwspeed").
+Any change to the batching is therefore a change of scores, checked with
+bench/eval_checkworthiness.py.
 """
 
 from __future__ import annotations
