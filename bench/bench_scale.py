@@ -655,6 +655,15 @@ def spread(values: Sequence[float], scale: float = 1.0, unit: str = "") -> str:
     )
 
 
+def stored_claims(db: Path) -> list[tuple]:
+    """Every stored claim of `db` by document content, for comparing two databases."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT d.sha256, c.text, c.start, c.end, c.kind, c.score, c.status FROM claims c"
+            " JOIN documents d ON d.id = c.document_id ORDER BY d.sha256, c.start, c.end, c.id"
+        ).fetchall()
+
+
 def fig_add(files: int, breakdown_files: int = 30) -> None:
     """`factcheck add FILE` once per file (a fresh database, one process each) against
     one `factcheck add` of all the files, same run; each add process is paired with one
@@ -691,11 +700,11 @@ def fig_add(files: int, breakdown_files: int = 30) -> None:
                 f" {statistics.median(walls) * 1000:.0f} ms median a process",
                 flush=True,
             )
-    same = [
-        sqlite3.connect(db).execute("SELECT count(*) FROM claims").fetchone()[0]
-        for db in (CACHE / "add-one.db", many_db)
-    ]
-    print(f"  add: claims stored, one call / one call a file: {same[0]:,} / {same[1]:,}")
+    one, many = (stored_claims(db) for db in (CACHE / "add-one.db", many_db))
+    print(
+        f"  add: claims stored, one call / one call a file: {len(one):,} / {len(many):,},"
+        f" identical (document, text, span, kind, score as float64, status): {one == many}"
+    )
     print(
         f"  add: CPU one process a file {sum(cpus):.1f} s"
         f" (median {statistics.median(cpus) * 1000:.0f} ms a process), one call {anchor_cpu:.1f} s"
