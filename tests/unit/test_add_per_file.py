@@ -73,3 +73,32 @@ def test_a_failing_add_still_exits_1_with_a_one_line_error(tmp_path: Path) -> No
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "missing.txt" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_exit_runs_exit_handlers_and_skips_only_the_teardown(tmp_path: Path) -> None:
+    probe = (
+        "import atexit, sys\n"
+        "class Freed:\n"
+        "    def __del__(self):\n"
+        "        print('teardown', flush=True)\n"
+        "kept = Freed()  # a module global: freed only by the interpreter's teardown\n"
+        "atexit.register(lambda: print('exit handler'))\n"
+        "from factcheck.cli import main\n"
+        "sys.argv = ['factcheck', '--help']\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Usage: factcheck" in done.stdout  # the command's output, flushed
+    assert done.stdout.rstrip().endswith("exit handler")  # atexit still ran
+    assert "teardown" not in done.stdout  # the object-by-object teardown was skipped
+    usage_error = subprocess.run(
+        [sys.executable, "-c", probe.replace("'--help'", "'--no-such-flag'")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert usage_error.returncode == 2 and "exit handler" in usage_error.stdout
