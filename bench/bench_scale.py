@@ -538,9 +538,9 @@ def fig_refs(count: int) -> None:
 ADD_DRIVER = textwrap.dedent(
     """
     import sys, time
-    marks = [("start", time.perf_counter())]
+    marks = [("start", time.perf_counter(), time.process_time())]
     def mark(name):
-        marks.append((name, time.perf_counter()))
+        marks.append((name, time.perf_counter(), time.process_time()))
     import factcheck.cli, factcheck.cli.claims  # what `factcheck add` imports first
     from factcheck.ingest import article_claims, read_article
     from factcheck.store import Store
@@ -562,11 +562,11 @@ ADD_DRIVER = textwrap.dedent(
                        claims=claims, duplicate_of=duplicate_of)
     store.close()
     mark("store (open, write, close)")
-    for (_, before), (name, t) in zip(marks, marks[1:]):
-        print(f"{name}={(t - before) * 1000:.1f}")
+    for (_, wall0, cpu0), (name, wall, cpu) in zip(marks, marks[1:]):
+        print(f"{name}={(wall - wall0) * 1000:.1f},{(cpu - cpu0) * 1000:.1f}")
     """
 )
-"""One `add` split into its phases, in one process (printed as name=ms lines)."""
+"""One `add` split into its phases, in one process (printed as name=wall ms,CPU ms)."""
 
 
 def add_files(files: int) -> list[str]:
@@ -605,39 +605,90 @@ def fresh_db(name: str) -> Path:
     return path
 
 
-def fig_add(files: int) -> None:
+def spread(values: Sequence[float], scale: float = 1.0, unit: str = "") -> str:
+    """Median [quartiles] (min-max) of `values` times `scale`, for one line of output."""
+    q1, median, q3 = statistics.quantiles(values, n=4) if len(values) > 1 else [values[0]] * 3
+    return (
+        f"{median * scale:.{2 if scale == 1 else 0}f}{unit}"
+        f" [IQR {q1 * scale:.{2 if scale == 1 else 0}f}-{q3 * scale:.{2 if scale == 1 else 0}f},"
+        f" range {min(values) * scale:.{2 if scale == 1 else 0}f}"
+        f"-{max(values) * scale:.{2 if scale == 1 else 0}f}]"
+    )
+
+
+def stored_claims(db: Path) -> list[tuple]:
+    """Every stored claim of `db` by document content, for comparing two databases."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT d.sha256, c.text, c.start, c.end, c.kind, c.score, c.status FROM claims c"
+            " JOIN documents d ON d.id = c.document_id ORDER BY d.sha256, c.start, c.end, c.id"
+        ).fetchall()
+
+
+def fig_add(files: int, breakdown_files: int = 30) -> None:
     """`factcheck add FILE` once per file (a fresh database, one process each) against
-    one `factcheck add` of all the files, same run; then one add split into phases."""
+    one `factcheck add` of all the files, same run; each add process is paired with one
+    `sqlite-utils --help` process (the issue's start-up anchor), the two run back to
+    back in alternating order, so each pair sees the same load; then one add split into
+    phases (wall and CPU)."""
     paths = add_files(files)
     env = bytecode_env()
     shutil.rmtree(CACHE / "model-cache", ignore_errors=True)
     # first process of the run: compiles bytecode (if absent) and optimises the graph
     first = run([FACTCHECK, "--db", str(fresh_db("add-warmup.db")), "add", paths[0]], env=env)
     print(f"  add: first process (writes the model cache) {first[0]:.2f} s", flush=True)
+    run([SQLITE_UTILS, "--help"], env=env)  # its bytecode too
     anchor = run([FACTCHECK, "--db", str(fresh_db("add-one.db")), "add", *paths], env=env)
     anchor_cpu = CPU_SECONDS[-1]
     many_db = fresh_db("add-many.db")
-    walls, cpus, peak = [], [], 0.0
+    walls, cpus, help_walls, help_cpus, peak = [], [], [], [], 0.0
     started = time.perf_counter()
     for number, path in enumerate(paths, 1):
+        add_first = number % 2 == 1
+        if not add_first:
+            help_walls.append(run([SQLITE_UTILS, "--help"], env=env)[0])
+            help_cpus.append(CPU_SECONDS[-1])
         wall, rss = run([FACTCHECK, "--db", str(many_db), "add", path], env=env)
         walls.append(wall)
         cpus.append(CPU_SECONDS[-1])
         peak = max(peak, rss)
+        if add_first:
+            help_walls.append(run([SQLITE_UTILS, "--help"], env=env)[0])
+            help_cpus.append(CPU_SECONDS[-1])
         if number % 100 == 0:
             print(
                 f"  add: {number} files, {time.perf_counter() - started:.0f} s,"
                 f" {statistics.median(walls) * 1000:.0f} ms median a process",
                 flush=True,
             )
-    same = [
-        sqlite3.connect(db).execute("SELECT count(*) FROM claims").fetchone()[0]
-        for db in (CACHE / "add-one.db", many_db)
-    ]
-    print(f"  add: claims stored, one call / one call a file: {same[0]:,} / {same[1]:,}")
+    one, many = (stored_claims(db) for db in (CACHE / "add-one.db", many_db))
+    print(
+        f"  add: claims stored, one call / one call a file: {len(one):,} / {len(many):,},"
+        f" identical (document, text, span, kind, score as float64, status): {one == many}"
+    )
     print(
         f"  add: CPU one process a file {sum(cpus):.1f} s"
         f" (median {statistics.median(cpus) * 1000:.0f} ms a process), one call {anchor_cpu:.1f} s"
+        f" ({anchor_cpu / len(paths) * 1000:.0f} ms a file)"
+    )
+    n = len(paths)
+    print(f"  add FILE vs sqlite-utils --help, {n} interleaved pairs (median [IQR, range]):")
+    print(f"    add FILE wall {spread(walls, 1000, ' ms')}, CPU {spread(cpus, 1000, ' ms')}")
+    print(
+        f"    sqlite-utils --help wall {spread(help_walls, 1000, ' ms')},"
+        f" CPU {spread(help_cpus, 1000, ' ms')}"
+    )
+    wall_ratios = [a / b for a, b in zip(walls, help_walls, strict=True)]
+    cpu_ratios = [a / b for a, b in zip(cpus, help_cpus, strict=True)]
+    print(
+        f"    ratio per pair: wall {spread(wall_ratios, unit='x')},"
+        f" CPU {spread(cpu_ratios, unit='x')}"
+    )
+    print(
+        f"    ratio of sums: wall {sum(walls) / sum(help_walls):.2f}x,"
+        f" CPU {sum(cpus) / sum(help_cpus):.2f}x;"
+        f" of CPU after the file's own work (one call / {n}):"
+        f" {(sum(cpus) - anchor_cpu) / sum(help_cpus):.2f}x"
     )
     report(
         "add, one process per file",
@@ -647,20 +698,31 @@ def fig_add(files: int) -> None:
         anchor,
         "for f in *.txt; do factcheck add $f; done",
     )
-    add_breakdown(paths[: min(len(paths), 30)], env)
+    report(
+        "add FILE, one process (sum)",
+        f"{len(paths)} files",
+        (sum(walls), peak),
+        "sqlite-utils --help, interleaved",
+        (sum(help_walls), 0.0),
+        "factcheck add FILE.txt",
+    )
+    add_breakdown(paths[: min(len(paths), breakdown_files)], env)
 
 
 def add_breakdown(paths: list[str], env: dict[str, str]) -> None:
     """Medians over `paths` of: a bare interpreter (`python -c pass`, a process), one
-    `factcheck add FILE` (a process), and the phases of ADD_DRIVER in one process."""
+    `factcheck add FILE` (a process), and the phases of ADD_DRIVER in one process;
+    wall and CPU ms."""
     bare, whole, before, phases = [], [], [], []
     whole_db, before_db, db = (fresh_db(f"add-{n}.db") for n in ("whole", "before", "phases"))
     for path in paths:
-        bare.append(run([sys.executable, "-c", "pass"], env=env)[0])
-        whole.append(run([FACTCHECK, "--db", str(whole_db), "add", path], env=env)[0])
+        bare.append((run([sys.executable, "-c", "pass"], env=env)[0], CPU_SECONDS[-1]))
+        wall = run([FACTCHECK, "--db", str(whole_db), "add", path], env=env)[0]
+        whole.append((wall, CPU_SECONDS[-1]))
         if BASELINE:  # the same add by another checkout, interleaved
             command = [sys.executable, "-m", "factcheck", "--db", str(before_db), "add", path]
-            before.append(run(command, env={**env, "PYTHONPATH": BASELINE}, cwd=BASELINE)[0])
+            wall = run(command, env={**env, "PYTHONPATH": BASELINE}, cwd=BASELINE)[0]
+            before.append((wall, CPU_SECONDS[-1]))
         out = subprocess.run(
             [sys.executable, "-c", ADD_DRIVER, path, str(db)],
             capture_output=True,
@@ -668,14 +730,22 @@ def add_breakdown(paths: list[str], env: dict[str, str]) -> None:
             env={**os.environ, **env},
             check=True,
         ).stdout.splitlines()
-        phases.append({k: float(v) for k, v in (line.rsplit("=", 1) for line in out)})
+        phases.append(
+            {k: tuple(map(float, v.split(","))) for k, v in (line.rsplit("=", 1) for line in out)}
+        )
+
+    def medians(pairs: Sequence[tuple[float, float]], scale: float = 1000) -> str:
+        wall = statistics.median(p[0] for p in pairs) * scale
+        cpu = statistics.median(p[1] for p in pairs) * scale
+        return f"wall {wall:.0f}, CPU {cpu:.0f}"
+
     print(f"  add breakdown, median of {len(paths)} files (ms):")
-    print(f"    interpreter start (python -c pass): {statistics.median(bare) * 1000:.0f}")
+    print(f"    interpreter start (python -c pass, a process): {medians(bare)}")
     for name in phases[0]:
-        print(f"    {name}: {statistics.median(p[name] for p in phases):.0f}")
-    print(f"    whole `factcheck add FILE` process: {statistics.median(whole) * 1000:.0f}")
+        print(f"    {name}: {medians([p[name] for p in phases], 1)}")
+    print(f"    whole `factcheck add FILE` process: {medians(whole)}")
     if before:
-        print(f"    the same, {BASELINE} (interleaved): {statistics.median(before) * 1000:.0f}")
+        print(f"    the same, {BASELINE} (interleaved): {medians(before)}")
 
 
 REVIEW_DRIVER = textwrap.dedent(

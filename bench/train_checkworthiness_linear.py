@@ -1,4 +1,4 @@
-"""Train the check-worthiness model shipped as factcheck/data/checkworthiness.json.
+"""Train the check-worthiness model shipped as factcheck/data/checkworthiness.bin.
 
 Reproducible: same data, same features (`factcheck.claims.checkworthiness.feature_buckets`),
 deterministic solver. Data are read from ../shared/data relative to the repository
@@ -31,7 +31,7 @@ DATA_ROOT = next(
     (p / "shared" / "data" for p in REPO_ROOT.parents if (p / "shared" / "data").is_dir()),
     REPO_ROOT.parent / "shared" / "data",
 )
-MODEL_PATH = REPO_ROOT / "factcheck" / "data" / "checkworthiness.json"
+MODEL_PATH = REPO_ROOT / "factcheck" / "data" / "checkworthiness.bin"
 sys.path.insert(0, str(REPO_ROOT))
 
 from factcheck.claims.checkworthiness import (  # noqa: E402
@@ -216,7 +216,7 @@ def main() -> None:
     if args.dry_run:
         return
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    args.out.write_bytes(model.to_bytes())
     size = args.out.stat().st_size
     print(f"wrote {args.out}: {len(model.weights)} weights, {size} bytes")
 

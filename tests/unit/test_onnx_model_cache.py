@@ -4,8 +4,11 @@ when damaged, and skipped when no folder can be written."""
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
-from factcheck.text.onnx_runtime import CACHE_ENV, OnnxModel, optimized_model_cache
+import pytest
+
+from factcheck.text.onnx_runtime import CACHE_ENV, OnnxModel, model_source, optimized_model_cache
 
 MODEL = resources.files("factcheck.data").joinpath("checkworthiness.onnx").read_bytes()
 # Token ids of real words (BERT vocabulary), two rows of different lengths.
@@ -80,3 +83,49 @@ def test_no_home_means_no_cache(monkeypatch):
     for name in (CACHE_ENV, "XDG_CACHE_HOME", "HOME"):
         monkeypatch.delenv(name, raising=False)
     assert optimized_model_cache(MODEL, "1.0") is None
+
+
+def test_a_model_file_is_not_read_again_while_it_is_unchanged(tmp_path, monkeypatch):
+    """Given as a file, the model's key is remembered: the next session loads the
+    saved graph without reading the 23 MB (same outputs); a rewritten file is read."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    model_file = tmp_path / "model.onnx"
+    model_file.write_bytes(MODEL)
+    assert model_source(model_file) == model_file
+    first = OnnxModel(model_file).run(IDS, SEGMENTS)  # reads, optimises, remembers
+    reads: list[Path] = []
+    real_read = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self)
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    second = OnnxModel(model_file).run(IDS, SEGMENTS)
+    assert model_file not in reads  # the remembered key found the graph
+    reference = _uncached()
+    assert first.tobytes() == second.tobytes() == reference.tobytes()
+    model_file.write_bytes(MODEL)  # same bytes, but a new ctime: read and hashed again
+    third = OnnxModel(model_file).run(IDS, SEGMENTS)
+    assert reads.count(model_file) == 1
+    assert third.tobytes() == reference.tobytes()
+    assert len(list((tmp_path / "cache" / "onnx").glob("*.onnx"))) == 1  # one graph
+
+
+def test_a_damaged_or_foreign_key_note_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    model_file = tmp_path / "model.onnx"
+    model_file.write_bytes(MODEL)
+    OnnxModel(model_file)
+    (note,) = (tmp_path / "cache" / "onnx" / "sources").glob("*.key")
+    identity = note.read_text(encoding="utf-8").split("\n")[0]
+    for text in ("garbage", f"{identity}\n../../elsewhere.onnx", f"{identity}\nmissing-0000.onnx"):
+        note.write_text(text, encoding="utf-8")
+        out = OnnxModel(model_file).run(IDS, SEGMENTS)  # read and rebuilt note
+        assert out.tobytes() == _uncached().tobytes()
+        assert note.read_text(encoding="utf-8").split("\n")[0] == identity
+
+
+def test_a_missing_model_file_is_an_os_error(tmp_path):
+    with pytest.raises(OSError):
+        model_source(tmp_path / "absent.onnx")

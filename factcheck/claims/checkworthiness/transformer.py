@@ -29,7 +29,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from factcheck.claims.checkworthiness.encoding import Encoded, SentenceInContext, encode
-from factcheck.text.onnx_runtime import OnnxModel, length_batches
+from factcheck.text.onnx_runtime import ModelSource, OnnxModel, length_batches, model_source
 from factcheck.text.wordpiece import WordPiece, default_wordpiece
 
 __all__ = ["BATCH_SIZE", "TransformerScorer", "load_transformer"]
@@ -48,7 +48,7 @@ class TransformerScorer:
 
     def __init__(
         self,
-        model_bytes: bytes,
+        model_bytes: ModelSource,
         threshold_logit: float,
         tokenizer: WordPiece,
         *,
@@ -98,7 +98,7 @@ def load_transformer(folder: Traversable | None = None) -> TransformerScorer | N
     install): the caller then falls back to the linear model."""
     folder = folder or resources.files("factcheck.data")
     try:
-        model_bytes = folder.joinpath(MODEL_FILE).read_bytes()
+        model_bytes = model_source(folder.joinpath(MODEL_FILE))  # read only if not cached
         meta = json.loads(folder.joinpath(CALIBRATION_FILE).read_text(encoding="utf-8"))
         threshold_logit = float(meta["threshold_logit"])
         use_context = bool(meta.get("use_context", True))
