@@ -23,7 +23,9 @@ nothing. Pure; no I/O.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -43,6 +45,10 @@ LONG_CHUNK = 255
 BLOCK = 16
 """Table rows summed together first, a passage's rows padded with the zero row to a
 multiple of it: numpy sums fixed-size blocks far faster than uneven segments."""
+
+
+_TEXT_END = " \x00 "
+"""Joins a group's texts: a chunk of its own after each (see `_add_joined`)."""
 
 
 class PassageTerms:
@@ -130,15 +136,74 @@ class PassageTerms:
         """Count the stems of (title, text) pairs; return their vector lanes: one row a
         pair, `dims` value sums then the piece count (`VectorModel.vector_bytes_of_lanes`).
 
-        The pairs are summed a group at a time (about `GROUP` table rows gathered at
-        once, whatever the passages' length); between groups a full table starts again."""
+        The pairs are taken a group at a time (texts of about `2 * GROUP` characters,
+        so about `GROUP` table rows gathered at once, whatever the passages' length);
+        between groups a full table starts again."""
         lanes = np.zeros((len(pairs), self.dims + 1), dtype=np.int64)
         stem_ids: list[npt.NDArray[np.int64]] = []
         owners: list[npt.NDArray[np.int64]] = []
+        ends = list(accumulate(len(text) for _title, text in pairs))
+        start = 0
+        while start < len(pairs):
+            reached = ends[start - 1] if start else 0
+            stop = max(bisect_right(ends, reached + 2 * self.GROUP), start + 1)
+            group = pairs[start:stop]
+            if not self._add_joined(start, group, lanes, stem_ids, owners):
+                self._add_each(start, group, lanes, stem_ids, owners)
+            if self._size >= self.CHUNKS:
+                self._clear_table()
+            start = stop
+        self._count(stem_ids, owners, len(pairs))
+        return lanes
+
+    def _add_joined(
+        self,
+        start: int,
+        group: Sequence[tuple[str, str]],
+        lanes: npt.NDArray[np.int64],
+        stem_ids: list[npt.NDArray[np.int64]],
+        owners: list[npt.NDArray[np.int64]],
+    ) -> bool:
+        """The usual group (ASCII texts, no NUL, none long) in one `str.split` and one
+        `map` over the joined texts, NUL chunks marking where each text ends; False for
+        any other group, which then goes passage by passage (`_add_each`)."""
+        texts = [text for _title, text in group]
+        joined = _TEXT_END.join(texts) + _TEXT_END
+        if (
+            not joined.isascii()
+            or joined.count("\x00") != len(texts)
+            or max(map(len, texts)) > LONG_TEXT
+        ):
+            return False
+        flat = list(map(self._chunks.__getitem__, joined.split()))
+        if self._too_long:
+            self._too_long = False
+            return False
+        rows = np.array(flat, dtype=np.intp)
+        marks = rows == self._chunks["\x00"]
+        rows[marks] = 0  # a text's end adds nothing (row 0: zeros, no stems)
+        sizes = np.diff(np.flatnonzero(marks) + 1, prepend=0)
+        who = np.arange(start, start + len(texts), dtype=np.int64)
+        self._sum_rows(rows, sizes, who, lanes)
+        self._stems_of_rows(rows, np.repeat(who, sizes), stem_ids, owners)
+        titles = np.array([self._titles[title] for title, _text in group], dtype=np.intp)
+        self._stems_of_rows(titles, who, stem_ids, owners)
+        return True
+
+    def _add_each(
+        self,
+        start: int,
+        group: Sequence[tuple[str, str]],
+        lanes: npt.NDArray[np.int64],
+        stem_ids: list[npt.NDArray[np.int64]],
+        owners: list[npt.NDArray[np.int64]],
+    ) -> None:
+        """A group passage by passage: a text beyond ASCII, or long, or with a long
+        chunk is summed whole (`_whole`); the others' rows are summed together."""
         flat: list[int] = []
         lengths: list[int] = []
         members: list[int] = []
-        for number, (title, text) in enumerate(pairs):
+        for number, (title, text) in enumerate(group, start=start):
             if not text.isascii() or len(text) > LONG_TEXT:
                 self._whole(number, title, text, lanes, stem_ids, owners)
                 continue
@@ -152,31 +217,24 @@ class PassageTerms:
             flat.append(self._titles[title])
             lengths.append(len(flat) - before)
             members.append(number)
-            if len(flat) >= self.GROUP:
-                self._sum_group(flat, lengths, members, lanes, stem_ids, owners)
-                flat, lengths, members = [], [], []
-                if self._size >= self.CHUNKS:
-                    self._clear_table()
         if flat:
-            self._sum_group(flat, lengths, members, lanes, stem_ids, owners)
-        self._count(stem_ids, owners, len(pairs))
-        return lanes
+            rows = np.array(flat, dtype=np.intp)
+            sizes = np.array(lengths, dtype=np.intp)
+            who = np.array(members, dtype=np.int64)
+            self._sum_rows(rows, sizes, who, lanes)
+            self._stems_of_rows(rows, np.repeat(who, sizes), stem_ids, owners)
 
-    def _sum_group(
+    def _sum_rows(
         self,
-        flat: list[int],
-        lengths: list[int],
-        members: list[int],
+        rows: npt.NDArray[np.intp],
+        sizes: npt.NDArray[np.intp],
+        who: npt.NDArray[np.int64],
         lanes: npt.NDArray[np.int64],
-        stem_ids: list[npt.NDArray[np.int64]],
-        owners: list[npt.NDArray[np.int64]],
     ) -> None:
-        rows = np.array(flat, dtype=np.intp)
-        sizes = np.array(lengths, dtype=np.intp)
+        """lanes[who[i]] = the sum of the i-th run of `sizes[i]` table rows (each >= 1)."""
         starts = np.cumsum(sizes) - sizes
-        who = np.array(members, dtype=np.int64)
-        # each passage's rows padded with row 0 (zeros) to whole blocks; every passage
-        # has a row (its title's), so each has a block and no reduceat segment is empty
+        # each run padded with row 0 (zeros) to whole blocks: numpy sums equal blocks
+        # fast, then adds up each run's few blocks (none empty: every run has a row)
         blocks = (sizes + BLOCK - 1) // BLOCK
         block_starts = np.cumsum(blocks) - blocks
         padded = np.zeros(int(blocks.sum()) * BLOCK, dtype=np.intp)
@@ -184,12 +242,20 @@ class PassageTerms:
         width = self.dims + 1
         sums = self._rows[padded].reshape(-1, BLOCK, width).sum(axis=1, dtype=np.int32)
         lanes[who] = np.add.reduceat(sums, block_starts, axis=0)
-        # the rows' stem ids, in order, and the passage each belongs to
+
+    def _stems_of_rows(
+        self,
+        rows: npt.NDArray[np.intp],
+        row_owners: npt.NDArray[np.int64],
+        stem_ids: list[npt.NDArray[np.int64]],
+        owners: list[npt.NDArray[np.int64]],
+    ) -> None:
+        """The rows' stem ids, in order, and the passage each belongs to."""
         counts = self._row_stem_lens[rows]
         firsts = np.cumsum(counts) - counts
         at = np.arange(int(counts.sum())) + np.repeat(self._row_stem_starts[rows] - firsts, counts)
         stem_ids.append(self._stem_flat[at])
-        owners.append(np.repeat(np.repeat(who, sizes), counts))
+        owners.append(np.repeat(row_owners, counts))
 
     def _whole(
         self,

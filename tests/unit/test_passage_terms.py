@@ -81,6 +81,31 @@ def test_small_groups_and_a_full_table_give_the_same_terms(
         assert terms._size < 5 + 7 + 60  # the table started again soon after its limit
 
 
+@pytest.mark.parametrize("group", [7, 200, 16_384])
+def test_ascii_groups_joined_in_one_split_give_the_same_terms(
+    monkeypatch: pytest.MonkeyPatch, group: int
+) -> None:
+    """An all-ASCII group without NUL takes the joined path (never `_add_each`), with
+    whitespace-only texts and texts ending in whitespace among them."""
+    monkeypatch.setattr(PassageTerms, "GROUP", group)
+
+    def refused(*_args: object) -> None:
+        raise AssertionError("an ASCII group went passage by passage")
+
+    monkeypatch.setattr(PassageTerms, "_add_each", refused)
+    model = default_vectors()
+    texts = [
+        text
+        for text in [*TEXTS, " \t", "ends with space ", *_random_texts(400)]
+        if text.isascii() and "\x00" not in text
+    ]
+    lanes, stems = _expected(model, "Sample 0", texts)
+    terms = PassageTerms(model)
+    for _ in range(2):
+        assert terms.add([("Sample 0", text) for text in texts]).tolist() == lanes
+        assert sorted(terms.rows()) == stems
+
+
 def test_long_chunks_and_texts_are_summed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(passage_terms, "LONG_TEXT", 300)
     model = default_vectors()
