@@ -4,8 +4,8 @@ A reference import needs, for every passage, the sum of its word pieces' vector 
 (`VectorModel.packed_sum`, stored as `vector_bytes`) and its content stems counted
 into `reference_stems` (`text.words.content_stems`). Summing 129-lane rows one
 big integer at a time and counting stems with `Counter` were half of a million-passage
-import; here both are whole-batch numpy steps (gather + `add.reduceat`, `bincount` +
-`unique`) over a table of the distinct chunks seen so far.
+import; here both are whole-batch numpy steps (a gather and block sums, `bincount` and
+a sort) over a table of the distinct chunks seen so far.
 
 Why chunks: neither BERT's basic tokens (the vectors) nor `WORD` tokens (the stems)
 ever span whitespace, so an ASCII text's piece sum is the sum of its
@@ -56,7 +56,8 @@ class PassageTerms:
     and stems seen so far are remembered (up to `CHUNKS` and `STEMS`)."""
 
     CHUNKS = 50_000
-    """Distinct chunks (and titles) remembered: 129 int32 lanes each, ~26 MB."""
+    """Distinct chunks (and titles) remembered: 129 int16 lanes each, ~13 MB (the
+    table doubles as it grows, so up to twice that)."""
     STEMS = 100_000
     """Distinct stems remembered (with the chunks that name them) across `rows()`."""
     GROUP = 16_384
