@@ -153,7 +153,7 @@ class JsonlPassages:
                 with _open_binary(file, name) as handle:
                     lines = _decoded_lines(_raw_lines(handle, name, caps), encoding, digest)
                     try:
-                        for _row in _jsonl_rows(lines, name):
+                        for _row in _jsonl_rows(lines, name, parse=_parse_strict):
                             count += 1
                     except InputError as error:
                         # the encoding is only known once the whole file decodes
@@ -226,6 +226,23 @@ def _parse_checked(line: str, *, name: str) -> Any:
     the same value, without `load_json`'s per-call decoder and depth walk (a
     million-line corpus parses every line twice otherwise)."""
     return json.loads(line)
+
+
+_PLAIN_VALUES = frozenset({str, type(None), bool})
+
+
+def _parse_strict(line: str, *, name: str) -> Any:
+    """`load_json(line)`, faster for the usual line: an object whose values are all
+    strings (or null, true, false) holds no number, no nesting and no constant that
+    `load_json` refuses or reads differently, so the plain decoder's value is its
+    value. Anything else (or a line the plain decoder refuses) goes to `load_json`."""
+    try:
+        row = json.loads(line)
+    except (ValueError, RecursionError):
+        return load_json(line, name=name)
+    if type(row) is dict and _PLAIN_VALUES.issuperset(map(type, row.values())):
+        return row
+    return load_json(line, name=name)
 
 
 def _jsonl_rows(

@@ -12,13 +12,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import InputError, NotFoundError
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
-from factcheck.text.vectors import VectorModel, default_vectors
+from factcheck.text.vectors import default_vectors
 from factcheck.text.words import TermStats, content_stems
+
+if TYPE_CHECKING:
+    from factcheck.text.passage_terms import PassageTerms
 
 _BATCH = 2000
 """Rows per executemany batch; also how often the progress callback fires."""
@@ -81,64 +84,6 @@ class StemTally:
 
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
-
-
-class PassageTerms:
-    """A passage's vector sum and stems from one tokenizer pass (a reference import
-    needs both for every passage; tokenizing twice was a third of its time).
-
-    Neither BERT's basic tokens (the vectors) nor `WORD` tokens (the stems) ever span
-    whitespace, so an ASCII text's piece sum is the sum of its whitespace-separated
-    chunks' sums and its stems are its chunks' stems in order: `str.split` (C) cuts
-    the text and each distinct chunk ("vaccine," "Tuesday.") is tokenized once, both
-    ways, and remembered. Texts beyond ASCII take the whole-text functions (the
-    tokenizer picks its path by the whole text). The stems of "title text" are the
-    title's then the text's for the same reason. Same sums, same stems:
-    tests/unit/test_passage_terms.py, and the stored rows: test_reference_import_golden.
-    """
-
-    CHUNKS = 50_000
-    """Distinct chunks remembered (each holds a ~0.5 KB packed sum: ~30 MB)."""
-
-    def __init__(self, model: VectorModel) -> None:
-        self.model = model
-        self._sums: dict[str, int] = {}
-        self._stems: dict[str, tuple[str, ...]] = {}
-        self._title_stems: dict[str, list[str]] = {}
-
-    def of(self, title: str, text: str) -> tuple[int, list[str]]:
-        """(`VectorModel.packed_sum(text)`, `content_stems(f"{title} {text}")`)."""
-        if not text.isascii():
-            return self.model.packed_sum(text), content_stems(f"{title} {text}")
-        chunks = text.split()
-        sums, stems = self._sums, self._stems
-        if len(sums) < self.CHUNKS:
-            for chunk in chunks:
-                if chunk not in sums:
-                    self._learn(chunk)
-            total = sum(map(sums.__getitem__, chunks))
-            text_stems = chain.from_iterable(map(stems.__getitem__, chunks))
-        else:  # memo full: known chunks from it, the rest tokenized on the spot
-            total = sum(map(self._sum_of, chunks))
-            text_stems = chain.from_iterable(map(self._stems_of, chunks))
-        title_stems = self._title_stems.get(title)
-        if title_stems is None:
-            title_stems = content_stems(title)
-            if len(self._title_stems) < self.CHUNKS:
-                self._title_stems[title] = title_stems
-        return total, [*title_stems, *text_stems]
-
-    def _learn(self, chunk: str) -> None:
-        self._sums[chunk] = self.model.packed_sum(chunk)
-        self._stems[chunk] = tuple(content_stems(chunk))
-
-    def _sum_of(self, chunk: str) -> int:
-        found = self._sums.get(chunk)
-        return self.model.packed_sum(chunk) if found is None else found
-
-    def _stems_of(self, chunk: str) -> tuple[str, ...]:
-        found = self._stems.get(chunk)
-        return tuple(content_stems(chunk)) if found is None else found
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,22 +159,24 @@ class ReferencesMixin(StoreBase):
             batch: list[tuple[Any, ...]] = []
             # A file's rows never replace each other, so its stem counts can wait and be
             # written summed; API rows may replace rows of this very call (same id).
-            tally = StemTally()
+            # numpy is imported here only: other commands do not pay for it
+            from factcheck.text.passage_terms import PassageTerms
+
             terms = PassageTerms(default_vectors())
             for number, row in enumerate(rows, start=1):
                 batch.append(_passage_values(row, number, file_id))
                 if len(batch) >= _BATCH:
-                    replaced += self._insert_batch(db, batch, file_id, tally, terms)
+                    replaced += self._insert_batch(db, batch, file_id, terms)
                     count += len(batch)
                     batch = []
                     if progress:
                         progress(count)
             if batch:
-                replaced += self._insert_batch(db, batch, file_id, tally, terms)
+                replaced += self._insert_batch(db, batch, file_id, terms)
                 count += len(batch)
                 if progress:
                     progress(count)
-            db.conn.executemany(STEM_UPSERT, tally.rows())
+            db.conn.executemany(STEM_UPSERT, terms.rows())
             if file_id is not None:
                 db.execute(
                     "UPDATE reference_files SET passage_count = ? WHERE id = ?", [count, file_id]
@@ -241,7 +188,6 @@ class ReferencesMixin(StoreBase):
         db: Any,
         batch: list[tuple[Any, ...]],
         file_id: int | None,
-        tally: StemTally,
         terms: PassageTerms,
     ) -> int:
         replaced = 0
@@ -250,8 +196,8 @@ class ReferencesMixin(StoreBase):
             marks = ",".join("?" * len(ids))
             replaced = self._delete_passages(db, f"file_id IS NULL AND ref_id IN ({marks})", ids)
         last_id = db.execute("SELECT coalesce(max(id), 0) FROM reference_passages").fetchone()[0]
-        sums, every = zip(*[terms.of(values[2], values[3]) for values in batch], strict=True)
-        vectors = terms.model.vector_bytes_of_sums(sums)
+        lanes = terms.add([(values[2], values[3]) for values in batch])
+        vectors = terms.model.vector_bytes_of_lanes(lanes)
         db.conn.executemany(
             "INSERT INTO reference_passages (file_id, ref_id, title, text, url, vector)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -262,9 +208,8 @@ class ReferencesMixin(StoreBase):
             " SELECT id, title, text FROM reference_passages WHERE id > ?",
             [last_id],
         )
-        tally.add_stems(every)
-        if file_id is None or len(tally) >= STEM_FLUSH:
-            db.conn.executemany(STEM_UPSERT, tally.rows())
+        if file_id is None or len(terms) >= STEM_FLUSH:
+            db.conn.executemany(STEM_UPSERT, terms.rows())
         return replaced
 
     @staticmethod

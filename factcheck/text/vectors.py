@@ -136,14 +136,32 @@ class VectorModel:
             return []
         if not self.dims:
             return [None] * len(sums)
+        return self.vector_bytes_of_lanes(self.lanes_of_sums(sums))
+
+    def lanes_of_sums(self, sums: Sequence[int]) -> Any:
+        """`packed_sum`s as an int64 array, one row a text: its `dims` value sums, then
+        its piece count (the lanes `store.references.PassageTerms` sums in numpy)."""
         import numpy as np
 
         width = 4 * (self.dims + 1)
         packed = b"".join([total.to_bytes(width, "little") for total in sums])
         lanes = np.frombuffer(packed, dtype="<u4").reshape(len(sums), self.dims + 1)
         lanes = lanes.astype(np.int64)
+        lanes[:, :-1] -= _OFFSET * lanes[:, -1:]
+        return lanes
+
+    def vector_bytes_of_lanes(self, lanes: Any) -> list[bytes | None]:
+        """`vector_bytes` of texts given their value sums and piece counts (an int64
+        array, `lanes_of_sums`): scale, maximum, divide and round half to even as
+        `vector_bytes` does them, in float64, for the whole batch."""
+        import numpy as np
+
+        if not len(lanes):
+            return []
+        if not self.dims:
+            return [None] * len(lanes)
         counts = lanes[:, -1]
-        values = (lanes[:, :-1] - _OFFSET * counts[:, None]).astype(np.float64)
+        values = lanes[:, :-1].astype(np.float64)
         values *= np.array(self.scale, dtype=np.float64)
         peaks = np.abs(values).max(axis=1)
         usable = (counts > 0) & (peaks > 0.0)
