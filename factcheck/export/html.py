@@ -54,13 +54,13 @@ def iter_html(
     outline: Callable[[], Iterable[OutlineRow]],
     *,
     publisher: PublisherConfig | None = None,
+    size: Callable[[], tuple[int, str | None]] | None = None,
 ) -> Iterator[str]:
-    """`render_html` a piece at a time: head and summary (from `outline`, read twice:
-    to count the documents, then for the table), then one section per document."""
-    count, single = 0, None
-    for _id, document_title, _url, _counts in outline():
-        count += 1
-        single = document_title if count == 1 else None
+    """`render_html` a piece at a time: head and summary (from `outline`), then one
+    section per document. The head needs the document count, and the title when
+    there is one document: `size()` (`Store.outline_size`) when given, else a first
+    pass over `outline`."""
+    count, single = size() if size is not None else _outline_size(outline())
     title = _page_title(count, single)
     head = [
         "<!DOCTYPE html>",
@@ -96,6 +96,15 @@ def iter_html(
     yield "\n".join(tail) + "\n"
 
 
+def _outline_size(rows: Iterable[OutlineRow]) -> tuple[int, str | None]:
+    """The number of rows, and the title when there is one row."""
+    count, single = 0, None
+    for _id, document_title, _url, _counts in rows:
+        count += 1
+        single = document_title if count == 1 else None
+    return count, single
+
+
 def _e(text: object) -> str:
     """Every value the page embeds: escaped, control characters shown (not kept)."""
     string = text if type(text) is str else "" if text is None else str(text)
@@ -115,7 +124,7 @@ class _Words(dict[object, str]):
         return shown
 
 
-_KIND_WORDS = _Words(lambda kind: kind)
+_KIND_WORDS = _Words(str)
 
 
 def _escaped_texts(texts: list[str]) -> list[str]:

@@ -160,22 +160,27 @@ def _plain_claim_text(claim: Claim, number: int | None, version: int) -> str:
     i = _KEY_INDENT
     kind = _ENCODED_WORDS.get(claim.kind) or _encoded_word(str(claim.kind))
     status = _ENCODED_WORDS.get(claim.status) or _encoded_word(str(claim.status))
-    ints: tuple[object, ...] = (
-        claim.id, number, claim.start, claim.end, claim.sentence_start, claim.sentence_end
-    )  # fmt: skip
-    score, updated_at = claim.score, claim.updated_at
+    id_, start, end = claim.id, claim.start, claim.end
+    sentence_start, sentence_end, score = claim.sentence_start, claim.sentence_end, claim.score
+    updated_at = claim.updated_at
     updated = encode_basestring(updated_at) if type(updated_at) is str else json_leaf(updated_at)
-    if {type(value) for value in ints} == _INTS and type(score) is float and score - score == 0:
+    if (
+        type(score) is float
+        and score - score == 0
+        and type(id_) is type(number) is type(start) is type(end) is int
+        and type(sentence_start) is type(sentence_end) is int
+    ):
         # a stored claim (the schema's NOT NULL columns): each leaf in the f-string
+        leaves: tuple[object, ...] = (id_, number, start, end, sentence_start, sentence_end)
         score_text = float.__repr__(score)
     else:  # a claim made by hand: every leaf as `dumps_indented` writes it
-        ints = tuple(map(json_leaf, ints))
+        leaves = tuple(map(json_leaf, (id_, number, start, end, sentence_start, sentence_end)))
         score_text = json_leaf(score)
-    id_, number_, start, end, sentence_start, sentence_end = ints
+    id_text, number_text, start_text, end_text, sentence_start_text, sentence_end_text = leaves
     text = (
-        f'{{{i}"id": {id_},{i}"number": {number_},{i}"text": {encode_basestring(claim.text)},'
-        f'{i}"start": {start},{i}"end": {end},'
-        f'{i}"sentence_start": {sentence_start},{i}"sentence_end": {sentence_end},'
+        f'{{{i}"id": {id_text},{i}"number": {number_text},'
+        f'{i}"text": {encode_basestring(claim.text)},{i}"start": {start_text},{i}"end": {end_text},'
+        f'{i}"sentence_start": {sentence_start_text},{i}"sentence_end": {sentence_end_text},'
         f'{i}"kind": {kind},{i}"score": {score_text},{i}"status": {status},'
         f'{i}"updated_at": {updated},'
         f'{i}"verdict": null,{i}"history": [],{i}"evidence": []'
@@ -183,9 +188,6 @@ def _plain_claim_text(claim: Claim, number: int | None, version: int) -> str:
     if version >= 2:
         text += f',{i}"duplicate_of": {json_leaf(claim.duplicate_of)}'
     return text + _CLAIM_INDENT + "}"
-
-
-_INTS = {int}
 
 
 def _encoded_word(word: str) -> str:

@@ -127,6 +127,28 @@ class ReportReadsMixin(StoreBase):
         for row in self.conn.execute(sql + " ORDER BY d.id", params):
             yield row[0], row[1], row[2], dict(zip(SHOWN_STATUSES, row[3:], strict=True))
 
+    def outline_size(
+        self, *, document_id: int | None = None, status: Status | str | None = None
+    ) -> tuple[int, str | None]:
+        """How many rows `document_outline` yields for the same filters, and the title
+        of the one document when there is one: what a report's heading needs, in one
+        aggregate query instead of a first pass over the outline."""
+        conditions: list[str] = []
+        params: list[Any] = []
+        if document_id is not None:
+            conditions.append("d.id = ?")
+            params.append(document_id)
+        if status is not None:
+            conditions.append(
+                "d.id IN (SELECT document_id FROM claims WHERE status = ? AND duplicate_of IS NULL)"
+            )
+            params.append(str(Status(status)))
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        count, title = self.conn.execute(
+            f"SELECT count(*), min(d.title) FROM documents d{where}", params
+        ).fetchone()
+        return count, title if count == 1 else None
+
     def reviewed_claims(
         self, *, document_id: int | None = None, status: Status | str | None = None
     ) -> Iterator[tuple[int, int, str, Status, tuple[Any, ...]]]:
