@@ -839,28 +839,76 @@ def fig_review(repeat: int) -> None:
     )
 
 
-def fig_export(db: Path, size: str) -> None:
-    """Each format against the one-query CSV anchor, the anchor run again right before
-    each format (on a shared machine the load moves within a run: a pair run back to
-    back sees the same load); CPU seconds (user+sys of the process) are printed too,
-    as wall times swing with the machine's other load."""
-    work = working_copy(db)
-    run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])
+EXPORT_FORMATS = ("csv", "json", "markdown", "html", "claimreview")
+
+
+def fig_export(db: Path, size: str, rounds: int = 3) -> None:
+    """Each format against the one-query CSV anchor, in `rounds` interleaved rounds:
+    per format, the anchor, then ours, then (with `--baseline`) the other checkout,
+    back to back, so each ratio compares runs under the same load. CPU seconds
+    (user+sys of the process) are printed next to wall, as wall times swing with the
+    machine's other load; the table rows give the median and the spread over rounds.
+    Runs on a private copy of the database (other parts use the cache's work copy)."""
+    folder = Path(tempfile.mkdtemp(prefix="export-bench-"))
+    work = folder / db.name
+    shutil.copyfile(db, work)
+    try:
+        _export_rounds(work, size, rounds)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _export_rounds(work: Path, size: str, rounds: int) -> None:
+    run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])  # migrate/analyze untimed
     anchor_sql = LIST_SQL.replace("WHERE status = 'unverified' ", "")
-    for fmt in ("csv", "json", "markdown", "html", "claimreview"):
-        anchor = run([SQLITE_UTILS, "query", str(work), anchor_sql, "--csv"])
-        anchor_cpu = CPU_SECONDS[-1]
-        ours = run([FACTCHECK, "--db", str(work), "export", "--format", fmt])
-        cpu = CPU_SECONDS[-1]
-        cpu_ratio = f"CPU {cpu:.2f} s vs {anchor_cpu:.2f} s: {cpu / anchor_cpu:.2f}x"
-        report(
-            f"export --format {fmt} ({cpu_ratio})",
-            size,
-            ours,
-            "one SQL query to CSV",
-            anchor,
-            f"factcheck export --format {fmt}",
-        )
+    commands = {"ours": lambda fmt: [FACTCHECK, "--db", str(work), "export", "--format", fmt]}
+    if BASELINE:
+        commands["baseline"] = lambda fmt: [
+            sys.executable, "-m", "factcheck", "--db", str(work), "export", "--format", fmt
+        ]  # fmt: skip
+    for fmt in EXPORT_FORMATS:
+        # per name: (wall ratio, CPU ratio, wall, peak MB) of each round
+        ratios: dict[str, list[tuple[float, float, float, float]]] = {n: [] for n in commands}
+        anchors: list[tuple[float, float, float]] = []
+        for round_ in range(rounds):
+            anchor = run([SQLITE_UTILS, "query", str(work), anchor_sql, "--csv"])
+            anchor_cpu = CPU_SECONDS[-1]
+            anchors.append((anchor[0], anchor_cpu, anchor[1]))
+            line = [
+                f"  round {round_ + 1} {fmt}: anchor {anchor[0]:.2f} s ({anchor_cpu:.2f} s CPU)"
+            ]
+            for name, command in commands.items():
+                baseline = name == "baseline"
+                wall, peak = run(
+                    command(fmt),
+                    env={"PYTHONPATH": BASELINE} if baseline else None,
+                    cwd=BASELINE if baseline else None,  # `python -m` puts the folder first
+                )
+                cpu = CPU_SECONDS[-1]
+                ratios[name].append((wall / anchor[0], cpu / anchor_cpu, wall, peak))
+                line.append(
+                    f"{name} {wall:.2f} s ({cpu:.2f} s CPU): {wall / anchor[0]:.2f}x wall,"
+                    f" {cpu / anchor_cpu:.2f}x CPU"
+                )
+            print("; ".join(line), flush=True)
+        anchor_wall = statistics.median(a[0] for a in anchors)
+        anchor_cpu = statistics.median(a[1] for a in anchors)
+        anchor_peak = max(a[2] for a in anchors)
+        for name, found in ratios.items():
+            walls = sorted(r[0] for r in found)
+            cpus = sorted(r[1] for r in found)
+            label = "" if name == "ours" else " (baseline checkout)"
+            report(
+                f"export --format {fmt}{label} (median of {rounds} rounds; wall ratios"
+                f" {walls[0]:.2f}-{walls[-1]:.2f}x, CPU ratios {statistics.median(cpus):.2f}x"
+                f" ({cpus[0]:.2f}-{cpus[-1]:.2f}x) vs anchor CPU {anchor_cpu:.2f} s)",
+                size,
+                (statistics.median(r[2] for r in found), max(r[3] for r in found)),
+                "one SQL query to CSV",
+                (anchor_wall, anchor_peak),
+                f"factcheck export --format {fmt}",
+            )
+            print(f"  median wall ratio {statistics.median(walls):.2f}x", flush=True)
 
 
 def main() -> None:
@@ -880,8 +928,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each start-up figure")
     parser.add_argument("--only", default=",".join(FIGURES), help="comma-separated figures")
     parser.add_argument(
-        "--baseline", default="", help="another checkout to time too (start-up, refs add)"
+        "--baseline", default="", help="another checkout to time too (start-up, refs add, export)"
     )
+    parser.add_argument("--export-rounds", type=int, default=3, help="interleaved export rounds")
     args = parser.parse_args()
     global BASELINE
     BASELINE = args.baseline
@@ -911,7 +960,7 @@ def main() -> None:
     if "review" in wanted:
         fig_review(args.repeat)
     if "export" in wanted:
-        fig_export(database(args.claims), size)
+        fig_export(database(args.claims), size, args.export_rounds)
 
 
 if __name__ == "__main__":

@@ -82,14 +82,18 @@ def stream_render(
         outline = functools.partial(
             store.document_outline, document_id=document_id, status=stream.status_filter
         )
-        return stream, iter_html(stream, outline, publisher=publisher)
+        size = functools.partial(
+            store.outline_size, document_id=document_id, status=stream.status_filter
+        )
+        return stream, iter_html(stream, outline, publisher=publisher, size=size)
     if format == "markdown":
         outline = functools.partial(
             store.document_outline, document_id=document_id, status=stream.status_filter
         )
         # one pass over the claims: items parked per status group, written group by group
         groups = StatusGroups(claim_items(stream.documents))
-        return stream, iter_markdown(stream, outline, groups)
+        documents, _title = store.outline_size(document_id=document_id, status=stream.status_filter)
+        return stream, iter_markdown(stream, outline, groups, documents)
     raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 
 

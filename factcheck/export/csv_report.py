@@ -113,7 +113,7 @@ def iter_csv_rows(stream: ReportStream, rows: Iterable[tuple[Any, ...]]) -> Iter
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    defuse = _defused
+    defuse, starts = _defused, _FORMULA_STARTS
     document_cells: tuple[object, ...] = ()
     current = None
     batch: list[tuple[object, ...]] = []
@@ -131,8 +131,11 @@ def iter_csv_rows(stream: ReportStream, rows: Iterable[tuple[Any, ...]]) -> Iter
                 defuse(without_credentials(url or "")),
             )
         if verdict_id is None:  # most claims of a big desk: no verdict, no evidence cited
+            # `_defused(text)` inlined: a call a claim was a tenth of the CSV's time
+            if not (text.isascii() and text.isprintable() and not text.startswith(starts)):
+                text = defuse_formula(text)
             batch.append(
-                (claim_id, number, *document_cells, defuse(text), kind, status,
+                (claim_id, number, *document_cells, text, kind, status,
                  "", "", "", events, "", "", "", "", start, end)
             )  # fmt: skip
         elif evidence_source is None:

@@ -12,7 +12,6 @@ only ever http(s): a `<script>` in an article is shown as text, never run.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
@@ -55,13 +54,13 @@ def iter_html(
     outline: Callable[[], Iterable[OutlineRow]],
     *,
     publisher: PublisherConfig | None = None,
+    size: Callable[[], tuple[int, str | None]] | None = None,
 ) -> Iterator[str]:
-    """`render_html` a piece at a time: head and summary (from `outline`, read twice:
-    to count the documents, then for the table), then one section per document."""
-    count, single = 0, None
-    for _id, document_title, _url, _counts in outline():
-        count += 1
-        single = document_title if count == 1 else None
+    """`render_html` a piece at a time: head and summary (from `outline`), then one
+    section per document. The head needs the document count, and the title when
+    there is one document: `size()` (`Store.outline_size`) when given, else a first
+    pass over `outline`."""
+    count, single = size() if size is not None else _outline_size(outline())
     title = _page_title(count, single)
     head = [
         "<!DOCTYPE html>",
@@ -97,14 +96,48 @@ def iter_html(
     yield "\n".join(tail) + "\n"
 
 
+def _outline_size(rows: Iterable[OutlineRow]) -> tuple[int, str | None]:
+    """The number of rows, and the title when there is one row."""
+    count, single = 0, None
+    for _id, document_title, _url, _counts in rows:
+        count += 1
+        single = document_title if count == 1 else None
+    return count, single
+
+
 def _e(text: object) -> str:
     """Every value the page embeds: escaped, control characters shown (not kept)."""
     string = text if type(text) is str else "" if text is None else str(text)
     return escape(printable(string), quote=True)
 
 
-_e_word = functools.lru_cache(maxsize=64)(_e)
-"""`_e` for the few words every claim repeats (its status and kind): worked out once."""
+class _Words(dict[object, str]):
+    """`_e` of the few words every claim repeats (its kind, its status capitalized):
+    worked out once per word."""
+
+    def __init__(self, word: Callable[[object], str]) -> None:
+        super().__init__()
+        self._word = word
+
+    def __missing__(self, key: object) -> str:
+        shown = self[key] = _e(self._word(key))
+        return shown
+
+
+_KIND_WORDS = _Words(str)
+
+
+def _escaped_texts(texts: list[str]) -> list[str]:
+    """`[_e(text) for text in texts]`, in one `escape` call when every line of every
+    text passes `str.isprintable` (what `printable` would change fails it)."""
+    if not texts:
+        return []
+    try:
+        if all(map(str.isprintable, texts)) or _clean("\n".join(texts)):
+            return escape(_CUT.join(texts), quote=True).split(_CUT)
+    except TypeError:  # a claim made by hand, with text that is not a string
+        pass
+    return [_e(text) for text in texts]
 
 
 def _stylesheet() -> str:
@@ -216,11 +249,25 @@ def _document_section(doc: DocumentReport) -> str:
     elif d.source and d.source != "-":
         byline.append(f"Source: {_e(without_credentials(d.source))}")
     article_html, in_text = _article_text(d.text, doc.entries)
-    by_status: dict[Status, list[ClaimEntry]] = {status: [] for status in STATUS_ORDER}
-    for entry in doc.entries:  # one pass, not one per status
-        group = by_status.get(entry.claim.status)
-        if group is not None:
-            group.append(entry)
+    # each group's entries as HTML, in one pass over the entries, not one per status
+    by_status: dict[Status, list[str]] = {status: [] for status in STATUS_ORDER}
+    quoted = _escaped_texts([entry.claim.text for entry in doc.entries])
+    for entry, text in zip(doc.entries, quoted, strict=True):
+        claim = entry.claim
+        group = by_status.get(claim.status)
+        if group is None:
+            continue
+        if entry.history or entry.occurrences:
+            group.append(_entry(entry, claim.id in in_text, text))
+            continue
+        # most claims: never reviewed, no repeat; `_entry`'s short case, inlined
+        back = _BACK_LINK.format(claim.id) if claim.id in in_text else ""
+        group.append(
+            f'<div class="entry {claim.status}" id="claim-{claim.id}">'
+            f'<div class="entry-head"><span class="num">{entry.number}</span>'
+            f'<span class="kind">{_KIND_WORDS[claim.kind]}</span>{back}</div>'
+            f'<blockquote class="claim-text">{text}</blockquote>{_NOT_REVIEWED}</div>'
+        )
     groups = []
     for status, group in by_status.items():
         if group:
@@ -228,9 +275,7 @@ def _document_section(doc: DocumentReport) -> str:
                 f'<section class="group {status}">'
                 f'<h3><span class="badge {status}">{_ICONS[status]} {status.capitalize()}</span>'
                 f' <span class="group-count">{len(group)} claim{"s" if len(group) != 1 else ""}'
-                "</span></h3>"
-                + "".join(_entry(entry, entry.claim.id in in_text) for entry in group)
-                + "</section>"
+                "</span></h3>" + "".join(group) + "</section>"
             )
     return (
         f'<article class="document" id="doc-{d.id}">'
@@ -254,10 +299,11 @@ def _article_text(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[in
     """The article, escaped, with each claim wrapped in a link to its entry.
 
     Returns the HTML and the ids of the claims marked; an overlapping or out-of-range
-    claim stays unmarked (it is still listed below).
+    claim stays unmarked (it is still listed below). The text between and inside the
+    marks is cut first and escaped in one call (`_plain_pieces`).
     """
-    pieces: list[str] = []
-    marked: set[int] = set()
+    cuts: list[str] = []
+    marks: list[tuple[Claim, ClaimEntry]] = []
     position = len(text) - len(text.lstrip())
     # Each occurrence of a claim is marked with its number and links to its one entry.
     places = [
@@ -267,21 +313,49 @@ def _article_text(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[in
     ]
     places.sort(key=_place_order)
     for claim, entry in places:
-        if claim.start < position or claim.end > len(text) or claim.start >= claim.end:
+        start, end = claim.start, claim.end
+        if start < position or end > len(text) or start >= end:
             continue
         assert claim.id is not None
-        pieces.append(_plain(text[position : claim.start]))
-        pieces.append(
+        cuts.append(text[position:start])
+        cuts.append(text[start:end])
+        marks.append((claim, entry))
+        position = end
+    cuts.append(text[position:].rstrip())
+    pieces = _plain_pieces(cuts, _clean(text))
+    html = [pieces[0]]
+    for index, (claim, entry) in enumerate(marks):
+        number = entry.number
+        html.append(
             f'<a class="claim {entry.status}" id="in-text-{claim.id}"'
             f' href="#claim-{entry.claim.id}"'
-            f' title="{_STATUS_TITLES[entry.claim.status]}: claim {entry.number}">'
-            f"{_plain(text[claim.start : claim.end])}"
-            f'<sup class="ref">{entry.number}</sup></a>'
+            f' title="{_STATUS_TITLES[entry.claim.status]}: claim {number}">'
+            f'{pieces[2 * index + 1]}<sup class="ref">{number}</sup></a>{pieces[2 * index + 2]}'
         )
-        position = claim.end
-        marked.add(claim.id)
-    pieces.append(_plain(text[position:].rstrip()))
-    return "".join(pieces), marked
+    return "".join(html), {claim.id for claim, _entry in marks}  # type: ignore[misc]
+
+
+def _clean(text: str) -> bool:
+    """Whether every line of `text` passes `str.isprintable`: `printable` then returns
+    it (and any cut of it) unchanged, and it holds no NUL (`_CUT` is free to join)."""
+    return text.isprintable() or all(map(str.isprintable, text.split("\n")))
+
+
+_CUT = "\x00"
+"""Joins cuts of clean text for one escape call: never in clean text (not printable),
+and neither `html.escape` nor `_PARAGRAPH_BREAK` matches it, so it comes out as it went
+in, and no paragraph break is matched across it (as none is across separate cuts)."""
+
+
+def _plain_pieces(pieces: list[str], clean: bool) -> list[str]:
+    """`[_plain(piece) for piece in pieces]`; pieces of `clean` text (`_clean`) joined
+    and escaped in one call: per piece, the calls cost more than the escaping."""
+    if not clean:
+        return [_plain(piece) for piece in pieces]
+    escaped = escape(_CUT.join(pieces), quote=True)
+    if "\n" in escaped:
+        escaped = _PARAGRAPH_BREAK.sub('<span class="pb"></span>', escaped)
+    return escaped.split(_CUT)
 
 
 def _place_order(place: tuple[Claim, ClaimEntry]) -> tuple[int, int]:
@@ -290,16 +364,8 @@ def _place_order(place: tuple[Claim, ClaimEntry]) -> tuple[int, int]:
     return claim.start, claim.end
 
 
-class _StatusTitles(dict[str, str]):
-    """A status word capitalized and escaped, as the article's link titles show it:
-    worked out once per word."""
-
-    def __missing__(self, status: str) -> str:
-        title = self[status] = _e(status.capitalize())
-        return title
-
-
-_STATUS_TITLES = _StatusTitles()
+_STATUS_TITLES = _Words(lambda status: str(status).capitalize())
+"""A status word capitalized and escaped, as the article's link titles show it."""
 
 
 def _plain(text: str) -> str:
@@ -310,19 +376,25 @@ def _plain(text: str) -> str:
     return _PARAGRAPH_BREAK.sub('<span class="pb"></span>', escaped)
 
 
-def _entry(entry: ClaimEntry, marked: bool) -> str:
+_BACK_LINK = '<a class="back" href="#in-text-{}">↑ in the article</a>'
+_NOT_REVIEWED = '<dl class="facts"><dt>Verdict</dt><dd>Not reviewed yet</dd></dl>'
+
+
+def _entry(entry: ClaimEntry, marked: bool, text: str | None = None) -> str:
+    """A claim's entry; `text` is its claim text already escaped (`_escaped_texts`)."""
     claim = entry.claim
     status = entry.status
-    kind = _e_word(claim.kind)
+    kind = _KIND_WORDS[claim.kind]
     head = f'<span class="num">{entry.number}</span><span class="kind">{kind}</span>' + (
-        f'<a class="back" href="#in-text-{claim.id}">↑ in the article</a>' if marked else ""
+        _BACK_LINK.format(claim.id) if marked else ""
     )
-    body = [f'<blockquote class="claim-text">{_e(claim.text)}</blockquote>']
+    body = [
+        f'<blockquote class="claim-text">{_e(claim.text) if text is None else text}</blockquote>'
+    ]
     if not entry.history and not entry.occurrences:  # most claims: the general case, short
         return (
             f'<div class="entry {status}" id="claim-{claim.id}">'
-            f'<div class="entry-head">{head}</div>{body[0]}'
-            '<dl class="facts"><dt>Verdict</dt><dd>Not reviewed yet</dd></dl></div>'
+            f'<div class="entry-head">{head}</div>{body[0]}{_NOT_REVIEWED}</div>'
         )
     verdict = entry.verdict
     facts = []

@@ -108,17 +108,20 @@ def iter_markdown(
     report: Report | ReportStream,
     outline: Callable[[], Iterable[OutlineRow]],
     groups: Callable[[Status], Iterable[str]],
+    documents: int | None = None,
 ) -> Iterator[str]:
-    """`render_markdown` a piece at a time: byline and summary table from `outline`
-    (read twice), then each status group from `groups(status)`: the text of its claim
-    items (`claim_items`), in document and text order."""
+    """`render_markdown` a piece at a time: byline and summary table from `outline`,
+    then each status group from `groups(status)`: the text of its claim items
+    (`claim_items`), in document and text order. `documents` is the outline's row
+    count (`Store.outline_size`); without it the outline is read twice."""
     listed_statuses = [
         status
         for status in STATUS_ORDER
         if report.status_filter is None or status is report.status_filter
     ]
     sizes = {status: report.totals.get(status, 0) for status in listed_statuses}
-    documents = sum(1 for _row in outline())
+    if documents is None:
+        documents = sum(1 for _row in outline())
     claims = sum(sizes.values())
     lines = ["# Fact-check report", "", _byline(report, documents, claims), "", "## Summary", ""]
     yield "\n".join(lines) + "\n"

@@ -1,0 +1,117 @@
+"""The export's shortcuts for the bulk of a big desk (session 22): each writes the bytes
+of the general path it skips, whatever the text holds.
+
+- HTML: an article's cuts, and a document's claim texts, escaped in one call when the
+  text is clean, else piece by piece (`_plain_pieces`, `_escaped_texts`).
+- JSON: a document's fields from one f-string (`_document_fields_text`), else the dict
+  through the indented dumper.
+- `ClaimEntry.plain`, `Store.outline_size`.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+from test_report_set_based import desk
+
+from factcheck.export.html import _clean, _e, _escaped_texts, _plain, _plain_pieces
+from factcheck.export.json_report import _document_dict, _document_fields_text
+from factcheck.export.json_text import dumps_indented
+from factcheck.export.report import ClaimEntry, DocumentReport
+from factcheck.models import SHOWN_STATUSES, Claim, Document, Status
+
+__all__ = ["desk"]  # the fixture, shared with the set-based report tests
+
+_PIECES = st.sampled_from(
+    ["a", "é", " ", "\n", "\n\n", " \n \n ", "\t", "\r\n", "\r", "\x00", "\x1b", "\x7f",
+     "\x9b", "\u200e", "\u202e", "\u2028", "<", ">", "&", '"', "'", "“", "\ud800"]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES | st.text(max_size=3), max_size=16).map("".join)
+
+
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=8))
+@example("a\n\nb", [1, 2])  # a paragraph break cut in two: never matched across the cut
+@example("x <b> & 'y'\n \n z", [3, 9])
+@example("line\r\nend", [4, 5])  # a CRLF cut in two: not clean, piece by piece
+def test_article_cuts_escaped_at_once_match_each_cut_escaped(text: str, cuts: list[int]) -> None:
+    bounds = sorted({min(cut, len(text)) for cut in cuts})
+    pieces = [text[a:b] for a, b in zip([0, *bounds], [*bounds, len(text)], strict=True)]
+    assert _plain_pieces(pieces, _clean(text)) == [_plain(piece) for piece in pieces]
+
+
+def test_clean_text_is_escaped_in_one_call_and_unclean_text_is_not() -> None:
+    assert _clean("one line\nanother, with <b> & “quotes”\n\n")
+    assert not _clean("bell \x07")
+    assert not _clean("windows\r\nline")
+    assert not _clean("nul \x00 inside")  # the joining character is never in clean text
+
+
+@given(st.lists(_TEXTS, max_size=6))
+@example([])
+@example(["a\nb", "c"])  # a claim over a line break: clean, joined
+@example(["ok", "\x00"])  # the joining character itself: piece by piece
+def test_claim_texts_escaped_at_once_match_each_escaped(texts: list[str]) -> None:
+    assert _escaped_texts(texts) == [_e(text) for text in texts]
+
+
+def test_claim_texts_that_are_not_strings_are_escaped_one_by_one() -> None:
+    assert _escaped_texts(["<a>", None, 7]) == ["&lt;a&gt;", "", "7"]  # type: ignore[list-item]
+
+
+_OPTIONAL = st.none() | _TEXTS
+
+
+@given(
+    title=_TEXTS,
+    source=st.sampled_from(["-", "notes.txt", "https://user:secret@example.org/a"]),
+    url=st.none() | st.sampled_from(["", "https://example.org/x", "http://u:p@host/y"]),
+    author=_OPTIONAL,
+    publisher=_OPTIONAL,
+    published_at=_OPTIONAL,
+    text=_TEXTS,
+    counts=st.lists(st.integers(0, 10**6), min_size=3, max_size=3),
+)
+def test_document_fields_template_writes_what_the_document_dict_dumps(
+    title, source, url, author, publisher, published_at, text, counts
+) -> None:
+    document = Document(
+        id=12, title=title, source=source, text=text, sha256="ab" * 32,
+        added_at="2026-11-30T10:00:00Z", url=url, author=author, publisher=publisher,
+        published_at=published_at,
+    )  # fmt: skip
+    per_status = dict(zip(SHOWN_STATUSES, counts, strict=True))
+    doc = DocumentReport(document=document, entries=(), counts=per_status)
+    expected = dumps_indented(_document_dict(doc, 2, claims=False), level=2)
+    assert _document_fields_text(document, per_status) == expected
+
+
+def test_a_document_with_a_value_of_another_type_takes_the_general_path() -> None:
+    class Title(str):
+        pass
+
+    document = Document(
+        id=1, title=Title("t"), source="-", text="x", sha256="0" * 64, added_at="2026-11-30"
+    )
+    assert _document_fields_text(document, {Status.SUPPORTED: 1}) is None
+    counted_in_floats = {Status.SUPPORTED: 1.0}
+    plain = Document(id=1, title="t", source="-", text="x", sha256="0" * 64, added_at="now")
+    assert _document_fields_text(plain, counted_in_floats) is None  # type: ignore[arg-type]
+
+
+def test_a_plain_entry_equals_the_one_the_dataclass_makes() -> None:
+    claim = Claim("Seoul grew.", 0, 11, 0, 11, id=5, document_id=1)
+    plain, made = ClaimEntry.plain(claim, 3), ClaimEntry(claim, 3)
+    assert plain == made and hash(plain) == hash(made) and repr(plain) == repr(made)
+    assert (plain.history, plain.evidence, plain.occurrences, plain.verdict) == ((), (), (), None)
+
+
+def test_outline_size_counts_the_rows_of_the_outline(desk) -> None:
+    store, ids = desk
+    for document_id in (None, ids["document"], ids["hostile_document"], 10**6):
+        for status in (None, *SHOWN_STATUSES):
+            rows = list(store.document_outline(document_id=document_id, status=status))
+            single = rows[0][1] if len(rows) == 1 else None
+            assert store.outline_size(document_id=document_id, status=status) == (
+                len(rows),
+                single,
+            ), (document_id, status)
