@@ -1,0 +1,260 @@
+"""Would a static-pruned, impact-ordered inverted index make the recall stage much cheaper
+than bm25s, and what would it change in the answers? (issue 14 speed, an evaluation: the
+product still recalls with FTS5.)
+
+    FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_impact_recall.py \
+        [--queries 300] [--keep 1000] [--max-terms 12] [--db COPY_OF_A_BENCH_DB]
+
+The index: every passage's `content_stems` (the matcher's six-letter stems; title counted
+twice, like FTS5's title weight 2), one BM25 impact per (stem, passage) with FTS5's
+formula (k1 1.2, b 0.75, idf floored at 1e-6), each stem's list sorted by impact and cut
+to its best `--keep` passages (static pruning). A query sums the lists of the claim's
+`--max-terms` rarest stems with one `np.add.at` and takes the best 50; their rows come
+from claims.db in one query. Built in memory here (the time is printed): a product
+version would build it lazily at the first suggestion and cache it in claims.db.
+
+Printed, each claim timed back to back (several rounds): bm25s tokenize + retrieve (the
+anchor), the FTS5 recall (`recalled_hits`), the impact recall with its rows, and the
+shipped suggestion (claim vector prepared ahead) with each recall. Then what changes:
+overlap of the recalled 50 with FTS5's, and how many claims keep the same final top 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bm25s
+import numpy as np
+from corpora import data_or_skip, suggestion_corpus
+
+from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.matcher import RECALL_DEPTH, equivalent_phrases
+from factcheck.evidence.sources import local
+from factcheck.evidence.sources.local import LocalReferences
+from factcheck.store import Store
+from factcheck.store.references import TITLE_WEIGHT, ReferenceHit
+from factcheck.text.sentence_encoder import default_sentence_encoder
+from factcheck.text.words import content_stems
+
+CORPUS_SIZE = 62_000
+FREE_TEXT = ClaimContext.free_text()
+K1, B = 1.2, 0.75
+
+
+class ImpactIndex:
+    """stem -> (passage ids, BM25 impacts), best first, each cut to `keep`."""
+
+    def __init__(self, store: Store, keep: int) -> None:
+        postings: dict[str, dict[int, float]] = {}
+        lengths: dict[int, int] = {}
+        title_stems: dict[str, list[str]] = {}
+        for pid, title, text in store.conn.execute(
+            "SELECT id, title, text FROM reference_passages"
+        ):
+            if title not in title_stems:
+                title_stems[title] = content_stems(title)
+            stems = content_stems(text)
+            lengths[pid] = len(stems) + len(title_stems[title])
+            for stem in stems:
+                row = postings.setdefault(stem, {})
+                row[pid] = row.get(pid, 0.0) + 1.0
+            for stem in title_stems[title]:
+                row = postings.setdefault(stem, {})
+                row[pid] = row.get(pid, 0.0) + TITLE_WEIGHT
+        count = len(lengths)
+        average = sum(lengths.values()) / count
+        self.size = count
+        self.lists: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.doc_freq: dict[str, int] = {}
+        for stem, row in postings.items():
+            ids = np.fromiter(row.keys(), dtype=np.int64, count=len(row))
+            freq = np.fromiter(row.values(), dtype=np.float64, count=len(row))
+            length = np.fromiter((lengths[i] for i in row), dtype=np.float64, count=len(row))
+            idf = max(math.log((count - len(row) + 0.5) / (len(row) + 0.5)), 1e-6)
+            impact = idf * (freq * (K1 + 1)) / (freq + K1 * (1 - B + B * length / average))
+            order = np.argsort(-impact, kind="stable")[:keep]
+            self.lists[stem] = (ids[order], impact[order])
+            self.doc_freq[stem] = len(row)
+        self.max_id = max(lengths) + 1
+
+    def top(self, claim: str, depth: int, max_terms: int) -> list[tuple[int, float]]:
+        """The best `depth` passages for the claim's `max_terms` rarest stems."""
+        stems = content_stems(" ".join([claim, *equivalent_phrases(claim)]))
+        known = sorted(
+            (s for s in dict.fromkeys(stems) if s in self.lists), key=self.doc_freq.__getitem__
+        )[:max_terms]
+        if not known:
+            return []
+        ids = np.concatenate([self.lists[s][0] for s in known])
+        impacts = np.concatenate([self.lists[s][1] for s in known])
+        unique, where = np.unique(ids, return_inverse=True)
+        scores = np.zeros(len(unique))
+        np.add.at(scores, where, impacts)
+        best = np.argsort(-scores, kind="stable")[:depth]
+        return [(int(unique[i]), float(scores[i])) for i in best]
+
+
+def impact_hits(store: Store, index: ImpactIndex, claim: str, *, depth: int, max_terms: int):
+    ranked = index.top(claim, depth, max_terms)
+    if not ranked:
+        return []
+    marks = ",".join("?" * len(ranked))
+    rows = {
+        row[0]: row
+        for row in store.conn.execute(
+            "SELECT id, ref_id, title, text, url, vector, sentence_vector"
+            f" FROM reference_passages WHERE id IN ({marks})",
+            [pid for pid, _ in ranked],
+        )
+    }
+    return [
+        ReferenceHit(pid, r[1], r[2], r[3], r[4], score, r[5], r[6])
+        for pid, score in ranked
+        if (r := rows.get(pid))
+    ]
+
+
+def bm25s_query(retriever: bm25s.BM25, claim: str) -> float:
+    started = time.perf_counter()
+    tokens = bm25s.tokenize([claim], stopwords="en", show_progress=False)
+    retriever.retrieve(tokens, k=5, show_progress=False)
+    return time.perf_counter() - started
+
+
+def timed(function, *arguments) -> float:
+    started = time.perf_counter()
+    function(*arguments)
+    return time.perf_counter() - started
+
+
+def key(items) -> list[tuple[str, str, float]]:
+    return [(e.reference_id, e.passage, e.score) for e in items]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--keep", type=int, default=1000)
+    parser.add_argument("--max-terms", type=int, default=12)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="a bench claims.db to copy instead of importing")
+    parser.add_argument("--dump", type=Path, help="write the per-claim top 5s as JSON here")
+    args = parser.parse_args()
+    data = data_or_skip()
+    passages, queries = suggestion_corpus(data, CORPUS_SIZE)
+    claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
+    retriever = bm25s.BM25()
+    retriever.index(
+        bm25s.tokenize(
+            [p["title"] + " " + p["text"] for p in passages], stopwords="en", show_progress=False
+        ),
+        show_progress=False,
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.db"
+        if args.db:
+            path.write_bytes(args.db.read_bytes())
+        with Store(path) as store:
+            if not args.db:
+                store.add_references(passages)
+            started = time.perf_counter()
+            index = ImpactIndex(store, args.keep)
+            built = time.perf_counter() - started
+            postings = sum(len(ids) for ids, _ in index.lists.values())
+            print(
+                f"impact index: {index.size} passages, {len(index.lists)} stems,"
+                f" {postings} postings kept (keep {args.keep}), built in {built:.1f} s"
+            )
+            shipped = LocalReferences(store)
+            shipped.prepare(claims)
+            fts_recall = local.recalled_hits
+
+            def impact_recall(store_, text, *, depth=RECALL_DEPTH):
+                return impact_hits(store_, index, text, depth=depth, max_terms=args.max_terms)
+
+            # Answers, cold for passages neither path had embedded (vectors cached).
+            overlap, same = [], 0
+            answers = []
+            for claim in claims:
+                fts_ids = {h.id for h in fts_recall(store, claim)}
+                new_ids = {h.id for h in impact_recall(store, claim)}
+                overlap.append(len(fts_ids & new_ids) / (len(fts_ids) or 1))
+                local.recalled_hits = fts_recall
+                before = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
+                local.recalled_hits = impact_recall
+                after = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
+                local.recalled_hits = fts_recall
+                same += [p for _, p, _ in before] == [p for _, p, _ in after]
+                answers.append({"claim": claim, "fts5": before, "impact": after})
+            if args.dump:
+                args.dump.write_text(json.dumps(answers))
+            encoder = default_sentence_encoder()
+            assert encoder is not None
+            names = (
+                "bm25s",
+                "fts5 recall",
+                "impact recall",
+                "shipped fts5, prepared",
+                "shipped impact, prepared",
+                "shipped fts5, encoded",
+                "shipped impact, encoded",
+            )
+            rounds = []
+            for _ in range(args.rounds):
+                times: dict[str, list[float]] = {name: [] for name in names}
+                cpu: dict[str, float] = dict.fromkeys(names, 0.0)
+                for claim in claims:
+                    for name, function, arguments in (
+                        ("bm25s", bm25s_query, (retriever, claim)),
+                        ("fts5 recall", fts_recall, (store, claim)),
+                        ("impact recall", impact_recall, (store, claim)),
+                        ("shipped fts5, prepared", _with, (None, shipped, claim)),
+                        ("shipped impact, prepared", _with, (impact_recall, shipped, claim)),
+                        ("shipped fts5, encoded", _with, (None, shipped, claim)),
+                        ("shipped impact, encoded", _with, (impact_recall, shipped, claim)),
+                    ):
+                        # prepared: the claim's vector encoded ahead, untimed (as the review
+                        # screen does); encoded: nothing prepared it, encoded in the call.
+                        encoder._recent.pop(claim, None)
+                        if name.endswith("prepared"):
+                            shipped.prepare([claim])
+                        c0 = time.process_time()
+                        times[name].append(timed(function, *arguments))
+                        cpu[name] += time.process_time() - c0
+                rounds.append((times, cpu))
+    print(f"{len(claims)} claims; keep {args.keep}; max terms {args.max_terms}")
+    print(f"recalled 50 shared with FTS5's: mean {statistics.mean(overlap):.3f}")
+    print(f"same final top 5 (passages, in order): {same}/{len(claims)}")
+    for n, (times, cpu) in enumerate(rounds, 1):
+        base = statistics.median(times["bm25s"])
+        print(f"round {n}:")
+        for name in names:
+            mid = statistics.median(times[name])
+            print(
+                f"  {name:<25} p50 {1000 * mid:6.2f} ms  ratio {mid / base:.2f}x"
+                f"  cpu {1000 * cpu[name] / len(claims):6.2f} ms/claim"
+            )
+
+
+def _with(recall, shipped: LocalReferences, claim: str) -> None:
+    """`shipped.suggest(claim)` with `recall` as its recall stage (None: FTS5)."""
+    fts_recall = local.recalled_hits
+    if recall is not None:
+        local.recalled_hits = recall
+    try:
+        shipped.suggest(claim, context=FREE_TEXT)
+    finally:
+        local.recalled_hits = fts_recall
+
+
+if __name__ == "__main__":
+    main()
