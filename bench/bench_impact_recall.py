@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bm25s
 import numpy as np
-from corpora import data_or_skip, suggestion_corpus
+from corpora import climate_fever, data_or_skip, fm2, suggestion_corpus
 
 from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.matcher import RECALL_DEPTH, equivalent_phrases
@@ -148,10 +148,28 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--db", type=Path, help="a bench claims.db to copy instead of importing")
     parser.add_argument("--dump", type=Path, help="write the per-claim top 5s as JSON here")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        help="only read a --dump and print recall@5 of both paths and bm25s title+text",
+    )
+    parser.add_argument(
+        "--claims",
+        choices=("bench", "climate-fever"),
+        default="bench",
+        help="bench: the suggestion benches' claims (every other one, FM2 first);"
+        " climate-fever: the Climate-FEVER dev claims",
+    )
     args = parser.parse_args()
     data = data_or_skip()
     passages, queries = suggestion_corpus(data, CORPUS_SIZE)
-    claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
+    if args.report:
+        recall_report(json.loads(args.report.read_text()), passages, data)
+        return
+    if args.claims == "bench":
+        claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
+    else:
+        claims = [q.claim for q in climate_fever(data)[1]][: args.queries]
     retriever = bm25s.BM25()
     retriever.index(
         bm25s.tokenize(
@@ -183,7 +201,7 @@ def main() -> None:
 
             # Answers, cold for passages neither path had embedded (vectors cached).
             overlap, same = [], 0
-            answers = []
+            answers: list[dict[str, object]] = []
             for claim in claims:
                 fts_ids = {h.id for h in fts_recall(store, claim)}
                 new_ids = {h.id for h in impact_recall(store, claim)}
@@ -243,6 +261,43 @@ def main() -> None:
                 f"  {name:<25} p50 {1000 * mid:6.2f} ms  ratio {mid / base:.2f}x"
                 f"  cpu {1000 * cpu[name] / len(claims):6.2f} ms/claim"
             )
+
+
+def recall_report(answers: list[dict], passages: list[dict[str, str]], data: Path) -> None:
+    """Recall@5 of the gold sentences for the dumped claims: the shipped path with FTS5
+    recall, with the impact recall, and bm25s title+text (stop words "en") over the
+    same library. No setting is chosen here (keep and max terms were fixed before), so
+    this is a plain comparison, not the cross-validated figure of eval_retrieval.py."""
+    gold = {q.claim: q.gold for q in fm2(data)[1]}
+    gold |= {q.claim: {"cf" + g for g in q.gold} for q in climate_fever(data)[1]}
+    rows = [a for a in answers if gold.get(str(a["claim"]))]
+    ids = [p["id"] for p in passages]
+    retriever = bm25s.BM25()
+    retriever.index(
+        bm25s.tokenize(
+            [p["title"] + " " + p["text"] for p in passages], stopwords="en", show_progress=False
+        ),
+        show_progress=False,
+    )
+    hits, _ = retriever.retrieve(
+        bm25s.tokenize([str(a["claim"]) for a in rows], stopwords="en", show_progress=False),
+        k=5,
+        show_progress=False,
+    )
+
+    def recall5(ranked: list[str], wanted: set[str]) -> float:
+        return len(set(ranked[:5]) & wanted) / len(wanted)
+
+    sums = {"fts5": 0.0, "impact": 0.0, "bm25s": 0.0}
+    for answer, row in zip(rows, hits, strict=True):
+        wanted = gold[str(answer["claim"])]
+        sums["fts5"] += recall5([item[0] for item in answer["fts5"]], wanted)
+        sums["impact"] += recall5([item[0] for item in answer["impact"]], wanted)
+        sums["bm25s"] += recall5([ids[i] for i in row], wanted)
+    means = {name: total / len(rows) for name, total in sums.items()}
+    print(f"{len(rows)} claims with gold; recall@5 (ratio to bm25s title+text):")
+    for name, value in means.items():
+        print(f"  {name:<7} {value:.3f}  {value / means['bm25s']:.2f}x")
 
 
 def _with(recall, shipped: LocalReferences, claim: str) -> None:
