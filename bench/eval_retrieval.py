@@ -227,6 +227,24 @@ def sentence_grid(max_depth: int = max(SENTENCE_DEPTHS)) -> list[Setting]:
     ]
 
 
+IMPACT_RECALL: dict[str, int] = {}
+"""Set by `--recall impact`: recall with bench_impact_recall's pruned impact index
+(keep, max_terms) instead of FTS5, to measure what that index would do to recall."""
+
+
+def use_impact_recall(store: Store, keep: int, max_terms: int) -> None:
+    """Point `sources.local.recalled_hits` (the shipped path and `recalled_candidates`
+    both call it) at an impact index over `store`'s passages."""
+    from bench_impact_recall import ImpactIndex, impact_hits
+
+    index = ImpactIndex(store, keep)
+
+    def recall(store_: Store, text: str, *, depth: int = matcher.RECALL_DEPTH) -> list:
+        return impact_hits(store_, index, text, depth=depth, max_terms=max_terms)
+
+    local.recalled_hits = recall
+
+
 class DevSet:
     """One dev set's claims, folds, baselines and feature table."""
 
@@ -242,6 +260,8 @@ class DevSet:
         assert encoder is not None, "the packaged sentence encoder did not load"
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "claims.db") as store:
             store.add_references(passages)
+            if IMPACT_RECALL:
+                use_impact_recall(store, **IMPACT_RECALL)
             lexical = LocalReferences(store, sentence_weight=0.0)
             free_text = ClaimContext.free_text()
             self.lexical = Ranked(
@@ -385,7 +405,17 @@ def main() -> None:
         default=max(SENTENCE_DEPTHS),
         help="deepest sentence-term depth the grid may choose (a cost bound set beforehand)",
     )
+    parser.add_argument(
+        "--recall",
+        choices=("fts5", "impact"),
+        default="fts5",
+        help="recall stage: the shipped FTS5 query, or the pruned impact index under test",
+    )
+    parser.add_argument("--impact-keep", type=int, default=1000)
+    parser.add_argument("--impact-max-terms", type=int, default=12)
     args = parser.parse_args()
+    if args.recall == "impact":
+        IMPACT_RECALL.update(keep=args.impact_keep, max_terms=args.impact_max_terms)
     data = data_or_skip()
     devs = []
     for name, loader in (("FM2 dev", fm2), ("Climate-FEVER dev", climate_fever)):

@@ -1,0 +1,335 @@
+"""Would a static-pruned, impact-ordered inverted index make the recall stage much cheaper
+than bm25s, and what would it change in the answers? (issue 14 speed, an evaluation: the
+product still recalls with FTS5.)
+
+    FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_impact_recall.py \
+        [--queries 300] [--keep 1000] [--max-terms 12] [--db COPY_OF_A_BENCH_DB]
+
+The index: every passage's `content_stems` (the matcher's six-letter stems; title counted
+twice, like FTS5's title weight 2), one BM25 impact per (stem, passage) with FTS5's
+formula (k1 1.2, b 0.75, idf floored at 1e-6), each stem's list sorted by impact and cut
+to its best `--keep` passages (static pruning). A query sums the lists of the claim's
+`--max-terms` rarest stems with one `np.add.at` and takes the best 50; their rows come
+from claims.db in one query. Built in memory here (the time is printed): a product
+version would build it lazily at the first suggestion and cache it in claims.db.
+
+Printed, each claim timed back to back (several rounds): bm25s tokenize + retrieve (the
+anchor), the FTS5 recall (`recalled_hits`), the impact recall with its rows, and the
+shipped suggestion (claim vector prepared ahead) with each recall. Then what changes:
+overlap of the recalled 50 with FTS5's, and how many claims keep the same final top 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bm25s
+import numpy as np
+from corpora import climate_fever, data_or_skip, fm2, suggestion_corpus
+
+from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.matcher import RECALL_DEPTH, equivalent_phrases
+from factcheck.evidence.sources import local
+from factcheck.evidence.sources.local import LocalReferences
+from factcheck.store import Store
+from factcheck.store.references import TITLE_WEIGHT, ReferenceHit
+from factcheck.text.sentence_encoder import default_sentence_encoder
+from factcheck.text.words import content_stems
+
+CORPUS_SIZE = 62_000
+FREE_TEXT = ClaimContext.free_text()
+K1, B = 1.2, 0.75
+
+
+class ImpactIndex:
+    """stem -> (passage ids, BM25 impacts), best first, each cut to `keep`."""
+
+    def __init__(self, store: Store, keep: int) -> None:
+        # One pass in Python to stem (titles once per page), the rest in numpy: every
+        # (stem, passage) pair's weighted count, BM25 impact, order and cut at once.
+        vocabulary: dict[str, int] = {}
+        title_terms: dict[str, list[int]] = {}
+        terms: list[int] = []
+        weights: list[float] = []
+        rows: list[int] = []
+        passage_ids: list[int] = []
+        lengths: list[int] = []
+        for pid, title, text in store.conn.execute(
+            "SELECT id, title, text FROM reference_passages"
+        ):
+            if title not in title_terms:
+                title_terms[title] = [
+                    vocabulary.setdefault(stem, len(vocabulary)) for stem in content_stems(title)
+                ]
+            text_terms = [
+                vocabulary.setdefault(stem, len(vocabulary)) for stem in content_stems(text)
+            ]
+            heading = title_terms[title]
+            row = len(passage_ids)
+            passage_ids.append(pid)
+            lengths.append(len(text_terms) + len(heading))
+            terms += text_terms
+            terms += heading
+            weights += [1.0] * len(text_terms)
+            weights += [TITLE_WEIGHT] * len(heading)
+            rows += [row] * (len(text_terms) + len(heading))
+        count = len(passage_ids)
+        keys = np.asarray(terms, dtype=np.int64) * count + np.asarray(rows, dtype=np.int64)
+        pairs, where = np.unique(keys, return_inverse=True)
+        freq = np.bincount(where, weights=np.asarray(weights))
+        term, row_of = pairs // count, pairs % count
+        doc_freq = np.bincount(term, minlength=len(vocabulary))
+        idf = np.maximum(np.log((count - doc_freq + 0.5) / (doc_freq + 0.5)), 1e-6)
+        length = np.asarray(lengths, dtype=np.float64)[row_of]
+        average = float(np.mean(lengths))
+        impact = idf[term] * (freq * (K1 + 1)) / (freq + K1 * (1 - B + B * length / average))
+        order = np.lexsort((-impact, term))
+        term, impact = term[order], impact[order]
+        ids = np.asarray(passage_ids, dtype=np.int64)[row_of[order]]
+        starts = np.searchsorted(term, np.arange(len(vocabulary)))
+        self.size = count
+        self.lists: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.doc_freq: dict[str, int] = {}
+        for stem, number in vocabulary.items():
+            first = int(starts[number])
+            last = first + min(int(doc_freq[number]), keep)
+            self.lists[stem] = (ids[first:last], impact[first:last])
+            self.doc_freq[stem] = int(doc_freq[number])
+
+    def top(self, claim: str, depth: int, max_terms: int) -> list[tuple[int, float]]:
+        """The best `depth` passages for the claim's `max_terms` rarest stems."""
+        stems = content_stems(" ".join([claim, *equivalent_phrases(claim)]))
+        known = sorted(
+            (s for s in dict.fromkeys(stems) if s in self.lists), key=self.doc_freq.__getitem__
+        )[:max_terms]
+        if not known:
+            return []
+        ids = np.concatenate([self.lists[s][0] for s in known])
+        impacts = np.concatenate([self.lists[s][1] for s in known])
+        unique, where = np.unique(ids, return_inverse=True)
+        scores = np.zeros(len(unique))
+        np.add.at(scores, where, impacts)
+        best = np.argsort(-scores, kind="stable")[:depth]
+        return [(int(unique[i]), float(scores[i])) for i in best]
+
+
+def impact_hits(store: Store, index: ImpactIndex, claim: str, *, depth: int, max_terms: int):
+    ranked = index.top(claim, depth, max_terms)
+    if not ranked:
+        return []
+    marks = ",".join("?" * len(ranked))
+    rows = {
+        row[0]: row
+        for row in store.conn.execute(
+            "SELECT id, ref_id, title, text, url, vector, sentence_vector"
+            f" FROM reference_passages WHERE id IN ({marks})",
+            [pid for pid, _ in ranked],
+        )
+    }
+    return [
+        ReferenceHit(pid, r[1], r[2], r[3], r[4], score, r[5], r[6])
+        for pid, score in ranked
+        if (r := rows.get(pid))
+    ]
+
+
+def bm25s_query(retriever: bm25s.BM25, claim: str) -> float:
+    started = time.perf_counter()
+    tokens = bm25s.tokenize([claim], stopwords="en", show_progress=False)
+    retriever.retrieve(tokens, k=5, show_progress=False)
+    return time.perf_counter() - started
+
+
+def timed(function, *arguments) -> float:
+    started = time.perf_counter()
+    function(*arguments)
+    return time.perf_counter() - started
+
+
+def key(items) -> list[tuple[str, str, float]]:
+    return [(e.reference_id, e.passage, e.score) for e in items]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--keep", type=int, default=1000)
+    parser.add_argument("--max-terms", type=int, default=12)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="a bench claims.db to copy instead of importing")
+    parser.add_argument("--dump", type=Path, help="write the per-claim top 5s as JSON here")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        help="only read a --dump and print recall@5 of both paths and bm25s title+text",
+    )
+    parser.add_argument(
+        "--claims",
+        choices=("bench", "climate-fever"),
+        default="bench",
+        help="bench: the suggestion benches' claims (every other one, FM2 first);"
+        " climate-fever: the Climate-FEVER dev claims",
+    )
+    args = parser.parse_args()
+    data = data_or_skip()
+    passages, queries = suggestion_corpus(data, CORPUS_SIZE)
+    if args.report:
+        recall_report(json.loads(args.report.read_text()), passages, data)
+        return
+    if args.claims == "bench":
+        claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
+    else:
+        claims = [q.claim for q in climate_fever(data)[1]][: args.queries]
+    retriever = bm25s.BM25()
+    retriever.index(
+        bm25s.tokenize(
+            [p["title"] + " " + p["text"] for p in passages], stopwords="en", show_progress=False
+        ),
+        show_progress=False,
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.db"
+        if args.db:
+            path.write_bytes(args.db.read_bytes())
+        with Store(path) as store:
+            if not args.db:
+                store.add_references(passages)
+            started, cpu_started = time.perf_counter(), time.process_time()
+            index = ImpactIndex(store, args.keep)
+            built = time.perf_counter() - started
+            built_cpu = time.process_time() - cpu_started
+            postings = sum(len(ids) for ids, _ in index.lists.values())
+            print(
+                f"impact index: {index.size} passages, {len(index.lists)} stems,"
+                f" {postings} postings kept (keep {args.keep}), built in {built:.1f} s"
+                f" ({built_cpu:.1f} s CPU)"
+            )
+            shipped = LocalReferences(store)
+            shipped.prepare(claims)
+            fts_recall = local.recalled_hits
+
+            def impact_recall(store_, text, *, depth=RECALL_DEPTH):
+                return impact_hits(store_, index, text, depth=depth, max_terms=args.max_terms)
+
+            # Answers, cold for passages neither path had embedded (vectors cached).
+            overlap, same = [], 0
+            answers: list[dict[str, object]] = []
+            for claim in claims:
+                fts_ids = {h.id for h in fts_recall(store, claim)}
+                new_ids = {h.id for h in impact_recall(store, claim)}
+                overlap.append(len(fts_ids & new_ids) / (len(fts_ids) or 1))
+                local.recalled_hits = fts_recall
+                before = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
+                local.recalled_hits = impact_recall
+                after = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
+                local.recalled_hits = fts_recall
+                same += [p for _, p, _ in before] == [p for _, p, _ in after]
+                answers.append({"claim": claim, "fts5": before, "impact": after})
+            if args.dump:
+                args.dump.write_text(json.dumps(answers))
+            encoder = default_sentence_encoder()
+            assert encoder is not None
+            names = (
+                "bm25s",
+                "fts5 recall",
+                "impact recall",
+                "shipped fts5, prepared",
+                "shipped impact, prepared",
+                "shipped fts5, encoded",
+                "shipped impact, encoded",
+            )
+            rounds = []
+            for _ in range(args.rounds):
+                times: dict[str, list[float]] = {name: [] for name in names}
+                cpu: dict[str, float] = dict.fromkeys(names, 0.0)
+                for claim in claims:
+                    for name, function, arguments in (
+                        ("bm25s", bm25s_query, (retriever, claim)),
+                        ("fts5 recall", fts_recall, (store, claim)),
+                        ("impact recall", impact_recall, (store, claim)),
+                        ("shipped fts5, prepared", _with, (None, shipped, claim)),
+                        ("shipped impact, prepared", _with, (impact_recall, shipped, claim)),
+                        ("shipped fts5, encoded", _with, (None, shipped, claim)),
+                        ("shipped impact, encoded", _with, (impact_recall, shipped, claim)),
+                    ):
+                        # prepared: the claim's vector encoded ahead, untimed (as the review
+                        # screen does); encoded: nothing prepared it, encoded in the call.
+                        encoder._recent.pop(claim, None)
+                        if name.endswith("prepared"):
+                            shipped.prepare([claim])
+                        c0 = time.process_time()
+                        times[name].append(timed(function, *arguments))
+                        cpu[name] += time.process_time() - c0
+                rounds.append((times, cpu))
+    print(f"{len(claims)} claims; keep {args.keep}; max terms {args.max_terms}")
+    print(f"recalled 50 shared with FTS5's: mean {statistics.mean(overlap):.3f}")
+    print(f"same final top 5 (passages, in order): {same}/{len(claims)}")
+    for n, (times, cpu) in enumerate(rounds, 1):
+        base = statistics.median(times["bm25s"])
+        print(f"round {n}:")
+        for name in names:
+            mid = statistics.median(times[name])
+            print(
+                f"  {name:<25} p50 {1000 * mid:6.2f} ms  ratio {mid / base:.2f}x"
+                f"  cpu {1000 * cpu[name] / len(claims):6.2f} ms/claim"
+            )
+
+
+def recall_report(answers: list[dict], passages: list[dict[str, str]], data: Path) -> None:
+    """Recall@5 of the gold sentences for the dumped claims: the shipped path with FTS5
+    recall, with the impact recall, and bm25s title+text (stop words "en") over the
+    same library. No setting is chosen here (keep and max terms were fixed before), so
+    this is a plain comparison, not the cross-validated figure of eval_retrieval.py."""
+    gold = {q.claim: q.gold for q in fm2(data)[1]}
+    gold |= {q.claim: {"cf" + g for g in q.gold} for q in climate_fever(data)[1]}
+    rows = [a for a in answers if gold.get(str(a["claim"]))]
+    ids = [p["id"] for p in passages]
+    retriever = bm25s.BM25()
+    retriever.index(
+        bm25s.tokenize(
+            [p["title"] + " " + p["text"] for p in passages], stopwords="en", show_progress=False
+        ),
+        show_progress=False,
+    )
+    hits, _ = retriever.retrieve(
+        bm25s.tokenize([str(a["claim"]) for a in rows], stopwords="en", show_progress=False),
+        k=5,
+        show_progress=False,
+    )
+
+    def recall5(ranked: list[str], wanted: set[str]) -> float:
+        return len(set(ranked[:5]) & wanted) / len(wanted)
+
+    sums = {"fts5": 0.0, "impact": 0.0, "bm25s": 0.0}
+    for answer, row in zip(rows, hits, strict=True):
+        wanted = gold[str(answer["claim"])]
+        sums["fts5"] += recall5([item[0] for item in answer["fts5"]], wanted)
+        sums["impact"] += recall5([item[0] for item in answer["impact"]], wanted)
+        sums["bm25s"] += recall5([ids[i] for i in row], wanted)
+    means = {name: total / len(rows) for name, total in sums.items()}
+    print(f"{len(rows)} claims with gold; recall@5 (ratio to bm25s title+text):")
+    for name, value in means.items():
+        print(f"  {name:<7} {value:.3f}  {value / means['bm25s']:.2f}x")
+
+
+def _with(recall, shipped: LocalReferences, claim: str) -> None:
+    """`shipped.suggest(claim)` with `recall` as its recall stage (None: FTS5)."""
+    fts_recall = local.recalled_hits
+    if recall is not None:
+        local.recalled_hits = recall
+    try:
+        shipped.suggest(claim, context=FREE_TEXT)
+    finally:
+        local.recalled_hits = fts_recall
+
+
+if __name__ == "__main__":
+    main()
