@@ -237,16 +237,20 @@ def _legend() -> str:
 
 def _document_section(doc: DocumentReport) -> str:
     d = doc.document
+    url = safe_url(d.url)
+    # the heading's and byline's values escaped in one call (`_escaped_texts`)
+    title, author, publisher, published, shown_url = _escaped_texts(
+        [d.title, d.author or "", d.publisher or "", display_date(d.published_at), url or ""]
+    )
     byline = []
     if d.author:
-        byline.append(f"By {_e(d.author)}")
+        byline.append(f"By {author}")
     if d.publisher:
-        byline.append(_e(d.publisher))
+        byline.append(publisher)
     if d.published_at:
-        byline.append(_e(display_date(d.published_at)))
-    url = safe_url(d.url)
+        byline.append(published)
     if url:
-        byline.append(f'<a class="source-link" href="{_e(url)}">{_e(url)}</a>')
+        byline.append(f'<a class="source-link" href="{shown_url}">{shown_url}</a>')
     elif d.source and d.source != "-":
         byline.append(f"Source: {_e(without_credentials(d.source))}")
     article_html, in_text = _article_text(d.text, doc.entries)
@@ -283,7 +287,7 @@ def _document_section(doc: DocumentReport) -> str:
             )
     return (
         f'<article class="document" id="doc-{d.id}">'
-        f"<h2>{_e(d.title)}</h2>"
+        f"<h2>{title}</h2>"
         + (f'<p class="byline">{" · ".join(byline)}</p>' if byline else "")
         + f'<p class="doc-counts">{_count_phrase(doc)}</p>'
         + '<section class="article-section"><h3 class="section-label">The article</h3>'
