@@ -383,7 +383,7 @@ def _article_text_once(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, s
             f' title="{titles[status]}: claim {number}">'
             f'{quoted}<sup class="ref">{number}</sup></a>{after}'
         )
-    return "".join(html), in_text
+    return "".join(html), in_text  # type: ignore[return-value]  # stored claims: ids set
 
 
 def _clean(text: str) -> bool:
