@@ -71,16 +71,20 @@ def echo(*parts: Part, err: bool = False, nl: bool = True) -> None:
     click.echo(render(*parts), err=err, nl=nl)
 
 
-def echo_stream(pieces: Iterable[str], *, batch_chars: int = 1 << 18) -> None:
+def echo_stream(
+    pieces: Iterable[str], *, batch_chars: int = 1 << 18, already_printable: bool = False
+) -> None:
     """Print a streamed text (a report: ~100k pieces, tens of MB) as `echo(piece,
     nl=False)` for each piece would, in batches of about `batch_chars`: click flushes
     the stream (and scans for ANSI codes) on every call. Each piece is made printable
     alone, as before; a printable piece holds no escape or carriage return, so joining
-    them changes nothing."""
+    them changes nothing. With `already_printable` (a renderer that made every piece
+    printable itself, `factcheck.export.TERMINAL_SAFE_FORMATS`) they are not scanned
+    again."""
     batch: list[str] = []
     size = 0
     for piece in pieces:
-        text = printable(piece)
+        text = piece if already_printable else printable(piece)
         batch.append(text)
         size += len(text)
         if size >= batch_chars:

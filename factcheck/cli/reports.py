@@ -9,6 +9,7 @@ from factcheck.cli.output import echo, echo_stream, plural
 from factcheck.cli.params import ROW_ID
 from factcheck.export import (
     FORMATS,
+    TERMINAL_SAFE_FORMATS,
     import_json_report,
     stream_render,
 )
@@ -75,7 +76,7 @@ def export(
             report_url=report_url,
         )
         if output is None or output == "-":
-            echo_stream(pieces)
+            echo_stream(pieces, already_printable=output_format in TERMINAL_SAFE_FORMATS)
             return
         write_report_file(output, pieces)
         listed = plural(stream.listed, "claim")

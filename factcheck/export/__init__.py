@@ -45,6 +45,13 @@ claim count; ClaimReview first reads which claims it publishes, see
 `iter_claimreview`). Every
 format is streamed; `render(build_report(...))` gives the same bytes."""
 
+TERMINAL_SAFE_FORMATS: frozenset[str] = frozenset({"html"})
+"""Formats whose every piece is already printable (`printable(piece) == piece`): the
+HTML renderer passes all outside text through `printable` (`html._e`) or writes it
+only when every line passes `str.isprintable`, and the rest is its own ASCII markup,
+so the CLI need not scan its ~100 MB again on the way out (tests/unit/export/
+test_html_terminal_safe.py shows it for hostile text)."""
+
 
 def stream_render(
     store: Store,
@@ -127,6 +134,7 @@ __all__ = [
     "FORMATS",
     "FORMAT_VERSION",
     "STREAMED_FORMATS",
+    "TERMINAL_SAFE_FORMATS",
     "ClaimEntry",
     "DocumentReport",
     "Report",

@@ -12,6 +12,7 @@ only ever http(s): a `<script>` in an article is shown as text, never run.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
@@ -236,23 +237,29 @@ def _legend() -> str:
 
 def _document_section(doc: DocumentReport) -> str:
     d = doc.document
+    url = safe_url(d.url)
+    # the heading's and byline's values escaped in one call (`_escaped_texts`)
+    title, author, publisher, published, shown_url = _escaped_texts(
+        [d.title, d.author or "", d.publisher or "", display_date(d.published_at), url or ""]
+    )
     byline = []
     if d.author:
-        byline.append(f"By {_e(d.author)}")
+        byline.append(f"By {author}")
     if d.publisher:
-        byline.append(_e(d.publisher))
+        byline.append(publisher)
     if d.published_at:
-        byline.append(_e(display_date(d.published_at)))
-    url = safe_url(d.url)
+        byline.append(published)
     if url:
-        byline.append(f'<a class="source-link" href="{_e(url)}">{_e(url)}</a>')
+        byline.append(f'<a class="source-link" href="{shown_url}">{shown_url}</a>')
     elif d.source and d.source != "-":
         byline.append(f"Source: {_e(without_credentials(d.source))}")
     article_html, in_text = _article_text(d.text, doc.entries)
     # each group's entries as HTML, in one pass over the entries, not one per status
     by_status: dict[Status, list[str]] = {status: [] for status in STATUS_ORDER}
-    quoted = _escaped_texts([entry.claim.text for entry in doc.entries])
-    for entry, text in zip(doc.entries, quoted, strict=True):
+    entries = doc.entries
+    quoted = _escaped_texts(list(map(_CLAIM_TEXT, entries)))
+    kinds, back_link = _KIND_WORDS, _BACK_LINK
+    for entry, text in zip(entries, quoted, strict=True):
         claim = entry.claim
         group = by_status.get(claim.status)
         if group is None:
@@ -261,11 +268,12 @@ def _document_section(doc: DocumentReport) -> str:
             group.append(_entry(entry, claim.id in in_text, text))
             continue
         # most claims: never reviewed, no repeat; `_entry`'s short case, inlined
-        back = _BACK_LINK.format(claim.id) if claim.id in in_text else ""
+        claim_id = claim.id
+        back = back_link.format(claim_id) if claim_id in in_text else ""
         group.append(
-            f'<div class="entry {claim.status}" id="claim-{claim.id}">'
+            f'<div class="entry {claim.status}" id="claim-{claim_id}">'
             f'<div class="entry-head"><span class="num">{entry.number}</span>'
-            f'<span class="kind">{_KIND_WORDS[claim.kind]}</span>{back}</div>'
+            f'<span class="kind">{kinds[claim.kind]}</span>{back}</div>'
             f'<blockquote class="claim-text">{text}</blockquote>{_NOT_REVIEWED}</div>'
         )
     groups = []
@@ -279,7 +287,7 @@ def _document_section(doc: DocumentReport) -> str:
             )
     return (
         f'<article class="document" id="doc-{d.id}">'
-        f"<h2>{_e(d.title)}</h2>"
+        f"<h2>{title}</h2>"
         + (f'<p class="byline">{" · ".join(byline)}</p>' if byline else "")
         + f'<p class="doc-counts">{_count_phrase(doc)}</p>'
         + '<section class="article-section"><h3 class="section-label">The article</h3>'
@@ -302,6 +310,8 @@ def _article_text(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[in
     claim stays unmarked (it is still listed below). The text between and inside the
     marks is cut first and escaped in one call (`_plain_pieces`).
     """
+    if not any(map(_OCCURRENCES, entries)):  # most documents: no repeated claim
+        return _article_text_once(text, entries)
     cuts: list[str] = []
     marks: list[tuple[Claim, ClaimEntry]] = []
     position = len(text) - len(text.lstrip())
@@ -333,6 +343,47 @@ def _article_text(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[in
             f'{pieces[2 * index + 1]}<sup class="ref">{number}</sup></a>{pieces[2 * index + 2]}'
         )
     return "".join(html), {claim.id for claim, _entry in marks}  # type: ignore[misc]
+
+
+_OCCURRENCES = operator.attrgetter("occurrences")
+_CLAIM_TEXT = operator.attrgetter("claim.text")
+_CLAIM_ORDER = operator.attrgetter("claim.start", "claim.end")
+"""`_place_order` of an entry's own claim, read in C: the sort key per claim costs
+no Python call."""
+
+
+def _article_text_once(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[int]]:
+    """`_article_text` of entries without repeats (each claim occurs once): the same
+    HTML, marks sorted and written from the entries themselves, one loop each."""
+    cuts: list[str] = []
+    marks: list[ClaimEntry] = []
+    length = len(text)
+    position = length - len(text.lstrip())
+    append = cuts.append
+    for entry in sorted(entries, key=_CLAIM_ORDER):
+        claim = entry.claim
+        start, end = claim.start, claim.end
+        if start < position or end > length or start >= end:
+            continue
+        append(text[position:start])
+        append(text[start:end])
+        marks.append(entry)
+        position = end
+    cuts.append(text[position:].rstrip())
+    pieces = _plain_pieces(cuts, _clean(text))
+    html = [pieces[0]]
+    titles = _STATUS_TITLES
+    in_text = set()
+    for entry, quoted, after in zip(marks, pieces[1::2], pieces[2::2], strict=True):
+        claim = entry.claim
+        claim_id, status, number = claim.id, claim.status, entry.number
+        in_text.add(claim_id)
+        html.append(
+            f'<a class="claim {status}" id="in-text-{claim_id}" href="#claim-{claim_id}"'
+            f' title="{titles[status]}: claim {number}">'
+            f'{quoted}<sup class="ref">{number}</sup></a>{after}'
+        )
+    return "".join(html), in_text  # type: ignore[return-value]  # stored claims: ids set
 
 
 def _clean(text: str) -> bool:

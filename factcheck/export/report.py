@@ -451,11 +451,17 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z")
+_HTTP_URL = re.compile(r"https?://[^\s]+$", flags=re.IGNORECASE)
+"""Compiled once: reports test a date and a URL per document and per verdict (`re`'s
+own cache costs a lookup per call)."""
+
+
 def display_date(timestamp: str | None) -> str:
     """`2026-11-28T01:45:14Z` -> `2026-11-28 01:45 UTC`; other strings unchanged."""
     if not timestamp:
         return ""
-    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z", timestamp)
+    match = _TIMESTAMP.fullmatch(timestamp)
     return f"{match.group(1)} {match.group(2)} UTC" if match else timestamp
 
 
@@ -464,7 +470,7 @@ def safe_url(url: str | None) -> str | None:
 
     A `user:password@` in it is dropped: reports are published.
     """
-    if url and re.match(r"https?://[^\s]+$", url.strip(), flags=re.IGNORECASE):
+    if url and _HTTP_URL.match(url.strip()):
         return without_credentials(url.strip())
     return None
 
