@@ -350,12 +350,15 @@ def _exit_without_teardown(code: object) -> None:
     `factcheck add` (bench/RESULTS.md, session 22), memory the OS takes back at once
     anyway. The exit handlers still run (`atexit`: logging flushes its files), and the
     ordinary exit is kept when another thread still runs (the interpreter would wait for
-    it), when the code is not a number, or when a stream cannot be flushed (the
-    interpreter reports that)."""
+    it), when a profiler or tracer watches the process (`python -m cProfile -m factcheck`,
+    coverage: they write their results after the command returns), when the code is not a
+    number, or when a stream cannot be flushed (the interpreter reports that)."""
     if code is not None and not isinstance(code, int):
         return
     if threading.active_count() > 1:
         return
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return  # a profiler or coverage tool writes its results after the command
     atexit._run_exitfuncs()
     try:
         sys.stdout.flush()

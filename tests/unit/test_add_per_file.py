@@ -102,3 +102,13 @@ def test_the_exit_runs_exit_handlers_and_skips_only_the_teardown(tmp_path: Path)
         timeout=120,
     )
     assert usage_error.returncode == 2 and "exit handler" in usage_error.stdout
+
+
+def test_a_profiled_command_still_writes_its_profile(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m factcheck ...` writes FILE after the command
+    returns: the exit without teardown must leave that to the profiler."""
+    profile = tmp_path / "add.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "factcheck", "--help"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert profile.stat().st_size > 0
