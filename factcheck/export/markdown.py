@@ -101,7 +101,26 @@ def claim_items(documents: Iterable[DocumentReport]) -> Iterator[tuple[Status, s
     for doc in documents:
         head = _document_head(doc.document)  # escaped once for all its claims
         for entry in doc.entries:
-            yield entry.status, "\n".join(_claim_item(head, entry)) + "\n"
+            claim = entry.claim
+            number, claim_id = entry.number, claim.id
+            if (
+                entry.verdict is None
+                and not entry.occurrences
+                and type(number) is int
+                and type(claim_id) is int
+            ):
+                # most claims: never reviewed, no repeat; `_claim_item`'s lines in one
+                # string (an int needs no escaping: `escape_markdown` gives its digits)
+                yield (
+                    entry.status,
+                    (
+                        f"- **“{escape_markdown(claim.text)}”**\n"
+                        f"{head} claim {number} (id {claim_id})\n"
+                        "  - Verdict: not reviewed yet\n"
+                    ),
+                )
+            else:
+                yield entry.status, "\n".join(_claim_item(head, entry)) + "\n"
 
 
 def iter_markdown(

@@ -5,6 +5,8 @@ of the general path it skips, whatever the text holds.
   text is clean, else piece by piece (`_plain_pieces`, `_escaped_texts`).
 - JSON: a document's fields from one f-string (`_document_fields_text`), else the dict
   through the indented dumper.
+- Markdown: a claim never reviewed and not repeated written in one string
+  (`claim_items`), else through `_claim_item`.
 - `ClaimEntry.plain`, `Store.outline_size`.
 """
 
@@ -17,6 +19,7 @@ from test_report_set_based import desk
 from factcheck.export.html import _clean, _e, _escaped_texts, _plain, _plain_pieces
 from factcheck.export.json_report import _document_dict, _document_fields_text
 from factcheck.export.json_text import dumps_indented
+from factcheck.export.markdown import _claim_item, _document_head, claim_items
 from factcheck.export.report import ClaimEntry, DocumentReport
 from factcheck.models import SHOWN_STATUSES, Claim, Document, Status
 
@@ -115,3 +118,19 @@ def test_outline_size_counts_the_rows_of_the_outline(desk) -> None:
                 len(rows),
                 single,
             ), (document_id, status)
+
+
+@given(_TEXTS, _TEXTS, st.integers(1, 10**6), st.sampled_from([None, 3]))
+@example("Seoul *grew* [3%](x) http://a.b", "T <i>", 5, 3)
+def test_a_plain_markdown_item_is_what_the_general_lines_make(
+    text: str, title: str, claim_id: int, number: int | None
+) -> None:
+    """The one-string item of a claim never reviewed (an id or a number that is not an
+    int, such as no number, takes the general path) equals `_claim_item`'s lines."""
+    claim = Claim(text, 0, len(text), 0, len(text), id=claim_id, document_id=1)
+    document = Document(1, title, "-", text, "0" * 64, "2026-11-30T00:00:00Z")
+    entry = ClaimEntry.plain(claim, number)
+    report = DocumentReport(document, (entry,), {Status.UNVERIFIED: 1})
+    ((status, item),) = claim_items([report])
+    general = "\n".join(_claim_item(_document_head(document), entry)) + "\n"
+    assert (status, item) == (claim.status, general)
