@@ -85,22 +85,16 @@ def stream_render(
         return stream, iter_csv_rows(stream, rows)
     if format == "json":
         return stream, iter_json(stream)
-    if format == "html":
+    if format in ("html", "markdown"):
         outline = functools.partial(
             store.document_outline, document_id=document_id, status=stream.status_filter
         )
-        size = functools.partial(
-            store.outline_size, document_id=document_id, status=stream.status_filter
-        )
-        return stream, iter_html(stream, outline, publisher=publisher, size=size)
-    if format == "markdown":
-        outline = functools.partial(
-            store.document_outline, document_id=document_id, status=stream.status_filter
-        )
+        size = store.outline_size(document_id=document_id, status=stream.status_filter)
+        if format == "html":
+            return stream, iter_html(stream, outline, publisher=publisher, size=size)
         # one pass over the claims: items parked per status group, written group by group
         groups = StatusGroups(claim_items(stream.documents))
-        documents, _title = store.outline_size(document_id=document_id, status=stream.status_filter)
-        return stream, iter_markdown(stream, outline, groups, documents)
+        return stream, iter_markdown(stream, outline, groups, size)
     raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 
 

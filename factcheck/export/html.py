@@ -24,12 +24,14 @@ from factcheck.export.report import (
     ClaimEntry,
     DocumentReport,
     OutlineRow,
+    OutlineSize,
     Report,
     ReportStream,
     display_date,
     evidence_label,
     history_phrase,
     occurrence_phrase,
+    outline_size,
     safe_url,
 )
 from factcheck.models import Claim, Evidence, Status
@@ -55,13 +57,13 @@ def iter_html(
     outline: Callable[[], Iterable[OutlineRow]],
     *,
     publisher: PublisherConfig | None = None,
-    size: Callable[[], tuple[int, str | None]] | None = None,
+    size: OutlineSize | None = None,
 ) -> Iterator[str]:
     """`render_html` a piece at a time: head and summary (from `outline`), then one
     section per document. The head needs the document count, and the title when
-    there is one document: `size()` (`Store.outline_size`) when given, else a first
+    there is one document: `size` (`Store.outline_size`) when given, else a first
     pass over `outline`."""
-    count, single = size() if size is not None else _outline_size(outline())
+    count, single = size if size is not None else outline_size(outline())
     title = _page_title(count, single)
     head = [
         "<!DOCTYPE html>",
@@ -95,15 +97,6 @@ def iter_html(
         "</html>",
     ]
     yield "\n".join(tail) + "\n"
-
-
-def _outline_size(rows: Iterable[OutlineRow]) -> tuple[int, str | None]:
-    """The number of rows, and the title when there is one row."""
-    count, single = 0, None
-    for _id, document_title, _url, _counts in rows:
-        count += 1
-        single = document_title if count == 1 else None
-    return count, single
 
 
 def _e(text: object) -> str:

@@ -20,12 +20,14 @@ from factcheck.export.report import (
     ClaimEntry,
     DocumentReport,
     OutlineRow,
+    OutlineSize,
     Report,
     ReportStream,
     display_date,
     evidence_label,
     occurrence_phrase,
     one_line,
+    outline_size,
     safe_url,
 )
 from factcheck.models import Document, Status
@@ -127,20 +129,19 @@ def iter_markdown(
     report: Report | ReportStream,
     outline: Callable[[], Iterable[OutlineRow]],
     groups: Callable[[Status], Iterable[str]],
-    documents: int | None = None,
+    size: OutlineSize | None = None,
 ) -> Iterator[str]:
     """`render_markdown` a piece at a time: byline and summary table from `outline`,
     then each status group from `groups(status)`: the text of its claim items
-    (`claim_items`), in document and text order. `documents` is the outline's row
-    count (`Store.outline_size`); without it the outline is read twice."""
+    (`claim_items`), in document and text order. `size` is the outline's row count
+    (`Store.outline_size`); without it the outline is read twice."""
     listed_statuses = [
         status
         for status in STATUS_ORDER
         if report.status_filter is None or status is report.status_filter
     ]
     sizes = {status: report.totals.get(status, 0) for status in listed_statuses}
-    if documents is None:
-        documents = sum(1 for _row in outline())
+    documents, _title = size if size is not None else outline_size(outline())
     claims = sum(sizes.values())
     lines = ["# Fact-check report", "", _byline(report, documents, claims), "", "## Summary", ""]
     yield "\n".join(lines) + "\n"

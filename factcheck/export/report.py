@@ -171,6 +171,19 @@ a chunk closes at the first document boundary past this many claims)."""
 OutlineRow = tuple[int, str, str | None, dict[Status, int]]
 """(document id, title, url, counts per status): a summary-table row of a streamed
 report (`Store.document_outline`), without the article text."""
+OutlineSize = tuple[int, str | None]
+"""(how many documents a report lists, the title when it lists one): what the HTML and
+Markdown headings need before the outline is read (`Store.outline_size`)."""
+
+
+def outline_size(rows: Iterable[OutlineRow]) -> OutlineSize:
+    """`OutlineSize` by a pass over the outline's rows: for a report held in memory,
+    where no store answers it in one query."""
+    count, single = 0, None
+    for _id, document_title, _url, _counts in rows:
+        count += 1
+        single = document_title if count == 1 else None
+    return count, single
 
 
 class ReportStream:

@@ -73,17 +73,8 @@ class ReportReadsMixin(StoreBase):
         (or one), or with `status` only those having a claim with it. One aggregate
         query, so a streamed report can print its totals before its documents. A
         repeat never selects a document: reports list the claim it repeats."""
-        conditions = ["document_id IN (SELECT id FROM documents)", SHOWN_CLAIM]
-        params: list[Any] = []
-        if document_id is not None:
-            conditions.append("document_id = ?")
-            params.append(document_id)
-        if status is not None:
-            conditions.append(
-                "document_id IN (SELECT document_id FROM claims"
-                " WHERE status = ? AND duplicate_of IS NULL)"
-            )
-            params.append(str(Status(status)))
+        listed, params = _listed_documents("document_id", document_id, status)
+        conditions = ["document_id IN (SELECT id FROM documents)", SHOWN_CLAIM, *listed]
         sql = f"SELECT status, count(*) FROM claims WHERE {' AND '.join(conditions)} GROUP BY 1"
         totals = dict.fromkeys(SHOWN_STATUSES, 0)
         for name, count in self.conn.execute(sql, params):
@@ -133,16 +124,7 @@ class ReportReadsMixin(StoreBase):
         """How many rows `document_outline` yields for the same filters, and the title
         of the one document when there is one: what a report's heading needs, in one
         aggregate query instead of a first pass over the outline."""
-        conditions: list[str] = []
-        params: list[Any] = []
-        if document_id is not None:
-            conditions.append("d.id = ?")
-            params.append(document_id)
-        if status is not None:
-            conditions.append(
-                "d.id IN (SELECT document_id FROM claims WHERE status = ? AND duplicate_of IS NULL)"
-            )
-            params.append(str(Status(status)))
+        conditions, params = _listed_documents("d.id", document_id, status)
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         count, title = self.conn.execute(
             f"SELECT count(*), min(d.title) FROM documents d{where}", params
@@ -225,3 +207,24 @@ class ReportReadsMixin(StoreBase):
             for row in self.query(f"SELECT * FROM evidence WHERE id IN ({marks})", batch):
                 found[row["id"]] = _evidence_from_row(row)
         return found
+
+
+def _listed_documents(
+    column: str, document_id: int | None, status: Status | str | None
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) on `column`, a document id, that keep the
+    documents a report lists: the one asked for, and with `status` those having a
+    claim with it (a repeat never selects a document: reports list the claim it
+    repeats). `report_totals` and `outline_size` count over the same documents."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if document_id is not None:
+        conditions.append(f"{column} = ?")
+        params.append(document_id)
+    if status is not None:
+        conditions.append(
+            f"{column} IN (SELECT document_id FROM claims"
+            " WHERE status = ? AND duplicate_of IS NULL)"
+        )
+        params.append(str(Status(status)))
+    return conditions, params
