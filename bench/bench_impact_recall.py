@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bm25s
 import numpy as np
+from bench_rerank_speed import bm25s_index, bm25s_query
 from corpora import climate_fever, data_or_skip, fm2, suggestion_corpus
 
 from factcheck.evidence.context import ClaimContext
@@ -141,13 +142,6 @@ def impact_hits(store: Store, index: ImpactIndex, claim: str, *, depth: int, max
     ]
 
 
-def bm25s_query(retriever: bm25s.BM25, claim: str) -> float:
-    started = time.perf_counter()
-    tokens = bm25s.tokenize([claim], stopwords="en", show_progress=False)
-    retriever.retrieve(tokens, k=5, show_progress=False)
-    return time.perf_counter() - started
-
-
 def timed(function, *arguments) -> float:
     started = time.perf_counter()
     function(*arguments)
@@ -188,13 +182,7 @@ def main() -> None:
         claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
     else:
         claims = [q.claim for q in climate_fever(data)[1]][: args.queries]
-    retriever = bm25s.BM25()
-    retriever.index(
-        bm25s.tokenize(
-            [p["title"] + " " + p["text"] for p in passages], stopwords="en", show_progress=False
-        ),
-        show_progress=False,
-    )
+    retriever = bm25s_index(passages)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "claims.db"
         if args.db:
@@ -292,13 +280,7 @@ def recall_report(answers: list[dict], passages: list[dict[str, str]], data: Pat
     gold |= {q.claim: {"cf" + g for g in q.gold} for q in climate_fever(data)[1]}
     rows = [a for a in answers if gold.get(str(a["claim"]))]
     ids = [p["id"] for p in passages]
-    retriever = bm25s.BM25()
-    retriever.index(
-        bm25s.tokenize(
-            [p["title"] + " " + p["text"] for p in passages], stopwords="en", show_progress=False
-        ),
-        show_progress=False,
-    )
+    retriever = bm25s_index(passages)
     hits, _ = retriever.retrieve(
         bm25s.tokenize([str(a["claim"]) for a in rows], stopwords="en", show_progress=False),
         k=5,
