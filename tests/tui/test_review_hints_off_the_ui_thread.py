@@ -10,9 +10,9 @@ import threading
 import pytest
 
 from factcheck.evidence import stance_model
-from factcheck.models import Evidence, SourceKind
 
 from .conftest import FakeSource
+from .test_review_stance_hint import CONTRADICTING
 from .test_review_suggestions import ECONOMY, SIZE, settle
 
 
@@ -49,8 +49,7 @@ async def test_stored_evidence_is_hinted_by_a_worker_then_shown(
 ) -> None:
     """Evidence saved in an earlier session: the first claim shown has it at once, and
     its hint appears when the hints worker is done; the UI thread never runs the model."""
-    passage = "China is not South Korea's biggest trading partner any more."
-    review_store.save_evidence(1, [Evidence(SourceKind.REFERENCE, "Trade figures", passage, 0.8)])
+    review_store.save_evidence(1, [CONTRADICTING])
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
