@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from factcheck.export.json_report import _nothing_to_escape
 from factcheck.untrusted import safe_json
+from factcheck.untrusted.safe_json import nothing_to_escape
 from factcheck.untrusted.terminal_text import UNSAFE_CHARACTERS, _visible, printable
 
 _PIECES = st.sampled_from(
@@ -29,12 +29,14 @@ def test_printable_without_the_expression_is_printable_with_it(text: str) -> Non
 @example('{\n  "a": "b"\n}')
 @example('"\x7f"')
 def test_nothing_to_escape_only_when_safe_json_changes_nothing(text: str) -> None:
-    if _nothing_to_escape(text):
-        assert safe_json.escape(text) == text
+    by_expression = safe_json._ESCAPED.sub(safe_json._unicode_escape, text)
+    if nothing_to_escape(text):
+        assert by_expression == text
+    assert safe_json.escape(text) == by_expression
 
 
 def test_the_common_texts_take_the_shortcut() -> None:
     assert printable("| a | 1 |\n- **“claim”**\n") == "| a | 1 |\n- **“claim”**\n"
-    assert _nothing_to_escape('{\n  "text": "Seoul’s mayor said so."\n}')
+    assert nothing_to_escape('{\n  "text": "Seoul’s mayor said so."\n}')
     assert printable("a,b\r\n") == "a,b\n"  # CSV line ends: printable rewrites them
-    assert not _nothing_to_escape('"<script>"')
+    assert not nothing_to_escape('"<script>"')
