@@ -40,46 +40,19 @@ STEM_UPSERT = (
 
 def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tuple[str, int, int]]:
     """(stem, passages holding it, occurrences) for (title, text) pairs, the totals
-    under stem ''; `sign=-1` for passages being removed."""
-    tally = StemTally()
-    tally.add(passages)
-    return tally.rows(sign=sign)
-
-
-class StemTally:
-    """Stem counts of passages, summed in memory so a file import writes each stem's
-    row once every `STEM_FLUSH` distinct stems, not once a batch."""
-
-    def __init__(self) -> None:
-        self.documents: Counter[str] = Counter()
-        self.occurrences: Counter[str] = Counter()
-
-    def __len__(self) -> int:
-        return len(self.documents)
-
-    def add(self, passages: Iterable[Sequence[str]]) -> None:
-        """Count (title, text) pairs."""
-        pairs = iter(passages)
-        while every := [content_stems(f"{title} {text}") for title, text in islice(pairs, _BATCH)]:
-            self.add_stems(every)
-
-    def add_stems(self, every: Sequence[Sequence[str]]) -> None:
-        """Count passages given as their `content_stems` lists."""
+    under stem ''; `sign=-1` for passages being removed. A file import counts its
+    passages with `text.passage_terms.PassageTerms` instead, which gives these rows."""
+    documents: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
+    pairs = iter(passages)
+    while every := [content_stems(f"{title} {text}") for title, text in islice(pairs, _BATCH)]:
         # Counter.update counts a plain iterable in C (a Mapping goes through a
         # Python loop): one call a batch of passages, not one a passage
-        self.occurrences.update(chain.from_iterable(every))
-        self.documents.update(chain.from_iterable(map(set, every)))
-        self.documents[""] += len(every)
-        self.occurrences[""] += sum(map(len, every))
-
-    def rows(self, *, sign: int = 1) -> list[tuple[str, int, int]]:
-        """`STEM_UPSERT` rows, then an empty tally."""
-        occurrences = self.occurrences
-        found = [
-            (stem, sign * count, sign * occurrences[stem]) for stem, count in self.documents.items()
-        ]
-        self.documents, self.occurrences = Counter(), Counter()
-        return found
+        occurrences.update(chain.from_iterable(every))
+        documents.update(chain.from_iterable(map(set, every)))
+        documents[""] += len(every)
+        occurrences[""] += sum(map(len, every))
+    return [(stem, sign * count, sign * occurrences[stem]) for stem, count in documents.items()]
 
 
 STEM_FLUSH = 100_000

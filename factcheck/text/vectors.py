@@ -126,7 +126,7 @@ class VectorModel:
         Sums add up across whitespace: no basic token spans it, so a text's sum is the
         sum of its whitespace-separated chunks' sums when the text is ASCII (beyond
         ASCII the tokenizer's path depends on the whole text; see
-        `store.references.PassageTerms`)."""
+        `text.passage_terms.PassageTerms`)."""
         return sum(map(self._packed_words.__getitem__, self.tokenizer.words(text)))
 
     def vector_bytes_of_sums(self, sums: Sequence[int]) -> list[bytes | None]:
@@ -140,7 +140,7 @@ class VectorModel:
 
     def lanes_of_sums(self, sums: Sequence[int]) -> Any:
         """`packed_sum`s as an int64 array, one row a text: its `dims` value sums, then
-        its piece count (the lanes `store.references.PassageTerms` sums in numpy)."""
+        its piece count (the lanes `text.passage_terms.PassageTerms` sums in numpy)."""
         import numpy as np
 
         width = 4 * (self.dims + 1)
