@@ -133,9 +133,15 @@ def decide(cues: StanceCues, thresholds: Thresholds = Thresholds()) -> StanceHin
     if reasons:
         return StanceHint(Stance.CONTRADICTS, tuple(reasons))
     if cues.overlap >= thresholds.support_overlap:
-        shared = f"shares {cues.overlap:.0%} of the claim's key words"
-        return StanceHint(Stance.SUPPORTS, (shared, *cues.agreements))
+        return _supports(cues)
     return StanceHint(Stance.NEITHER, ())
+
+
+def _supports(cues: StanceCues) -> StanceHint:
+    """ "supports" with its reasons: how much of the claim's key words the passage
+    shares, and the details it repeats (the rule's and the model's hint alike)."""
+    shared = f"shares {cues.overlap:.0%} of the claim's key words"
+    return StanceHint(Stance.SUPPORTS, (shared, *cues.agreements))
 
 
 def stance_hint(claim: str, passage: str, thresholds: Thresholds = Thresholds()) -> StanceHint:
@@ -175,8 +181,7 @@ def explain(stance: Stance, cues: StanceCues) -> StanceHint:
     if stance is Stance.CONTRADICTS:
         return StanceHint(Stance.CONTRADICTS, tuple(against))
     if stance is Stance.SUPPORTS and not cues.contradictions:
-        shared = f"shares {cues.overlap:.0%} of the claim's key words"
-        return StanceHint(Stance.SUPPORTS, (shared, *cues.agreements))
+        return _supports(cues)
     return StanceHint(Stance.NEITHER, ())
 
 
