@@ -37,7 +37,7 @@ def test_sigmoid_is_safe() -> None:
 
 def test_packaged_model_separates_fact_from_rhetoric() -> None:
     model = default_model()
-    assert model.weights, "factcheck/data/checkworthiness.json missing or empty"
+    assert model.weights, "factcheck/data/checkworthiness.bin missing or empty"
     fact = "Unemployment fell to 3.5 percent in 2019, the lowest rate in 50 years."
     rhetoric = "I think we need to come together and respect each other."
     assert model.probability(fact) >= 0.5 > model.probability(rhetoric)
