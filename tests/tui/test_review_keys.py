@@ -18,6 +18,7 @@ from factcheck.tui.screens.note import NoteScreen
 from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review_screen import ReviewScreen
 from factcheck.tui.widgets.claims import ClaimsTable
+from factcheck.tui.widgets.footer import ReviewFooter
 
 from .conftest import WIKI_EVIDENCE, FakeWikipedia
 
@@ -402,8 +403,9 @@ async def test_picker_opens_the_chosen_document(make, review_store):
 
 
 def footer_hints(app) -> list[tuple[str, int]]:
-    """(key shown, right edge) of every hint in the footer."""
-    return [(key.key_display, key.region.right) for key in app.screen.query("FooterKey")]
+    """(key shown, right edge on screen) of every hint in the footer."""
+    footer = app.screen.query_one(ReviewFooter)
+    return [(hint.key_display, footer.region.x + hint.right) for hint in footer.hints()]
 
 
 async def test_footer_hints_fit_at_80_columns_with_help_and_quit(make):
@@ -418,3 +420,18 @@ async def test_footer_hints_fit_at_80_columns_with_help_and_quit(make):
         hints = footer_hints(app)
         assert [key for key, _ in hints][-5:] == ["/", "f", "?", "q", "^p"]
         assert all(right <= 120 for _, right in hints)
+
+
+async def test_clicking_a_footer_hint_presses_its_key(make, review_store):
+    app = make(sources=[FakeWikipedia()])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        claim_id = screen.selected_id
+        footer = screen.query_one(ReviewFooter)
+        disputed = next(h for h in footer.hints() if h.key == "d")
+        await pilot.click(ReviewFooter, offset=(disputed.x + 2, 0))
+        await pilot.pause()
+        assert review_store.get_claim(claim_id).status == Status.DISPUTED
+        assert screen.selected_id != claim_id  # moved on, as after the key
