@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.keys import REPLACED_KEYS, Keys, _character_to_key, key_to_character
@@ -112,6 +113,16 @@ class ReviewApp(App[None]):
         if self.document_id is not None and not self.ask_reviewer:
             return ReviewScreen(self.document_id)
         return super().get_default_screen()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Before the first key or click, the review screen reads the claims it has not
+        read yet (it paints the first screenful first): a key pressed while the rest
+        were loading acts on the whole document, never on a part of it."""
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            screen = self.review_screen
+            if screen is not None:
+                screen.before_input()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from factcheck.models import Claim, ClaimKind, Status
+from factcheck.store.review_reads import ListCounts
 from factcheck.tui.claim_view import ClaimView, StatusFilter, is_decided, status_filters
 from factcheck.tui.screens.review_host import ReviewScreenPart
 from factcheck.tui.untrusted import safe_content
@@ -21,6 +22,7 @@ class ClaimListing(ReviewScreenPart):
     """What the list shows, and moving through it."""
 
     view: ClaimView
+    title_counts: ListCounts | None
     _title_shown: str = ""
     listed: list[int]
     """Claim ids the list shows, in document order."""
@@ -47,9 +49,13 @@ class ClaimListing(ReviewScreenPart):
 
     def update_title(self) -> None:
         """The list's title: how many of how many, the filters, what the threshold hides."""
-        claims = self.first_occurrences()
-        total = sum(1 for c in claims if ClaimView(show_low=True).listed(c))
-        title = self.view.title(len(self.listed), total, self.view.hidden_low(claims))
+        counts = self.title_counts
+        if counts is not None:  # only the head is read yet: the whole document's counts
+            title = self.view.title(counts.listed, counts.total, counts.hidden_low)
+        else:
+            claims = self.first_occurrences()
+            total = sum(1 for c in claims if ClaimView(show_low=True).listed(c))
+            title = self.view.title(len(self.listed), total, self.view.hidden_low(claims))
         if title != self._title_shown:  # a new title repaints the whole list
             self._title_shown = title
             self.table.border_title = safe_content(title)

@@ -32,6 +32,7 @@ from textual.widgets import Input
 from factcheck.desk.session import Dropped, Flushed, PendingVerdict, ReviewSession
 from factcheck.errors import FactcheckError
 from factcheck.models import Claim, Evidence, Status, Verdict
+from factcheck.store.review_reads import ListCounts, list_counts, review_head
 from factcheck.text.wording import plural
 from factcheck.tui.claim_view import (
     ClaimView,
@@ -61,10 +62,17 @@ if TYPE_CHECKING:
 
 OUTSIDE_CHANGES_SECONDS = 1.0
 """How often to look for verdicts made by other reviewers (one indexed query)."""
+HEAD_PAGE = 200
+"""Claims read past the opening one before the first frame: a few screenfuls of the
+list and the article around the selection. The rest are read after it is painted."""
 
 
 class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, Screen[None]):
     """One document under review; actions here are also in the command palette."""
+
+    AUTO_FOCUS = None
+    """`on_mount` focuses the list. Textual's default ("*") first focused the hidden
+    search box, whose hiding could then pass the focus on to another panel."""
 
     BINDINGS = [  # noqa: RUF012 - Textual reads a plain class list
         Binding("s", "mark('supported')", "Supported", id="mark_supported"),
@@ -200,6 +208,13 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         """The Recent panel is hidden (`r`)."""
         self._evidence_on_screen: tuple[str | bool, list[Evidence], PanelOptions] | None = None
         """What the evidence panel was last given (`_evidence_shown`)."""
+        self.loading = False
+        """Only the head of the document's claims is read (`finish_loading` reads the rest)."""
+        self.title_counts: ListCounts | None = None
+        self._head_occurrences: dict[int, int] = {}
+        self._had_input = False
+        """A key or click has reached this screen (`before_input`)."""
+        """The whole document's counts for the list's title while `loading`."""
 
     @property
     def review_app(self) -> ReviewApp:
@@ -218,8 +233,14 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         app = self.review_app
         self.session = ReviewSession(app.store, self.document_id, reviewer=app.reviewer)
         self._polled_verdict_id = self.session.opened_at_verdict_id
-        # Every claim, repeats and dismissed ones too: the article tints them all.
-        claims = app.store.list_claims(document_id=self.document_id, include_hidden=True)
+        # The claims down to where the screen opens, and a page more (repeats and
+        # dismissed ones too: the article tints them all); the rest after first paint.
+        head = review_head(
+            app.store, self.document_id, threshold=self.view.threshold, page=HEAD_PAGE
+        )
+        claims = head.claims
+        self.loading = not head.complete
+        self._head_occurrences = head.occurrences
         self._load_claims(claims)
         yield ProgressLine(id="progress")
         with Horizontal(id="main"):
@@ -246,12 +267,62 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         self.query_one("#article").border_title = safe_content(self.session.document.title)
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#recent").border_title = "Recent (enter reopens, r hides)"
-        self.table.occurrences = occurrence_counts(self.claims.values())
+        self.table.occurrences = (
+            self._head_occurrences if self.loading else occurrence_counts(self.claims.values())
+        )
         self._fit_to_terminal()
         self._refresh_progress()
         self._refresh_recent()
         self.table.focus()
+        if self.loading:
+            counts = list_counts(
+                self.review_app.store, self.document_id, threshold=self.view.threshold
+            )
+            self.table.expected_rows = counts.listed  # the scrollbar as it will be
+            self.title_counts = counts
         self.apply_view(keep=self.next_undecided_in(self.view.visible(self.first_occurrences())))
+        if self.loading:
+            self.call_after_refresh(self.finish_loading_after_paint)
+        else:
+            self.set_interval(OUTSIDE_CHANGES_SECONDS, self.check_outside_changes)
+
+    def before_input(self) -> None:
+        """Called by the app before each key or click reaches the screen: the rest of
+        the claims are read first (`finish_loading`), and before the very first one
+        the list gets the focus back if Textual's opening layout passes moved it (a
+        late `Hide` of the list blurs it; no reviewer has moved the focus yet)."""
+        self.finish_loading()
+        if not self._had_input:
+            self._had_input = True
+            if self.focused is not self.table:
+                self.set_focus(self.table)
+
+    def finish_loading_after_paint(self) -> None:
+        """The first frame is out: read the rest now, unless a key already made us."""
+        self.finish_loading()
+
+    def finish_loading(self) -> None:
+        """Read the rest of the document's claims (the screen opened on its head).
+
+        Runs once the first frame is out, and before any key or click is handled
+        (`ReviewApp.on_event` calls it first): every action sees every claim, and no
+        key can act on a list that is still growing. The list keeps its rows (the head
+        is its first rows, in the same order) and the claim selected stays selected.
+        """
+        if not self.loading:
+            return
+        self.loading = False
+        claims = self.review_app.store.list_claims(
+            document_id=self.document_id, include_hidden=True
+        )
+        self._load_claims(claims)
+        self.article.add_claims(claims)
+        self.table.occurrences = occurrence_counts(self.claims.values())
+        self.table.expected_rows = 0
+        self.title_counts = None  # the title stays: the SQL counts were the whole list's
+        visible = self.view.visible(self.first_occurrences())
+        self.listed = [c.id for c in visible if c.id is not None]
+        self.table.show_claims(visible, keep=self.selected_id)
         self.set_interval(OUTSIDE_CHANGES_SECONDS, self.check_outside_changes)
 
     def next_undecided_in(self, visible: list[Claim]) -> int | None:
@@ -346,7 +417,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         self.apply_view(keep=claim.id)
 
     def _show_strip(self, claim_id: int) -> None:
-        occurrences = len(self.groups.get(claim_id, [claim_id]))
+        occurrences = self.table.occurrences.get(claim_id, 1)
         self.strip.show(self.claims[claim_id], self.session.document.text, occurrences=occurrences)
 
     def _show_evidence(self, claim_id: int | None) -> None:

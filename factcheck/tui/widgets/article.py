@@ -108,6 +108,20 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._window: range = range(0)
         self._widgets: dict[int, ParagraphView] = {}
 
+    def add_claims(self, claims: list[Claim]) -> None:
+        """Every claim of the document, after the screen opened on the first ones:
+        the claims not known yet are tinted in the paragraphs on screen."""
+        known = self.claims
+        self.claims = {c.id: known.get(c.id, c) for c in claims if c.id is not None}
+        touched = set()
+        for claim in claims:
+            if claim.id not in known:
+                index = self.paragraph_of(claim.start)
+                self._claims_by_paragraph.setdefault(index, []).append(claim)
+                touched.add(index)
+        for index in touched & set(self._widgets):
+            self._redraw(index)
+
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
 

@@ -74,6 +74,9 @@ class ClaimsTable(LineList):
         self._index: dict[int, int] = {}
         self.occurrences: Mapping[int, int] = {}
         """How often each listed claim occurs in the document (duplicate groups)."""
+        self.expected_rows = 0
+        """How many rows the list will have once every claim is read (0: as many as it
+        has): while the screen holds only the head, the scrollbar is already right."""
 
     # -- content -------------------------------------------------------------------
 
@@ -104,6 +107,9 @@ class ClaimsTable(LineList):
         if index is not None:
             self._claims[index] = claim
             self.refresh_row(index)
+
+    def virtual_rows(self) -> int:
+        return max(self.row_count, self.expected_rows)
 
     def selected_claim_id(self) -> int | None:
         if not self._claims:
