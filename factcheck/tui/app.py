@@ -30,10 +30,7 @@ from factcheck.store import Store
 from factcheck.text.wording import plural
 from factcheck.tui.claim_view import status_filters
 from factcheck.tui.lookups import SourceGate
-from factcheck.tui.screens.help import HelpScreen
-from factcheck.tui.screens.picker import PickerScreen
 from factcheck.tui.screens.review_screen import ReviewScreen
-from factcheck.tui.screens.reviewer import ReviewerPrompt
 from factcheck.tui.untrusted import safe_str
 
 
@@ -127,6 +124,8 @@ class ReviewApp(App[None]):
     def on_mount(self) -> None:
         self.set_keymap(self.config.keymap)
         if self.ask_reviewer:
+            from factcheck.tui.screens.reviewer import ReviewerPrompt  # only when asked
+
             self.push_screen(ReviewerPrompt(), self.reviewer_chosen)
         elif self.document_id is None:
             self.show_picker()
@@ -149,6 +148,8 @@ class ReviewApp(App[None]):
 
     def show_picker(self) -> None:
         summaries = documents_to_review(self.store, reviewer=self.reviewer, among=self.among)
+        from factcheck.tui.screens.picker import PickerScreen  # only without a document
+
         picker = PickerScreen(summaries, assigned=self.store.assignments(), reviewer=self.reviewer)
         self.push_screen(picker, self.open_document)
 
@@ -163,6 +164,8 @@ class ReviewApp(App[None]):
         return screens[-1] if screens else None
 
     def action_help(self) -> None:
+        from factcheck.tui.screens.help import HelpScreen  # on `?`: not before first paint
+
         if not isinstance(self.screen, HelpScreen):
             note = browser_keys_note(self.config.keymap) if self.served or self.is_web else None
             self.push_screen(HelpScreen(help_rows(self.config.keymap), browser_note=note))

@@ -41,8 +41,6 @@ from factcheck.tui.claim_view import (
     occurrence_counts,
 )
 from factcheck.tui.screens.evidence_lookups import EvidenceLookups
-from factcheck.tui.screens.note import NoteScreen
-from factcheck.tui.screens.override import ConfirmOverride
 from factcheck.tui.screens.review_layout import column_sizes
 from factcheck.tui.screens.review_listing import ClaimListing
 from factcheck.tui.screens.review_outside import OutsideChanges
@@ -505,6 +503,8 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
             if overrule:
                 self._mark(claim_id, Status(status))
 
+        from factcheck.tui.screens.override import ConfirmOverride  # rare: imported then
+
         self.app.push_screen(ConfirmOverride(theirs, Status(status)), answered)
 
     def _mark(self, claim_id: int, status: Status) -> None:
@@ -603,6 +603,8 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
                 self.notes.pop(claim_id, None)
             if self.selected_id == claim_id:
                 self._show_evidence(claim_id)
+
+        from factcheck.tui.screens.note import NoteScreen  # on `n`: not before first paint
 
         self.app.push_screen(NoteScreen(self.claims[claim_id].text, self.notes.get(claim_id)), save)
 
