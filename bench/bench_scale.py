@@ -839,7 +839,9 @@ def fig_review(repeat: int) -> None:
     each of `repeat` rounds, for the first frame and then for the settled screen; the
     ratios are per round (same load), wall and CPU, with their median and spread."""
     path, doc = review_database()
-    env = {"FACTCHECK_CONFIG": str(CACHE / "no-config.toml")}
+    # With bytecode, as an installed package starts (`bytecode_env`): before session 23
+    # this figure compiled every factcheck module from source in every process.
+    env = {"FACTCHECK_CONFIG": str(CACHE / "no-config.toml"), **bytecode_env()}
     (CACHE / "no-config.toml").write_text("")
     work = Path(tempfile.mkdtemp(prefix="review-bench-")) / path.name
     shutil.copyfile(path, work)  # the cache is shared: opening a store may write to it
@@ -847,6 +849,11 @@ def fig_review(repeat: int) -> None:
     if BASELINE:
         commands["baseline"] = ([sys.executable, "-c", REVIEW_DRIVER], BASELINE)
     try:
+        run([sys.executable, "-c", REVIEW_DRIVER, "settle", "bare"], env=env)  # untimed:
+        for command, pythonpath in commands.values():  # these write the bytecode
+            extra = {"PYTHONPATH": pythonpath} if pythonpath else {}
+            run([*command, "settle", "review", str(work), str(doc)], env={**env, **extra},
+                cwd=pythonpath)  # fmt: skip
         for mode in ("paint", "settle"):
             _review_rounds(mode, work, doc, commands, env, repeat)
     finally:
