@@ -173,3 +173,22 @@ def test_a_short_document_is_read_whole_before_the_first_frame(review_store):
     assert [c.id for c in head.claims] == [
         c.id for c in review_store.list_claims(document_id=1, include_hidden=True)
     ]
+
+
+async def test_a_reviewer_who_stopped_deep_in_the_document_opens_where_they_stopped(
+    store, config, monkeypatch
+):
+    _, listed = expected_title(store)
+    store.mark(listed[:1500], "unverified", reviewer="earlier")
+    monkeypatch.setattr(ReviewScreen, "finish_loading_after_paint", lambda screen: None)
+    app = make_app(store, config, document_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.loading
+        assert screen.selected_id == listed[1500]
+        assert screen.table.cursor == 1500  # the head holds every row before it
+        await pilot.press("k")  # the claim before, decided earlier
+        assert not screen.loading
+        assert screen.selected_id == listed[1499]
+        assert screen.table.cursor == 1499
