@@ -209,10 +209,10 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         self.loading = False
         """Only the head of the document's claims is read (`finish_loading` reads the rest)."""
         self.title_counts: ListCounts | None = None
+        """The whole document's counts for the list's title while `loading`."""
         self._head_occurrences: dict[int, int] = {}
         self._had_input = False
         """A key or click has reached this screen (`before_input`)."""
-        """The whole document's counts for the list's title while `loading`."""
 
     @property
     def review_app(self) -> ReviewApp:
