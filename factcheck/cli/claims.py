@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 # -- add -------------------------------------------------------------------------
 
 
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(

@@ -40,9 +40,7 @@ def pending_score_documents(store: Store) -> list[int]:
     return store.pending_score_documents() if store.has_pending_scores() else []
 
 
-def finish_pending_scores(
-    store: Store, *, on_document: Callable[[int], None] | None = None
-) -> int:
+def finish_pending_scores(store: Store, *, on_document: Callable[[int], None] | None = None) -> int:
     """Score every document `add` left pending, one at a time; how many this call
     finished (a document another process finished meanwhile is not counted).
 

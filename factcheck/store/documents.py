@@ -220,8 +220,7 @@ class DocumentsMixin(StoreBase):
     def pending_score_documents(self) -> list[int]:
         """The documents whose scores are pending, oldest first."""
         return [
-            row[0]
-            for row in self.conn.execute("SELECT document_id FROM pending_scores ORDER BY 1")
+            row[0] for row in self.conn.execute("SELECT document_id FROM pending_scores ORDER BY 1")
         ]
 
     def document_text(self, document_id: int) -> str | None:

@@ -62,21 +62,22 @@ def test_one_process_per_file_stores_what_one_call_for_all_stores(tmp_path: Path
         outputs.append(done.stdout)
     one, each = _stored(tmp_path / "one.db"), _stored(tmp_path / "each.db")
     assert one and one == each  # the first-pass scores `add` leaves pending
-    listed = []
-    for db in ("one.db", "each.db"):  # the first read finishes the scores, in one process
-        done = _factcheck("--db", str(tmp_path / db), "list", cwd=tmp_path)
-        assert done.returncode == 0, done.stderr
-        listed.append(done.stdout)
-        with sqlite3.connect(tmp_path / db) as conn:
-            assert not conn.execute("SELECT * FROM pending_scores").fetchall()
-    assert listed[0] == listed[1]
-    one, each = _stored(tmp_path / "one.db"), _stored(tmp_path / "each.db")
-    assert one and one == each  # final scores compared as stored floats: to the bit
     # the output of each process reached the pipe whole, as the one call printed it
     assert "".join(outputs) == together.stdout
     assert together.stdout.count("added document") == 2
     # the database was closed properly: no write-ahead log left to replay
     assert not (tmp_path / "each.db-wal").exists() or not (tmp_path / "each.db-wal").stat().st_size
+    listed = []
+    for db in ("one.db", "each.db"):  # the first read finishes the scores, in one process
+        done = _factcheck("--db", str(tmp_path / db), "list", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        listed.append(done.stdout)
+        conn = sqlite3.connect(tmp_path / db)
+        assert not conn.execute("SELECT * FROM pending_scores").fetchall()
+        conn.close()
+    assert listed[0] == listed[1]
+    one, each = _stored(tmp_path / "one.db"), _stored(tmp_path / "each.db")
+    assert one and one == each  # final scores compared as stored floats: to the bit
 
 
 def test_a_failing_add_still_exits_1_with_a_one_line_error(tmp_path: Path) -> None:

@@ -168,7 +168,7 @@ def test_two_finishers_at_once_finish_each_document_once(tmp_path: Path, immedia
         try:
             with Store(deferred, timeout=30) as store:
                 counts.append(finish_pending_scores(store))
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:  # reported by the assertion below
             errors.append(error)
 
     threads = [threading.Thread(target=finish) for _ in range(2)]
@@ -224,7 +224,7 @@ def test_a_span_the_split_no_longer_finds_keeps_its_first_pass_score(tmp_path: P
     deferred = _deferred(tmp_path / "deferred.db")
     with sqlite3.connect(deferred) as conn:  # as if the splitter changed since the add
         claim_id, score = conn.execute(
-            'SELECT id, score FROM claims WHERE document_id = 1 ORDER BY id LIMIT 1'
+            "SELECT id, score FROM claims WHERE document_id = 1 ORDER BY id LIMIT 1"
         ).fetchone()
         conn.execute('UPDATE claims SET "end" = "end" - 1 WHERE id = ?', [claim_id])
     with Store(deferred) as store:
