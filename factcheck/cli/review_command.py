@@ -64,8 +64,9 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
                 store, targets[0] if targets else None, config=config
             )
         # Scores `add` (or a FILE just added) left pending are finished before the
-        # screen shows any: the TUI reads final scores only.
-        finish_scores(store)
+        # screen shows any: the TUI reads final scores only. Through the connection
+        # with the ordinary busy timeout: the screen's own gives up after 0.25 s.
+        finish_scores(lookup_store)
         from factcheck.tui import make_app  # lazily: no other command pays for Textual
 
         # The sources run in the screen's worker threads, so they read through a

@@ -257,3 +257,28 @@ def test_a_long_finish_draws_a_bar_on_a_terminal_only(
         assert done.exit_code == 0, done.output
         assert ("scoring added documents" in done.stderr) is terminal
         assert "scoring" not in done.stdout
+
+
+def test_review_finishes_the_scores_before_the_screen_reads_them(
+    tmp_path: Path, immediate: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen (another package) reads the store it is given; it is made only after
+    the scores are final. It is replaced here by one that records what it would read."""
+    deferred = _deferred(tmp_path / "deferred.db")
+    seen: list[tuple[bool, list[float]]] = []
+
+    class Screen:
+        return_code = 0
+
+        def __init__(self, store: Store, *args: object, **kwargs: object) -> None:
+            scores = [claim.score for claim in store.list_claims()]
+            seen.append((store.has_pending_scores(), scores))
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr("factcheck.tui.make_app", Screen)
+    done = CliRunner().invoke(cli, ["--db", str(deferred), "review", "1"])
+    assert done.exit_code == 0, done.output
+    with Store(immediate) as store:
+        assert seen == [(False, [claim.score for claim in store.list_claims()])]
