@@ -71,6 +71,7 @@ __all__ = [
     "read_article",
     "read_file_bytes",
     "read_text_file",
+    "text_claims",
 ]
 
 
@@ -167,13 +168,19 @@ def article_claims(article: Article, *, first_pass: bool = False) -> ClaimGroups
     onnxruntime); the spans are the same, only the scores differ, and
     `pending_scores.finish_pending_scores` replaces them with the full ones later.
     """
+    return text_claims(article.text, first_pass=first_pass)
+
+
+def text_claims(text: str, *, first_pass: bool = False) -> ClaimGroups:
+    """`article_claims` of an article with this text: what finishing a stored
+    document's scores splits again (the stored text, the same split)."""
     from factcheck.claims.splitter import split_claim_groups  # loads the scorer: only here
 
     if first_pass:
         from factcheck.claims.checkworthiness import default_model
 
-        return split_claim_groups(article.text, model=default_model())
-    return split_claim_groups(article.text)
+        return split_claim_groups(text, model=default_model())
+    return split_claim_groups(text)
 
 
 def add_article(store: Store, article: Article, *, defer_scores: bool = True) -> AddResult:

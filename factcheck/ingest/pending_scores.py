@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
+from factcheck.text.wording import plural
 
 if TYPE_CHECKING:
     from factcheck.store import Store
@@ -54,16 +55,16 @@ def finish_pending_scores(store: Store, *, on_document: Callable[[int], None] | 
     if store.is_read_only():
         raise StoreError(
             f"database {store.path} is read-only and the scores of"
-            f" {len(documents)} added document{'s' if len(documents) != 1 else ''} are not"
-            " finished yet; run any `factcheck list` where it is writable first"
+            f" {plural(len(documents), 'added document')} are not finished yet;"
+            " run any `factcheck list` where it is writable first"
         )
-    from factcheck.claims.splitter import split_claim_groups  # loads the transformer
+    from factcheck.ingest import text_claims  # the split `add` runs; loads the transformer
 
     finished = 0
     for document_id in documents:
         text = store.document_text(document_id)
         if text is not None:  # None: deleted meanwhile (its pending mark went with it)
-            claims = split_claim_groups(text).claims
+            claims = text_claims(text).claims
             if store.finish_scores(document_id, [(c.start, c.end, c.score) for c in claims]):
                 finished += 1
         if on_document is not None:
