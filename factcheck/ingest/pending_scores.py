@@ -24,7 +24,7 @@ add and the finish, or the span was edited) keeps its first-pass score.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
@@ -41,15 +41,23 @@ def pending_score_documents(store: Store) -> list[int]:
     return store.pending_score_documents() if store.has_pending_scores() else []
 
 
-def finish_pending_scores(store: Store, *, on_document: Callable[[int], None] | None = None) -> int:
-    """Score every document `add` left pending, one at a time; how many this call
-    finished (a document another process finished meanwhile is not counted).
+def finish_pending_scores(
+    store: Store,
+    *,
+    on_document: Callable[[int], None] | None = None,
+    only: Collection[int] | None = None,
+) -> int:
+    """Score every document `add` left pending (or those of them in `only`), one at a
+    time; how many this call finished (a document another process finished meanwhile
+    is not counted).
 
     Loads the transformer only when something is pending. `on_document(id)` is called
     after each document (a progress bar). A read-only database with pending scores is
     a one-line `StoreError`, raised before any scoring: its scores cannot be stored.
     """
     documents = pending_score_documents(store)
+    if only is not None:
+        documents = [document_id for document_id in documents if document_id in only]
     if not documents:
         return 0
     if store.is_read_only():

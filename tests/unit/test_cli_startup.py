@@ -125,8 +125,9 @@ def test_the_review_screen_loads_without_readers_sqlite_utils_or_the_matcher(
     tmp_path: Path,
 ) -> None:
     """First paint of `factcheck review` pays for Textual, not for what it may use later."""
-    with Store(tmp_path / "claims.db") as store:
-        add_article(store, Article("The bridge reopened on 3 March.", title="t", source="-"))
+    with Store(tmp_path / "claims.db") as store:  # scored, as `review` leaves it for the screen
+        article = Article("The bridge reopened on 3 March.", title="t", source="-")
+        add_article(store, article, defer_scores=False)
     code = (
         "import asyncio, json, sys\n"
         "from factcheck.config import load_config\n"

@@ -282,3 +282,21 @@ def test_review_finishes_the_scores_before_the_screen_reads_them(
     assert done.exit_code == 0, done.output
     with Store(immediate) as store:
         assert seen == [(False, [claim.score for claim in store.list_claims()])]
+
+
+def test_a_review_session_finishes_its_own_document_only(tmp_path: Path, immediate: Path) -> None:
+    """A document `add`ed while the review screen is open is finished when the screen
+    opens it (`ReviewSession`), not the rest: the screen waits for one document."""
+    from factcheck.desk.session import ReviewSession
+
+    deferred = _deferred(tmp_path / "deferred.db")
+    with Store(deferred) as store:
+        ReviewSession(store, 2, reviewer="ana")
+    assert _pending(deferred) == [1, 3, 4]
+    assert [r for r in _claims(deferred) if r[0] == 2] == [
+        r for r in _claims(immediate) if r[0] == 2
+    ]
+    with Store(deferred) as store:  # read-only: the session opens, first pass shown
+        store.conn.execute("PRAGMA query_only = ON")
+        assert ReviewSession(store, 3, reviewer="ana").document.id == 3
+    assert _pending(deferred) == [1, 3, 4]
