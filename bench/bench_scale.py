@@ -574,16 +574,13 @@ ADD_DRIVER = textwrap.dedent(
     article = read_article(sys.argv[1], fetch=config.fetch)
     mark("config + read file")
     from factcheck.claims.checkworthiness.linear import default_model
-    from factcheck.claims.checkworthiness import scoring
     default_model()
     mark("linear model load")
-    scoring._transformer()
-    mark("ONNX model load (numpy, onnxruntime, session)")
-    claims, duplicate_of = article_claims(article)
-    mark("split + score")
+    claims, duplicate_of = article_claims(article, first_pass=True)  # as `add` splits now
+    mark("split + first-pass score")
     store = Store(sys.argv[2])
     store.add_document(article.text, title=article.title, source=article.source,
-                       claims=claims, duplicate_of=duplicate_of)
+                       claims=claims, duplicate_of=duplicate_of, scores_pending=True)
     store.close()
     mark("store (open, write, close)")
     for (_, wall0, cpu0), (name, wall, cpu) in zip(marks, marks[1:]):
@@ -591,6 +588,20 @@ ADD_DRIVER = textwrap.dedent(
     """
 )
 """One `add` split into its phases, in one process (printed as name=wall ms,CPU ms)."""
+
+IMMEDIATE_ADD_DRIVER = textwrap.dedent(
+    """
+    import sys
+    from factcheck.ingest import add_article, read_article
+    from factcheck.store import Store
+    with Store(sys.argv[1]) as store:
+        for path in sys.argv[2:]:
+            add_article(store, read_article(path), defer_scores=False)
+    """
+)
+"""Today's add before scores were deferred: every file split and scored by the
+transformer in the adding process (one process for all), the reference the finished
+scores are compared with row by row."""
 
 
 def add_files(files: int) -> list[str]:
@@ -650,20 +661,32 @@ def stored_claims(db: Path) -> list[tuple]:
 
 
 def fig_add(files: int, breakdown_files: int = 30) -> None:
-    """`factcheck add FILE` once per file (a fresh database, one process each) against
-    one `factcheck add` of all the files, same run; each add process is paired with one
-    `sqlite-utils --help` process (the issue's start-up anchor), the two run back to
-    back in alternating order, so each pair sees the same load; then one add split into
-    phases (wall and CPU)."""
+    """`factcheck add FILE` once per file (a fresh database, one process each), each
+    add process paired with one `sqlite-utils --help` process (the issue's start-up
+    anchor), the two run back to back in alternating order, so each pair sees the same
+    load. Then the whole job: the N add processes plus the first `factcheck list`, which
+    finishes the scores they left pending, against one call for all (`factcheck add` of
+    every file, then `list`) and against today's add that scored in-process; the final
+    scores compared row by row. Then one add split into phases (wall and CPU)."""
     paths = add_files(files)
     env = bytecode_env()
     shutil.rmtree(CACHE / "model-cache", ignore_errors=True)
-    # first process of the run: compiles bytecode (if absent) and optimises the graph
-    first = run([FACTCHECK, "--db", str(fresh_db("add-warmup.db")), "add", paths[0]], env=env)
-    print(f"  add: first process (writes the model cache) {first[0]:.2f} s", flush=True)
+    # first processes of the run: compile bytecode (if absent), optimise the graph
+    warm_db = fresh_db("add-warmup.db")
+    first = run([FACTCHECK, "--db", str(warm_db), "add", paths[0]], env=env)
+    run([FACTCHECK, "--db", str(warm_db), "list"], env=env)  # writes the model cache
+    print(f"  add: first process {first[0]:.2f} s", flush=True)
     run([SQLITE_UTILS, "--help"], env=env)  # its bytecode too
-    anchor = run([FACTCHECK, "--db", str(fresh_db("add-one.db")), "add", *paths], env=env)
+    immediate = run(
+        [sys.executable, "-c", IMMEDIATE_ADD_DRIVER, str(fresh_db("add-immediate.db")), *paths],
+        env=env,
+    )
+    immediate_cpu = CPU_SECONDS[-1]
+    one_db = fresh_db("add-one.db")
+    anchor = run([FACTCHECK, "--db", str(one_db), "add", *paths], env=env)
     anchor_cpu = CPU_SECONDS[-1]
+    one_list = run([FACTCHECK, "--db", str(one_db), "list"], env=env)
+    one_list_cpu = CPU_SECONDS[-1]
     many_db = fresh_db("add-many.db")
     walls, cpus, help_walls, help_cpus, peak = [], [], [], [], 0.0
     started = time.perf_counter()
@@ -685,15 +708,32 @@ def fig_add(files: int, breakdown_files: int = 30) -> None:
                 f" {statistics.median(walls) * 1000:.0f} ms median a process",
                 flush=True,
             )
-    one, many = (stored_claims(db) for db in (CACHE / "add-one.db", many_db))
+    pending = stored_claims(many_db)
+    finish_wall, _ = run([FACTCHECK, "--db", str(many_db), "list"], env=env)
+    finish_cpu = CPU_SECONDS[-1]
+    today, one, many = (stored_claims(db) for db in (CACHE / "add-immediate.db", one_db, many_db))
     print(
-        f"  add: claims stored, one call / one call a file: {len(one):,} / {len(many):,},"
-        f" identical (document, text, span, kind, score as float64, status): {one == many}"
+        f"  add: claims stored, today's add (scored in-process) / one call + list /"
+        f" one process a file + list: {len(today):,} / {len(one):,} / {len(many):,};"
+        f" identical row by row (document, text, span, kind, score as float64, status):"
+        f" {today == one == many}; before the list (first pass): same spans"
+        f" {[r[:5] + r[6:] for r in pending] == [r[:5] + r[6:] for r in today]},"
+        f" same scores {pending == today}"
+    )
+    job_cpu, job_wall = sum(cpus) + finish_cpu, sum(walls) + finish_wall
+    print(
+        f"  add: whole job, {len(paths)} add processes + the first list:"
+        f" CPU {job_cpu:.1f} s (adds {sum(cpus):.1f} s, list {finish_cpu:.1f} s),"
+        f" wall {job_wall:.1f} s (list {finish_wall:.2f} s);"
+        f" one call for all + list: CPU {anchor_cpu + one_list_cpu:.1f} s"
+        f" ({anchor_cpu:.1f} + {one_list_cpu:.1f}), wall {anchor[0] + one_list[0]:.1f} s;"
+        f" today's add in one process: CPU {immediate_cpu:.1f} s, wall {immediate[0]:.1f} s"
     )
     print(
-        f"  add: CPU one process a file {sum(cpus):.1f} s"
-        f" (median {statistics.median(cpus) * 1000:.0f} ms a process), one call {anchor_cpu:.1f} s"
-        f" ({anchor_cpu / len(paths) * 1000:.0f} ms a file)"
+        f"    job / one call for all + list: CPU {job_cpu / (anchor_cpu + one_list_cpu):.2f}x,"
+        f" wall {job_wall / (anchor[0] + one_list[0]):.2f}x;"
+        f" job / today's one call: CPU {job_cpu / immediate_cpu:.2f}x,"
+        f" wall {job_wall / immediate[0]:.2f}x"
     )
     n = len(paths)
     print(f"  add FILE vs sqlite-utils --help, {n} interleaved pairs (median [IQR, range]):")
@@ -715,12 +755,12 @@ def fig_add(files: int, breakdown_files: int = 30) -> None:
         f" {(sum(cpus) - anchor_cpu) / sum(help_cpus):.2f}x"
     )
     report(
-        "add, one process per file",
+        "add, one process per file + first list",
         f"{len(paths)} files",
-        (sum(walls), peak),
-        "one call for all",
-        anchor,
-        "for f in *.txt; do factcheck add $f; done",
+        (job_wall, peak),
+        "one call for all + list",
+        (anchor[0] + one_list[0], max(anchor[1], one_list[1])),
+        "for f in *.txt; do factcheck add $f; done; factcheck list",
     )
     report(
         "add FILE, one process (sum)",

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from factcheck.evidence.context import ClaimContext, claim_context
     from factcheck.evidence.source_factory import make_sources
     from factcheck.evidence.suggest import suggest
-    from factcheck.ingest import Article, add_article
+    from factcheck.ingest import Article, add_article, finish_pending_scores
     from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
     from factcheck.store import Store
 
@@ -39,6 +39,7 @@ _PUBLIC = {
     "claim_context": "factcheck.evidence.context",
     "create_claim": "factcheck.desk.span_edit",
     "edit_claim_span": "factcheck.desk.span_edit",
+    "finish_pending_scores": "factcheck.ingest",
     "make_sources": "factcheck.evidence.source_factory",
     "move_span": "factcheck.desk.span_edit",
     "split_claims": "factcheck.claims.splitter",
@@ -62,6 +63,7 @@ __all__ = [
     "claim_context",
     "create_claim",
     "edit_claim_span",
+    "finish_pending_scores",
     "make_sources",
     "move_span",
     "split_claims",

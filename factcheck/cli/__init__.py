@@ -162,6 +162,14 @@ class Desk:
             self._store = self.open_store(timeout=self.config.store.timeout)
         return self._store
 
+    @property
+    def scored_store(self) -> Store:
+        """`store` with every score final: what a command that shows or uses claims'
+        scores reads (`add` leaves them pending; see `finish_scores`)."""
+        store = self.store
+        finish_scores(store)
+        return store
+
     def open_store(self, *, timeout: float) -> Store:
         """A new connection to the database in use; see `open_store`."""
         return open_store(self.config, self._db_path, timeout=timeout)
@@ -190,6 +198,30 @@ def open_store(config: Config, db_path: str | None, *, timeout: float) -> Store:
             err=True,
         )
     return store
+
+
+PROGRESS_BAR_FROM = 4
+"""Inputs (`add`) or pending documents (`finish_scores`) from which a terminal gets a bar."""
+
+
+def finish_scores(store: Store) -> int:
+    """Finish the scores `add` left pending before a command reads them
+    (`ingest.pending_scores`), with a bar on a terminal when there are several
+    documents. Nothing pending (one indexed lookup) imports nothing more."""
+    if not store.has_pending_scores():
+        return 0
+    from factcheck.ingest.pending_scores import finish_pending_scores, pending_score_documents
+
+    count = len(pending_score_documents(store))
+    show_bar = count >= PROGRESS_BAR_FROM and is_terminal(sys.stderr)
+    with click.progressbar(
+        length=count, label="scoring added documents", file=sys.stderr, hidden=not show_bar
+    ) as progress:
+        return finish_pending_scores(store, on_document=lambda _: progress.update(1))
+
+
+def is_terminal(stream: Any) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 class LazyGroup(click.Group):

@@ -44,7 +44,7 @@ def add_claim(desk: Desk, document_id: int, start: int, end: int, reviewer: str 
     from factcheck.desk.span_edit import create_claim
 
     claim = create_claim(
-        desk.store, document_id, start, end, reviewer=reviewer or desk.config.review.reviewer
+        desk.scored_store, document_id, start, end, reviewer=reviewer or desk.config.review.reviewer
     )
     echo(_claim_line(claim, "added"))
     echo("  ", claim.text)
@@ -70,7 +70,7 @@ def edit_span(desk: Desk, claim_id: int, start: int, end: int, reviewer: str | N
     """
     from factcheck.desk.span_edit import edit_claim_span
 
-    before = desk.store.get_claim(claim_id)
+    before = desk.scored_store.get_claim(claim_id)  # the old span's history: final score
     claim = edit_claim_span(
         desk.store, claim_id, start, end, reviewer=reviewer or desk.config.review.reviewer
     )

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factcheck.cli import KIND_CHOICE, STATUS_CHOICE, Desk, cli, describe_os_error, format_option
+from factcheck.cli import (
+    KIND_CHOICE,
+    PROGRESS_BAR_FROM,
+    STATUS_CHOICE,
+    Desk,
+    cli,
+    describe_os_error,
+    format_option,
+)
 from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
 from factcheck.cli.output import (
@@ -33,10 +41,6 @@ if TYPE_CHECKING:
     from factcheck.ingest import Article
 
 # -- add -------------------------------------------------------------------------
-
-
-PROGRESS_BAR_FROM = 4
-"""Show a progress bar when adding at least this many inputs."""
 
 
 @cli.command()
@@ -203,7 +207,7 @@ def list_claims(
 
         factcheck list --status=unverified --min-score 0.5 --format json
     """
-    store = desk.store
+    store = desk.scored_store
     if document_id is not None:
         # A clear error for an unknown id; on stderr, where it is which article, so the
         # json/csv on stdout stay machine-readable.
@@ -246,7 +250,7 @@ def show(desk: Desk, claim_id: int, output_format: str) -> None:
     # alone, and `add FILE` run once per file would load it every time.
     from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
 
-    store = desk.store
+    store = desk.scored_store
     claim = store.get_claim(claim_id)
     assert claim.document_id is not None
     document = store.get_document(claim.document_id)

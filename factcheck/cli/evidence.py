@@ -179,7 +179,7 @@ def match(
 
         factcheck match --doc 1 --source local --source prior
     """
-    store = desk.store
+    store = desk.scored_store
     if not claim_ids and document_id is None:
         raise click.UsageError("give claim ids or --doc ID")
     claims = [store.get_claim(claim_id) for claim_id in claim_ids]

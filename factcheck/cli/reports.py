@@ -66,9 +66,10 @@ def export(
             "warning: [publisher] name is not set in config.toml; ClaimReview has no author",
             err=True,
         )
-    with desk.store.snapshot():  # one consistent view for all the report's reads
+    store = desk.scored_store  # scores `add` left pending are finished first
+    with store.snapshot():  # one consistent view for all the report's reads
         stream, pieces = stream_render(
-            desk.store,
+            store,
             output_format,
             document_id=document_id,
             status=status,
@@ -98,7 +99,8 @@ def import_report(desk: Desk, path: str) -> None:
         factcheck --db desk.db import report.json
     """
     text = read_text_file(path, max_megabytes=desk.config.ingest.max_megabytes)
-    result = import_json_report(desk.store, text, name=path)
+    # a pending document's claims are merged with their final scores
+    result = import_json_report(desk.scored_store, text, name=path)
     echo(
         f"imported {path}: {plural(result.documents_added, 'new document')},"
         f" {result.documents_matched} already here; {plural(result.claims_added, 'new claim')};"

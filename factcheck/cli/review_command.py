@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import click
 
-from factcheck.cli import Desk, cli, open_store
+from factcheck.cli import Desk, cli, finish_scores, open_store
 from factcheck.cli.params import DOCUMENT_OR_FILE, TEXT
 from factcheck.config import ReviewConfig
 from factcheck.desk.session import clean_reviewer_name, resolve_review_target, target_document_id
@@ -63,6 +63,10 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
             document_id = resolve_review_target(
                 store, targets[0] if targets else None, config=config
             )
+        # Scores `add` (or a FILE just added) left pending are finished before the
+        # screen shows any: the TUI reads final scores only. Through the connection
+        # with the ordinary busy timeout: the screen's own gives up after 0.25 s.
+        finish_scores(lookup_store)
         from factcheck.tui import make_app  # lazily: no other command pays for Textual
 
         # The sources run in the screen's worker threads, so they read through a

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from factcheck.cli import Desk, cli, open_store
+from factcheck.cli import Desk, cli, finish_scores, open_store
 from factcheck.cli.output import echo
 from factcheck.cli.params import DOCUMENT_OR_FILE
 from factcheck.desk.session import resolve_review_target
@@ -51,6 +51,7 @@ def serve(desk: Desk, targets: tuple[str, ...], host: str, port: int) -> None:
         document_ids = [resolve_review_target(store, t, config=config) for t in targets]
         if not document_ids and not store.list_documents():
             raise NotFoundError("no documents yet: add one with `factcheck add FILE` first")
+        finish_scores(store)  # once here, not raced by every tab's review process
     command = [sys.executable, "-m", "factcheck", "--db", str(db_path)]
     if config.source is not None:
         command += ["--config", str(config.source.resolve())]

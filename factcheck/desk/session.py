@@ -8,6 +8,7 @@ here imports Textual.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import deque
 from collections.abc import Collection
@@ -231,6 +232,19 @@ def target_document_id(store: Store, target: str, *, config: Config | None = Non
     return add_article(store, article).document.id
 
 
+def _finish_scores_of(store: Store, document_id: int) -> None:
+    """Finish the scores `add` left pending for this document before a review of it
+    reads them: one added after `factcheck review` started (the command finishes the
+    others before the screen opens). A locked or read-only database leaves them to the
+    next read that can write; the first-pass scores show meanwhile."""
+    if not store.has_pending_scores():  # one lookup; nothing more imported
+        return
+    from factcheck.ingest.pending_scores import finish_pending_scores
+
+    with contextlib.suppress(StoreError):
+        finish_pending_scores(store, only={document_id})
+
+
 class ReviewSession:
     """One reviewer's verdicts on one document, with an undo stack and a queue.
 
@@ -250,6 +264,7 @@ class ReviewSession:
         self.store = store
         self.document = store.get_document(document_id)
         self.reviewer = reviewer
+        _finish_scores_of(store, document_id)
         self.decisions: list[Decision] = []
         """This session's verdicts, oldest first; undo pops from the end."""
         latest = store.recent_verdicts(limit=1)

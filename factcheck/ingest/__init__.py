@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title
+from factcheck.ingest.pending_scores import finish_pending_scores
 from factcheck.ingest.text import (
     article_from_text,
     decode_text,
@@ -65,10 +66,12 @@ __all__ = [
     "decode_text",
     "default_title",
     "fetch_url",
+    "finish_pending_scores",
     "is_url",
     "read_article",
     "read_file_bytes",
     "read_text_file",
+    "text_claims",
 ]
 
 
@@ -154,28 +157,56 @@ def _article_from_page(page: FetchedPage, *, source: str, title: str | None) -> 
     return article if article.url else dataclasses.replace(article, url=page.url)
 
 
-def article_claims(article: Article) -> ClaimGroups:
+def article_claims(article: Article, *, first_pass: bool = False) -> ClaimGroups:
     """The claims `add_article` stores for `article`, repeats of a statement included
     (`ClaimGroups.shown` leaves them out): the one split of an article, shared by
     `add`, `add --dry-run`, `split` and `review FILE` so all of them find the same
     claims. Offsets point into `article.text` (and into the stored text: storing
-    replaces a lone surrogate with one code point)."""
+    replaces a lone surrogate with one code point).
+
+    `first_pass` scores with the linear model only (plain Python: no numpy, no
+    onnxruntime); the spans are the same, only the scores differ, and
+    `pending_scores.finish_pending_scores` replaces them with the full ones later.
+    """
+    return text_claims(article.text, first_pass=first_pass)
+
+
+def text_claims(text: str, *, first_pass: bool = False) -> ClaimGroups:
+    """`article_claims` of an article with this text: what finishing a stored
+    document's scores splits again (the stored text, the same split)."""
     from factcheck.claims.splitter import split_claim_groups  # loads the scorer: only here
 
-    return split_claim_groups(article.text)
+    if first_pass:
+        from factcheck.claims.checkworthiness import default_model
+
+        return split_claim_groups(text, model=default_model())
+    return split_claim_groups(text)
 
 
-def add_article(store: Store, article: Article) -> AddResult:
+def add_article(store: Store, article: Article, *, defer_scores: bool = True) -> AddResult:
     """Split `article` and store it with its claims and metadata; the one way the
     CLI, the TUI and the Python API add an article.
 
     The text is stored exactly as read, so claim offsets point into the stored text.
     Text stored before comes back (`created=False`) without being split again.
+
+    With `defer_scores` (the default) the claims are stored with first-pass scores and
+    the document is marked pending, without loading the transformer: a process that
+    adds one file costs its start-up, not onnxruntime's (docs/architecture.md, "Scores
+    finished by the first read"). Whatever reads scores next calls
+    `finish_pending_scores(store)` first (every CLI command that shows scores does; a
+    Python script reading `Store` calls it itself), which stores the scores an
+    immediate add stores, to the bit. `defer_scores=False` scores now. A text holding
+    lone surrogates is always scored now: its stored copy (U+FFFD) would not score the
+    same.
     """
+    from factcheck.store.text import has_surrogates  # the store is imported by now
+
     existing = store.added_before(article.text)
     if existing is not None:
         return existing
-    claims, duplicate_of = article_claims(article)
+    defer = defer_scores and not has_surrogates(article.text)
+    claims, duplicate_of = article_claims(article, first_pass=defer)
     return store.add_document(
         article.text,
         title=article.title,
@@ -186,4 +217,5 @@ def add_article(store: Store, article: Article) -> AddResult:
         author=article.author,
         publisher=article.publisher,
         published_at=article.published_at,
+        scores_pending=defer,
     )

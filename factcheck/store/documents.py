@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from factcheck.errors import NotFoundError
 from factcheck.models import SHOWN_STATUSES, Claim, Document, Status
 from factcheck.store.claims import SHOWN_CLAIM
-from factcheck.store.connection import StoreBase, storable_id, utc_now
+from factcheck.store.connection import StoreBase, describe_sqlite_error, storable_id, utc_now
 from factcheck.store.text import clean_text
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ class DocumentsMixin(StoreBase):
         author: str | None = None,
         publisher: str | None = None,
         published_at: str | None = None,
+        scores_pending: bool = False,
     ) -> AddResult:
         """Store an article and the claims found in it, in one transaction.
 
@@ -87,6 +88,8 @@ class DocumentsMixin(StoreBase):
         may group them: per claim, the index of the claim it repeats
         (`Claim.duplicate_of`). The same text added again (same sha256) is not stored
         twice: the existing document comes back with `created=False`.
+        `scores_pending` marks the claims' scores as a first pass that
+        `finish_scores` replaces (`ingest.pending_scores`).
         """
         text = clean_text(text)
         digest = text_sha256(text)
@@ -134,6 +137,8 @@ class DocumentsMixin(StoreBase):
                     ' WHERE document_id = ? AND "start" = ?',
                     [(document_id, shown, document_id, start) for start, shown in repeats],
                 )
+            if scores_pending:
+                conn.execute("INSERT INTO pending_scores (document_id) VALUES (?)", [document_id])
         document = self.get_document(document_id)
         return AddResult(document, self._claim_count(document_id), created=True)
 
@@ -204,6 +209,64 @@ class DocumentsMixin(StoreBase):
         """
         for row in self.conn.execute(sql, params):
             yield DocumentCounts._make(row)
+
+    # -- scores `add` left to finish (ingest.pending_scores) ------------------------
+
+    def has_pending_scores(self) -> bool:
+        """Whether any document's scores are still a first pass: one lookup in a table
+        that is empty once they are finished, so a read pays nothing for the check."""
+        return self.conn.execute("SELECT 1 FROM pending_scores LIMIT 1").fetchone() is not None
+
+    def pending_score_documents(self) -> list[int]:
+        """The documents whose scores are pending, oldest first."""
+        return [
+            row[0] for row in self.conn.execute("SELECT document_id FROM pending_scores ORDER BY 1")
+        ]
+
+    def document_text(self, document_id: int) -> str | None:
+        """A document's stored text (None if there is no such document): the one column
+        finishing its scores needs, not the whole row."""
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    def is_read_only(self) -> bool:
+        """Whether this connection cannot write (a read-only file, folder or mount, or
+        `PRAGMA query_only`): asked by writing nothing, so SQLite itself answers.
+        Waits like any write when another process holds the write lock."""
+        conn = self.conn
+        outer = conn.in_transaction
+        conn.execute("SAVEPOINT probe_writable")
+        try:
+            conn.execute("DELETE FROM pending_scores WHERE 0")
+        except sqlite3.OperationalError as error:
+            code = getattr(error, "sqlite_errorcode", None)
+            if code is not None and code & 0xFF == sqlite3.SQLITE_READONLY:
+                return True
+            raise describe_sqlite_error(error, self.path) from None
+        finally:
+            conn.execute("ROLLBACK TO probe_writable")
+            conn.execute("RELEASE probe_writable")
+            if not outer and conn.in_transaction:
+                conn.execute("ROLLBACK")
+        return False
+
+    def finish_scores(self, document_id: int, scores: Iterable[tuple[int, int, float]]) -> bool:
+        """Store the final score of each claim of the document with that span
+        (`(start, end, score)`) and clear its pending mark, in one transaction; False,
+        with nothing written, when it is no longer pending (another process finished
+        it first: checked under the write lock). A claim whose span is not among
+        `scores` (its span edited, or made by hand) keeps its score."""
+        with self.transaction() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM pending_scores WHERE document_id = ?", [document_id]
+            ).fetchone():
+                return False
+            conn.executemany(
+                'UPDATE claims SET score = ? WHERE document_id = ? AND "start" = ? AND "end" = ?',
+                [(float(score), document_id, start, end) for start, end, score in scores],
+            )
+            conn.execute("DELETE FROM pending_scores WHERE document_id = ?", [document_id])
+        return True
 
     def _document_by_sha256(self, digest: str) -> Document | None:
         row = self.conn.execute(

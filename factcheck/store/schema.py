@@ -388,6 +388,16 @@ def _add_passage_sentence_vectors(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE reference_passages ADD COLUMN sentence_vector BLOB")
 
 
+def _add_pending_scores(db: sqlite_utils.Database) -> None:
+    # Documents `add` stored with first-pass scores only: the transformer's scores are
+    # finished by the first command that reads scores (`ingest.pending_scores`), so one
+    # `add` process a file costs start-up, not onnxruntime. A row while pending, none after.
+    db.execute(
+        "CREATE TABLE pending_scores ("
+        " document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -400,6 +410,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_decisions_dismissals_and_duplicate_groups,  # 8 -> 9
     _add_claim_versions,  # 9 -> 10
     _add_passage_sentence_vectors,  # 10 -> 11
+    _add_pending_scores,  # 11 -> 12
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -1,5 +1,6 @@
 """`factcheck add FILE` once per file (a process each) stores what one `add` of all the
-files stores: the same claims, spans, kinds and check-worthiness scores to the bit
+files stores: the same claims, spans, kinds and check-worthiness scores to the bit, first
+pass and final (`tests/unit/test_pending_scores.py`: the same as scoring at once)
 (issue 15: the start-up cuts change how a process starts and ends, never what it keeps).
 The processes run the console entry point (`python -m factcheck` -> `cli.main`), so
 the exit that skips the interpreter's teardown is what runs here: output flushed,
@@ -18,7 +19,7 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "xi-lee-call.txt"
 
 def _articles(folder: Path) -> list[Path]:
     """The seed article as two files (its first and second half, by paragraph): real
-    text with sentences that pass the cascade floor, so each process loads the
+    text with sentences that pass the cascade floor, so finishing loads the
     transformer."""
     paragraphs = SEED.read_text(encoding="utf-8").strip().split("\n\n")
     half = len(paragraphs) // 2
@@ -60,12 +61,23 @@ def test_one_process_per_file_stores_what_one_call_for_all_stores(tmp_path: Path
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
     one, each = _stored(tmp_path / "one.db"), _stored(tmp_path / "each.db")
-    assert one and one == each  # scores compared as stored floats: to the bit
+    assert one and one == each  # the first-pass scores `add` leaves pending
     # the output of each process reached the pipe whole, as the one call printed it
     assert "".join(outputs) == together.stdout
     assert together.stdout.count("added document") == 2
     # the database was closed properly: no write-ahead log left to replay
     assert not (tmp_path / "each.db-wal").exists() or not (tmp_path / "each.db-wal").stat().st_size
+    listed = []
+    for db in ("one.db", "each.db"):  # the first read finishes the scores, in one process
+        done = _factcheck("--db", str(tmp_path / db), "list", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        listed.append(done.stdout)
+        conn = sqlite3.connect(tmp_path / db)
+        assert not conn.execute("SELECT * FROM pending_scores").fetchall()
+        conn.close()
+    assert listed[0] == listed[1]
+    one, each = _stored(tmp_path / "one.db"), _stored(tmp_path / "each.db")
+    assert one and one == each  # final scores compared as stored floats: to the bit
 
 
 def test_a_failing_add_still_exits_1_with_a_one_line_error(tmp_path: Path) -> None:

@@ -15,6 +15,10 @@ from factcheck.cli import COMMANDS, cli
 from factcheck.ingest import Article, add_article
 from factcheck.store import Store
 
+SEED_TEXT = (Path(__file__).resolve().parents[2] / "seeds" / "xi-lee-call.txt").read_text(
+    encoding="utf-8"
+)
+
 HEAVY = (
     "trafilatura",
     "pypdf",
@@ -73,12 +77,25 @@ def test_adding_a_text_file_imports_no_web_or_pdf_reader(tmp_path: Path) -> None
     Store(tmp_path / "c.db").close()
     loaded = imported_after(["--db", str(tmp_path / "c.db"), "add", str(article)], tmp_path)
     assert "factcheck.claims.splitter" in loaded
-    # Splitting scores with the transformer, so onnxruntime is the one heavy module `add`
-    # of a text file needs; the readers of web pages and PDFs stay unloaded.
-    readers = {name for name in HEAVY if name != "onnxruntime"}
-    assert not {m for m in loaded if m.split(".")[0] in (*readers, "sqlite_utils")}
+    # The transformer's scores are left pending (finished by the first read): `add` of a
+    # text file loads neither numpy nor onnxruntime, nor the web and PDF readers.
+    assert not {m for m in loaded if m.split(".")[0] in (*HEAVY, "numpy", "sqlite_utils")}
     with Store(tmp_path / "c.db") as store:
         assert [c.text for c in store.list_claims()]  # it was stored
+        assert store.has_pending_scores()
+
+
+def test_list_loads_the_model_only_while_scores_are_pending(tmp_path: Path) -> None:
+    with Store(tmp_path / "claims.db") as store:
+        add_article(store, Article(SEED_TEXT, title="t", source="-"))
+    args = ["--db", str(tmp_path / "claims.db"), "list"]
+    finishing = imported_after(args, tmp_path)  # finishes the scores `add` left
+    assert {"numpy", "onnxruntime"} <= {m.split(".")[0] for m in finishing}
+    with Store(tmp_path / "claims.db") as store:
+        assert not store.has_pending_scores()
+    loaded = imported_after(args, tmp_path)  # nothing pending: no model, no numpy
+    assert "factcheck.cli.claims" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in (*HEAVY, "numpy")}
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
@@ -108,8 +125,9 @@ def test_the_review_screen_loads_without_readers_sqlite_utils_or_the_matcher(
     tmp_path: Path,
 ) -> None:
     """First paint of `factcheck review` pays for Textual, not for what it may use later."""
-    with Store(tmp_path / "claims.db") as store:
-        add_article(store, Article("The bridge reopened on 3 March.", title="t", source="-"))
+    with Store(tmp_path / "claims.db") as store:  # scored, as `review` leaves it for the screen
+        article = Article("The bridge reopened on 3 March.", title="t", source="-")
+        add_article(store, article, defer_scores=False)
     code = (
         "import asyncio, json, sys\n"
         "from factcheck.config import load_config\n"
