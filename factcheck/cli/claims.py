@@ -109,7 +109,8 @@ def add(
             if dry_run:
                 report.echo(_dry_run_text(article, first=not report.shown_any))
                 continue
-            result = add_article(desk.store, article)
+            # One process a file pays its start-up, not the model's: the first read scores.
+            result = add_article(desk.store, article, defer_scores=True)
             summary = (
                 f"{plural(result.claim_count, 'claim')},"
                 f" {plural(len(result.document.text), 'character', grouped=True)} kept"

@@ -183,22 +183,22 @@ def text_claims(text: str, *, first_pass: bool = False) -> ClaimGroups:
     return split_claim_groups(text)
 
 
-def add_article(store: Store, article: Article, *, defer_scores: bool = True) -> AddResult:
+def add_article(store: Store, article: Article, *, defer_scores: bool = False) -> AddResult:
     """Split `article` and store it with its claims and metadata; the one way the
     CLI, the TUI and the Python API add an article.
 
     The text is stored exactly as read, so claim offsets point into the stored text.
     Text stored before comes back (`created=False`) without being split again.
 
-    With `defer_scores` (the default) the claims are stored with first-pass scores and
-    the document is marked pending, without loading the transformer: a process that
-    adds one file costs its start-up, not onnxruntime's (docs/architecture.md, "Scores
-    finished by the first read"). Whatever reads scores next calls
-    `finish_pending_scores(store)` first (every CLI command that shows scores does; a
-    Python script reading `Store` calls it itself), which stores the scores an
-    immediate add stores, to the bit. `defer_scores=False` scores now. A text holding
-    lone surrogates is always scored now: its stored copy (U+FFFD) would not score the
-    same.
+    The claims are scored now. With `defer_scores` (what `factcheck add` passes) they
+    are stored with first-pass scores and the document is marked pending, without
+    loading the transformer: a process that adds one file costs its start-up, not
+    onnxruntime's (docs/architecture.md, "Scores finished by the first read"). Whatever
+    reads scores next calls `finish_pending_scores(store)` first (every CLI command that
+    shows scores does), which stores the scores an immediate add stores, to the bit. A
+    Python script keeps the default: it pays for the model once in its one process, and
+    its reads through `Store` see final scores. A text holding lone surrogates is always
+    scored now: its stored copy (U+FFFD) would not score the same.
     """
     from factcheck.store.text import has_surrogates  # the store is imported by now
 

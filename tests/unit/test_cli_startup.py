@@ -87,7 +87,7 @@ def test_adding_a_text_file_imports_no_web_or_pdf_reader(tmp_path: Path) -> None
 
 def test_list_loads_the_model_only_while_scores_are_pending(tmp_path: Path) -> None:
     with Store(tmp_path / "claims.db") as store:
-        add_article(store, Article(SEED_TEXT, title="t", source="-"))
+        add_article(store, Article(SEED_TEXT, title="t", source="-"), defer_scores=True)
     args = ["--db", str(tmp_path / "claims.db"), "list"]
     finishing = imported_after(args, tmp_path)  # finishes the scores `add` left
     assert {"numpy", "onnxruntime"} <= {m.split(".")[0] for m in finishing}
@@ -127,7 +127,7 @@ def test_the_review_screen_loads_without_readers_sqlite_utils_or_the_matcher(
     """First paint of `factcheck review` pays for Textual, not for what it may use later."""
     with Store(tmp_path / "claims.db") as store:  # scored, as `review` leaves it for the screen
         article = Article("The bridge reopened on 3 March.", title="t", source="-")
-        add_article(store, article, defer_scores=False)
+        add_article(store, article)
     code = (
         "import asyncio, json, sys\n"
         "from factcheck.config import load_config\n"

@@ -49,14 +49,14 @@ def immediate(tmp_path: Path) -> Path:
     path = tmp_path / "immediate.db"
     with Store(path) as store:
         for article in _parts():
-            add_article(store, article, defer_scores=False)
+            add_article(store, article)
     return path
 
 
 def _deferred(path: Path) -> Path:
     with Store(path) as store:
         for article in _parts():
-            assert add_article(store, article).created
+            assert add_article(store, article, defer_scores=True).created
     return path
 
 
