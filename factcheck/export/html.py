@@ -563,15 +563,20 @@ def _entry(entry: ClaimEntry, marked: bool, text: str | None = None) -> str:
     if verdict is None:
         facts.append(("Verdict", "Not reviewed yet"))
     else:
+        # the verdict's values escaped in one call (`_escaped_texts`)
+        shown_status, reviewer, date, note = _escaped_texts(
+            [
+                verdict.status.capitalize(),
+                verdict.reviewer,
+                display_date(verdict.created_at),
+                verdict.note or "",
+            ]
+        )
         facts.append(
-            (
-                "Verdict",
-                f'<strong class="{status}">{_e(verdict.status.capitalize())}</strong>'
-                f" by {_e(verdict.reviewer)}, {_e(display_date(verdict.created_at))}",
-            )
+            ("Verdict", f'<strong class="{status}">{shown_status}</strong> by {reviewer}, {date}')
         )
         if verdict.note:
-            facts.append(("Note", f'<span class="note">{_e(verdict.note)}</span>'))
+            facts.append(("Note", f'<span class="note">{note}</span>'))
         evidence = entry.cited_evidence
         if evidence is not None:
             facts.append(("Evidence", _evidence(evidence)))
