@@ -543,21 +543,21 @@ def _documents_of_rows(
     wanted = None if status is None else str(status)
     claim_ids: list[int] = []
     # a document's listed rows and their numbers; or, with hidden claims, its claims
-    simple: dict[int, tuple[list[ClaimRow], list[int]]] = {}
+    simple: dict[int, tuple[list[ClaimRow], list[int], list[int]]] = {}
     built: dict[int, tuple[list[Claim], list[Claim], list[Claim]]] = {}
     statuses = [list(map(_STATUS_OF, rows)) for _document, rows in chunk]
     for index, (_document, rows) in enumerate(chunk):
         # every claim shown: no repeat, none dismissed (column scans in C, not a loop)
-        if _DISMISSED not in statuses[index] and list(map(_DUPLICATE_OF, rows)).count(None) == len(
-            rows
-        ):
+        repeated = len(rows) - list(map(_DUPLICATE_OF, rows)).count(None)
+        if not repeated and _DISMISSED not in statuses[index]:
             if wanted is None:
                 listed, numbers = rows, list(range(1, len(rows) + 1))
             else:
                 numbers = [n for n, row in enumerate(rows, start=1) if row[_STATUS] == wanted]
                 listed = [rows[n - 1] for n in numbers]
-            claim_ids += [row[_ID] for row in listed]
-            simple[index] = listed, numbers
+            ids = list(map(_ID_OF, listed))
+            claim_ids += ids
+            simple[index] = listed, numbers, ids
             continue
         all_claims = [claim_from_row(row) for row in rows]
         chosen = [c for c in all_claims if _shown(c) and (status is None or c.status is status)]
@@ -566,6 +566,7 @@ def _documents_of_rows(
         built[index] = all_claims, chosen, hidden
     reads = _chunk_reads(store, claim_ids)
     histories, stored = reads.histories, reads.stored
+    special = histories.keys() | stored.keys()  # claims with more than their row to say
     for index, (document, _rows) in enumerate(chunk):
         if index in built:
             all_claims, chosen, hidden = built[index]
@@ -573,19 +574,18 @@ def _documents_of_rows(
                 _document_report(document, all_claims, chosen, hidden, status, reads)
             )
             continue
-        listed, numbers = simple[index]
+        listed, numbers, ids = simple[index]
         entries: list[ClaimEntry | None] = [None] * len(listed)
-        for place, row in enumerate(listed):
-            claim_id = row[_ID]
-            if claim_id in histories or claim_id in stored:  # no repeat in this document
-                entries[place] = _entry(
-                    claim_from_row(row),
-                    numbers={claim_id: numbers[place]},
-                    repeats={},
-                    histories=histories,
-                    stored=stored,
-                    cited_elsewhere=reads.cited_elsewhere,
-                )
+        for claim_id in special.intersection(ids):  # found in C, not a loop over the rows
+            place = ids.index(claim_id)  # no repeat in this document: ids are distinct
+            entries[place] = _entry(
+                claim_from_row(listed[place]),
+                numbers={claim_id: numbers[place]},
+                repeats={},
+                histories=histories,
+                stored=stored,
+                cited_elsewhere=reads.cited_elsewhere,
+            )
         yield DocumentRows(
             document=document,
             rows=listed,
@@ -596,6 +596,7 @@ def _documents_of_rows(
 
 
 _STATUS_OF = operator.itemgetter(_STATUS)
+_ID_OF = operator.itemgetter(_ID)
 _DUPLICATE_OF = operator.itemgetter(_DUPLICATE)
 
 
