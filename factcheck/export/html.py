@@ -188,11 +188,13 @@ def _summary(rows: Iterable[OutlineRow], count: int, totals: dict[Status, int]) 
         + '<th scope="col" class="bar-col">Share</th></tr></thead><tbody>'
     )
     for document_id, title, _url, counts in rows:
+        # `_e(title)`: `printable` returns a printable string as it is
+        shown = (
+            escape(title, quote=True) if type(title) is str and title.isprintable() else _e(title)
+        )
         yield (
-            "<tr>"
-            f'<th scope="row"><a href="#doc-{document_id}">{_e(title)}</a></th>'
-            + _count_cells(counts)
-            + f"<td>{_bar(counts)}</td></tr>"
+            f'<tr><th scope="row"><a href="#doc-{document_id}">{shown}</a></th>'
+            f"{_count_cells(counts)}<td>{_bar(counts)}</td></tr>"
         )
     if count > 1:
         yield (
