@@ -951,7 +951,9 @@ def _review_rounds(
 EXPORT_FORMATS = ("csv", "json", "markdown", "html", "claimreview")
 
 
-def fig_export(db: Path, size: str, rounds: int = 3) -> None:
+def fig_export(
+    db: Path, size: str, rounds: int = 3, formats: Sequence[str] = EXPORT_FORMATS
+) -> None:
     """Each format against the one-query CSV anchor, in `rounds` interleaved rounds:
     per format, the anchor, then ours, then (with `--baseline`) the other checkout,
     back to back, so each ratio compares runs under the same load. CPU seconds
@@ -962,12 +964,12 @@ def fig_export(db: Path, size: str, rounds: int = 3) -> None:
     work = folder / db.name
     shutil.copyfile(db, work)
     try:
-        _export_rounds(work, size, rounds)
+        _export_rounds(work, size, rounds, formats)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _export_rounds(work: Path, size: str, rounds: int) -> None:
+def _export_rounds(work: Path, size: str, rounds: int, formats: Sequence[str]) -> None:
     run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])  # migrate/analyze untimed
     anchor_sql = LIST_SQL.replace("WHERE status = 'unverified' ", "")
     commands = {"ours": lambda fmt: [FACTCHECK, "--db", str(work), "export", "--format", fmt]}
@@ -975,7 +977,7 @@ def _export_rounds(work: Path, size: str, rounds: int) -> None:
         commands["baseline"] = lambda fmt: [
             sys.executable, "-m", "factcheck", "--db", str(work), "export", "--format", fmt
         ]  # fmt: skip
-    for fmt in EXPORT_FORMATS:
+    for fmt in formats:
         # per name: (wall ratio, CPU ratio, wall, peak MB) of each round
         ratios: dict[str, list[tuple[float, float, float, float]]] = {n: [] for n in commands}
         anchors: list[tuple[float, float, float]] = []
@@ -1040,6 +1042,9 @@ def main() -> None:
         "--baseline", default="", help="another checkout to time too (start-up, refs add, export)"
     )
     parser.add_argument("--export-rounds", type=int, default=3, help="interleaved export rounds")
+    parser.add_argument(
+        "--export-formats", default=",".join(EXPORT_FORMATS), help="comma-separated formats"
+    )
     args = parser.parse_args()
     global BASELINE
     BASELINE = args.baseline
@@ -1069,7 +1074,8 @@ def main() -> None:
     if "review" in wanted:
         fig_review(args.repeat)
     if "export" in wanted:
-        fig_export(database(args.claims), size, args.export_rounds)
+        formats = args.export_formats.split(",")
+        fig_export(database(args.claims), size, args.export_rounds, formats)
 
 
 if __name__ == "__main__":

@@ -80,18 +80,20 @@ def echo_stream(
     alone, as before; a printable piece holds no escape or carriage return, so joining
     them changes nothing. With `already_printable` (a renderer that made every piece
     printable itself, `factcheck.export.TERMINAL_SAFE_FORMATS`) they are not scanned
-    again."""
+    again, by us or by click (`color=True`: click's ANSI stripping, run when stdout is
+    not a terminal, has no escape to remove from printable text)."""
     batch: list[str] = []
     size = 0
+    color = True if already_printable else None
     for piece in pieces:
         text = piece if already_printable else printable(piece)
         batch.append(text)
         size += len(text)
         if size >= batch_chars:
-            click.echo("".join(batch), nl=False)
+            click.echo("".join(batch), nl=False, color=color)
             batch, size = [], 0
     if batch:
-        click.echo("".join(batch), nl=False)
+        click.echo("".join(batch), nl=False, color=color)
 
 
 def echo_json(data: Any) -> None:

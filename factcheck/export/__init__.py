@@ -73,6 +73,7 @@ def stream_render(
         status=status,
         generated_at=generated_at,
         chunk_claims=chunk_claims,
+        rows=format == "html",  # HTML writes most claims from their rows (`DocumentRows`)
     )
     if format == "claimreview":
         reviewed = store.reviewed_claims(document_id=document_id, status=stream.status_filter)

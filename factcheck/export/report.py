@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import Any, NamedTuple
 
 from factcheck.errors import InputError
 from factcheck.models import SHOWN_STATUSES, Claim, Document, Evidence, SourceKind, Status, Verdict
@@ -26,6 +28,9 @@ from factcheck.store.claims import claim_from_row
 from factcheck.untrusted.urls import without_credentials
 
 _DOCUMENT = CLAIM_FIELDS.index("document_id")
+_ID = CLAIM_FIELDS.index("id")
+_STATUS = CLAIM_FIELDS.index("status")
+_DUPLICATE = CLAIM_FIELDS.index("duplicate_of")
 
 STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
 """How reports group claims: what needs correcting first, then what checks out."""
@@ -114,6 +119,66 @@ class DocumentReport:
         return sum(self.counts.values())
 
 
+ClaimRow = tuple[Any, ...]
+"""A claim as a `Store.claim_rows` tuple, in `CLAIM_FIELDS` order."""
+
+
+@dataclass(slots=True)
+class DocumentRows:
+    """A `DocumentReport` as the HTML report reads it: the listed claims as rows, with
+    a `ClaimEntry` only for those that have more to say than their own columns.
+
+    Most claims of a big desk were never reviewed: building a `Claim` and a `ClaimEntry`
+    for each cost more than writing it. `Report.document_rows` and
+    `ReportStream.document_rows` give every document this way (`of`), and a stream
+    started with `rows=True` reads them so, building objects only for claims with a
+    verdict or evidence, and for documents with repeats or dismissed claims. (Not
+    frozen: one is made per document, and a frozen dataclass sets each field through
+    `object.__setattr__`.)"""
+
+    document: Document
+    rows: list[ClaimRow]
+    """The listed claims, in text order (`DocumentReport.entries`' claims)."""
+    numbers: Sequence[int | None]
+    """Each row's `ClaimEntry.number`."""
+    entries: list[ClaimEntry | None]
+    """Each row's entry when it has a verdict history, evidence or repeats, else None
+    (the entry would be `ClaimEntry.plain(claim, number)`)."""
+    counts: dict[Status, int]
+    report: DocumentReport | None = None
+    """The document as entries when a listed claim has repeats (`ClaimEntry.occurrences`):
+    marking each repeat in the article is the entries' business."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @classmethod
+    def of(cls, doc: DocumentReport) -> DocumentRows:
+        """The rows of a document gathered as entries (a whole `Report`, or a streamed
+        document with repeats or dismissed claims)."""
+        entries = doc.entries
+        return cls(
+            document=doc.document,
+            rows=[_row_of(entry.claim) for entry in entries],
+            numbers=[entry.number for entry in entries],
+            entries=[
+                entry if entry.history or entry.evidence or entry.occurrences else None
+                for entry in entries
+            ],
+            counts=doc.counts,
+            report=doc if any(entry.occurrences for entry in entries) else None,
+        )
+
+
+_CLAIM_VALUES = operator.attrgetter(*CLAIM_FIELDS)
+
+
+def _row_of(claim: Claim) -> ClaimRow:
+    """A claim's fields as a row (`claim_from_row`'s inverse, enums kept)."""
+    return _CLAIM_VALUES(claim)
+
+
 @dataclass(frozen=True)
 class Report:
     """What `factcheck export` renders: documents in id order, claims in text order."""
@@ -129,6 +194,11 @@ class Report:
     @property
     def entries(self) -> list[ClaimEntry]:
         return [entry for doc in self.documents for entry in doc.entries]
+
+    @property
+    def document_rows(self) -> Iterator[DocumentRows]:
+        """The documents as `DocumentRows`, for the HTML report."""
+        return map(DocumentRows.of, self.documents)
 
     def document_of(self, entry: ClaimEntry) -> Document:
         return self._documents_by_id[entry.claim.document_id]  # type: ignore[index]
@@ -196,7 +266,7 @@ class ReportStream:
 
     def __init__(
         self,
-        documents: Iterable[DocumentReport],
+        documents: Iterable[DocumentReport] | Iterable[DocumentRows],
         *,
         generated_at: str,
         status_filter: Status | None,
@@ -212,13 +282,23 @@ class ReportStream:
         """2 when the documents hold undo events, dismissed claims or repeats (what
         version 1 readers would misread), else 1: known before the first document."""
         self.listed = 0
-        self._documents = iter(documents)
+        self._documents: Iterator[DocumentReport | DocumentRows] = iter(documents)
 
     @property
     def documents(self) -> Iterator[DocumentReport]:
         for doc in self._documents:
+            if not isinstance(doc, DocumentReport):
+                raise TypeError("a stream of rows (`stream_report(rows=True)`): read document_rows")
             self.listed += len(doc.entries)
             yield doc
+
+    @property
+    def document_rows(self) -> Iterator[DocumentRows]:
+        """The documents as `DocumentRows` (read so with `stream_report(rows=True)`)."""
+        for doc in self._documents:
+            rows = doc if isinstance(doc, DocumentRows) else DocumentRows.of(doc)
+            self.listed += len(rows.rows)
+            yield rows
 
 
 def stream_report(
@@ -228,12 +308,14 @@ def stream_report(
     status: Status | str | None = None,
     generated_at: str | None = None,
     chunk_claims: int = STREAM_CHUNK_CLAIMS,
+    rows: bool = False,
 ) -> ReportStream:
     """`build_report`'s data, streamed: documents come from cursors, and the verdicts
     and evidence of their claims are read a chunk (about `chunk_claims`) at a time.
 
     Same documents, entries, numbers and totals as `build_report`, so every renderer
-    gives the same bytes from either.
+    gives the same bytes from either. With `rows`, the documents are read as
+    `DocumentRows` (`ReportStream.document_rows`), for the HTML report.
     """
     status = Status(status) if status is not None else None
     if status is Status.DISMISSED:
@@ -242,8 +324,9 @@ def stream_report(
         documents: Iterable[Document] = [store.get_document(document_id)]
     else:
         documents = store.iter_documents()
+    stream = _stream_document_rows if rows else _stream_documents
     return ReportStream(
-        _stream_documents(store, documents, document_id, status, chunk_claims),
+        stream(store, documents, document_id, status, chunk_claims),
         generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         status_filter=status,
         document_filter=document_id,
@@ -306,28 +389,17 @@ def _hidden(all_claims: list[Claim], chosen: list[Claim], status: Status | None)
     return [claim for claim in all_claims if claim.duplicate_of in heads]
 
 
-def _document_reports(
-    store: Store, chunk: list[_Pending], status: Status | None
-) -> Iterator[DocumentReport]:
-    """The chunk's documents with their entries: three reads for the whole chunk."""
-    if not chunk:
-        return
-    dismissed = Status.DISMISSED
-    hidden: dict[int, list[Claim]] = {}
-    for document, all_claims, chosen in chunk:
-        if len(chosen) == len(all_claims):  # most documents: every claim listed
-            hidden[document.id] = []
-        elif status is None:  # `_hidden`, inlined: it runs for every claim
-            hidden[document.id] = [
-                c for c in all_claims if c.duplicate_of is not None or c.status is dismissed
-            ]
-        else:
-            hidden[document.id] = _hidden(all_claims, chosen, status)
-    # stored claims: every id is set
-    claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen if claim.id is not None]
-    claim_ids += [
-        claim.id for claims in hidden.values() for claim in claims if claim.id is not None
-    ]
+class _Reads(NamedTuple):
+    """A chunk's verdicts and evidence, by claim id (`_chunk_reads`)."""
+
+    histories: dict[int, list[Verdict]]
+    stored: dict[int, list[Evidence]]
+    cited_elsewhere: dict[int, Evidence]
+
+
+def _chunk_reads(store: Store, claim_ids: list[int]) -> _Reads:
+    """Three reads for a chunk's claims: verdicts, stored evidence, and evidence their
+    verdicts cite from other claims."""
     histories = store.verdicts_for_claims(claim_ids)
     stored = store.evidence_for_claims(claim_ids)
     cited_elsewhere = store.evidence_by_ids(
@@ -337,44 +409,195 @@ def _document_reports(
         if verdict.evidence_id is not None
         and verdict.evidence_id not in {e.id for e in stored.get(claim_id, ())}
     )
-    plain = ClaimEntry.plain
+    return _Reads(histories, stored, cited_elsewhere)
+
+
+def _hidden_claims(
+    all_claims: list[Claim], chosen: list[Claim], status: Status | None
+) -> list[Claim]:
+    """`_hidden`, with its common cases inlined: it runs for every claim."""
+    if len(chosen) == len(all_claims):  # most documents: every claim listed
+        return []
+    if status is None:
+        return [c for c in all_claims if c.duplicate_of is not None or c.status is Status.DISMISSED]
+    return _hidden(all_claims, chosen, status)
+
+
+def _document_reports(
+    store: Store, chunk: list[_Pending], status: Status | None
+) -> Iterator[DocumentReport]:
+    """The chunk's documents with their entries: three reads for the whole chunk."""
+    if not chunk:
+        return
+    hidden = {
+        document.id: _hidden_claims(all_claims, chosen, status)
+        for document, all_claims, chosen in chunk
+    }
+    # stored claims: every id is set
+    claim_ids = [claim.id for _, _, chosen in chunk for claim in chosen if claim.id is not None]
+    claim_ids += [
+        claim.id for claims in hidden.values() for claim in claims if claim.id is not None
+    ]
+    reads = _chunk_reads(store, claim_ids)
     for document, all_claims, chosen in chunk:
-        hidden_here = hidden[document.id]
-        # without a status filter the chosen claims are the shown ones, in order
-        shown = chosen if status is None else [c for c in all_claims if _shown(c)]
-        numbers = {claim.id: number for number, claim in enumerate(shown, start=1)}
-        repeats: dict[int, list[Claim]] = {}
-        if hidden_here or status is not None:  # no hidden claim, no repeat
-            for claim in all_claims:
-                if claim.duplicate_of is not None:
-                    repeats.setdefault(claim.duplicate_of, []).append(claim)
-        entry = functools.partial(
-            _entry,
-            numbers=numbers,
-            repeats=repeats,
-            histories=histories,
-            stored=stored,
-            cited_elsewhere=cited_elsewhere,
-        )
-        entries = []
-        for claim in chosen:
-            claim_id = claim.id
-            if (
-                claim_id in histories
-                or claim_id in stored
-                or claim_id in repeats
-                or claim.duplicate_of is not None
-            ):
-                entries.append(entry(claim))
+        yield _document_report(document, all_claims, chosen, hidden[document.id], status, reads)
+
+
+def _document_report(
+    document: Document,
+    all_claims: list[Claim],
+    chosen: list[Claim],
+    hidden_here: list[Claim],
+    status: Status | None,
+    reads: _Reads,
+) -> DocumentReport:
+    """One document's report from its claims and its chunk's reads."""
+    histories, stored, cited_elsewhere = reads
+    # without a status filter the chosen claims are the shown ones, in order
+    shown = chosen if status is None else [c for c in all_claims if _shown(c)]
+    numbers = {claim.id: number for number, claim in enumerate(shown, start=1)}
+    repeats: dict[int, list[Claim]] = {}
+    if hidden_here or status is not None:  # no hidden claim, no repeat
+        for claim in all_claims:
+            if claim.duplicate_of is not None:
+                repeats.setdefault(claim.duplicate_of, []).append(claim)
+    entry = functools.partial(
+        _entry,
+        numbers=numbers,
+        repeats=repeats,
+        histories=histories,
+        stored=stored,
+        cited_elsewhere=cited_elsewhere,
+    )
+    plain = ClaimEntry.plain
+    entries = []
+    for claim in chosen:
+        claim_id = claim.id
+        if (
+            claim_id in histories
+            or claim_id in stored
+            or claim_id in repeats
+            or claim.duplicate_of is not None
+        ):
+            entries.append(entry(claim))
+            continue
+        # most claims of a big desk: no verdict, no evidence, no repeat
+        entries.append(plain(claim, numbers[claim_id]))
+    return DocumentReport(
+        document=document,
+        entries=tuple(entries),
+        counts=_count(all_claims),
+        hidden=tuple(entry(claim) for claim in hidden_here),
+    )
+
+
+def _stream_document_rows(
+    store: Store,
+    documents: Iterable[Document],
+    document_id: int | None,
+    status: Status | None,
+    chunk_claims: int,
+) -> Iterator[DocumentRows]:
+    """`_stream_documents` as `DocumentRows`: the same documents, chunks and reads, but
+    a claim becomes a `Claim` only when it has a verdict or evidence, or its document
+    holds a repeat or a dismissed claim (then the whole document is built as entries)."""
+    rows_by_document = itertools.groupby(
+        store.claim_rows(document_id=document_id, include_hidden=True),
+        key=operator.itemgetter(_DOCUMENT),
+    )
+    pending = next(rows_by_document, None)
+    wanted = None if status is None else str(status)
+    chunk: list[tuple[Document, list[ClaimRow]]] = []
+    chunk_size = 0
+    for document in documents:
+        while pending is not None and pending[0] < document.id:
+            pending = next(rows_by_document, None)  # claims of a document not listed
+        rows: list[ClaimRow] = []
+        if pending is not None and pending[0] == document.id:
+            rows = list(pending[1])
+            pending = next(rows_by_document, None)
+        if wanted is None:
+            chunk_size += len(rows)
+        else:
+            chosen = sum(1 for row in rows if row[_STATUS] == wanted and row[_DUPLICATE] is None)
+            if not chosen:
                 continue
-            # most claims of a big desk: no verdict, no evidence, no repeat
-            entries.append(plain(claim, numbers[claim_id]))
-        yield DocumentReport(
+            chunk_size += chosen
+        chunk.append((document, rows))
+        if chunk_size >= chunk_claims:
+            yield from _documents_of_rows(store, chunk, status)
+            chunk, chunk_size = [], 0
+    yield from _documents_of_rows(store, chunk, status)
+
+
+_DISMISSED = str(Status.DISMISSED)
+
+
+def _documents_of_rows(
+    store: Store, chunk: list[tuple[Document, list[ClaimRow]]], status: Status | None
+) -> Iterator[DocumentRows]:
+    """`_document_reports` for a chunk of rows: a document whose claims are all shown
+    (most) stays rows; one with a repeat or a dismissed claim is built as entries."""
+    if not chunk:
+        return
+    wanted = None if status is None else str(status)
+    claim_ids: list[int] = []
+    # a document's listed rows and their numbers; or, with hidden claims, its claims
+    simple: dict[int, tuple[list[ClaimRow], list[int], list[int]]] = {}
+    built: dict[int, tuple[list[Claim], list[Claim], list[Claim]]] = {}
+    statuses = [list(map(_STATUS_OF, rows)) for _document, rows in chunk]
+    for index, (_document, rows) in enumerate(chunk):
+        # every claim shown: no repeat, none dismissed (column scans in C, not a loop)
+        repeated = len(rows) - list(map(_DUPLICATE_OF, rows)).count(None)
+        if not repeated and _DISMISSED not in statuses[index]:
+            if wanted is None:
+                listed, numbers = rows, list(range(1, len(rows) + 1))
+            else:
+                numbers = [n for n, row in enumerate(rows, start=1) if row[_STATUS] == wanted]
+                listed = [rows[n - 1] for n in numbers]
+            ids = list(map(_ID_OF, listed))
+            claim_ids += ids
+            simple[index] = listed, numbers, ids
+            continue
+        all_claims = [claim_from_row(row) for row in rows]
+        chosen = [c for c in all_claims if _shown(c) and (status is None or c.status is status)]
+        hidden = _hidden_claims(all_claims, chosen, status)
+        claim_ids += [claim.id for claim in (*chosen, *hidden) if claim.id is not None]
+        built[index] = all_claims, chosen, hidden
+    reads = _chunk_reads(store, claim_ids)
+    histories, stored = reads.histories, reads.stored
+    special = histories.keys() | stored.keys()  # claims with more than their row to say
+    for index, (document, _rows) in enumerate(chunk):
+        if index in built:
+            all_claims, chosen, hidden = built[index]
+            yield DocumentRows.of(
+                _document_report(document, all_claims, chosen, hidden, status, reads)
+            )
+            continue
+        listed, numbers, ids = simple[index]
+        entries: list[ClaimEntry | None] = [None] * len(listed)
+        for claim_id in special.intersection(ids):  # found in C, not a loop over the rows
+            place = ids.index(claim_id)  # no repeat in this document: ids are distinct
+            entries[place] = _entry(
+                claim_from_row(listed[place]),
+                numbers={claim_id: numbers[place]},
+                repeats={},
+                histories=histories,
+                stored=stored,
+                cited_elsewhere=reads.cited_elsewhere,
+            )
+        yield DocumentRows(
             document=document,
-            entries=tuple(entries),
-            counts=_count(all_claims),
-            hidden=tuple(entry(claim) for claim in hidden_here),
+            rows=listed,
+            numbers=numbers,
+            entries=entries,
+            counts={status: statuses[index].count(status) for status in SHOWN_STATUSES},
         )
+
+
+_STATUS_OF = operator.itemgetter(_STATUS)
+_ID_OF = operator.itemgetter(_ID)
+_DUPLICATE_OF = operator.itemgetter(_DUPLICATE)
 
 
 def _entry(
