@@ -2,6 +2,8 @@
 
     FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_rerank_speed.py
     [--skip-import] [--skip-eager]   # only the suggestion latency
+    ... bench_rerank_speed.py --parts [--depth 30] [--db COPY_OF_A_BENCH_DB]
+                                     # where a warm suggestion's time goes, by CPU
 
 Same corpus and claims as bench/bench_suggest.py (~55-60k real sentences, FM2 and
 Climate-FEVER claims as queries). Each claim is timed back to back on every side, so a
@@ -178,7 +180,9 @@ def rerank_parts(
     for claim in claims:
         shipped.prepare([claim])
         timed("bm25s tokenize + retrieve", bm25s_query, retriever, claim)
-        hits = timed("FTS5 recall (query + rows)", recalled_hits, store, claim)
+        hits = timed(
+            "FTS5 recall (query + rows)", recalled_hits, store, claim, depth=shipped.recall_depth
+        )
         if not hits:
             continue
         stats = timed("term statistics (SQL)", store.reference_term_stats, content_stems(claim))
@@ -219,7 +223,10 @@ def rerank_parts(
         timed("shipped suggest, claim prepared", shipped.suggest, claim, context=FREE_TEXT)
     base_wall = p50(wall["bm25s tokenize + retrieve"])
     base_cpu = p50(cpu["bm25s tokenize + retrieve"])
-    print(f"warm parts, {len(claims)} claims, each part back to back with bm25s:")
+    print(
+        f"warm parts, {len(claims)} claims, {shipped.recall_depth} passages recalled,"
+        " each part back to back with bm25s:"
+    )
     print(f"  {'part':<42} {'wall p50':>9} {'ratio':>6} {'CPU p50':>9} {'ratio':>6}")
     for name, values in wall.items():
         print(
@@ -272,6 +279,11 @@ def main() -> None:
         help="only the warm per-part breakdown (wall and CPU against bm25s), then stop",
     )
     parser.add_argument(
+        "--depth",
+        type=int,
+        help="with --parts: passages recalled for the rerank (default the shipped RECALL_DEPTH)",
+    )
+    parser.add_argument(
         "--db",
         type=Path,
         help="a copy of a library these benches imported (copied again, not written)",
@@ -292,7 +304,7 @@ def main() -> None:
             if not args.db:
                 store.add_references(passages)
             if args.parts:
-                shipped = LocalReferences(store)
+                shipped = LocalReferences(store, recall_depth=args.depth)
                 for claim in claims:  # every candidate's vector cached: a warm library
                     shipped.suggest(claim, context=FREE_TEXT)
                 rerank_parts(claims, retriever, store, shipped)

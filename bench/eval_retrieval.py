@@ -476,7 +476,15 @@ def main() -> None:
         help="also cross-validate recalling only this many passages (e.g. 40 30 20),"
         " each with and without the `partial` feature",
     )
+    parser.add_argument(
+        "--recall-depth",
+        type=int,
+        help="passages the index recalls for the rerank, in the shipped path and the"
+        " feature table alike (default the shipped matcher.RECALL_DEPTH)",
+    )
     args = parser.parse_args()
+    if args.recall_depth:
+        matcher.RECALL_DEPTH = local.RECALL_DEPTH = args.recall_depth
     if args.recall == "impact":
         IMPACT_RECALL.update(keep=args.impact_keep, max_terms=args.impact_max_terms)
     data = data_or_skip()
