@@ -2,6 +2,8 @@
 
     FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_rerank_speed.py
     [--skip-import] [--skip-eager]   # only the suggestion latency
+    ... bench_rerank_speed.py --parts [--depth 30] [--db COPY_OF_A_BENCH_DB]
+                                     # where a warm suggestion's time goes, by CPU
 
 Same corpus and claims as bench/bench_suggest.py (~55-60k real sentences, FM2 and
 Climate-FEVER claims as queries). Each claim is timed back to back on every side, so a
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -38,7 +41,12 @@ import bm25s
 from corpora import data_or_skip, suggestion_corpus
 
 from factcheck.evidence.context import ClaimContext
-from factcheck.evidence.sources.local import SENTENCE_DEPTH, LocalReferences, recalled_hits
+from factcheck.evidence.sources.local import (
+    SENTENCE_DEPTH,
+    LocalReferences,
+    _candidate,
+    recalled_hits,
+)
 from factcheck.store import Store
 from factcheck.text import sentence_encoder
 from factcheck.text.sentence_encoder import SentenceEncoder, default_sentence_encoder, passage_text
@@ -133,6 +141,100 @@ def warm_parts(
     return times
 
 
+def rerank_parts(
+    claims: list[str], retriever: bm25s.BM25, store: Store, shipped: LocalReferences
+) -> None:
+    """Where a warm suggestion's time goes, part by part, each claim's parts timed back to
+    back with bm25s (wall and CPU; CPU is the figure on a shared machine): the FTS5
+    recall, the library's term statistics, the matcher's rerank of the recalled passages
+    and its parts (the claim's own details and terms, each passage's stems, the agreement
+    signals, the three rapidfuzz features, the static-vector cosines), the sentence rerank
+    of the best SENTENCE_DEPTH (claim vector prepared, spans for the 5 kept) and the
+    claim's encoding."""
+    from rapidfuzz import fuzz
+
+    from factcheck.evidence import matcher
+    from factcheck.evidence.signals import compare, extract_details
+    from factcheck.evidence.sources.local import rerank_by_meaning
+    from factcheck.text.vectors import default_vectors
+    from factcheck.text.words import content_stems
+
+    encoder = default_sentence_encoder()
+    assert encoder is not None
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+
+    def timed(name: str, function, *arguments, **keywords):  # type: ignore[no-untyped-def]
+        started, used = time.perf_counter(), time.process_time()
+        result = function(*arguments, **keywords)
+        cpu.setdefault(name, []).append(time.process_time() - used)
+        wall.setdefault(name, []).append(time.perf_counter() - started)
+        return result
+
+    def claim_side(claim: str) -> None:
+        extract_details(claim)
+        matcher.informative_terms(claim, limit=50)
+        matcher.informative_terms("", limit=50)
+        default_vectors().vector(claim)
+
+    for claim in claims:
+        shipped.prepare([claim])
+        timed("bm25s tokenize + retrieve", bm25s_query, retriever, claim)
+        hits = timed(
+            "FTS5 recall (query + rows)", recalled_hits, store, claim, depth=shipped.recall_depth
+        )
+        if not hits:
+            continue
+        stats = timed("term statistics (SQL)", store.reference_term_stats, content_stems(claim))
+        candidates = [_candidate(hit) for hit in hits]
+        ranked = timed(
+            "matcher rerank of the recalled, whole",
+            matcher.rank_candidates,
+            claim,
+            candidates,
+            limit=SENTENCE_DEPTH,
+            stats=stats,
+            spans=False,
+        )
+        timed("  claim's details, terms, static vector", claim_side, claim)
+        passages = [c.passage for c in candidates]
+        timed("  content_stems of each passage", list, map(content_stems, passages))
+        details = extract_details(claim)
+        timed("  agreement signals (compare)", list, map(compare, [details] * 50, passages))
+        lowered = [p.lower() for p in passages]
+        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio, fuzz.partial_ratio):
+            timed(f"  rapidfuzz {scorer.__name__}", matcher._fuzzy, scorer, claim.lower(), lowered)
+        vector = default_vectors().vector(claim)
+        timed("  static-vector cosines", matcher._meanings, vector, candidates)
+        timed(
+            "sentence rerank (prepared) + 5 spans",
+            rerank_by_meaning,
+            store,
+            claim,
+            ranked,
+            hits,
+            shipped.sentence_weight,
+            limit=5,
+            spans=True,
+        )
+        encoder._recent.pop(claim, None)
+        timed("claim encoding (MiniLM, one claim)", encoder.encode, [claim])
+        shipped.prepare([claim])
+        timed("shipped suggest, claim prepared", shipped.suggest, claim, context=FREE_TEXT)
+    base_wall = p50(wall["bm25s tokenize + retrieve"])
+    base_cpu = p50(cpu["bm25s tokenize + retrieve"])
+    print(
+        f"warm parts, {len(claims)} claims, {shipped.recall_depth} passages recalled,"
+        " each part back to back with bm25s:"
+    )
+    print(f"  {'part':<42} {'wall p50':>9} {'ratio':>6} {'CPU p50':>9} {'ratio':>6}")
+    for name, values in wall.items():
+        print(
+            f"  {name:<42} {1000 * p50(values):7.2f}ms {p50(values) / base_wall:5.2f}x"
+            f" {1000 * p50(cpu[name]):7.2f}ms {p50(cpu[name]) / base_cpu:5.2f}x"
+        )
+
+
 def passage_batches(passages: list[dict[str, str]], encoder: SentenceEncoder) -> None:
     """A cold claim's up to SENTENCE_DEPTH passage encodings, four ways: the shipped
     length-sorted batches of 16 (16 + 4), one call of 20, batches of 8, one at a time
@@ -171,6 +273,21 @@ def main() -> None:
     parser.add_argument("--eager-sample", type=int, default=3000)
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-eager", action="store_true")
+    parser.add_argument(
+        "--parts",
+        action="store_true",
+        help="only the warm per-part breakdown (wall and CPU against bm25s), then stop",
+    )
+    parser.add_argument(
+        "--depth",
+        type=int,
+        help="with --parts: passages recalled for the rerank (default the shipped RECALL_DEPTH)",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="a copy of a library these benches imported (copied again, not written)",
+    )
     args = parser.parse_args()
     data = data_or_skip()
     passages, queries = suggestion_corpus(data, CORPUS_SIZE)
@@ -181,8 +298,17 @@ def main() -> None:
 
     retriever = bm25s_index(passages)
     with tempfile.TemporaryDirectory() as folder:
+        if args.db:
+            shutil.copyfile(args.db, Path(folder) / "claims.db")
         with Store(Path(folder) / "claims.db") as store:
-            store.add_references(passages)
+            if not args.db:
+                store.add_references(passages)
+            if args.parts:
+                shipped = LocalReferences(store, recall_depth=args.depth)
+                for claim in claims:  # every candidate's vector cached: a warm library
+                    shipped.suggest(claim, context=FREE_TEXT)
+                rerank_parts(claims, retriever, store, shipped)
+                return
             lexical = LocalReferences(store, sentence_weight=0.0)
             shipped = LocalReferences(store)
             for claim in ["warm up the page cache and the model", *claims[-20:]]:

@@ -35,6 +35,7 @@ Run: nice -n 10 python bench/eval_retrieval.py [--limit N] [--grid sentence|lexi
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import itertools
 import statistics
@@ -390,6 +391,60 @@ def cross_validate(devs: list[DevSet], settings: list[Setting]) -> None:
             )
 
 
+def fewer_candidates(table: Table, depth: int) -> Table:
+    """The table as if the index had recalled only its best `depth` passages (rows are in
+    recall order): the rows cut, and `saturated` min-max normalised again over the rows
+    left, as the matcher does over its candidates (from 4-decimal values, so to ~1e-4).
+    Every other feature is per passage (`recall` is normalised by the best hit, which
+    stays)."""
+    column = FEATURES.index("saturated")
+    cut = []
+    for ids, values, cosines in table:
+        values = values[:depth].copy()
+        if len(values):
+            low, high = values[:, column].min(), values[:, column].max()
+            values[:, column] = (values[:, column] - low) / ((high - low) or 1.0)
+        cut.append((ids[:depth], values, cosines[:depth]))
+    return cut
+
+
+def cheaper_variants(devs: list[DevSet], max_depth: int, depths: list[int]) -> None:
+    """Cross-validation again for cheaper reranks, from the same feature table: the index
+    recalling only `depth` passages, with and without the rapidfuzz `partial` feature
+    (the dearest one). Same grid (the sentence term), same folds, same baseline."""
+    for depth in depths:
+        for dropped in ((), ("partial",)):
+            settings = []
+            for chosen, vector, weight, sentence_depth in sentence_grid(max_depth):
+                vector = vector.copy()
+                for name in dropped:
+                    vector[FEATURES.index(name)] = 0.0
+                settings.append((chosen, vector, weight, min(sentence_depth, depth)))
+            variants = []
+            for dev in devs:
+                variant = copy.copy(dev)
+                variant.table = fewer_candidates(dev.table, depth)
+                variants.append(variant)
+            print(f"\n=== recall depth {depth}, without {', '.join(dropped) or 'nothing'} ===")
+            cross_validate(variants, settings)
+            vector = shipped_weights()
+            for name in dropped:
+                vector[FEATURES.index(name)] = 0.0
+            shallow = min(local.SENTENCE_DEPTH, depth)
+            for variant in variants:
+                ranked = Ranked(
+                    rank_with(variant.table, vector, local.SENTENCE_WEIGHT, shallow),
+                    variant.queries,
+                )
+                rows = np.arange(len(variant.queries))
+                fives = ratio(ranked.recall5, variant.strong.recall5, rows)
+                ones = ratio(ranked.recall1, variant.strong.recall1, rows)
+                print(
+                    f"  {variant.name}, full set, shipped sentence weight, depth {shallow}:"
+                    f" recall@5 {fives:.3f}x, recall@1 {ones:.3f}x"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N claims of each set")
@@ -413,7 +468,23 @@ def main() -> None:
     )
     parser.add_argument("--impact-keep", type=int, default=1000)
     parser.add_argument("--impact-max-terms", type=int, default=12)
+    parser.add_argument(
+        "--fewer-candidates",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also cross-validate recalling only this many passages (e.g. 40 30 20),"
+        " each with and without the `partial` feature",
+    )
+    parser.add_argument(
+        "--recall-depth",
+        type=int,
+        help="passages the index recalls for the rerank, in the shipped path and the"
+        " feature table alike (default the shipped matcher.RECALL_DEPTH)",
+    )
     args = parser.parse_args()
+    if args.recall_depth:
+        matcher.RECALL_DEPTH = local.RECALL_DEPTH = args.recall_depth
     if args.recall == "impact":
         IMPACT_RECALL.update(keep=args.impact_keep, max_terms=args.impact_max_terms)
     data = data_or_skip()
@@ -426,6 +497,8 @@ def main() -> None:
     cross_validate(
         devs, sentence_grid(args.max_depth) if args.grid == "sentence" else lexical_grid()
     )
+    if args.fewer_candidates:
+        cheaper_variants(devs, args.max_depth, args.fewer_candidates)
     # Pooled over the full sets: each setting's mean recall ratio (for the table of
     # weights in RESULTS.md; not a held-out figure).
     if args.grid == "sentence":

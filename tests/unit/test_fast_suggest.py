@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from factcheck.evidence import matcher
 from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.matcher import Candidate, aligned_span, rank_candidates, with_spans
+from factcheck.evidence.sources import local as local_source
 from factcheck.evidence.sources.local import LocalReferences
 from factcheck.models import SourceKind
 from factcheck.store import Store
@@ -135,3 +136,31 @@ def test_the_claim_memory_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None
     for n in range(6):
         encoder.vector(f"Bounded claim {n}.")
     assert list(encoder._recent) == [f"Bounded claim {n}." for n in (3, 4, 5)]
+
+
+def test_the_matcher_reranks_only_the_index_best_recall_depth(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 40 passages the claim's words recall; the rerank sees the index's best 30 of them
+    # (matcher.RECALL_DEPTH: fewer candidates, the same recall in cross-validation).
+    store.add_references(
+        [
+            {"id": f"g{n}", "title": f"Glacier {n}", "text": f"Glacier {n} retreated {n} metres."}
+            for n in range(40)
+        ]
+    )
+    seen: list[int] = []
+    original = local_source.rank_candidates
+
+    def counting(claim, candidates, **options):
+        candidates = list(candidates)
+        seen.append(len(candidates))
+        return original(claim, candidates, **options)
+
+    monkeypatch.setattr(local_source, "rank_candidates", counting)
+    found = LocalReferences(store, sentence_weight=0.0).suggest(
+        "The glacier retreated.", context=FREE_TEXT, limit=5
+    )
+    assert matcher.RECALL_DEPTH == 30
+    assert seen == [30]
+    assert len(found) == 5

@@ -40,10 +40,11 @@ if TYPE_CHECKING:
 
 SENTENCE_DEPTH = 20
 """How many of the matcher's best passages the sentence embeddings rerank. Reranking all
-50 recalled passages scores higher still on FM2 (recall@5 1.50x bm25s instead of 1.44x,
-full set), but costs 2.5x the transformer runs on a library not yet embedded (each
-passage first seen costs one), so the cross-validation grid is bounded at 20 for cost
-(bench/eval_retrieval.py --max-depth 20; bench/RESULTS.md, issue 14)."""
+50 passages then recalled (`matcher.RECALL_DEPTH` was 50) scored higher still on FM2
+(recall@5 1.50x bm25s instead of 1.44x, full set), but costs 2.5x the transformer runs
+on a library not yet embedded (each passage first seen costs one), so the
+cross-validation grid is bounded at 20 for cost (bench/eval_retrieval.py --max-depth 20;
+bench/RESULTS.md, issue 14)."""
 SENTENCE_WEIGHT = 3.0
 """Weight of the claim-passage cosine against 1.0 for the matcher's score (in [0, 1]):
 chosen by 5-fold cross-validation over claims (bench/eval_retrieval.py; 3 in four folds,
