@@ -4,6 +4,8 @@ beside pysbd on the same articles, in one run.
     nice -n 10 python bench/bench_checkworthiness_speed.py
     python bench/bench_checkworthiness_speed.py --articles 100 --bulk 400
     python bench/bench_checkworthiness_speed.py --bulk 0     # warm p50 only
+    python bench/bench_checkworthiness_speed.py --one-sentence-calls 300 --articles 30 --bulk 0
+    python bench/bench_checkworthiness_speed.py --articles 30 --bulk 0 --compare-model DIR
 
 Articles: CoAID bodies (../shared/data/coaid) joined in file order until each is at
 least 5,000 bytes. "Warm p50": `split_claims` per article after one warm-up article
@@ -12,6 +14,15 @@ runs one thread). "Bulk": the articles split by two worker processes (one per co
 MB/s from wall time (model loading included) and from CPU time / 2 after each worker's
 warm-up sentence (the machine is shared; CPU time is what the code costs). Also printed:
 the share of sentences the cascade sends to the transformer.
+"One sentence a call" (`--one-sentence-calls N`): the issue's own machine figure ("about
+3 ms a sentence with a plain batch loop"), measured the same way here: N transformer
+sentences of the timed articles whose word-piece count is nearest their median, each
+run alone through the shipped int8 model, CPU ms per call (p50 and mean), so the ratio
+of this machine to the issue author's is on record.
+"Compare" (`--compare-model DIR`, a folder holding another checkworthiness.onnx and
+checkworthiness_onnx.json): every timed article is split with the packaged model and
+with DIR's (its own threshold and cascade floor), in alternating order, in the same
+process, so the two p50s and the per-article ratio come from the same run.
 Exits 0 with a message when ../shared/data is absent; pysbd (dev extra) is optional.
 """
 
@@ -19,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import statistics
 import sys
 import time
@@ -80,22 +92,136 @@ def _split_many(docs: list[str]) -> float:
     return time.process_time() - started
 
 
-def cascade_share(docs: list[str]) -> float:
+def cascade_share(docs: list[str], floor: float | None = None) -> float:
     """The share of sentences whose linear score reaches the cascade floor."""
-    linear, floor = default_model(), cascade_floor()
+    linear, floor = default_model(), cascade_floor() if floor is None else floor
     sentences = [doc[s:e] for doc in docs for s, e in split_sentences(doc)]
     return sum(linear.probability(s) >= floor for s in sentences) / len(sentences)
+
+
+class ModelSwitch:
+    """Points the cascade at the packaged model or at the one in another folder.
+
+    Bench only: `score_sentences` looks `_transformer` and `cascade_floor` up in its
+    module at every call, so swapping those two names swaps the model the splitter uses.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        from factcheck.claims.checkworthiness import scoring
+        from factcheck.claims.checkworthiness.transformer import load_transformer
+
+        self.scoring = scoring
+        other = load_transformer(folder)
+        if other is None:
+            raise SystemExit(f"no model in {folder}")
+        meta = json.loads((folder / "checkworthiness_onnx.json").read_text(encoding="utf-8"))
+        floor = float(meta["cascade_floor"])
+        self.packaged = (scoring._transformer, scoring.cascade_floor)
+        self.other = (lambda: other, lambda: floor)
+
+    def use(self, packaged: bool) -> None:
+        chosen = self.packaged if packaged else self.other
+        self.scoring._transformer, self.scoring.cascade_floor = chosen  # type: ignore[assignment]
+
+
+def one_sentence_calls(docs: list[str], count: int, label: str = "") -> None:
+    """CPU ms of the cascade's model on single sentences of typical length (see doc)."""
+    from factcheck.claims.checkworthiness import scoring
+    from factcheck.claims.checkworthiness.encoding import SentenceInContext, encode
+
+    scorer = scoring._transformer()
+    if scorer is None:
+        print("no transformer installed: no per-sentence figure")
+        return
+    linear, floor = default_model(), scoring.cascade_floor()
+    sentences = [doc[s:e] for doc in docs for s, e in split_sentences(doc)]
+    passed = [s for s in sentences if linear.probability(s) >= floor]
+    encoded = [encode(SentenceInContext(s), scorer.tokenizer, context=False) for s in passed]
+    median = statistics.median(len(e.ids) for e in encoded)
+    typical = sorted(encoded, key=lambda e: abs(len(e.ids) - median))[:count]
+    for e in typical[:20]:  # warm the session's buffers for these shapes
+        scorer._run([e])
+    times = []
+    for e in typical:
+        started = time.process_time()
+        scorer._run([e])
+        times.append((time.process_time() - started) * 1000)
+    pieces = statistics.mean(len(e.ids) for e in typical)
+    print(
+        f"one sentence a call{label}: {len(typical)} sentences, {pieces:.1f} pieces on average "
+        f"(median of all {median:.0f}): p50 {statistics.median(times):.2f} ms, "
+        f"mean {statistics.mean(times):.2f} ms CPU a sentence"
+    )
+
+
+def compare(timed: list[str], folder: Path, one_sentence: int) -> None:
+    """The packaged model and `folder`'s, article by article in alternating order."""
+    switch = ModelSwitch(folder)
+    switch.use(packaged=False)
+    split_claims(timed[0])  # warm the other session too
+    other_floor = switch.scoring.cascade_floor()
+    if one_sentence > 0:
+        switch.use(packaged=True)
+        one_sentence_calls(timed, one_sentence, " (packaged)")
+        switch.use(packaged=False)
+        one_sentence_calls(timed, one_sentence, f" ({folder})")
+    times: dict[bool, list[float]] = {True: [], False: []}
+    walls: dict[bool, list[float]] = {True: [], False: []}
+    for n, doc in enumerate(timed):
+        for packaged in (True, False) if n % 2 == 0 else (False, True):
+            switch.use(packaged)
+            times[packaged].extend(per_article_ms(split_claims, [doc], walls[packaged]))
+    switch.use(packaged=True)
+    size = statistics.mean(len(d.encode()) for d in timed)
+    print(f"{len(timed)} articles, mean {size / 1000:.1f} KB, interleaved")
+    for packaged, name, floor in ((True, "packaged", None), (False, str(folder), other_floor)):
+        cpu = times[packaged]
+        print(
+            f"{name}: cascade {cascade_share(timed, floor):.0%} of sentences; split_claims "
+            f"p50 {statistics.median(cpu):.0f} ms, p90 {statistics.quantiles(cpu, n=10)[-1]:.0f}"
+            f" ms CPU, wall p50 {statistics.median(walls[packaged]):.0f} ms"
+        )
+    ratios = [b / a for a, b in zip(times[True], times[False], strict=True)]
+    print(
+        f"other / packaged per article: median {statistics.median(ratios):.3f}x "
+        f"(quartiles {statistics.quantiles(ratios, n=4)[0]:.3f}-"
+        f"{statistics.quantiles(ratios, n=4)[-1]:.3f}); ratio of p50s "
+        f"{statistics.median(times[False]) / statistics.median(times[True]):.3f}x"
+    )
+    try:
+        import pysbd
+    except ImportError:
+        print("pysbd not installed (dev extra): no baseline")
+        return
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    theirs = statistics.median(per_article_ms(segmenter.segment, timed))
+    print(
+        f"pysbd segment (baseline): p50 {theirs:.0f} ms -> packaged / pysbd "
+        f"{statistics.median(times[True]) / theirs:.2f}x, other / pysbd "
+        f"{statistics.median(times[False]) / theirs:.2f}x"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=60, help="articles timed one by one")
     parser.add_argument("--bulk", type=int, default=200, help="articles for the bulk figure")
+    parser.add_argument(
+        "--compare-model", type=Path, help="a folder with another model, timed interleaved"
+    )
+    parser.add_argument(
+        "--one-sentence-calls", type=int, default=0, help="also time N single-sentence calls"
+    )
     args = parser.parse_args()
     root = require_data()
     docs = articles(root, max(args.articles, args.bulk) + 1)
     split_claims(docs[0])  # warm: loads the models
     timed = docs[1 : args.articles + 1]
+    if args.compare_model is not None:
+        compare(timed, args.compare_model, args.one_sentence_calls)
+        return
+    if args.one_sentence_calls > 0:
+        one_sentence_calls(timed, args.one_sentence_calls)
     size = statistics.mean(len(d.encode()) for d in timed)
     wall: list[float] = []
     ours = per_article_ms(split_claims, timed, wall)

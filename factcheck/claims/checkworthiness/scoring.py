@@ -1,13 +1,13 @@
 """`score_sentences`: the check-worthiness of every sentence of a document at once.
 
 The cascade: the linear model (plain Python, ~0.05 ms a sentence) scores every
-sentence; those it finds clearly not claims (probability below `cascade_floor`, 0.25:
-raised for speed from the 0.18 at which no check-worthy sentence the transformer shows
-on the tuning set was lost, held-out figures within their spread) keep that low score,
-and the transformer (~4 ms a sentence on one busy core) scores the rest in
-length-sorted batches. The transformer is loaded on the first call; if its file or
-onnxruntime is missing (a broken install), the linear model scores everything and a
-warning says so once.
+sentence; those it finds clearly not claims (probability below `cascade_floor`, 0.18
+in checkworthiness_onnx.json: the highest floor at which no check-worthy sentence the
+transformer shows on the tuning set is lost; 0.25 was faster but cost recent-debate F1)
+keep that low score, and the transformer (~5-7 ms a sentence alone on one busy core,
+less a sentence in batches) scores the rest in length-sorted batches. The transformer
+is loaded on the first call; if its file or onnxruntime is missing (a broken install),
+the linear model scores everything and a warning says so once.
 """
 
 from __future__ import annotations
