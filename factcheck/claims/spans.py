@@ -215,12 +215,12 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         if _bare_attribution(lowers, verbs, first, last):
             continue  # "he said", "the company said in a statement"
         ends_body = ends_text and last == n - 1
+        whole = last
         last = _drop_dangling(lowers, first, last)
-        cut_off = _drop_cut_off_end(words, lowers, first, last) if ends_body else last
-        if cut_off != last:
-            last = cut_off
-            if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
-                continue  # "the union has been" less its cut-off end: a bare noun phrase
+        if ends_body:
+            last = _drop_cut_off_end(words, lowers, first, last)
+        if last != whole and last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
+            continue  # "the union has been" less its cut-off end: a bare noun phrase
         s, e = trim_markup(text, matches[first].start(), matches[last].end())
         if e <= s:
             continue
@@ -261,6 +261,21 @@ statement whole: "why is that", "the problem is that", "like this", "abide by th
 Not a modal or "has": "how can that" lacks its verb."""
 
 
+_EMPHASIS_MARKS = frozenset("*_")
+
+
+def _dangles(lower: str) -> bool:
+    """A word a claim cannot end on: a determiner, conjunction, relative or
+    subordinator, or loose punctuation ("is the , the": trimmed later anyway)."""
+    return (
+        lower in _DETERMINERS
+        or lower in _CONJUNCTIONS
+        or lower in _RELATIVES
+        or lower in _OPENERS_ONLY
+        or lower in _LOOSE_PUNCTUATION
+    )
+
+
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     """Give back a trailing determiner, conjunction, relative or subordinator, and a
     preposition it bares ("... died on April 22 of the" in a cut-off body): a claim never
@@ -271,13 +286,12 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
         return end
     while True:  # until stable: a bared preposition may uncover another determiner
         before = end
-        while end > first and (
-            lowers[end] in _DETERMINERS
-            or lowers[end] in _CONJUNCTIONS
-            or lowers[end] in _RELATIVES
-            or lowers[end] in _OPENERS_ONLY
-            or lowers[end] in _LOOSE_PUNCTUATION  # "is the , the": trimmed later anyway
-        ):
+        behind = end  # emphasis marks standing alone, which `trim_markup` drops later
+        while behind > first and lowers[behind] in _EMPHASIS_MARKS:
+            behind -= 1
+        if behind != end and _dangles(lowers[behind]):
+            end = behind  # "the *": the mark goes, and the "the" it hid must too
+        while end > first and _dangles(lowers[end]):
             end -= 1
         if end == before:
             return end

@@ -191,6 +191,7 @@ words = st.sampled_from(
 @example("the the the the the the than the")
 @example("is the , the")
 @example("U.S. is the . the")
+@example("the the the the the the * the")  # an emphasis mark hid the "the" before it
 def test_newsy_text_offsets_hold(text: str) -> None:
     check_invariants(text, split_claims(text))
 
