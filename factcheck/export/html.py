@@ -357,8 +357,6 @@ def _article_text(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[in
     claim stays unmarked (it is still listed below). The text between and inside the
     marks is cut first and escaped in one call (`_plain_pieces`).
     """
-    if not any(map(_OCCURRENCES, entries)):  # most documents: no repeated claim
-        return _article_text_once(text, entries)
     cuts: list[str] = []
     marks: list[tuple[Claim, ClaimEntry]] = []
     position = len(text) - len(text.lstrip())
@@ -392,45 +390,7 @@ def _article_text(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[in
     return "".join(html), {claim.id for claim, _entry in marks}  # type: ignore[misc]
 
 
-_OCCURRENCES = operator.attrgetter("occurrences")
 _CLAIM_TEXT = operator.attrgetter("claim.text")
-_CLAIM_ORDER = operator.attrgetter("claim.start", "claim.end")
-"""`_place_order` of an entry's own claim, read in C: the sort key per claim costs
-no Python call."""
-
-
-def _article_text_once(text: str, entries: Sequence[ClaimEntry]) -> tuple[str, set[int]]:
-    """`_article_text` of entries without repeats (each claim occurs once): the same
-    HTML, marks sorted and written from the entries themselves, one loop each."""
-    cuts: list[str] = []
-    marks: list[ClaimEntry] = []
-    length = len(text)
-    position = length - len(text.lstrip())
-    append = cuts.append
-    for entry in sorted(entries, key=_CLAIM_ORDER):
-        claim = entry.claim
-        start, end = claim.start, claim.end
-        if start < position or end > length or start >= end:
-            continue
-        append(text[position:start])
-        append(text[start:end])
-        marks.append(entry)
-        position = end
-    cuts.append(text[position:].rstrip())
-    pieces = _plain_pieces(cuts, _clean(text))
-    html = [pieces[0]]
-    titles = _STATUS_TITLES
-    in_text = set()
-    for entry, quoted, after in zip(marks, pieces[1::2], pieces[2::2], strict=True):
-        claim = entry.claim
-        claim_id, status, number = claim.id, claim.status, entry.number
-        in_text.add(claim_id)
-        html.append(
-            f'<a class="claim {status}" id="in-text-{claim_id}" href="#claim-{claim_id}"'
-            f' title="{titles[status]}: claim {number}">'
-            f'{quoted}<sup class="ref">{number}</sup></a>{after}'
-        )
-    return "".join(html), in_text  # type: ignore[return-value]  # stored claims: ids set
 
 
 _TEXT, _START, _END, _KIND, _ID, _STATUS = (
@@ -441,7 +401,7 @@ _TEXT, _START, _END, _KIND, _ID, _STATUS = (
 def _article_rows(
     text: str, rows: list[ClaimRow], numbers: Sequence[int | None]
 ) -> tuple[str, set[int], list[str | None]]:
-    """`_article_text_once` of a document's rows (no repeats): the same HTML and marked
+    """`_article_text` of a document's rows (no repeats): the same HTML and marked
     ids, and each row's claim text escaped when the article's marked piece is it (the
     piece is the claim text when the row's span cuts it out, and no paragraph break was
     drawn in it): `_escaped_texts` need not escape it again. None for the others."""
