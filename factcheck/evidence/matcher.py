@@ -46,7 +46,7 @@ __all__ = [
 
 RECALL_DEPTH = 30
 """How many passages the index returns for reranking. 30, not 50: the rerank's cost is
-per candidate (0.88x bm25s CPU for 30 against 1.33x for 50), and 5-fold cross-validation
+per candidate (0.93x bm25s CPU for 30 against 1.33x for 50), and 5-fold cross-validation
 over claims kept recall@5 level (held-out FM2 1.43x, Climate-FEVER 1.32x bm25s, against
 1.44x / 1.33x at 50; 20 lost FM2: 1.39x). bench/RESULTS.md, session 23."""
 MAX_QUERY_TERMS = 24
