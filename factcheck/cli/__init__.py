@@ -221,6 +221,7 @@ def finish_scores(store: Store) -> int:
 
 
 def is_terminal(stream: Any) -> bool:
+    """Whether `stream` is a terminal (a progress bar is for people watching one)."""
     return bool(getattr(stream, "isatty", lambda: False)())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +17,7 @@ from factcheck.cli import (
     cli,
     describe_os_error,
     format_option,
+    is_terminal,
 )
 from factcheck.cli.claim_listing import CHUNK_ROWS, write_csv, write_json, write_table
 from factcheck.cli.documents import document_header, field_line, metadata_lines
@@ -80,7 +81,7 @@ def add(
 
     fetch = desk.config.fetch
     # The bar is for people watching a terminal; piped into a log, each line comes at once.
-    show_bar = len(inputs) >= PROGRESS_BAR_FROM and not dry_run and _is_terminal(sys.stderr)
+    show_bar = len(inputs) >= PROGRESS_BAR_FROM and not dry_run and is_terminal(sys.stderr)
     report = _Report(buffered=show_bar)
     failures = 0
     with click.progressbar(
@@ -127,10 +128,6 @@ def add(
         raise click.ClickException(
             f"{failures} of {len(inputs)} inputs failed; nothing was stored for them"
         )
-
-
-def _is_terminal(stream: Any) -> bool:
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 class _Report:

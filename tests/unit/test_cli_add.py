@@ -161,7 +161,7 @@ def test_adding_the_same_page_twice_is_reported(runner, inputs, tmp_path):
 @pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
 def test_many_inputs_are_each_reported(runner, tmp_path, monkeypatch, terminal):
     # On a terminal a progress bar is drawn and the lines are held back until it ends.
-    monkeypatch.setattr("factcheck.cli.claims._is_terminal", lambda stream: terminal)
+    monkeypatch.setattr("factcheck.cli.claims.is_terminal", lambda stream: terminal)
     names = []
     for number in range(6):
         name = f"note{number}.txt"
