@@ -210,9 +210,9 @@ def finish_scores(store: Store) -> int:
     documents. Nothing pending (one indexed lookup) imports nothing more."""
     if not store.has_pending_scores():
         return 0
-    from factcheck.ingest.pending_scores import finish_pending_scores, pending_score_documents
+    from factcheck.ingest.pending_scores import finish_pending_scores
 
-    count = len(pending_score_documents(store))
+    count = len(store.pending_score_documents())
     show_bar = count >= PROGRESS_BAR_FROM and is_terminal(sys.stderr)
     with click.progressbar(
         length=count, label="scoring added documents", file=sys.stderr, hidden=not show_bar

@@ -33,12 +33,7 @@ from factcheck.text.wording import plural
 if TYPE_CHECKING:
     from factcheck.store import Store
 
-__all__ = ["finish_pending_scores", "pending_score_documents"]
-
-
-def pending_score_documents(store: Store) -> list[int]:
-    """The documents whose scores are still pending (empty in one indexed lookup)."""
-    return store.pending_score_documents() if store.has_pending_scores() else []
+__all__ = ["finish_pending_scores"]
 
 
 def finish_pending_scores(
@@ -55,7 +50,7 @@ def finish_pending_scores(
     after each document (a progress bar). A read-only database with pending scores is
     a one-line `StoreError`, raised before any scoring: its scores cannot be stored.
     """
-    documents = pending_score_documents(store)
+    documents = store.pending_score_documents()
     if only is not None:
         documents = [document_id for document_id in documents if document_id in only]
     if not documents:
