@@ -338,6 +338,47 @@ def stream_report(
 _Pending = tuple[Document, list[Claim], list[Claim]]
 
 
+def _row_chunks(
+    store: Store,
+    documents: Iterable[Document],
+    document_id: int | None,
+    status: Status | None,
+    chunk_claims: int,
+) -> Iterator[list[tuple[Document, list[ClaimRow]]]]:
+    """The documents a report lists, each with its claim rows (repeats and dismissed
+    ones included), in chunks of about `chunk_claims` claims (those listed, under a
+    status filter): the one walk both streams make, merging the documents with one
+    cursor over the claims. A document with no claim of the wanted status is left out."""
+    rows_by_document = itertools.groupby(
+        store.claim_rows(document_id=document_id, include_hidden=True),
+        key=operator.itemgetter(_DOCUMENT),
+    )
+    pending = next(rows_by_document, None)
+    wanted = None if status is None else str(status)
+    chunk: list[tuple[Document, list[ClaimRow]]] = []
+    chunk_size = 0
+    for document in documents:
+        while pending is not None and pending[0] < document.id:
+            pending = next(rows_by_document, None)  # claims of a document not listed
+        rows: list[ClaimRow] = []
+        if pending is not None and pending[0] == document.id:
+            rows = list(pending[1])
+            pending = next(rows_by_document, None)
+        if wanted is None:
+            chunk_size += len(rows)
+        else:
+            chosen = sum(1 for row in rows if row[_STATUS] == wanted and row[_DUPLICATE] is None)
+            if not chosen:
+                continue
+            chunk_size += chosen
+        chunk.append((document, rows))
+        if chunk_size >= chunk_claims:
+            yield chunk
+            chunk, chunk_size = [], 0
+    if chunk:
+        yield chunk
+
+
 def _stream_documents(
     store: Store,
     documents: Iterable[Document],
@@ -345,35 +386,20 @@ def _stream_documents(
     status: Status | None,
     chunk_claims: int,
 ) -> Iterator[DocumentReport]:
-    claims_by_document = itertools.groupby(
-        store.claim_rows(document_id=document_id, include_hidden=True),
-        key=lambda row: row[_DOCUMENT],
-    )
-    pending = next(claims_by_document, None)
-    chunk: list[_Pending] = []
-    chunk_size = 0
-    for document in documents:
-        while pending is not None and pending[0] < document.id:
-            pending = next(claims_by_document, None)  # claims of a document not listed
-        all_claims: list[Claim] = []
-        if pending is not None and pending[0] == document.id:
-            all_claims = [claim_from_row(row) for row in pending[1]]
-            pending = next(claims_by_document, None)
-        chosen = [
-            c
-            for c in all_claims
-            if c.duplicate_of is None  # `_shown`, inlined: it runs for every claim
-            and c.status is not Status.DISMISSED
-            and (status is None or c.status is status)
-        ]
-        if status is not None and not chosen:
-            continue
-        chunk.append((document, all_claims, chosen))
-        chunk_size += len(all_claims) if status is None else len(chosen)
-        if chunk_size >= chunk_claims:
-            yield from _document_reports(store, chunk, status)
-            chunk, chunk_size = [], 0
-    yield from _document_reports(store, chunk, status)
+    """The listed documents as `DocumentReport`s, a chunk of `_row_chunks` at a time."""
+    for rows_chunk in _row_chunks(store, documents, document_id, status, chunk_claims):
+        chunk: list[_Pending] = []
+        for document, rows in rows_chunk:
+            all_claims = [claim_from_row(row) for row in rows]
+            chosen = [
+                c
+                for c in all_claims
+                if c.duplicate_of is None  # `_shown`, inlined: it runs for every claim
+                and c.status is not Status.DISMISSED
+                and (status is None or c.status is status)
+            ]
+            chunk.append((document, all_claims, chosen))
+        yield from _document_reports(store, chunk, status)
 
 
 def _shown(claim: Claim) -> bool:
@@ -501,33 +527,8 @@ def _stream_document_rows(
     """`_stream_documents` as `DocumentRows`: the same documents, chunks and reads, but
     a claim becomes a `Claim` only when it has a verdict or evidence, or its document
     holds a repeat or a dismissed claim (then the whole document is built as entries)."""
-    rows_by_document = itertools.groupby(
-        store.claim_rows(document_id=document_id, include_hidden=True),
-        key=operator.itemgetter(_DOCUMENT),
-    )
-    pending = next(rows_by_document, None)
-    wanted = None if status is None else str(status)
-    chunk: list[tuple[Document, list[ClaimRow]]] = []
-    chunk_size = 0
-    for document in documents:
-        while pending is not None and pending[0] < document.id:
-            pending = next(rows_by_document, None)  # claims of a document not listed
-        rows: list[ClaimRow] = []
-        if pending is not None and pending[0] == document.id:
-            rows = list(pending[1])
-            pending = next(rows_by_document, None)
-        if wanted is None:
-            chunk_size += len(rows)
-        else:
-            chosen = sum(1 for row in rows if row[_STATUS] == wanted and row[_DUPLICATE] is None)
-            if not chosen:
-                continue
-            chunk_size += chosen
-        chunk.append((document, rows))
-        if chunk_size >= chunk_claims:
-            yield from _documents_of_rows(store, chunk, status)
-            chunk, chunk_size = [], 0
-    yield from _documents_of_rows(store, chunk, status)
+    for chunk in _row_chunks(store, documents, document_id, status, chunk_claims):
+        yield from _documents_of_rows(store, chunk, status)
 
 
 _DISMISSED = str(Status.DISMISSED)
