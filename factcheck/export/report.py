@@ -592,7 +592,7 @@ def _documents_of_rows(
             rows=listed,
             numbers=numbers,
             entries=entries,
-            counts={status: statuses[index].count(status) for status in SHOWN_STATUSES},
+            counts={shown: statuses[index].count(shown) for shown in SHOWN_STATUSES},
         )
 
 
