@@ -20,7 +20,6 @@ import dataclasses
 import itertools
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -207,14 +206,14 @@ def rank_candidates(
     for n, candidate in enumerate(candidates):
         feature = features[n]
         in_passage = claim_stems.intersection(feature.stems)
-        title_counts = _title_counts(candidate.title)
-        shared = in_passage | claim_stems.intersection(title_counts)
+        title_stems = _title_stems(candidate.title)
+        shared = in_passage | claim_stems.intersection(title_stems)
         agreements, contradictions = compare(details, candidate.passage)
-        counts = feature.counts
+        passage_stems = feature.stems
         saturation.append(
             sum(
                 math.log1p(
-                    (counts.get(stem, 0) + title_counts.get(stem, 0))
+                    (passage_stems.count(stem) + title_stems.count(stem))
                     * collection_stems
                     / (_SMOOTHING * stem_freq[stem])
                 )
@@ -423,10 +422,9 @@ def _title_words(title: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _title_counts(title: str) -> dict[str, int]:
-    """How often each of `content_stems(title)` occurs in the title, first seen first:
-    many passages share a title, so they are cached (read-only: shared by every call)."""
-    return dict(Counter(content_stems(title)))
+def _title_stems(title: str) -> tuple[str, ...]:
+    """`content_stems` of a page title: many passages share a title, so they are cached."""
+    return tuple(content_stems(title))
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,8 +437,6 @@ class _PassageFeatures:
     """The passage lower-cased, as the rapidfuzz features compare it."""
     stems: tuple[str, ...]
     """`content_stems(passage)`, in order."""
-    counts: dict[str, int]
-    """Occurrences of each stem (read-only)."""
     pairs: frozenset[tuple[str, str]]
     """Adjacent stem pairs (`_pairs`)."""
 
@@ -449,7 +445,7 @@ def forget() -> None:
     """Empty the rerank's memos of passages, claims and titles, so that the next
     suggestion computes everything (bench/bench_rerank_speed.py times passages never
     seen before that way). The rankings are the same either way."""
-    for memo in (_passage_features, _details, _informative, _title_counts, _reader_tokens):
+    for memo in (_passage_features, _details, _informative, _title_stems, _reader_tokens):
         memo.cache_clear()
     forget_passages()
 
@@ -465,7 +461,6 @@ def _passage_features(passage: str) -> _PassageFeatures:
     return _PassageFeatures(
         lowered=passage.lower(),
         stems=tuple(stems),
-        counts=dict(Counter(stems)),
         pairs=frozenset(itertools.pairwise(stems)),
     )
 
