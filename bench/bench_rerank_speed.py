@@ -207,7 +207,7 @@ def rerank_parts(
         forget_passages()
         timed("  agreement signals (compare)", list, map(compare, [details] * 50, passages))
         lowered = [p.lower() for p in passages]
-        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio, fuzz.partial_ratio):
+        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio):
             timed(f"  rapidfuzz {scorer.__name__}", matcher._fuzzy, scorer, claim.lower(), lowered)
         vector = default_vectors().vector(claim)
         timed("  static-vector cosines", matcher._meanings, vector, candidates)

@@ -75,7 +75,7 @@ _EQUIVALENTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     )
 )
 
-# Rerank weights: the index's bm25 plus lexical closeness seen four ways, and what
+# Rerank weights: the index's bm25 plus lexical closeness seen three ways, and what
 # a reviewer looks for (page title named, phrases, details repeated). Round values
 # from a coarse comparison on the tuning halves of FM2 and Climate-FEVER dev (the
 # held-out halves check them: bench/RESULTS.md); nearby settings score
@@ -84,7 +84,6 @@ _WEIGHTS = {
     "recall": 1.0,  # FTS5 bm25, normalised by the claim's best hit
     "token_set": 0.2,  # rapidfuzz: the claim's words inside the passage
     "token_sort": 0.2,  # rapidfuzz: the same words in a passage of similar length
-    "partial": 0.2,  # rapidfuzz: the claim's wording as a stretch of the passage
     "coverage": 0.2,  # share of the claim's content words (6-letter stems) present
     "title": 0.1,  # the claim or its context names the passage's page
     "phrase": 0.1,  # adjacent word pairs shared ("carbon dioxide", "sea level")
@@ -193,9 +192,9 @@ def rank_candidates(
     meanings = _meanings(default_vectors().vector(claim), candidates)
     features = [_passage_features(candidate.passage) for candidate in candidates]
     lowered = [feature.lowered for feature in features]
-    token_set, token_sort, partial = (
+    token_set, token_sort = (
         _fuzzy(scorer, claim_lower, lowered)
-        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio, fuzz.partial_ratio)
+        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio)
     )
     claim_count = len(claim_stems) or 1
     stem_freq = stats.stem_freq
@@ -228,7 +227,6 @@ def rank_candidates(
             + w["recall"] * (max(candidate.recall, 0.0) / best_recall)
             + w["token_set"] * (token_set[n] / 100)
             + w["token_sort"] * (token_sort[n] / 100)
-            + w["partial"] * (partial[n] / 100)
             + w["coverage"] * (len(in_passage) / claim_count)
             + w["title"] * _title_match(candidate.title, context_terms)
             + w["phrase"] * _phrase_match(claim_pairs, feature.pairs)
