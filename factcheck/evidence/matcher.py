@@ -481,6 +481,6 @@ def _pairs(stems: Sequence[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(stems))
 
 
-def _phrase_match(pairs: set[tuple[str, str]], passage_pairs: set[tuple[str, str]]) -> float:
+def _phrase_match(pairs: set[tuple[str, str]], passage_pairs: frozenset[tuple[str, str]]) -> float:
     """Share of the claim's word pairs the passage also has: phrases, not just words."""
     return len(pairs & passage_pairs) / len(pairs) if pairs else 0.0
