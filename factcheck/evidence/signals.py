@@ -300,7 +300,7 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
     return tuple(dict.fromkeys(agreements)), tuple(dict.fromkeys(contradictions))
 
 
-PASSAGE_MEMO = 4096
+PASSAGE_MEMO = 2048
 """Passages whose details `compare` remembers: the matcher compares each recalled passage
 with each claim, and a desk's related claims recall the same passages again."""
 
