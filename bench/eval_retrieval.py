@@ -212,7 +212,8 @@ def lexical_grid() -> list[Setting]:
         vector = shipped_weights()
         for group, factor in chosen.items():
             for name in GROUPS[group]:
-                vector[FEATURES.index(name)] *= factor
+                if name in FEATURES:  # ("partial" left the matcher in session 24)
+                    vector[FEATURES.index(name)] *= factor
         settings.append((chosen, vector, local.SENTENCE_WEIGHT, local.SENTENCE_DEPTH))
     return settings
 
@@ -413,7 +414,7 @@ def cheaper_variants(devs: list[DevSet], max_depth: int, depths: list[int]) -> N
     recalling only `depth` passages, with and without the rapidfuzz `partial` feature
     (the dearest one). Same grid (the sentence term), same folds, same baseline."""
     for depth in depths:
-        for dropped in ((), ("partial",)):
+        for dropped in ((), ("partial",)) if "partial" in FEATURES else ((),):
             settings = []
             for chosen, vector, weight, sentence_depth in sentence_grid(max_depth):
                 vector = vector.copy()

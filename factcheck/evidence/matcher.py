@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from factcheck.evidence.signals import Details, compare, extract_details
+from factcheck.evidence.signals import Details, compare, extract_details, forget_passages
 from factcheck.models import Evidence, SourceKind
 from factcheck.text.lexicon import STOP_WORDS
 from factcheck.text.vectors import default_vectors, vector_bytes
@@ -36,6 +36,7 @@ __all__ = [
     "Candidate",
     "aligned_span",
     "equivalent_phrases",
+    "forget",
     "fts_query",
     "informative_terms",
     "merge_evidence",
@@ -74,7 +75,7 @@ _EQUIVALENTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     )
 )
 
-# Rerank weights: the index's bm25 plus lexical closeness seen four ways, and what
+# Rerank weights: the index's bm25 plus lexical closeness seen three ways, and what
 # a reviewer looks for (page title named, phrases, details repeated). Round values
 # from a coarse comparison on the tuning halves of FM2 and Climate-FEVER dev (the
 # held-out halves check them: bench/RESULTS.md); nearby settings score
@@ -83,7 +84,6 @@ _WEIGHTS = {
     "recall": 1.0,  # FTS5 bm25, normalised by the claim's best hit
     "token_set": 0.2,  # rapidfuzz: the claim's words inside the passage
     "token_sort": 0.2,  # rapidfuzz: the same words in a passage of similar length
-    "partial": 0.2,  # rapidfuzz: the claim's wording as a stretch of the passage
     "coverage": 0.2,  # share of the claim's content words (6-letter stems) present
     "title": 0.1,  # the claim or its context names the passage's page
     "phrase": 0.1,  # adjacent word pairs shared ("carbon dioxide", "sea level")
@@ -121,7 +121,7 @@ class Candidate:
 def informative_terms(text: str, *, limit: int = MAX_QUERY_TERMS) -> list[str]:
     """The claim's words worth searching for: no stop words, no one-letter words,
     names and numbers first (they carry the claim), then longer (rarer) words."""
-    entity_words = {w for name in extract_details(text).entities for w in words(name)}
+    entity_words = {w for name in _details(text).entities for w in words(name)}
     terms = []
     for word in words(text):
         word = word.replace("’", "'").removesuffix("'s")
@@ -178,43 +178,46 @@ def rank_candidates(
     candidates = list(candidates)
     if not candidates:
         return []
-    details = extract_details(claim)
-    claim_pairs = _pairs(content_stems(claim))
-    context_terms = set(informative_terms(claim, limit=50)) | set(
-        informative_terms(context, limit=50)
-    )
+    details = _details(claim)
+    claim_stems_list = content_stems(claim)
+    claim_pairs = _pairs(claim_stems_list)
+    context_terms = set(_informative(claim, 50)) | set(_informative(context, 50))
     best_recall = max(c.recall for c in candidates) or 1.0
     claim_lower = claim.lower()
-    claim_stems = set(content_stems(claim))
+    claim_stems = set(claim_stems_list)
     if stats is None:
         stats = TermStats.of_texts(f"{c.title} {c.passage}" for c in candidates)
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
     meanings = _meanings(default_vectors().vector(claim), candidates)
-    lowered = [candidate.passage.lower() for candidate in candidates]
-    token_set, token_sort, partial = (
+    features = [_passage_features(candidate.passage) for candidate in candidates]
+    lowered = [feature.lowered for feature in features]
+    token_set, token_sort = (
         _fuzzy(scorer, claim_lower, lowered)
-        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio, fuzz.partial_ratio)
+        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio)
     )
     claim_count = len(claim_stems) or 1
+    stem_freq = stats.stem_freq
+    collection_stems = stats.stems
     w = _WEIGHTS
     scored = []
     saturation = []
     for n, candidate in enumerate(candidates):
-        passage_stems = content_stems(candidate.passage)
-        in_passage = claim_stems.intersection(passage_stems)
+        feature = features[n]
+        in_passage = claim_stems.intersection(feature.stems)
         title_stems = _title_stems(candidate.title)
         shared = in_passage | claim_stems.intersection(title_stems)
         agreements, contradictions = compare(details, candidate.passage)
+        passage_stems = feature.stems
         saturation.append(
             sum(
                 math.log1p(
                     (passage_stems.count(stem) + title_stems.count(stem))
-                    * stats.stems
-                    / (_SMOOTHING * stats.stem_freq[stem])
+                    * collection_stems
+                    / (_SMOOTHING * stem_freq[stem])
                 )
                 for stem in shared
-                if stats.stem_freq.get(stem)
+                if stem_freq.get(stem)
             )
         )
         # The features in `_WEIGHTS` order, added left to right (as `sum` of a dict
@@ -224,10 +227,9 @@ def rank_candidates(
             + w["recall"] * (max(candidate.recall, 0.0) / best_recall)
             + w["token_set"] * (token_set[n] / 100)
             + w["token_sort"] * (token_sort[n] / 100)
-            + w["partial"] * (partial[n] / 100)
             + w["coverage"] * (len(in_passage) / claim_count)
             + w["title"] * _title_match(candidate.title, context_terms)
-            + w["phrase"] * _phrase_match(claim_pairs, _pairs(passage_stems))
+            + w["phrase"] * _phrase_match(claim_pairs, feature.pairs)
             + w["agreement"] * _agreement(details, agreements)
             + w["rarest"] * (max((idf[stem] for stem in shared), default=0.0) / rarest)
             + w["meaning"] * meanings[n]
@@ -317,7 +319,7 @@ def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
     """
     if not claim.strip() or not passage.strip():
         return None
-    alignment = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
+    alignment = fuzz.partial_ratio_alignment(claim.lower(), _passage_features(passage).lowered)
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
     # `dest` is the passage whichever string is longer (rapidfuzz swaps them back):
@@ -333,11 +335,9 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
     passage as many words long as the claim with the most of them is taken instead."""
     claim_stems = _span_stems(claim)
-    found = list(READER_WORD.finditer(passage))
-    if not found:
+    tokens, spans = _reader_tokens(passage)
+    if not tokens:
         return None
-    tokens = [m.group() for m in found]
-    spans = [m.span() for m in found]
     hits = [
         i
         for i, (first, last) in enumerate(spans)
@@ -352,6 +352,14 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
             return None
         hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
     return (spans[hits[0]][0], spans[hits[-1]][1])
+
+
+@lru_cache(maxsize=256)
+def _reader_tokens(passage: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The passage's `READER_WORD` tokens and their offsets; cached for the few
+    passages a suggestion keeps (asked again when a claim is shown again)."""
+    found = list(READER_WORD.finditer(passage))
+    return tuple(m.group() for m in found), tuple(m.span() for m in found)
 
 
 @lru_cache(maxsize=1024)
@@ -417,11 +425,63 @@ def _title_stems(title: str) -> tuple[str, ...]:
     return tuple(content_stems(title))
 
 
-def _pairs(stems: list[str]) -> set[tuple[str, str]]:
+@dataclass(frozen=True, slots=True)
+class _PassageFeatures:
+    """What the rerank reads of a passage whatever the claim: computed once per passage
+    text and remembered (`_passage_features`), since a desk asks about related claims
+    whose candidates overlap, and the review screen asks again about a claim it showed."""
+
+    lowered: str
+    """The passage lower-cased, as the rapidfuzz features compare it."""
+    stems: tuple[str, ...]
+    """`content_stems(passage)`, in order."""
+    pairs: frozenset[tuple[str, str]]
+    """Adjacent stem pairs (`_pairs`)."""
+
+
+def forget() -> None:
+    """Empty the rerank's memos of passages, claims and titles, so that the next
+    suggestion computes everything (bench/bench_rerank_speed.py times passages never
+    seen before that way). The rankings are the same either way."""
+    for memo in (_passage_features, _details, _informative, _title_stems, _reader_tokens):
+        memo.cache_clear()
+    forget_passages()
+
+
+PASSAGE_CACHE = 2048
+"""Passages whose rerank features a process remembers: about 70 claims' candidates, ~7 MB
+with `compare`'s memo for sentence-long passages (14 MB measured for 4,096 of the benches'
+144-character passages), several times that for paragraphs."""
+
+
+@lru_cache(maxsize=PASSAGE_CACHE)
+def _passage_features(passage: str) -> _PassageFeatures:
+    stems = content_stems(passage)
+    return _PassageFeatures(
+        lowered=passage.lower(),
+        stems=tuple(stems),
+        pairs=frozenset(itertools.pairwise(stems)),
+    )
+
+
+@lru_cache(maxsize=256)
+def _details(text: str) -> Details:
+    """`extract_details(text)`, remembered for the last claims and contexts: the rerank
+    and `informative_terms` both read a claim's details (read-only: shared)."""
+    return extract_details(text)
+
+
+@lru_cache(maxsize=256)
+def _informative(text: str, limit: int) -> tuple[str, ...]:
+    """`informative_terms` remembered: a document's claims share its context."""
+    return tuple(informative_terms(text, limit=limit))
+
+
+def _pairs(stems: Sequence[str]) -> set[tuple[str, str]]:
     """Adjacent content words ("carbon dioxide", "sea level"), stop words skipped."""
     return set(itertools.pairwise(stems))
 
 
-def _phrase_match(pairs: set[tuple[str, str]], passage_pairs: set[tuple[str, str]]) -> float:
+def _phrase_match(pairs: set[tuple[str, str]], passage_pairs: frozenset[tuple[str, str]]) -> float:
     """Share of the claim's word pairs the passage also has: phrases, not just words."""
     return len(pairs & passage_pairs) / len(pairs) if pairs else 0.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.text.lexicon import NOT_SUPERLATIVE, ORDINAL_RANKS
 from factcheck.text.words import WORD
@@ -247,10 +248,10 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
     """
     # Only the kinds of detail the claim has are looked for in the passage: this runs
     # on every recalled passage, so it must stay cheap.
-    lowered = passage_text.lower()
+    lowered = _lowered(passage_text)
     agreements: list[str] = []
     contradictions: list[str] = []
-    passage_years = _years(passage_text) if claim.years or claim.quantities else ()
+    passage_years = _passage_years(passage_text) if claim.years or claim.quantities else ()
     for year in claim.years:
         if year in passage_years:
             agreements.append(year)
@@ -267,7 +268,7 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
         if rivals:
             nearest = min(rivals, key=lambda other: abs(int(other) - int(year)))
             contradictions.append(f"claim: {year}; passage: {nearest}")
-    passage_quantities = _quantities(passage_text, set(passage_years)) if claim.quantities else ()
+    passage_quantities = _passage_quantities(passage_text) if claim.quantities else ()
     for quantity in claim.quantities:
         same_unit = [q for q in passage_quantities if q.unit == quantity.unit]
         if any(_close(q.value, quantity.value) for q in same_unit):
@@ -275,9 +276,9 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
         elif same_unit and quantity.unit:
             other = min(same_unit, key=lambda q: abs(q.value - quantity.value))
             contradictions.append(f"claim: {quantity.text}; passage: {other.text}")
-    passage_ordinals = _ordinals(passage_text) if claim.ordinals else ()
+    passage_ordinals = _passage_ordinals(passage_text) if claim.ordinals else ()
     passage_superlatives = (
-        _superlatives(passage_text) if claim.ordinals or claim.superlatives else ()
+        _passage_superlatives(passage_text) if claim.ordinals or claim.superlatives else ()
     )
     for ordinal in claim.ordinals:
         same = [o for o in passage_ordinals if o.superlative == ordinal.superlative]
@@ -297,6 +298,48 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
         if entity.lower() in lowered:
             agreements.append(entity)
     return tuple(dict.fromkeys(agreements)), tuple(dict.fromkeys(contradictions))
+
+
+PASSAGE_MEMO = 2048
+"""Passages whose details `compare` remembers: the matcher compares each recalled passage
+with each claim, and a desk's related claims recall the same passages again."""
+
+
+@lru_cache(maxsize=PASSAGE_MEMO)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=PASSAGE_MEMO)
+def _passage_years(text: str) -> tuple[str, ...]:
+    return _years(text)
+
+
+@lru_cache(maxsize=PASSAGE_MEMO)
+def _passage_quantities(text: str) -> tuple[Quantity, ...]:
+    return _quantities(text, set(_passage_years(text)))
+
+
+@lru_cache(maxsize=PASSAGE_MEMO)
+def _passage_ordinals(text: str) -> tuple[Ordinal, ...]:
+    return _ordinals(text)
+
+
+@lru_cache(maxsize=PASSAGE_MEMO)
+def _passage_superlatives(text: str) -> tuple[str, ...]:
+    return _superlatives(text)
+
+
+def forget_passages() -> None:
+    """Empty the memo of passage details (a bench timing passages never seen before)."""
+    for memo in (
+        _lowered,
+        _passage_years,
+        _passage_quantities,
+        _passage_ordinals,
+        _passage_superlatives,
+    ):
+        memo.cache_clear()
 
 
 def _close(a: float, b: float) -> bool:
