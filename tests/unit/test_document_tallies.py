@@ -3,6 +3,7 @@ equal the plain aggregate over every claim and verdict, after any sequence of wr
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sqlite3
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck.errors import InputError
 from factcheck.export import build_report, import_json_report, render_json
 from factcheck.models import Claim, Status
 from factcheck.store import Store
@@ -176,10 +178,11 @@ def do(store: Store, other: Store, op: tuple[str, int, int, int]) -> None:
         if document_id is not None:
             store.assign([document_id], None if b % 4 == 3 else REVIEWERS[b % 3])
     elif name == "import":
-        import_json_report(
-            store, render_json(build_report(other, generated_at="2026-11-30T00:00:00Z"))
-        )
+        report = render_json(build_report(other, generated_at="2026-11-30T00:00:00Z"))
+        with contextlib.suppress(InputError):  # a moved claim's report is refused, whole
+            import_json_report(store, report)
     elif name == "delete_claim" and claim_id is not None:
+        raw_write(store, "UPDATE claims SET duplicate_of = NULL WHERE duplicate_of = ?", [claim_id])
         raw_write(store, "DELETE FROM claims WHERE id = ?", [claim_id])
     elif name == "delete_verdict":
         verdict_id = pick([r[0] for r in store.conn.execute("SELECT id FROM verdicts")], a)
