@@ -269,19 +269,42 @@ DOCUMENTS_SQL = (
 )
 
 
-def fig_documents(db: Path, size: str) -> None:
+def fig_documents(db: Path, size: str, rounds: int = 5) -> None:
+    """`factcheck documents` against the GROUP BY anchor, `rounds` interleaved pairs
+    (alternating which runs first); the row gives the median walls and peak RSS, then
+    a line the per-round ratios, wall and CPU."""
     work = working_copy(db)
     run([FACTCHECK, "--db", str(work), "list", "--limit", "1"])
-    anchor = run([SQLITE_UTILS, "query", str(work), DOCUMENTS_SQL, "--csv"])
+    commands = {
+        "anchor": [SQLITE_UTILS, "query", str(work), DOCUMENTS_SQL, "--csv"],
+        "ours": [FACTCHECK, "--db", str(work), "documents"],
+    }
+    runs: dict[str, list[tuple[float, float, float]]] = {"anchor": [], "ours": []}
+    for number in range(rounds):
+        for name in ("anchor", "ours") if number % 2 == 0 else ("ours", "anchor"):
+            wall, rss = run(commands[name])
+            runs[name].append((wall, rss, CPU_SECONDS[-1]))
     docs = sqlite3.connect(work).execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def median(name: str, index: int) -> float:
+        return statistics.median(r[index] for r in runs[name])
+
     report(
         "documents",
         f"{size}, {docs:,} docs",
-        run([FACTCHECK, "--db", str(work), "documents"]),
+        (median("ours", 0), max(r[1] for r in runs["ours"])),
         "GROUP BY via sqlite-utils --csv",
-        anchor,
+        (median("anchor", 0), max(r[1] for r in runs["anchor"])),
         "factcheck documents",
     )
+    for label, index in (("wall", 0), ("CPU", 2)):
+        ratios = [o[index] / a[index] for o, a in zip(runs["ours"], runs["anchor"], strict=True)]
+        print(
+            f"  documents {label}: factcheck median {median('ours', index):.3f} s, anchor"
+            f" {median('anchor', index):.3f} s, ratio per round"
+            f" {' '.join(f'{r:.2f}' for r in ratios)} (median {statistics.median(ratios):.2f})",
+            flush=True,
+        )
 
 
 RANK_FIRST_CTE = """
@@ -1041,6 +1064,9 @@ def main() -> None:
     parser.add_argument(
         "--baseline", default="", help="another checkout to time too (start-up, refs add, export)"
     )
+    parser.add_argument(
+        "--documents-rounds", type=int, default=5, help="interleaved documents rounds"
+    )
     parser.add_argument("--export-rounds", type=int, default=3, help="interleaved export rounds")
     parser.add_argument(
         "--export-formats", default=",".join(EXPORT_FORMATS), help="comma-separated formats"
@@ -1064,7 +1090,7 @@ def main() -> None:
         if "list" in wanted:
             fig_list(db, size)
         if "documents" in wanted:
-            fig_documents(db, size)
+            fig_documents(db, size, args.documents_rounds)
     if "prior" in wanted:
         fig_prior(database(args.prior_claims), f"{args.prior_claims:,} claims")
     if "refs" in wanted:

@@ -452,7 +452,8 @@ def documents(desk: Desk, assigned_to: str | None) -> None:
             f"{row.id:>4}  {row.claim_count:>6}  {row.unverified:>7}  {row.supported:>7}"
             f"  {row.disputed:>7}  {row.assigned_to or '-':<12}  {row.title}"
         )
-        lines.extend(reviewer_lines(reviewers.get(row.id, [])))
+        if row.id in reviewers:  # most documents have no verdict yet: no lines to make
+            lines.extend(reviewer_lines(reviewers[row.id]))
         if len(lines) >= CHUNK_ROWS:  # written as read: flat memory on a large desk
             echo("\n".join(lines))
             lines = []

@@ -189,23 +189,20 @@ class DocumentsMixin(StoreBase):
 
     def document_counts(self, *, assigned_to: str | None = None) -> Iterator[DocumentCounts]:
         """Every document (or those assigned to `assigned_to`), oldest first, with its
-        claim counts per status and its assignee, read from the cursor as consumed. One
-        set-based query that never selects the article text, for `factcheck documents`
-        on a desk of any size. Counts are of shown claims (repeats and dismissed claims
-        left out)."""
+        claim counts per status and its assignee, read from the cursor as consumed. Counts
+        are of shown claims (repeats and dismissed claims left out).
+
+        Reads `document_tallies`, one small row per document that triggers keep exact
+        on every write (schema step 12 -> 13), so `factcheck documents` costs the
+        number of documents, not of claims, and never touches the article text.
+        """
         where, params = ("WHERE a.reviewer = ?", [assigned_to]) if assigned_to else ("", [])
-        shown = "c.duplicate_of IS NULL AND c.status"
         sql = f"""
-            SELECT d.id, d.title,
-                coalesce(sum({shown} = 'unverified'), 0),
-                coalesce(sum({shown} = 'supported'), 0),
-                coalesce(sum({shown} = 'disputed'), 0),
-                a.reviewer
-            FROM documents d
-            LEFT JOIN assignments a ON a.document_id = d.id
-            LEFT JOIN claims c ON c.document_id = d.id
+            SELECT t.document_id, t.title, t.unverified, t.supported, t.disputed, a.reviewer
+            FROM document_tallies t
+            LEFT JOIN assignments a ON a.document_id = t.document_id
             {where}
-            GROUP BY d.id ORDER BY d.id
+            ORDER BY t.document_id
         """
         for row in self.conn.execute(sql, params):
             yield DocumentCounts._make(row)
