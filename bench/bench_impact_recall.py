@@ -1,9 +1,14 @@
 """Would a static-pruned, impact-ordered inverted index make the recall stage much cheaper
-than bm25s, and what would it change in the answers? (issue 14 speed, an evaluation: the
-product still recalls with FTS5.)
+than bm25s, and what would it change in the answers? (issue 14 speed. Session 24 shipped
+it: `store.impact_index`, keep 1,000, 24 terms; `ImpactIndex` below stays as the
+reference the product is checked against, `--product`.)
 
     FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_impact_recall.py \
         [--queries 300] [--keep 1000] [--max-terms 12] [--db COPY_OF_A_BENCH_DB]
+    ... bench_impact_recall.py --product --db COPY_OF_A_BENCH_DB [--rounds 3]
+        # the shipped index: build + cache time and size, identical answers to
+        # ImpactIndex(keep 1000, 24 terms), cold first recall in a new process (cached
+        # index vs FTS5), warm recall CPU vs FTS5 and bm25s
 
 The index: every passage's `content_stems` (the matcher's six-letter stems; title counted
 twice, like FTS5's title weight 2), one BM25 impact per (stem, passage) with FTS5's
@@ -172,9 +177,20 @@ def main() -> None:
         help="bench: the suggestion benches' claims (every other one, FM2 first);"
         " climate-fever: the Climate-FEVER dev claims",
     )
+    parser.add_argument(
+        "--product",
+        action="store_true",
+        help="measure the shipped index (store.impact_index) in a copy of --db",
+    )
     args = parser.parse_args()
     data = data_or_skip()
     passages, queries = suggestion_corpus(data, CORPUS_SIZE)
+    if args.product:
+        if not args.db:
+            parser.error("--product needs --db (a bench library to copy)")
+        claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
+        product_report(args.db, claims, passages, args.rounds)
+        return
     if args.report:
         recall_report(json.loads(args.report.read_text()), passages, data)
         return
@@ -202,7 +218,8 @@ def main() -> None:
             )
             shipped = LocalReferences(store)
             shipped.prepare(claims)
-            fts_recall = local.recalled_hits
+            shipped_recall = local.recalled_hits
+            fts_recall = local.fts_recalled_hits  # (the shipped recall is the impact index)
 
             def impact_recall(store_, text, *, depth=RECALL_DEPTH):
                 return impact_hits(store_, index, text, depth=depth, max_terms=args.max_terms)
@@ -218,7 +235,7 @@ def main() -> None:
                 before = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
                 local.recalled_hits = impact_recall
                 after = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
-                local.recalled_hits = fts_recall
+                local.recalled_hits = shipped_recall
                 same += [p for _, p, _ in before] == [p for _, p, _ in after]
                 answers.append({"claim": claim, "fts5": before, "impact": after})
             if args.dump:
@@ -302,15 +319,117 @@ def recall_report(answers: list[dict], passages: list[dict[str, str]], data: Pat
         print(f"  {name:<7} {value:.3f}  {value / means['bm25s']:.2f}x")
 
 
+COLD = """
+import sys, time
+started = time.perf_counter(), time.process_time()
+from factcheck.store import Store
+from factcheck.evidence.sources import local
+with Store(sys.argv[1]) as store:
+    opened = time.perf_counter(), time.process_time()
+    recall = local.recalled_hits if sys.argv[2] == "impact" else local.fts_recalled_hits
+    hits = recall(store, sys.argv[3])
+    done = time.perf_counter(), time.process_time()
+print(done[0] - opened[0], done[1] - opened[1], done[0] - started[0], done[1] - started[1],
+      len(hits))
+"""
+"""A new process: open the library, recall one claim (impact index or FTS5); prints the
+recall's wall and CPU seconds, then the process's from its first line."""
+
+
+def product_report(db: Path, claims: list[str], passages: list[dict], rounds: int) -> None:
+    """The shipped index in a copy of `db`: build and cache, size, identity with
+    `ImpactIndex`, cold recall in new processes, warm recall against FTS5 and bm25s."""
+    import subprocess
+
+    from factcheck.evidence.sources.local import fts_recalled_hits, recall_stems, recalled_hits
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.db"
+        path.write_bytes(db.read_bytes())
+        with Store(path) as store:
+            with store.transaction() as conn:
+                conn.execute("DELETE FROM reference_impacts")  # a copy may hold one
+            started, cpu = time.perf_counter(), time.process_time()
+            recalled_hits(store, claims[0])
+            built, built_cpu = time.perf_counter() - started, time.process_time() - cpu
+            stems, postings, payload = store.conn.execute(
+                "SELECT count(*) - 1, sum(length(impacts)) / 8,"
+                " sum(length(passages) + length(impacts)) FROM reference_impacts"
+            ).fetchone()
+            pages = store.conn.execute(
+                "SELECT sum(pgsize) FROM dbstat WHERE name IN"
+                " ('reference_impacts', 'sqlite_autoindex_reference_impacts_1')"
+            ).fetchone()[0]
+            print(
+                f"{store.reference_count()} passages: built and cached at the first recall in"
+                f" {built:.2f} s wall, {built_cpu:.2f} s CPU; {stems} stems, {postings}"
+                f" postings, {payload / 1e6:.1f} MB packed, {pages / 1e6:.1f} MB in claims.db"
+            )
+            started, cpu = time.perf_counter(), time.process_time()
+            reference = ImpactIndex(store, 1000)
+            print(
+                f"bench ImpactIndex(keep 1000) in memory: {time.perf_counter() - started:.2f} s"
+                f" wall, {time.process_time() - cpu:.2f} s CPU"
+            )
+            same = sum(
+                [
+                    (h.id, h.relevance)
+                    for h in store.impact_hits(recall_stems(c), limit=RECALL_DEPTH)
+                ]
+                == reference.top(c, RECALL_DEPTH, 24)
+                for c in claims
+            )
+            print(f"same {RECALL_DEPTH} passages and scores as ImpactIndex: {same}/{len(claims)}")
+            retriever = bm25s_index(passages)
+            for n in range(1, rounds + 1):
+                cpu_of = {"bm25s": [], "impact recall": [], "fts5 recall": []}
+                for claim in claims:
+                    for name, call in (
+                        ("bm25s", lambda c=claim: bm25s_query(retriever, c)),
+                        ("impact recall", lambda c=claim: recalled_hits(store, c)),
+                        ("fts5 recall", lambda c=claim: fts_recalled_hits(store, c)),
+                    ):
+                        c0 = time.process_time()
+                        call()
+                        cpu_of[name].append(time.process_time() - c0)
+                base = statistics.fmean(cpu_of["bm25s"])
+                print(
+                    f"warm round {n}, mean CPU a claim: "
+                    + ", ".join(
+                        f"{name} {1000 * statistics.fmean(v):.2f} ms"
+                        f" ({statistics.fmean(v) / base:.2f}x)"
+                        for name, v in cpu_of.items()
+                    )
+                )
+        # cold: a new process a claim, the cached index against FTS5, interleaved
+        cold: dict[str, list[list[float]]] = {"impact": [], "fts5": []}
+        for claim in claims[: max(5, rounds * 3)]:
+            for kind in cold:
+                out = subprocess.run(
+                    [sys.executable, "-c", COLD, str(path), kind, claim],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                cold[kind].append([float(x) for x in out.stdout.split()])
+        for kind, runs in cold.items():
+            print(
+                f"cold first recall, {kind}, new process ({len(runs)} claims): recall"
+                f" p50 {1000 * statistics.median(r[0] for r in runs):.1f} ms wall,"
+                f" {1000 * statistics.median(r[1] for r in runs):.1f} ms CPU;"
+                f" process to the answer {statistics.median(r[2] for r in runs):.2f} s wall,"
+                f" {statistics.median(r[3] for r in runs):.2f} s CPU"
+            )
+
+
 def _with(recall, shipped: LocalReferences, claim: str) -> None:
     """`shipped.suggest(claim)` with `recall` as its recall stage (None: FTS5)."""
-    fts_recall = local.recalled_hits
-    if recall is not None:
-        local.recalled_hits = recall
+    saved = local.recalled_hits
+    local.recalled_hits = recall if recall is not None else local.fts_recalled_hits
     try:
         shipped.suggest(claim, context=FREE_TEXT)
     finally:
-        local.recalled_hits = fts_recall
+        local.recalled_hits = saved
 
 
 if __name__ == "__main__":

@@ -24,13 +24,19 @@ recall is this index's.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from factcheck.text.words import content_stems
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    import numpy as np
+
+    List = tuple[np.ndarray, np.ndarray]
+    """One stem's postings: passage ids and their impacts, best first."""
 
 K1, B = 1.2, 0.75
 """FTS5's bm25() constants."""
@@ -43,9 +49,6 @@ TITLE_WEIGHT = 2.0
 """The title's stems count this many times (`references.TITLE_WEIGHT`, FTS5's weight)."""
 MARK = ""
 """The stem of the marker row: `content_stems` never yields ''."""
-
-List = tuple[np.ndarray, np.ndarray]
-"""One stem's postings: passage ids and their impacts, best first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ def build(rows: Iterable[tuple[int, str, str]], *, keep: int = KEEP) -> Postings
     """The index over (passage id, title, text) rows: one pass in Python to stem (each
     distinct title once), then every pair's weighted count, BM25 impact, order and cut
     at once in numpy."""
+    import numpy as np  # here only: every command imports the store, few recall
+
     vocabulary: dict[str, int] = {}
     title_terms: dict[str, list[int]] = {}
     terms: list[int] = []
@@ -115,6 +120,8 @@ def top(
     """The best `depth` (passage id, summed impact) for a query's `stems` (in the
     query's order; repeats count once): the lists of its `max_terms` rarest known
     stems summed. Ties go to the lower passage id."""
+    import numpy as np
+
     known = sorted(
         (stem for stem in dict.fromkeys(stems) if stem in lists), key=lambda s: lists[s][0]
     )[:max_terms]
@@ -156,6 +163,8 @@ def cached_lists(
     """The cached lists of `stems` (those the library holds), or None when no index
     built with `keep` is cached. One statement, so the marker and the lists come from
     the same state of the library."""
+    import numpy as np
+
     wanted = list(dict.fromkeys([MARK, *stems]))
     marks = ",".join("?" * len(wanted))
     rows = conn.execute(
