@@ -177,6 +177,7 @@ def main() -> None:
         help="bench: the suggestion benches' claims (every other one, FM2 first);"
         " climate-fever: the Climate-FEVER dev claims",
     )
+    parser.add_argument("--cold", type=int, default=9, help="--product: claims timed cold")
     parser.add_argument(
         "--product",
         action="store_true",
@@ -189,7 +190,7 @@ def main() -> None:
         if not args.db:
             parser.error("--product needs --db (a bench library to copy)")
         claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
-        product_report(args.db, claims, passages, args.rounds)
+        product_report(args.db, claims, passages, args.rounds, args.cold)
         return
     if args.report:
         recall_report(json.loads(args.report.read_text()), passages, data)
@@ -323,20 +324,31 @@ COLD = """
 import sys, time
 started = time.perf_counter(), time.process_time()
 from factcheck.store import Store
+from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.sources import local
+kind, what, claim = sys.argv[2:5]
+if kind == "fts5":
+    local.recalled_hits = local.fts_recalled_hits
+if what == "recall":
+    import numpy  # the rerank imports it anyway: not the recall's cost
 with Store(sys.argv[1]) as store:
     opened = time.perf_counter(), time.process_time()
-    recall = local.recalled_hits if sys.argv[2] == "impact" else local.fts_recalled_hits
-    hits = recall(store, sys.argv[3])
+    if what == "recall":
+        found = local.recalled_hits(store, claim)
+    else:
+        found = local.LocalReferences(store).suggest(claim, context=ClaimContext.free_text())
     done = time.perf_counter(), time.process_time()
 print(done[0] - opened[0], done[1] - opened[1], done[0] - started[0], done[1] - started[1],
-      len(hits))
+      len(found))
 """
-"""A new process: open the library, recall one claim (impact index or FTS5); prints the
-recall's wall and CPU seconds, then the process's from its first line."""
+"""A new process: open the library, then recall one claim (numpy imported first) or
+suggest for it (nothing loaded first), with the impact index or FTS5 as the recall
+stage; prints that call's wall and CPU seconds, then the process's from its first line."""
 
 
-def product_report(db: Path, claims: list[str], passages: list[dict], rounds: int) -> None:
+def product_report(
+    db: Path, claims: list[str], passages: list[dict], rounds: int, cold_claims: int
+) -> None:
     """The shipped index in a copy of `db`: build and cache, size, identity with
     `ImpactIndex`, cold recall in new processes, warm recall against FTS5 and bm25s."""
     import subprocess
@@ -349,9 +361,14 @@ def product_report(db: Path, claims: list[str], passages: list[dict], rounds: in
         with Store(path) as store:
             with store.transaction() as conn:
                 conn.execute("DELETE FROM reference_impacts")  # a copy may hold one
+            import resource
+
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             started, cpu = time.perf_counter(), time.process_time()
             recalled_hits(store, claims[0])
             built, built_cpu = time.perf_counter() - started, time.process_time() - cpu
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"peak RSS {before:.0f} MB before the build, {peak:.0f} MB after")
             stems, postings, payload = store.conn.execute(
                 "SELECT count(*) - 1, sum(length(impacts)) / 8,"
                 " sum(length(passages) + length(impacts)) FROM reference_impacts"
@@ -402,19 +419,21 @@ def product_report(db: Path, claims: list[str], passages: list[dict], rounds: in
                     )
                 )
         # cold: a new process a claim, the cached index against FTS5, interleaved
-        cold: dict[str, list[list[float]]] = {"impact": [], "fts5": []}
-        for claim in claims[: max(5, rounds * 3)]:
-            for kind in cold:
+        cold: dict[tuple[str, str], list[list[float]]] = {
+            (kind, what): [] for what in ("recall", "suggestion") for kind in ("impact", "fts5")
+        }
+        for claim in claims[:cold_claims]:
+            for kind, what in cold:
                 out = subprocess.run(
-                    [sys.executable, "-c", COLD, str(path), kind, claim],
+                    [sys.executable, "-c", COLD, str(path), kind, what, claim],
                     capture_output=True,
                     text=True,
                     check=True,
                 )
-                cold[kind].append([float(x) for x in out.stdout.split()])
-        for kind, runs in cold.items():
+                cold[kind, what].append([float(x) for x in out.stdout.split()])
+        for (kind, what), runs in cold.items():
             print(
-                f"cold first recall, {kind}, new process ({len(runs)} claims): recall"
+                f"cold first {what}, {kind}, new process ({len(runs)} claims): call"
                 f" p50 {1000 * statistics.median(r[0] for r in runs):.1f} ms wall,"
                 f" {1000 * statistics.median(r[1] for r in runs):.1f} ms CPU;"
                 f" process to the answer {statistics.median(r[2] for r in runs):.2f} s wall,"
