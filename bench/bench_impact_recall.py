@@ -418,6 +418,12 @@ def product_report(
                         for name, v in cpu_of.items()
                     )
                 )
+            # Cold processes, warm library: both recalls' candidates get their
+            # sentence vectors cached first, so neither pays the other's encodings.
+            shipped = LocalReferences(store)
+            for claim in claims[:cold_claims]:
+                shipped.suggest(claim, context=FREE_TEXT)
+                _with(None, shipped, claim)
         # cold: a new process a claim, the cached index against FTS5, interleaved
         cold: dict[tuple[str, str], list[list[float]]] = {
             (kind, what): [] for what in ("recall", "suggestion") for kind in ("impact", "fts5")
