@@ -386,13 +386,13 @@ def cross_validate(devs: list[DevSet], settings: list[Setting]) -> None:
     )
     for k, chosen in enumerate(chosen_settings):
         print(f"  fold {k}: chose " + ", ".join(f"{g} {m:g}" for g, m in chosen.items()))
-    print(f"  {'held-out ratio':<30} {'mean':>6} {'min':>6} {'max':>6} {'std':>6}")
+    print(f"  {'held-out ratio':<30} {'mean':>7} {'min':>7} {'max':>7} {'std':>6}")
     for dev in devs:
         for metric, values in held[dev.name].items():
             values = [float(v) for v in values if v == v]  # nan: no baseline hit
             print(
-                f"  {dev.name + ' ' + metric:<30} {statistics.fmean(values):>5.2f}x"
-                f" {min(values):>5.2f}x {max(values):>5.2f}x {statistics.pstdev(values):>6.3f}"
+                f"  {dev.name + ' ' + metric:<30} {statistics.fmean(values):>6.3f}x"
+                f" {min(values):>6.3f}x {max(values):>6.3f}x {statistics.pstdev(values):>6.3f}"
             )
 
 
