@@ -175,7 +175,7 @@ def recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list
     """The library's passages the impact index recalls for `text`: its stems and those
     of its `equivalent_phrases` ("CO2" -> "carbon dioxide"), as FTS5's query had them.
     At 54k passages this costs ~0.35x a bm25s query by CPU (FTS5's 1.4-2.1x); after the
-    rerank, 5-fold CV recall@5 is 1.39x / 1.30x bm25s on FM2 / Climate-FEVER against
+    rerank, 5-fold CV recall@5 is 1.39x / 1.299x bm25s on FM2 / Climate-FEVER against
     FTS5's 1.43x / 1.32x (bench/RESULTS.md, session 24, impact)."""
     return store.impact_hits(recall_stems(text), limit=depth)
 
