@@ -1,9 +1,14 @@
 """Would a static-pruned, impact-ordered inverted index make the recall stage much cheaper
-than bm25s, and what would it change in the answers? (issue 14 speed, an evaluation: the
-product still recalls with FTS5.)
+than bm25s, and what would it change in the answers? (issue 14 speed. Session 24 shipped
+it: `store.impact_index`, keep 1,000, 24 terms; `ImpactIndex` below stays as the
+reference the product is checked against, `--product`.)
 
     FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_impact_recall.py \
         [--queries 300] [--keep 1000] [--max-terms 12] [--db COPY_OF_A_BENCH_DB]
+    ... bench_impact_recall.py --product --db COPY_OF_A_BENCH_DB [--rounds 3]
+        # the shipped index: build + cache time and size, identical answers to
+        # ImpactIndex(keep 1000, 24 terms), cold first recall in a new process (cached
+        # index vs FTS5), warm recall CPU vs FTS5 and bm25s
 
 The index: every passage's `content_stems` (the matcher's six-letter stems; title counted
 twice, like FTS5's title weight 2), one BM25 impact per (stem, passage) with FTS5's
@@ -172,9 +177,21 @@ def main() -> None:
         help="bench: the suggestion benches' claims (every other one, FM2 first);"
         " climate-fever: the Climate-FEVER dev claims",
     )
+    parser.add_argument("--cold", type=int, default=9, help="--product: claims timed cold")
+    parser.add_argument(
+        "--product",
+        action="store_true",
+        help="measure the shipped index (store.impact_index) in a copy of --db",
+    )
     args = parser.parse_args()
     data = data_or_skip()
     passages, queries = suggestion_corpus(data, CORPUS_SIZE)
+    if args.product:
+        if not args.db:
+            parser.error("--product needs --db (a bench library to copy)")
+        claims = [q.claim for q in queries[::2] + queries[1::2]][: args.queries]
+        product_report(args.db, claims, passages, args.rounds, args.cold)
+        return
     if args.report:
         recall_report(json.loads(args.report.read_text()), passages, data)
         return
@@ -202,7 +219,8 @@ def main() -> None:
             )
             shipped = LocalReferences(store)
             shipped.prepare(claims)
-            fts_recall = local.recalled_hits
+            shipped_recall = local.recalled_hits
+            fts_recall = local.fts_recalled_hits  # (the shipped recall is the impact index)
 
             def impact_recall(store_, text, *, depth=RECALL_DEPTH):
                 return impact_hits(store_, index, text, depth=depth, max_terms=args.max_terms)
@@ -218,7 +236,7 @@ def main() -> None:
                 before = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
                 local.recalled_hits = impact_recall
                 after = key(shipped.suggest(claim, context=FREE_TEXT, limit=5))
-                local.recalled_hits = fts_recall
+                local.recalled_hits = shipped_recall
                 same += [p for _, p, _ in before] == [p for _, p, _ in after]
                 answers.append({"claim": claim, "fts5": before, "impact": after})
             if args.dump:
@@ -302,15 +320,141 @@ def recall_report(answers: list[dict], passages: list[dict[str, str]], data: Pat
         print(f"  {name:<7} {value:.3f}  {value / means['bm25s']:.2f}x")
 
 
+COLD = """
+import sys, time
+started = time.perf_counter(), time.process_time()
+from factcheck.store import Store
+from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.sources import local
+kind, what, claim = sys.argv[2:5]
+if kind == "fts5":
+    local.recalled_hits = local.fts_recalled_hits
+if what == "recall":
+    import numpy  # the rerank imports it anyway: not the recall's cost
+with Store(sys.argv[1]) as store:
+    opened = time.perf_counter(), time.process_time()
+    if what == "recall":
+        found = local.recalled_hits(store, claim)
+    else:
+        found = local.LocalReferences(store).suggest(claim, context=ClaimContext.free_text())
+    done = time.perf_counter(), time.process_time()
+print(done[0] - opened[0], done[1] - opened[1], done[0] - started[0], done[1] - started[1],
+      len(found))
+"""
+"""A new process: open the library, then recall one claim (numpy imported first) or
+suggest for it (nothing loaded first), with the impact index or FTS5 as the recall
+stage; prints that call's wall and CPU seconds, then the process's from its first line."""
+
+
+def product_report(
+    db: Path, claims: list[str], passages: list[dict], rounds: int, cold_claims: int
+) -> None:
+    """The shipped index in a copy of `db`: build and cache, size, identity with
+    `ImpactIndex`, cold recall in new processes, warm recall against FTS5 and bm25s."""
+    import subprocess
+
+    from factcheck.evidence.sources.local import fts_recalled_hits, recall_stems, recalled_hits
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "claims.db"
+        path.write_bytes(db.read_bytes())
+        with Store(path) as store:
+            with store.transaction() as conn:
+                conn.execute("DELETE FROM reference_impacts")  # a copy may hold one
+            import resource
+
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            started, cpu = time.perf_counter(), time.process_time()
+            recalled_hits(store, claims[0])
+            built, built_cpu = time.perf_counter() - started, time.process_time() - cpu
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"peak RSS {before:.0f} MB before the build, {peak:.0f} MB after")
+            stems, postings, payload = store.conn.execute(
+                "SELECT count(*) - 1, sum(length(impacts)) / 8,"
+                " sum(length(passages) + length(impacts)) FROM reference_impacts"
+            ).fetchone()
+            pages = store.conn.execute(
+                "SELECT sum(pgsize) FROM dbstat WHERE name IN"
+                " ('reference_impacts', 'sqlite_autoindex_reference_impacts_1')"
+            ).fetchone()[0]
+            print(
+                f"{store.reference_count()} passages: built and cached at the first recall in"
+                f" {built:.2f} s wall, {built_cpu:.2f} s CPU; {stems} stems, {postings}"
+                f" postings, {payload / 1e6:.1f} MB packed, {pages / 1e6:.1f} MB in claims.db"
+            )
+            started, cpu = time.perf_counter(), time.process_time()
+            reference = ImpactIndex(store, 1000)
+            print(
+                f"bench ImpactIndex(keep 1000) in memory: {time.perf_counter() - started:.2f} s"
+                f" wall, {time.process_time() - cpu:.2f} s CPU"
+            )
+            same = sum(
+                [
+                    (h.id, h.relevance)
+                    for h in store.impact_hits(recall_stems(c), limit=RECALL_DEPTH)
+                ]
+                == reference.top(c, RECALL_DEPTH, 24)
+                for c in claims
+            )
+            print(f"same {RECALL_DEPTH} passages and scores as ImpactIndex: {same}/{len(claims)}")
+            retriever = bm25s_index(passages)
+            for n in range(1, rounds + 1):
+                cpu_of = {"bm25s": [], "impact recall": [], "fts5 recall": []}
+                for claim in claims:
+                    for name, call in (
+                        ("bm25s", lambda c=claim: bm25s_query(retriever, c)),
+                        ("impact recall", lambda c=claim: recalled_hits(store, c)),
+                        ("fts5 recall", lambda c=claim: fts_recalled_hits(store, c)),
+                    ):
+                        c0 = time.process_time()
+                        call()
+                        cpu_of[name].append(time.process_time() - c0)
+                base = statistics.fmean(cpu_of["bm25s"])
+                print(
+                    f"warm round {n}, mean CPU a claim: "
+                    + ", ".join(
+                        f"{name} {1000 * statistics.fmean(v):.2f} ms"
+                        f" ({statistics.fmean(v) / base:.2f}x)"
+                        for name, v in cpu_of.items()
+                    )
+                )
+            # Cold processes, warm library: both recalls' candidates get their
+            # sentence vectors cached first, so neither pays the other's encodings.
+            shipped = LocalReferences(store)
+            for claim in claims[:cold_claims]:
+                shipped.suggest(claim, context=FREE_TEXT)
+                _with(None, shipped, claim)
+        # cold: a new process a claim, the cached index against FTS5, interleaved
+        cold: dict[tuple[str, str], list[list[float]]] = {
+            (kind, what): [] for what in ("recall", "suggestion") for kind in ("impact", "fts5")
+        }
+        for claim in claims[:cold_claims]:
+            for kind, what in cold:
+                out = subprocess.run(
+                    [sys.executable, "-c", COLD, str(path), kind, what, claim],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                cold[kind, what].append([float(x) for x in out.stdout.split()])
+        for (kind, what), runs in cold.items():
+            print(
+                f"cold first {what}, {kind}, new process ({len(runs)} claims): call"
+                f" p50 {1000 * statistics.median(r[0] for r in runs):.1f} ms wall,"
+                f" {1000 * statistics.median(r[1] for r in runs):.1f} ms CPU;"
+                f" process to the answer {statistics.median(r[2] for r in runs):.2f} s wall,"
+                f" {statistics.median(r[3] for r in runs):.2f} s CPU"
+            )
+
+
 def _with(recall, shipped: LocalReferences, claim: str) -> None:
     """`shipped.suggest(claim)` with `recall` as its recall stage (None: FTS5)."""
-    fts_recall = local.recalled_hits
-    if recall is not None:
-        local.recalled_hits = recall
+    saved = local.recalled_hits
+    local.recalled_hits = recall if recall is not None else local.fts_recalled_hits
     try:
         shipped.suggest(claim, context=FREE_TEXT)
     finally:
-        local.recalled_hits = fts_recall
+        local.recalled_hits = saved
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ For FM2 dev and Climate-FEVER dev, pools the evidence sentences into a fresh ref
 library (title = Wikipedia page / article) and ranks every claim's passages three ways
 in the same run, on the FULL dev sets:
 
-- factcheck local: the shipped path (`LocalReferences`: FTS5 recall,
+- factcheck local: the shipped path (`LocalReferences`: impact-index recall,
   `matcher.rank_candidates`, then the MiniLM sentence-embedding rerank of the best
   `SENTENCE_DEPTH`), with the shipped weights;
 - factcheck lexical: the same without the sentence-embedding term (the matcher alone);
@@ -137,7 +137,7 @@ def feature_table(
     """For each claim: the recalled passage ids, a (passages x features) matrix and the
     sentence-embedding cosines.
 
-    Recall is exactly `LocalReferences.suggest`'s (same FTS5 query, depth and IDF
+    Recall is exactly `LocalReferences.suggest`'s (same recall stage, depth and IDF
     statistics); each feature is read by ranking with that feature's weight alone."""
     table = []
     for query, claim_vector in zip(queries, claim_vectors, strict=True):
@@ -230,13 +230,16 @@ def sentence_grid(max_depth: int = max(SENTENCE_DEPTHS)) -> list[Setting]:
 
 
 IMPACT_RECALL: dict[str, int] = {}
-"""Set by `--recall impact`: recall with bench_impact_recall's pruned impact index
-(keep, max_terms) instead of FTS5, to measure what that index would do to recall."""
+"""Set by `--recall bench-impact`: recall with bench_impact_recall's pruned impact index
+(keep, max_terms) instead of the shipped one, to measure other settings."""
+FTS5_RECALL = False
+"""Set by `--recall fts5`: recall with FTS5 (`fts_recalled_hits`), the stage before the
+shipped impact index."""
 
 
 def use_impact_recall(store: Store, keep: int, max_terms: int) -> None:
     """Point `sources.local.recalled_hits` (the shipped path and `recalled_candidates`
-    both call it) at an impact index over `store`'s passages."""
+    both call it) at the bench's impact index over `store`'s passages."""
     from bench_impact_recall import ImpactIndex, impact_hits
 
     index = ImpactIndex(store, keep)
@@ -264,6 +267,8 @@ class DevSet:
             store.add_references(passages)
             if IMPACT_RECALL:
                 use_impact_recall(store, **IMPACT_RECALL)
+            elif FTS5_RECALL:
+                local.recalled_hits = local.fts_recalled_hits
             lexical = LocalReferences(store, sentence_weight=0.0)
             free_text = ClaimContext.free_text()
             self.lexical = Ranked(
@@ -382,13 +387,13 @@ def cross_validate(devs: list[DevSet], settings: list[Setting]) -> None:
     )
     for k, chosen in enumerate(chosen_settings):
         print(f"  fold {k}: chose " + ", ".join(f"{g} {m:g}" for g, m in chosen.items()))
-    print(f"  {'held-out ratio':<30} {'mean':>6} {'min':>6} {'max':>6} {'std':>6}")
+    print(f"  {'held-out ratio':<30} {'mean':>7} {'min':>7} {'max':>7} {'std':>6}")
     for dev in devs:
         for metric, values in held[dev.name].items():
             values = [float(v) for v in values if v == v]  # nan: no baseline hit
             print(
-                f"  {dev.name + ' ' + metric:<30} {statistics.fmean(values):>5.2f}x"
-                f" {min(values):>5.2f}x {max(values):>5.2f}x {statistics.pstdev(values):>6.3f}"
+                f"  {dev.name + ' ' + metric:<30} {statistics.fmean(values):>6.3f}x"
+                f" {min(values):>6.3f}x {max(values):>6.3f}x {statistics.pstdev(values):>6.3f}"
             )
 
 
@@ -463,9 +468,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--recall",
-        choices=("fts5", "impact"),
-        default="fts5",
-        help="recall stage: the shipped FTS5 query, or the pruned impact index under test",
+        choices=("shipped", "fts5", "bench-impact"),
+        default="shipped",
+        help="recall stage: the shipped impact index (`Store.impact_hits`), the FTS5 query"
+        " it replaced, or bench_impact_recall's index with --impact-keep/--impact-max-terms",
     )
     parser.add_argument("--impact-keep", type=int, default=1000)
     parser.add_argument("--impact-max-terms", type=int, default=12)
@@ -486,8 +492,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.recall_depth:
         matcher.RECALL_DEPTH = local.RECALL_DEPTH = args.recall_depth
-    if args.recall == "impact":
+    global FTS5_RECALL
+    if args.recall == "bench-impact":
         IMPACT_RECALL.update(keep=args.impact_keep, max_terms=args.impact_max_terms)
+    FTS5_RECALL = args.recall == "fts5"
     data = data_or_skip()
     devs = []
     for name, loader in (("FM2 dev", fm2), ("Climate-FEVER dev", climate_fever)):

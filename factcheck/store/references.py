@@ -8,13 +8,16 @@ never holds half a file or the same file twice.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
-from factcheck.errors import InputError, NotFoundError
+from factcheck.errors import InputError, NotFoundError, StoreError
+from factcheck.store import impact_index
 from factcheck.store.connection import StoreBase, utc_now
 from factcheck.store.text import clean_text
 from factcheck.text.vectors import default_vectors
@@ -54,6 +57,10 @@ def stem_counts(passages: Iterable[Sequence[str]], *, sign: int = 1) -> list[tup
         occurrences[""] += sum(map(len, every))
     return [(stem, sign * count, sign * occurrences[stem]) for stem, count in documents.items()]
 
+
+CACHE_WAIT_MS = 250
+"""How long caching a built impact index waits for another writer's lock before the
+recall goes on with the index in memory (a suggestion must not stall on a lock)."""
 
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
@@ -95,7 +102,12 @@ class ImportResult:
 
 
 class ReferencesMixin(StoreBase):
-    """Queries on `reference_files`, `reference_passages` and `reference_fts`."""
+    """Queries on `reference_files`, `reference_passages`, `reference_fts` and
+    `reference_impacts`."""
+
+    _impact_memory: tuple[tuple[Any, ...], impact_index.Postings] | None = None
+    """An impact index this connection built but could not cache, with the
+    `_library_stamp` it was built at."""
 
     def add_references(
         self,
@@ -112,7 +124,9 @@ class ReferencesMixin(StoreBase):
         without `id` or `text` aborts the whole import. `progress(n)` is called with
         the number of rows written so far.
         """
+        self._impact_memory = None
         with self.write() as db:
+            impact_index.clear_impacts(db.conn)
             replaced = 0
             file_id = None
             if origin is not None:
@@ -222,7 +236,9 @@ class ReferencesMixin(StoreBase):
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no reference file {origin!r} (see `factcheck refs list`)")
+        self._impact_memory = None
         with self.write() as db:
+            impact_index.clear_impacts(db.conn)
             removed = self._delete_passages(db, "file_id = ?", [row[0]])
             db.execute("DELETE FROM reference_files WHERE id = ?", [row[0]])
         return removed
@@ -245,6 +261,77 @@ class ReferencesMixin(StoreBase):
             ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]), row[6], row[7])
             for row in self.conn.execute(sql, [match, limit])
         ]
+
+    def impact_hits(self, stems: Sequence[str], *, limit: int = 50) -> list[ReferenceHit]:
+        """The best `limit` passages for a query's `stems` (`content_stems`, in the
+        query's order) by the library's impact index (`store.impact_index`), best
+        first, each with its summed impact as relevance. The first call on a library
+        without a cached index builds it and caches it in claims.db; where it cannot
+        be written, it is kept in memory for this connection."""
+        lists = self._impact_lists(stems)
+        ranked = impact_index.top(lists, stems, depth=limit, max_terms=impact_index.MAX_TERMS)
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        rows = {
+            row[0]: row
+            for row in self.conn.execute(
+                "SELECT id, ref_id, title, text, url, vector, sentence_vector"
+                f" FROM reference_passages WHERE id IN ({marks})",
+                [passage_id for passage_id, _ in ranked],
+            )
+        }
+        return [
+            ReferenceHit(pid, r[1], r[2], r[3], r[4], score, r[5], r[6])
+            for pid, score in ranked
+            if (r := rows.get(pid))
+        ]
+
+    def _impact_lists(self, stems: Sequence[str]) -> Mapping[str, tuple[int, impact_index.List]]:
+        memory = self._impact_memory
+        if memory is not None:
+            if memory[0] == self._library_stamp():
+                return memory[1].lists
+            self._impact_memory = None
+        cached = impact_index.cached_lists(self.conn, stems)
+        if cached is not None:
+            return cached
+        with self.snapshot() as conn:  # the stamp and the rows of one state
+            stamp = self._library_stamp()
+            postings = impact_index.build(impact_index.library_rows(conn))
+        if not self._save_impacts(postings, stamp):
+            self._impact_memory = (stamp, postings)
+        return postings.lists
+
+    def _save_impacts(self, postings: impact_index.Postings, stamp: tuple[Any, ...]) -> bool:
+        """Cache a built index, unless that would wait for a lock, join the caller's
+        read transaction, or the library changed since it was read (then it is used
+        once and built again next time). Whether it was cached."""
+        if self.conn.in_transaction:
+            return False
+        timeout = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        self.conn.execute(f"PRAGMA busy_timeout = {CACHE_WAIT_MS}")
+        try:
+            with self.transaction() as conn:
+                if self._library_stamp() != stamp:
+                    return True  # not cached, and not worth keeping in memory either
+                impact_index.save(conn, postings)
+            return True
+        except (StoreError, sqlite3.Error):
+            return False
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+    def _library_stamp(self) -> tuple[Any, ...]:
+        """What changes whenever the library does, read cheaply: the last passage id
+        and the library's passage and stem totals (`reference_stems`' '' row)."""
+        row = self.conn.execute(
+            "SELECT (SELECT max(id) FROM reference_passages),"
+            " (SELECT documents FROM reference_stems WHERE stem = ''),"
+            " (SELECT occurrences FROM reference_stems WHERE stem = '')"
+        ).fetchone()
+        return tuple(row)
 
     def save_sentence_vectors(self, vectors: Iterable[tuple[int, bytes]]) -> None:
         """Cache passages' sentence embeddings (passage row id, int8 bytes): the rerank

@@ -617,6 +617,20 @@ def _add_document_tallies(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _add_reference_impacts(db: sqlite_utils.Database) -> None:
+    # The recall index over the reference library (`store.impact_index`): one row per
+    # stem, its passage ids and BM25 impacts packed, and a marker row under stem ''.
+    # Built lazily by the first recall and emptied by every library write, so a
+    # database of the previous version needs nothing but the empty table.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS reference_impacts ("
+        " stem TEXT PRIMARY KEY,"
+        " documents INTEGER NOT NULL,"
+        " passages BLOB NOT NULL,"
+        " impacts BLOB NOT NULL)"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -631,6 +645,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_passage_sentence_vectors,  # 10 -> 11
     _add_pending_scores,  # 11 -> 12
     _add_document_tallies,  # 12 -> 13
+    _add_reference_impacts,  # 13 -> 14
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 
