@@ -62,6 +62,12 @@ CACHE_WAIT_MS = 250
 """How long caching a built impact index waits for another writer's lock before the
 recall goes on with the index in memory (a suggestion must not stall on a lock)."""
 
+IMPACT_MAX_PASSAGES = 250_000
+"""The largest library recalled by the impact index; a larger one recalls with FTS5.
+Building the index holds every (stem, passage) pair in memory at once (+228 MB peak at
+100k passages, bench/RESULTS.md "Session 24, impact"), which at a million passages
+would be gigabytes; FTS5 answers from disk at any size."""
+
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
 
@@ -286,6 +292,14 @@ class ReferencesMixin(StoreBase):
             for pid, score in ranked
             if (r := rows.get(pid))
         ]
+
+    def recalls_by_impact(self) -> bool:
+        """Whether `impact_hits` serves this library: its index is cached or in memory
+        already, or the library is small enough to build it (`IMPACT_MAX_PASSAGES`)."""
+        if self._impact_memory is not None or impact_index.is_cached(self.conn):
+            return True
+        passages = self._library_stamp()[1]
+        return passages is None or passages <= IMPACT_MAX_PASSAGES
 
     def _impact_lists(self, stems: Sequence[str]) -> Mapping[str, tuple[int, impact_index.List]]:
         memory = self._impact_memory

@@ -208,5 +208,33 @@ def test_fts5_recall_stays_for_its_callers(store: Store) -> None:
     assert store.search_references('"volcano"')[0].ref_id == "volcano"
 
 
+def test_a_library_too_large_to_build_in_memory_recalls_with_fts5(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.store import references
+
+    store.add_references(LIBRARY)
+    monkeypatch.setattr(references, "IMPACT_MAX_PASSAGES", len(LIBRARY) - 1)
+    monkeypatch.setattr(impact_index, "build", lambda *a, **k: pytest.fail("built"))
+    fts = local_source.fts_recalled_hits(store, "Seoul capital South Korea")
+    assert recalled_hits(store, "Seoul capital South Korea") == fts
+    assert fts[0].ref_id == "seoul"
+    assert _cached_stems(store) == 0
+
+
+def test_a_cached_index_serves_a_library_that_grew_past_the_limit_until_it_changes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.store import references
+
+    store.add_references(LIBRARY)
+    recalled_hits(store, "Seoul capital")  # builds and caches
+    monkeypatch.setattr(references, "IMPACT_MAX_PASSAGES", 1)
+    assert store.recalls_by_impact()
+    store.add_references([{"id": "kimchi", "title": "Kimchi", "text": "Kimchi is cabbage."}])
+    assert not store.recalls_by_impact()
+    assert recalled_hits(store, "kimchi cabbage")[0].ref_id == "kimchi"
+
+
 def _cached_stems(store: Store) -> int:
     return int(store.conn.execute("SELECT count(*) FROM reference_impacts").fetchone()[0])
