@@ -1,7 +1,7 @@
 """Would a static-pruned, impact-ordered inverted index make the recall stage much cheaper
 than bm25s, and what would it change in the answers? (issue 14 speed. Session 24 shipped
-it: `store.impact_index`, keep 1,000, 24 terms; `ImpactIndex` below stays as the
-reference the product is checked against, `--product`.)
+it: `store.impact_index`, keep 1,000, 24 terms; `ImpactIndex` below holds the same
+index in memory with any keep, and `--product` checks the cached one answers alike.)
 
     FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/bench_impact_recall.py \
         [--queries 300] [--keep 1000] [--max-terms 12] [--db COPY_OF_A_BENCH_DB]
@@ -37,7 +37,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bm25s
-import numpy as np
 from bench_rerank_speed import bm25s_index, bm25s_query
 from corpora import climate_fever, data_or_skip, fm2, suggestion_corpus
 
@@ -45,86 +44,28 @@ from factcheck.evidence.context import ClaimContext
 from factcheck.evidence.matcher import RECALL_DEPTH, equivalent_phrases
 from factcheck.evidence.sources import local
 from factcheck.evidence.sources.local import LocalReferences
-from factcheck.store import Store
-from factcheck.store.references import TITLE_WEIGHT, ReferenceHit
+from factcheck.store import Store, impact_index
+from factcheck.store.references import ReferenceHit
 from factcheck.text.sentence_encoder import default_sentence_encoder
 from factcheck.text.words import content_stems
 
 CORPUS_SIZE = 62_000
 FREE_TEXT = ClaimContext.free_text()
-K1, B = 1.2, 0.75
 
 
 class ImpactIndex:
-    """stem -> (passage ids, BM25 impacts), best first, each cut to `keep`."""
+    """The product's index (`factcheck.store.impact_index.build`) held in memory with
+    any `keep`, for the grids over keep and terms that the cached one does not offer."""
 
     def __init__(self, store: Store, keep: int) -> None:
-        # One pass in Python to stem (titles once per page), the rest in numpy: every
-        # (stem, passage) pair's weighted count, BM25 impact, order and cut at once.
-        vocabulary: dict[str, int] = {}
-        title_terms: dict[str, list[int]] = {}
-        terms: list[int] = []
-        weights: list[float] = []
-        rows: list[int] = []
-        passage_ids: list[int] = []
-        lengths: list[int] = []
-        for pid, title, text in store.conn.execute(
-            "SELECT id, title, text FROM reference_passages"
-        ):
-            if title not in title_terms:
-                title_terms[title] = [
-                    vocabulary.setdefault(stem, len(vocabulary)) for stem in content_stems(title)
-                ]
-            text_terms = [
-                vocabulary.setdefault(stem, len(vocabulary)) for stem in content_stems(text)
-            ]
-            heading = title_terms[title]
-            row = len(passage_ids)
-            passage_ids.append(pid)
-            lengths.append(len(text_terms) + len(heading))
-            terms += text_terms
-            terms += heading
-            weights += [1.0] * len(text_terms)
-            weights += [TITLE_WEIGHT] * len(heading)
-            rows += [row] * (len(text_terms) + len(heading))
-        count = len(passage_ids)
-        keys = np.asarray(terms, dtype=np.int64) * count + np.asarray(rows, dtype=np.int64)
-        pairs, where = np.unique(keys, return_inverse=True)
-        freq = np.bincount(where, weights=np.asarray(weights))
-        term, row_of = pairs // count, pairs % count
-        doc_freq = np.bincount(term, minlength=len(vocabulary))
-        idf = np.maximum(np.log((count - doc_freq + 0.5) / (doc_freq + 0.5)), 1e-6)
-        length = np.asarray(lengths, dtype=np.float64)[row_of]
-        average = float(np.mean(lengths))
-        impact = idf[term] * (freq * (K1 + 1)) / (freq + K1 * (1 - B + B * length / average))
-        order = np.lexsort((-impact, term))
-        term, impact = term[order], impact[order]
-        ids = np.asarray(passage_ids, dtype=np.int64)[row_of[order]]
-        starts = np.searchsorted(term, np.arange(len(vocabulary)))
-        self.size = count
-        self.lists: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.doc_freq: dict[str, int] = {}
-        for stem, number in vocabulary.items():
-            first = int(starts[number])
-            last = first + min(int(doc_freq[number]), keep)
-            self.lists[stem] = (ids[first:last], impact[first:last])
-            self.doc_freq[stem] = int(doc_freq[number])
+        self.postings = impact_index.build(impact_index.library_rows(store.conn), keep=keep)
+        self.size = self.postings.passages
+        self.lists = {stem: kept for stem, (_, kept) in self.postings.lists.items()}
 
     def top(self, claim: str, depth: int, max_terms: int) -> list[tuple[int, float]]:
         """The best `depth` passages for the claim's `max_terms` rarest stems."""
         stems = content_stems(" ".join([claim, *equivalent_phrases(claim)]))
-        known = sorted(
-            (s for s in dict.fromkeys(stems) if s in self.lists), key=self.doc_freq.__getitem__
-        )[:max_terms]
-        if not known:
-            return []
-        ids = np.concatenate([self.lists[s][0] for s in known])
-        impacts = np.concatenate([self.lists[s][1] for s in known])
-        unique, where = np.unique(ids, return_inverse=True)
-        scores = np.zeros(len(unique))
-        np.add.at(scores, where, impacts)
-        best = np.argsort(-scores, kind="stable")[:depth]
-        return [(int(unique[i]), float(scores[i])) for i in best]
+        return impact_index.top(self.postings.lists, stems, depth=depth, max_terms=max_terms)
 
 
 def impact_hits(store: Store, index: ImpactIndex, claim: str, *, depth: int, max_terms: int):
