@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import DATA, DOCUMENTS_SQL, coaid_articles
+from bench_scale import DATA, DOCUMENTS_SQL, add_copies, coaid_articles
 
 BIN = Path(sys.executable).parent
 TALLY_TRIGGERS = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%tallies%'"
@@ -87,20 +87,9 @@ def build(path: Path, articles, split, claims_wanted: int, *, tallies: bool) -> 
     store = Store(path)
     if not tallies:
         drop_tally_triggers(store)
-    total = copy = 0
     started = time.process_time()
-    while total < claims_wanted:
-        copy += 1
-        for (title, url, text), claims in zip(articles, split, strict=True):
-            if not claims:
-                continue
-            suffix = "" if copy == 1 else f"\n\n(copy {copy})"
-            store.add_document(
-                text + suffix, title=title, source=url or "coaid", url=url or None, claims=claims
-            )
-            total += len(claims)
-            if total >= claims_wanted:
-                break
+    for _ in add_copies(store, articles, split, claims_wanted):
+        pass
     added = time.process_time() - started
     ids = [row[0] for row in store.db.execute("SELECT id FROM claims ORDER BY id")]
     decided = random.Random(15).sample(ids, len(ids) // 10)

@@ -30,7 +30,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,20 +69,10 @@ def coaid_articles() -> list[tuple[str, str, str]]:
     return found
 
 
-def build_database(path: Path, claims_wanted: int) -> None:
-    """A claims.db of about `claims_wanted` claims in copies of the CoAID articles."""
-    from factcheck.claims.splitter import split_claims
-    from factcheck.models import Status
-    from factcheck.store import Store
-
-    articles = coaid_articles()
-    split = [split_claims(text) for _, _, text in articles]
-    partial = path.with_suffix(".partial")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    store = Store(partial)
+def add_copies(store, articles, split, claims_wanted: int) -> Iterator[int]:  # type: ignore[no-untyped-def]
+    """Add copies of the split `articles` to `store` until it holds `claims_wanted`
+    claims, yielding the total after each copy."""
     total = copy = 0
-    started = time.perf_counter()
     while total < claims_wanted:
         copy += 1
         for (title, url, text), claims in zip(articles, split, strict=True):
@@ -96,6 +86,23 @@ def build_database(path: Path, claims_wanted: int) -> None:
             total += len(claims)
             if total >= claims_wanted:
                 break
+        yield total
+
+
+def build_database(path: Path, claims_wanted: int) -> None:
+    """A claims.db of about `claims_wanted` claims in copies of the CoAID articles."""
+    from factcheck.claims.splitter import split_claims
+    from factcheck.models import Status
+    from factcheck.store import Store
+
+    articles = coaid_articles()
+    split = [split_claims(text) for _, _, text in articles]
+    partial = path.with_suffix(".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    store = Store(partial)
+    started = time.perf_counter()
+    for total in add_copies(store, articles, split, claims_wanted):
         print(f"  building {path.name}: {total:,} claims, {time.perf_counter() - started:.0f} s")
     rng = random.Random(15)
     ids = [row[0] for row in store.db.execute("SELECT id FROM claims ORDER BY id")]
