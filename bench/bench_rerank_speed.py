@@ -13,9 +13,10 @@ busy spell on the shared machine slows all of them rather than skewing a ratio:
 - `LocalReferences` without the sentence term (the matcher alone, no model);
 - the shipped path on a cold library (no passage vector cached yet: the first time a
   desk asks about these passages, up to SENTENCE_DEPTH transformer runs a claim);
-- warm (every candidate's vector cached), the parts: the FTS5 recall alone, the matcher
-  alone, the claim's encoding alone, the shipped path with the claim's vector prepared
-  ahead (`LocalReferences.prepare`) and as a new claim (its encoding inside the call);
+- warm (every candidate's vector cached), the parts: the recall stage alone (the
+  impact index), the matcher alone, the claim's encoding alone, the shipped path with
+  the claim's vector prepared ahead (`LocalReferences.prepare`) and as a new claim
+  (its encoding inside the call);
 - cold, a claim's 20 passage encodings in the shipped batches of 16 against one call of
   20, batches of 8 and one at a time.
 
@@ -113,11 +114,11 @@ def warm_parts(
     encoder: SentenceEncoder,
 ) -> dict[str, list[float]]:
     """On a warm library (every candidate's passage vector cached), each claim back to
-    back: bm25s; the FTS5 recall alone (the SQL query and its rows); the matcher alone;
-    the claim's encoding alone; the shipped path with the claim's vector prepared
-    ahead (`LocalReferences.prepare`, untimed: the product's path when a caller knows
-    the claim before asking); and the shipped path as a new claim (its vector encoded
-    inside the call: the path when nothing prepared it)."""
+    back: bm25s; the recall stage alone (`recalled_hits`: the impact index and its
+    rows); the matcher alone; the claim's encoding alone; the shipped path with the
+    claim's vector prepared ahead (`LocalReferences.prepare`, untimed: the product's
+    path when a caller knows the claim before asking); and the shipped path as a new
+    claim (its vector encoded inside the call: the path when nothing prepared it)."""
     names = ("bm25s", "recall", "lexical", "encoding", "prepared", "shipped")
     times: dict[str, list[float]] = {name: [] for name in names}
     for claim in claims:
@@ -184,7 +185,7 @@ def rerank_parts(
         shipped.prepare([claim])
         timed("bm25s tokenize + retrieve", bm25s_query, retriever, claim)
         hits = timed(
-            "FTS5 recall (query + rows)", recalled_hits, store, claim, depth=shipped.recall_depth
+            "recall (impact index + rows)", recalled_hits, store, claim, depth=shipped.recall_depth
         )
         if not hits:
             continue
@@ -373,7 +374,7 @@ def main() -> None:
             ("factcheck lexical (no sentence term)", sides["lexical"], sides["bm25s"]),
             ("factcheck shipped, cold cache", sides["shipped"], sides["bm25s"]),
             ("bm25s (warm pass)", warm["bm25s"], warm["bm25s"]),
-            ("FTS5 recall alone (warm pass)", warm["recall"], warm["bm25s"]),
+            ("recall alone (warm pass)", warm["recall"], warm["bm25s"]),
             ("factcheck lexical (warm pass)", warm["lexical"], warm["bm25s"]),
             ("claim encoding alone (warm pass)", warm["encoding"], warm["bm25s"]),
             ("shipped warm, claim vector prepared", warm["prepared"], warm["bm25s"]),
