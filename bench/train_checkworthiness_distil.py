@@ -12,9 +12,10 @@ sentences (CoAID article bodies split by the product's own sentence splitter: ne
 the product scores). The teacher sees every sentence, so the student learns from many more
 sentences than the gold sets hold, and from text like the text it will run on.
 
-- Teacher: the shipped int8 ONNX model (`factcheck/data/checkworthiness.onnx`) scoring as
-  the product does (no context, the package's batching), so the student copies the
-  scores the product shows. Its logits are cached in `--work`/teacher.json.
+- Teacher: the 6-layer int8 ONNX model (`--teacher`; by default the packaged file, which
+  was the 6-layer model when the shipped student was made; now it is the student, so
+  pass the 6-layer file, or copy its cached labels) scoring as the product does (no
+  context, the package's batching). Its logits are cached in `--work`/teacher.json.
 - Student: a saved Hugging Face model folder (`--student`, e.g. the session-23 4-layer
   retrain) or the first `--layers` layers of the teacher's weights (`--from-teacher DIR`).
   All transformer layers learn (the embeddings stay frozen: a third of the parameters,
@@ -88,15 +89,15 @@ def news_sentences(root: Path, limit: int, rng: random.Random) -> list[str]:
     return passed[:limit]
 
 
-def teacher_logits(texts: list[str], cache: Path) -> list[float]:
-    """The shipped model's logits for `texts` (no context, as the product runs it)."""
+def teacher_logits(texts: list[str], cache: Path, teacher: Path = ONNX_PATH) -> list[float]:
+    """The teacher's logits for `texts` (no context, as the product runs it)."""
     known = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
     todo = sorted({t for t in texts if t not in known})
     if todo:
         from factcheck.claims.checkworthiness.transformer import TransformerScorer
 
         scorer = TransformerScorer(
-            ONNX_PATH.read_bytes(), 0.0, default_wordpiece(), use_context=False
+            teacher.read_bytes(), 0.0, default_wordpiece(), use_context=False
         )
         started = time.monotonic()
         for i in range(0, len(todo), 2000):
@@ -205,6 +206,9 @@ def main() -> None:
     start.add_argument("--from-teacher", type=Path, help="the teacher's HF folder, cut")
     parser.add_argument("--layers", type=int, help="keep the first N layers (with --from-teacher)")
     parser.add_argument("--max-steps", type=int, default=900)
+    parser.add_argument(
+        "--teacher", type=Path, default=ONNX_PATH, help="the teacher's int8 ONNX (the 6-layer)"
+    )
     parser.add_argument("--news", type=int, default=NEWS_SENTENCES, help="CoAID sentences")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--lr", type=float, default=LR)
@@ -218,7 +222,7 @@ def main() -> None:
     gold: list[Labelled] = select(training_set(root)[0], rng)
     news = news_sentences(root, args.news, rng)
     texts = [r.item.text for r in gold] + news
-    logits = teacher_logits(texts, args.work / "teacher.json")
+    logits = teacher_logits(texts, args.work / "teacher.json", args.teacher)
     labels = [float(r.label) for r in gold] + [-1.0] * len(news)
     rows = list(zip(texts, logits, labels, strict=True))
     print(f"{len(gold)} gold sentences, {len(news)} news sentences; {args.max_steps} steps")
