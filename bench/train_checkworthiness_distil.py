@@ -26,6 +26,12 @@ sentences than the gold sets hold, and from text like the text it will run on.
 - News sentences are kept only where the linear first pass would send them to the
   transformer (linear probability >= NEWS_FLOOR, a little under the shipped cascade
   floor): the student is never asked about the others.
+- Mood (`--mood-repeat`, pass 3): the product adds the mood rules' shift to the model's
+  logit, so a student that scores "X is expected to ..." or "if ..., ... would ..."
+  higher than the teacher shows predictions the teacher hid. Sentences the mood rules mark
+  down (factcheck/claims/mood.py: predictions, plans, hypotheticals, opinion, questions,
+  rhetoric) are taken from the mix and from the training debates' sentences `select`
+  left out (teacher-labelled only), and repeated `--mood-repeat` times in the mix.
 - Budget in optimiser steps (`--max-steps`); the rate decays linearly to zero there.
   `--stop-at HH:MM` (UTC) ends early and saves, for a hard deadline.
 
@@ -87,6 +93,22 @@ def news_sentences(root: Path, limit: int, rng: random.Random) -> list[str]:
     print(f"{len(seen)} distinct CoAID sentences, {len(passed)} pass the linear floor")
     rng.shuffle(passed)
     return passed[:limit]
+
+
+def mood_marked(texts: list[str]) -> list[str]:
+    """The texts the product's mood rules mark down (prediction, plan, hypothetical,
+    opinion, question, rhetoric): where the student must agree with the teacher on mood."""
+    from factcheck.claims.mood import mood_shift
+
+    return [t for t in texts if mood_shift(t) < 0]
+
+
+def with_mood_repeats(
+    rows: list[tuple[str, float, float]], marked: set[str], repeat: int
+) -> list[tuple[str, float, float]]:
+    """`rows` with every row whose text is in `marked` present `repeat` times in all."""
+    extra = [r for r in rows if r[0] in marked] * max(repeat - 1, 0)
+    return rows + extra
 
 
 def teacher_logits(texts: list[str], cache: Path, teacher: Path = ONNX_PATH) -> list[float]:
@@ -213,18 +235,31 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--lr", type=float, default=LR)
     parser.add_argument("--gold-weight", type=float, default=GOLD_WEIGHT)
+    parser.add_argument(
+        "--mood-repeat", type=int, default=1, help="times each mood-marked sentence is seen"
+    )
     parser.add_argument("--stop-at", help="HH:MM UTC today: stop training and save")
     parser.add_argument("--no-export", action="store_true")
     args = parser.parse_args()
     root = require_data()
     rng = random.Random(args.seed)
     args.work.mkdir(parents=True, exist_ok=True)
-    gold: list[Labelled] = select(training_set(root)[0], rng)
+    train = training_set(root)[0]
+    gold: list[Labelled] = select(train, rng)
     news = news_sentences(root, args.news, rng)
-    texts = [r.item.text for r in gold] + news
+    mood: list[str] = []
+    if args.mood_repeat > 1:
+        chosen = {r.item.text for r in gold} | set(news)
+        left_out = sorted({r.item.text for r in train} - chosen)
+        mood = mood_marked([t for t in left_out if MIN_CHARS <= len(t) <= MAX_CHARS])
+    texts = [r.item.text for r in gold] + news + mood
     logits = teacher_logits(texts, args.work / "teacher.json", args.teacher)
-    labels = [float(r.label) for r in gold] + [-1.0] * len(news)
+    labels = [float(r.label) for r in gold] + [-1.0] * (len(news) + len(mood))
     rows = list(zip(texts, logits, labels, strict=True))
+    if args.mood_repeat > 1:
+        marked = set(mood_marked(texts))
+        rows = with_mood_repeats(rows, marked, args.mood_repeat)
+        print(f"{len(marked)} mood-marked sentences ({len(mood)} from left-out debate lines)")
     print(f"{len(gold)} gold sentences, {len(news)} news sentences; {args.max_steps} steps")
     stop_at = None
     if args.stop_at:

@@ -55,3 +55,21 @@ def test_cached_teacher_logits_are_read_without_loading_the_model(tmp_path: Path
     loaded_before = "onnxruntime" in sys.modules
     assert distil.teacher_logits(["not one", "a claim", "not one"], cache) == [-2.0, 1.5, -2.0]
     assert ("onnxruntime" in sys.modules) == loaded_before
+
+
+def test_mood_marked_keeps_predictions_hypotheticals_and_opinion_not_plain_facts() -> None:
+    texts = [
+        "The council is set to vote on the budget later.",
+        "Unless the rain stops, the harvest could fail.",
+        "I think the scheme should be scrapped.",
+        "The council cut the budget by 4 percent in 2021.",
+    ]
+    assert distil.mood_marked(texts) == texts[:3]
+
+
+def test_mood_repeats_add_copies_of_marked_rows_only() -> None:
+    rows = [("a plan", 0.5, -1.0), ("a fact", 1.0, 1.0), ("an opinion", -1.0, 0.0)]
+    got = distil.with_mood_repeats(rows, {"a plan", "an opinion"}, 3)
+    assert got[:3] == rows
+    assert sorted(got[3:]) == sorted([rows[0], rows[2]] * 2)
+    assert distil.with_mood_repeats(rows, {"a plan"}, 1) == rows
