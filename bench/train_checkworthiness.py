@@ -204,8 +204,9 @@ def train(
     return out
 
 
-def export(model_dir: Path, work: Path) -> None:
-    """fp32 ONNX export, then dynamic int8 quantisation into the package data."""
+def export(model_dir: Path, work: Path, int8_path: Path = ONNX_PATH) -> None:
+    """fp32 ONNX export, then dynamic int8 quantisation (into the package data unless
+    `int8_path` says where)."""
     import torch
     from transformers import AutoModelForSequenceClassification
 
@@ -225,9 +226,9 @@ def export(model_dir: Path, work: Path) -> None:
             ).logits
 
     size = export_int8(
-        Logits(model), (ids, mask, segments), "logits", fp32_path=fp32, int8_path=ONNX_PATH
+        Logits(model), (ids, mask, segments), "logits", fp32_path=fp32, int8_path=int8_path
     )
-    print(f"wrote {ONNX_PATH}: {size:.1f} MB")
+    print(f"wrote {int8_path}: {size:.1f} MB")
 
 
 def calibrate(root: Path, *, use_context: bool = True, layers: int | None = None) -> dict:

@@ -1,7 +1,9 @@
 """The fine-tuned MiniLM check-worthiness model, run with onnxruntime.
 
-all-MiniLM-L6-v2 fine-tuned on debate sentences in context (bench/train_checkworthiness.py),
-exported to ONNX and quantised to int8: factcheck/data/checkworthiness.onnx, with its
+The first four layers of all-MiniLM-L6-v2, fine-tuned on debate sentences
+(bench/train_checkworthiness.py) and distilled from the six-layer model fine-tuned so
+(bench/train_checkworthiness_distil.py: 0.65-0.71x its time, recent-debate F1 within its
+spread), exported to ONNX and quantised to int8: factcheck/data/checkworthiness.onnx, with its
 calibration in checkworthiness_onnx.json (the logit that maps to 0.5). Inputs are built
 by `factcheck.claims.checkworthiness.encoding` with the package's one WordPiece tokenizer.
 
