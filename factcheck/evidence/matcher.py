@@ -81,7 +81,7 @@ _EQUIVALENTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 # held-out halves check them: bench/RESULTS.md); nearby settings score
 # within about 0.01, so they are not fitted to either set.
 _WEIGHTS = {
-    "recall": 1.0,  # FTS5 bm25, normalised by the claim's best hit
+    "recall": 1.0,  # the recall's bm25 (impact index or FTS5), normalised by the best hit
     "token_set": 0.2,  # rapidfuzz: the claim's words inside the passage
     "token_sort": 0.2,  # rapidfuzz: the same words in a passage of similar length
     "coverage": 0.2,  # share of the claim's content words (6-letter stems) present
