@@ -41,13 +41,11 @@ from bench_rerank_speed import bm25s_index, bm25s_query
 from corpora import climate_fever, data_or_skip, fm2, suggestion_corpus
 
 from factcheck.evidence.context import ClaimContext
-from factcheck.evidence.matcher import RECALL_DEPTH, equivalent_phrases
+from factcheck.evidence.matcher import RECALL_DEPTH
 from factcheck.evidence.sources import local
 from factcheck.evidence.sources.local import LocalReferences
 from factcheck.store import Store, impact_index
-from factcheck.store.references import ReferenceHit
 from factcheck.text.sentence_encoder import default_sentence_encoder
-from factcheck.text.words import content_stems
 
 CORPUS_SIZE = 62_000
 FREE_TEXT = ClaimContext.free_text()
@@ -64,28 +62,12 @@ class ImpactIndex:
 
     def top(self, claim: str, depth: int, max_terms: int) -> list[tuple[int, float]]:
         """The best `depth` passages for the claim's `max_terms` rarest stems."""
-        stems = content_stems(" ".join([claim, *equivalent_phrases(claim)]))
+        stems = local.recall_stems(claim)
         return impact_index.top(self.postings.lists, stems, depth=depth, max_terms=max_terms)
 
 
 def impact_hits(store: Store, index: ImpactIndex, claim: str, *, depth: int, max_terms: int):
-    ranked = index.top(claim, depth, max_terms)
-    if not ranked:
-        return []
-    marks = ",".join("?" * len(ranked))
-    rows = {
-        row[0]: row
-        for row in store.conn.execute(
-            "SELECT id, ref_id, title, text, url, vector, sentence_vector"
-            f" FROM reference_passages WHERE id IN ({marks})",
-            [pid for pid, _ in ranked],
-        )
-    }
-    return [
-        ReferenceHit(pid, r[1], r[2], r[3], r[4], score, r[5], r[6])
-        for pid, score in ranked
-        if (r := rows.get(pid))
-    ]
+    return store.ranked_hits(index.top(claim, depth, max_terms))
 
 
 def timed(function, *arguments) -> float:

@@ -276,6 +276,11 @@ class ReferencesMixin(StoreBase):
         be written, it is kept in memory for this connection."""
         lists = self._impact_lists(stems)
         ranked = impact_index.top(lists, stems, depth=limit, max_terms=impact_index.MAX_TERMS)
+        return self.ranked_hits(ranked)
+
+    def ranked_hits(self, ranked: Sequence[tuple[int, float]]) -> list[ReferenceHit]:
+        """The passages of `ranked` (passage id, relevance), in its order, read in one
+        query; an id no longer in the library is left out."""
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
