@@ -46,7 +46,8 @@ MAX_TERMS = 24
 """A query reads its this many rarest stems: every term of nearly any claim (12 lost
 Climate-FEVER recall, bench/RESULTS.md session 22; 24 kept it, session 23)."""
 TITLE_WEIGHT = 2.0
-"""The title's stems count this many times (`references.TITLE_WEIGHT`, FTS5's weight)."""
+"""The title's stems count this many times: also FTS5's title weight
+(`references.TITLE_WEIGHT` is this value), so both recalls weigh a title alike."""
 MARK = ""
 """The stem of the marker row: `content_stems` never yields ''."""
 

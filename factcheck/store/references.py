@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 
 _BATCH = 2000
 """Rows per executemany batch; also how often the progress callback fires."""
-TITLE_WEIGHT = 2.0
+TITLE_WEIGHT = impact_index.TITLE_WEIGHT
 """FTS5 bm25 weight of the title column against 1.0 for the text: a claim naming a
-page's subject ("Gandhi") should lift that page's sentences that never repeat it."""
+page's subject ("Gandhi") should lift that page's sentences that never repeat it. One
+value with the impact index's, so both recalls weigh a title alike."""
 
 
 STEM_UPSERT = (
