@@ -158,12 +158,6 @@ def clear_impacts(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM reference_impacts")
 
 
-def is_cached(conn: sqlite3.Connection, *, keep: int = KEEP) -> bool:
-    """Whether an index built with `keep` is cached (its marker row is there)."""
-    row = conn.execute("SELECT documents FROM reference_impacts WHERE stem = ?", [MARK]).fetchone()
-    return row is not None and row[0] == keep
-
-
 def cached_lists(
     conn: sqlite3.Connection, stems: Sequence[str], *, keep: int = KEEP
 ) -> dict[str, tuple[int, List]] | None:

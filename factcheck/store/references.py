@@ -269,13 +269,17 @@ class ReferencesMixin(StoreBase):
             for row in self.conn.execute(sql, [match, limit])
         ]
 
-    def impact_hits(self, stems: Sequence[str], *, limit: int = 50) -> list[ReferenceHit]:
+    def impact_hits(self, stems: Sequence[str], *, limit: int = 50) -> list[ReferenceHit] | None:
         """The best `limit` passages for a query's `stems` (`content_stems`, in the
         query's order) by the library's impact index (`store.impact_index`), best
         first, each with its summed impact as relevance. The first call on a library
         without a cached index builds it and caches it in claims.db; where it cannot
-        be written, it is kept in memory for this connection."""
+        be written, it is kept in memory for this connection. None when there is no
+        index and the library is too large to build one (`IMPACT_MAX_PASSAGES`): the
+        caller recalls another way."""
         lists = self._impact_lists(stems)
+        if lists is None:
+            return None
         ranked = impact_index.top(lists, stems, depth=limit, max_terms=impact_index.MAX_TERMS)
         return self.ranked_hits(ranked)
 
@@ -299,15 +303,9 @@ class ReferencesMixin(StoreBase):
             if (r := rows.get(pid))
         ]
 
-    def recalls_by_impact(self) -> bool:
-        """Whether `impact_hits` serves this library: its index is cached or in memory
-        already, or the library is small enough to build it (`IMPACT_MAX_PASSAGES`)."""
-        if self._impact_memory is not None or impact_index.is_cached(self.conn):
-            return True
-        passages = self._library_stamp()[1]
-        return passages is None or passages <= IMPACT_MAX_PASSAGES
-
-    def _impact_lists(self, stems: Sequence[str]) -> Mapping[str, tuple[int, impact_index.List]]:
+    def _impact_lists(
+        self, stems: Sequence[str]
+    ) -> Mapping[str, tuple[int, impact_index.List]] | None:
         memory = self._impact_memory
         if memory is not None:
             if memory[0] == self._library_stamp():
@@ -316,6 +314,9 @@ class ReferencesMixin(StoreBase):
         cached = impact_index.cached_lists(self.conn, stems)
         if cached is not None:
             return cached
+        passages = self._library_stamp()[1]
+        if passages is not None and passages > IMPACT_MAX_PASSAGES:
+            return None
         with self.snapshot() as conn:  # the stamp and the rows of one state
             stamp = self._library_stamp()
             postings = impact_index.build(impact_index.library_rows(conn))

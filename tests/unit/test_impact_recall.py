@@ -230,9 +230,9 @@ def test_a_cached_index_serves_a_library_that_grew_past_the_limit_until_it_chang
     store.add_references(LIBRARY)
     recalled_hits(store, "Seoul capital")  # builds and caches
     monkeypatch.setattr(references, "IMPACT_MAX_PASSAGES", 1)
-    assert store.recalls_by_impact()
+    assert store.impact_hits(recall_stems("Seoul capital")) is not None
     store.add_references([{"id": "kimchi", "title": "Kimchi", "text": "Kimchi is cabbage."}])
-    assert not store.recalls_by_impact()
+    assert store.impact_hits(recall_stems("kimchi cabbage")) is None
     assert recalled_hits(store, "kimchi cabbage")[0].ref_id == "kimchi"
 
 

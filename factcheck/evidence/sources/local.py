@@ -180,9 +180,8 @@ def recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list
     rerank, 5-fold CV recall@5 is 1.39x / 1.299x bm25s on FM2 / Climate-FEVER against
     FTS5's 1.43x / 1.32x (bench/RESULTS.md, session 24, impact). A library too large
     to build the index in memory (`IMPACT_MAX_PASSAGES`) recalls with FTS5."""
-    if not store.recalls_by_impact():
-        return fts_recalled_hits(store, text, depth=depth)
-    return store.impact_hits(recall_stems(text), limit=depth)
+    hits = store.impact_hits(recall_stems(text), limit=depth)
+    return fts_recalled_hits(store, text, depth=depth) if hits is None else hits
 
 
 def recall_stems(text: str) -> list[str]:
