@@ -116,6 +116,9 @@ class Candidate:
     """Extra text a source wants shown (e.g. "checked before: disputed on ...")."""
     vector: bytes | None = None
     """The passage's `embedding.vector_bytes` if the source stored it; else computed."""
+    stems: tuple[str, ...] | None = None
+    """`content_stems(passage)` if the source kept them (the library's impact index
+    does); else the rerank stems the passage itself."""
 
 
 def informative_terms(text: str, *, limit: int = MAX_QUERY_TERMS) -> list[str]:
@@ -190,7 +193,7 @@ def rank_candidates(
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
     meanings = _meanings(default_vectors().vector(claim), candidates)
-    features = [_passage_features(candidate.passage) for candidate in candidates]
+    features = [_passage_features(candidate.passage, candidate.stems) for candidate in candidates]
     lowered = [feature.lowered for feature in features]
     token_set, token_sort = (
         _fuzzy(scorer, claim_lower, lowered)
@@ -319,7 +322,7 @@ def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
     """
     if not claim.strip() or not passage.strip():
         return None
-    alignment = fuzz.partial_ratio_alignment(claim.lower(), _passage_features(passage).lowered)
+    alignment = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
     # `dest` is the passage whichever string is longer (rapidfuzz swaps them back):
@@ -455,11 +458,14 @@ with `compare`'s memo for sentence-long passages (14 MB measured for 4,096 of th
 
 
 @lru_cache(maxsize=PASSAGE_CACHE)
-def _passage_features(passage: str) -> _PassageFeatures:
-    stems = content_stems(passage)
+def _passage_features(passage: str, stems: tuple[str, ...] | None = None) -> _PassageFeatures:
+    """The features of `passage`, from its `stems` when the source kept them (the same
+    as `content_stems(passage)`: tests/unit/test_impact_recall.py checks it)."""
+    if stems is None:
+        stems = tuple(content_stems(passage))
     return _PassageFeatures(
         lowered=passage.lower(),
-        stems=tuple(stems),
+        stems=stems,
         pairs=frozenset(itertools.pairwise(stems)),
     )
 

@@ -215,4 +215,5 @@ def _candidate(hit: ReferenceHit) -> Candidate:
         url=hit.url,
         reference_id=hit.ref_id,
         vector=hit.vector,
+        stems=hit.stems,
     )
