@@ -200,29 +200,42 @@ def rank_candidates(
         for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio)
     )
     claim_count = len(claim_stems) or 1
-    stem_freq = stats.stem_freq
     collection_stems = stats.stems
+    # Each shared stem's saturation term divides by `_SMOOTHING * stem_freq[stem]`:
+    # computed once a claim (the same floats), and stems the collection lacks left out
+    smoothed = {
+        stem: _SMOOTHING * count for stem in claim_stems if (count := stats.stem_freq.get(stem))
+    }
+    detail_count = _detail_count(details)
+    title_scores: dict[str, float] = {}
+    log1p = math.log1p
     w = _WEIGHTS
     scored = []
     saturation = []
     for n, candidate in enumerate(candidates):
         feature = features[n]
-        in_passage = claim_stems.intersection(feature.stems)
-        title_stems = _title_stems(candidate.title)
+        passage_stems = feature.stems
+        in_passage = claim_stems.intersection(passage_stems)
+        title = candidate.title
+        title_stems = _title_stems(title)
         shared = in_passage | claim_stems.intersection(title_stems)
         agreements, contradictions = compare(details, candidate.passage)
-        passage_stems = feature.stems
         saturation.append(
             sum(
-                math.log1p(
-                    (passage_stems.count(stem) + title_stems.count(stem))
-                    * collection_stems
-                    / (_SMOOTHING * stem_freq[stem])
-                )
-                for stem in shared
-                if stem_freq.get(stem)
+                [
+                    log1p(
+                        (passage_stems.count(stem) + title_stems.count(stem))
+                        * collection_stems
+                        / smoothed[stem]
+                    )
+                    for stem in shared
+                    if stem in smoothed
+                ]
             )
         )
+        title_score = title_scores.get(title)
+        if title_score is None:
+            title_score = title_scores[title] = _title_match(title, context_terms)
         # The features in `_WEIGHTS` order, added left to right (as `sum` of a dict
         # of them did: the same floats, so the same order of near-ties).
         score = (
@@ -231,10 +244,10 @@ def rank_candidates(
             + w["token_set"] * (token_set[n] / 100)
             + w["token_sort"] * (token_sort[n] / 100)
             + w["coverage"] * (len(in_passage) / claim_count)
-            + w["title"] * _title_match(candidate.title, context_terms)
+            + w["title"] * title_score
             + w["phrase"] * _phrase_match(claim_pairs, feature.pairs)
-            + w["agreement"] * _agreement(details, agreements)
-            + w["rarest"] * (max((idf[stem] for stem in shared), default=0.0) / rarest)
+            + w["agreement"] * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
+            + w["rarest"] * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
             + w["meaning"] * meanings[n]
         )
         scored.append((score, candidate, agreements, contradictions))
@@ -404,16 +417,15 @@ def _title_match(title: str, terms: set[str]) -> float:
     return sum(w in terms for w in title_terms) / len(title_terms)
 
 
-def _agreement(details: Details, agreements: tuple[str, ...]) -> float:
-    """Share of the claim's checkable details the passage repeats."""
-    total = (
+def _detail_count(details: Details) -> int:
+    """How many checkable details a claim has."""
+    return (
         len(details.years)
         + len(details.quantities)
         + len(details.ordinals)
         + len(details.superlatives)
         + len(details.entities)
     )
-    return min(len(agreements) / total, 1.0) if total else 0.0
 
 
 @lru_cache(maxsize=4096)
