@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 CORPUS_SIZE = 62_000
 
 
-def worker(db: Path) -> None:
+def worker(db: Path, depth: int | None) -> None:
     """Serve claims from stdin (one JSON string a line): answer each with the CPU
     seconds of bm25s and of the prepared suggestion, and the top 5 (title, score)."""
     import bm25s
@@ -50,7 +50,7 @@ def worker(db: Path) -> None:
     retriever: bm25s.BM25 = bm25s_index(passages)
     free = ClaimContext.free_text()
     with Store(db) as store:
-        shipped = LocalReferences(store)
+        shipped = LocalReferences(store, recall_depth=depth)
         print(json.dumps({"ready": str(Path(matcher.__file__).parents[2])}), flush=True)
         for line in sys.stdin:
             claim = json.loads(line)
@@ -68,10 +68,11 @@ def worker(db: Path) -> None:
             print(json.dumps({"bm25s": base, "suggest": ours, "top": top}), flush=True)
 
 
-def start(checkout: Path, db: Path) -> subprocess.Popen[str]:
+def start(checkout: Path, db: Path, depth: int | None) -> subprocess.Popen[str]:
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    depth_option = ["--depth", str(depth)] if depth else []
     process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", str(db)],
+        [sys.executable, str(Path(__file__).resolve()), "--worker", str(db), *depth_option],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -100,9 +101,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="a copy of the benches' library (copied again)")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--depth", type=int, help="passages this checkout recalls (default its RECALL_DEPTH)"
+    )
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker)
+        worker(args.worker, args.depth)
         return
     from corpora import data_or_skip, suggestion_corpus
 
@@ -115,7 +119,7 @@ def main() -> None:
         for name, checkout in sides.items():
             copy = Path(folder) / f"{name}.db"
             shutil.copyfile(args.db, copy)
-            processes[name] = start(checkout, copy)
+            processes[name] = start(checkout, copy, args.depth if name == "this" else None)
         for process in processes.values():  # warm: every candidate's vector cached
             for claim in claims:
                 ask(process, claim)
