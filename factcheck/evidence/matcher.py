@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -34,13 +35,17 @@ from factcheck.text.words import READER_WORD, TermStats, content_stems, words
 
 __all__ = [
     "Candidate",
+    "Scored",
     "aligned_span",
+    "as_evidence",
     "equivalent_phrases",
     "forget",
     "fts_query",
     "informative_terms",
     "merge_evidence",
     "rank_candidates",
+    "score_candidates",
+    "shown_score",
     "with_spans",
 ]
 
@@ -178,6 +183,63 @@ def rank_candidates(
     leaves each `Evidence.span` None, for a caller that reorders the results and aligns
     only the few it keeps (`with_spans`): alignment costs the most of any step a result.
     """
+    results = []
+    for item in score_candidates(claim, candidates, context=context, stats=stats):
+        if score_cutoff is not None and item.score < score_cutoff:
+            break
+        results.append(as_evidence(claim, item, spans=spans))
+        if len(results) >= limit:
+            break
+    return results
+
+
+class Scored(NamedTuple):
+    """A candidate with its rerank score (`score_candidates`), before it is `Evidence`."""
+
+    score: float
+    """The weighted mean of the features; `Evidence.score` is it rounded (`shown_score`)."""
+    candidate: Candidate
+    agreements: tuple[str, ...]
+    contradictions: tuple[str, ...]
+
+
+def shown_score(score: float) -> float:
+    """A rerank score as `Evidence.score` carries it: at most 1, 4 decimals."""
+    return round(min(score, 1.0), 4)
+
+
+def as_evidence(
+    claim: str, item: Scored, *, spans: bool = True, score: float | None = None
+) -> Evidence:
+    """`item` as `Evidence` (its `shown_score`, or `score` when a later rerank set one),
+    with its `aligned_span` for `claim` when `spans`."""
+    candidate = item.candidate
+    return Evidence(
+        source=candidate.source,
+        title=candidate.title,
+        passage=candidate.passage,
+        score=shown_score(item.score) if score is None else score,
+        url=candidate.url,
+        span=aligned_span(claim, candidate.passage) if spans else None,
+        agreements=item.agreements,
+        contradictions=item.contradictions,
+        reference_id=candidate.reference_id,
+        revision_id=candidate.revision_id,
+        fetched_at=candidate.fetched_at,
+    )
+
+
+def score_candidates(
+    claim: str,
+    candidates: Iterable[Candidate],
+    *,
+    context: str = "",
+    stats: TermStats | None = None,
+) -> list[Scored]:
+    """Every candidate with its rerank score, best first (ties keep the candidates'
+    order): `rank_candidates` without making `Evidence` of them, for a caller that
+    reorders them and keeps a few (`sources.local`: a frozen `Evidence` costs more to
+    build than most of a candidate's features)."""
     candidates = list(candidates)
     if not candidates:
         return []
@@ -253,8 +315,8 @@ def rank_candidates(
         scored.append((score, candidate, agreements, contradictions))
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
     low, high = min(saturation), max(saturation)
-    scored = [
-        (
+    ranked = [
+        Scored(
             (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
             candidate,
             agreements,
@@ -264,29 +326,8 @@ def rank_candidates(
             scored, saturation, strict=True
         )
     ]
-    scored.sort(key=lambda item: -item[0])
-    results = []
-    for score, candidate, agreements, contradictions in scored:
-        if score_cutoff is not None and score < score_cutoff:
-            break
-        results.append(
-            Evidence(
-                source=candidate.source,
-                title=candidate.title,
-                passage=candidate.passage,
-                score=round(min(score, 1.0), 4),
-                url=candidate.url,
-                span=aligned_span(claim, candidate.passage) if spans else None,
-                agreements=agreements,
-                contradictions=contradictions,
-                reference_id=candidate.reference_id,
-                revision_id=candidate.revision_id,
-                fetched_at=candidate.fetched_at,
-            )
-        )
-        if len(results) >= limit:
-            break
-    return results
+    ranked.sort(key=lambda item: -item.score)
+    return ranked
 
 
 def with_spans(claim: str, items: Iterable[Evidence]) -> list[Evidence]:
