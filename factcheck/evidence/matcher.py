@@ -104,9 +104,13 @@ _SMOOTHING = 50.0
 """Dirichlet-style prior mass (in stems) of the `saturated` feature: about a sentence."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
-    """A passage a source recalled for a claim, before reranking."""
+    """A passage a source recalled for a claim, before reranking.
+
+    Not frozen, though nothing changes one: every suggestion makes one per recalled
+    passage, and a frozen dataclass costs 6x as much to make (`object.__setattr__` per
+    field; bench/RESULTS.md, session 25)."""
 
     source: SourceKind
     title: str

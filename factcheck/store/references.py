@@ -83,9 +83,13 @@ class ReferenceFile:
     added_at: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ReferenceHit:
-    """A passage the FTS5 index recalled, with its bm25 relevance (higher is better)."""
+    """A passage the library recalled, with its relevance (higher is better).
+
+    Not frozen, though nothing changes one: a recall makes 30 for every suggestion, and
+    a frozen dataclass sets each field through `object.__setattr__`, 6x the cost of a
+    plain one (bench/RESULTS.md, session 25)."""
 
     id: int
     ref_id: str
