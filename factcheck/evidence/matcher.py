@@ -485,11 +485,12 @@ def _title_stems(title: str) -> tuple[str, ...]:
     return tuple(content_stems(title))
 
 
-@dataclass(frozen=True, slots=True)
-class _PassageFeatures:
+class _PassageFeatures(NamedTuple):
     """What the rerank reads of a passage whatever the claim: computed once per passage
     text and remembered (`_passage_features`), since a desk asks about related claims
-    whose candidates overlap, and the review screen asks again about a claim it showed."""
+    whose candidates overlap, and the review screen asks again about a claim it showed.
+    (Immutable as a memo's value must be; a tuple, made in a fraction of a frozen
+    dataclass's time.)"""
 
     lowered: str
     """The passage lower-cased, as the rapidfuzz features compare it."""
