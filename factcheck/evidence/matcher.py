@@ -54,7 +54,9 @@ RECALL_DEPTH = 30
 """How many passages the index returns for reranking. 30, not 50: the rerank's cost is
 per candidate (0.93x bm25s CPU for 30 against 1.33x for 50), and 5-fold cross-validation
 over claims kept recall@5 level (held-out FM2 1.43x, Climate-FEVER 1.32x bm25s, against
-1.44x / 1.33x at 50; 20 lost FM2: 1.39x). bench/RESULTS.md, session 23."""
+1.44x / 1.33x at 50; 20 lost FM2: 1.39x). bench/RESULTS.md, session 23. With the impact
+recall (session 25) 25 and 20 lose Climate-FEVER (held-out 1.295x / 1.275x against
+1.313x at 30), and the depth chosen inside the folds would be 25: it stays 30."""
 MAX_QUERY_TERMS = 24
 """Enough for a long claim's every informative word (recall on Climate-FEVER rises
 up to ~24 terms); the cap only bounds the cost of pathological input."""
