@@ -27,8 +27,15 @@ ranking with one weight set to 1 and the rest to 0 returns that feature's value 
 `Evidence.score`; the cosine of every pooled passage with every claim comes from the
 shipped encoder (`factcheck.text.sentence_encoder`, the int8 ONNX model) once.
 
+`--fewer-candidates 25 20` cross-validates the same grid as if the index recalled fewer
+passages; `--choose-recall-depth 20 25 30` chooses the recall depth itself inside the
+folds, nested with the grid (`choose_recall_depth`: the smallest depth within
+`DEPTH_TOLERANCE` of the best training objective, the cost of a deeper recall being
+what a shallower one would save).
+
 Run: nice -n 10 python bench/eval_retrieval.py [--limit N] [--grid sentence|lexical]
-                                              [--max-depth 20]
+                                              [--max-depth 20] [--fewer-candidates ...]
+                                              [--choose-recall-depth ...]
 (skips without ../shared/data)
 """
 
