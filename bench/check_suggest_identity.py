@@ -1,7 +1,7 @@
 """Do two checkouts suggest the same evidence? A speed change must not move a ranking.
 
     FACTCHECK_DATA=/work/shared/data nice -n 10 python bench/check_suggest_identity.py \
-        --baseline ../main [--lexical 1000] [--shipped 300]
+        --baseline ../main [--lexical 1000] [--shipped 300] [--db COPY_OF_A_BENCH_LIBRARY]
 
 One library (the suggestion benches' ~55k real sentences, bench/corpora.py) is imported
 once; each checkout then answers on its own copy of it, in a subprocess with that
@@ -66,6 +66,13 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, required=True, help="the other checkout")
     parser.add_argument("--lexical", type=int, default=1000)
     parser.add_argument("--shipped", type=int, default=300)
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="a library these benches imported, at a schema both checkouts open (copied,"
+        " not written), instead of importing one with this checkout (whose schema may be"
+        " newer than the baseline's)",
+    )
     parser.add_argument("--dump", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dump:
@@ -78,8 +85,11 @@ def main() -> None:
     here = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as folder:
         library = Path(folder) / "library.db"
-        with Store(library) as store:
-            store.add_references(passages)
+        if args.db:
+            shutil.copyfile(args.db, library)
+        else:
+            with Store(library) as store:
+                store.add_references(passages)
         answers = {}
         for name, checkout in (("baseline", args.baseline.resolve()), ("this", here)):
             db, out = Path(folder) / f"{name}.db", Path(folder) / f"{name}.json"

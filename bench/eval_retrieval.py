@@ -27,8 +27,15 @@ ranking with one weight set to 1 and the rest to 0 returns that feature's value 
 `Evidence.score`; the cosine of every pooled passage with every claim comes from the
 shipped encoder (`factcheck.text.sentence_encoder`, the int8 ONNX model) once.
 
+`--fewer-candidates 25 20` cross-validates the same grid as if the index recalled fewer
+passages; `--choose-recall-depth 20 25 30` chooses the recall depth itself inside the
+folds, nested with the grid (`choose_recall_depth`: the smallest depth within
+`DEPTH_TOLERANCE` of the best training objective, the cost of a deeper recall being
+what a shallower one would save).
+
 Run: nice -n 10 python bench/eval_retrieval.py [--limit N] [--grid sentence|lexical]
-                                              [--max-depth 20]
+                                              [--max-depth 20] [--fewer-candidates ...]
+                                              [--choose-recall-depth ...]
 (skips without ../shared/data)
 """
 
@@ -42,7 +49,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -451,6 +458,93 @@ def cheaper_variants(devs: list[DevSet], max_depth: int, depths: list[int]) -> N
                 )
 
 
+DEPTH_TOLERANCE = 0.005
+"""`--choose-recall-depth`'s rule, fixed before its first run: a shallower recall (a
+cheaper rerank) is chosen when its training objective is within this of the best
+depth's."""
+
+
+def choose_recall_depth(devs: list[DevSet], max_depth: int, depths: list[int]) -> None:
+    """The recall depth chosen inside the folds, nested with the sentence grid: on the 4
+    training folds, each depth's best sentence setting and its objective (mean recall@5
+    ratio over both sets); the smallest depth within `DEPTH_TOLERANCE` of the best depth
+    is chosen, with its setting, and measured on the held-out fold. Then the same rule
+    on all claims: the depth to ship. Depths no deeper than the recall's own."""
+    grids = {}
+    for depth in sorted(depths):
+        settings = [
+            (chosen, vector, weight, min(sentence_depth, depth))
+            for chosen, vector, weight, sentence_depth in sentence_grid(max_depth)
+        ]
+        tables = {dev.name: fewer_candidates(dev.table, depth) for dev in devs}
+        grids[depth] = (
+            settings,
+            {
+                dev.name: [
+                    Ranked(rank_with(tables[dev.name], vector, weight, cut), dev.queries)
+                    for _, vector, weight, cut in settings
+                ]
+                for dev in devs
+            },
+        )
+
+    def best_of(depth: int, rows_of: Callable[[DevSet], np.ndarray]) -> tuple[float, int]:
+        settings, ranked = grids[depth]
+        scored = [
+            (
+                statistics.fmean(
+                    ratio(ranked[d.name][i].recall5, d.strong.recall5, rows_of(d)) for d in devs
+                ),
+                i,
+            )
+            for i in range(len(settings))
+        ]
+        return max(scored, key=lambda item: item[0])
+
+    def rule(rows_of: Callable[[DevSet], np.ndarray]) -> tuple[int, int, dict[int, float]]:
+        found = {depth: best_of(depth, rows_of) for depth in grids}
+        top = max(value for value, _ in found.values())
+        depth = min(d for d, (value, _) in found.items() if value >= top - DEPTH_TOLERANCE)
+        return depth, found[depth][1], {d: value for d, (value, _) in found.items()}
+
+    held: dict[str, dict[str, list[float]]] = {
+        dev.name: {"recall@5": [], "recall@1": []} for dev in devs
+    }
+    print(
+        f"\n=== recall depth chosen in the folds among {sorted(grids)} (smallest within"
+        f" {DEPTH_TOLERANCE} of the best training objective), nested with the sentence grid ==="
+    )
+    for k in range(FOLDS):
+        depth, index, objectives = rule(lambda d, k=k: d.folds != k)
+        settings, ranked = grids[depth]
+        print(
+            f"  fold {k}: depth {depth}, "
+            + ", ".join(f"{g} {m:g}" for g, m in settings[index][0].items())
+            + "; training objective by depth "
+            + " ".join(f"{d}:{v:.4f}" for d, v in objectives.items())
+        )
+        for dev in devs:
+            rows = dev.folds == k
+            ours = ranked[dev.name][index]
+            held[dev.name]["recall@5"].append(ratio(ours.recall5, dev.strong.recall5, rows))
+            held[dev.name]["recall@1"].append(ratio(ours.recall1, dev.strong.recall1, rows))
+    print(f"  {'held-out ratio':<30} {'mean':>7} {'min':>7} {'max':>7} {'std':>6}")
+    for dev in devs:
+        for metric, values in held[dev.name].items():
+            values = [float(v) for v in values if v == v]
+            print(
+                f"  {dev.name + ' ' + metric:<30} {statistics.fmean(values):>6.3f}x"
+                f" {min(values):>6.3f}x {max(values):>6.3f}x {statistics.pstdev(values):>6.3f}"
+            )
+    depth, index, objectives = rule(lambda d: np.arange(len(d.queries)))
+    print(
+        f"  all claims: the rule chooses depth {depth}, "
+        + ", ".join(f"{g} {m:g}" for g, m in grids[depth][0][index][0].items())
+        + "; objective by depth "
+        + " ".join(f"{d}:{v:.4f}" for d, v in objectives.items())
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N claims of each set")
@@ -489,6 +583,14 @@ def main() -> None:
         help="passages the index recalls for the rerank, in the shipped path and the"
         " feature table alike (default the shipped matcher.RECALL_DEPTH)",
     )
+    parser.add_argument(
+        "--choose-recall-depth",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also choose the recall depth among these (e.g. 20 25 30) inside the folds,"
+        " nested with the sentence grid (`choose_recall_depth`)",
+    )
     args = parser.parse_args()
     if args.recall_depth:
         matcher.RECALL_DEPTH = local.RECALL_DEPTH = args.recall_depth
@@ -508,6 +610,8 @@ def main() -> None:
     )
     if args.fewer_candidates:
         cheaper_variants(devs, args.max_depth, args.fewer_candidates)
+    if args.choose_recall_depth:
+        choose_recall_depth(devs, args.max_depth, args.choose_recall_depth)
     # Pooled over the full sets: each setting's mean recall ratio (for the table of
     # weights in RESULTS.md; not a held-out figure).
     if args.grid == "sentence":

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -34,13 +35,17 @@ from factcheck.text.words import READER_WORD, TermStats, content_stems, words
 
 __all__ = [
     "Candidate",
+    "Scored",
     "aligned_span",
+    "as_evidence",
     "equivalent_phrases",
     "forget",
     "fts_query",
     "informative_terms",
     "merge_evidence",
     "rank_candidates",
+    "score_candidates",
+    "shown_score",
     "with_spans",
 ]
 
@@ -49,7 +54,9 @@ RECALL_DEPTH = 30
 """How many passages the index returns for reranking. 30, not 50: the rerank's cost is
 per candidate (0.93x bm25s CPU for 30 against 1.33x for 50), and 5-fold cross-validation
 over claims kept recall@5 level (held-out FM2 1.43x, Climate-FEVER 1.32x bm25s, against
-1.44x / 1.33x at 50; 20 lost FM2: 1.39x). bench/RESULTS.md, session 23."""
+1.44x / 1.33x at 50; 20 lost FM2: 1.39x). bench/RESULTS.md, session 23. With the impact
+recall (session 25) 25 and 20 lose Climate-FEVER (held-out 1.295x / 1.275x against
+1.313x at 30), and the depth chosen inside the folds would be 25: it stays 30."""
 MAX_QUERY_TERMS = 24
 """Enough for a long claim's every informative word (recall on Climate-FEVER rises
 up to ~24 terms); the cap only bounds the cost of pathological input."""
@@ -99,9 +106,13 @@ _SMOOTHING = 50.0
 """Dirichlet-style prior mass (in stems) of the `saturated` feature: about a sentence."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
-    """A passage a source recalled for a claim, before reranking."""
+    """A passage a source recalled for a claim, before reranking.
+
+    Not frozen, though nothing changes one: every suggestion makes one per recalled
+    passage, and a frozen dataclass costs 6x as much to make (`object.__setattr__` per
+    field; bench/RESULTS.md, session 25)."""
 
     source: SourceKind
     title: str
@@ -116,6 +127,9 @@ class Candidate:
     """Extra text a source wants shown (e.g. "checked before: disputed on ...")."""
     vector: bytes | None = None
     """The passage's `embedding.vector_bytes` if the source stored it; else computed."""
+    stems: tuple[str, ...] | None = None
+    """`content_stems(passage)` if the source kept them (the library's impact index
+    does); else the rerank stems the passage itself."""
 
 
 def informative_terms(text: str, *, limit: int = MAX_QUERY_TERMS) -> list[str]:
@@ -175,6 +189,63 @@ def rank_candidates(
     leaves each `Evidence.span` None, for a caller that reorders the results and aligns
     only the few it keeps (`with_spans`): alignment costs the most of any step a result.
     """
+    results = []
+    for item in score_candidates(claim, candidates, context=context, stats=stats):
+        if score_cutoff is not None and item.score < score_cutoff:
+            break
+        results.append(as_evidence(claim, item, spans=spans))
+        if len(results) >= limit:
+            break
+    return results
+
+
+class Scored(NamedTuple):
+    """A candidate with its rerank score (`score_candidates`), before it is `Evidence`."""
+
+    score: float
+    """The weighted mean of the features; `Evidence.score` is it rounded (`shown_score`)."""
+    candidate: Candidate
+    agreements: tuple[str, ...]
+    contradictions: tuple[str, ...]
+
+
+def shown_score(score: float) -> float:
+    """A rerank score as `Evidence.score` carries it: at most 1, 4 decimals."""
+    return round(min(score, 1.0), 4)
+
+
+def as_evidence(
+    claim: str, item: Scored, *, spans: bool = True, score: float | None = None
+) -> Evidence:
+    """`item` as `Evidence` (its `shown_score`, or `score` when a later rerank set one),
+    with its `aligned_span` for `claim` when `spans`."""
+    candidate = item.candidate
+    return Evidence(
+        source=candidate.source,
+        title=candidate.title,
+        passage=candidate.passage,
+        score=shown_score(item.score) if score is None else score,
+        url=candidate.url,
+        span=aligned_span(claim, candidate.passage) if spans else None,
+        agreements=item.agreements,
+        contradictions=item.contradictions,
+        reference_id=candidate.reference_id,
+        revision_id=candidate.revision_id,
+        fetched_at=candidate.fetched_at,
+    )
+
+
+def score_candidates(
+    claim: str,
+    candidates: Iterable[Candidate],
+    *,
+    context: str = "",
+    stats: TermStats | None = None,
+) -> list[Scored]:
+    """Every candidate with its rerank score, best first (ties keep the candidates'
+    order): `rank_candidates` without making `Evidence` of them, for a caller that
+    reorders them and keeps a few (`sources.local`: a frozen `Evidence` costs more to
+    build than most of a candidate's features)."""
     candidates = list(candidates)
     if not candidates:
         return []
@@ -190,36 +261,49 @@ def rank_candidates(
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
     meanings = _meanings(default_vectors().vector(claim), candidates)
-    features = [_passage_features(candidate.passage) for candidate in candidates]
+    features = [_passage_features(candidate.passage, candidate.stems) for candidate in candidates]
     lowered = [feature.lowered for feature in features]
     token_set, token_sort = (
         _fuzzy(scorer, claim_lower, lowered)
         for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio)
     )
     claim_count = len(claim_stems) or 1
-    stem_freq = stats.stem_freq
     collection_stems = stats.stems
+    # Each shared stem's saturation term divides by `_SMOOTHING * stem_freq[stem]`:
+    # computed once a claim (the same floats), and stems the collection lacks left out
+    smoothed = {
+        stem: _SMOOTHING * count for stem in claim_stems if (count := stats.stem_freq.get(stem))
+    }
+    detail_count = _detail_count(details)
+    title_scores: dict[str, float] = {}
+    log1p = math.log1p
     w = _WEIGHTS
     scored = []
     saturation = []
     for n, candidate in enumerate(candidates):
         feature = features[n]
-        in_passage = claim_stems.intersection(feature.stems)
-        title_stems = _title_stems(candidate.title)
+        passage_stems = feature.stems
+        in_passage = claim_stems.intersection(passage_stems)
+        title = candidate.title
+        title_stems = _title_stems(title)
         shared = in_passage | claim_stems.intersection(title_stems)
         agreements, contradictions = compare(details, candidate.passage)
-        passage_stems = feature.stems
         saturation.append(
             sum(
-                math.log1p(
-                    (passage_stems.count(stem) + title_stems.count(stem))
-                    * collection_stems
-                    / (_SMOOTHING * stem_freq[stem])
-                )
-                for stem in shared
-                if stem_freq.get(stem)
+                [
+                    log1p(
+                        (passage_stems.count(stem) + title_stems.count(stem))
+                        * collection_stems
+                        / smoothed[stem]
+                    )
+                    for stem in shared
+                    if stem in smoothed
+                ]
             )
         )
+        title_score = title_scores.get(title)
+        if title_score is None:
+            title_score = title_scores[title] = _title_match(title, context_terms)
         # The features in `_WEIGHTS` order, added left to right (as `sum` of a dict
         # of them did: the same floats, so the same order of near-ties).
         score = (
@@ -228,17 +312,17 @@ def rank_candidates(
             + w["token_set"] * (token_set[n] / 100)
             + w["token_sort"] * (token_sort[n] / 100)
             + w["coverage"] * (len(in_passage) / claim_count)
-            + w["title"] * _title_match(candidate.title, context_terms)
+            + w["title"] * title_score
             + w["phrase"] * _phrase_match(claim_pairs, feature.pairs)
-            + w["agreement"] * _agreement(details, agreements)
-            + w["rarest"] * (max((idf[stem] for stem in shared), default=0.0) / rarest)
+            + w["agreement"] * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
+            + w["rarest"] * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
             + w["meaning"] * meanings[n]
         )
         scored.append((score, candidate, agreements, contradictions))
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
     low, high = min(saturation), max(saturation)
-    scored = [
-        (
+    ranked = [
+        Scored(
             (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
             candidate,
             agreements,
@@ -248,29 +332,8 @@ def rank_candidates(
             scored, saturation, strict=True
         )
     ]
-    scored.sort(key=lambda item: -item[0])
-    results = []
-    for score, candidate, agreements, contradictions in scored:
-        if score_cutoff is not None and score < score_cutoff:
-            break
-        results.append(
-            Evidence(
-                source=candidate.source,
-                title=candidate.title,
-                passage=candidate.passage,
-                score=round(min(score, 1.0), 4),
-                url=candidate.url,
-                span=aligned_span(claim, candidate.passage) if spans else None,
-                agreements=agreements,
-                contradictions=contradictions,
-                reference_id=candidate.reference_id,
-                revision_id=candidate.revision_id,
-                fetched_at=candidate.fetched_at,
-            )
-        )
-        if len(results) >= limit:
-            break
-    return results
+    ranked.sort(key=lambda item: -item.score)
+    return ranked
 
 
 def with_spans(claim: str, items: Iterable[Evidence]) -> list[Evidence]:
@@ -319,7 +382,7 @@ def aligned_span(claim: str, passage: str) -> tuple[int, int] | None:
     """
     if not claim.strip() or not passage.strip():
         return None
-    alignment = fuzz.partial_ratio_alignment(claim.lower(), _passage_features(passage).lowered)
+    alignment = fuzz.partial_ratio_alignment(claim.lower(), passage.lower())
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
     # `dest` is the passage whichever string is longer (rapidfuzz swaps them back):
@@ -401,16 +464,15 @@ def _title_match(title: str, terms: set[str]) -> float:
     return sum(w in terms for w in title_terms) / len(title_terms)
 
 
-def _agreement(details: Details, agreements: tuple[str, ...]) -> float:
-    """Share of the claim's checkable details the passage repeats."""
-    total = (
+def _detail_count(details: Details) -> int:
+    """How many checkable details a claim has."""
+    return (
         len(details.years)
         + len(details.quantities)
         + len(details.ordinals)
         + len(details.superlatives)
         + len(details.entities)
     )
-    return min(len(agreements) / total, 1.0) if total else 0.0
 
 
 @lru_cache(maxsize=4096)
@@ -425,11 +487,12 @@ def _title_stems(title: str) -> tuple[str, ...]:
     return tuple(content_stems(title))
 
 
-@dataclass(frozen=True, slots=True)
-class _PassageFeatures:
+class _PassageFeatures(NamedTuple):
     """What the rerank reads of a passage whatever the claim: computed once per passage
     text and remembered (`_passage_features`), since a desk asks about related claims
-    whose candidates overlap, and the review screen asks again about a claim it showed."""
+    whose candidates overlap, and the review screen asks again about a claim it showed.
+    (Immutable as a memo's value must be; a tuple, made in a fraction of a frozen
+    dataclass's time.)"""
 
     lowered: str
     """The passage lower-cased, as the rapidfuzz features compare it."""
@@ -455,11 +518,14 @@ with `compare`'s memo for sentence-long passages (14 MB measured for 4,096 of th
 
 
 @lru_cache(maxsize=PASSAGE_CACHE)
-def _passage_features(passage: str) -> _PassageFeatures:
-    stems = content_stems(passage)
+def _passage_features(passage: str, stems: tuple[str, ...] | None = None) -> _PassageFeatures:
+    """The features of `passage`, from its `stems` when the source kept them (the same
+    as `content_stems(passage)`: tests/unit/test_impact_recall.py checks it)."""
+    if stems is None:
+        stems = tuple(content_stems(passage))
     return _PassageFeatures(
         lowered=passage.lower(),
-        stems=tuple(stems),
+        stems=stems,
         pairs=frozenset(itertools.pairwise(stems)),
     )
 

@@ -263,7 +263,7 @@ def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[s
         rivals = [
             other
             for other in passage_years
-            if not context or context & _context_words(passage_text, other)
+            if not context or context & _passage_context_words(passage_text, other)
         ]
         if rivals:
             nearest = min(rivals, key=lambda other: abs(int(other) - int(year)))
@@ -316,6 +316,13 @@ def _passage_years(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=PASSAGE_MEMO)
+def _passage_context_words(text: str, year: str) -> frozenset[str]:
+    """`_context_words` of a passage's year: each passage year a claim's year is held
+    against, for every claim with a year that recalls the passage."""
+    return _context_words(text, year)
+
+
+@lru_cache(maxsize=PASSAGE_MEMO)
 def _passage_quantities(text: str) -> tuple[Quantity, ...]:
     return _quantities(text, set(_passage_years(text)))
 
@@ -335,6 +342,7 @@ def forget_passages() -> None:
     for memo in (
         _lowered,
         _passage_years,
+        _passage_context_words,
         _passage_quantities,
         _passage_ordinals,
         _passage_superlatives,

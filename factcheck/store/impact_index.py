@@ -20,12 +20,17 @@ caller's own read transaction) keeps the index in memory instead
 (`ReferencesMixin.impact_hits`). The postings are those bench/bench_impact_recall.py's
 `ImpactIndex` evaluated (same lists, same sums in the same order), so its 5-fold CV
 recall is this index's.
+
+The build stems every passage anyway, so it keeps each passage's text stems too
+(`Postings.stems`, cached in `reference_passage_stems`, emptied with the index): the
+recall hands them to the matcher with the recalled rows, which then stems none of its
+candidates (0.14x bm25s CPU a suggestion; bench/RESULTS.md, session 25).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factcheck.text.words import content_stems
@@ -58,6 +63,9 @@ class Postings:
 
     lists: dict[str, tuple[int, List]]
     passages: int
+    stems: dict[int, str] = field(default_factory=dict)
+    """Passage id -> `content_stems` of its text, space-joined (read back with
+    `split_stems`)."""
 
 
 def build(rows: Iterable[tuple[int, str, str]], *, keep: int = KEEP) -> Postings:
@@ -73,12 +81,15 @@ def build(rows: Iterable[tuple[int, str, str]], *, keep: int = KEEP) -> Postings
     positions: list[int] = []
     passage_ids: list[int] = []
     lengths: list[int] = []
+    stems: dict[int, str] = {}
     for passage_id, title, text in rows:
         if title not in title_terms:
             title_terms[title] = [
                 vocabulary.setdefault(stem, len(vocabulary)) for stem in content_stems(title)
             ]
-        text_terms = [vocabulary.setdefault(stem, len(vocabulary)) for stem in content_stems(text)]
+        text_stems = content_stems(text)
+        stems[passage_id] = " ".join(text_stems)
+        text_terms = [vocabulary.setdefault(stem, len(vocabulary)) for stem in text_stems]
         heading = title_terms[title]
         row = len(passage_ids)
         passage_ids.append(passage_id)
@@ -90,7 +101,7 @@ def build(rows: Iterable[tuple[int, str, str]], *, keep: int = KEEP) -> Postings
         positions += [row] * (len(text_terms) + len(heading))
     count = len(passage_ids)
     if not terms:
-        return Postings({}, count)
+        return Postings({}, count, stems)
     keys = np.asarray(terms, dtype=np.int64) * count + np.asarray(positions, dtype=np.int64)
     pairs, where = np.unique(keys, return_inverse=True)
     freq = np.bincount(where, weights=np.asarray(weights))
@@ -112,7 +123,7 @@ def build(rows: Iterable[tuple[int, str, str]], *, keep: int = KEEP) -> Postings
         first, documents = int(starts[number]), int(doc_freq[number])
         last = first + min(documents, keep)
         lists[stem] = (documents, (ids[first:last], impact[first:last]))
-    return Postings(lists, count)
+    return Postings(lists, count, stems)
 
 
 def top(
@@ -131,9 +142,19 @@ def top(
     ids = np.concatenate([lists[stem][1][0] for stem in known])
     impacts = np.concatenate([lists[stem][1][1] for stem in known])
     unique, where = np.unique(ids, return_inverse=True)
-    scores = np.zeros(len(unique))
-    np.add.at(scores, where, impacts)
-    best = np.argsort(-scores, kind="stable")[:depth]
+    # bincount adds each passage's impacts in list order, as `np.add.at` did: the same
+    # sums to the bit, in a third of the time
+    scores = np.bincount(where, weights=impacts, minlength=len(unique))
+    negated = -scores
+    if len(negated) > depth:
+        # Only the passages scoring at least the depth-th best are sorted (a stable
+        # sort of those, in id order, is the whole stable sort's head): ties at the
+        # cut included, so the answer is the full sort's.
+        cut = np.partition(negated, depth - 1)[depth - 1]
+        head = np.flatnonzero(negated <= cut)
+        best = head[np.argsort(negated[head], kind="stable")][:depth]
+    else:
+        best = np.argsort(negated, kind="stable")
     return [(int(unique[i]), float(scores[i])) for i in best]
 
 
@@ -151,11 +172,17 @@ def save(conn: sqlite3.Connection, postings: Postings, *, keep: int = KEEP) -> N
         "INSERT INTO reference_impacts (stem, documents, passages, impacts) VALUES (?, ?, ?, ?)",
         [MARK, keep, b"", b""],
     )
+    conn.executemany(
+        "INSERT INTO reference_passage_stems (passage_id, stems) VALUES (?, ?)",
+        postings.stems.items(),
+    )
 
 
 def clear_impacts(conn: sqlite3.Connection) -> None:
-    """Drop the cached index: called in every transaction that changes the library."""
+    """Drop the cached index and the passages' stems kept with it: called in every
+    transaction that changes the library."""
     conn.execute("DELETE FROM reference_impacts")
+    conn.execute("DELETE FROM reference_passage_stems")
 
 
 def cached_lists(
@@ -182,6 +209,15 @@ def cached_lists(
         width = len(ids) // len(scores)
         lists[stem] = (documents, (np.frombuffer(ids, dtype=f"<i{width}"), scores))
     return lists if built else None
+
+
+def split_stems(joined: str | None) -> tuple[str, ...] | None:
+    """A passage's stems as `Postings.stems` and `reference_passage_stems` keep them
+    (space-joined: a stem is made of word characters, never a space), or None for a
+    passage whose stems were not kept."""
+    if joined is None:
+        return None
+    return tuple(joined.split(" ")) if joined else ()
 
 
 def library_rows(conn: sqlite3.Connection) -> Iterable[tuple[int, str, str]]:

@@ -83,9 +83,13 @@ class ReferenceFile:
     added_at: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ReferenceHit:
-    """A passage the FTS5 index recalled, with its bm25 relevance (higher is better)."""
+    """A passage the library recalled, with its relevance (higher is better).
+
+    Not frozen, though nothing changes one: a recall makes 30 for every suggestion, and
+    a frozen dataclass sets each field through `object.__setattr__`, 6x the cost of a
+    plain one (bench/RESULTS.md, session 25)."""
 
     id: int
     ref_id: str
@@ -97,6 +101,9 @@ class ReferenceHit:
     """The passage's stored `embedding.vector_bytes` (None for passages older than it)."""
     sentence_vector: bytes | None = None
     """Its MiniLM sentence embedding (`sentence_encoder`), None until first reranked."""
+    stems: tuple[str, ...] | None = None
+    """`content_stems(text)` as the impact index kept them (`impact_index.split_stems`),
+    so the rerank need not stem the passage again; None where none were kept."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,43 +284,63 @@ class ReferencesMixin(StoreBase):
         be written, it is kept in memory for this connection. None when there is no
         index and the library is too large to build one (`IMPACT_MAX_PASSAGES`): the
         caller recalls another way."""
-        lists = self._impact_lists(stems)
-        if lists is None:
+        found = self._impact_lists(stems)
+        if found is None:
             return None
+        lists, kept_stems = found
         ranked = impact_index.top(lists, stems, depth=limit, max_terms=impact_index.MAX_TERMS)
-        return self.ranked_hits(ranked)
+        return self.ranked_hits(ranked, stems=kept_stems)
 
-    def ranked_hits(self, ranked: Sequence[tuple[int, float]]) -> list[ReferenceHit]:
+    def ranked_hits(
+        self, ranked: Sequence[tuple[int, float]], *, stems: Mapping[int, str] | None = None
+    ) -> list[ReferenceHit]:
         """The passages of `ranked` (passage id, relevance), in its order, read in one
-        query; an id no longer in the library is left out."""
+        query; an id no longer in the library is left out. Each comes with the stems
+        the impact index kept (`stems`, an index built in memory, else the cached
+        `reference_passage_stems`; None for a passage with none kept)."""
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
         rows = {
             row[0]: row
             for row in self.conn.execute(
-                "SELECT id, ref_id, title, text, url, vector, sentence_vector"
-                f" FROM reference_passages WHERE id IN ({marks})",
+                "SELECT p.id, p.ref_id, p.title, p.text, p.url, p.vector, p.sentence_vector,"
+                " s.stems FROM reference_passages p"
+                " LEFT JOIN reference_passage_stems s ON s.passage_id = p.id"
+                f" WHERE p.id IN ({marks})",
                 [passage_id for passage_id, _ in ranked],
             )
         }
+        split = impact_index.split_stems
         return [
-            ReferenceHit(pid, r[1], r[2], r[3], r[4], score, r[5], r[6])
+            ReferenceHit(
+                pid,
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                score,
+                r[5],
+                r[6],
+                split(stems.get(pid) if stems is not None else r[7]),
+            )
             for pid, score in ranked
             if (r := rows.get(pid))
         ]
 
     def _impact_lists(
         self, stems: Sequence[str]
-    ) -> Mapping[str, tuple[int, impact_index.List]] | None:
+    ) -> tuple[Mapping[str, tuple[int, impact_index.List]], Mapping[int, str] | None] | None:
+        """The lists of `stems`, and the passages' stems when the index is held in
+        memory (None: they are cached in claims.db); None when no index can be had."""
         memory = self._impact_memory
         if memory is not None:
             if memory[0] == self._library_stamp():
-                return memory[1].lists
+                return memory[1].lists, memory[1].stems
             self._impact_memory = None
         cached = impact_index.cached_lists(self.conn, stems)
         if cached is not None:
-            return cached
+            return cached, None
         passages = self._library_stamp()[1]
         if passages is not None and passages > IMPACT_MAX_PASSAGES:
             return None
@@ -322,7 +349,7 @@ class ReferencesMixin(StoreBase):
             postings = impact_index.build(impact_index.library_rows(conn))
         if not self._save_impacts(postings, stamp):
             self._impact_memory = (stamp, postings)
-        return postings.lists
+        return postings.lists, postings.stems
 
     def _save_impacts(self, postings: impact_index.Postings, stamp: tuple[Any, ...]) -> bool:
         """Cache a built index, unless that would wait for a lock, join the caller's

@@ -631,6 +631,19 @@ def _add_reference_impacts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_reference_passage_stems(db: sqlite_utils.Database) -> None:
+    # Each passage's `content_stems`, kept with the impact index (`store.impact_index`)
+    # so the rerank reads them instead of stemming its candidates. Written when the
+    # index is built and emptied with it; a cached index of the previous version is
+    # dropped here, so the next recall builds both.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS reference_passage_stems ("
+        " passage_id INTEGER PRIMARY KEY,"
+        " stems TEXT NOT NULL)"
+    )
+    db.execute("DELETE FROM reference_impacts")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -646,6 +659,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_pending_scores,  # 11 -> 12
     _add_document_tallies,  # 12 -> 13
     _add_reference_impacts,  # 13 -> 14
+    _add_reference_passage_stems,  # 14 -> 15
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -3,6 +3,7 @@ sums, its cache in claims.db, and its invalidation when the library changes."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from pathlib import Path
@@ -234,6 +235,109 @@ def test_a_cached_index_serves_a_library_that_grew_past_the_limit_until_it_chang
     store.add_references([{"id": "kimchi", "title": "Kimchi", "text": "Kimchi is cabbage."}])
     assert store.impact_hits(recall_stems("kimchi cabbage")) is None
     assert recalled_hits(store, "kimchi cabbage")[0].ref_id == "kimchi"
+
+
+UNICODE_LIBRARY = [
+    *LIBRARY,
+    {"id": "mixed", "title": "Café", "text": "Ça coûte 3,5 € à São Paulo’s café, won't it?"},
+    {"id": "stops", "title": "", "text": "It is what it was."},  # stop words only: no stems
+]
+
+
+def test_the_stems_kept_with_the_index_are_the_live_content_stems(tmp_path: Path) -> None:
+    path = tmp_path / "claims.db"
+    with Store(path) as store:
+        store.add_references(UNICODE_LIBRARY)
+        recalled_hits(store, "Seoul capital")  # builds the index and keeps the stems
+        kept = dict(store.conn.execute("SELECT passage_id, stems FROM reference_passage_stems"))
+        rows = store.conn.execute("SELECT id, text FROM reference_passages").fetchall()
+        assert len(kept) == len(rows) == len(UNICODE_LIBRARY)
+        for passage_id, text in rows:
+            assert impact_index.split_stems(kept[passage_id]) == tuple(content_stems(text))
+    with Store(path) as again:  # read back from claims.db with the recalled rows
+        for query in ("café São Paulo", "Seoul capital Korea", "what it was"):
+            for hit in recalled_hits(again, query):
+                assert hit.stems == tuple(content_stems(hit.text))
+
+
+def test_the_rerank_of_kept_stems_is_the_rerank_of_live_stems(store: Store) -> None:
+    from factcheck.evidence import matcher
+
+    store.add_references(UNICODE_LIBRARY)
+    for claim in ("Seoul is the capital of South Korea", "penguins breed in winter", "café"):
+        candidates = local_source.recalled_candidates(store, claim)
+        assert candidates and all(c.stems is not None for c in candidates)
+        live = [dataclasses.replace(c, stems=None) for c in candidates]
+        matcher.forget()
+        kept_ranking = matcher.rank_candidates(claim, candidates, limit=10)
+        matcher.forget()
+        assert matcher.rank_candidates(claim, live, limit=10) == kept_ranking
+
+
+def test_refs_add_and_remove_drop_the_kept_stems_and_the_next_recall_keeps_new_ones(
+    store: Store,
+) -> None:
+    store.add_references(LIBRARY)
+    recalled_hits(store, "Seoul capital")
+    assert _kept_stems(store) == len(LIBRARY)
+    kimchi = {"id": "kimchi", "title": "Kimchi", "text": "Kimchi is fermented cabbage."}
+    store.add_references([kimchi], origin="food.jsonl")
+    assert _kept_stems(store) == 0  # emptied in the write's own transaction
+    hit = recalled_hits(store, "fermented cabbage")[0]
+    assert hit.ref_id == "kimchi" and hit.stems == tuple(content_stems(kimchi["text"]))
+    assert _kept_stems(store) == len(LIBRARY) + 1
+    store.remove_references("food.jsonl")
+    assert _kept_stems(store) == 0
+    assert "kimchi" not in [h.ref_id for h in recalled_hits(store, "fermented cabbage")]
+    assert _kept_stems(store) == len(LIBRARY)
+
+
+def test_a_read_only_library_hands_the_stems_of_its_index_in_memory(tmp_path: Path) -> None:
+    path = tmp_path / "claims.db"
+    with Store(path) as setup:
+        setup.add_references(LIBRARY)
+    with Store(path) as store:
+        store.conn.execute("PRAGMA query_only = ON")
+        hits = recalled_hits(store, "penguin birds winter")
+        assert hits and all(hit.stems == tuple(content_stems(hit.text)) for hit in hits)
+        assert _kept_stems(store) == 0
+        again = recalled_hits(store, "penguin birds winter")  # the index kept in memory
+        assert again == hits
+
+
+def test_passages_without_kept_stems_are_stemmed_by_the_rerank(store: Store) -> None:
+    store.add_references(LIBRARY)
+    recalled_hits(store, "Seoul capital")
+    with store.transaction() as conn:  # an index cached before the stems were kept
+        conn.execute("DELETE FROM reference_passage_stems")
+    hits = recalled_hits(store, "Seoul capital")
+    assert hits and all(hit.stems is None for hit in hits)
+    found = LocalReferences(store, sentence_weight=0.0).suggest(
+        "Seoul capital", context=FREE_TEXT, limit=1
+    )
+    assert found[0].reference_id == "seoul"
+
+
+def test_the_upgrade_drops_an_index_cached_without_stems(old_database) -> None:
+    path, conn = old_database(MIGRATIONS.index(schema._add_reference_passage_stems))
+    conn.executemany(
+        "INSERT INTO reference_passages (ref_id, title, text) VALUES (?, ?, ?)",
+        [(p["id"], p["title"], p["text"]) for p in LIBRARY],
+    )
+    conn.execute(  # an index the previous version cached
+        "INSERT INTO reference_impacts (stem, documents, passages, impacts)"
+        " VALUES ('', 1000, x'', x'')"
+    )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert _cached_stems(store) == 0
+        hit = recalled_hits(store, "Seoul capital")[0]
+        assert hit.ref_id == "seoul" and hit.stems == tuple(content_stems(hit.text))
+
+
+def _kept_stems(store: Store) -> int:
+    return int(store.conn.execute("SELECT count(*) FROM reference_passage_stems").fetchone()[0])
 
 
 def _cached_stems(store: Store) -> int:

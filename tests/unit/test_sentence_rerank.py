@@ -227,3 +227,38 @@ def test_a_suggestion_inside_a_read_snapshot_survives_another_writer(tmp_path: P
         finally:
             writer.conn.execute("ROLLBACK")
     assert [e.reference_id for e in found] == ["meant", "wordy"]
+
+
+def test_the_suggestion_is_the_matcher_ranking_reranked_by_meaning(store: Store) -> None:
+    """`suggest` makes `Evidence` of the kept few only (`score_candidates`,
+    `meaning_order`): the same answers, scores and spans as ranking every candidate
+    with `rank_candidates` and reordering them with `rerank_by_meaning`."""
+    from factcheck.evidence.matcher import rank_candidates
+    from factcheck.evidence.sources.local import _candidate, recalled_hits, rerank_by_meaning
+    from factcheck.text.words import content_stems
+
+    store.add_references(
+        [
+            WORDY,
+            MEANT,
+            {"id": "co2", "title": "Carbon dioxide", "text": "CO2 rose to 415 ppm in 2019."},
+            {"id": "ice", "title": "Ice", "text": "Arctic sea ice fell to a record low in 2012."},
+            {"id": "sun", "title": "Sun", "text": "Solar output has not risen since 1980."},
+            {"id": "gas", "title": "Methane", "text": "Humans emit methane from farms and gas."},
+        ]
+    )
+    source = LocalReferences(store, sentence_depth=4)
+    for claim in (CLAIM, "CO2 reached 415 ppm in 2019", "Sea ice hit a record low in 2012"):
+        hits = recalled_hits(store, claim)
+        ranked = rank_candidates(
+            claim,
+            map(_candidate, hits),
+            limit=4,
+            stats=store.reference_term_stats(content_stems(claim)),
+            spans=False,
+        )
+        expected = rerank_by_meaning(
+            store, claim, ranked, hits, source.sentence_weight, limit=2, spans=True
+        )
+        assert expected
+        assert source.suggest(claim, context=ClaimContext.free_text(), limit=2) == expected

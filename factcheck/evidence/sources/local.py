@@ -29,9 +29,12 @@ from factcheck.evidence.matcher import (
     RECALL_DEPTH,
     Candidate,
     aligned_span,
+    as_evidence,
     equivalent_phrases,
     fts_query,
     rank_candidates,
+    score_candidates,
+    shown_score,
     with_spans,
 )
 from factcheck.models import Evidence, SourceKind
@@ -86,18 +89,22 @@ class LocalReferences:
             return rank_candidates(
                 text, map(_candidate, hits), context=context.text, limit=limit, stats=stats
             )
-        # Spans are aligned only for the `limit` the second rerank keeps.
-        ranked = rank_candidates(
+        # Spans are aligned, and `Evidence` made, only for the `limit` the second
+        # rerank keeps.
+        scored = score_candidates(text, map(_candidate, hits), context=context.text, stats=stats)
+        scored = scored[: max(limit, self.sentence_depth)]
+        kept = meaning_order(
+            self.store,
             text,
-            map(_candidate, hits),
-            context=context.text,
-            limit=max(limit, self.sentence_depth),
-            stats=stats,
-            spans=False,
+            [(item.candidate.reference_id or "", item.candidate.passage) for item in scored],
+            [shown_score(item.score) for item in scored],
+            hits,
+            self.sentence_weight,
+            limit=limit,
         )
-        return rerank_by_meaning(
-            self.store, text, ranked, hits, self.sentence_weight, limit=limit, spans=True
-        )
+        if kept is None:  # no model: the matcher's order
+            return [as_evidence(text, item) for item in scored[:limit]]
+        return [as_evidence(text, scored[i], score=score) for i, score in kept]
 
     def prepare(
         self, texts: Iterable[str], *, is_cancelled: Callable[[], bool] | None = None
@@ -134,19 +141,55 @@ def rerank_by_meaning(
     limit: int | None = None,
     spans: bool = False,
 ) -> list[Evidence]:
-    """The best `limit` (default all) of `ranked` by (score + weight * cosine) /
-    (1 + weight), the cosine of the claim's and each passage's sentence embeddings (the
-    passage with its title: `sentence_encoder.passage_text`; negative cosines count 0),
-    each with its `aligned_span` when `spans` (aligned only for those kept).
-    Passage vectors missing from claims.db are computed and cached; without the model
-    (a broken install) `ranked` comes back in its order."""
+    """The best `limit` (default all) of `ranked` by `meaning_order`, each with its
+    `aligned_span` when `spans` (aligned only for those kept); without the model (a
+    broken install) `ranked` comes back in its order. (`LocalReferences.suggest` does
+    the same from the matcher's `Scored` items, making `Evidence` of the kept only.)"""
+    kept = meaning_order(
+        store,
+        claim,
+        [(item.reference_id or "", item.passage) for item in ranked],
+        [item.score for item in ranked],
+        hits,
+        weight,
+        limit=limit,
+    )
+    if kept is None:
+        return with_spans(claim, ranked[:limit]) if spans else ranked[:limit]
+    return [
+        dataclasses.replace(ranked[i], score=score, span=aligned_span(claim, ranked[i].passage))
+        if spans
+        else dataclasses.replace(ranked[i], score=score)
+        for i, score in kept
+    ]
+
+
+def meaning_order(
+    store: Store,
+    claim: str,
+    passages: list[tuple[str, str]],
+    scores: list[float],
+    hits: list[ReferenceHit],
+    weight: float,
+    *,
+    limit: int | None = None,
+) -> list[tuple[int, float]] | None:
+    """The best `limit` (default all) of `passages` ((reference id, text) of recalled
+    `hits`, in the matcher's order, with its `scores`) by (score + weight * cosine) /
+    (1 + weight), the cosine of the claim's and each passage's sentence embeddings
+    (the passage with its title: `sentence_encoder.passage_text`; negative cosines
+    count 0), rounded to 4 decimals: (position, new score) pairs, best first, equal
+    scores in the matcher's order. Passage vectors missing from claims.db are computed
+    and cached. None without the model (a broken install)."""
     from factcheck.text.sentence_encoder import cosines, default_sentence_encoder
 
     encoder = default_sentence_encoder()
-    if encoder is None or not ranked:
-        return with_spans(claim, ranked[:limit]) if spans else ranked[:limit]
+    if encoder is None:
+        return None
+    if not passages:
+        return []
     by_passage = {(hit.ref_id, hit.text): hit for hit in hits}
-    chosen = [by_passage[(e.reference_id or "", e.passage)] for e in ranked]
+    chosen = [by_passage[key] for key in passages]
     vectors = {hit.id: hit.sentence_vector for hit in chosen if hit.sentence_vector}
     missing = list({hit.id: hit for hit in chosen if hit.id not in vectors}.values())
     if missing:
@@ -158,19 +201,13 @@ def rerank_by_meaning(
             store.save_sentence_vectors((hit.id, vectors[hit.id]) for hit in missing)
     claim_vector = encoder.vector(claim)
     similarity = cosines(claim_vector, [vectors[hit.id] for hit in chosen])
-    scores = [
-        round((item.score + weight * max(value, 0.0)) / (1 + weight), 4)
-        for item, value in zip(ranked, similarity, strict=True)
+    final = [
+        round((score + weight * max(value, 0.0)) / (1 + weight), 4)
+        for score, value in zip(scores, similarity, strict=True)
     ]
-    # Stable: equal scores keep the matcher's order. Only the kept are copied
-    # (`dataclasses.replace` is the dearest step left per passage).
-    order = sorted(range(len(ranked)), key=lambda i: -scores[i])[:limit]
-    return [
-        dataclasses.replace(ranked[i], score=scores[i], span=aligned_span(claim, ranked[i].passage))
-        if spans
-        else dataclasses.replace(ranked[i], score=scores[i])
-        for i in order
-    ]
+    # Stable: equal scores keep the matcher's order.
+    order = sorted(range(len(final)), key=lambda i: -final[i])[:limit]
+    return [(i, final[i]) for i in order]
 
 
 def recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[ReferenceHit]:
@@ -215,4 +252,5 @@ def _candidate(hit: ReferenceHit) -> Candidate:
         url=hit.url,
         reference_id=hit.ref_id,
         vector=hit.vector,
+        stems=hit.stems,
     )
