@@ -178,6 +178,21 @@ def compare_ceiling(timed: list[str], ceiling: float) -> None:
         f"{statistics.quantiles(ratios, n=4)[-1]:.3f}); ratio of p50s "
         f"{statistics.median(times[True]) / statistics.median(times[False]):.3f}x"
     )
+    pysbd_beside(timed, statistics.median(times[True]))
+
+
+def pysbd_beside(timed: list[str], ours_p50: float) -> None:
+    """pysbd's segmentation of the same articles (the issue's baseline), when installed."""
+    try:
+        import pysbd
+    except ImportError:
+        print("pysbd not installed (dev extra): no baseline")
+        return
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    theirs = statistics.median(per_article_ms(segmenter.segment, timed))
+    print(
+        f"pysbd segment (baseline): p50 {theirs:.0f} ms -> shipped / pysbd {ours_p50 / theirs:.2f}x"
+    )
 
 
 def one_sentence_calls(docs: list[str], count: int, label: str = "") -> None:
