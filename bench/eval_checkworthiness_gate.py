@@ -16,8 +16,7 @@ on the other 12 groups are at most `--max-flips` of their sentences; the held-ou
 group's flips and settled share at that ceiling are printed. The linear model used for
 the gate here is the "same split" one (trained without these groups, as in
 bench/eval_checkworthiness.py): the shipped linear model has seen them and would look
-better than it is. The shipped ceiling is the rule applied to all 13 groups (rounded
-down to the grid).
+better than it is. The shipped ceiling is the rule applied to all 13 groups.
 Checks, with the shipped linear model on text it never saw: CheckThat! 2024 dev-test
 (flips, F1), and CoAID news sentences as the splitter sends them to `score_sentences`
 (the share that still reaches the transformer, and the flips of the real code, batch

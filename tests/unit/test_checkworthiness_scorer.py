@@ -170,9 +170,7 @@ def test_only_sentences_inside_the_band_reach_the_transformer(
     assert fake.seen == texts
 
 
-def test_the_ceiling_comes_from_the_calibration_and_defaults_to_no_gate(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_ceiling_comes_from_the_calibration_and_defaults_to_no_gate() -> None:
     meta = json.loads(
         (Path(scoring.__file__).parents[2] / "data" / "checkworthiness_onnx.json").read_text()
     )
