@@ -9,9 +9,9 @@ above `cascade_ceiling` (chosen by cross-validation over held-out debates and fi
 that the shown / not-shown decision almost never differs from the transformer's:
 bench/eval_checkworthiness_gate.py) it is clearly one. Both keep the linear score; the
 transformer (~3-7 ms a sentence on one core, less in batches) scores the band between,
-in length-sorted batches. The transformer
-is loaded on the first call; if its file or onnxruntime is missing (a broken install),
-the linear model scores everything and a warning says so once.
+in length-sorted batches. The transformer is loaded on the first call; if its file or
+onnxruntime is missing (a broken install), the linear model scores everything and a
+warning says so once.
 """
 
 from __future__ import annotations
