@@ -6,6 +6,7 @@ beside pysbd on the same articles, in one run.
     python bench/bench_checkworthiness_speed.py --bulk 0     # warm p50 only
     python bench/bench_checkworthiness_speed.py --one-sentence-calls 300 --articles 30 --bulk 0
     python bench/bench_checkworthiness_speed.py --articles 30 --bulk 0 --compare-model DIR
+    python bench/bench_checkworthiness_speed.py --articles 30 --bulk 0 --compare-ceiling 1.01
 
 Articles: CoAID bodies (../shared/data/coaid) joined in file order until each is at
 least 5,000 bytes. "Warm p50": `split_claims` per article after one warm-up article
@@ -23,6 +24,9 @@ of this machine to the issue author's is on record.
 checkworthiness_onnx.json): every timed article is split with the packaged model and
 with DIR's (its own threshold and cascade floor), in alternating order, in the same
 process, so the two p50s and the per-article ratio come from the same run.
+"Compare ceiling" (`--compare-ceiling C`): the same, with the packaged model and the
+cascade's upper gate at C instead of the shipped `cascade_ceiling` (1.01: no upper gate,
+the cascade as it was before session 25).
 Exits 0 with a message when ../shared/data is absent; pysbd (dev extra) is optional.
 """
 
@@ -43,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from train_checkworthiness_linear import require_data
 
 from factcheck.claims.checkworthiness import default_model
-from factcheck.claims.checkworthiness.scoring import cascade_floor
+from factcheck.claims.checkworthiness.scoring import cascade_ceiling, cascade_floor
 from factcheck.claims.splitter import split_claims
 from factcheck.text.sentences import split_sentences
 
@@ -92,11 +96,16 @@ def _split_many(docs: list[str]) -> float:
     return time.process_time() - started
 
 
-def cascade_share(docs: list[str], floor: float | None = None) -> float:
-    """The share of sentences whose linear score reaches the cascade floor."""
-    linear, floor = default_model(), cascade_floor() if floor is None else floor
+def cascade_share(
+    docs: list[str], floor: float | None = None, ceiling: float | None = None
+) -> float:
+    """The share of sentences whose linear score falls in the cascade's band (at or
+    above the floor, below the ceiling): those the transformer scores."""
+    linear = default_model()
+    floor = cascade_floor() if floor is None else floor
+    ceiling = cascade_ceiling() if ceiling is None else ceiling
     sentences = [doc[s:e] for doc in docs for s, e in split_sentences(doc)]
-    return sum(linear.probability(s) >= floor for s in sentences) / len(sentences)
+    return sum(floor <= linear.probability(s) < ceiling for s in sentences) / len(sentences)
 
 
 class ModelSwitch:
@@ -122,6 +131,68 @@ class ModelSwitch:
     def use(self, packaged: bool) -> None:
         chosen = self.packaged if packaged else self.other
         self.scoring._transformer, self.scoring.cascade_floor = chosen  # type: ignore[assignment]
+
+
+class CeilingSwitch:
+    """Points the cascade's upper gate at the shipped ceiling or at another (bench only,
+    the same name swap as `ModelSwitch`)."""
+
+    def __init__(self, ceiling: float) -> None:
+        from factcheck.claims.checkworthiness import scoring
+
+        self.scoring = scoring
+        self.packaged = scoring.cascade_ceiling
+        self.other = lambda: ceiling
+
+    def use(self, packaged: bool) -> None:
+        self.scoring.cascade_ceiling = self.packaged if packaged else self.other  # type: ignore[assignment]
+
+
+def compare_ceiling(timed: list[str], ceiling: float) -> None:
+    """The shipped cascade and the one with its upper gate at `ceiling`, interleaved."""
+    switch = CeilingSwitch(ceiling)
+    times: dict[bool, list[float]] = {True: [], False: []}
+    walls: dict[bool, list[float]] = {True: [], False: []}
+    for n, doc in enumerate(timed):
+        for packaged in (True, False) if n % 2 == 0 else (False, True):
+            switch.use(packaged)
+            times[packaged].extend(per_article_ms(split_claims, [doc], walls[packaged]))
+    switch.use(packaged=True)
+    size = statistics.mean(len(d.encode()) for d in timed)
+    print(f"{len(timed)} articles, mean {size / 1000:.1f} KB, interleaved")
+    shipped = cascade_ceiling()
+    for packaged, name, top in (
+        (True, f"ceiling {shipped}", shipped),
+        (False, f"ceiling {ceiling}", ceiling),
+    ):
+        cpu = times[packaged]
+        print(
+            f"{name}: cascade {cascade_share(timed, ceiling=top):.0%} of sentences; split_claims "
+            f"p50 {statistics.median(cpu):.1f} ms, p90 {statistics.quantiles(cpu, n=10)[-1]:.0f}"
+            f" ms CPU, wall p50 {statistics.median(walls[packaged]):.0f} ms"
+        )
+    ratios = [a / b for a, b in zip(times[True], times[False], strict=True)]
+    print(
+        f"shipped / other per article: median {statistics.median(ratios):.3f}x "
+        f"(quartiles {statistics.quantiles(ratios, n=4)[0]:.3f}-"
+        f"{statistics.quantiles(ratios, n=4)[-1]:.3f}); ratio of p50s "
+        f"{statistics.median(times[True]) / statistics.median(times[False]):.3f}x"
+    )
+    pysbd_beside(timed, statistics.median(times[True]))
+
+
+def pysbd_beside(timed: list[str], ours_p50: float) -> None:
+    """pysbd's segmentation of the same articles (the issue's baseline), when installed."""
+    try:
+        import pysbd
+    except ImportError:
+        print("pysbd not installed (dev extra): no baseline")
+        return
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    theirs = statistics.median(per_article_ms(segmenter.segment, timed))
+    print(
+        f"pysbd segment (baseline): p50 {theirs:.0f} ms -> shipped / pysbd {ours_p50 / theirs:.2f}x"
+    )
 
 
 def one_sentence_calls(docs: list[str], count: int, label: str = "") -> None:
@@ -210,6 +281,11 @@ def main() -> None:
         "--compare-model", type=Path, help="a folder with another model, timed interleaved"
     )
     parser.add_argument(
+        "--compare-ceiling",
+        type=float,
+        help="another upper gate for the cascade (1.01: none), timed interleaved",
+    )
+    parser.add_argument(
         "--one-sentence-calls", type=int, default=0, help="also time N single-sentence calls"
     )
     args = parser.parse_args()
@@ -219,6 +295,9 @@ def main() -> None:
     timed = docs[1 : args.articles + 1]
     if args.compare_model is not None:
         compare(timed, args.compare_model, args.one_sentence_calls)
+        return
+    if args.compare_ceiling is not None:
+        compare_ceiling(timed, args.compare_ceiling)
         return
     if args.one_sentence_calls > 0:
         one_sentence_calls(timed, args.one_sentence_calls)

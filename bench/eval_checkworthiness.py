@@ -21,7 +21,8 @@ there); "linear same split" (the same linear recipe trained on the transformer's
 training split, threshold chosen on CheckThat! dev-test like the transformer);
 "transformer" (every sentence through the int8 ONNX model, with context);
 "transformer, no context" (the same with neighbours blanked); "cascade" (as shipped:
-`score_sentences`, the linear model letting only possible claims through).
+`score_sentences`: the linear model settles the sentences below its floor and at or
+above its ceiling, the transformer scores the band between).
 """
 
 from __future__ import annotations
@@ -48,7 +49,11 @@ from train_checkworthiness import ONNX_PATH
 from train_checkworthiness_linear import Sentence, best_threshold, fit
 
 from factcheck.claims.checkworthiness import SentenceInContext, default_model
-from factcheck.claims.checkworthiness.scoring import cascade_floor, score_sentences
+from factcheck.claims.checkworthiness.scoring import (
+    cascade_ceiling,
+    cascade_floor,
+    score_sentences,
+)
 from factcheck.claims.checkworthiness.transformer import TransformerScorer, load_transformer
 from factcheck.text.wordpiece import default_wordpiece
 
@@ -170,7 +175,10 @@ def main() -> None:
     )
     dev_linear = [same_split.probability(r.item.text) for r in dev]
     same_split_threshold, _ = best_threshold(dev_linear, [r.label for r in dev])
-    print(f"cascade floor {cascade_floor():.3f}; training sentences {len(train)}")
+    print(
+        f"cascade floor {cascade_floor():.3f}, ceiling {cascade_ceiling():.2f};"
+        f" training sentences {len(train)}"
+    )
 
     sets = {"ClaimBuster held-out debates": cb_test, "CheckThat 2024 dev-test": dev}
     sets["CLEF 2019 held-out files"] = clef_test

@@ -20,6 +20,8 @@ seed 13) were fixed before training from the issue's probe and not tuned on the 
 sets. The decision threshold is chosen on CheckThat! 2024 dev-test (F1-maximising) with
 the int8 model as shipped; the cascade floor is the lowest linear-model probability of
 a check-worthy sentence the transformer shows on that set (the cascade loses none).
+The cascade's ceiling is not recomputed here: it is kept from the calibration file
+(chosen by bench/eval_checkworthiness_gate.py; run that again after a new model).
 `--layers N` keeps only the first N of MiniLM's 6 layers (the rest of the recipe is the
 same; the lower FROZEN_LAYERS stay frozen): fewer multiply-adds a word piece at run
 time, for issue 11's speed target. `--max-steps N` budgets training in optimiser steps

@@ -105,21 +105,77 @@ def test_scores_are_probabilities_in_order() -> None:
     assert score_sentences([]) == []
 
 
-def test_the_cascade_keeps_the_linear_score_only_below_its_floor() -> None:
+def test_the_cascade_keeps_the_linear_score_only_outside_its_band() -> None:
     items = [
         SentenceInContext("Thank you."),
         SentenceInContext("The deficit tripled to $1.4 trillion in 2009."),
+        SentenceInContext("Xi urged the two countries to strengthen exchanges."),
     ]
     cascaded = score_sentences(items)
     full = score_sentences(items, use_cascade=False)
     linear = default_model()
+    floor, ceiling = scoring.cascade_floor(), scoring.cascade_ceiling()
+    bands = set()
     for item, with_cascade, without in zip(items, cascaded, full, strict=True):
-        if linear.probability(item.text) < scoring.cascade_floor():
-            assert with_cascade == pytest.approx(linear.probability(item.text))
+        p = linear.probability(item.text)
+        if p < floor or p >= ceiling:
+            assert with_cascade == pytest.approx(p)
+            bands.add("below" if p < floor else "above")
         else:
             # int8 activations are scaled per batch, so batch mates move a score a little.
             assert with_cascade == pytest.approx(without, abs=0.02)
-    assert scoring.cascade_floor() < 0.5
+            bands.add("band")
+    assert bands == {"below", "above", "band"}  # the three cases are all exercised
+    # A settled sentence is on the side of 0.5 its band says: never shown from below the
+    # floor, always shown (before the span's mood) from above the ceiling.
+    assert floor < 0.5 < ceiling < 1.0
+
+
+class _RecordingTransformer:
+    """Stands in for the ONNX model: scores 0.5 and records what it was asked."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def scores(self, items: list[SentenceInContext]) -> list[float]:
+        self.seen.extend(item.text for item in items)
+        return [0.5] * len(items)
+
+
+def test_only_sentences_inside_the_band_reach_the_transformer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake = _RecordingTransformer()
+    monkeypatch.setattr(scoring, "_transformer", lambda: fake)
+    monkeypatch.setattr(scoring, "cascade_floor", lambda: 0.3)
+    monkeypatch.setattr(scoring, "cascade_ceiling", lambda: 0.7)
+    linear = default_model()
+    texts = [
+        "Thank you.",
+        "The deficit tripled to $1.4 trillion in 2009.",
+        "Xi urged the two countries to strengthen exchanges.",
+        "Unemployment fell to 3.5% in 2019, the lowest rate in 50 years.",
+        "I think that is a good question.",
+    ]
+    probabilities = [linear.probability(t) for t in texts]
+    assert min(probabilities) < 0.3 and max(probabilities) >= 0.7
+    assert any(0.3 <= p < 0.7 for p in probabilities)
+    scores = score_sentences([SentenceInContext(t) for t in texts])
+    assert fake.seen == [t for t, p in zip(texts, probabilities, strict=True) if 0.3 <= p < 0.7]
+    for p, score in zip(probabilities, scores, strict=True):
+        assert score == (0.5 if 0.3 <= p < 0.7 else p)
+    # Without the cascade every sentence is the transformer's, whatever its linear score.
+    fake.seen.clear()
+    assert score_sentences([SentenceInContext(t) for t in texts], use_cascade=False) == [0.5] * 5
+    assert fake.seen == texts
+
+
+def test_the_ceiling_comes_from_the_calibration_and_defaults_to_no_gate() -> None:
+    meta = json.loads(
+        (Path(scoring.__file__).parents[2] / "data" / "checkworthiness_onnx.json").read_text()
+    )
+    assert scoring.cascade_ceiling() == meta["cascade_ceiling"]
+    assert scoring._calibration("no such key", 1.01) == 1.01
 
 
 def test_scores_do_not_depend_much_on_the_batch() -> None:
@@ -140,7 +196,9 @@ def test_without_the_transformer_the_linear_model_scores_with_a_warning(monkeypa
     monkeypatch.setattr(transformer, "load_transformer", lambda: None)
     scoring._transformer.cache_clear()
     try:
-        item = SentenceInContext("The deficit tripled to $1.4 trillion in 2009.")
+        item = SentenceInContext("Xi urged the two countries to strengthen exchanges.")
+        p = default_model().probability(item.text)
+        assert scoring.cascade_floor() <= p < scoring.cascade_ceiling()  # one for the model
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             scores = score_sentences([item])
@@ -178,8 +236,11 @@ def test_factcheck_list_does_not_load_onnxruntime(tmp_path: Path) -> None:
 
 
 def test_the_check_would_notice_onnxruntime_being_loaded() -> None:
+    # A sentence in the cascade's band (one the linear model settles at either end would
+    # not need the model).
     code = (
-        "from factcheck.claims.splitter import split_claims\nsplit_claims('Taxes rose 3% in 2020.')"
+        "from factcheck.claims.splitter import split_claims\n"
+        "split_claims('Xi urged the two countries to strengthen exchanges.')"
     )
     assert "onnxruntime" in _modules_after(code)
 

@@ -5,7 +5,8 @@ Python, always available). `transformer` is all-MiniLM-L6-v2 fine-tuned for the 
 run with onnxruntime from an int8 file in the package; it is loaded lazily, on the
 first sentence scored, so commands that never split text never import onnxruntime.
 `score_sentences` is what the splitter calls: a cascade in which the linear model
-settles the sentences that are clearly not claims and the transformer scores the rest
+settles the sentences that are clearly not claims, or clearly are, and the transformer
+scores the rest
 (see docs/checkworthiness.md for how both were trained and measured).
 """
 

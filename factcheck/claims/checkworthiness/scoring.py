@@ -1,13 +1,17 @@
 """`score_sentences`: the check-worthiness of every sentence of a document at once.
 
 The cascade: the linear model (plain Python, ~0.05 ms a sentence) scores every
-sentence; those it finds clearly not claims (probability below `cascade_floor`, 0.18
-in checkworthiness_onnx.json: the highest floor at which no check-worthy sentence the
-transformer shows on the tuning set is lost; 0.25 was faster but cost recent-debate F1)
-keep that low score, and the transformer (~5-7 ms a sentence alone on one busy core,
-less a sentence in batches) scores the rest in length-sorted batches. The transformer
-is loaded on the first call; if its file or onnxruntime is missing (a broken install),
-the linear model scores everything and a warning says so once.
+sentence, and only those in its unsettled band go on to the transformer. Below
+`cascade_floor` (0.20 in checkworthiness_onnx.json: the highest floor at which no
+check-worthy sentence the transformer shows on the tuning set is lost; higher floors cost
+recent-debate F1 and flip many news decisions) a sentence is clearly not a claim; at or
+above `cascade_ceiling` (chosen by cross-validation over held-out debates and files so
+that the shown / not-shown decision almost never differs from the transformer's:
+bench/eval_checkworthiness_gate.py) it is clearly one. Both keep the linear score; the
+transformer (~3-7 ms a sentence on one core, less in batches) scores the band between,
+in length-sorted batches. The transformer is loaded on the first call; if its file or
+onnxruntime is missing (a broken install), the linear model scores everything and a
+warning says so once.
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ from factcheck.claims.checkworthiness.linear import CheckworthinessModel, defaul
 if TYPE_CHECKING:
     from factcheck.claims.checkworthiness.transformer import TransformerScorer
 
-__all__ = ["cascade_floor", "preload", "score_sentences"]
+__all__ = ["cascade_ceiling", "cascade_floor", "preload", "score_sentences"]
 
 _DEFAULT_FLOOR = 0.0
-"""Without a calibration file the cascade lets every sentence through."""
+"""Without a calibration file the cascade lets every sentence through..."""
+_DEFAULT_CEILING = 1.01
+"""...at both ends (no linear probability reaches 1.01)."""
 
 
 def score_sentences(items: Sequence[SentenceInContext], *, use_cascade: bool = True) -> list[float]:
@@ -39,8 +45,10 @@ def score_sentences(items: Sequence[SentenceInContext], *, use_cascade: bool = T
         return []
     linear = default_model()
     scores = [linear.probability(item.text) for item in items]
-    floor = cascade_floor() if use_cascade else 0.0
-    chosen = [i for i, score in enumerate(scores) if score >= floor]
+    floor, ceiling = (
+        (cascade_floor(), cascade_ceiling()) if use_cascade else (0.0, _DEFAULT_CEILING)
+    )
+    chosen = [i for i, score in enumerate(scores) if floor <= score < ceiling]
     if not chosen:
         return scores  # nothing for the transformer: a short text never loads it
     transformer = _transformer()
@@ -54,11 +62,21 @@ def score_sentences(items: Sequence[SentenceInContext], *, use_cascade: bool = T
 @lru_cache(maxsize=1)
 def cascade_floor() -> float:
     """The linear probability below which a sentence skips the transformer."""
+    return _calibration("cascade_floor", _DEFAULT_FLOOR)
+
+
+@lru_cache(maxsize=1)
+def cascade_ceiling() -> float:
+    """The linear probability at or above which a sentence skips the transformer."""
+    return _calibration("cascade_ceiling", _DEFAULT_CEILING)
+
+
+def _calibration(key: str, default: float) -> float:
     try:
         meta = resources.files("factcheck.data").joinpath("checkworthiness_onnx.json")
-        return float(json.loads(meta.read_text(encoding="utf-8"))["cascade_floor"])
+        return float(json.loads(meta.read_text(encoding="utf-8"))[key])
     except (OSError, ValueError, KeyError, TypeError):
-        return _DEFAULT_FLOOR
+        return default
 
 
 def preload() -> None:
