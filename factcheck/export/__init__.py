@@ -73,7 +73,7 @@ def stream_render(
         status=status,
         generated_at=generated_at,
         chunk_claims=chunk_claims,
-        rows=format == "html",  # HTML writes most claims from their rows (`DocumentRows`)
+        rows=format in ("html", "json"),  # most claims written from rows (`DocumentRows`)
     )
     if format == "claimreview":
         reviewed = store.reviewed_claims(document_id=document_id, status=stream.status_filter)
@@ -85,7 +85,7 @@ def stream_render(
         rows = store.report_rows(document_id=document_id, status=stream.status_filter)
         return stream, iter_csv_rows(stream, rows)
     if format == "json":
-        return stream, iter_json(stream)
+        return stream, iter_json(stream, rows=True)
     if format in ("html", "markdown"):
         outline = functools.partial(
             store.document_outline, document_id=document_id, status=stream.status_filter

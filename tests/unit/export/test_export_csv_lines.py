@@ -9,8 +9,10 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from test_report_set_based import GENERATED_AT, desk
 
 from factcheck.export.csv_report import (
     COLUMNS,
@@ -19,10 +21,13 @@ from factcheck.export.csv_report import (
     csv_line,
     iter_csv_rows,
 )
-from factcheck.export.report import ReportStream
-from factcheck.models import Claim, ClaimKind, Status
+from factcheck.export.json_report import iter_json, render_json
+from factcheck.export.report import ReportStream, build_report, stream_report
+from factcheck.models import SHOWN_STATUSES, Claim, ClaimKind, Status
 from factcheck.store import Store
 from factcheck.untrusted.urls import without_credentials
+
+__all__ = ["desk"]  # the fixture, shared with the set-based report tests
 
 _PIECES = st.sampled_from(
     ['"', ",", "\r", "\n", "\r\n", "\t", " ", "=", "+", "-", "@", "é", "“", "\x00", "\x1b",
@@ -156,3 +161,42 @@ def test_report_rows_take_each_document_s_cells_from_the_document(fresh_store: S
     ]
     only = list(fresh_store.report_rows(document_id=ids[1]))
     assert only == [rows[2]]
+
+
+@pytest.mark.parametrize("status", [None, *SHOWN_STATUSES])
+def test_json_from_rows_is_the_json_of_entries(desk, status) -> None:
+    """`iter_json(rows=True)` writes a plain claim from its row, the rest from entries:
+    the same bytes as the whole report's `render_json`, on the reviewed desk (verdicts,
+    evidence, a hostile document) and on one with a dismissed claim and a repeat."""
+    store, _ids = desk
+    whole = build_report(store, status=status, generated_at=GENERATED_AT)
+    assert "".join(iter_json(whole, rows=True)) == render_json(whole)
+    stream = stream_report(store, status=status, generated_at=GENERATED_AT, rows=True)
+    assert "".join(iter_json(stream, rows=True)) == render_json(whole)
+    assert stream.listed == len(whole.entries)
+
+
+def test_json_from_rows_keeps_dismissed_claims_and_repeats(fresh_store: Store) -> None:
+    text = "Rents fell in May. Prices rose. Rents fell in May."
+    spans = [(0, 18), (19, 31), (32, 50)]
+    claims = [Claim(text[a:b], a, b, a, b, ClaimKind.OTHER, 0.5) for a, b in spans]
+    fresh_store.add_document(
+        text, title="T", source="s", claims=claims, duplicate_of=[None, None, 0]
+    )
+    plain_text = "Only plain claims here."
+    fresh_store.add_document(
+        plain_text,
+        title="P",
+        source="s",
+        claims=[Claim(plain_text, 0, len(plain_text), 0, len(plain_text), ClaimKind.OTHER, 0.5)],
+    )
+    middle = fresh_store.list_claims(include_hidden=True)[1]
+    fresh_store.mark([middle.id], Status.DISMISSED, reviewer="ana")
+    whole = build_report(fresh_store, generated_at=GENERATED_AT)
+    assert whole.json_version == 2
+    stream = stream_report(fresh_store, generated_at=GENERATED_AT, rows=True)
+    written = "".join(iter_json(stream, rows=True))
+    assert written == render_json(whole)
+    first = whole.documents[0].entries[0].claim.id
+    assert '"status": "dismissed"' in written
+    assert f'"duplicate_of": {first}' in written  # the repeat, written from its entry
