@@ -22,7 +22,7 @@ from factcheck.export.json_report import (
     parse_json_report,
     render_json,
 )
-from factcheck.export.markdown import claim_items, iter_markdown, render_markdown
+from factcheck.export.markdown import claim_row_items, iter_markdown, render_markdown
 from factcheck.export.report import (
     STREAM_CHUNK_CLAIMS,
     ClaimEntry,
@@ -73,7 +73,7 @@ def stream_render(
         status=status,
         generated_at=generated_at,
         chunk_claims=chunk_claims,
-        rows=format in ("html", "json"),  # most claims written from rows (`DocumentRows`)
+        rows=format in ("html", "json", "markdown"),  # most claims written from rows
     )
     if format == "claimreview":
         reviewed = store.reviewed_claims(document_id=document_id, status=stream.status_filter)
@@ -94,7 +94,7 @@ def stream_render(
         if format == "html":
             return stream, iter_html(stream, outline, publisher=publisher, size=size)
         # one pass over the claims: items parked per status group, written group by group
-        groups = StatusGroups(claim_items(stream.documents))
+        groups = StatusGroups(claim_row_items(stream.document_rows))
         return stream, iter_markdown(stream, outline, groups, size)
     raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 

@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_report_set_based import GENERATED_AT, desk
 
+from factcheck.export import render, stream_render
 from factcheck.export.csv_report import (
     COLUMNS,
     _defused,
@@ -22,6 +23,7 @@ from factcheck.export.csv_report import (
     iter_csv_rows,
 )
 from factcheck.export.json_report import iter_json, render_json
+from factcheck.export.markdown import claim_items, claim_row_items
 from factcheck.export.report import ReportStream, build_report, stream_report
 from factcheck.models import SHOWN_STATUSES, Claim, ClaimKind, Status
 from factcheck.store import Store
@@ -200,3 +202,15 @@ def test_json_from_rows_keeps_dismissed_claims_and_repeats(fresh_store: Store) -
     first = whole.documents[0].entries[0].claim.id
     assert '"status": "dismissed"' in written
     assert f'"duplicate_of": {first}' in written  # the repeat, written from its entry
+    # Markdown reads the same rows (`claim_row_items`): the same bytes as from entries
+    with fresh_store.snapshot():
+        _stream, pieces = stream_render(fresh_store, "markdown", generated_at=GENERATED_AT)
+        assert "".join(pieces) == render(whole, "markdown")
+
+
+@pytest.mark.parametrize("status", [None, *SHOWN_STATUSES])
+def test_markdown_items_from_rows_are_the_items_of_entries(desk, status) -> None:
+    store, _ids = desk
+    whole = build_report(store, status=status, generated_at=GENERATED_AT)
+    stream = stream_report(store, status=status, generated_at=GENERATED_AT, rows=True)
+    assert list(claim_row_items(stream.document_rows)) == list(claim_items(whole.documents))
