@@ -22,7 +22,7 @@ from factcheck.export.json_report import (
     parse_json_report,
     render_json,
 )
-from factcheck.export.markdown import claim_items, iter_markdown, render_markdown
+from factcheck.export.markdown import claim_row_items, iter_markdown, render_markdown
 from factcheck.export.report import (
     STREAM_CHUNK_CLAIMS,
     ClaimEntry,
@@ -45,12 +45,14 @@ claim count; ClaimReview first reads which claims it publishes, see
 `iter_claimreview`). Every
 format is streamed; `render(build_report(...))` gives the same bytes."""
 
-TERMINAL_SAFE_FORMATS: frozenset[str] = frozenset({"html"})
+TERMINAL_SAFE_FORMATS: frozenset[str] = frozenset({"html", "json"})
 """Formats whose every piece is already printable (`printable(piece) == piece`): the
 HTML renderer passes all outside text through `printable` (`html._e`) or writes it
-only when every line passes `str.isprintable`, and the rest is its own ASCII markup,
-so the CLI need not scan its ~100 MB again on the way out (tests/unit/export/
-test_html_terminal_safe.py shows it for hostile text)."""
+only when every line passes `str.isprintable`, and the rest is its own ASCII markup;
+JSON escapes control characters in its strings and `safe_json.escape` the rest that
+`printable` replaces. So the CLI need not scan their ~100 MB again on the way out
+(tests/unit/export/test_html_terminal_safe.py and test_json_terminal_safe.py show it
+for hostile text)."""
 
 
 def stream_render(
@@ -73,7 +75,7 @@ def stream_render(
         status=status,
         generated_at=generated_at,
         chunk_claims=chunk_claims,
-        rows=format == "html",  # HTML writes most claims from their rows (`DocumentRows`)
+        rows=format in ("html", "json", "markdown"),  # most claims written from rows
     )
     if format == "claimreview":
         reviewed = store.reviewed_claims(document_id=document_id, status=stream.status_filter)
@@ -85,7 +87,7 @@ def stream_render(
         rows = store.report_rows(document_id=document_id, status=stream.status_filter)
         return stream, iter_csv_rows(stream, rows)
     if format == "json":
-        return stream, iter_json(stream)
+        return stream, iter_json(stream, rows=True)
     if format in ("html", "markdown"):
         outline = functools.partial(
             store.document_outline, document_id=document_id, status=stream.status_filter
@@ -94,7 +96,7 @@ def stream_render(
         if format == "html":
             return stream, iter_html(stream, outline, publisher=publisher, size=size)
         # one pass over the claims: items parked per status group, written group by group
-        groups = StatusGroups(claim_items(stream.documents))
+        groups = StatusGroups(claim_row_items(stream.document_rows))
         return stream, iter_markdown(stream, outline, groups, size)
     raise InputError(f"{format!r} is not streamed (choose from {', '.join(STREAMED_FORMATS)})")
 

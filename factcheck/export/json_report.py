@@ -18,7 +18,14 @@ from typing import Any
 
 from factcheck.errors import InputError
 from factcheck.export.json_text import dumps_indented, encode_basestring, json_leaf
-from factcheck.export.report import ClaimEntry, DocumentReport, Report, ReportStream
+from factcheck.export.report import (
+    ClaimEntry,
+    ClaimRow,
+    DocumentReport,
+    DocumentRows,
+    Report,
+    ReportStream,
+)
 from factcheck.models import (
     SHOWN_STATUSES,
     Claim,
@@ -56,11 +63,17 @@ _DOCUMENT_INDENT = "    "
 """A document in the top-level `documents` array sits two levels (4 spaces) deep."""
 
 
-def iter_json(report: Report | ReportStream) -> Iterator[str]:
+def iter_json(report: Report | ReportStream, *, rows: bool = False) -> Iterator[str]:
     """`render_json`'s exact bytes a document at a time: the header with the totals,
     then each document dumped alone and indented to its place in the array (JSON
-    strings escape newlines, so every newline in a dump is structural)."""
-    documents = iter(report.documents)
+    strings escape newlines, so every newline in a dump is structural).
+
+    With `rows`, the documents are read as `DocumentRows` (a stream started with
+    `rows=True`): a claim with nothing but its own columns is written from its row,
+    without a `Claim` or `ClaimEntry` (building them was a fifth of the export)."""
+    documents: Iterator[DocumentReport | DocumentRows] = (
+        iter(report.document_rows) if rows else iter(report.documents)
+    )
     first = next(documents, None)
     if first is None:
         yield safe_json.dumps(_report_dict(report, [])) + "\n"
@@ -71,10 +84,25 @@ def iter_json(report: Report | ReportStream) -> Iterator[str]:
     assert mark, "the documents placeholder is always dumped"
     yield head
     version = report.json_version
-    yield _document_text(first, version)
+    yield _any_document_text(first, version)
     for doc in documents:
-        yield ",\n" + _document_text(doc, version)
+        yield ",\n" + _any_document_text(doc, version)
     yield tail + "\n"
+
+
+def _any_document_text(doc: DocumentReport | DocumentRows, version: int) -> str:
+    """`_document_text` of a document read as entries or as rows."""
+    if isinstance(doc, DocumentReport):
+        return _document_text(doc, version)
+    if doc.whole is not None:  # read as entries (repeats, dismissed claims): those write
+        return _document_text(doc.whole, version)
+    claims = [
+        _plain_row_text(row, number, version)
+        if entry is None
+        else dumps_indented(_claim_dict(entry, version), level=4)
+        for row, number, entry in zip(doc.rows, doc.numbers, doc.entries, strict=True)
+    ]
+    return _document_with_claims(doc.document, doc.counts, claims, version)
 
 
 def _document_text(doc: DocumentReport, version: int) -> str:
@@ -82,21 +110,31 @@ def _document_text(doc: DocumentReport, version: int) -> str:
     deep: its own fields by `dumps_indented` (the standard library's indented encoder
     is pure Python), then its claims (`claims` is the last key), a plain claim filled
     into `_plain_claim_text`'s template without a dict."""
-    text = _document_fields_text(doc.document, doc.counts)
-    if text is None:  # a Document made by hand, with a value of another type
-        text = dumps_indented(_document_dict(doc, version, claims=False), level=2)
-    assert text.endswith(_DOCUMENT_CLOSE)
     entries = _claims_written(doc)
-    if entries:
-        claims = _CLAIM_SEPARATOR.join(
-            [
-                _plain_claim_text(entry.claim, entry.number, version)
-                if not entry.history and not entry.evidence
-                else dumps_indented(_claim_dict(entry, version), level=4)
-                for entry in entries
-            ]
-        )
-        listed = f"[{_CLAIM_INDENT}{claims}\n{_DOCUMENT_INDENT}  ]"
+    claims = [
+        _plain_claim_text(entry.claim, entry.number, version)
+        if not entry.history and not entry.evidence
+        else dumps_indented(_claim_dict(entry, version), level=4)
+        for entry in entries
+    ]
+    return _document_with_claims(doc.document, doc.counts, claims, version)
+
+
+def _document_with_claims(
+    document: Document,
+    counts: dict[Status, int],
+    claims: list[str],
+    version: int,
+) -> str:
+    """A document's JSON text from its fields and its claims' texts (`claims` is the
+    last key)."""
+    text = _document_fields_text(document, counts)
+    if text is None:  # a Document made by hand, with a value of another type
+        fields = _document_dict(DocumentReport(document, (), counts), version, claims=False)
+        text = dumps_indented(fields, level=2)
+    assert text.endswith(_DOCUMENT_CLOSE)
+    if claims:
+        listed = f"[{_CLAIM_INDENT}{_CLAIM_SEPARATOR.join(claims)}\n{_DOCUMENT_INDENT}  ]"
     else:
         listed = "[]"
     text = (
@@ -157,12 +195,47 @@ def _plain_claim_text(claim: Claim, number: int | None, version: int) -> str:
     leaves encoded as `dumps_indented` encodes them (`_json_leaf`), the empty verdict,
     history and evidence written as they always are. The JSON tests compare it with
     the whole report's `safe_json.dumps`."""
-    i = _KEY_INDENT
     kind = _ENCODED_WORDS.get(claim.kind) or _encoded_word(str(claim.kind))
     status = _ENCODED_WORDS.get(claim.status) or _encoded_word(str(claim.status))
-    id_, start, end = claim.id, claim.start, claim.end
-    sentence_start, sentence_end, score = claim.sentence_start, claim.sentence_end, claim.score
-    updated_at = claim.updated_at
+    return _plain_text(
+        claim.id, number, claim.text, claim.start, claim.end, claim.sentence_start,
+        claim.sentence_end, kind, claim.score, status, claim.updated_at,
+        claim.duplicate_of, version,
+    )  # fmt: skip
+
+
+def _plain_row_text(row: ClaimRow, number: int | None, version: int) -> str:
+    """`_plain_claim_text(claim_from_row(row), number, version)`, from the row."""
+    (
+        text, start, end, sentence_start, sentence_end, kind, score, id_, _document_id,
+        status, updated_at, _decided, duplicate_of,
+    ) = row  # fmt: skip
+    # the words as the Claim's enums give them (an unknown one fails as it would there)
+    kind = _ENCODED_WORDS.get(kind) or _encoded_word(str(ClaimKind(kind)))
+    status = _ENCODED_WORDS.get(status) or _encoded_word(str(Status(status)))
+    return _plain_text(
+        id_, number, text, start, end, sentence_start, sentence_end, kind, score, status,
+        updated_at, duplicate_of, version,
+    )  # fmt: skip
+
+
+def _plain_text(
+    id_: Any,
+    number: int | None,
+    claim_text: str,
+    start: Any,
+    end: Any,
+    sentence_start: Any,
+    sentence_end: Any,
+    kind: str,
+    score: Any,
+    status: str,
+    updated_at: Any,
+    duplicate_of: Any,
+    version: int,
+) -> str:
+    """A plain claim's JSON text from its values (`kind` and `status` encoded)."""
+    i = _KEY_INDENT
     updated = encode_basestring(updated_at) if type(updated_at) is str else json_leaf(updated_at)
     if (
         type(score) is float
@@ -179,14 +252,15 @@ def _plain_claim_text(claim: Claim, number: int | None, version: int) -> str:
     id_text, number_text, start_text, end_text, sentence_start_text, sentence_end_text = leaves
     text = (
         f'{{{i}"id": {id_text},{i}"number": {number_text},'
-        f'{i}"text": {encode_basestring(claim.text)},{i}"start": {start_text},{i}"end": {end_text},'
+        f'{i}"text": {encode_basestring(claim_text)},{i}"start": {start_text},'
+        f'{i}"end": {end_text},'
         f'{i}"sentence_start": {sentence_start_text},{i}"sentence_end": {sentence_end_text},'
         f'{i}"kind": {kind},{i}"score": {score_text},{i}"status": {status},'
         f'{i}"updated_at": {updated},'
         f'{i}"verdict": null,{i}"history": [],{i}"evidence": []'
     )
     if version >= 2:
-        text += f',{i}"duplicate_of": {json_leaf(claim.duplicate_of)}'
+        text += f',{i}"duplicate_of": {json_leaf(duplicate_of)}'
     return text + _CLAIM_INDENT + "}"
 
 

@@ -19,6 +19,7 @@ from factcheck.export.report import (
     STATUS_ORDER,
     ClaimEntry,
     DocumentReport,
+    DocumentRows,
     OutlineRow,
     OutlineSize,
     Report,
@@ -31,6 +32,8 @@ from factcheck.export.report import (
     safe_url,
 )
 from factcheck.models import Document, Status
+from factcheck.records import CLAIM_FIELDS
+from factcheck.store.claims import claim_from_row
 from factcheck.untrusted.terminal_text import printable
 from factcheck.untrusted.urls import without_credentials
 
@@ -113,16 +116,44 @@ def claim_items(documents: Iterable[DocumentReport]) -> Iterator[tuple[Status, s
             ):
                 # most claims: never reviewed, no repeat; `_claim_item`'s lines in one
                 # string (an int needs no escaping: `escape_markdown` gives its digits)
-                yield (
-                    entry.status,
-                    (
-                        f"- **“{escape_markdown(claim.text)}”**\n"
-                        f"{head} claim {number} (id {claim_id})\n"
-                        "  - Verdict: not reviewed yet\n"
-                    ),
-                )
+                yield entry.status, _plain_item(claim.text, head, number, claim_id)
             else:
                 yield entry.status, "\n".join(_claim_item(head, entry)) + "\n"
+
+
+def claim_row_items(documents: Iterable[DocumentRows]) -> Iterator[tuple[Status, str]]:
+    """`claim_items` of documents read as rows (`stream_report(rows=True)`): a claim
+    with nothing but its own columns is written from its row, without a `Claim` or a
+    `ClaimEntry` (building them cost more than writing the item)."""
+    statuses = _STATUS_OF_VALUE
+    for doc in documents:
+        if doc.whole is not None:  # read as entries (repeats, dismissed claims)
+            yield from claim_items((doc.whole,))
+            continue
+        head = _document_head(doc.document)
+        for row, number, entry in zip(doc.rows, doc.numbers, doc.entries, strict=True):
+            claim_id = row[_ID]
+            if entry is None and type(number) is int and type(claim_id) is int:
+                status = statuses.get(row[_STATUS]) or Status(row[_STATUS])
+                yield status, _plain_item(row[_TEXT], head, number, claim_id)
+                continue
+            if entry is None:
+                entry = ClaimEntry.plain(claim_from_row(row), number)
+            yield from claim_items((DocumentReport(doc.document, (entry,), doc.counts),))
+
+
+def _plain_item(text: str, head: str, number: int, claim_id: int) -> str:
+    """`_claim_item`'s lines for a claim never reviewed and not repeated, in one string
+    (an int needs no escaping: `escape_markdown` gives its digits)."""
+    return (
+        f"- **“{escape_markdown(text)}”**\n"
+        f"{head} claim {number} (id {claim_id})\n"
+        "  - Verdict: not reviewed yet\n"
+    )
+
+
+_STATUS_OF_VALUE: dict[object, Status] = {str(status): status for status in Status}
+_TEXT, _ID, _STATUS = (CLAIM_FIELDS.index(name) for name in ("text", "id", "status"))
 
 
 def iter_markdown(

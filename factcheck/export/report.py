@@ -148,6 +148,9 @@ class DocumentRows:
     report: DocumentReport | None = None
     """The document as entries when a listed claim has repeats (`ClaimEntry.occurrences`):
     marking each repeat in the article is the entries' business."""
+    whole: DocumentReport | None = None
+    """The document as entries whenever it was read so (it holds a repeat or a
+    dismissed claim): the JSON report writes its hidden claims from them."""
 
     @property
     def total(self) -> int:
@@ -168,6 +171,7 @@ class DocumentRows:
             ],
             counts=doc.counts,
             report=doc if any(entry.occurrences for entry in entries) else None,
+            whole=doc,
         )
 
 

@@ -160,12 +160,12 @@ class ReportReadsMixin(StoreBase):
     def report_rows(
         self, *, document_id: int | None = None, status: Status | str | None = None
     ) -> Iterator[tuple[Any, ...]]:
-        """The CSV report's data in one query, a tuple a listed claim, in report order
-        (document, then text order): claim id, number, document id, title, source and
-        url, claim text, kind, status, the verdict in force's id, note, reviewer and
-        date (NULLs when undecided), how many verdict events the claim has, the cited
-        evidence's source, title, url and revision id (NULLs when none, or deleted),
-        then the claim's start and end.
+        """The CSV report's data in one query (and a cursor over the documents), a
+        tuple a listed claim, in report order (document, then text order): claim id,
+        number, document id, title, source and url, claim text, kind, status, the
+        verdict in force's id, note, reviewer and date (NULLs when undecided), how many
+        verdict events the claim has, the cited evidence's source, title, url and
+        revision id (NULLs when none, or deleted), then the claim's start and end.
 
         The number is the claim's place among its document's shown claims, as
         `stream_report` numbers them, counted here as the rows go by (a window function
@@ -176,29 +176,41 @@ class ReportReadsMixin(StoreBase):
         their own columns to write."""
         conditions = [SHOWN_CLAIM]
         params: list[Any] = []
+        documents_sql = "SELECT id, title, source, url FROM documents"
         if document_id is not None:
             conditions.append("claims.document_id = ?")
             params.append(document_id)
+            documents_sql += " WHERE id = ?"
         sql = f"""
-            SELECT claims.id, claims.document_id, d.title, d.source, d.url, claims.text,
+            SELECT claims.id, claims.document_id, claims.text,
                 claims.kind, claims.status, v.id, v.note, v.reviewer, v.created_at,
                 (SELECT count(*) FROM verdicts AS h WHERE h.claim_id = claims.id),
                 e.source, e.title, e.url, e.revision_id, claims."start", claims."end"
             FROM claims
-            JOIN documents AS d ON d.id = claims.document_id
             LEFT JOIN verdicts AS v ON v.id = {in_force_id_sql("claims.id")}
             LEFT JOIN evidence AS e ON e.id = v.evidence_id
             WHERE {" AND ".join(conditions)}
             ORDER BY claims.document_id, claims."start", claims.id
         """
+        # The documents' title, source and url come from a second cursor, merged by id
+        # (both in id order), not joined into every claim's row: SQLite would copy
+        # them and Python decode them again for each claim, half the query's time.
+        documents = self.conn.execute(documents_sql + " ORDER BY id", params)
         wanted = str(Status(status)) if status is not None else None
-        current, number = None, 0
+        current, number, cells = None, 0, None
+        document: tuple[Any, ...] | None = next(documents, None)
         for row in self.conn.execute(sql, params):
             if row[1] != current:
                 current, number = row[1], 0
+                while document is not None and document[0] < current:
+                    document = next(documents, None)
+                # a claim of no document (as the join left out) is not listed
+                cells = document[1:] if document is not None and document[0] == current else None
+            if cells is None:
+                continue
             number += 1
-            if wanted is None or row[7] == wanted:
-                yield (row[0], number, *row[1:])
+            if wanted is None or row[4] == wanted:
+                yield (row[0], number, current, *cells, *row[2:])
 
     def evidence_by_ids(self, ids: Iterable[int]) -> dict[int, Evidence]:
         """Evidence rows by id; ids that no longer exist are simply absent."""
