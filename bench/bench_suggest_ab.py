@@ -10,8 +10,8 @@ the path, its own copy of the library), both kept warm, and the claims are hande
 them alternately, one claim at a time, the order swapped every claim: both see the
 load of the same moment. Each worker times, for each claim, bm25s tokenize + retrieve
 (k=5, title + text, English stop words: issue 14's baseline) and then the shipped
-suggestion with the claim's vector prepared ahead and the matcher's memos emptied
-(every passage first seen), by CPU time. Printed: each side's p50, its ratio to its own
+suggestion with the matcher's memos emptied (every passage first seen) and then the
+claim prepared ahead (`LocalReferences.prepare`), by CPU time. Printed: each side's p50, its ratio to its own
 bm25s p50, the spread over rounds, and the median per-claim ratio of the two sides.
 """
 
@@ -56,8 +56,11 @@ def worker(db: Path, depth: int | None) -> None:
             claim = json.loads(line)
             if claim is None:
                 break
-            shipped.prepare([claim])
+            # Memos emptied first (every passage first seen), then the claim prepared
+            # as the review screen prepares the next claims (its sentence vector and,
+            # since session 25's continuation, its `matcher.claim_features`).
             matcher.forget()
+            shipped.prepare([claim])
             used = time.process_time()
             bm25s_query(retriever, claim)
             base = time.process_time() - used

@@ -20,7 +20,7 @@ import dataclasses
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,9 +35,11 @@ from factcheck.text.words import READER_WORD, TermStats, content_stems, words
 
 __all__ = [
     "Candidate",
+    "ClaimFeatures",
     "Scored",
     "aligned_span",
     "as_evidence",
+    "claim_features",
     "equivalent_phrases",
     "forget",
     "fts_query",
@@ -249,18 +251,18 @@ def score_candidates(
     candidates = list(candidates)
     if not candidates:
         return []
-    details = _details(claim)
-    claim_stems_list = content_stems(claim)
-    claim_pairs = _pairs(claim_stems_list)
-    context_terms = set(_informative(claim, 50)) | set(_informative(context, 50))
+    prepared = claim_features(claim)
+    details = prepared.details
+    claim_pairs = prepared.pairs
+    context_terms = prepared.terms | set(_informative(context, 50))
     best_recall = max(c.recall for c in candidates) or 1.0
-    claim_lower = claim.lower()
-    claim_stems = set(claim_stems_list)
+    claim_lower = prepared.lowered
+    claim_stems = prepared.stem_set
     if stats is None:
         stats = TermStats.of_texts(f"{c.title} {c.passage}" for c in candidates)
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
-    meanings = _meanings(default_vectors().vector(claim), candidates)
+    meanings = _meanings(prepared.vector, candidates)
     features = [_passage_features(candidate.passage, candidate.stems) for candidate in candidates]
     lowered = [feature.lowered for feature in features]
     token_set, token_sort = (
@@ -274,7 +276,7 @@ def score_candidates(
     smoothed = {
         stem: _SMOOTHING * count for stem in claim_stems if (count := stats.stem_freq.get(stem))
     }
-    detail_count = _detail_count(details)
+    detail_count = prepared.detail_count
     title_scores: dict[str, float] = {}
     log1p = math.log1p
     w = _WEIGHTS
@@ -456,7 +458,7 @@ def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[
     return merged[:limit]
 
 
-def _title_match(title: str, terms: set[str]) -> float:
+def _title_match(title: str, terms: Container[str]) -> float:
     """Share of the title's informative words that the claim or its context uses."""
     title_terms = _title_words(title)
     if not title_terms:
@@ -499,14 +501,21 @@ class _PassageFeatures(NamedTuple):
     stems: tuple[str, ...]
     """`content_stems(passage)`, in order."""
     pairs: frozenset[tuple[str, str]]
-    """Adjacent stem pairs (`_pairs`)."""
+    """Adjacent stem pairs, as `ClaimFeatures.pairs`."""
 
 
 def forget() -> None:
     """Empty the rerank's memos of passages, claims and titles, so that the next
     suggestion computes everything (bench/bench_rerank_speed.py times passages never
     seen before that way). The rankings are the same either way."""
-    for memo in (_passage_features, _details, _informative, _title_stems, _reader_tokens):
+    for memo in (
+        _passage_features,
+        _details,
+        _informative,
+        _title_stems,
+        _reader_tokens,
+        claim_features,
+    ):
         memo.cache_clear()
     forget_passages()
 
@@ -530,6 +539,57 @@ def _passage_features(passage: str, stems: tuple[str, ...] | None = None) -> _Pa
     )
 
 
+class ClaimFeatures(NamedTuple):
+    """What the recall and the rerank read of a claim whatever its passages: computed
+    once per claim text and remembered (`claim_features`), so that a claim
+    `LocalReferences.prepare` saw ahead (the review screen prepares the next claims
+    while the reviewer reads one) is not stemmed, parsed and embedded again inside its
+    suggestion. (Read-only: shared by every suggestion for the claim.)"""
+
+    details: Details
+    """`extract_details(claim)`."""
+    detail_count: int
+    """How many checkable details the claim has (`_detail_count`)."""
+    stems: tuple[str, ...]
+    """`content_stems(claim)`, in order: the rerank's stems, the term statistics' query."""
+    stem_set: frozenset[str]
+    """The same, as a set (built from them as `set(stems)` would be)."""
+    pairs: frozenset[tuple[str, str]]
+    """Adjacent content words ("carbon dioxide", "sea level"), stop words skipped."""
+    lowered: str
+    """The claim lower-cased, as the rapidfuzz features compare it."""
+    terms: frozenset[str]
+    """`informative_terms(claim, limit=50)`: what names a passage's page."""
+    vector: list[float] | None
+    """The claim's static vector (`vectors.default_vectors().vector`)."""
+    recall_stems: tuple[str, ...]
+    """The stems the library's impact index recalls by: the claim's and those of its
+    `equivalent_phrases`, in order (`sources.local.recall_stems`)."""
+
+
+CLAIM_MEMO = 256
+"""Claims whose `ClaimFeatures` a process remembers: as many as the sentence encoder's
+claim vectors (`sentence_encoder.CLAIM_CACHE`), a few KB each."""
+
+
+@lru_cache(maxsize=CLAIM_MEMO)
+def claim_features(claim: str) -> ClaimFeatures:
+    """`claim`'s `ClaimFeatures`, remembered for the last `CLAIM_MEMO` claims."""
+    details = _details(claim)
+    stems = tuple(content_stems(claim))
+    return ClaimFeatures(
+        details=details,
+        detail_count=_detail_count(details),
+        stems=stems,
+        stem_set=frozenset(stems),
+        pairs=frozenset(itertools.pairwise(stems)),
+        lowered=claim.lower(),
+        terms=frozenset(_informative(claim, 50)),
+        vector=default_vectors().vector(claim),
+        recall_stems=tuple(content_stems(" ".join([claim, *equivalent_phrases(claim)]))),
+    )
+
+
 @lru_cache(maxsize=256)
 def _details(text: str) -> Details:
     """`extract_details(text)`, remembered for the last claims and contexts: the rerank
@@ -543,11 +603,8 @@ def _informative(text: str, limit: int) -> tuple[str, ...]:
     return tuple(informative_terms(text, limit=limit))
 
 
-def _pairs(stems: Sequence[str]) -> set[tuple[str, str]]:
-    """Adjacent content words ("carbon dioxide", "sea level"), stop words skipped."""
-    return set(itertools.pairwise(stems))
-
-
-def _phrase_match(pairs: set[tuple[str, str]], passage_pairs: frozenset[tuple[str, str]]) -> float:
+def _phrase_match(
+    pairs: frozenset[tuple[str, str]], passage_pairs: frozenset[tuple[str, str]]
+) -> float:
     """Share of the claim's word pairs the passage also has: phrases, not just words."""
     return len(pairs & passage_pairs) / len(pairs) if pairs else 0.0
