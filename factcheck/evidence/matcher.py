@@ -289,7 +289,7 @@ def score_candidates(
         title = candidate.title
         title_stems = _title_stems(title)
         shared = in_passage | claim_stems.intersection(title_stems)
-        agreements, contradictions = compare(details, candidate.passage)
+        agreements, contradictions = compare(details, candidate.passage, lowered=feature.lowered)
         saturation.append(
             sum(
                 [
@@ -400,29 +400,34 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
     passage as many words long as the claim with the most of them is taken instead."""
     claim_stems = _span_stems(claim)
+    # The passage's words are read only as far as the aligned characters: the words
+    # after them cannot be in the span (most passages end well after it).
+    found = []
+    for match in READER_WORD.finditer(passage):
+        first, last = match.span()
+        if first >= end:
+            break
+        if last > start and not _token_stems(match.group()).isdisjoint(claim_stems):
+            found.append((first, last))
+    if found:
+        return (found[0][0], found[-1][1])
     tokens, spans = _reader_tokens(passage)
     if not tokens:
         return None
-    hits = [
-        i
-        for i, (first, last) in enumerate(spans)
-        if last > start and first < end and not _token_stems(tokens[i]).isdisjoint(claim_stems)
-    ]
-    if not hits:
-        shared = [not _token_stems(token).isdisjoint(claim_stems) for token in tokens]
-        width = max(1, len(words(claim)))
-        counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
-        best = max(range(len(tokens)), key=counts.__getitem__)
-        if counts[best] == 0:
-            return None
-        hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
+    shared = [not _token_stems(token).isdisjoint(claim_stems) for token in tokens]
+    width = max(1, len(words(claim)))
+    counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
+    best = max(range(len(tokens)), key=counts.__getitem__)
+    if counts[best] == 0:
+        return None
+    hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
     return (spans[hits[0]][0], spans[hits[-1]][1])
 
 
 @lru_cache(maxsize=256)
 def _reader_tokens(passage: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """The passage's `READER_WORD` tokens and their offsets; cached for the few
-    passages a suggestion keeps (asked again when a claim is shown again)."""
+    """The passage's `READER_WORD` tokens and their offsets, for a span the aligned
+    characters do not give (`_claim_words_span`'s fallback); cached."""
     found = list(READER_WORD.finditer(passage))
     return tuple(m.group() for m in found), tuple(m.span() for m in found)
 
