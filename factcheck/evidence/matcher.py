@@ -279,7 +279,14 @@ def score_candidates(
     detail_count = prepared.detail_count
     title_scores: dict[str, float] = {}
     log1p = math.log1p
-    w = _WEIGHTS
+    # The weights as locals (the loop reads ten a candidate)
+    w_recall, w_token_set, w_token_sort, w_coverage, w_title = (
+        _WEIGHTS[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
+    )
+    w_phrase, w_agreement, w_rarest, w_meaning = (
+        _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
+    )
+    pair_count = len(claim_pairs)
     scored = []
     saturation = []
     for n, candidate in enumerate(candidates):
@@ -310,15 +317,16 @@ def score_candidates(
         # of them did: the same floats, so the same order of near-ties).
         score = (
             0
-            + w["recall"] * (max(candidate.recall, 0.0) / best_recall)
-            + w["token_set"] * (token_set[n] / 100)
-            + w["token_sort"] * (token_sort[n] / 100)
-            + w["coverage"] * (len(in_passage) / claim_count)
-            + w["title"] * title_score
-            + w["phrase"] * _phrase_match(claim_pairs, feature.pairs)
-            + w["agreement"] * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
-            + w["rarest"] * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
-            + w["meaning"] * meanings[n]
+            + w_recall * (max(candidate.recall, 0.0) / best_recall)
+            + w_token_set * (token_set[n] / 100)
+            + w_token_sort * (token_sort[n] / 100)
+            + w_coverage * (len(in_passage) / claim_count)
+            + w_title * title_score
+            # the share of the claim's word pairs the passage has: phrases, not just words
+            + w_phrase * (len(claim_pairs & feature.pairs) / pair_count if pair_count else 0.0)
+            + w_agreement * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
+            + w_rarest * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
+            + w_meaning * meanings[n]
         )
         scored.append((score, candidate, agreements, contradictions))
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
@@ -349,7 +357,8 @@ def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> lis
     import numpy as np
 
     scores = process.cdist([claim], passages, scorer=scorer, dtype=np.float64, workers=1)
-    return [float(value) for value in scores[0]]
+    values: list[float] = scores[0].tolist()  # Python floats, the same values
+    return values
 
 
 def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> list[float]:
@@ -606,10 +615,3 @@ def _details(text: str) -> Details:
 def _informative(text: str, limit: int) -> tuple[str, ...]:
     """`informative_terms` remembered: a document's claims share its context."""
     return tuple(informative_terms(text, limit=limit))
-
-
-def _phrase_match(
-    pairs: frozenset[tuple[str, str]], passage_pairs: frozenset[tuple[str, str]]
-) -> float:
-    """Share of the claim's word pairs the passage also has: phrases, not just words."""
-    return len(pairs & passage_pairs) / len(pairs) if pairs else 0.0
