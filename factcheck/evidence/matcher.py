@@ -277,7 +277,9 @@ def score_candidates(
         stem: _SMOOTHING * count for stem in claim_stems if (count := stats.stem_freq.get(stem))
     }
     detail_count = prepared.detail_count
-    title_scores: dict[str, float] = {}
+    # Per distinct title (a page's passages share it): its stems, the claim's stems it
+    # has, and how far it names what the claim's context does
+    titles: dict[str, tuple[tuple[str, ...], frozenset[str], float]] = {}
     log1p = math.log1p
     # The weights as locals (the loop reads ten a candidate)
     w_recall, w_token_set, w_token_sort, w_coverage, w_title = (
@@ -294,8 +296,16 @@ def score_candidates(
         passage_stems = feature.stems
         in_passage = claim_stems.intersection(passage_stems)
         title = candidate.title
-        title_stems = _title_stems(title)
-        shared = in_passage | claim_stems.intersection(title_stems)
+        found = titles.get(title)
+        if found is None:
+            stems_of_title = _title_stems(title)
+            found = titles[title] = (
+                stems_of_title,
+                claim_stems.intersection(stems_of_title),
+                _title_match(title, context_terms),
+            )
+        title_stems, in_title, title_score = found
+        shared = in_passage | in_title
         agreements, contradictions = compare(details, candidate.passage, lowered=feature.lowered)
         saturation.append(
             sum(
@@ -310,9 +320,6 @@ def score_candidates(
                 ]
             )
         )
-        title_score = title_scores.get(title)
-        if title_score is None:
-            title_score = title_scores[title] = _title_match(title, context_terms)
         # The features in `_WEIGHTS` order, added left to right (as `sum` of a dict
         # of them did: the same floats, so the same order of near-ties).
         score = (
