@@ -11,8 +11,9 @@ them alternately, one claim at a time, the order swapped every claim: both see t
 load of the same moment. Each worker times, for each claim, bm25s tokenize + retrieve
 (k=5, title + text, English stop words: issue 14's baseline) and then the shipped
 suggestion with the matcher's memos emptied (every passage first seen) and then the
-claim prepared ahead (`LocalReferences.prepare`), by CPU time. Printed: each side's p50, its ratio to its own
-bm25s p50, the spread over rounds, and the median per-claim ratio of the two sides.
+claim prepared ahead (`LocalReferences.prepare`), by CPU time. Printed: each side's
+p50, its ratio to its own bm25s p50, the spread over rounds, and the median per-claim
+ratio of the two sides.
 """
 
 from __future__ import annotations
