@@ -228,9 +228,12 @@ def rerank_parts(
         )
         encoder._recent.pop(claim, None)
         timed("claim encoding (MiniLM, one claim)", encoder.encode, [claim])
+        matcher.forget()  # every passage first seen; the claim prepared as the desk does
         shipped.prepare([claim])
-        matcher.forget()
         timed("shipped suggest, claim prepared", shipped.suggest, claim, context=FREE_TEXT)
+        matcher.forget()
+        encoder.vector(claim)  # its sentence vector prepared, nothing else of the claim
+        timed("shipped suggest, vector prepared only", shipped.suggest, claim, context=FREE_TEXT)
     base_wall = p50(wall["bm25s tokenize + retrieve"])
     base_cpu = p50(cpu["bm25s tokenize + retrieve"])
     print(

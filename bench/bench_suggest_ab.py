@@ -10,9 +10,10 @@ the path, its own copy of the library), both kept warm, and the claims are hande
 them alternately, one claim at a time, the order swapped every claim: both see the
 load of the same moment. Each worker times, for each claim, bm25s tokenize + retrieve
 (k=5, title + text, English stop words: issue 14's baseline) and then the shipped
-suggestion with the claim's vector prepared ahead and the matcher's memos emptied
-(every passage first seen), by CPU time. Printed: each side's p50, its ratio to its own
-bm25s p50, the spread over rounds, and the median per-claim ratio of the two sides.
+suggestion with the matcher's memos emptied (every passage first seen) and then the
+claim prepared ahead (`LocalReferences.prepare`), by CPU time. Printed: each side's
+p50, its ratio to its own bm25s p50, the spread over rounds, and the median per-claim
+ratio of the two sides.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ sys.path.insert(0, str(HERE))
 CORPUS_SIZE = 62_000
 
 
-def worker(db: Path, depth: int | None) -> None:
+def worker(db: Path, depth: int | None, vector_only: bool = False) -> None:
     """Serve claims from stdin (one JSON string a line): answer each with the CPU
     seconds of bm25s and of the prepared suggestion, and the top 5 (title, score)."""
     import bm25s
@@ -45,19 +46,28 @@ def worker(db: Path, depth: int | None) -> None:
     from factcheck.evidence.context import ClaimContext
     from factcheck.evidence.sources.local import LocalReferences
     from factcheck.store import Store
+    from factcheck.text.sentence_encoder import default_sentence_encoder
 
     passages, _ = suggestion_corpus(data_or_skip(), CORPUS_SIZE)
     retriever: bm25s.BM25 = bm25s_index(passages)
     free = ClaimContext.free_text()
     with Store(db) as store:
         shipped = LocalReferences(store, recall_depth=depth)
+        encoder = default_sentence_encoder()
+        assert encoder is not None
         print(json.dumps({"ready": str(Path(matcher.__file__).parents[2])}), flush=True)
         for line in sys.stdin:
             claim = json.loads(line)
             if claim is None:
                 break
-            shipped.prepare([claim])
+            # Memos emptied first (every passage first seen), then the claim prepared
+            # as the review screen prepares the next claims (its sentence vector and,
+            # since session 25's continuation, its `matcher.claim_features`).
             matcher.forget()
+            if vector_only:  # only the sentence vector ahead, as before session 25's end
+                encoder.vector(claim)
+            else:
+                shipped.prepare([claim])
             used = time.process_time()
             bm25s_query(retriever, claim)
             base = time.process_time() - used
@@ -68,9 +78,12 @@ def worker(db: Path, depth: int | None) -> None:
             print(json.dumps({"bm25s": base, "suggest": ours, "top": top}), flush=True)
 
 
-def start(checkout: Path, db: Path, depth: int | None) -> subprocess.Popen[str]:
+def start(
+    checkout: Path, db: Path, depth: int | None, vector_only: bool = False
+) -> subprocess.Popen[str]:
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
     depth_option = ["--depth", str(depth)] if depth else []
+    depth_option += ["--vector-only"] if vector_only else []
     process = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "--worker", str(db), *depth_option],
         stdin=subprocess.PIPE,
@@ -104,9 +117,14 @@ def main() -> None:
     parser.add_argument(
         "--depth", type=int, help="passages this checkout recalls (default its RECALL_DEPTH)"
     )
+    parser.add_argument(
+        "--vector-only",
+        action="store_true",
+        help="prepare only each claim's sentence vector (not the matcher's claim_features)",
+    )
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.depth)
+        worker(args.worker, args.depth, args.vector_only)
         return
     from corpora import data_or_skip, suggestion_corpus
 
@@ -119,7 +137,9 @@ def main() -> None:
         for name, checkout in sides.items():
             copy = Path(folder) / f"{name}.db"
             shutil.copyfile(args.db, copy)
-            processes[name] = start(checkout, copy, args.depth if name == "this" else None)
+            processes[name] = start(
+                checkout, copy, args.depth if name == "this" else None, args.vector_only
+            )
         for process in processes.values():  # warm: every candidate's vector cached
             for claim in claims:
                 ask(process, claim)

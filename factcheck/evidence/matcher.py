@@ -20,7 +20,7 @@ import dataclasses
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -35,9 +35,11 @@ from factcheck.text.words import READER_WORD, TermStats, content_stems, words
 
 __all__ = [
     "Candidate",
+    "ClaimFeatures",
     "Scored",
     "aligned_span",
     "as_evidence",
+    "claim_features",
     "equivalent_phrases",
     "forget",
     "fts_query",
@@ -249,18 +251,18 @@ def score_candidates(
     candidates = list(candidates)
     if not candidates:
         return []
-    details = _details(claim)
-    claim_stems_list = content_stems(claim)
-    claim_pairs = _pairs(claim_stems_list)
-    context_terms = set(_informative(claim, 50)) | set(_informative(context, 50))
+    prepared = claim_features(claim)
+    details = prepared.details
+    claim_pairs = prepared.pairs
+    context_terms = prepared.terms | set(_informative(context, 50))
     best_recall = max(c.recall for c in candidates) or 1.0
-    claim_lower = claim.lower()
-    claim_stems = set(claim_stems_list)
+    claim_lower = prepared.lowered
+    claim_stems = prepared.stem_set
     if stats is None:
         stats = TermStats.of_texts(f"{c.title} {c.passage}" for c in candidates)
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
-    meanings = _meanings(default_vectors().vector(claim), candidates)
+    meanings = _meanings(prepared.vector, candidates)
     features = [_passage_features(candidate.passage, candidate.stems) for candidate in candidates]
     lowered = [feature.lowered for feature in features]
     token_set, token_sort = (
@@ -274,10 +276,19 @@ def score_candidates(
     smoothed = {
         stem: _SMOOTHING * count for stem in claim_stems if (count := stats.stem_freq.get(stem))
     }
-    detail_count = _detail_count(details)
-    title_scores: dict[str, float] = {}
+    detail_count = prepared.detail_count
+    # Per distinct title (a page's passages share it): its stems, the claim's stems it
+    # has, and how far it names what the claim's context does
+    titles: dict[str, tuple[tuple[str, ...], frozenset[str], float]] = {}
     log1p = math.log1p
-    w = _WEIGHTS
+    # The weights as locals (the loop reads ten a candidate)
+    w_recall, w_token_set, w_token_sort, w_coverage, w_title = (
+        _WEIGHTS[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
+    )
+    w_phrase, w_agreement, w_rarest, w_meaning = (
+        _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
+    )
+    pair_count = len(claim_pairs)
     scored = []
     saturation = []
     for n, candidate in enumerate(candidates):
@@ -285,9 +296,17 @@ def score_candidates(
         passage_stems = feature.stems
         in_passage = claim_stems.intersection(passage_stems)
         title = candidate.title
-        title_stems = _title_stems(title)
-        shared = in_passage | claim_stems.intersection(title_stems)
-        agreements, contradictions = compare(details, candidate.passage)
+        found = titles.get(title)
+        if found is None:
+            stems_of_title = _title_stems(title)
+            found = titles[title] = (
+                stems_of_title,
+                claim_stems.intersection(stems_of_title),
+                _title_match(title, context_terms),
+            )
+        title_stems, in_title, title_score = found
+        shared = in_passage | in_title
+        agreements, contradictions = compare(details, candidate.passage, lowered=feature.lowered)
         saturation.append(
             sum(
                 [
@@ -301,22 +320,20 @@ def score_candidates(
                 ]
             )
         )
-        title_score = title_scores.get(title)
-        if title_score is None:
-            title_score = title_scores[title] = _title_match(title, context_terms)
         # The features in `_WEIGHTS` order, added left to right (as `sum` of a dict
         # of them did: the same floats, so the same order of near-ties).
         score = (
             0
-            + w["recall"] * (max(candidate.recall, 0.0) / best_recall)
-            + w["token_set"] * (token_set[n] / 100)
-            + w["token_sort"] * (token_sort[n] / 100)
-            + w["coverage"] * (len(in_passage) / claim_count)
-            + w["title"] * title_score
-            + w["phrase"] * _phrase_match(claim_pairs, feature.pairs)
-            + w["agreement"] * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
-            + w["rarest"] * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
-            + w["meaning"] * meanings[n]
+            + w_recall * (max(candidate.recall, 0.0) / best_recall)
+            + w_token_set * (token_set[n] / 100)
+            + w_token_sort * (token_sort[n] / 100)
+            + w_coverage * (len(in_passage) / claim_count)
+            + w_title * title_score
+            # the share of the claim's word pairs the passage has: phrases, not just words
+            + w_phrase * (len(claim_pairs & feature.pairs) / pair_count if pair_count else 0.0)
+            + w_agreement * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
+            + w_rarest * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
+            + w_meaning * meanings[n]
         )
         scored.append((score, candidate, agreements, contradictions))
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
@@ -347,7 +364,8 @@ def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> lis
     import numpy as np
 
     scores = process.cdist([claim], passages, scorer=scorer, dtype=np.float64, workers=1)
-    return [float(value) for value in scores[0]]
+    values: list[float] = scores[0].tolist()  # Python floats, the same values
+    return values
 
 
 def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> list[float]:
@@ -398,29 +416,34 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
     passage as many words long as the claim with the most of them is taken instead."""
     claim_stems = _span_stems(claim)
+    # The passage's words are read only as far as the aligned characters: the words
+    # after them cannot be in the span (most passages end well after it).
+    found = []
+    for match in READER_WORD.finditer(passage):
+        first, last = match.span()
+        if first >= end:
+            break
+        if last > start and not _token_stems(match.group()).isdisjoint(claim_stems):
+            found.append((first, last))
+    if found:
+        return (found[0][0], found[-1][1])
     tokens, spans = _reader_tokens(passage)
     if not tokens:
         return None
-    hits = [
-        i
-        for i, (first, last) in enumerate(spans)
-        if last > start and first < end and not _token_stems(tokens[i]).isdisjoint(claim_stems)
-    ]
-    if not hits:
-        shared = [not _token_stems(token).isdisjoint(claim_stems) for token in tokens]
-        width = max(1, len(words(claim)))
-        counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
-        best = max(range(len(tokens)), key=counts.__getitem__)
-        if counts[best] == 0:
-            return None
-        hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
+    shared = [not _token_stems(token).isdisjoint(claim_stems) for token in tokens]
+    width = max(1, len(words(claim)))
+    counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
+    best = max(range(len(tokens)), key=counts.__getitem__)
+    if counts[best] == 0:
+        return None
+    hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
     return (spans[hits[0]][0], spans[hits[-1]][1])
 
 
 @lru_cache(maxsize=256)
 def _reader_tokens(passage: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """The passage's `READER_WORD` tokens and their offsets; cached for the few
-    passages a suggestion keeps (asked again when a claim is shown again)."""
+    """The passage's `READER_WORD` tokens and their offsets, for a span the aligned
+    characters do not give (`_claim_words_span`'s fallback); cached."""
     found = list(READER_WORD.finditer(passage))
     return tuple(m.group() for m in found), tuple(m.span() for m in found)
 
@@ -456,7 +479,7 @@ def merge_evidence(groups: Sequence[Sequence[Evidence]], *, limit: int) -> list[
     return merged[:limit]
 
 
-def _title_match(title: str, terms: set[str]) -> float:
+def _title_match(title: str, terms: Container[str]) -> float:
     """Share of the title's informative words that the claim or its context uses."""
     title_terms = _title_words(title)
     if not title_terms:
@@ -499,14 +522,21 @@ class _PassageFeatures(NamedTuple):
     stems: tuple[str, ...]
     """`content_stems(passage)`, in order."""
     pairs: frozenset[tuple[str, str]]
-    """Adjacent stem pairs (`_pairs`)."""
+    """Adjacent stem pairs, as `ClaimFeatures.pairs`."""
 
 
 def forget() -> None:
     """Empty the rerank's memos of passages, claims and titles, so that the next
     suggestion computes everything (bench/bench_rerank_speed.py times passages never
     seen before that way). The rankings are the same either way."""
-    for memo in (_passage_features, _details, _informative, _title_stems, _reader_tokens):
+    for memo in (
+        _passage_features,
+        _details,
+        _informative,
+        _title_stems,
+        _reader_tokens,
+        claim_features,
+    ):
         memo.cache_clear()
     forget_passages()
 
@@ -530,6 +560,57 @@ def _passage_features(passage: str, stems: tuple[str, ...] | None = None) -> _Pa
     )
 
 
+class ClaimFeatures(NamedTuple):
+    """What the recall and the rerank read of a claim whatever its passages: computed
+    once per claim text and remembered (`claim_features`), so that a claim
+    `LocalReferences.prepare` saw ahead (the review screen prepares the next claims
+    while the reviewer reads one) is not stemmed, parsed and embedded again inside its
+    suggestion. (Read-only: shared by every suggestion for the claim.)"""
+
+    details: Details
+    """`extract_details(claim)`."""
+    detail_count: int
+    """How many checkable details the claim has (`_detail_count`)."""
+    stems: tuple[str, ...]
+    """`content_stems(claim)`, in order: the rerank's stems, the term statistics' query."""
+    stem_set: frozenset[str]
+    """The same, as a set (built from them as `set(stems)` would be)."""
+    pairs: frozenset[tuple[str, str]]
+    """Adjacent content words ("carbon dioxide", "sea level"), stop words skipped."""
+    lowered: str
+    """The claim lower-cased, as the rapidfuzz features compare it."""
+    terms: frozenset[str]
+    """`informative_terms(claim, limit=50)`: what names a passage's page."""
+    vector: list[float] | None
+    """The claim's static vector (`vectors.default_vectors().vector`)."""
+    recall_stems: tuple[str, ...]
+    """The stems the library's impact index recalls by: the claim's and those of its
+    `equivalent_phrases`, in order (`sources.local.recall_stems`)."""
+
+
+CLAIM_MEMO = 256
+"""Claims whose `ClaimFeatures` a process remembers: as many as the sentence encoder's
+claim vectors (`sentence_encoder.CLAIM_CACHE`), a few KB each."""
+
+
+@lru_cache(maxsize=CLAIM_MEMO)
+def claim_features(claim: str) -> ClaimFeatures:
+    """`claim`'s `ClaimFeatures`, remembered for the last `CLAIM_MEMO` claims."""
+    details = _details(claim)
+    stems = tuple(content_stems(claim))
+    return ClaimFeatures(
+        details=details,
+        detail_count=_detail_count(details),
+        stems=stems,
+        stem_set=frozenset(stems),
+        pairs=frozenset(itertools.pairwise(stems)),
+        lowered=claim.lower(),
+        terms=frozenset(_informative(claim, 50)),
+        vector=default_vectors().vector(claim),
+        recall_stems=tuple(content_stems(" ".join([claim, *equivalent_phrases(claim)]))),
+    )
+
+
 @lru_cache(maxsize=256)
 def _details(text: str) -> Details:
     """`extract_details(text)`, remembered for the last claims and contexts: the rerank
@@ -541,13 +622,3 @@ def _details(text: str) -> Details:
 def _informative(text: str, limit: int) -> tuple[str, ...]:
     """`informative_terms` remembered: a document's claims share its context."""
     return tuple(informative_terms(text, limit=limit))
-
-
-def _pairs(stems: Sequence[str]) -> set[tuple[str, str]]:
-    """Adjacent content words ("carbon dioxide", "sea level"), stop words skipped."""
-    return set(itertools.pairwise(stems))
-
-
-def _phrase_match(pairs: set[tuple[str, str]], passage_pairs: frozenset[tuple[str, str]]) -> float:
-    """Share of the claim's word pairs the passage also has: phrases, not just words."""
-    return len(pairs & passage_pairs) / len(pairs) if pairs else 0.0

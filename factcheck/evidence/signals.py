@@ -239,16 +239,20 @@ def extract_entities(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in found if len(name) > 1))
 
 
-def compare(claim: Details, passage_text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def compare(
+    claim: Details, passage_text: str, *, lowered: str | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What the passage repeats from the claim, and what it states differently.
 
     A year or quantity counts as contradicted only when the passage states another one
     of the same kind (another year; another number with the same unit), since a passage
-    silent on the figure neither supports nor disputes it.
+    silent on the figure neither supports nor disputes it. `lowered` is the passage
+    lower-cased, when the caller has it already (the matcher does).
     """
     # Only the kinds of detail the claim has are looked for in the passage: this runs
     # on every recalled passage, so it must stay cheap.
-    lowered = _lowered(passage_text)
+    if lowered is None:
+        lowered = _lowered(passage_text)
     agreements: list[str] = []
     contradictions: list[str] = []
     passage_years = _passage_years(passage_text) if claim.years or claim.quantities else ()

@@ -11,6 +11,7 @@ from factcheck.evidence.signals import compare, extract_details
 from factcheck.evidence.sources.local import LocalReferences
 from factcheck.models import SourceKind
 from factcheck.store import Store
+from factcheck.text.words import content_stems
 
 CLAIM = "South Korea is Asia's fourth-largest economy, with exports worth $600 billion in 2019."
 PASSAGES = [
@@ -86,3 +87,41 @@ def test_the_library_suggests_the_same_before_and_after_the_memos_are_emptied(tm
         assert first == second
         assert first[0].title == "Economy of South Korea"
         assert first[0].span is not None
+
+
+def test_a_prepared_claim_is_suggested_from_its_remembered_features(tmp_path) -> None:
+    with Store(tmp_path / "claims.db") as store:
+        store.add_references(
+            [{"id": f"p{n}", "title": t, "text": x} for n, (t, x) in enumerate(PASSAGES)]
+        )
+        source = LocalReferences(store, sentence_weight=0.0)
+        free = ClaimContext.free_text()
+        matcher.forget()
+        unprepared = source.suggest(CLAIM, context=free, limit=3)
+        matcher.forget()
+        source.prepare([CLAIM])
+        computed = matcher.claim_features.cache_info().misses
+        prepared = source.suggest(CLAIM, context=free, limit=3)
+        # the suggestion read the claim's features prepare() worked out, computing none
+        assert matcher.claim_features.cache_info().misses == computed
+        assert prepared == unprepared
+        assert prepared[0].title == "Economy of South Korea"
+
+
+def test_a_claims_features_are_what_the_recall_and_rerank_computed_from_it() -> None:
+    matcher.forget()
+    features = matcher.claim_features("CO2 levels in the U.S. rose in 2019")
+    assert features.stems == tuple(content_stems("CO2 levels in the U.S. rose in 2019"))
+    # the recall stems add what the abbreviations stand for
+    assert {"carbon", "dioxid", "united", "states"} <= set(features.recall_stems)
+    assert features.details.years == ("2019",)
+    assert features.stem_set == frozenset(features.stems)
+
+
+def test_words_after_the_aligned_stretch_do_not_move_the_span() -> None:
+    passage = "South Korea has the fourth-largest economy in Asia."
+    longer = passage + " Penguins waddle across the ice near the pole every winter."
+    span = matcher.aligned_span(CLAIM, passage)
+    assert span is not None
+    assert matcher.aligned_span(CLAIM, longer) == span
+    assert passage[span[0] : span[1]].startswith("South Korea")

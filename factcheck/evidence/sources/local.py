@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
 from factcheck.evidence.matcher import (
+    CLAIM_MEMO,
     RECALL_DEPTH,
     Candidate,
     aligned_span,
     as_evidence,
-    equivalent_phrases,
+    claim_features,
     fts_query,
     rank_candidates,
     score_candidates,
@@ -38,7 +39,6 @@ from factcheck.evidence.matcher import (
     with_spans,
 )
 from factcheck.models import Evidence, SourceKind
-from factcheck.text.words import content_stems
 
 if TYPE_CHECKING:
     from factcheck.evidence.context import ClaimContext
@@ -84,7 +84,7 @@ class LocalReferences:
         if not hits:
             return []
         # IDF from the whole library, not just the recalled few (see matcher.TermStats).
-        stats = self.store.reference_term_stats(content_stems(text))
+        stats = self.store.reference_term_stats(claim_features(text).stems)
         if not self.sentence_weight:
             return rank_candidates(
                 text, map(_candidate, hits), context=context.text, limit=limit, stats=stats
@@ -109,25 +109,28 @@ class LocalReferences:
     def prepare(
         self, texts: Iterable[str], *, is_cancelled: Callable[[], bool] | None = None
     ) -> int:
-        """Encode claims' sentence vectors ahead of their suggestions, each alone as
-        `suggest` would (the same vector, so the same ranking), into the encoder's
+        """Work out claims' own features ahead of their suggestions: the matcher's
+        `claim_features` (stems, recall stems, details, terms, static vector; the
+        matcher's memo of `CLAIM_MEMO`) and their sentence vectors, each encoded alone
+        as `suggest` would (the same vector, so the same ranking), into the encoder's
         memory of recent claims (`sentence_encoder.CLAIM_CACHE` of them, the last
         ones kept): `suggest` for a prepared claim then runs no transformer on a warm
-        library. For a caller that knows the claims before it asks (a review sitting,
-        a batch); stops when `is_cancelled()`. Returns how many it holds now."""
-        if not self.sentence_weight:
-            return 0
+        library and reads the claim's features instead of computing them (bench/RESULTS.md,
+        session 25). For a caller that knows the claims before it asks (the review screen
+        prepares the next claims while one is read; a batch); stops when
+        `is_cancelled()`. Returns how many sentence vectors it holds now (0 without the
+        sentence rerank)."""
         from factcheck.text.sentence_encoder import CLAIM_CACHE, default_sentence_encoder
 
-        encoder = default_sentence_encoder()
-        if encoder is None:
-            return 0
+        encoder = default_sentence_encoder() if self.sentence_weight else None
         done = 0
-        for text in itertools.islice(dict.fromkeys(texts), CLAIM_CACHE):
+        for text in itertools.islice(dict.fromkeys(texts), min(CLAIM_CACHE, CLAIM_MEMO)):
             if is_cancelled is not None and is_cancelled():
                 break
-            encoder.vector(text)
-            done += 1
+            claim_features(text)
+            if encoder is not None:
+                encoder.vector(text)
+                done += 1
         return done
 
 
@@ -224,7 +227,7 @@ def recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list
 def recall_stems(text: str) -> list[str]:
     """The stems a claim is recalled by, in its order (repeats kept: the index counts
     each once)."""
-    return content_stems(" ".join([text, *equivalent_phrases(text)]))
+    return list(claim_features(text).recall_stems)
 
 
 def fts_recalled_hits(store: Store, text: str, *, depth: int = RECALL_DEPTH) -> list[ReferenceHit]:
