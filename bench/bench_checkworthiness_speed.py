@@ -148,9 +148,12 @@ class CeilingSwitch:
         self.scoring.cascade_ceiling = self.packaged if packaged else self.other  # type: ignore[assignment]
 
 
-def compare_ceiling(timed: list[str], ceiling: float) -> None:
-    """The shipped cascade and the one with its upper gate at `ceiling`, interleaved."""
-    switch = CeilingSwitch(ceiling)
+def interleaved(
+    timed: list[str], switch: CeilingSwitch | ModelSwitch
+) -> tuple[dict[bool, list[float]], dict[bool, list[float]]]:
+    """CPU and wall ms of `split_claims` per article with the packaged scorer (True) and
+    the switch's other one (False), alternating which goes first, so load moves both
+    alike; the packaged one is left in use."""
     times: dict[bool, list[float]] = {True: [], False: []}
     walls: dict[bool, list[float]] = {True: [], False: []}
     for n, doc in enumerate(timed):
@@ -158,6 +161,12 @@ def compare_ceiling(timed: list[str], ceiling: float) -> None:
             switch.use(packaged)
             times[packaged].extend(per_article_ms(split_claims, [doc], walls[packaged]))
     switch.use(packaged=True)
+    return times, walls
+
+
+def compare_ceiling(timed: list[str], ceiling: float) -> None:
+    """The shipped cascade and the one with its upper gate at `ceiling`, interleaved."""
+    times, walls = interleaved(timed, CeilingSwitch(ceiling))
     size = statistics.mean(len(d.encode()) for d in timed)
     print(f"{len(timed)} articles, mean {size / 1000:.1f} KB, interleaved")
     shipped = cascade_ceiling()
@@ -236,13 +245,7 @@ def compare(timed: list[str], folder: Path, one_sentence: int) -> None:
         one_sentence_calls(timed, one_sentence, " (packaged)")
         switch.use(packaged=False)
         one_sentence_calls(timed, one_sentence, f" ({folder})")
-    times: dict[bool, list[float]] = {True: [], False: []}
-    walls: dict[bool, list[float]] = {True: [], False: []}
-    for n, doc in enumerate(timed):
-        for packaged in (True, False) if n % 2 == 0 else (False, True):
-            switch.use(packaged)
-            times[packaged].extend(per_article_ms(split_claims, [doc], walls[packaged]))
-    switch.use(packaged=True)
+    times, walls = interleaved(timed, switch)
     size = statistics.mean(len(d.encode()) for d in timed)
     print(f"{len(timed)} articles, mean {size / 1000:.1f} KB, interleaved")
     for packaged, name, floor in ((True, "packaged", None), (False, str(folder), other_floor)):
