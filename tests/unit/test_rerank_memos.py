@@ -74,12 +74,17 @@ def test_a_caller_changing_the_terms_it_got_does_not_change_the_next_answer() ->
     assert query is not None and '"carbon dioxide"' in query
 
 
+def _library(store: Store) -> LocalReferences:
+    """The PASSAGES as `store`'s reference library, ranked by words alone."""
+    store.add_references(
+        [{"id": f"p{n}", "title": t, "text": x} for n, (t, x) in enumerate(PASSAGES)]
+    )
+    return LocalReferences(store, sentence_weight=0.0)
+
+
 def test_the_library_suggests_the_same_before_and_after_the_memos_are_emptied(tmp_path) -> None:
     with Store(tmp_path / "claims.db") as store:
-        store.add_references(
-            [{"id": f"p{n}", "title": t, "text": x} for n, (t, x) in enumerate(PASSAGES)]
-        )
-        source = LocalReferences(store, sentence_weight=0.0)
+        source = _library(store)
         free = ClaimContext.free_text()
         matcher.forget()
         first = source.suggest(CLAIM, context=free, limit=3)
@@ -91,10 +96,7 @@ def test_the_library_suggests_the_same_before_and_after_the_memos_are_emptied(tm
 
 def test_a_prepared_claim_is_suggested_from_its_remembered_features(tmp_path) -> None:
     with Store(tmp_path / "claims.db") as store:
-        store.add_references(
-            [{"id": f"p{n}", "title": t, "text": x} for n, (t, x) in enumerate(PASSAGES)]
-        )
-        source = LocalReferences(store, sentence_weight=0.0)
+        source = _library(store)
         free = ClaimContext.free_text()
         matcher.forget()
         unprepared = source.suggest(CLAIM, context=free, limit=3)
