@@ -207,13 +207,27 @@ def _summary_table(
 ) -> Iterator[str]:
     yield "| Document | Claims | Supported | Disputed | Unverified |\n"
     yield "| --- | ---: | ---: | ---: | ---: |\n"
+    numbers = _COUNT_CELLS
     for _id, document_title, document_url, counts in rows:
         title = escape_markdown(document_title)
         url = safe_url(document_url)
         cell = f"[{title}]({_link_target(url)})" if url else title
-        yield _count_row(cell, counts, bold=False) + "\n"
+        # `_count_row(cell, counts, bold=False) + "\n"`, its number cells remembered
+        cells = numbers.get(key := tuple(counts.items()))
+        if cells is None:
+            if len(numbers) >= _COUNT_CELLS_LIMIT:
+                numbers.clear()
+            cells = numbers[key] = _count_row("", counts, bold=False)[3:] + "\n"
+        yield f"| {cell} {cells}"
     if documents > 1:
         yield _count_row("Total", totals, bold=True) + "\n"
+
+
+_COUNT_CELLS: dict[tuple[tuple[Status, int], ...], str] = {}
+"""A summary row's number cells (and line end) by its counts' items: documents mostly
+hold a few claims, so a few hundred distinct counts cover thousands of rows."""
+_COUNT_CELLS_LIMIT = 4096
+"""`_COUNT_CELLS` is emptied when it holds this many: memory stays flat."""
 
 
 def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:

@@ -1,6 +1,6 @@
-"""The HTML report remembers what it writes from a document's counts alone (summary
-row cells, count phrase): the same text as working it out each time, whatever the
-order of the counts and however often the memory is emptied."""
+"""The HTML and Markdown reports remember what they write from a document's counts
+alone (summary row cells, HTML's count phrase): the same text as working it out each
+time, whatever the order of the counts and however often the memory is emptied."""
 
 from __future__ import annotations
 
@@ -32,3 +32,24 @@ def test_remembered_counts_html_is_the_worked_out_html(many: list[dict[Status, i
             assert len(html._ROW_CELLS) <= 3
     finally:
         html._BY_COUNTS_LIMIT = limit
+
+
+@given(st.lists(st.tuples(st.text(max_size=8), _COUNTS), max_size=30))
+def test_markdown_summary_rows_with_remembered_cells(rows: list[tuple[str, dict]]) -> None:
+    """Markdown's summary rows remember their number cells the same way."""
+    from factcheck.export import markdown
+
+    markdown._COUNT_CELLS.clear()
+    limit = markdown._COUNT_CELLS_LIMIT
+    markdown._COUNT_CELLS_LIMIT = 3
+    try:
+        outline = [(n, title, None, counts) for n, (title, counts) in enumerate(rows)]
+        written = list(markdown._summary_table(outline, 1, {}))[2:]
+        expected = [
+            markdown._count_row(markdown.escape_markdown(title), counts, bold=False) + "\n"
+            for title, counts in rows
+        ]
+        assert written == expected
+        assert len(markdown._COUNT_CELLS) <= 3
+    finally:
+        markdown._COUNT_CELLS_LIMIT = limit
