@@ -65,6 +65,7 @@ _PIECES = st.sampled_from(
         "wW",
         "_",
         "ß",
+        "ſ",  # folds to s under IGNORECASE, as in `https`
     ]
 )
 
@@ -73,6 +74,7 @@ _PIECES = st.sampled_from(
 @example("<script>x</script> & *bold* [a](javascript:b) www.evil.com\x1b[2J\u202e")
 @example("xhttp: _www. éftp: -HTTPs: wwww. www.: 1http:")
 @example("claim ending in a space ")
+@example("httpſ: wwW. FTP: hTTp: xwww. 1www.")
 @example(" claim starting with one")
 def test_same_text_as_before(text: str) -> None:
     assert escape_markdown(text) == escape_markdown_before(text)
