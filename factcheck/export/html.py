@@ -192,10 +192,10 @@ def _summary(rows: Iterable[OutlineRow], count: int, totals: dict[Status, int]) 
         shown = (
             escape(title, quote=True) if type(title) is str and title.isprintable() else _e(title)
         )
-        yield (
-            f'<tr><th scope="row"><a href="#doc-{document_id}">{shown}</a></th>'
-            f"{_count_cells(counts)}<td>{_bar(counts)}</td></tr>"
-        )
+        cells = _ROW_CELLS.get(key := tuple(counts.items()))
+        if cells is None:
+            cells = _ROW_CELLS.remember(key, f"{_count_cells(counts)}<td>{_bar(counts)}</td></tr>")
+        yield f'<tr><th scope="row"><a href="#doc-{document_id}">{shown}</a></th>{cells}'
     if count > 1:
         yield (
             '<tr class="total"><th scope="row">All articles</th>'
@@ -203,6 +203,24 @@ def _summary(rows: Iterable[OutlineRow], count: int, totals: dict[Status, int]) 
             + f"<td>{_bar(totals)}</td></tr>"
         )
     yield "</tbody></table>" + _legend() + "</section>"
+
+
+class _ByCounts(dict[tuple[tuple[Status, int], ...], str]):
+    """HTML worked out from a document's counts alone (its summary row's cells, its
+    count phrase), by the counts' items: documents mostly hold a few claims, so a few
+    hundred distinct counts cover thousands of documents. Emptied when it grows past
+    `_BY_COUNTS_LIMIT`, so memory stays flat."""
+
+    def remember(self, key: tuple[tuple[Status, int], ...], html: str) -> str:
+        if len(self) >= _BY_COUNTS_LIMIT:
+            self.clear()
+        self[key] = html
+        return html
+
+
+_BY_COUNTS_LIMIT = 4096
+_ROW_CELLS = _ByCounts()
+_COUNT_PHRASES = _ByCounts()
 
 
 def _count_cells(counts: dict[Status, int]) -> str:
@@ -280,7 +298,7 @@ def _rows_section(doc: DocumentRows) -> str:
         for index, escaped in zip(missing, texts, strict=True):
             quoted[index] = escaped
     by_status: dict[Status, list[str]] = {status: [] for status in STATUS_ORDER}
-    kinds, back_link = _KIND_WORDS, _BACK_LINK
+    kinds = _KIND_WORDS
     for row, number, entry, text in zip(rows, numbers, entries, quoted, strict=True):
         group = by_status.get(row[_STATUS])
         if group is None:
@@ -289,7 +307,11 @@ def _rows_section(doc: DocumentRows) -> str:
         if entry is not None:
             group.append(_entry(entry, claim_id in in_text, text))
             continue
-        back = back_link.format(claim_id) if claim_id in in_text else ""
+        back = (
+            f'<a class="back" href="#in-text-{claim_id}">↑ in the article</a>'  # _BACK_LINK
+            if claim_id in in_text
+            else ""
+        )
         group.append(
             f'<div class="entry {row[_STATUS]}" id="claim-{claim_id}">'
             f'<div class="entry-head"><span class="num">{number}</span>'
@@ -342,6 +364,14 @@ def _section(
 
 
 def _count_phrase(counts: dict[Status, int]) -> str:
+    """`_counted_phrase`, remembered by the counts' items (`_ByCounts`)."""
+    phrase = _COUNT_PHRASES.get(key := tuple(counts.items()))
+    if phrase is None:
+        phrase = _COUNT_PHRASES.remember(key, _counted_phrase(counts))
+    return phrase
+
+
+def _counted_phrase(counts: dict[Status, int]) -> str:
     total = sum(counts.values())
     get = counts.get
     parts = []

@@ -43,9 +43,15 @@ _MARKDOWN_SPECIAL = "\\`*_[]|~"
 """Characters that format inline text. Line-start ones (`#`, `-`, `1.`) never apply:
 every untrusted value is folded to one line and placed after a label."""
 _PASSAGE_CHARS = 240
-_BARE_LINK = re.compile(r"(?i)\b(https?|ftp)(:)|\b(www)(\.)")
+_BARE_LINK = re.compile(
+    r"(?i)[hfw](?<=\b[hfw])(?:(?<=[hH])ttps?(?=:)|(?<=[fF])tp(?=:)|(?<=[wW])ww(?=\.))"
+)
 """What GitHub-flavoured Markdown turns into a link by itself ("extended autolinks"):
-an escaped `:` or `.` reads the same and links nothing."""
+`http:`, `https:`, `ftp:` or `www.` (any case) at a word boundary, matched up to the
+`:` or `.`; a backslash before that reads the same and links nothing. The expression
+starts with a character set, which the engine finds with a fast scan; as a plain
+alternation starting with a word boundary it was tried at every position (half the
+cost of escaping a source URL)."""
 
 
 _ESCAPES = str.maketrans(
@@ -64,25 +70,21 @@ def escape_markdown(text: object) -> str:
     """Inline-safe Markdown for untrusted text (always one line)."""
     if type(text) is int:  # ids and numbers: digits (and a sign) need nothing
         return str(text)
-    text = "" if text is None else str(text)
-    if not _one_printable_line(text):  # most text is: neither pass would change it
-        text = printable(one_line(text))
-    if _NEEDS_ESCAPE.search(text):  # translate costs ~10 us even with nothing to do
-        text = text.translate(_ESCAPES)
-    if ":" in text or "w." in text or "W." in text:  # what a bare link needs
-        text = _BARE_LINK.sub(_unlinked, text)
-    return text
-
-
-def _one_printable_line(text: str) -> bool:
-    """Whether `one_line` and `printable` both leave `text` as it is: every whitespace
-    character but the ASCII space is unprintable, so a printable text with no double,
-    leading or trailing space has nothing to collapse."""
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+    string = text if type(text) is str else "" if text is None else str(text)
+    # most text is one printable line, which neither `one_line` nor `printable` would
+    # change: every whitespace character but the ASCII space is unprintable, so a
+    # printable text with no double, leading or trailing space has nothing to collapse
+    if not string.isprintable() or "  " in string or string[:1] == " " or string[-1:] == " ":
+        string = printable(one_line(string))
+    if _NEEDS_ESCAPE.search(string):  # translate costs ~10 us even with nothing to do
+        string = string.translate(_ESCAPES)
+    if ":" in string or "w." in string or "W." in string:  # what a bare link needs
+        string = _BARE_LINK.sub(_unlinked, string)
+    return string
 
 
 def _unlinked(match: re.Match[str]) -> str:
-    return f"{match.group(1) or match.group(3)}\\{match.group(2) or match.group(4)}"
+    return match[0] + "\\"
 
 
 def render_markdown(report: Report) -> str:
@@ -105,20 +107,25 @@ def claim_items(documents: Iterable[DocumentReport]) -> Iterator[tuple[Status, s
     text order (a group lists its claims in that order)."""
     for doc in documents:
         head = _document_head(doc.document)  # escaped once for all its claims
-        for entry in doc.entries:
-            claim = entry.claim
-            number, claim_id = entry.number, claim.id
-            if (
-                entry.verdict is None
-                and not entry.occurrences
-                and type(number) is int
-                and type(claim_id) is int
-            ):
-                # most claims: never reviewed, no repeat; `_claim_item`'s lines in one
-                # string (an int needs no escaping: `escape_markdown` gives its digits)
-                yield entry.status, _plain_item(claim.text, head, number, claim_id)
-            else:
-                yield entry.status, "\n".join(_claim_item(head, entry)) + "\n"
+        yield from _entry_items(head, doc.entries)
+
+
+def _entry_items(head: str, entries: Iterable[ClaimEntry]) -> Iterator[tuple[Status, str]]:
+    """`claim_items` of one document's entries, its `_document_head` given."""
+    for entry in entries:
+        claim = entry.claim
+        number, claim_id = entry.number, claim.id
+        if (
+            entry.verdict is None
+            and not entry.occurrences
+            and type(number) is int
+            and type(claim_id) is int
+        ):
+            # most claims: never reviewed, no repeat; `_claim_item`'s lines in one
+            # string (an int needs no escaping: `escape_markdown` gives its digits)
+            yield entry.status, _plain_item(claim.text, head, number, claim_id)
+        else:
+            yield entry.status, "\n".join(_claim_item(head, entry)) + "\n"
 
 
 def claim_row_items(documents: Iterable[DocumentRows]) -> Iterator[tuple[Status, str]]:
@@ -139,7 +146,7 @@ def claim_row_items(documents: Iterable[DocumentRows]) -> Iterator[tuple[Status,
                 continue
             if entry is None:
                 entry = ClaimEntry.plain(claim_from_row(row), number)
-            yield from claim_items((DocumentReport(doc.document, (entry,), doc.counts),))
+            yield from _entry_items(head, (entry,))  # the head of this document, not again
 
 
 def _plain_item(text: str, head: str, number: int, claim_id: int) -> str:
@@ -200,13 +207,27 @@ def _summary_table(
 ) -> Iterator[str]:
     yield "| Document | Claims | Supported | Disputed | Unverified |\n"
     yield "| --- | ---: | ---: | ---: | ---: |\n"
+    numbers = _COUNT_CELLS
     for _id, document_title, document_url, counts in rows:
         title = escape_markdown(document_title)
         url = safe_url(document_url)
         cell = f"[{title}]({_link_target(url)})" if url else title
-        yield _count_row(cell, counts, bold=False) + "\n"
+        # `_count_row(cell, counts, bold=False) + "\n"`, its number cells remembered
+        cells = numbers.get(key := tuple(counts.items()))
+        if cells is None:
+            if len(numbers) >= _COUNT_CELLS_LIMIT:
+                numbers.clear()
+            cells = numbers[key] = _count_row("", counts, bold=False)[3:] + "\n"
+        yield f"| {cell} {cells}"
     if documents > 1:
         yield _count_row("Total", totals, bold=True) + "\n"
+
+
+_COUNT_CELLS: dict[tuple[tuple[Status, int], ...], str] = {}
+"""A summary row's number cells (and line end) by its counts' items: documents mostly
+hold a few claims, so a few hundred distinct counts cover thousands of rows."""
+_COUNT_CELLS_LIMIT = 4096
+"""`_COUNT_CELLS` is emptied when it holds this many: memory stays flat."""
 
 
 def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:

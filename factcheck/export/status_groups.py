@@ -21,6 +21,8 @@ __all__ = ["StatusGroups"]
 SPOOL_CHARS = 256 * 1024
 """Characters a group keeps in memory before it moves to a temporary file."""
 _READ_CHARS = 64 * 1024
+_BATCH_ITEMS = 256
+"""Items a group gathers before it writes them (a few hundred KB at most)."""
 
 
 class StatusGroups:
@@ -47,11 +49,21 @@ class StatusGroups:
 
     def _sorted(self) -> dict[Status, IO[str]]:
         files: dict[Status, IO[str]] = {}
+        # each group's items gathered in a list and written _BATCH_ITEMS at a time, in
+        # one join: a write per item cost more than rendering it (the spooled file's
+        # Python `write`, then the text codec's)
+        pending: dict[Status, list[str]] = {}
         for status, text in self._items:
-            handle = files.get(status)
-            if handle is None:
-                handle = files[status] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            batch = pending.get(status)
+            if batch is None:
+                batch = pending[status] = []
+                files[status] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
                     max_size=SPOOL_CHARS, mode="w+", encoding="utf-8", newline=""
                 )
-            handle.write(text)
+            batch.append(text)
+            if len(batch) >= _BATCH_ITEMS:
+                files[status].write("".join(batch))
+                batch.clear()
+        for status, batch in pending.items():
+            files[status].write("".join(batch))
         return files

@@ -52,12 +52,30 @@ _PIECES = st.sampled_from(
         "1",
         ":",
         ".",
+        # pieces of the bare-link prefixes, for the boundary before them
+        "h",
+        "H",
+        "ttp",
+        "tTpS",
+        "f",
+        "tp",
+        "w",
+        "W",
+        "ww",
+        "wW",
+        "_",
+        "ß",
+        "ſ",  # folds to s under IGNORECASE, as in `https`
     ]
 )
 
 
 @given(st.lists(_PIECES | st.text(max_size=4), max_size=20).map("".join))
 @example("<script>x</script> & *bold* [a](javascript:b) www.evil.com\x1b[2J\u202e")
+@example("xhttp: _www. éftp: -HTTPs: wwww. www.: 1http:")
+@example("claim ending in a space ")
+@example("httpſ: wwW. FTP: hTTp: xwww. 1www.")
+@example(" claim starting with one")
 def test_same_text_as_before(text: str) -> None:
     assert escape_markdown(text) == escape_markdown_before(text)
 

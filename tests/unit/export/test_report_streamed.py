@@ -190,6 +190,7 @@ def test_markdown_reads_the_claims_once_and_parks_its_groups_on_disk(
     fresh_store.mark(ids[::7], Status.DISPUTED, reviewer="ana")
     fresh_store.mark(ids[3::11], Status.SUPPORTED, reviewer="ana")
     monkeypatch.setattr(status_groups, "SPOOL_CHARS", 100)  # every group goes to disk
+    monkeypatch.setattr(status_groups, "_BATCH_ITEMS", 7)  # written in many batches
     reads = verdict_reads(fresh_store, monkeypatch)
     _stream, written = stream_render(
         fresh_store, "markdown", chunk_claims=50, generated_at=GENERATED_AT
@@ -198,6 +199,23 @@ def test_markdown_reads_the_claims_once_and_parks_its_groups_on_disk(
     assert reads == [50] * 6  # 300 claims read once, a chunk at a time
     assert streamed == render(build_report(fresh_store, generated_at=GENERATED_AT), "markdown")
     assert streamed.index("## Disputed") < streamed.index("## Supported")
+
+
+def test_status_groups_keep_each_groups_items_in_order_across_batches(monkeypatch) -> None:
+    """Items are gathered and written a batch at a time: each group gives back all its
+    items, in the order they came, whatever the batch size (a partial last batch too)."""
+    from factcheck.export import status_groups
+
+    statuses = [Status.DISPUTED, Status.UNVERIFIED, Status.SUPPORTED]
+    items = [(statuses[(n * n) % 3], f"item {n}\n") for n in range(50)]
+    for batch in (1, 3, 7, 1000):
+        monkeypatch.setattr(status_groups, "_BATCH_ITEMS", batch)
+        monkeypatch.setattr(status_groups, "SPOOL_CHARS", 40)
+        groups = status_groups.StatusGroups(items)
+        for status in statuses:
+            expected = "".join(text for group, text in items if group is status)
+            assert "".join(groups(status)) == expected, (batch, status)
+        assert list(groups(Status.DISMISSED)) == []
 
 
 def test_claimreview_chooses_from_one_query_then_reads_a_chunk_at_a_time(
