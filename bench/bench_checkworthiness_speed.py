@@ -187,21 +187,24 @@ def compare_ceiling(timed: list[str], ceiling: float) -> None:
         f"{statistics.quantiles(ratios, n=4)[-1]:.3f}); ratio of p50s "
         f"{statistics.median(times[True]) / statistics.median(times[False]):.3f}x"
     )
-    pysbd_beside(timed, statistics.median(times[True]))
+    theirs = pysbd_p50(timed)
+    if theirs is not None:
+        ours = statistics.median(times[True])
+        print(
+            f"pysbd segment (baseline): p50 {theirs:.0f} ms -> shipped / pysbd {ours / theirs:.2f}x"
+        )
 
 
-def pysbd_beside(timed: list[str], ours_p50: float) -> None:
-    """pysbd's segmentation of the same articles (the issue's baseline), when installed."""
+def pysbd_p50(timed: list[str]) -> float | None:
+    """pysbd's p50 CPU ms segmenting the same articles (the issue's baseline), or None
+    (said) when it is not installed."""
     try:
         import pysbd
     except ImportError:
         print("pysbd not installed (dev extra): no baseline")
-        return
+        return None
     segmenter = pysbd.Segmenter(language="en", clean=False)
-    theirs = statistics.median(per_article_ms(segmenter.segment, timed))
-    print(
-        f"pysbd segment (baseline): p50 {theirs:.0f} ms -> shipped / pysbd {ours_p50 / theirs:.2f}x"
-    )
+    return statistics.median(per_article_ms(segmenter.segment, timed))
 
 
 def one_sentence_calls(docs: list[str], count: int, label: str = "") -> None:
@@ -262,13 +265,9 @@ def compare(timed: list[str], folder: Path, one_sentence: int) -> None:
         f"{statistics.quantiles(ratios, n=4)[-1]:.3f}); ratio of p50s "
         f"{statistics.median(times[False]) / statistics.median(times[True]):.3f}x"
     )
-    try:
-        import pysbd
-    except ImportError:
-        print("pysbd not installed (dev extra): no baseline")
+    theirs = pysbd_p50(timed)
+    if theirs is None:
         return
-    segmenter = pysbd.Segmenter(language="en", clean=False)
-    theirs = statistics.median(per_article_ms(segmenter.segment, timed))
     print(
         f"pysbd segment (baseline): p50 {theirs:.0f} ms -> packaged / pysbd "
         f"{statistics.median(times[True]) / theirs:.2f}x, other / pysbd "
