@@ -64,6 +64,34 @@ def _report(pieces: list[str], note: str, title: str, url: str) -> Report:
     return Report((doc,), "2026-11-28T01:45:14Z", totals=counts)
 
 
+def assert_already_printable(rendered: list[str]) -> None:
+    """What a format printed without the CLI's `printable` pass must already be: no
+    piece that pass would change, nothing a terminal obeys, no carriage return."""
+    assert rendered
+    for piece in rendered:
+        assert printable(piece) == piece
+        assert UNSAFE_CHARACTERS.search(piece) is None
+        assert "\r" not in piece
+
+
+def export_hostile_document(store: Store, output_format: str, *, source: str = "a\x1b.txt") -> str:
+    """`factcheck export --format output_format` of one stored document whose text,
+    claim, title and source carry terminal controls: its stdout, checked to hold none."""
+    text = "Intro \x1b]52;c;cGF5\x07 then \x1b[2Jclaim one\r\n\u202e here.\n\nMore \x9b text."
+    phrase = "\x1b[2Jclaim one"
+    start = text.index(phrase)
+    claim = Claim(phrase, start, start + len(phrase), 0, len(text))
+    store.add_document(text, title="T\x1b[31mitle\x07", source=source, claims=[claim])
+    printed = CliRunner().invoke(
+        cli, ["--db", str(store.path), "export", "--format", output_format]
+    )
+    assert printed.exit_code == 0, printed.output
+    assert output_format in TERMINAL_SAFE_FORMATS
+    assert UNSAFE_CHARACTERS.search(printed.stdout) is None
+    assert "\r" not in printed.stdout
+    return printed.stdout
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_HOSTILE, min_size=1, max_size=9), _HOSTILE, _HOSTILE, _HOSTILE)
 @example(
@@ -76,12 +104,7 @@ def test_every_html_piece_is_already_printable(
     report = _report(pieces, note, title, url)
     outline = [(1, title, url, report.documents[0].counts)]
     publisher = PublisherConfig(name=title, url=url)
-    rendered = list(iter_html(report, lambda: outline, publisher=publisher))
-    assert rendered
-    for piece in rendered:
-        assert printable(piece) == piece
-        assert UNSAFE_CHARACTERS.search(piece) is None
-        assert "\r" not in piece
+    assert_already_printable(list(iter_html(report, lambda: outline, publisher=publisher)))
 
 
 def test_html_printed_by_the_cli_shows_stored_control_characters_not_obeys_them(
@@ -89,14 +112,5 @@ def test_html_printed_by_the_cli_shows_stored_control_characters_not_obeys_them(
 ) -> None:
     """The CLI prints HTML without its `printable` pass: what a hostile article holds
     still reaches the terminal only as visible stand-ins."""
-    text = "Intro \x1b]52;c;cGF5\x07 then \x1b[2Jclaim one\r\n\u202e here.\n\nMore \x9b text."
-    phrase = "\x1b[2Jclaim one"
-    start = text.index(phrase)
-    claim = Claim(phrase, start, start + len(phrase), 0, len(text))
-    fresh_store.add_document(text, title="T\x1b[31mitle\x07", source="a\x1b.txt", claims=[claim])
-    printed = CliRunner().invoke(cli, ["--db", str(fresh_store.path), "export", "--format", "html"])
-    assert printed.exit_code == 0, printed.output
-    assert "html" in TERMINAL_SAFE_FORMATS
-    assert UNSAFE_CHARACTERS.search(printed.stdout) is None
-    assert "\r" not in printed.stdout
-    assert "␛[2Jclaim one" in printed.stdout and "T␛[31mitle␇" in printed.stdout
+    printed = export_hostile_document(fresh_store, "html")
+    assert "␛[2Jclaim one" in printed and "T␛[31mitle␇" in printed

@@ -6,17 +6,17 @@ on it (`TERMINAL_SAFE_FORMATS`): what it prints is what it printed before, unsca
 
 from __future__ import annotations
 
-from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from test_html_terminal_safe import _HOSTILE, _report
+from test_html_terminal_safe import (
+    _HOSTILE,
+    _report,
+    assert_already_printable,
+    export_hostile_document,
+)
 
-from factcheck.cli import cli
-from factcheck.export import TERMINAL_SAFE_FORMATS
 from factcheck.export.json_report import iter_json
-from factcheck.models import Claim
 from factcheck.store import Store
-from factcheck.untrusted.terminal_text import UNSAFE_CHARACTERS, printable
 
 
 @settings(max_examples=150, deadline=None)
@@ -29,23 +29,9 @@ def test_every_json_piece_is_already_printable(
 ) -> None:
     report = _report(pieces, note, title, url)
     for rows in (False, True):
-        rendered = list(iter_json(report, rows=rows))
-        assert rendered
-        for piece in rendered:
-            assert printable(piece) == piece
-            assert UNSAFE_CHARACTERS.search(piece) is None
-            assert "\r" not in piece
+        assert_already_printable(list(iter_json(report, rows=rows)))
 
 
 def test_json_printed_by_the_cli_escapes_stored_control_characters(fresh_store: Store) -> None:
-    text = "Intro \x1b]52;c;cGF5\x07 then \x1b[2Jclaim one\r\n\u202e here.\n\nMore \x9b text."
-    phrase = "\x1b[2Jclaim one"
-    start = text.index(phrase)
-    claim = Claim(phrase, start, start + len(phrase), 0, len(text))
-    fresh_store.add_document(text, title="T\x1b[31mitle\x07", source="a\x1b.txt", claims=[claim])
-    printed = CliRunner().invoke(cli, ["--db", str(fresh_store.path), "export", "--format", "json"])
-    assert printed.exit_code == 0, printed.output
-    assert "json" in TERMINAL_SAFE_FORMATS
-    assert UNSAFE_CHARACTERS.search(printed.stdout) is None
-    assert "\r" not in printed.stdout
-    assert "\\u001b[2Jclaim one" in printed.stdout and "T\\u001b[31mitle\\u0007" in printed.stdout
+    printed = export_hostile_document(fresh_store, "json")
+    assert "\\u001b[2Jclaim one" in printed and "T\\u001b[31mitle\\u0007" in printed
