@@ -21,7 +21,6 @@ Splitting the articles is done once, before any timing. Skips cleanly without
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import pickle
 import random
@@ -35,7 +34,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import DATA, DOCUMENTS_SQL, add_copies, coaid_articles
+from bench_scale import DATA, DOCUMENTS_SQL, add_copies, coaid_articles, joined
 
 BIN = Path(sys.executable).parent
 TALLY_TRIGGERS = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%tallies%'"
@@ -46,37 +45,6 @@ def drop_tally_triggers(store) -> None:  # type: ignore[no-untyped-def]
     with store.transaction() as conn:
         for (name,) in list(conn.execute(TALLY_TRIGGERS)):
             conn.execute(f"DROP TRIGGER {name}")
-
-
-def joined(articles, split, join: int):  # type: ignore[no-untyped-def]
-    """Every `join` consecutive articles as one document (claim offsets shifted): the
-    issue's shape, 1M claims in ~24.7k documents, is ~40 claims a document."""
-    if join == 1:
-        return articles, split
-    documents, claim_lists = [], []
-    pairs = [(a, c) for a, c in zip(articles, split, strict=True) if c]
-    for first in range(0, len(pairs), join):
-        group = pairs[first : first + join]
-        text, claims = "", []
-        for (_, _, article), article_claims in group:
-            if text:
-                text += "\n\n"
-            shift = len(text)
-            claims += [
-                dataclasses.replace(
-                    c,
-                    start=c.start + shift,
-                    end=c.end + shift,
-                    sentence_start=c.sentence_start + shift,
-                    sentence_end=c.sentence_end + shift,
-                )
-                for c in article_claims
-            ]
-            text += article
-        title, url, _ = group[0][0]
-        documents.append((title, url, text))
-        claim_lists.append(claims)
-    return documents, claim_lists
 
 
 def build(path: Path, articles, split, claims_wanted: int, *, tallies: bool) -> tuple[float, float]:  # type: ignore[no-untyped-def]

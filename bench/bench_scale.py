@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import os
 import random
@@ -89,14 +90,46 @@ def add_copies(store, articles, split, claims_wanted: int) -> Iterator[int]:  # 
         yield total
 
 
-def build_database(path: Path, claims_wanted: int) -> None:
-    """A claims.db of about `claims_wanted` claims in copies of the CoAID articles."""
+def joined(articles, split, join: int):  # type: ignore[no-untyped-def]
+    """Every `join` consecutive articles as one document (claim offsets shifted): the
+    issue's shape, 1M claims in ~24.7k documents, is ~40 claims a document."""
+    if join == 1:
+        return articles, split
+    documents, claim_lists = [], []
+    pairs = [(a, c) for a, c in zip(articles, split, strict=True) if c]
+    for first in range(0, len(pairs), join):
+        group = pairs[first : first + join]
+        text, claims = "", []
+        for (_, _, article), article_claims in group:
+            if text:
+                text += "\n\n"
+            shift = len(text)
+            claims += [
+                dataclasses.replace(
+                    c,
+                    start=c.start + shift,
+                    end=c.end + shift,
+                    sentence_start=c.sentence_start + shift,
+                    sentence_end=c.sentence_end + shift,
+                )
+                for c in article_claims
+            ]
+            text += article
+        title, url, _ = group[0][0]
+        documents.append((title, url, text))
+        claim_lists.append(claims)
+    return documents, claim_lists
+
+
+def build_database(path: Path, claims_wanted: int, join: int = 1) -> None:
+    """A claims.db of about `claims_wanted` claims in copies of the CoAID articles,
+    every `join` consecutive articles one document."""
     from factcheck.claims.splitter import split_claims
     from factcheck.models import Status
     from factcheck.store import Store
 
-    articles = coaid_articles()
-    split = [split_claims(text) for _, _, text in articles]
+    found = coaid_articles()
+    articles, split = joined(found, [split_claims(text) for _, _, text in found], join)
     partial = path.with_suffix(".partial")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
@@ -116,12 +149,13 @@ def build_database(path: Path, claims_wanted: int) -> None:
     partial.rename(path)
 
 
-def database(claims: int) -> Path:
+def database(claims: int, join: int = 1) -> Path:
+    """The cached bench database of `claims` claims (`join` articles a document)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"claims-{claims}.db"
+    path = CACHE / (f"claims-{claims}.db" if join == 1 else f"claims-{claims}-join{join}.db")
     if not path.exists():
         print(f"building {path} (cached for later runs)")
-        build_database(path, claims)
+        build_database(path, claims, join)
     return path
 
 
@@ -1076,6 +1110,13 @@ def main() -> None:
     )
     parser.add_argument("--export-rounds", type=int, default=3, help="interleaved export rounds")
     parser.add_argument(
+        "--join",
+        type=int,
+        default=1,
+        help="articles a document in the list/documents/export db (9: the issue's ~37 claims"
+        " a document at 1M claims; 1: one article each, ~4.5)",
+    )
+    parser.add_argument(
         "--export-formats", default=",".join(EXPORT_FORMATS), help="comma-separated formats"
     )
     args = parser.parse_args()
@@ -1085,7 +1126,9 @@ def main() -> None:
         print(f"skipped: {DATA} not found (the shared data folder is not in a fresh clone)")
         return
     wanted = set(args.only.split(","))
-    size = f"{args.claims:,} claims"
+    size = f"{args.claims:,} claims" + (
+        f", {args.join} articles a document" if args.join > 1 else ""
+    )
     print(
         "| figure | size | factcheck | anchor (same run) | ratio | command |\n"
         "|---|---|---|---|---|---|"
@@ -1093,7 +1136,7 @@ def main() -> None:
     if "startup" in wanted:
         fig_startup(args.repeat)
     if wanted & {"list", "documents", "export"}:
-        db = database(args.claims)
+        db = database(args.claims, args.join)
         if "list" in wanted:
             fig_list(db, size)
         if "documents" in wanted:
@@ -1108,7 +1151,7 @@ def main() -> None:
         fig_review(args.repeat)
     if "export" in wanted:
         formats = args.export_formats.split(",")
-        fig_export(database(args.claims), size, args.export_rounds, formats)
+        fig_export(database(args.claims, args.join), size, args.export_rounds, formats)
 
 
 if __name__ == "__main__":
