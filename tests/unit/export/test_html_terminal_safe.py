@@ -5,6 +5,9 @@ evidence hold (control characters, ANSI escapes, bidi overrides, CR LF, markup).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -32,6 +35,22 @@ _HOSTILE = st.lists(
     max_size=12,
 ).map("".join)
 """Text from outside: escapes, controls, line ends, markup, anything."""
+
+
+def for_hostile_reports(test: Callable[[list[str], str, str, str], None]) -> Any:
+    """`test(pieces, note, title, url)` (what `_report` takes) run on hostile text:
+    hypothesis's, and a known terminal attack in every field. Each report format's
+    terminal-safety test is decorated with it, so all meet the same inputs."""
+    return settings(max_examples=150, deadline=None)(
+        given(st.lists(_HOSTILE, min_size=1, max_size=9), _HOSTILE, _HOSTILE, _HOSTILE)(
+            example(
+                ["\x1b[31mred ", "<b>claim\r\n</b>", " \x9b2J "],
+                "note\x07",
+                "T\u202eitle",
+                "http://x/\x1b",
+            )(test)
+        )
+    )
 
 
 def _report(pieces: list[str], note: str, title: str, url: str) -> Report:
@@ -92,11 +111,7 @@ def export_hostile_document(store: Store, output_format: str, *, source: str = "
     return printed.stdout
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(_HOSTILE, min_size=1, max_size=9), _HOSTILE, _HOSTILE, _HOSTILE)
-@example(
-    ["\x1b[31mred ", "<b>claim\r\n</b>", " \x9b2J "], "note\x07", "T\u202eitle", "http://x/\x1b"
-)
+@for_hostile_reports
 @example(["plain ", "claim one", " and ", "claim two", "."], "a note", "Title", "https://a.b/")
 def test_every_html_piece_is_already_printable(
     pieces: list[str], note: str, title: str, url: str

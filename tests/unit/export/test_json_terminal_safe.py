@@ -6,24 +6,18 @@ on it (`TERMINAL_SAFE_FORMATS`): what it prints is what it printed before, unsca
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
 from test_html_terminal_safe import (
-    _HOSTILE,
     _report,
     assert_already_printable,
     export_hostile_document,
+    for_hostile_reports,
 )
 
 from factcheck.export.json_report import iter_json
 from factcheck.store import Store
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(_HOSTILE, min_size=1, max_size=9), _HOSTILE, _HOSTILE, _HOSTILE)
-@example(
-    ["\x1b[31mred ", "<b>claim\r\n</b>", " \x9b2J "], "note\x07", "T\u202eitle", "http://x/\x1b"
-)
+@for_hostile_reports
 def test_every_json_piece_is_already_printable(
     pieces: list[str], note: str, title: str, url: str
 ) -> None:
