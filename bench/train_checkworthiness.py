@@ -38,6 +38,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -191,19 +192,37 @@ def train(
         labels = torch.tensor([float(r.label) for r in batch])
         logits = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).logits[:, 0]
         loss = loss_fn(logits, labels)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
-        optimiser.step()
-        optimiser.zero_grad()
-        running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
-        if step % 25 == 0 or step == len(plan):
-            minutes = (time.monotonic() - started) / 60
-            print(f"step {step}/{len(plan)} loss {running:.4f} {minutes:.1f} min", flush=True)
+        running = optimise(loss, trainable, optimiser, running, step, len(plan), started)
     out = work / "model"
     if start_from is not None and start_from.resolve() == out.resolve():
         out = work / "model-continued"
     model.save_pretrained(out)
     return out
+
+
+def optimise(
+    loss: Any,
+    trainable: list[Any],
+    optimiser: Any,
+    running: float,
+    step: int,
+    steps: int,
+    started: float,
+) -> float:
+    """One optimiser step on `loss` (gradients clipped to norm 1, then cleared) for this
+    script and the distillation's: the loss's running mean, printed every 25 steps and
+    at the last of `steps` with the minutes since `started` (`time.monotonic`)."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+    optimiser.step()
+    optimiser.zero_grad()
+    running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
+    if step % 25 == 0 or step == steps:
+        minutes = (time.monotonic() - started) / 60
+        print(f"step {step}/{steps} loss {running:.4f} {minutes:.1f} min", flush=True)
+    return running
 
 
 def export(model_dir: Path, work: Path, int8_path: Path = ONNX_PATH) -> None:

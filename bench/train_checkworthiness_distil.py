@@ -57,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checkworthiness_data import Labelled, require_data, training_set
-from train_checkworthiness import ONNX_PATH, export, select
+from train_checkworthiness import ONNX_PATH, export, optimise, select
 
 from factcheck.claims.checkworthiness.encoding import SentenceInContext, encode
 from factcheck.text.sentences import split_sentences
@@ -208,14 +208,7 @@ def distil(
         gold_loss = bce(logits, gold, reduction="none")
         weight = gold_weight * has_gold
         loss = ((1 - weight) * soft_loss + weight * gold_loss).mean()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(trainable, 1.0)
-        optimiser.step()
-        optimiser.zero_grad()
-        running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
-        if step % 25 == 0 or step == len(plan):
-            minutes = (time.monotonic() - started) / 60
-            print(f"step {step}/{len(plan)} loss {running:.4f} {minutes:.1f} min", flush=True)
+        running = optimise(loss, trainable, optimiser, running, step, len(plan), started)
     model.save_pretrained(out)
     return out
 
