@@ -164,29 +164,46 @@ def interleaved(
     return times, walls
 
 
-def compare_ceiling(timed: list[str], ceiling: float) -> None:
-    """The shipped cascade and the one with its upper gate at `ceiling`, interleaved."""
-    times, walls = interleaved(timed, CeilingSwitch(ceiling))
+def print_comparison(
+    timed: list[str],
+    times: dict[bool, list[float]],
+    walls: dict[bool, list[float]],
+    sides: dict[bool, tuple[str, float]],
+    *,
+    over: bool,
+    ratio_name: str,
+) -> None:
+    """`interleaved`'s figures for the packaged scorer (True) and the other: each side's
+    name and cascade share (`sides`), its p50 and p90 CPU and p50 wall; then side
+    `over`'s time over the other's, per article and as the ratio of p50s."""
     size = statistics.mean(len(d.encode()) for d in timed)
     print(f"{len(timed)} articles, mean {size / 1000:.1f} KB, interleaved")
-    shipped = cascade_ceiling()
-    for packaged, name, top in (
-        (True, f"ceiling {shipped}", shipped),
-        (False, f"ceiling {ceiling}", ceiling),
-    ):
+    for packaged in (True, False):
+        name, share = sides[packaged]
         cpu = times[packaged]
         print(
-            f"{name}: cascade {cascade_share(timed, ceiling=top):.0%} of sentences; split_claims "
+            f"{name}: cascade {share:.0%} of sentences; split_claims "
             f"p50 {statistics.median(cpu):.1f} ms, p90 {statistics.quantiles(cpu, n=10)[-1]:.0f}"
             f" ms CPU, wall p50 {statistics.median(walls[packaged]):.0f} ms"
         )
-    ratios = [a / b for a, b in zip(times[True], times[False], strict=True)]
+    ratios = [a / b for a, b in zip(times[over], times[not over], strict=True)]
+    quartiles = statistics.quantiles(ratios, n=4)
     print(
-        f"shipped / other per article: median {statistics.median(ratios):.3f}x "
-        f"(quartiles {statistics.quantiles(ratios, n=4)[0]:.3f}-"
-        f"{statistics.quantiles(ratios, n=4)[-1]:.3f}); ratio of p50s "
-        f"{statistics.median(times[True]) / statistics.median(times[False]):.3f}x"
+        f"{ratio_name} per article: median {statistics.median(ratios):.3f}x "
+        f"(quartiles {quartiles[0]:.3f}-{quartiles[-1]:.3f}); ratio of p50s "
+        f"{statistics.median(times[over]) / statistics.median(times[not over]):.3f}x"
     )
+
+
+def compare_ceiling(timed: list[str], ceiling: float) -> None:
+    """The shipped cascade and the one with its upper gate at `ceiling`, interleaved."""
+    times, walls = interleaved(timed, CeilingSwitch(ceiling))
+    shipped = cascade_ceiling()
+    sides = {
+        True: (f"ceiling {shipped}", cascade_share(timed, ceiling=shipped)),
+        False: (f"ceiling {ceiling}", cascade_share(timed, ceiling=ceiling)),
+    }
+    print_comparison(timed, times, walls, sides, over=True, ratio_name="shipped / other")
     theirs = pysbd_p50(timed)
     if theirs is not None:
         ours = statistics.median(times[True])
@@ -249,22 +266,11 @@ def compare(timed: list[str], folder: Path, one_sentence: int) -> None:
         switch.use(packaged=False)
         one_sentence_calls(timed, one_sentence, f" ({folder})")
     times, walls = interleaved(timed, switch)
-    size = statistics.mean(len(d.encode()) for d in timed)
-    print(f"{len(timed)} articles, mean {size / 1000:.1f} KB, interleaved")
-    for packaged, name, floor in ((True, "packaged", None), (False, str(folder), other_floor)):
-        cpu = times[packaged]
-        print(
-            f"{name}: cascade {cascade_share(timed, floor):.0%} of sentences; split_claims "
-            f"p50 {statistics.median(cpu):.0f} ms, p90 {statistics.quantiles(cpu, n=10)[-1]:.0f}"
-            f" ms CPU, wall p50 {statistics.median(walls[packaged]):.0f} ms"
-        )
-    ratios = [b / a for a, b in zip(times[True], times[False], strict=True)]
-    print(
-        f"other / packaged per article: median {statistics.median(ratios):.3f}x "
-        f"(quartiles {statistics.quantiles(ratios, n=4)[0]:.3f}-"
-        f"{statistics.quantiles(ratios, n=4)[-1]:.3f}); ratio of p50s "
-        f"{statistics.median(times[False]) / statistics.median(times[True]):.3f}x"
-    )
+    sides = {
+        True: ("packaged", cascade_share(timed, None)),
+        False: (str(folder), cascade_share(timed, other_floor)),
+    }
+    print_comparison(timed, times, walls, sides, over=False, ratio_name="other / packaged")
     theirs = pysbd_p50(timed)
     if theirs is None:
         return
