@@ -19,6 +19,9 @@ Three systems, in the same run, on the same bodies:
 - digit rule: every sentence (`split_sentences`, the product's) holding a digit is a claim;
 - every sentence is a claim.
 
+Recall and precision are reported twice: the brief's rule (a shown span may find every
+claim it holds, so "every sentence" reaches recall 1.0) and one to one (a shown span
+finds at most one claim: a sentence with three claims shown as one span finds one).
 The matching rules are in bench/news_claim_matching.py (unit-tested). "Well formed" is
 issue 11's own definition as bench/eval_span_form.py checks it (checker v2): no dangling
 last word and balanced quotation marks.
@@ -30,6 +33,7 @@ import argparse
 import csv
 import hashlib
 import json
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -49,6 +53,16 @@ SHOWN = 0.5
 MIN_BYTES, MAX_BYTES = 1500, 3000
 OUTLETS, PER_OUTLET = 6, 2
 SYSTEMS = ("product", "digit rule", "every sentence")
+NAMES = (
+    "recall",
+    "precision",
+    "f1",
+    "recall_1to1",
+    "precision_1to1",
+    "f1_1to1",
+    "badly_cut_share",
+    "well_formed_share",
+)
 FORM_PROBLEMS = {"dangling last word", "unbalanced quotes"}
 
 
@@ -123,6 +137,19 @@ def spread(values: list[float]) -> str:
     return f"{statistics.mean(values):.3f} +- {sd:.3f} ({min(values):.3f}-{max(values):.3f})"
 
 
+JOINED = {"sentences joined": 0, "claims of one sentence": 0}
+"""With --show: claims sharing a shown span with another claim, counted as the extra
+claims beyond one a span, split by whether a sentence boundary lies between their cores."""
+BOUNDARY = re.compile(r"[.!?:][\"”’)]?\s*[\"“‘]?[A-Z]")
+"""A sentence end as a reader sees it, space or not ("in 2019.The image", "saved lives:
+A report"); the product's splitter keeps some of these inside one sentence."""
+
+
+def sentence_of(text: str, position: int) -> int:
+    """How many sentence ends (`BOUNDARY`) come before `position`."""
+    return len(BOUNDARY.findall(text, 0, position))
+
+
 def show_errors(text: str, spans: list, claims: list[Annotated]) -> None:
     """Print each annotated claim not found and each shown span that is no claim."""
     from news_claim_matching import finds, is_badly_cut, is_real
@@ -136,6 +163,15 @@ def show_errors(text: str, spans: list, claims: list[Annotated]) -> None:
             for s in near:
                 print(f"       near shown {text[s.start : s.end]!r}")
     for claim, s in zip(spans, shown, strict=True):
+        held = [c for c in claims if finds(s, c, text)]
+        if len(held) > 1:
+            k = len({sentence_of(text, c.core.start) for c in held})
+            JOINED["sentences joined"] += k - 1
+            JOINED["claims of one sentence"] += len(held) - k
+            print(
+                f"    ONE SPAN, {len(held)} CLAIMS IN {k} SENTENCES ({claim.score:.2f}) "
+                f"{text[s.start : s.end]!r}"
+            )
         if not is_real(s, claims):
             print(f"    WRONG ({claim.score:.2f}) {text[s.start : s.end]!r}")
         elif is_badly_cut(s, claims):
@@ -161,10 +197,8 @@ def main() -> int:
     print(f"{'article':18} claims{header}")
     print(f"{'':25}" + " | shown   R     P   cut  wf" * len(SYSTEMS))
     for (outlet, row, text), article in zip(picked, articles, strict=True):
-        claims = [
-            Annotated(Span(*c["span"]), Span(*c["core"])) for c in article["claims"]
-        ]
-        cells = []
+        claims = [Annotated(Span(*c["span"]), Span(*c["core"])) for c in article["claims"]]
+        cells, product = [], []
         for system in SYSTEMS:
             spans = system_spans(system, text)
             formed = sum(well_formed(c, text) for c in spans)
@@ -174,17 +208,22 @@ def main() -> int:
                 f" | {t.shown:5} {t.recall:.2f} {t.precision:.2f} {t.badly_cut_share:.2f} "
                 f"{t.well_formed_share:.2f}"
             )
-            if args.show and system == "product":
-                product_errors = (text, spans, claims)
+            if system == "product":
+                product = spans
         print(f"{outlet + ' ' + str(row):18} {len(claims):6}{''.join(cells)}")
         if args.show:
-            show_errors(*product_errors)
+            show_errors(text, product, claims)
+    if args.show:
+        print(f"\nproduct, extra claims in a shown span that holds several: {JOINED}")
     print("\npooled (micro) and per-article mean +- sd (min-max) over 12 articles")
     for system in SYSTEMS:
         tallies = per[system]
         pooled = sum(tallies, Tally())
-        print(f"\n  {system}: {pooled.shown} shown, {pooled.found}/{pooled.claims} found")
-        for name in ("recall", "precision", "f1", "badly_cut_share", "well_formed_share"):
+        print(
+            f"\n  {system}: {pooled.shown} shown, {pooled.found}/{pooled.claims} found, "
+            f"{pooled.matched} one to one"
+        )
+        for name in NAMES:
             values = [getattr(t, name) for t in tallies]
             print(f"    {name:18} pooled {getattr(pooled, name):.3f}   articles {spread(values)}")
         print(

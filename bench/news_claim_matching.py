@@ -14,6 +14,11 @@ The rules (the issue's words, made exact):
 - badly cut: a shown span that touches (overlaps the span of) an annotated claim whose
   core it covers only partly (overlaps the core without containing it), as a share of
   the shown spans touching any annotated claim;
+- one to one (reported beside, stricter): a shown span finds at most one claim (a
+  maximum matching of shown spans to claims under "found"); since the issue counts
+  "several claims in one sentence" as several spans, a whole sentence shown once
+  finds one of its claims, not all. Recall 1:1 = matched claims / claims, precision
+  1:1 = matched shown spans / shown spans;
 - missed core (reported beside, not part of the issue's measure): a shown span that
   touches annotated claims but overlaps none of their cores (a "he said" tail, an
   anchor without its statement).
@@ -89,12 +94,31 @@ def misses_core(shown: Span, claims: list[Annotated]) -> bool:
     return bool(near) and not any(overlap(shown, c.core) for c in near)
 
 
+def one_to_one(text: str, shown: list[Span], claims: list[Annotated]) -> int:
+    """The most claims found with each shown span finding at most one (Kuhn's
+    augmenting paths; an article has a few dozen of each)."""
+    finders = [[j for j, s in enumerate(shown) if finds(s, c, text)] for c in claims]
+    owner: dict[int, int] = {}
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j in finders[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or place(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    return sum(place(i, set()) for i in range(len(claims)))
+
+
 @dataclass
 class Tally:
     """Counts for one article (or pooled: add them)."""
 
     claims: int = 0
     found: int = 0
+    matched: int = 0
     shown: int = 0
     real: int = 0
     touching: int = 0
@@ -119,6 +143,19 @@ class Tally:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
+    def recall_1to1(self) -> float:
+        return self.matched / self.claims if self.claims else 0.0
+
+    @property
+    def precision_1to1(self) -> float:
+        return self.matched / self.shown if self.shown else 0.0
+
+    @property
+    def f1_1to1(self) -> float:
+        p, r = self.precision_1to1, self.recall_1to1
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
     def badly_cut_share(self) -> float:
         return self.badly_cut / self.touching if self.touching else 0.0
 
@@ -133,6 +170,7 @@ def tally(text: str, shown: list[Span], claims: list[Annotated], well_formed: in
     return Tally(
         claims=len(claims),
         found=sum(any(finds(s, c, text) for s in shown) for c in claims),
+        matched=one_to_one(text, shown, claims),
         shown=len(shown),
         real=sum(is_real(s, claims) for s in shown),
         touching=sum(bool(touched(s, claims)) for s in shown),

@@ -76,3 +76,45 @@ def test_tally_counts_recall_precision_and_badly_cut_over_touching_spans() -> No
     assert abs(t.well_formed_share - 2 / 3) < 1e-9
     pooled = t + t
     assert (pooled.found, pooled.shown, pooled.recall) == (2, 6, 1.0)
+
+
+def test_one_to_one_lets_a_whole_sentence_find_only_one_of_its_claims() -> None:
+    first = Annotated(span=_at("exports rose 3% in the first quarter"), core=_at("3%"))
+    second = Annotated(span=_at("after a 1.5% drop"), core=_at("1.5%"))
+    sentence = _at("In Ontario, exports rose 3% in the first quarter after a 1.5% drop")
+    t = tally(TEXT, [sentence], [first, second], well_formed=1)
+    assert (t.found, t.matched) == (2, 1)
+    split = tally(TEXT, [first.span, second.span, sentence], [first, second], well_formed=3)
+    assert (split.found, split.matched, split.precision_1to1) == (2, 2, 2 / 3)
+
+
+def _outlet(folder: Path, name: str, sizes: list[int]) -> None:
+    import csv
+
+    with open(folder / f"output_sample_{name}.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        for i, size in enumerate(sizes):
+            writer.writerow([f"c{i}", (f"{name} {i} " + "x" * size)[:size]])
+
+
+def test_the_pick_is_the_first_two_short_bodies_of_the_first_six_outlets(tmp_path) -> None:
+    import eval_news_claims as news
+
+    for name in "abcdefgh":
+        _outlet(tmp_path, name, [100, 2000, 5000, 1600, 2500])
+    _outlet(tmp_path, "aa", [2000])  # one short body only: left out
+    picked = news.select_rows(tmp_path)
+    assert [(o, r) for o, r, _ in picked] == [(o, r) for o in "abcdef" for r in (1, 3)]
+
+
+def test_a_changed_body_or_pick_is_refused() -> None:
+    import hashlib
+
+    import eval_news_claims as news
+
+    body = "The fountain first opened in 2008."
+    article = {"outlet": "a", "row": 1, "sha256": hashlib.sha256(body.encode()).hexdigest()}
+    assert news.check_bodies([("a", 1, body)], [article]) is None
+    assert "body changed" in news.check_bodies([("a", 1, body + " ")], [article])
+    assert "no longer picks" in news.check_bodies([("a", 2, body)], [article])
