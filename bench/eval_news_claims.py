@@ -62,6 +62,7 @@ NAMES = (
     "f1_1to1",
     "badly_cut_share",
     "well_formed_share",
+    "outside_share",
 )
 FORM_PROBLEMS = {"dangling last word", "unbalanced quotes"}
 

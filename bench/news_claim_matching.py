@@ -19,6 +19,8 @@ The rules (the issue's words, made exact):
   "several claims in one sentence" as several spans, a whole sentence shown once
   finds one of its claims, not all. Recall 1:1 = matched claims / claims, precision
   1:1 = matched shown spans / shown spans;
+- words outside (reported beside): the share of the shown spans' words lying in no
+  annotated statement; the rules above do not charge a span for what it carries along;
 - missed core (reported beside, not part of the issue's measure): a shown span that
   touches annotated claims but overlaps none of their cores (a "he said" tail, an
   anchor without its statement).
@@ -125,6 +127,8 @@ class Tally:
     badly_cut: int = 0
     missed_core: int = 0
     well_formed: int = 0
+    words: int = 0
+    words_outside: int = 0
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(*(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__))
@@ -160,6 +164,13 @@ class Tally:
         return self.badly_cut / self.touching if self.touching else 0.0
 
     @property
+    def outside_share(self) -> float:
+        """Share of the shown words lying in no annotated statement (debris carried
+        along, verdict labels, the fact-checker's own method): what the lenient recall
+        rule does not charge for."""
+        return self.words_outside / self.words if self.words else 0.0
+
+    @property
     def well_formed_share(self) -> float:
         return self.well_formed / self.shown if self.shown else 0.0
 
@@ -167,6 +178,7 @@ class Tally:
 def tally(text: str, shown: list[Span], claims: list[Annotated], well_formed: int) -> Tally:
     """The counts of one article's shown spans against its annotated claims
     (`well_formed`: how many shown spans the form checker passed, counted by the caller)."""
+    shown_words = {w for s in shown for w in word_spans(text, s)}
     return Tally(
         claims=len(claims),
         found=sum(any(finds(s, c, text) for s in shown) for c in claims),
@@ -177,4 +189,6 @@ def tally(text: str, shown: list[Span], claims: list[Annotated], well_formed: in
         badly_cut=sum(is_badly_cut(s, claims) for s in shown),
         missed_core=sum(misses_core(s, claims) for s in shown),
         well_formed=well_formed,
+        words=len(shown_words),
+        words_outside=sum(not any(contains(c.span, w) for c in claims) for w in shown_words),
     )

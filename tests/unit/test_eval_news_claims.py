@@ -74,6 +74,7 @@ def test_tally_counts_recall_precision_and_badly_cut_over_touching_spans() -> No
     assert abs(t.precision - 2 / 3) < 1e-9
     assert t.badly_cut_share == 0.5
     assert abs(t.well_formed_share - 2 / 3) < 1e-9
+    assert (t.words, t.words_outside) == (16, 2)  # 14 in the statement ("1.5" is two)
     pooled = t + t
     assert (pooled.found, pooled.shown, pooled.recall) == (2, 6, 1.0)
 
