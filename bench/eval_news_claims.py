@@ -1,0 +1,238 @@
+"""Claims shown on news prose against a careful fact-checker's picks (issue 11's targets).
+
+    python bench/eval_news_claims.py           # per article, pooled, spread; 3 systems
+    python bench/eval_news_claims.py --show    # also each miss and each wrong shown span
+
+Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
+careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
+touching a real claim "badly cut", and >= 98% of shown spans well formed. The shared
+data holds no hand-annotated news claims, so bench/data/news_claims.json holds 204
+claims annotated by hand (one annotator, before the tool was run on the articles) in 12
+ClaimReview fact-check bodies, two from each of six outlets, chosen by `select_rows`.
+Only offsets and a sha256 per body are stored; the text is read from
+../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
+a body changed).
+
+Three systems, in the same run, on the same bodies:
+- product: `ingest.text_claims` (the one split `add`, `split` and `review` use, with the
+  full scores), each statement once (`ClaimGroups.shown`), score >= 0.5;
+- digit rule: every sentence (`split_sentences`, the product's) holding a digit is a claim;
+- every sentence is a claim.
+
+Recall and precision are reported twice: the brief's rule (a shown span may find every
+claim it holds, so "every sentence" reaches recall 1.0) and one to one (a shown span
+finds at most one claim: a sentence with three claims shown as one span finds one).
+The matching rules are in bench/news_claim_matching.py (unit-tested). "Well formed" is
+issue 11's own definition as bench/eval_span_form.py checks it (checker v2): no dangling
+last word and balanced quotation marks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import re
+import statistics
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+BENCH = Path(__file__).resolve().parent
+REPO_ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(REPO_ROOT))
+
+from eval_span_form import problems  # noqa: E402
+from news_claim_matching import Annotated, Span, Tally, tally  # noqa: E402
+
+DATA = REPO_ROOT.parent / "shared" / "data" / "claimreview-samples"
+ANNOTATIONS = BENCH / "data" / "news_claims.json"
+SHOWN = 0.5
+MIN_BYTES, MAX_BYTES = 1500, 3000
+OUTLETS, PER_OUTLET = 6, 2
+SYSTEMS = ("product", "digit rule", "every sentence")
+NAMES = (
+    "recall",
+    "precision",
+    "f1",
+    "recall_1to1",
+    "precision_1to1",
+    "f1_1to1",
+    "badly_cut_share",
+    "well_formed_share",
+    "outside_share",
+)
+FORM_PROBLEMS = {"dangling last word", "unbalanced quotes"}
+
+
+def read_bodies(path: Path) -> list[str]:
+    """The `extra_body` of every data row of one outlet's CSV, in file order."""
+    csv.field_size_limit(sys.maxsize)
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return [row.get("extra_body") or "" for row in csv.DictReader(f)]
+
+
+def select_rows(folder: Path) -> list[tuple[str, int, str]]:
+    """The fixed pick, made before any annotation or run: outlets in alphabetical order
+    having at least two bodies of 1,500-3,000 UTF-8 bytes (short enough to annotate
+    whole), the first six of them, and of each the first two such rows."""
+    picked: list[tuple[str, int, str]] = []
+    for path in sorted(folder.glob("output_sample_*.csv")):
+        outlet = path.stem.removeprefix("output_sample_")
+        rows = [
+            (outlet, i, body)
+            for i, body in enumerate(read_bodies(path))
+            if MIN_BYTES <= len(body.encode("utf-8")) <= MAX_BYTES
+        ]
+        if len(rows) >= PER_OUTLET:
+            picked.extend(rows[:PER_OUTLET])
+        if len(picked) == OUTLETS * PER_OUTLET:
+            break
+    return picked
+
+
+def load_annotations(path: Path = ANNOTATIONS) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["articles"]
+
+
+def check_bodies(picked: list[tuple[str, int, str]], articles: list[dict]) -> str | None:
+    """Why the bodies cannot be measured against the annotations, or None."""
+    if [(o, r) for o, r, _ in picked] != [(a["outlet"], a["row"]) for a in articles]:
+        return "the selection rule no longer picks the annotated rows"
+    for (outlet, row, body), article in zip(picked, articles, strict=True):
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != article["sha256"]:
+            return f"{outlet} row {row}: body changed (sha256 differs from the annotation)"
+    return None
+
+
+def product_spans(text: str) -> list:
+    from factcheck.ingest import text_claims
+
+    return [c for c in text_claims(text).shown() if c.score >= SHOWN]
+
+
+def sentence_spans(text: str, digits_only: bool) -> list:
+    from factcheck.text.sentences import split_sentences
+
+    return [
+        SimpleNamespace(text=text[s:e], start=s, end=e, sentence_start=s, sentence_end=e)
+        for s, e in split_sentences(text)
+        if not digits_only or any(ch.isdigit() for ch in text[s:e])
+    ]
+
+
+def system_spans(system: str, text: str) -> list:
+    if system == "product":
+        return product_spans(text)
+    return sentence_spans(text, digits_only=system == "digit rule")
+
+
+def well_formed(claim, text: str) -> bool:
+    return not FORM_PROBLEMS.intersection(problems(claim, text, checker=2))
+
+
+def spread(values: list[float]) -> str:
+    sd = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{statistics.mean(values):.3f} +- {sd:.3f} ({min(values):.3f}-{max(values):.3f})"
+
+
+JOINED = {"sentences joined": 0, "claims of one sentence": 0}
+"""With --show: claims sharing a shown span with another claim, counted as the extra
+claims beyond one a span, split by whether a sentence boundary lies between their cores."""
+BOUNDARY = re.compile(r"[.!?:][\"”’)]?\s*[\"“‘]?[A-Z]")
+"""A sentence end as a reader sees it, space or not ("in 2019.The image", "saved lives:
+A report"); the product's splitter keeps some of these inside one sentence."""
+
+
+def sentence_of(text: str, position: int) -> int:
+    """How many sentence ends (`BOUNDARY`) come before `position`."""
+    return len(BOUNDARY.findall(text, 0, position))
+
+
+def show_errors(text: str, spans: list, claims: list[Annotated]) -> None:
+    """Print each annotated claim not found and each shown span that is no claim."""
+    from news_claim_matching import finds, is_badly_cut, is_real
+
+    shown = [Span(c.start, c.end) for c in spans]
+    for c in claims:
+        if not any(finds(s, c, text) for s in shown):
+            near = [s for s in shown if s.end > c.span.start and s.start < c.span.end]
+            print(f"    MISSED {text[c.span.start : c.span.end]!r}")
+            print(f"       core {text[c.core.start : c.core.end]!r}")
+            for s in near:
+                print(f"       near shown {text[s.start : s.end]!r}")
+    for claim, s in zip(spans, shown, strict=True):
+        held = [c for c in claims if finds(s, c, text)]
+        if len(held) > 1:
+            k = len({sentence_of(text, c.core.start) for c in held})
+            JOINED["sentences joined"] += k - 1
+            JOINED["claims of one sentence"] += len(held) - k
+            print(
+                f"    ONE SPAN, {len(held)} CLAIMS IN {k} SENTENCES ({claim.score:.2f}) "
+                f"{text[s.start : s.end]!r}"
+            )
+        if not is_real(s, claims):
+            print(f"    WRONG ({claim.score:.2f}) {text[s.start : s.end]!r}")
+        elif is_badly_cut(s, claims):
+            print(f"    BADLY CUT ({claim.score:.2f}) {text[s.start : s.end]!r}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", action="store_true", help="print the product's errors")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found")
+        return 0
+    picked = select_rows(DATA)
+    articles = load_annotations()
+    problem = check_bodies(picked, articles)
+    if problem:
+        print(f"refused: {problem}; re-annotate before measuring", file=sys.stderr)
+        return 1
+    per: dict[str, list[Tally]] = {s: [] for s in SYSTEMS}
+    print(f"{len(picked)} ClaimReview bodies, {sum(len(a['claims']) for a in articles)} claims")
+    header = "".join(f" | {s:>22}" for s in SYSTEMS)
+    print(f"{'article':18} claims{header}")
+    print(f"{'':25}" + " | shown   R     P   cut  wf" * len(SYSTEMS))
+    for (outlet, row, text), article in zip(picked, articles, strict=True):
+        claims = [Annotated(Span(*c["span"]), Span(*c["core"])) for c in article["claims"]]
+        cells, product = [], []
+        for system in SYSTEMS:
+            spans = system_spans(system, text)
+            formed = sum(well_formed(c, text) for c in spans)
+            t = tally(text, [Span(c.start, c.end) for c in spans], claims, formed)
+            per[system].append(t)
+            cells.append(
+                f" | {t.shown:5} {t.recall:.2f} {t.precision:.2f} {t.badly_cut_share:.2f} "
+                f"{t.well_formed_share:.2f}"
+            )
+            if system == "product":
+                product = spans
+        print(f"{outlet + ' ' + str(row):18} {len(claims):6}{''.join(cells)}")
+        if args.show:
+            show_errors(text, product, claims)
+    if args.show:
+        print(f"\nproduct, extra claims in a shown span that holds several: {JOINED}")
+    print("\npooled (micro) and per-article mean +- sd (min-max) over 12 articles")
+    for system in SYSTEMS:
+        tallies = per[system]
+        pooled = sum(tallies, Tally())
+        print(
+            f"\n  {system}: {pooled.shown} shown, {pooled.found}/{pooled.claims} found, "
+            f"{pooled.matched} one to one"
+        )
+        for name in NAMES:
+            values = [getattr(t, name) for t in tallies]
+            print(f"    {name:18} pooled {getattr(pooled, name):.3f}   articles {spread(values)}")
+        print(
+            f"    touching {pooled.touching}, badly cut {pooled.badly_cut}, "
+            f"touching but missing every core {pooled.missed_core}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

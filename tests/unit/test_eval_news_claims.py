@@ -1,0 +1,121 @@
+"""The matching rules of bench/eval_news_claims.py (bench/news_claim_matching.py):
+what counts as a found claim, a real shown span and a badly cut one."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+from news_claim_matching import (  # noqa: E402
+    Annotated,
+    Span,
+    finds,
+    is_badly_cut,
+    is_real,
+    misses_core,
+    tally,
+)
+
+TEXT = "In Ontario, exports rose 3% in the first quarter after a 1.5% drop, she said."
+
+
+def _at(fragment: str) -> Span:
+    start = TEXT.index(fragment)
+    return Span(start, start + len(fragment))
+
+
+CLAIM = Annotated(
+    span=_at("In Ontario, exports rose 3% in the first quarter after a 1.5% drop"),
+    core=_at("exports rose 3% in the first quarter"),
+)
+
+
+def test_a_span_holding_the_core_and_most_words_finds_the_claim() -> None:
+    assert finds(_at("exports rose 3% in the first quarter after a 1.5% drop"), CLAIM, TEXT)
+
+
+def test_a_span_holding_the_core_but_under_half_the_words_does_not_find_it() -> None:
+    long_claim = Annotated(
+        span=_at("In Ontario, exports rose 3% in the first quarter after a 1.5% drop, she said"),
+        core=_at("3%"),
+    )
+    assert not finds(_at("rose 3% in"), long_claim, TEXT)
+    assert finds(_at("In Ontario, exports rose 3% in the first quarter"), long_claim, TEXT)
+
+
+def test_a_span_cutting_the_core_does_not_find_it_and_is_badly_cut() -> None:
+    cut = _at("In Ontario, exports rose 3")
+    assert not finds(cut, CLAIM, TEXT)
+    assert is_real(cut, [CLAIM])
+    assert is_badly_cut(cut, [CLAIM])
+
+
+def test_a_whole_span_is_real_and_not_badly_cut() -> None:
+    whole = _at("In Ontario, exports rose 3% in the first quarter after a 1.5% drop, she said.")
+    assert is_real(whole, [CLAIM]) and not is_badly_cut(whole, [CLAIM])
+
+
+def test_a_tail_touching_the_statement_but_not_its_core_is_no_claim() -> None:
+    tail = _at("after a 1.5% drop, she said")
+    assert not is_real(tail, [CLAIM])
+    assert not is_badly_cut(tail, [CLAIM])
+    assert misses_core(tail, [CLAIM])
+    assert not misses_core(_at("she said"), [CLAIM])  # outside the statement: touches nothing
+
+
+def test_tally_counts_recall_precision_and_badly_cut_over_touching_spans() -> None:
+    shown = [_at("In Ontario, exports rose 3"), _at("she said"), CLAIM.span]
+    t = tally(TEXT, shown, [CLAIM], well_formed=2)
+    assert (t.claims, t.found, t.shown, t.real, t.touching, t.badly_cut) == (1, 1, 3, 2, 2, 1)
+    assert t.recall == 1.0
+    assert abs(t.precision - 2 / 3) < 1e-9
+    assert t.badly_cut_share == 0.5
+    assert abs(t.well_formed_share - 2 / 3) < 1e-9
+    assert (t.words, t.words_outside) == (16, 2)  # 14 in the statement ("1.5" is two)
+    pooled = t + t
+    assert (pooled.found, pooled.shown, pooled.recall) == (2, 6, 1.0)
+
+
+def test_one_to_one_lets_a_whole_sentence_find_only_one_of_its_claims() -> None:
+    first = Annotated(span=_at("exports rose 3% in the first quarter"), core=_at("3%"))
+    second = Annotated(span=_at("after a 1.5% drop"), core=_at("1.5%"))
+    sentence = _at("In Ontario, exports rose 3% in the first quarter after a 1.5% drop")
+    t = tally(TEXT, [sentence], [first, second], well_formed=1)
+    assert (t.found, t.matched) == (2, 1)
+    split = tally(TEXT, [first.span, second.span, sentence], [first, second], well_formed=3)
+    assert (split.found, split.matched, split.precision_1to1) == (2, 2, 2 / 3)
+
+
+def _outlet(folder: Path, name: str, sizes: list[int]) -> None:
+    import csv
+
+    with open(folder / f"output_sample_{name}.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        for i, size in enumerate(sizes):
+            writer.writerow([f"c{i}", (f"{name} {i} " + "x" * size)[:size]])
+
+
+def test_the_pick_is_the_first_two_short_bodies_of_the_first_six_outlets(tmp_path) -> None:
+    import eval_news_claims as news
+
+    for name in "abcdefgh":
+        _outlet(tmp_path, name, [100, 2000, 5000, 1600, 2500])
+    _outlet(tmp_path, "aa", [2000])  # one short body only: left out
+    picked = news.select_rows(tmp_path)
+    assert [(o, r) for o, r, _ in picked] == [(o, r) for o in "abcdef" for r in (1, 3)]
+
+
+def test_a_changed_body_or_pick_is_refused() -> None:
+    import hashlib
+
+    import eval_news_claims as news
+
+    body = "The fountain first opened in 2008."
+    article = {"outlet": "a", "row": 1, "sha256": hashlib.sha256(body.encode()).hexdigest()}
+    assert news.check_bodies([("a", 1, body)], [article]) is None
+    assert "body changed" in news.check_bodies([("a", 1, body + " ")], [article])
+    assert "no longer picks" in news.check_bodies([("a", 2, body)], [article])
