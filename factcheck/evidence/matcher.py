@@ -27,7 +27,12 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from factcheck.evidence.signals import Details, compare, extract_details, forget_passages
+from factcheck.evidence.signals import (
+    Details,
+    compare_each,
+    extract_details,
+    forget_passages,
+)
 from factcheck.models import Evidence, SourceKind
 from factcheck.text.lexicon import STOP_WORDS
 from factcheck.text.vectors import default_vectors, vector_bytes
@@ -263,12 +268,18 @@ def score_candidates(
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
     meanings = _meanings(prepared.vector, candidates)
-    features = [_passage_features(candidate.passage, candidate.stems) for candidate in candidates]
-    lowered = [feature.lowered for feature in features]
+    # What the rerank reads of each passage: the stems the source kept (the library's
+    # index keeps them) or its own, and the text lower-cased for rapidfuzz and `compare`
+    passage_stems_each = [
+        candidate.stems if candidate.stems is not None else _passage_stems(candidate.passage)
+        for candidate in candidates
+    ]
+    lowered = [candidate.passage.lower() for candidate in candidates]
     token_set, token_sort = (
         _fuzzy(scorer, claim_lower, lowered)
         for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio)
     )
+    signals = compare_each(details, [c.passage for c in candidates], lowered)
     claim_count = len(claim_stems) or 1
     collection_stems = stats.stems
     # Each shared stem's saturation term divides by `_SMOOTHING * stem_freq[stem]`:
@@ -281,6 +292,7 @@ def score_candidates(
     # has, and how far it names what the claim's context does
     titles: dict[str, tuple[tuple[str, ...], frozenset[str], float]] = {}
     log1p = math.log1p
+    pairwise = itertools.pairwise
     # The weights as locals (the loop reads ten a candidate)
     w_recall, w_token_set, w_token_sort, w_coverage, w_title = (
         _WEIGHTS[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
@@ -292,8 +304,7 @@ def score_candidates(
     scored = []
     saturation = []
     for n, candidate in enumerate(candidates):
-        feature = features[n]
-        passage_stems = feature.stems
+        passage_stems = passage_stems_each[n]
         in_passage = claim_stems.intersection(passage_stems)
         title = candidate.title
         found = titles.get(title)
@@ -306,7 +317,7 @@ def score_candidates(
             )
         title_stems, in_title, title_score = found
         shared = in_passage | in_title
-        agreements, contradictions = compare(details, candidate.passage, lowered=feature.lowered)
+        agreements, contradictions = signals[n]
         saturation.append(
             sum(
                 [
@@ -330,7 +341,12 @@ def score_candidates(
             + w_coverage * (len(in_passage) / claim_count)
             + w_title * title_score
             # the share of the claim's word pairs the passage has: phrases, not just words
-            + w_phrase * (len(claim_pairs & feature.pairs) / pair_count if pair_count else 0.0)
+            + w_phrase
+            * (
+                len(claim_pairs.intersection(pairwise(passage_stems))) / pair_count
+                if pair_count
+                else 0.0
+            )
             + w_agreement * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
             + w_rarest * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
             + w_meaning * meanings[n]
@@ -510,27 +526,12 @@ def _title_stems(title: str) -> tuple[str, ...]:
     return tuple(content_stems(title))
 
 
-class _PassageFeatures(NamedTuple):
-    """What the rerank reads of a passage whatever the claim: computed once per passage
-    text and remembered (`_passage_features`), since a desk asks about related claims
-    whose candidates overlap, and the review screen asks again about a claim it showed.
-    (Immutable as a memo's value must be; a tuple, made in a fraction of a frozen
-    dataclass's time.)"""
-
-    lowered: str
-    """The passage lower-cased, as the rapidfuzz features compare it."""
-    stems: tuple[str, ...]
-    """`content_stems(passage)`, in order."""
-    pairs: frozenset[tuple[str, str]]
-    """Adjacent stem pairs, as `ClaimFeatures.pairs`."""
-
-
 def forget() -> None:
     """Empty the rerank's memos of passages, claims and titles, so that the next
     suggestion computes everything (bench/bench_rerank_speed.py times passages never
     seen before that way). The rankings are the same either way."""
     for memo in (
-        _passage_features,
+        _passage_stems,
         _details,
         _informative,
         _title_stems,
@@ -548,16 +549,13 @@ with `compare`'s memo for sentence-long passages (14 MB measured for 4,096 of th
 
 
 @lru_cache(maxsize=PASSAGE_CACHE)
-def _passage_features(passage: str, stems: tuple[str, ...] | None = None) -> _PassageFeatures:
-    """The features of `passage`, from its `stems` when the source kept them (the same
-    as `content_stems(passage)`: tests/unit/test_impact_recall.py checks it)."""
-    if stems is None:
-        stems = tuple(content_stems(passage))
-    return _PassageFeatures(
-        lowered=passage.lower(),
-        stems=stems,
-        pairs=frozenset(itertools.pairwise(stems)),
-    )
+def _passage_stems(passage: str) -> tuple[str, ...]:
+    """`content_stems(passage)` for a candidate whose source kept none (Wikipedia pages,
+    FTS5 recall), remembered: a desk asks about related claims whose candidates overlap,
+    and the review screen asks again about a claim it showed. (The library's impact
+    index hands its passages' stems over: tests/unit/test_impact_recall.py checks they
+    are these.)"""
+    return tuple(content_stems(passage))
 
 
 class ClaimFeatures(NamedTuple):
