@@ -69,6 +69,10 @@ Building the index holds every (stem, passage) pair in memory at once (+228 MB p
 100k passages, bench/RESULTS.md "Session 24, impact"), which at a million passages
 would be gigabytes; FTS5 answers from disk at any size."""
 
+LISTS_READ = 4096
+"""Stems whose cached impact lists a connection keeps once read (`_cached_lists`): about
+a desk's vocabulary; at most ~12 KB each (a `KEEP`-long list), ~1 MB for typical ones."""
+
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
 
@@ -122,6 +126,9 @@ class ReferencesMixin(StoreBase):
     _impact_memory: tuple[tuple[Any, ...], impact_index.Postings] | None = None
     """An impact index this connection built but could not cache, with the
     `_library_stamp` it was built at."""
+    _lists_read: tuple[int, dict[str, tuple[int, impact_index.List] | None]] | None = None
+    """Lists of the cached index this connection has read (None: a stem the index
+    lacks), with the `PRAGMA data_version` they were read at (`_cached_lists`)."""
 
     def add_references(
         self,
@@ -138,7 +145,7 @@ class ReferencesMixin(StoreBase):
         without `id` or `text` aborts the whole import. `progress(n)` is called with
         the number of rows written so far.
         """
-        self._impact_memory = None
+        self._forget_lists()
         with self.write() as db:
             impact_index.clear_impacts(db.conn)
             replaced = 0
@@ -250,7 +257,7 @@ class ReferencesMixin(StoreBase):
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no reference file {origin!r} (see `factcheck refs list`)")
-        self._impact_memory = None
+        self._forget_lists()
         with self.write() as db:
             impact_index.clear_impacts(db.conn)
             removed = self._delete_passages(db, "file_id = ?", [row[0]])
@@ -338,7 +345,7 @@ class ReferencesMixin(StoreBase):
             if memory[0] == self._library_stamp():
                 return memory[1].lists, memory[1].stems
             self._impact_memory = None
-        cached = impact_index.cached_lists(self.conn, stems)
+        cached = self._cached_lists(stems)
         if cached is not None:
             return cached, None
         passages = self._library_stamp()[1]
@@ -350,6 +357,35 @@ class ReferencesMixin(StoreBase):
         if not self._save_impacts(postings, stamp):
             self._impact_memory = (stamp, postings)
         return postings.lists, postings.stems
+
+    def _cached_lists(
+        self, stems: Sequence[str]
+    ) -> Mapping[str, tuple[int, impact_index.List]] | None:
+        """`impact_index.cached_lists`, each stem's list read from claims.db once while
+        the library is unchanged: a desk's claims share most of their stems, and
+        reading a list (a few KB of blob, decoded) cost more than summing it. Kept
+        while `PRAGMA data_version` says no other connection has written claims.db
+        (this connection's own library writes drop them: `_forget_lists`), at most
+        `LISTS_READ` stems."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        read = self._lists_read
+        if read is None or read[0] != version or len(read[1]) > LISTS_READ:
+            read = self._lists_read = (version, {})
+        known = read[1]
+        missing = [stem for stem in dict.fromkeys(stems) if stem not in known]
+        if missing or not known:
+            found = impact_index.cached_lists(self.conn, missing)
+            if found is None:
+                self._lists_read = None
+                return None
+            known.update((stem, found.get(stem)) for stem in missing)
+        return {stem: posting for stem in stems if (posting := known.get(stem)) is not None}
+
+    def _forget_lists(self) -> None:
+        """Drop the lists read (`_cached_lists`) and an index held in memory: called
+        by every write of this connection that changes the library."""
+        self._impact_memory = None
+        self._lists_read = None
 
     def _save_impacts(self, postings: impact_index.Postings, stamp: tuple[Any, ...]) -> bool:
         """Cache a built index, unless that would wait for a lock, join the caller's
