@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -37,6 +37,9 @@ from factcheck.models import Evidence, SourceKind
 from factcheck.text.lexicon import STOP_WORDS
 from factcheck.text.vectors import default_vectors, vector_bytes
 from factcheck.text.words import READER_WORD, TermStats, content_stems, words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "Candidate",
@@ -253,6 +256,8 @@ def score_candidates(
     order): `rank_candidates` without making `Evidence` of them, for a caller that
     reorders them and keeps a few (`sources.local`: a frozen `Evidence` costs more to
     build than most of a candidate's features)."""
+    import numpy as np  # here, not at import: commands that rank nothing never load it
+
     candidates = list(candidates)
     if not candidates:
         return []
@@ -282,6 +287,7 @@ def score_candidates(
     signals = compare_each(details, [c.passage for c in candidates], lowered)
     claim_count = len(claim_stems) or 1
     collection_stems = stats.stems
+    zeros = np.zeros(len(candidates))
     # Each shared stem's saturation term divides by `_SMOOTHING * stem_freq[stem]`:
     # computed once a claim (the same floats), and stems the collection lacks left out
     smoothed = {
@@ -301,8 +307,12 @@ def score_candidates(
         _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
     )
     pair_count = len(claim_pairs)
-    scored = []
-    saturation = []
+    # Per candidate, what the features are made of: counted here, weighed below
+    covered: list[int] = []
+    title_scores: list[float] = []
+    phrases: list[int] = []
+    rarest_shared: list[float] = []
+    saturation: list[float] = []
     for n, candidate in enumerate(candidates):
         passage_stems = passage_stems_each[n]
         in_passage = claim_stems.intersection(passage_stems)
@@ -317,7 +327,6 @@ def score_candidates(
             )
         title_stems, in_title, title_score = found
         shared = in_passage | in_title
-        agreements, contradictions = signals[n]
         saturation.append(
             sum(
                 [
@@ -331,42 +340,37 @@ def score_candidates(
                 ]
             )
         )
-        # The features in `_WEIGHTS` order, added left to right (as `sum` of a dict
-        # of them did: the same floats, so the same order of near-ties).
-        score = (
-            0
-            + w_recall * (max(candidate.recall, 0.0) / best_recall)
-            + w_token_set * (token_set[n] / 100)
-            + w_token_sort * (token_sort[n] / 100)
-            + w_coverage * (len(in_passage) / claim_count)
-            + w_title * title_score
-            # the share of the claim's word pairs the passage has: phrases, not just words
-            + w_phrase
-            * (
-                len(claim_pairs.intersection(pairwise(passage_stems))) / pair_count
-                if pair_count
-                else 0.0
-            )
-            + w_agreement * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
-            + w_rarest * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
-            + w_meaning * meanings[n]
-        )
-        scored.append((score, candidate, agreements, contradictions))
+        covered.append(len(in_passage))
+        title_scores.append(title_score)
+        # the claim's word pairs the passage has: phrases, not just words
+        phrases.append(len(claim_pairs.intersection(pairwise(passage_stems))) if pair_count else 0)
+        rarest_shared.append(max(map(idf.__getitem__, shared), default=0.0))
+    # The features in `_WEIGHTS` order, added left to right for all candidates at once
+    # (numpy's float64 operations, one at a time, are Python's: the same floats as the
+    # candidate-by-candidate sum, so the same order of near-ties;
+    # tests/unit/test_rerank_memos.py checks it against that sum)
+    score = w_recall * (np.maximum([c.recall for c in candidates], 0.0) / best_recall)
+    score = score + w_token_set * (token_set / 100)
+    score = score + w_token_sort * (token_sort / 100)
+    score = score + w_coverage * (np.array(covered) / claim_count)
+    score = score + w_title * np.array(title_scores)
+    score = score + w_phrase * (np.array(phrases) / pair_count if pair_count else zeros)
+    agreed = np.array([len(agreements) for agreements, _ in signals])
+    score = score + w_agreement * (
+        np.minimum(agreed / detail_count, 1.0) if detail_count else zeros
+    )
+    score = score + w_rarest * (np.array(rarest_shared) / rarest)
+    score = score + w_meaning * np.array(meanings)
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
     low, high = min(saturation), max(saturation)
-    ranked = [
-        Scored(
-            (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
-            candidate,
-            agreements,
-            contradictions,
-        )
-        for (score, candidate, agreements, contradictions), value in zip(
-            scored, saturation, strict=True
-        )
+    spread = (high - low) or 1.0
+    final = (score + _WEIGHTS["saturated"] * (np.array(saturation) - low) / spread) / _TOTAL_WEIGHT
+    values = final.tolist()
+    # Best first, ties in the candidates' order (a stable sort, as `list.sort` was)
+    return [
+        Scored(values[i], candidates[i], *signals[i])
+        for i in np.argsort(-final, kind="stable").tolist()
     ]
-    ranked.sort(key=lambda item: -item.score)
-    return ranked
 
 
 def with_spans(claim: str, items: Iterable[Evidence]) -> list[Evidence]:
@@ -374,14 +378,15 @@ def with_spans(claim: str, items: Iterable[Evidence]) -> list[Evidence]:
     return [dataclasses.replace(item, span=aligned_span(claim, item.passage)) for item in items]
 
 
-def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> list[float]:
+def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> np.ndarray:
     """`scorer(claim, passage)` for each passage, in one rapidfuzz call (`cdist`: the
     claim is prepared once; the same values as one call a passage, ~25% faster)."""
     import numpy as np
 
-    scores = process.cdist([claim], passages, scorer=scorer, dtype=np.float64, workers=1)
-    values: list[float] = scores[0].tolist()  # Python floats, the same values
-    return values
+    scores: np.ndarray = process.cdist(
+        [claim], passages, scorer=scorer, dtype=np.float64, workers=1
+    )[0]
+    return scores
 
 
 def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> list[float]:

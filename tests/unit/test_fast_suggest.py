@@ -65,7 +65,7 @@ def test_meanings_in_one_product_equal_the_cosine_one_passage_at_a_time() -> Non
 def test_fuzzy_features_in_one_call_equal_one_call_a_passage(scorer) -> None:
     claim = CLAIM.lower()
     passages = [text.lower() for _, text in PASSAGES]
-    assert matcher._fuzzy(scorer, claim, passages) == [scorer(claim, p) for p in passages]
+    assert matcher._fuzzy(scorer, claim, passages).tolist() == [scorer(claim, p) for p in passages]
 
 
 def test_spans_left_out_then_added_give_the_same_evidence() -> None:
