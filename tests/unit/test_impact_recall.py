@@ -371,6 +371,7 @@ def test_lists_read_are_dropped_when_another_connection_changes_the_library(
     with Store(path) as reader, Store(path) as writer:
         writer.add_references(LIBRARY, origin="a.jsonl")
         before = recalled_hits(reader, "Danube countries")
+        counted = reader.reference_term_stats(["danube", "countr"])  # read once, kept
         assert [hit.ref_id for hit in before][:1] == ["river"]
         writer.add_references(
             [{"id": "danube2", "title": "Danube", "text": "The Danube delta is in Romania."}],
@@ -378,8 +379,13 @@ def test_lists_read_are_dropped_when_another_connection_changes_the_library(
         )
         after = recalled_hits(reader, "Danube countries")
         assert "danube2" in [hit.ref_id for hit in after]
-        # every impact moved with the library: the reader answers as a new connection
+        # every impact and count moved with the library: the reader answers as a new
+        # connection does
         with Store(path) as fresh:
             assert after == recalled_hits(fresh, "Danube countries")
+            assert reader.reference_term_stats(["danube", "countr"]) == (
+                fresh.reference_term_stats(["danube", "countr"])
+            )
+        assert reader.reference_term_stats(["danube", "countr"]) != counted
         writer.remove_references("b.jsonl")
         assert recalled_hits(reader, "Danube countries") == before
