@@ -360,7 +360,7 @@ def score_candidates(
         np.minimum(agreed / detail_count, 1.0) if detail_count else zeros
     )
     score = score + w_rarest * (np.array(rarest_shared) / rarest)
-    score = score + w_meaning * np.array(meanings)
+    score = score + w_meaning * meanings
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
     low, high = min(saturation), max(saturation)
     spread = (high - low) or 1.0
@@ -389,13 +389,13 @@ def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> np.
     return scores
 
 
-def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> list[float]:
+def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> np.ndarray:
     """Cosine of the claim's and each passage's static vectors (0 when either has none),
     as `vectors.cosine` gives it, for all candidates in one matrix product (the loop
     over 384 lanes a candidate in Python cost more than the rest of its features)."""
     import numpy as np
 
-    result = [0.0] * len(candidates)
+    result = np.zeros(len(candidates))
     if claim_vector is None:
         return result
     width = len(claim_vector)
@@ -406,8 +406,8 @@ def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate])
         matrix = rows.reshape(len(good), width).astype(np.float64)
         norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
         dots = matrix @ np.asarray(claim_vector, dtype=np.float64)
-        for i, dot, norm in zip(good, dots.tolist(), norms.tolist(), strict=True):
-            result[i] = dot / norm if norm else 0.0
+        # dot / norm where the norm is not 0 (float64 division: Python's)
+        result[good] = np.divide(dots, norms, out=np.zeros(len(good)), where=norms != 0)
     return result
 
 

@@ -157,7 +157,7 @@ def top(
         best = np.argsort(negated, kind="stable")
     # Python ints and floats, converted in two calls (one numpy scalar at a time cost
     # more than the sums)
-    return list(zip(unique[best].tolist(), scores[best].tolist()))
+    return list(zip(unique[best].tolist(), scores[best].tolist(), strict=True))
 
 
 def save(conn: sqlite3.Connection, postings: Postings, *, keep: int = KEEP) -> None:
