@@ -548,9 +548,9 @@ def forget() -> None:
 
 
 PASSAGE_CACHE = 2048
-"""Passages whose rerank features a process remembers: about 70 claims' candidates, ~7 MB
-with `compare`'s memo for sentence-long passages (14 MB measured for 4,096 of the benches'
-144-character passages), several times that for paragraphs."""
+"""Passages whose stems a process remembers when their source kept none (`_passage_stems`;
+the library's passages come with theirs): about 70 claims' candidates; `compare`'s memo
+of passage details is as long (`signals.PASSAGE_MEMO`)."""
 
 
 @lru_cache(maxsize=PASSAGE_CACHE)
