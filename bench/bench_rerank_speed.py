@@ -234,6 +234,15 @@ def rerank_parts(
         matcher.forget()
         encoder.vector(claim)  # its sentence vector prepared, nothing else of the claim
         timed("shipped suggest, vector prepared only", shipped.suggest, claim, context=FREE_TEXT)
+        # the library's per-stem rows unread too (`Store._reads`, session 26), as for a
+        # claim none of whose stems was asked before; where main has no such memory the
+        # attribute is set and never read
+        matcher.forget()
+        store._reads = None
+        shipped.prepare([claim])
+        timed(
+            "shipped suggest, prepared, stem rows unread", shipped.suggest, claim, context=FREE_TEXT
+        )
     base_wall = p50(wall["bm25s tokenize + retrieve"])
     base_cpu = p50(cpu["bm25s tokenize + retrieve"])
     print(

@@ -35,7 +35,9 @@ sys.path.insert(0, str(HERE))
 CORPUS_SIZE = 62_000
 
 
-def worker(db: Path, depth: int | None, vector_only: bool = False) -> None:
+def worker(
+    db: Path, depth: int | None, vector_only: bool = False, forget_reads: bool = False
+) -> None:
     """Serve claims from stdin (one JSON string a line): answer each with the CPU
     seconds of bm25s and of the prepared suggestion, and the top 5 (title, score)."""
     import bm25s
@@ -64,6 +66,8 @@ def worker(db: Path, depth: int | None, vector_only: bool = False) -> None:
             # as the review screen prepares the next claims (its sentence vector and,
             # since session 25's continuation, its `matcher.claim_features`).
             matcher.forget()
+            if forget_reads:  # the library's per-stem rows as if never read (session 26)
+                store._reads = None
             if vector_only:  # only the sentence vector ahead, as before session 25's end
                 encoder.vector(claim)
             else:
@@ -79,11 +83,16 @@ def worker(db: Path, depth: int | None, vector_only: bool = False) -> None:
 
 
 def start(
-    checkout: Path, db: Path, depth: int | None, vector_only: bool = False
+    checkout: Path,
+    db: Path,
+    depth: int | None,
+    vector_only: bool = False,
+    forget_reads: bool = False,
 ) -> subprocess.Popen[str]:
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
     depth_option = ["--depth", str(depth)] if depth else []
     depth_option += ["--vector-only"] if vector_only else []
+    depth_option += ["--forget-reads"] if forget_reads else []
     process = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "--worker", str(db), *depth_option],
         stdin=subprocess.PIPE,
@@ -122,9 +131,16 @@ def main() -> None:
         action="store_true",
         help="prepare only each claim's sentence vector (not the matcher's claim_features)",
     )
+    parser.add_argument(
+        "--forget-reads",
+        action="store_true",
+        help="drop the impact lists and stem counts a connection keeps once read"
+        " (`Store._reads`, session 26) before each suggestion, as for a claim none of"
+        " whose stems was asked before",
+    )
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.depth, args.vector_only)
+        worker(args.worker, args.depth, args.vector_only, args.forget_reads)
         return
     from corpora import data_or_skip, suggestion_corpus
 
@@ -138,7 +154,11 @@ def main() -> None:
             copy = Path(folder) / f"{name}.db"
             shutil.copyfile(args.db, copy)
             processes[name] = start(
-                checkout, copy, args.depth if name == "this" else None, args.vector_only
+                checkout,
+                copy,
+                args.depth if name == "this" else None,
+                args.vector_only,
+                args.forget_reads,
             )
         for process in processes.values():  # warm: every candidate's vector cached
             for claim in claims:

@@ -23,15 +23,23 @@ import re
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from factcheck.evidence.signals import Details, compare, extract_details, forget_passages
+from factcheck.evidence.signals import (
+    Details,
+    compare_each,
+    extract_details,
+    forget_passages,
+)
 from factcheck.models import Evidence, SourceKind
 from factcheck.text.lexicon import STOP_WORDS
 from factcheck.text.vectors import default_vectors, vector_bytes
 from factcheck.text.words import READER_WORD, TermStats, content_stems, words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "Candidate",
@@ -248,6 +256,8 @@ def score_candidates(
     order): `rank_candidates` without making `Evidence` of them, for a caller that
     reorders them and keeps a few (`sources.local`: a frozen `Evidence` costs more to
     build than most of a candidate's features)."""
+    import numpy as np  # here, not at import: commands that rank nothing never load it
+
     candidates = list(candidates)
     if not candidates:
         return []
@@ -263,14 +273,21 @@ def score_candidates(
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
     meanings = _meanings(prepared.vector, candidates)
-    features = [_passage_features(candidate.passage, candidate.stems) for candidate in candidates]
-    lowered = [feature.lowered for feature in features]
+    # What the rerank reads of each passage: the stems the source kept (the library's
+    # index keeps them) or its own, and the text lower-cased for rapidfuzz and `compare`
+    passage_stems_each = [
+        candidate.stems if candidate.stems is not None else _passage_stems(candidate.passage)
+        for candidate in candidates
+    ]
+    lowered = [candidate.passage.lower() for candidate in candidates]
     token_set, token_sort = (
         _fuzzy(scorer, claim_lower, lowered)
         for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio)
     )
+    signals = compare_each(details, [c.passage for c in candidates], lowered)
     claim_count = len(claim_stems) or 1
     collection_stems = stats.stems
+    zeros = np.zeros(len(candidates))
     # Each shared stem's saturation term divides by `_SMOOTHING * stem_freq[stem]`:
     # computed once a claim (the same floats), and stems the collection lacks left out
     smoothed = {
@@ -281,6 +298,7 @@ def score_candidates(
     # has, and how far it names what the claim's context does
     titles: dict[str, tuple[tuple[str, ...], frozenset[str], float]] = {}
     log1p = math.log1p
+    pairwise = itertools.pairwise
     # The weights as locals (the loop reads ten a candidate)
     w_recall, w_token_set, w_token_sort, w_coverage, w_title = (
         _WEIGHTS[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
@@ -289,11 +307,14 @@ def score_candidates(
         _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
     )
     pair_count = len(claim_pairs)
-    scored = []
-    saturation = []
+    # Per candidate, what the features are made of: counted here, weighed below
+    covered: list[int] = []
+    title_scores: list[float] = []
+    phrases: list[int] = []
+    rarest_shared: list[float] = []
+    saturation: list[float] = []
     for n, candidate in enumerate(candidates):
-        feature = features[n]
-        passage_stems = feature.stems
+        passage_stems = passage_stems_each[n]
         in_passage = claim_stems.intersection(passage_stems)
         title = candidate.title
         found = titles.get(title)
@@ -306,7 +327,6 @@ def score_candidates(
             )
         title_stems, in_title, title_score = found
         shared = in_passage | in_title
-        agreements, contradictions = compare(details, candidate.passage, lowered=feature.lowered)
         saturation.append(
             sum(
                 [
@@ -320,37 +340,37 @@ def score_candidates(
                 ]
             )
         )
-        # The features in `_WEIGHTS` order, added left to right (as `sum` of a dict
-        # of them did: the same floats, so the same order of near-ties).
-        score = (
-            0
-            + w_recall * (max(candidate.recall, 0.0) / best_recall)
-            + w_token_set * (token_set[n] / 100)
-            + w_token_sort * (token_sort[n] / 100)
-            + w_coverage * (len(in_passage) / claim_count)
-            + w_title * title_score
-            # the share of the claim's word pairs the passage has: phrases, not just words
-            + w_phrase * (len(claim_pairs & feature.pairs) / pair_count if pair_count else 0.0)
-            + w_agreement * (min(len(agreements) / detail_count, 1.0) if detail_count else 0.0)
-            + w_rarest * (max(map(idf.__getitem__, shared), default=0.0) / rarest)
-            + w_meaning * meanings[n]
-        )
-        scored.append((score, candidate, agreements, contradictions))
+        covered.append(len(in_passage))
+        title_scores.append(title_score)
+        # the claim's word pairs the passage has: phrases, not just words
+        phrases.append(len(claim_pairs.intersection(pairwise(passage_stems))) if pair_count else 0)
+        rarest_shared.append(max(map(idf.__getitem__, shared), default=0.0))
+    # The features in `_WEIGHTS` order, added left to right for all candidates at once
+    # (numpy's float64 operations, one at a time, are Python's: the same floats as the
+    # candidate-by-candidate sum, so the same order of near-ties;
+    # tests/unit/test_rerank_memos.py checks it against that sum)
+    score = w_recall * (np.maximum([c.recall for c in candidates], 0.0) / best_recall)
+    score = score + w_token_set * (token_set / 100)
+    score = score + w_token_sort * (token_sort / 100)
+    score = score + w_coverage * (np.array(covered) / claim_count)
+    score = score + w_title * np.array(title_scores)
+    score = score + w_phrase * (np.array(phrases) / pair_count if pair_count else zeros)
+    agreed = np.array([len(agreements) for agreements, _ in signals])
+    score = score + w_agreement * (
+        np.minimum(agreed / detail_count, 1.0) if detail_count else zeros
+    )
+    score = score + w_rarest * (np.array(rarest_shared) / rarest)
+    score = score + w_meaning * meanings
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
     low, high = min(saturation), max(saturation)
-    ranked = [
-        Scored(
-            (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
-            candidate,
-            agreements,
-            contradictions,
-        )
-        for (score, candidate, agreements, contradictions), value in zip(
-            scored, saturation, strict=True
-        )
+    spread = (high - low) or 1.0
+    final = (score + _WEIGHTS["saturated"] * (np.array(saturation) - low) / spread) / _TOTAL_WEIGHT
+    values = final.tolist()
+    # Best first, ties in the candidates' order (a stable sort, as `list.sort` was)
+    return [
+        Scored(values[i], candidates[i], *signals[i])
+        for i in np.argsort(-final, kind="stable").tolist()
     ]
-    ranked.sort(key=lambda item: -item.score)
-    return ranked
 
 
 def with_spans(claim: str, items: Iterable[Evidence]) -> list[Evidence]:
@@ -358,23 +378,24 @@ def with_spans(claim: str, items: Iterable[Evidence]) -> list[Evidence]:
     return [dataclasses.replace(item, span=aligned_span(claim, item.passage)) for item in items]
 
 
-def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> list[float]:
+def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> np.ndarray:
     """`scorer(claim, passage)` for each passage, in one rapidfuzz call (`cdist`: the
     claim is prepared once; the same values as one call a passage, ~25% faster)."""
     import numpy as np
 
-    scores = process.cdist([claim], passages, scorer=scorer, dtype=np.float64, workers=1)
-    values: list[float] = scores[0].tolist()  # Python floats, the same values
-    return values
+    scores: np.ndarray = process.cdist(
+        [claim], passages, scorer=scorer, dtype=np.float64, workers=1
+    )[0]
+    return scores
 
 
-def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> list[float]:
+def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> np.ndarray:
     """Cosine of the claim's and each passage's static vectors (0 when either has none),
     as `vectors.cosine` gives it, for all candidates in one matrix product (the loop
     over 384 lanes a candidate in Python cost more than the rest of its features)."""
     import numpy as np
 
-    result = [0.0] * len(candidates)
+    result = np.zeros(len(candidates))
     if claim_vector is None:
         return result
     width = len(claim_vector)
@@ -385,8 +406,8 @@ def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate])
         matrix = rows.reshape(len(good), width).astype(np.float64)
         norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
         dots = matrix @ np.asarray(claim_vector, dtype=np.float64)
-        for i, dot, norm in zip(good, dots.tolist(), norms.tolist(), strict=True):
-            result[i] = dot / norm if norm else 0.0
+        # dot / norm where the norm is not 0 (float64 division: Python's)
+        result[good] = np.divide(dots, norms, out=np.zeros(len(good)), where=norms != 0)
     return result
 
 
@@ -510,27 +531,12 @@ def _title_stems(title: str) -> tuple[str, ...]:
     return tuple(content_stems(title))
 
 
-class _PassageFeatures(NamedTuple):
-    """What the rerank reads of a passage whatever the claim: computed once per passage
-    text and remembered (`_passage_features`), since a desk asks about related claims
-    whose candidates overlap, and the review screen asks again about a claim it showed.
-    (Immutable as a memo's value must be; a tuple, made in a fraction of a frozen
-    dataclass's time.)"""
-
-    lowered: str
-    """The passage lower-cased, as the rapidfuzz features compare it."""
-    stems: tuple[str, ...]
-    """`content_stems(passage)`, in order."""
-    pairs: frozenset[tuple[str, str]]
-    """Adjacent stem pairs, as `ClaimFeatures.pairs`."""
-
-
 def forget() -> None:
     """Empty the rerank's memos of passages, claims and titles, so that the next
     suggestion computes everything (bench/bench_rerank_speed.py times passages never
     seen before that way). The rankings are the same either way."""
     for memo in (
-        _passage_features,
+        _passage_stems,
         _details,
         _informative,
         _title_stems,
@@ -542,22 +548,19 @@ def forget() -> None:
 
 
 PASSAGE_CACHE = 2048
-"""Passages whose rerank features a process remembers: about 70 claims' candidates, ~7 MB
-with `compare`'s memo for sentence-long passages (14 MB measured for 4,096 of the benches'
-144-character passages), several times that for paragraphs."""
+"""Passages whose stems a process remembers when their source kept none (`_passage_stems`;
+the library's passages come with theirs): about 70 claims' candidates; `compare`'s memo
+of passage details is as long (`signals.PASSAGE_MEMO`)."""
 
 
 @lru_cache(maxsize=PASSAGE_CACHE)
-def _passage_features(passage: str, stems: tuple[str, ...] | None = None) -> _PassageFeatures:
-    """The features of `passage`, from its `stems` when the source kept them (the same
-    as `content_stems(passage)`: tests/unit/test_impact_recall.py checks it)."""
-    if stems is None:
-        stems = tuple(content_stems(passage))
-    return _PassageFeatures(
-        lowered=passage.lower(),
-        stems=stems,
-        pairs=frozenset(itertools.pairwise(stems)),
-    )
+def _passage_stems(passage: str) -> tuple[str, ...]:
+    """`content_stems(passage)` for a candidate whose source kept none (Wikipedia pages,
+    FTS5 recall), remembered: a desk asks about related claims whose candidates overlap,
+    and the review screen asks again about a claim it showed. (The library's impact
+    index hands its passages' stems over: tests/unit/test_impact_recall.py checks they
+    are these.)"""
+    return tuple(content_stems(passage))
 
 
 class ClaimFeatures(NamedTuple):

@@ -11,6 +11,7 @@ models, fast enough to run on a few hundred candidates per claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -302,6 +303,28 @@ def compare(
         if entity.lower() in lowered:
             agreements.append(entity)
     return tuple(dict.fromkeys(agreements)), tuple(dict.fromkeys(contradictions))
+
+
+def compare_each(
+    claim: Details, passages: Sequence[str], lowered: Sequence[str]
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """`compare(claim, passage, lowered=...)` for each of `passages` (with `lowered`, each
+    lower-cased): what the matcher asks of every recalled passage. The claim's side is
+    looked at once: a claim with no detail agrees or disagrees with no passage, and one
+    with names only (the commonest case after none) needs only a lower-cased search a
+    name, not `compare`'s walk through every kind of detail for each passage."""
+    if claim.years or claim.quantities or claim.ordinals or claim.superlatives:
+        return [
+            compare(claim, passage, lowered=text)
+            for passage, text in zip(passages, lowered, strict=True)
+        ]
+    if not claim.entities:
+        return [((), ())] * len(passages)
+    names = [(entity, entity.lower()) for entity in claim.entities]
+    return [
+        (tuple(dict.fromkeys([entity for entity, name in names if name in text])), ())
+        for text in lowered
+    ]
 
 
 PASSAGE_MEMO = 2048

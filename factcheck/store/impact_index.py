@@ -155,7 +155,9 @@ def top(
         best = head[np.argsort(negated[head], kind="stable")][:depth]
     else:
         best = np.argsort(negated, kind="stable")
-    return [(int(unique[i]), float(scores[i])) for i in best]
+    # Python ints and floats, converted in two calls (one numpy scalar at a time cost
+    # more than the sums)
+    return list(zip(unique[best].tolist(), scores[best].tolist(), strict=True))
 
 
 def save(conn: sqlite3.Connection, postings: Postings, *, keep: int = KEEP) -> None:

@@ -12,7 +12,7 @@ import contextlib
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +69,11 @@ Building the index holds every (stem, passage) pair in memory at once (+228 MB p
 100k passages, bench/RESULTS.md "Session 24, impact"), which at a million passages
 would be gigabytes; FTS5 answers from disk at any size."""
 
+LISTS_READ = 4096
+"""Stems whose impact lists and counts a connection keeps once read (`_library_reads`):
+about a desk's vocabulary; a list is at most ~12 KB (`KEEP` long), ~1 MB for typical
+stems together."""
+
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
 
@@ -81,6 +86,17 @@ class ReferenceFile:
     origin: str
     passage_count: int
     added_at: str | None
+
+
+@dataclass(slots=True)
+class _LibraryReads:
+    """Per-stem rows of the library a connection has read, at one `PRAGMA data_version`:
+    each stem's impact list (`reference_impacts`, None where the index lacks the stem)
+    and its counts (`reference_stems`: documents, occurrences; None where none)."""
+
+    version: int
+    lists: dict[str, tuple[int, impact_index.List] | None] = field(default_factory=dict)
+    counts: dict[str, tuple[int, int] | None] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -122,6 +138,8 @@ class ReferencesMixin(StoreBase):
     _impact_memory: tuple[tuple[Any, ...], impact_index.Postings] | None = None
     """An impact index this connection built but could not cache, with the
     `_library_stamp` it was built at."""
+    _reads: _LibraryReads | None = None
+    """Impact lists and stem counts this connection has read (`_library_reads`)."""
 
     def add_references(
         self,
@@ -138,7 +156,7 @@ class ReferencesMixin(StoreBase):
         without `id` or `text` aborts the whole import. `progress(n)` is called with
         the number of rows written so far.
         """
-        self._impact_memory = None
+        self._forget_lists()
         with self.write() as db:
             impact_index.clear_impacts(db.conn)
             replaced = 0
@@ -250,7 +268,7 @@ class ReferencesMixin(StoreBase):
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no reference file {origin!r} (see `factcheck refs list`)")
-        self._impact_memory = None
+        self._forget_lists()
         with self.write() as db:
             impact_index.clear_impacts(db.conn)
             removed = self._delete_passages(db, "file_id = ?", [row[0]])
@@ -338,7 +356,7 @@ class ReferencesMixin(StoreBase):
             if memory[0] == self._library_stamp():
                 return memory[1].lists, memory[1].stems
             self._impact_memory = None
-        cached = impact_index.cached_lists(self.conn, stems)
+        cached = self._cached_lists(stems)
         if cached is not None:
             return cached, None
         passages = self._library_stamp()[1]
@@ -350,6 +368,44 @@ class ReferencesMixin(StoreBase):
         if not self._save_impacts(postings, stamp):
             self._impact_memory = (stamp, postings)
         return postings.lists, postings.stems
+
+    def _cached_lists(
+        self, stems: Sequence[str]
+    ) -> Mapping[str, tuple[int, impact_index.List]] | None:
+        """`impact_index.cached_lists`, each stem's list read from claims.db once while
+        the library is unchanged (`_library_reads`): a desk's claims share most of their
+        stems, and reading a list (a few KB of blob, decoded) cost more than summing it."""
+        known = self._library_reads().lists
+        missing = [stem for stem in dict.fromkeys(stems) if stem not in known]
+        if missing or not known:
+            found = impact_index.cached_lists(self.conn, missing)
+            if found is None:
+                self._reads = None
+                return None
+            known.update((stem, found.get(stem)) for stem in missing)
+        return {stem: posting for stem in stems if (posting := known.get(stem)) is not None}
+
+    def _library_reads(self) -> _LibraryReads:
+        """What this connection has read of the library's per-stem tables, kept while
+        `PRAGMA data_version` says no other connection has written claims.db (this
+        connection's own library writes drop it: `_forget_lists`), up to `LISTS_READ`
+        stems of each."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        reads = self._reads
+        if (
+            reads is None
+            or reads.version != version
+            or len(reads.lists) > LISTS_READ
+            or len(reads.counts) > LISTS_READ
+        ):
+            reads = self._reads = _LibraryReads(version)
+        return reads
+
+    def _forget_lists(self) -> None:
+        """Drop the lists read (`_cached_lists`) and an index held in memory: called
+        by every write of this connection that changes the library."""
+        self._impact_memory = None
+        self._reads = None
 
     def _save_impacts(self, postings: impact_index.Postings, stamp: tuple[Any, ...]) -> bool:
         """Cache a built index, unless that would wait for a lock, join the caller's
@@ -427,14 +483,21 @@ class ReferencesMixin(StoreBase):
         """How common `stems` (`text.words.content_stems`) are in the reference library."""
 
         wanted = sorted(set(stems) | {""})
-        marks = ",".join("?" * len(wanted))
-        found = {
-            row[0]: (row[1], row[2])
-            for row in self.db.execute(
-                f"SELECT stem, documents, occurrences FROM reference_stems WHERE stem IN ({marks})",
-                wanted,
-            )
-        }
+        known = self._library_reads().counts
+        missing = [stem for stem in wanted if stem not in known]
+        if missing:
+            # Read once while the library is unchanged (`_library_reads`), like the lists
+            marks = ",".join("?" * len(missing))
+            read = {
+                row[0]: (row[1], row[2])
+                for row in self.conn.execute(
+                    "SELECT stem, documents, occurrences FROM reference_stems"
+                    f" WHERE stem IN ({marks})",
+                    missing,
+                )
+            }
+            known.update((stem, read.get(stem)) for stem in missing)
+        found = {stem: counts for stem in wanted if (counts := known[stem]) is not None}
         documents, stems_total = found.pop("", (0, 0))
         return TermStats(
             documents=documents,

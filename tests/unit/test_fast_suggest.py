@@ -51,12 +51,12 @@ def test_meanings_in_one_product_equal_the_cosine_one_passage_at_a_time() -> Non
     claim_vector = default_vectors().vector(CLAIM)
     assert claim_vector is not None
     expected = [cosine(claim_vector, c.vector or b"") for c in found]
-    got = matcher._meanings(claim_vector, found)
+    got = matcher._meanings(claim_vector, found).tolist()
     assert got[-1] == 0.0
     assert all(math.isclose(a, b, abs_tol=1e-12) for a, b in zip(got, expected, strict=True))
     # no vector stored: computed from the passage, the same value
-    assert matcher._meanings(claim_vector, candidates(vectors=False)) == got[:-1]
-    assert matcher._meanings(None, found) == [0.0] * len(found)
+    assert matcher._meanings(claim_vector, candidates(vectors=False)).tolist() == got[:-1]
+    assert matcher._meanings(None, found).tolist() == [0.0] * len(found)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_meanings_in_one_product_equal_the_cosine_one_passage_at_a_time() -> Non
 def test_fuzzy_features_in_one_call_equal_one_call_a_passage(scorer) -> None:
     claim = CLAIM.lower()
     passages = [text.lower() for _, text in PASSAGES]
-    assert matcher._fuzzy(scorer, claim, passages) == [scorer(claim, p) for p in passages]
+    assert matcher._fuzzy(scorer, claim, passages).tolist() == [scorer(claim, p) for p in passages]
 
 
 def test_spans_left_out_then_added_give_the_same_evidence() -> None:

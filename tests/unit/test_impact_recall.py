@@ -342,3 +342,50 @@ def _kept_stems(store: Store) -> int:
 
 def _cached_stems(store: Store) -> int:
     return int(store.conn.execute("SELECT count(*) FROM reference_impacts").fetchone()[0])
+
+
+def test_a_connection_reads_each_stems_list_once_while_the_library_is_unchanged(
+    store: Store,
+) -> None:
+    store.add_references(LIBRARY)
+    recalled_hits(store, "Seoul is the capital of Korea")  # builds and caches the index
+    first = recalled_hits(store, "Seoul is the capital of Korea")  # reads its lists
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        again = recalled_hits(store, "Seoul is the capital of Korea")
+        other = recalled_hits(store, "Korea rice")  # "korea" read already, "rice" not
+    finally:
+        store.conn.set_trace_callback(None)
+    assert again == first
+    lists_read = [sql for sql in statements if "reference_impacts" in sql]
+    assert len(lists_read) == 1 and "'rice'" in lists_read[0] and "'korea'" not in lists_read[0]
+    with Store(store.path) as fresh:  # what a connection that read nothing answers
+        assert recalled_hits(fresh, "Korea rice") == other
+
+
+def test_lists_read_are_dropped_when_another_connection_changes_the_library(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "claims.db"
+    with Store(path) as reader, Store(path) as writer:
+        writer.add_references(LIBRARY, origin="a.jsonl")
+        before = recalled_hits(reader, "Danube countries")
+        counted = reader.reference_term_stats(["danube", "countr"])  # read once, kept
+        assert [hit.ref_id for hit in before][:1] == ["river"]
+        writer.add_references(
+            [{"id": "danube2", "title": "Danube", "text": "The Danube delta is in Romania."}],
+            origin="b.jsonl",
+        )
+        after = recalled_hits(reader, "Danube countries")
+        assert "danube2" in [hit.ref_id for hit in after]
+        # every impact and count moved with the library: the reader answers as a new
+        # connection does
+        with Store(path) as fresh:
+            assert after == recalled_hits(fresh, "Danube countries")
+            assert reader.reference_term_stats(["danube", "countr"]) == (
+                fresh.reference_term_stats(["danube", "countr"])
+            )
+        assert reader.reference_term_stats(["danube", "countr"]) != counted
+        writer.remove_references("b.jsonl")
+        assert recalled_hits(reader, "Danube countries") == before

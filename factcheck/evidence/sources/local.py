@@ -247,13 +247,17 @@ def recalled_candidates(store: Store, text: str, *, depth: int = RECALL_DEPTH) -
 
 
 def _candidate(hit: ReferenceHit) -> Candidate:
+    # (positional: 30 a suggestion, and keywords cost more to pass)
     return Candidate(
-        source=SourceKind.REFERENCE,
-        title=hit.title,
-        passage=hit.text,
-        recall=hit.relevance,
-        url=hit.url,
-        reference_id=hit.ref_id,
-        vector=hit.vector,
-        stems=hit.stems,
+        SourceKind.REFERENCE,  # source
+        hit.title,
+        hit.text,  # passage
+        hit.relevance,  # recall
+        hit.url,
+        hit.ref_id,  # reference_id
+        None,  # revision_id
+        None,  # fetched_at
+        None,  # note
+        hit.vector,
+        hit.stems,
     )
