@@ -62,6 +62,7 @@ from corpora import Query, climate_fever, data_or_skip, fm2
 from factcheck.config import Config
 from factcheck.evidence import matcher
 from factcheck.evidence.context import ClaimContext
+from factcheck.evidence.library_weights import LIBRARY_WEIGHTS
 from factcheck.evidence.matcher import rank_candidates
 from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.sources import local
@@ -208,6 +209,13 @@ Setting = tuple[dict[str, float], np.ndarray, float, int]
 
 
 def shipped_weights() -> np.ndarray:
+    """The feature weights of the shipped sentence rerank (`evidence.library_weights`,
+    fitted on every dev claim since session 26: its grid below is not held out)."""
+    return np.array([LIBRARY_WEIGHTS[name] for name in FEATURES])
+
+
+def matcher_weights() -> np.ndarray:
+    """The matcher's own weights: what the sentence rerank used before session 26."""
     return np.array([matcher._WEIGHTS[name] for name in FEATURES])
 
 
@@ -225,12 +233,15 @@ def lexical_grid() -> list[Setting]:
     return settings
 
 
-def sentence_grid(max_depth: int = max(SENTENCE_DEPTHS)) -> list[Setting]:
-    """The sentence term's weight and depth (up to `max_depth`), the matcher's weights
-    as shipped."""
+def sentence_grid(
+    max_depth: int = max(SENTENCE_DEPTHS), weights: np.ndarray | None = None
+) -> list[Setting]:
+    """The sentence term's weight and depth (up to `max_depth`), the feature weights
+    as shipped (or `weights`)."""
     depths = [depth for depth in SENTENCE_DEPTHS if depth <= max_depth]
+    vector = shipped_weights() if weights is None else weights
     return [
-        ({"sentence weight": weight, "depth": depth}, shipped_weights(), weight, depth)
+        ({"sentence weight": weight, "depth": depth}, vector, weight, depth)
         for weight in SENTENCE_WEIGHTS
         for depth in (depths if weight else depths[:1])
     ]
@@ -605,6 +616,17 @@ def main() -> None:
         dev = DevSet(name, passages, queries[: args.limit] if args.limit else queries)
         report_full(dev)
         devs.append(dev)
+    if args.grid == "sentence":
+        # Held out: the matcher's own weights with the sentence grid (before session
+        # 26), then the feature weights fitted inside the folds (bench/recall_levers.py);
+        # the grid over the shipped fitted weights after them is NOT held out.
+        print("\n=== before session 26: the matcher's weights, sentence weight and depth ===")
+        cross_validate(devs, sentence_grid(args.max_depth, matcher_weights()))
+        print("\n=== shipped: feature and sentence weights fitted inside the folds ===")
+        from recall_levers import fitted_cv, nested_learned
+
+        fitted_cv("pairwise fit, variant by inner CV", devs, nested_learned)  # type: ignore[arg-type]
+        print("\n=== the shipped (all-claims) weights, sentence grid (not held out) ===")
     cross_validate(
         devs, sentence_grid(args.max_depth) if args.grid == "sentence" else lexical_grid()
     )

@@ -20,7 +20,7 @@ import dataclasses
 import itertools
 import math
 import re
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -243,11 +243,15 @@ def score_candidates(
     *,
     context: str = "",
     stats: TermStats | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> list[Scored]:
     """Every candidate with its rerank score, best first (ties keep the candidates'
     order): `rank_candidates` without making `Evidence` of them, for a caller that
     reorders them and keeps a few (`sources.local`: a frozen `Evidence` costs more to
-    build than most of a candidate's features)."""
+    build than most of a candidate's features). `weights` (every feature of
+    `_WEIGHTS`) replace the matcher's own: `sources.local` passes those fitted for its
+    sentence rerank (`evidence.library_weights`)."""
+    weights = weights or _WEIGHTS
     candidates = list(candidates)
     if not candidates:
         return []
@@ -283,10 +287,10 @@ def score_candidates(
     log1p = math.log1p
     # The weights as locals (the loop reads ten a candidate)
     w_recall, w_token_set, w_token_sort, w_coverage, w_title = (
-        _WEIGHTS[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
+        weights[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
     )
     w_phrase, w_agreement, w_rarest, w_meaning = (
-        _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
+        weights[name] for name in ("phrase", "agreement", "rarest", "meaning")
     )
     pair_count = len(claim_pairs)
     scored = []
@@ -338,9 +342,11 @@ def score_candidates(
         scored.append((score, candidate, agreements, contradictions))
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
     low, high = min(saturation), max(saturation)
+    w_saturated = weights["saturated"]
+    total = _TOTAL_WEIGHT if weights is _WEIGHTS else sum(weights.values())
     ranked = [
         Scored(
-            (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
+            (score + w_saturated * (value - low) / ((high - low) or 1.0)) / total,
             candidate,
             agreements,
             contradictions,
