@@ -181,6 +181,7 @@ def rank_candidates(
     score_cutoff: float | None = None,
     stats: TermStats | None = None,
     spans: bool = True,
+    weights: Mapping[str, float] | None = None,
 ) -> list[Evidence]:
     """Rerank candidates for `claim` and return the best `limit` as `Evidence`.
 
@@ -190,9 +191,10 @@ def rank_candidates(
     whole collection; without it they are counted over the candidates. `spans=False`
     leaves each `Evidence.span` None, for a caller that reorders the results and aligns
     only the few it keeps (`with_spans`): alignment costs the most of any step a result.
+    `weights`: as `score_candidates`.
     """
     results = []
-    for item in score_candidates(claim, candidates, context=context, stats=stats):
+    for item in score_candidates(claim, candidates, context=context, stats=stats, weights=weights):
         if score_cutoff is not None and item.score < score_cutoff:
             break
         results.append(as_evidence(claim, item, spans=spans))
