@@ -62,7 +62,6 @@ from corpora import Query, climate_fever, data_or_skip, fm2
 from factcheck.config import Config
 from factcheck.evidence import matcher
 from factcheck.evidence.context import ClaimContext
-from factcheck.evidence.library_weights import LIBRARY_WEIGHTS
 from factcheck.evidence.matcher import rank_candidates
 from factcheck.evidence.source_factory import make_sources
 from factcheck.evidence.sources import local
@@ -209,14 +208,11 @@ Setting = tuple[dict[str, float], np.ndarray, float, int]
 
 
 def shipped_weights() -> np.ndarray:
-    """The feature weights of the shipped sentence rerank (`evidence.library_weights`,
-    fitted on every dev claim since session 26: its grid below is not held out)."""
-    return np.array([LIBRARY_WEIGHTS[name] for name in FEATURES])
-
-
-def matcher_weights() -> np.ndarray:
-    """The matcher's own weights: what the sentence rerank used before session 26."""
     return np.array([matcher._WEIGHTS[name] for name in FEATURES])
+
+
+matcher_weights = shipped_weights
+"""The matcher's own weights (bench/recall_levers.py reads them by this name)."""
 
 
 def lexical_grid() -> list[Setting]:
@@ -602,6 +598,12 @@ def main() -> None:
         help="also choose the recall depth among these (e.g. 20 25 30) inside the folds,"
         " nested with the sentence grid (`choose_recall_depth`)",
     )
+    parser.add_argument(
+        "--fitted",
+        action="store_true",
+        help="also cross-validate the feature and sentence weights fitted by a pairwise"
+        " logistic loss inside the folds (bench/recall_levers.py; session 26)",
+    )
     args = parser.parse_args()
     if args.recall_depth:
         matcher.RECALL_DEPTH = local.RECALL_DEPTH = args.recall_depth
@@ -616,20 +618,15 @@ def main() -> None:
         dev = DevSet(name, passages, queries[: args.limit] if args.limit else queries)
         report_full(dev)
         devs.append(dev)
-    if args.grid == "sentence":
-        # Held out: the matcher's own weights with the sentence grid (before session
-        # 26), then the feature weights fitted inside the folds (bench/recall_levers.py);
-        # the grid over the shipped fitted weights after them is NOT held out.
-        print("\n=== before session 26: the matcher's weights, sentence weight and depth ===")
-        cross_validate(devs, sentence_grid(args.max_depth, matcher_weights()))
-        print("\n=== shipped: feature and sentence weights fitted inside the folds ===")
-        from recall_levers import fitted_cv, nested_learned
-
-        fitted_cv("pairwise fit, variant by inner CV", devs, nested_learned)  # type: ignore[arg-type]
-        print("\n=== the shipped (all-claims) weights, sentence grid (not held out) ===")
     cross_validate(
         devs, sentence_grid(args.max_depth) if args.grid == "sentence" else lexical_grid()
     )
+    if args.fitted:
+        # Session 26 (recall14), measured, not shipped: the matcher's feature weights
+        # and the sentence weight fitted inside the folds (bench/recall_levers.py).
+        from recall_levers import fitted_cv, nested_learned
+
+        fitted_cv("feature + sentence weights, pairwise fit inside the folds", devs, nested_learned)  # type: ignore[arg-type]
     if args.fewer_candidates:
         cheaper_variants(devs, args.max_depth, args.fewer_candidates)
     if args.choose_recall_depth:

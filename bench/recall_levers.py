@@ -179,7 +179,7 @@ def shipped_grid(max_depth: int = 20) -> list[tuple[str, Ranker]]:
             f"sentence weight {chosen['sentence weight']:g} depth {chosen['depth']}",
             linear_ranker(vector, weight, depth),
         )
-        for chosen, vector, weight, depth in er.sentence_grid(max_depth)
+        for chosen, vector, weight, depth in er.sentence_grid(max_depth, er.matcher_weights())
     ]
 
 

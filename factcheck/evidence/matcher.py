@@ -20,7 +20,7 @@ import dataclasses
 import itertools
 import math
 import re
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -181,7 +181,6 @@ def rank_candidates(
     score_cutoff: float | None = None,
     stats: TermStats | None = None,
     spans: bool = True,
-    weights: Mapping[str, float] | None = None,
 ) -> list[Evidence]:
     """Rerank candidates for `claim` and return the best `limit` as `Evidence`.
 
@@ -191,10 +190,9 @@ def rank_candidates(
     whole collection; without it they are counted over the candidates. `spans=False`
     leaves each `Evidence.span` None, for a caller that reorders the results and aligns
     only the few it keeps (`with_spans`): alignment costs the most of any step a result.
-    `weights`: as `score_candidates`.
     """
     results = []
-    for item in score_candidates(claim, candidates, context=context, stats=stats, weights=weights):
+    for item in score_candidates(claim, candidates, context=context, stats=stats):
         if score_cutoff is not None and item.score < score_cutoff:
             break
         results.append(as_evidence(claim, item, spans=spans))
@@ -245,15 +243,11 @@ def score_candidates(
     *,
     context: str = "",
     stats: TermStats | None = None,
-    weights: Mapping[str, float] | None = None,
 ) -> list[Scored]:
     """Every candidate with its rerank score, best first (ties keep the candidates'
     order): `rank_candidates` without making `Evidence` of them, for a caller that
     reorders them and keeps a few (`sources.local`: a frozen `Evidence` costs more to
-    build than most of a candidate's features). `weights` (every feature of
-    `_WEIGHTS`) replace the matcher's own: `sources.local` passes those fitted for its
-    sentence rerank (`evidence.library_weights`)."""
-    weights = weights or _WEIGHTS
+    build than most of a candidate's features)."""
     candidates = list(candidates)
     if not candidates:
         return []
@@ -289,10 +283,10 @@ def score_candidates(
     log1p = math.log1p
     # The weights as locals (the loop reads ten a candidate)
     w_recall, w_token_set, w_token_sort, w_coverage, w_title = (
-        weights[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
+        _WEIGHTS[name] for name in ("recall", "token_set", "token_sort", "coverage", "title")
     )
     w_phrase, w_agreement, w_rarest, w_meaning = (
-        weights[name] for name in ("phrase", "agreement", "rarest", "meaning")
+        _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
     )
     pair_count = len(claim_pairs)
     scored = []
@@ -344,11 +338,9 @@ def score_candidates(
         scored.append((score, candidate, agreements, contradictions))
     # `saturated` is relative to the claim's other candidates (min-max), like `recall`.
     low, high = min(saturation), max(saturation)
-    w_saturated = weights["saturated"]
-    total = _TOTAL_WEIGHT if weights is _WEIGHTS else sum(weights.values())
     ranked = [
         Scored(
-            (score + w_saturated * (value - low) / ((high - low) or 1.0)) / total,
+            (score + _WEIGHTS["saturated"] * (value - low) / ((high - low) or 1.0)) / _TOTAL_WEIGHT,
             candidate,
             agreements,
             contradictions,

@@ -232,9 +232,7 @@ def test_a_suggestion_inside_a_read_snapshot_survives_another_writer(tmp_path: P
 def test_the_suggestion_is_the_matcher_ranking_reranked_by_meaning(store: Store) -> None:
     """`suggest` makes `Evidence` of the kept few only (`score_candidates`,
     `meaning_order`): the same answers, scores and spans as ranking every candidate
-    with `rank_candidates` (the library's weights) and reordering them with
-    `rerank_by_meaning`."""
-    from factcheck.evidence.library_weights import LIBRARY_WEIGHTS
+    with `rank_candidates` and reordering them with `rerank_by_meaning`."""
     from factcheck.evidence.matcher import rank_candidates
     from factcheck.evidence.sources.local import _candidate, recalled_hits, rerank_by_meaning
     from factcheck.text.words import content_stems
@@ -258,7 +256,6 @@ def test_the_suggestion_is_the_matcher_ranking_reranked_by_meaning(store: Store)
             limit=4,
             stats=store.reference_term_stats(content_stems(claim)),
             spans=False,
-            weights=LIBRARY_WEIGHTS,
         )
         expected = rerank_by_meaning(
             store, claim, ranked, hits, source.sentence_weight, limit=2, spans=True

@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from factcheck.errors import StoreError
-from factcheck.evidence.library_weights import LIBRARY_SENTENCE_WEIGHT, LIBRARY_WEIGHTS
 from factcheck.evidence.matcher import (
     CLAIM_MEMO,
     RECALL_DEPTH,
@@ -53,7 +52,7 @@ SENTENCE_DEPTH = 20
 on a library not yet embedded (each passage first seen costs one), so the
 cross-validation grid is bounded at 20 for cost (bench/eval_retrieval.py --max-depth 20;
 bench/RESULTS.md, issue 14)."""
-SENTENCE_WEIGHT = LIBRARY_SENTENCE_WEIGHT
+SENTENCE_WEIGHT = 1.5
 """Weight of the claim-passage cosine against 1.0 for the matcher's score (in [0, 1]):
 chosen by 5-fold cross-validation over claims (bench/eval_retrieval.py), so meaning
 leads and the lexical score breaks its near-ties. Since the impact-index recall and the
@@ -92,9 +91,7 @@ class LocalReferences:
             )
         # Spans are aligned, and `Evidence` made, only for the `limit` the second
         # rerank keeps.
-        scored = score_candidates(
-            text, map(_candidate, hits), context=context.text, stats=stats, weights=LIBRARY_WEIGHTS
-        )
+        scored = score_candidates(text, map(_candidate, hits), context=context.text, stats=stats)
         scored = scored[: max(limit, self.sentence_depth)]
         kept = meaning_order(
             self.store,
