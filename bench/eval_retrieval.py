@@ -211,6 +211,10 @@ def shipped_weights() -> np.ndarray:
     return np.array([matcher._WEIGHTS[name] for name in FEATURES])
 
 
+matcher_weights = shipped_weights
+"""The matcher's own weights (bench/recall_levers.py reads them by this name)."""
+
+
 def lexical_grid() -> list[Setting]:
     """Multipliers on groups of the matcher's weights, the sentence term as shipped."""
     settings = []
@@ -225,12 +229,15 @@ def lexical_grid() -> list[Setting]:
     return settings
 
 
-def sentence_grid(max_depth: int = max(SENTENCE_DEPTHS)) -> list[Setting]:
-    """The sentence term's weight and depth (up to `max_depth`), the matcher's weights
-    as shipped."""
+def sentence_grid(
+    max_depth: int = max(SENTENCE_DEPTHS), weights: np.ndarray | None = None
+) -> list[Setting]:
+    """The sentence term's weight and depth (up to `max_depth`), the feature weights
+    as shipped (or `weights`)."""
     depths = [depth for depth in SENTENCE_DEPTHS if depth <= max_depth]
+    vector = shipped_weights() if weights is None else weights
     return [
-        ({"sentence weight": weight, "depth": depth}, shipped_weights(), weight, depth)
+        ({"sentence weight": weight, "depth": depth}, vector, weight, depth)
         for weight in SENTENCE_WEIGHTS
         for depth in (depths if weight else depths[:1])
     ]
@@ -591,6 +598,12 @@ def main() -> None:
         help="also choose the recall depth among these (e.g. 20 25 30) inside the folds,"
         " nested with the sentence grid (`choose_recall_depth`)",
     )
+    parser.add_argument(
+        "--fitted",
+        action="store_true",
+        help="also cross-validate the feature and sentence weights fitted by a pairwise"
+        " logistic loss inside the folds (bench/recall_levers.py; session 26)",
+    )
     args = parser.parse_args()
     if args.recall_depth:
         matcher.RECALL_DEPTH = local.RECALL_DEPTH = args.recall_depth
@@ -608,6 +621,12 @@ def main() -> None:
     cross_validate(
         devs, sentence_grid(args.max_depth) if args.grid == "sentence" else lexical_grid()
     )
+    if args.fitted:
+        # Session 26 (recall14), measured, not shipped: the matcher's feature weights
+        # and the sentence weight fitted inside the folds (bench/recall_levers.py).
+        from recall_levers import fitted_cv, nested_learned
+
+        fitted_cv("feature + sentence weights, pairwise fit inside the folds", devs, nested_learned)  # type: ignore[arg-type]
     if args.fewer_candidates:
         cheaper_variants(devs, args.max_depth, args.fewer_candidates)
     if args.choose_recall_depth:
