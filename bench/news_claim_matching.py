@@ -114,6 +114,11 @@ def one_to_one(text: str, shown: list[Span], claims: list[Annotated]) -> int:
     return sum(place(i, set()) for i in range(len(claims)))
 
 
+def harmonic_mean(precision: float, recall: float) -> float:
+    """F1 of a precision and a recall (0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Tally:
     """Counts for one article (or pooled: add them)."""
@@ -143,8 +148,7 @@ class Tally:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.precision, self.recall)
 
     @property
     def recall_1to1(self) -> float:
@@ -156,8 +160,7 @@ class Tally:
 
     @property
     def f1_1to1(self) -> float:
-        p, r = self.precision_1to1, self.recall_1to1
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic_mean(self.precision_1to1, self.recall_1to1)
 
     @property
     def badly_cut_share(self) -> float:

@@ -15,13 +15,10 @@ from factcheck.evidence.matcher import Candidate, score_candidates
 from factcheck.evidence.signals import compare, compare_each, extract_details
 from factcheck.models import SourceKind
 from factcheck.text.words import TermStats, content_stems
+from tests.unit import korea_passages
 
 PASSAGES = [
-    ("Economy of South Korea", "South Korea has the fourth-largest economy in Asia."),
-    ("Economy of South Korea", "Exports of South Korea were worth 542 billion dollars in 2019."),
-    ("Economy of South Korea", "In 2018 exports were worth 600 billion dollars, the 3rd largest."),
-    ("Seoul", "Seoul is the capital and largest city of South Korea."),
-    ("Korean War", "The Korean War began in 1950 when North Korea invaded the South."),
+    *korea_passages.PASSAGES,
     ("Penguin", "Emperor penguins breed in the Antarctic winter."),
     ("", "the economy grew by 3.4 percent, the fastest since 2010."),
 ]

@@ -12,15 +12,9 @@ from factcheck.evidence.sources.local import LocalReferences
 from factcheck.models import SourceKind
 from factcheck.store import Store
 from factcheck.text.words import content_stems
+from tests.unit.korea_passages import PASSAGES
 
 CLAIM = "South Korea is Asia's fourth-largest economy, with exports worth $600 billion in 2019."
-PASSAGES = [
-    ("Economy of South Korea", "South Korea has the fourth-largest economy in Asia."),
-    ("Economy of South Korea", "Exports of South Korea were worth 542 billion dollars in 2019."),
-    ("Economy of South Korea", "In 2018 exports were worth 600 billion dollars, the 3rd largest."),
-    ("Seoul", "Seoul is the capital and largest city of South Korea."),
-    ("Korean War", "The Korean War began in 1950 when North Korea invaded the South."),
-]
 
 
 def candidates() -> list[Candidate]:
