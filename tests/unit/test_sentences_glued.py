@@ -157,3 +157,17 @@ def test_glued_spans_keep_exact_offsets() -> None:
         "A study found it.",
     ]
     assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+
+
+def test_claims_do_not_run_across_a_glued_end_and_speech_keeps_its_anchor() -> None:
+    from factcheck import split_claims
+
+    text = (
+        "More than 609,000 people in the U.S. have died from COVID-19.The Associated Press "
+        "reported that 150 of 18,000 deaths in May were in vaccinated people. "
+        "The health minister told parliament on Monday that he said:  The economy grew 3% in 2020."
+    )
+    claims = [c.text for c in split_claims(text)]
+    assert not any("COVID-19.The" in c for c in claims)
+    assert any(c.startswith("The Associated Press reported") for c in claims)
+    assert any(c.startswith("The health minister told parliament") and "3%" in c for c in claims)
