@@ -18,7 +18,14 @@ import re
 from factcheck.text.lexicon import words_of
 from factcheck.text.words import READER_WORD
 
-__all__ = ["body_words_of", "content_words", "is_debris", "is_headline", "restates"]
+__all__ = [
+    "body_words_of",
+    "content_words",
+    "is_debris",
+    "is_headline",
+    "is_speaker_line",
+    "restates",
+]
 
 
 # Formulas of the page around an article, matched on a whole line.
@@ -84,6 +91,14 @@ _DATED_CAPTION = re.compile(
     r"(?:\s+by\s+(?:(?:[A-Z@][\w.@'’-]*|bin|de|van|von|al|da)\s+){1,5})?"
     rf"(?:\s*(?:on|in)\s+|\s+){_CAPTION_DATE}$"
 )
+# The speaker line under a quoted claim: "Matt Thistlethwaite, Labor MP, February 9,
+# 2021". A name of two to four capitalised words, a role, a date (a full stop at most);
+# no verb. Fact-check pages set it under the quotation; extraction glues it to the next
+# sentence.
+_SPEAKER_LINE = re.compile(
+    r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3},\s+[^,.!?;:]{2,80}(?:,\s+[^,.!?;:]{2,80})?,\s+"
+    rf"{_CAPTION_DATE}\.?$"
+)
 _STOPWORDS = words_of(
     "a an the of in on at to for and or but with by from as is are was were be been has "
     "have had it its this that these those their his her he she they we you i our over "
@@ -133,6 +148,14 @@ def is_debris(line: str, *, alone_on_line: bool) -> bool:
         return True  # a cut-off teaser or related-story link
     # "Nitin A Gokhale WhatsApp Channel", "Share on Facebook"
     return ends_open and len(words) <= 8 and any(w.lower() in _SHARE_WORDS for w in words)
+
+
+def is_speaker_line(line: str) -> bool:
+    """Whether a sentence is the speaker line set under a quoted claim ("Matt
+    Thistlethwaite, Labor MP, February 9, 2021"): not a claim, but the claim's
+    attribution, which the splitter joins to the quotation before it."""
+    stripped = line.strip()
+    return _SPEAKER_LINE.match(stripped) is not None and not has_verb(stripped)
 
 
 def is_headline(line: str) -> bool:

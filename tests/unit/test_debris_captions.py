@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck import split_claims
-from factcheck.claims.debris import is_debris
+from factcheck.claims.debris import is_debris, is_speaker_line
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,39 @@ def test_glued_caption_gives_no_claim_and_the_next_sentence_stays() -> None:
 def test_caption_credit_must_be_a_name() -> None:
     assert is_debris("Photo taken by Jane Doe on 3 May 2020", alone_on_line=False)
     assert not is_debris("Photo taken by the ministry shows troops in 2020", alone_on_line=False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Matt Thistlethwaite, Labor MP, February 9, 2021",
+        "Scott Morrison, Australian prime minister and Liberal Party leader, February 1, 2021",
+        "Peter Singer, bioethics professor, January 31, 2021",
+        "Anthony Albanese, Labor Party leader, February 2, 2021.",
+    ],
+)
+def test_speaker_line_under_a_quoted_claim_is_recognised(line: str) -> None:
+    assert is_speaker_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Scott Morrison, the prime minister, said the cap was lifted in 2021",
+        "Joe Biden, then vice president, was elected in 2020",
+        "In Sydney, the limit was raised, in March 2021",
+    ],
+)
+def test_sentences_like_speaker_lines_are_not_speaker_lines(line: str) -> None:
+    assert not is_speaker_line(line)
+
+
+def test_quoted_claim_keeps_its_speaker_line_and_the_next_sentence_stands_alone() -> None:
+    text = (
+        "“Net zero by 2050 will create 250,000 jobs in the next decade.”Matt Thistlethwaite, "
+        "Labor MP, February 9, 2021.The report was published by the Climate Council in 2020."
+    )
+    claims = [c.text for c in split_claims(text)]
+    assert any(c.startswith("“Net zero") and "Matt Thistlethwaite" in c for c in claims)
+    assert any(c.startswith("The report was published") for c in claims)
+    assert not any(c.startswith("Matt Thistlethwaite") for c in claims)
