@@ -249,7 +249,8 @@ def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[in
     quoted = hold_quotations and ("“" in text or '"' in text)
     # Glued boundaries are rare: find them once, and split a sentence further only when
     # one falls inside it (a per-sentence search cost a third of the segmenter's time).
-    glued = [m.end() for m in _GLUED.finditer(text)]
+    # Every kind needs a capital after it, so text without one is not searched at all.
+    glued = [] if caseless else [m.end() for m in _GLUED.finditer(text)]
     next_glued = glued[0] if glued else len(text) + 1
     glued_index = 0
 
