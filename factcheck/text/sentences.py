@@ -168,10 +168,10 @@ def _glued_end(text: str, start: int, match: re.Match[str]) -> bool:
     """Whether a glued candidate of `_GLUED` really ends a sentence that began at `start`."""
     cut = match.end()
     if match.group("colon") is not None:
-        head = text[start:cut].split()
-        if len(head) < _MIN_WORDS_BEFORE_COLON:
+        words = text[start:cut].split()
+        if len(words) < _MIN_WORDS_BEFORE_COLON:
             return False
-        before = head[-1].rstrip(":").lower().strip("\"“”‘’'()[],")
+        before = words[-1].rstrip(":").lower().strip("\"“”‘’'()[],")
         return before.isalpha() and before not in _SPEECH_BEFORE_COLON
     head = text[max(start, cut - 24) : cut].rstrip('"”’.!?')
     word = _WORD_AT_END.search(head)
