@@ -2,12 +2,13 @@
 
 Text copied from a news page carries the page around the article: breadcrumbs ("Home
 China Chinese President Xi..."), share prompts ("Nitin A Gokhale WhatsApp Channel"),
-photo captions and credits, related-link lists, agency credits ("(With inputs from
-Reuters)"), bylines and datelines. None of them is a claim. The rules here are about the
-form of a line, not its words alone: debris lines stand alone on their line, carry no
-end punctuation, and are either a known page formula or a run of Title-Case words with
-no verb. The splitter calls `is_debris` on every sentence and `is_headline` to find
-headlines, which it shows only when the body does not restate them. Pure; no I/O.
+photo captions and credits (a dated caption even inside a paragraph), related-link
+lists, agency credits ("(With inputs from Reuters)"), bylines and datelines. None of
+them is a claim. The rules here are about the form of a line, not its words alone:
+debris lines stand alone on their line, carry no end punctuation, and are either a
+known page formula or a run of Title-Case words with no verb. The splitter calls
+`is_debris` on every sentence and `is_headline` to find headlines, which it shows only
+when the body does not restate them. Pure; no I/O.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ import re
 from factcheck.text.lexicon import words_of
 from factcheck.text.words import READER_WORD
 
-__all__ = ["body_words_of", "content_words", "is_debris", "is_headline", "restates"]
+__all__ = [
+    "body_words_of",
+    "content_words",
+    "is_debris",
+    "is_headline",
+    "is_speaker_line",
+    "restates",
+]
 
 
 # Formulas of the page around an article, matched on a whole line.
@@ -67,6 +75,30 @@ _VERBISH = re.compile(
     re.IGNORECASE,
 )
 _END_PUNCTUATION = tuple('.!?:;"”’)')
+# A dated photo or screenshot caption: "Screenshot of the misleading post, taken on July
+# 13, 2021", "A photo of the event shared by X on 26 November, 2019", "Video filmed on 16
+# July 2021". Fact-check pages put one under every image; extraction glues it to the next
+# sentence with no stop, so it is found inside paragraphs too (the segmenter ends it at
+# the year). A caption noun first, no finite verb, a past participle, a name, a date last.
+_CAPTION_DATE = (
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[A-Z][a-z]+,?\s+|[A-Z][a-z]+\s+)?"
+    r"(?:1[89]|20)\d\d"
+)
+_DATED_CAPTION = re.compile(
+    r"^(?i:(?:an?\s+|the\s+)?(?:screenshots?|screen\s*grabs?|screengrabs?|photos?|"
+    r"photographs?|images?|pictures?|videos?|footage|clips?))\b(?:\s+of\b.{1,200}?)?,?\s+"
+    r"(?P<made>taken|shared|posted|filmed|captured|published|uploaded|recorded)"
+    r"(?:\s+by\s+(?:(?:[A-Z@][\w.@'’-]*|bin|de|van|von|al|da)\s+){1,5})?"
+    rf"(?:\s*(?:on|in)\s+|\s+){_CAPTION_DATE}$"
+)
+# The speaker line under a quoted claim: "Matt Thistlethwaite, Labor MP, February 9,
+# 2021". A name of two to four capitalised words, a role, a date (a full stop at most);
+# no verb. Fact-check pages set it under the quotation; extraction glues it to the next
+# sentence.
+_SPEAKER_LINE = re.compile(
+    r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3},\s+[^,.!?;:]{2,80}(?:,\s+[^,.!?;:]{2,80})?,\s+"
+    rf"{_CAPTION_DATE}\.?$"
+)
 _STOPWORDS = words_of(
     "a an the of in on at to for and or but with by from as is are was were be been has "
     "have had it its this that these those their his her he she they we you i our over "
@@ -98,6 +130,9 @@ def is_debris(line: str, *, alone_on_line: bool) -> bool:
             return True
     if _SELF_PROMOTION.match(stripped):
         return True  # "Visit our coronavirus hub and follow our live updates page ..."
+    caption = _DATED_CAPTION.match(stripped)
+    if caption is not None and not has_verb(stripped[: caption.start("made")]):
+        return True  # "Screenshot of the post, taken on July 13, 2021", even mid-paragraph
     if not alone_on_line:
         return False
     if len(stripped) < 160 and (_PAGE_FORMULA.match(stripped) or _BYLINE.match(stripped)):
@@ -113,6 +148,14 @@ def is_debris(line: str, *, alone_on_line: bool) -> bool:
         return True  # a cut-off teaser or related-story link
     # "Nitin A Gokhale WhatsApp Channel", "Share on Facebook"
     return ends_open and len(words) <= 8 and any(w.lower() in _SHARE_WORDS for w in words)
+
+
+def is_speaker_line(line: str) -> bool:
+    """Whether a sentence is the speaker line set under a quoted claim ("Matt
+    Thistlethwaite, Labor MP, February 9, 2021"): not a claim, but the claim's
+    attribution, which the splitter joins to the quotation before it."""
+    stripped = line.strip()
+    return _SPEAKER_LINE.match(stripped) is not None and not has_verb(stripped)
 
 
 def is_headline(line: str) -> bool:

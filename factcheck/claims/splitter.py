@@ -34,7 +34,14 @@ from factcheck.claims.checkworthiness import (
     linear_sentence_scores,
     score_sentences,
 )
-from factcheck.claims.debris import body_words_of, content_words, is_debris, is_headline, restates
+from factcheck.claims.debris import (
+    body_words_of,
+    content_words,
+    is_debris,
+    is_headline,
+    is_speaker_line,
+    restates,
+)
 from factcheck.claims.duplicates import duplicate_of, normalise
 from factcheck.claims.mood import mood_shift
 from factcheck.claims.spans import (
@@ -265,6 +272,9 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
         wording = text[content_start:end]
         if not any(map(str.isalpha, wording)):
             continue  # a rule line, a page number: nothing to check
+        if body and is_speaker_line(wording) and _closes_quotation(text, body[-1].end, start):
+            body[-1] = body[-1]._replace(end=end)  # the quoted claim keeps its speaker
+            continue
         alone = _alone_on_line(text, start, end)
         if is_debris(wording, alone_on_line=alone):
             continue
@@ -298,6 +308,12 @@ def _article_sentences(text: str) -> tuple[list[_Sentence], list[tuple[_Sentence
     ]
     repeated += _restating_headlines(text, restated, kept)
     return kept, repeated
+
+
+def _closes_quotation(text: str, previous_end: int, start: int) -> bool:
+    """Whether the sentence ending at `previous_end` ends a quotation and only spaces
+    lie between it and `start` (a speaker line set under a quoted claim)."""
+    return text[previous_end - 1 : previous_end] in '”"' and not text[previous_end:start].strip()
 
 
 def _quoted_sentences(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
