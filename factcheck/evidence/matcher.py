@@ -437,10 +437,13 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     When the characters rapidfuzz aligned hold none of the claim's words, the stretch of
     passage as many words long as the claim with the most of them is taken instead."""
     claim_stems = _span_stems(claim)
-    # The passage's words are read only as far as the aligned characters: the words
-    # after them cannot be in the span (most passages end well after it).
+    # The passage's words are read only around the aligned characters: the words after
+    # them cannot be in the span (most passages end well after it), nor those ending
+    # before them. A space is never inside a word, so the words found from just after
+    # the last space before `start` are the words a read from the passage's start
+    # finds there; those it skips end before `start`.
     found = []
-    for match in READER_WORD.finditer(passage):
+    for match in READER_WORD.finditer(passage, passage.rfind(" ", 0, start) + 1):
         first, last = match.span()
         if first >= end:
             break

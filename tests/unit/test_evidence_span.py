@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.cli import cli
 from factcheck.evidence.matcher import Candidate, aligned_span, rank_candidates
@@ -85,3 +87,72 @@ def test_show_json_gives_the_word_span(tmp_path: Path, monkeypatch: pytest.Monke
     )
     best = shown["evidence"][0]
     assert on_word_boundaries(best["passage"], tuple(best["span"]))
+
+
+def _span_read_from_the_start(claim: str, passage: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    """`_claim_words_span` as it was: its first pass reads every word from the
+    passage's start."""
+    from factcheck.evidence import matcher
+    from factcheck.evidence.matcher import _span_stems, _token_stems
+    from factcheck.text.words import READER_WORD, words
+
+    claim_stems = _span_stems(claim)
+    found = []
+    for match in READER_WORD.finditer(passage):
+        first, last = match.span()
+        if first >= end:
+            break
+        if last > start and not _token_stems(match.group()).isdisjoint(claim_stems):
+            found.append((first, last))
+    if found:
+        return (found[0][0], found[-1][1])
+    tokens, spans = matcher._reader_tokens(passage)
+    if not tokens:
+        return None
+    shared = [not _token_stems(token).isdisjoint(claim_stems) for token in tokens]
+    width = max(1, len(words(claim)))
+    counts = [sum(shared[i : i + width]) for i in range(len(tokens))]
+    best = max(range(len(tokens)), key=counts.__getitem__)
+    if counts[best] == 0:
+        return None
+    hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
+    return (spans[hits[0]][0], spans[hits[-1]][1])
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "Korea",
+                "Korea's",
+                "U.S.",
+                "fourth-largest",
+                "economy",
+                "3.5",
+                "the",
+                "a.b-c",
+                "(Asia)",
+                "export,",
+                "sector.",
+                "—",
+                "Seoul",
+                "largest",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    gaps=st.lists(st.sampled_from([" ", "  ", "\n", " - ", ", "]), min_size=12, max_size=12),
+    cut=st.tuples(st.floats(0, 1), st.floats(0, 1)),
+)
+def test_the_span_reads_only_the_words_around_the_aligned_characters(
+    pieces: list[str], gaps: list[str], cut: tuple[float, float]
+) -> None:
+    from factcheck.evidence import matcher
+
+    passage = "".join(word + gap for word, gap in zip(pieces, gaps, strict=False)).strip()
+    start, end = sorted(int(share * len(passage)) for share in cut)
+    claim = "South Korea's fourth-largest economy in Asia, the U.S. sector"
+    expected = _span_read_from_the_start(claim, passage, start, end)
+    span = matcher._claim_words_span(claim, passage, start, end)
+    assert span == expected
