@@ -205,12 +205,14 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         # only where the fragment and attribution-tail checks look (the first words).
         verbs = list(map(_is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
         cuts = [(0, n - 1)]
+        list_items: set[int] = set()
     else:
         verbs = list(map(_is_verb, lowers, previous))
-        cuts = _statement_cuts(words, lowers, verbs, _top_level(words), n)
+        cuts, list_items = _statement_cuts(words, lowers, verbs, _top_level(words), n)
     statements: list[Statement] = []
     for first, last in cuts:
-        if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
+        listed = first in list_items
+        if not listed and last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
             continue  # a bare noun phrase ("six weeks"): nothing to check
         if _bare_attribution(lowers, verbs, first, last):
             continue  # "he said", "the company said in a statement"
@@ -406,11 +408,19 @@ def _top_level(words: list[str]) -> list[bool]:
 
 def _statement_cuts(
     words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], n: int
-) -> list[tuple[int, int]]:
-    """Token ranges [first, last] of the sentence's statements (one pass)."""
-    if _attribution_tail(lowers, verbs, top, n):
-        return [(0, n - 1)]  # "A rose and B fell, the company said": one attributed statement
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """Token ranges [first, last] of the sentence's statements (one pass), and the
+    first tokens of those that are list items with their own figure (kept though they
+    have no verb: "$5 billion for Pfizer")."""
+    tail = _attribution_tail(lowers, verbs, top, n)
+    if tail == "speech":
+        # "A rose and B fell, the company said": one attributed statement
+        return [(0, n - 1)], set()
+    # Under ", according to X" only the detailed coordination cuts below apply: "The
+    # storm killed 15,000 people and left 200,000 homeless, according to the UN".
+    details_only = tail == "according"
     cuts: list[tuple[int, int]] = []
+    list_items: set[int] = set()
     first = 0
     left_has_verb = False
     speech = False  # the current statement reports speech: "X said A and B" stays whole
@@ -435,6 +445,14 @@ def _statement_cuts(
             first, left_has_verb, speech, verb_chain = j + 1, False, False, False
             open_clause = False
             continue
+        if left_has_verb and not speech and j + 2 < n and (lower == "," or lower == "and"):
+            item = _list_item_at(words, lowers, verbs, top, first, j, n)
+            if item is not None:
+                last = j - 1 if lowers[j - 1] != "," else j - 2
+                cuts.append((first, last))
+                list_items.add(item)
+                first = item
+                continue
         if lower not in _SPLITTING_CONJUNCTIONS or not left_has_verb or j + 1 >= n:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
@@ -445,7 +463,9 @@ def _statement_cuts(
             # yet, so "and" joins inside its subject; a pronoun after it ("and they do
             # not") still opens a statement.
             continue
-        kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+        kind = None if details_only else _clause_after(words, lowers, verbs, top, j + 1, n)
+        if kind is None and lower == "and" and not speech:
+            kind = _detailed_verb_phrase(words, lowers, verbs, top, first, j, n)
         if kind is None:
             continue
         if speech and kind != "reported":
@@ -464,7 +484,7 @@ def _statement_cuts(
         open_clause = False
     if first < n:
         cuts.append((first, n - 1))
-    return cuts
+    return cuts, list_items
 
 
 def _clause_after(
@@ -509,15 +529,140 @@ def _clause_after(
     return None
 
 
-def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> bool:
-    """Whether the sentence ends with ", he said" or ", according to ..." outside quotes:
-    the attribution then governs everything before it."""
+_NUMBER_WORDS = words_of(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "dozens hundred hundreds thousand thousands million millions billion billions trillion"
+)
+_PARTICIPLE_AUXILIARIES = words_of("is are was were has have had")
+"""Auxiliaries that open a second verb phrase of the same subject with a participle:
+"... and was later pronounced dead on June 21"."""
+_ITEM_BREAKS = words_of(", and ; or")
+_RANGE_WORDS = words_of("between from")
+_DETAIL_REACH = 20
+"""Tokens after a conjunction searched for the second verb phrase's own detail."""
+
+
+def _is_detail(word: str, lower: str) -> bool:
+    """Whether a token is a checkable detail: a figure ("15,000", "$6"), a number word
+    ("hundreds"), or a capitalised word (a name or month; not "I")."""
+    first = word[0]
+    return (
+        first.isdigit()
+        or first in "$£€"
+        or lower in _NUMBER_WORDS
+        or (first.isupper() and first.isalpha() and lower != "i")
+    )
+
+
+def _has_detail(words: list[str], lowers: list[str], top: list[bool], a: int, b: int) -> bool:
+    """Whether tokens [a, b) outside quotes hold a checkable detail."""
+    return any(top[i] and _is_detail(words[i], lowers[i]) for i in range(max(a, 0), b))
+
+
+def _detailed_verb_phrase(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> str | None:
+    """"verb phrase" when the "and" at `j` opens a second verb phrase of the same
+    subject and each side carries its own detail: "The storm killed 15,000 people" /
+    "left hundreds of thousands without homes", "... Seng, 49, who lost consciousness" /
+    "was later pronounced dead on June 21". Not a verb phrase that continues a passive
+    or a participle ("voted through the Commons and approved by the Lords"), nor one
+    whose left side has no detail after its verb ("He met vaccinated and infected
+    Americans")."""
+    k = j + 1
+    if k >= n or not top[k] or not words[k][:1].islower():
+        return None
+    if lowers[k] in _PARTICIPLE_AUXILIARIES:
+        head = k + 1
+        if head < n and lowers[head] in _CHAIN_ADVERBS | {"later", "then"}:
+            head += 1
+        if head >= n or not verbs[head] or lowers[head] in _AUXILIARIES:
+            return None  # "and is a member": a copula, not a participle
+    elif verbs[k] and lowers[k] not in _AUXILIARIES and not lowers[k].endswith("ing"):
+        head = k
+        if head + 1 < n and lowers[head + 1] in _PREPOSITIONS:
+            return None  # "and approved by the Lords": the passive goes on
+    else:
+        return None
+    left_verb = next((i for i in range(first, j) if verbs[i] and top[i]), None)
+    if left_verb is None or not _has_detail(words, lowers, top, left_verb + 1, j):
+        return None
+    stop = min(n, head + 1 + _DETAIL_REACH)
+    for i in range(head + 1, stop):
+        if top[i] and lowers[i] in (";", "and"):
+            stop = i
+            break
+    return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
+
+
+def _item_words(words: list[str], lowers: list[str], a: int, b: int) -> bool:
+    """Whether a list item's words after its figure, tokens [a, b), say what the figure
+    counts or where ("for Moderna", "in Texas"): a preposition or a capitalised word."""
+    return any(lowers[i] in _PREPOSITIONS or words[i][:1].isupper() for i in range(a, b))
+
+
+def _list_item_at(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> int | None:
+    """The first token of a list item opening after the "," or "and" at `j`, when the
+    items on both sides carry their own figure and say what it is: "worth $6 billion
+    for Moderna" / "$5 billion for Pfizer-BioNTech" / "$1.5 billion for Johnson &
+    Johnson". None for a number range ("between 5 and 10 people", "from 2 to 4"), a
+    date ("March 3, 2021"), figures of one thing ("15, 20 and 25 cases") and a clause
+    ("and 24 died")."""
+    k = j + 1
+    if lowers[j] == "," and lowers[k] == "and":
+        k += 1
+    if k >= n or not top[k] or not (words[k][0].isdigit() or words[k][0] in "$£€"):
+        return None
+    right_end = k + 1
+    while right_end < n and not (top[right_end] and lowers[right_end] in _ITEM_BREAKS):
+        if verbs[right_end] or not top[right_end]:
+            return None  # "and 24 died": a clause; a quotation: not a list item
+        right_end += 1
+    if not _item_words(words, lowers, k + 1, right_end):
+        return None
+    # The left item: back from the separator to the previous separator or verb.
+    figure = None
+    i = j - 1
+    while i >= first and not verbs[i] and not (top[i] and lowers[i] in _ITEM_BREAKS):
+        if not top[i]:
+            return None
+        if words[i][0].isdigit() or words[i][0] in "$£€":
+            figure = i
+        i -= 1
+    if figure is None or not _item_words(words, lowers, figure + 1, j):
+        return None
+    if not _RANGE_WORDS.isdisjoint(lowers[first:j]):
+        return None  # "between $5 billion for A and $9 billion for B": one range
+    return k
+
+
+def _attribution_tail(
+    lowers: list[str], verbs: list[bool], top: list[bool], n: int
+) -> str | None:
+    """How the sentence ends outside quotes: "speech" (", he said"), "according"
+    (", according to ..."), or None. The attribution governs everything before it."""
     for j in range(n - 1, max(-1, n - 14), -1):
         if lowers[j] == "," and top[j]:
             if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
-                return True
-            return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
-    return False
+                return "according"
+            if j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1):
+                return "speech"
+            return None
+    return None
 
 
 def _reported_soon(lowers: list[str], j: int, n: int) -> bool:
