@@ -419,6 +419,7 @@ def _statement_cuts(
     # Under ", according to X" only the detailed coordination cuts below apply: "The
     # storm killed 15,000 people and left 200,000 homeless, according to the UN".
     details_only = tail == "according"
+    detailed_ok = True  # no participle of speech yet ("claiming", "saying")
     cuts: list[tuple[int, int]] = []
     list_items: set[int] = set()
     first = 0
@@ -443,9 +444,18 @@ def _statement_cuts(
         if lower == ";" and left_has_verb and j + 1 < n:
             cuts.append((first, j - 1))
             first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+            detailed_ok = True
             open_clause = False
             continue
-        if left_has_verb and not speech and j + 2 < n and (lower == "," or lower == "and"):
+        if lower in _SPEECH_FORMS:
+            detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
+        if (
+            left_has_verb
+            and detailed_ok
+            and not speech
+            and j + 2 < n
+            and (lower == "," or lower == "and")
+        ):
             item = _list_item_at(words, lowers, verbs, top, first, j, n)
             if item is not None:
                 last = j - 1 if lowers[j - 1] != "," else j - 2
@@ -464,7 +474,7 @@ def _statement_cuts(
             # not") still opens a statement.
             continue
         kind = None if details_only else _clause_after(words, lowers, verbs, top, j + 1, n)
-        if kind is None and lower == "and" and not speech:
+        if kind is None and lower == "and" and detailed_ok and not speech:
             kind = _detailed_verb_phrase(words, lowers, verbs, top, first, j, n)
         if kind is None:
             continue
@@ -481,6 +491,7 @@ def _statement_cuts(
             continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))
         first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+        detailed_ok = True
         open_clause = False
     if first < n:
         cuts.append((first, n - 1))
@@ -537,6 +548,10 @@ _PARTICIPLE_AUXILIARIES = words_of("is are was were has have had")
 """Auxiliaries that open a second verb phrase of the same subject with a participle:
 "... and was later pronounced dead on June 21"."""
 _ITEM_BREAKS = words_of(", and ; or")
+_SPEECH_FORMS = words_of("claiming saying arguing insisting stating alleging suggesting")
+"""Participles that report speech: what follows them is one reported statement, so
+the detailed coordination and list cuts stop there (the older cuts have their own
+speech rule)."""
 _RANGE_WORDS = words_of("between from")
 _DETAIL_REACH = 20
 """Tokens after a conjunction searched for the second verb phrase's own detail."""
@@ -586,25 +601,74 @@ def _detailed_verb_phrase(
             return None  # "and is a member": a copula, not a participle
     elif verbs[k] and lowers[k] not in _AUXILIARIES and not lowers[k].endswith("ing"):
         head = k
-        if head + 1 < n and lowers[head + 1] in _PREPOSITIONS:
-            return None  # "and approved by the Lords": the passive goes on
+        if not _opens_object(words, lowers, head + 1, n):
+            # "and approved by the Lords": the passive goes on; "and increased risk",
+            # "and associated skills": an adjective in a noun phrase, not a verb
+            return None
     else:
         return None
     left_verb = next((i for i in range(first, j) if verbs[i] and top[i]), None)
     if left_verb is None or not _has_detail(words, lowers, top, left_verb + 1, j):
         return None
+    for i in range(first, j):
+        if top[i] and _relative(lowers[i]) and (i < left_verb or lowers[i - 1] != ","):
+            # "In the post, which was published on July 6 and shared ...": the verbs are
+            # the relative clause's, the main clause is still to come; "those who had
+            # the first dose and tested positive": "and" joins inside the relative
+            return None
     stop = min(n, head + 1 + _DETAIL_REACH)
     for i in range(head + 1, stop):
-        if top[i] and lowers[i] in (";", "and"):
-            stop = i
+        if top[i] and lowers[i] in (";", "and", ","):
+            stop = i  # the detail is the verb phrase's own, not its attribution's
             break
     return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
+
+
+_QUANTIFIERS = words_of("more less fewer nearly almost about around roughly some over")
+
+
+def _opens_object(words: list[str], lowers: list[str], k: int, n: int) -> bool:
+    """Whether token `k` can open the object of a verb before it: a determiner or
+    pronoun, a figure or number word, a name, or a quantifier before one ("more than",
+    "over 15,000"): "left hundreds of thousands", "shows Castro", "shared more than 70
+    times"; not a preposition ("approved by") nor a lowercase noun ("increased risk")."""
+    if k >= n:
+        return False
+    lower, word = lowers[k], words[k]
+    if lower in _OBJECTS or lower in _NUMBER_WORDS or word[0].isdigit() or word[0] in "$£€":
+        return True
+    if word[0].isupper() and word[0].isalpha():
+        return True
+    if lower in _QUANTIFIERS and k + 1 < n:
+        following = words[k + 1]
+        return lowers[k + 1] == "than" or following[0].isdigit() or following[0] in "$£€"
+    return False
+
+
+def _relative(lower: str) -> bool:
+    """Whether a token is a relative pronoun, contracted or not ("who", "who’d")."""
+    return lower.split("’")[0].split("'")[0] in _RELATIVE_PRONOUNS
+
+
+_RELATIVE_PRONOUNS = words_of("that which who whom whose")
 
 
 def _item_words(words: list[str], lowers: list[str], a: int, b: int) -> bool:
     """Whether a list item's words after its figure, tokens [a, b), say what the figure
     counts or where ("for Moderna", "in Texas"): a preposition or a capitalised word."""
-    return any(lowers[i] in _PREPOSITIONS or words[i][:1].isupper() for i in range(a, b))
+    return any(
+        (lowers[i] in _PREPOSITIONS and lowers[i] != "per") or words[i][:1].isupper()
+        for i in range(a, b)
+    )  # not "per": "24.1 per cent", "5 per 100,000" are units, not what is counted
+
+
+def _figure_item(words: list[str], at: int, n: int) -> bool:
+    """Whether token `at` is a figure that opens a list item: not one that opens a name
+    ("7 News", "10 Downing Street")."""
+    word = words[at]
+    if not (word[0].isdigit() or word[0] in "$£€"):
+        return False
+    return at + 1 >= n or not words[at + 1][:1].isupper()
 
 
 def _list_item_at(
@@ -625,8 +689,10 @@ def _list_item_at(
     k = j + 1
     if lowers[j] == "," and lowers[k] == "and":
         k += 1
-    if k >= n or not top[k] or not (words[k][0].isdigit() or words[k][0] in "$£€"):
+    if k >= n or not top[k] or not _figure_item(words, k, n):
         return None
+    if "respectively" in lowers:
+        return None  # "aged 65-74, 75-84 ... were up 24.1%, 21.5% ... respectively"
     right_end = k + 1
     while right_end < n and not (top[right_end] and lowers[right_end] in _ITEM_BREAKS):
         if verbs[right_end] or not top[right_end]:
@@ -640,7 +706,7 @@ def _list_item_at(
     while i >= first and not verbs[i] and not (top[i] and lowers[i] in _ITEM_BREAKS):
         if not top[i]:
             return None
-        if words[i][0].isdigit() or words[i][0] in "$£€":
+        if _figure_item(words, i, n):
             figure = i
         i -= 1
     if figure is None or not _item_words(words, lowers, figure + 1, j):
