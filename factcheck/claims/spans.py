@@ -205,13 +205,13 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         # only where the fragment and attribution-tail checks look (the first words).
         verbs = list(map(_is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
         cuts = [(0, n - 1)]
-        list_items: set[int] = set()
+        verbless: set[int] = set()
     else:
         verbs = list(map(_is_verb, lowers, previous))
-        cuts, list_items = _statement_cuts(words, lowers, verbs, _top_level(words), n)
+        cuts, verbless = _statement_cuts(words, lowers, verbs, _top_level(words), n)
     statements: list[Statement] = []
     for first, last in cuts:
-        listed = first in list_items
+        listed = first in verbless
         if not listed and last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
             continue  # a bare noun phrase ("six weeks"): nothing to check
         if _bare_attribution(lowers, verbs, first, last):
@@ -421,7 +421,7 @@ def _statement_cuts(
     details_only = tail == "according"
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
     cuts: list[tuple[int, int]] = []
-    list_items: set[int] = set()
+    verbless: set[int] = set()
     first = 0
     left_has_verb = False
     speech = False  # the current statement reports speech: "X said A and B" stays whole
@@ -460,7 +460,7 @@ def _statement_cuts(
             if item is not None:
                 last = j - 1 if lowers[j - 1] != "," else j - 2
                 cuts.append((first, last))
-                list_items.add(item)
+                verbless.add(item)
                 first = item
                 continue
         if lower not in _SPLITTING_CONJUNCTIONS or not left_has_verb or j + 1 >= n:
@@ -476,6 +476,9 @@ def _statement_cuts(
         kind = None if details_only else _clause_after(words, lowers, verbs, top, j + 1, n)
         if kind is None and lower == "and" and detailed_ok and not speech:
             kind = _detailed_verb_phrase(words, lowers, verbs, top, first, j, n)
+            if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
+                kind = "role"
+                verbless.add(j + 1)
         if kind is None:
             continue
         if speech and kind != "reported":
@@ -495,7 +498,7 @@ def _statement_cuts(
         open_clause = False
     if first < n:
         cuts.append((first, n - 1))
-    return cuts, list_items
+    return cuts, verbless
 
 
 def _clause_after(
@@ -651,6 +654,44 @@ def _relative(lower: str) -> bool:
 
 
 _RELATIVE_PRONOUNS = words_of("that which who whom whose")
+
+
+_COPULAS = words_of("is are was were")
+_ROLE_LINKS = words_of("of for")
+
+
+def _named_role(words: list[str], lowers: list[str], top: list[bool], at: int, end: int) -> bool:
+    """Whether tokens [at, end) open with a bare role noun, "of" or "for", and hold a
+    name: "leader of the AIMIM party", "member of parliament for Hyderabad"."""
+    if at + 1 >= end or not words[at].isalpha() or not words[at].islower():
+        return False
+    if lowers[at] in _DETERMINERS or lowers[at] in _PREPOSITIONS or lowers[at] in _OBJECTS:
+        return False
+    if lowers[at + 1] not in _ROLE_LINKS:
+        return False
+    return any(top[i] and words[i][0].isupper() for i in range(at + 2, min(end, at + 6)))
+
+
+def _second_role(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> bool:
+    """Whether the "and" at `j` joins two named roles after one copula: "Owaisi is leader
+    of the AIMIM party" / "member of parliament for Hyderabad". Each role is a bare noun
+    with "of" or "for" and a name; nothing but the roles comes between the copula and
+    "and"."""
+    copula = next((i for i in range(j - 1, first - 1, -1) if verbs[i] and top[i]), None)
+    if copula is None or lowers[copula] not in _COPULAS:
+        return False
+    if not _named_role(words, lowers, top, copula + 1, j):
+        return False
+    stop = next((i for i in range(j + 1, n) if top[i] and lowers[i] in (",", ";", "and")), n)
+    return _named_role(words, lowers, top, j + 1, stop)
 
 
 def _item_words(words: list[str], lowers: list[str], a: int, b: int) -> bool:
