@@ -9,7 +9,11 @@ improved since ..."). So this module cuts a sentence only between statements, ne
 inside one: at ";" and at a coordinating conjunction that opens a new clause (a subject
 and a finite verb, or a second verb phrase with its object), outside quotation marks
 and brackets, and never inside reported speech ("Xi said A and B" is one statement of
-what Xi said). Pieces that are no statement are dropped: bare noun phrases with no verb
+what Xi said). Where statements share their subject, a second verb phrase with its
+own detail ("The storm killed 1,200 people" / "left 40,000 without homes"), list items
+with their own figure ("$6 billion for Moderna" / "$5 billion for Pfizer") and two
+named roles after one copula are cut too; the later span starts at its verb, figure or
+role (docs/claims.md). Pieces that are no statement are dropped: bare noun phrases with no verb
 ("the next two years") and attribution tails alone ("he said", "the company said in a
 statement"). There is no word cap. One regex tokenises the sentence and one pass over
 its tokens decides, so the cost is linear in its length (transcripts come unpunctuated).
@@ -586,7 +590,7 @@ def _detailed_verb_phrase(
     j: int,
     n: int,
 ) -> str | None:
-    """"verb phrase" when the "and" at `j` opens a second verb phrase of the same
+    """ "verb phrase" when the "and" at `j` opens a second verb phrase of the same
     subject and each side carries its own detail: "The storm killed 15,000 people" /
     "left hundreds of thousands without homes", "... Seng, 49, who lost consciousness" /
     "was later pronounced dead on June 21". Not a verb phrase that continues a passive
@@ -757,9 +761,7 @@ def _list_item_at(
     return k
 
 
-def _attribution_tail(
-    lowers: list[str], verbs: list[bool], top: list[bool], n: int
-) -> str | None:
+def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> str | None:
     """How the sentence ends outside quotes: "speech" (", he said"), "according"
     (", according to ..."), or None. The attribution governs everything before it."""
     for j in range(n - 1, max(-1, n - 14), -1):

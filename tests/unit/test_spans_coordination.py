@@ -45,6 +45,26 @@ def test_a_second_verb_phrase_with_its_own_detail_is_its_own_span(
     assert spans(text) == expected
 
 
+def test_two_named_roles_after_one_copula_are_two_spans() -> None:
+    text = "Ana Ruiz is leader of the Green Party and member of parliament for Leeds."
+    assert spans(text) == [
+        "Ana Ruiz is leader of the Green Party",
+        "member of parliament for Leeds",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is professor of law and dean of the faculty at Yale.",
+        "He is head of research and development at Google.",
+        "He is the leader of the Green Party and a member of parliament for Leeds.",
+    ],
+)
+def test_roles_without_a_name_each_or_with_articles_stay_one_span(text: str) -> None:
+    assert spans(text) == [text.rstrip(".")]
+
+
 def test_under_according_to_the_detailed_verb_phrases_are_cut_and_the_last_keeps_it() -> None:
     text = "The flood killed 300 people and destroyed 2,000 homes, according to the Red Cross."
     assert spans(text) == [
@@ -121,7 +141,8 @@ def test_the_product_shows_each_list_item_and_each_detailed_verb_phrase() -> Non
         "The rates were 5% for men and 7% for women, respectively.",
         # inside a relative clause
         "Of the deaths, 17% were among those who had the first dose and tested positive in May.",
-        "In the post, which was published on July 6 and shared more than 500 times, the group wrote a note.",
+        "In the post, which was published on July 6 and shared more than 500 times, "
+        "the group wrote a note.",
         # reported speech, a quotation, a "said" tail
         "He said the storm killed 300 people and left 2,000 homeless.",
         "He went further, claiming he had found 5,128 votes for Biden and 1,188 for Trump.",
