@@ -410,6 +410,34 @@ def _top_level(words: list[str]) -> list[bool]:
     return top
 
 
+@dataclass(slots=True)
+class _LeftSide:
+    """What the detailed-coordination cuts need to know of the statement so far, kept
+    as the one pass goes (so a long unpunctuated transcript stays linear): its first
+    verb, whether a detail follows that verb, whether a relative clause may hold the
+    conjunction, and whether a range ("between", "from") opened."""
+
+    verb_at: int = -1
+    detail: bool = False
+    relative: bool = False
+    ranged: bool = False
+
+    def see(self, words: list[str], lowers: list[str], verbs: list[bool], j: int) -> None:
+        lower = lowers[j]
+        if self.verb_at < 0:
+            if verbs[j]:
+                self.verb_at = j
+            elif _relative(lower):
+                self.relative = True  # "In the post, which was published ...": no main verb yet
+        else:
+            if not self.detail and _is_detail(words[j], lower):
+                self.detail = True
+            if _relative(lower) and lowers[j - 1] != ",":
+                self.relative = True  # "those who had the first dose and tested ..."
+        if lower in _RANGE_WORDS:
+            self.ranged = True
+
+
 def _statement_cuts(
     words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], n: int
 ) -> tuple[list[tuple[int, int]], set[int]]:
@@ -426,6 +454,8 @@ def _statement_cuts(
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
     cuts: list[tuple[int, int]] = []
     verbless: set[int] = set()
+    left = _LeftSide()
+    respectively = "respectively" in lowers  # "... 24.1% and 21.5% respectively": one list
     first = 0
     left_has_verb = False
     speech = False  # the current statement reports speech: "X said A and B" stays whole
@@ -435,6 +465,7 @@ def _statement_cuts(
         lower = lowers[j]
         if not top[j]:
             continue
+        left.see(words, lowers, verbs, j)
         if verbs[j]:
             left_has_verb = True
         if lower in _SPEECH_VERBS and words[j][0].islower():
@@ -449,6 +480,7 @@ def _statement_cuts(
             cuts.append((first, j - 1))
             first, left_has_verb, speech, verb_chain = j + 1, False, False, False
             detailed_ok = True
+            left = _LeftSide()
             open_clause = False
             continue
         if lower in _SPEECH_FORMS:
@@ -460,7 +492,9 @@ def _statement_cuts(
             and j + 2 < n
             and (lower == "," or lower == "and")
         ):
-            item = _list_item_at(words, lowers, verbs, top, first, j, n)
+            item = None
+            if not (respectively or left.ranged):
+                item = _list_item_at(words, lowers, verbs, top, first, j, n)
             if item is not None:
                 last = j - 1 if lowers[j - 1] != "," else j - 2
                 cuts.append((first, last))
@@ -479,7 +513,7 @@ def _statement_cuts(
             continue
         kind = None if details_only else _clause_after(words, lowers, verbs, top, j + 1, n)
         if kind is None and lower == "and" and detailed_ok and not speech:
-            kind = _detailed_verb_phrase(words, lowers, verbs, top, first, j, n)
+            kind = _detailed_verb_phrase(words, lowers, verbs, top, left, j, n)
             if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
                 kind = "role"
                 verbless.add(j + 1)
@@ -499,6 +533,7 @@ def _statement_cuts(
         cuts.append((first, last))
         first, left_has_verb, speech, verb_chain = j + 1, False, False, False
         detailed_ok = True
+        left = _LeftSide()
         open_clause = False
     if first < n:
         cuts.append((first, n - 1))
@@ -586,7 +621,7 @@ def _detailed_verb_phrase(
     lowers: list[str],
     verbs: list[bool],
     top: list[bool],
-    first: int,
+    left: _LeftSide,
     j: int,
     n: int,
 ) -> str | None:
@@ -614,15 +649,13 @@ def _detailed_verb_phrase(
             return None
     else:
         return None
-    left_verb = next((i for i in range(first, j) if verbs[i] and top[i]), None)
-    if left_verb is None or not _has_detail(words, lowers, top, left_verb + 1, j):
+    if left.verb_at < 0 or not left.detail:
+        return None  # "He met vaccinated and infected Americans": no detail on the left
+    if left.relative:
+        # "In the post, which was published on July 6 and shared ...": the verbs are
+        # the relative clause's, the main clause is still to come; "those who had the
+        # first dose and tested positive": "and" joins inside the relative clause
         return None
-    for i in range(first, j):
-        if top[i] and _relative(lowers[i]) and (i < left_verb or lowers[i - 1] != ","):
-            # "In the post, which was published on July 6 and shared ...": the verbs are
-            # the relative clause's, the main clause is still to come; "those who had
-            # the first dose and tested positive": "and" joins inside the relative
-            return None
     stop = min(n, head + 1 + _DETAIL_REACH)
     for i in range(head + 1, stop):
         if top[i] and lowers[i] in (";", "and", ","):
@@ -689,7 +722,8 @@ def _second_role(
     of the AIMIM party" / "member of parliament for Hyderabad". Each role is a bare noun
     with "of" or "for" and a name; nothing but the roles comes between the copula and
     "and"."""
-    copula = next((i for i in range(j - 1, first - 1, -1) if verbs[i] and top[i]), None)
+    reach = range(j - 1, max(first, j - _DETAIL_REACH) - 1, -1)
+    copula = next((i for i in reach if verbs[i] and top[i]), None)
     if copula is None or lowers[copula] not in _COPULAS:
         return False
     if not _named_role(words, lowers, top, copula + 1, j):
@@ -728,7 +762,8 @@ def _list_item_at(
     """The first token of a list item opening after the "," or "and" at `j`, when the
     items on both sides carry their own figure and say what it is: "worth $6 billion
     for Moderna" / "$5 billion for Pfizer-BioNTech" / "$1.5 billion for Johnson &
-    Johnson". None for a number range ("between 5 and 10 people", "from 2 to 4"), a
+    Johnson". None for a range ("between 5 and 10 people": the caller skips a
+    statement where "between" or "from" came, and a list "respectively"), a
     date ("March 3, 2021"), figures of one thing ("15, 20 and 25 cases") and a clause
     ("and 24 died")."""
     k = j + 1
@@ -736,8 +771,6 @@ def _list_item_at(
         k += 1
     if k >= n or not top[k] or not _figure_item(words, k, n):
         return None
-    if "respectively" in lowers:
-        return None  # "aged 65-74, 75-84 ... were up 24.1%, 21.5% ... respectively"
     right_end = k + 1
     while right_end < n and not (top[right_end] and lowers[right_end] in _ITEM_BREAKS):
         if verbs[right_end] or not top[right_end]:
@@ -756,8 +789,6 @@ def _list_item_at(
         i -= 1
     if figure is None or not _item_words(words, lowers, figure + 1, j):
         return None
-    if not _RANGE_WORDS.isdisjoint(lowers[first:j]):
-        return None  # "between $5 billion for A and $9 billion for B": one range
     return k
 
 
