@@ -7,8 +7,9 @@ ClaimReview bodies (`extra_body` of ../shared/data/claimreview-samples/*.csv), s
 them with this checkout's `split_sentences`, and runs `statement_spans` of both
 checkouts on every sentence (the base's spans.py loaded beside this one, so only that
 module differs). Prints, per corpus, how many sentences are cut differently, how many
-gained spans, and a random sample of them, before / after, to read by hand. Exits 0 with
-a message when ../shared is absent. Session 26 (coord11) wrote it to check the
+gained spans, the CPU time of each `statement_spans` over all sentences (interleaved,
+one process), and a random sample of the changed ones, before / after, to read by hand.
+Exits 0 with a message when ../shared is absent. Session 26 (coord11) wrote it to check the
 detailed-coordination and list-item cuts.
 """
 
@@ -19,6 +20,7 @@ import csv
 import importlib.util
 import random
 import sys
+import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -65,16 +67,23 @@ def main() -> int:
     before_spans = load_base(args.base)
     for corpus in ("coaid", "claimreview"):
         changed = []
-        sentences = 0
-        for body in bodies(corpus):
-            for s, e in split_sentences(body):
-                sentences += 1
-                before = [(x.start, x.end) for x in before_spans(body, s, e)]
-                after = [(x.start, x.end) for x in statement_spans(body, s, e)]
-                if before != after:
-                    changed.append((body, before, after))
+        pieces = [(body, s, e) for body in bodies(corpus) for s, e in split_sentences(body)]
+        seconds = {"before": 0.0, "after": 0.0}
+        for body, s, e in pieces:
+            started = time.process_time()
+            before = [(x.start, x.end) for x in before_spans(body, s, e)]
+            middle = time.process_time()
+            after = [(x.start, x.end) for x in statement_spans(body, s, e)]
+            seconds["before"] += middle - started
+            seconds["after"] += time.process_time() - middle
+            if before != after:
+                changed.append((body, before, after))
         more = sum(len(a) > len(b) for _, b, a in changed)
-        print(f"{corpus}: {sentences} sentences, {len(changed)} cut differently, {more} more spans")
+        print(
+            f"{corpus}: {len(pieces)} sentences, {len(changed)} cut differently, {more} more "
+            f"spans; statement_spans CPU before {seconds['before']:.2f} s, "
+            f"after {seconds['after']:.2f} s"
+        )
         for body, before, after in random.Random(args.seed).sample(
             changed, min(args.sample, len(changed))
         ):

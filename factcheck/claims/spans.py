@@ -687,7 +687,11 @@ def _opens_object(words: list[str], lowers: list[str], k: int, n: int) -> bool:
 
 def _relative(lower: str) -> bool:
     """Whether a token is a relative pronoun, contracted or not ("who", "who’d")."""
-    return lower.split("’")[0].split("'")[0] in _RELATIVE_PRONOUNS
+    if lower in _RELATIVE_PRONOUNS:
+        return True
+    return ("’" in lower or "'" in lower) and lower.split("’")[0].split("'")[
+        0
+    ] in _RELATIVE_PRONOUNS
 
 
 _RELATIVE_PRONOUNS = words_of("that which who whom whose")
