@@ -9,7 +9,11 @@ improved since ..."). So this module cuts a sentence only between statements, ne
 inside one: at ";" and at a coordinating conjunction that opens a new clause (a subject
 and a finite verb, or a second verb phrase with its object), outside quotation marks
 and brackets, and never inside reported speech ("Xi said A and B" is one statement of
-what Xi said). Pieces that are no statement are dropped: bare noun phrases with no verb
+what Xi said). Where statements share their subject, a second verb phrase with its
+own detail ("The storm killed 1,200 people" / "left 40,000 without homes"), list items
+with their own figure ("$6 billion for Moderna" / "$5 billion for Pfizer") and two
+named roles after one copula are cut too; the later span starts at its verb, figure or
+role (docs/claims.md). Pieces that are no statement are dropped: bare noun phrases with no verb
 ("the next two years") and attribution tails alone ("he said", "the company said in a
 statement"). There is no word cap. One regex tokenises the sentence and one pass over
 its tokens decides, so the cost is linear in its length (transcripts come unpunctuated).
@@ -205,12 +209,14 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         # only where the fragment and attribution-tail checks look (the first words).
         verbs = list(map(_is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
         cuts = [(0, n - 1)]
+        verbless: set[int] = set()
     else:
         verbs = list(map(_is_verb, lowers, previous))
-        cuts = _statement_cuts(words, lowers, verbs, _top_level(words), n)
+        cuts, verbless = _statement_cuts(words, lowers, verbs, _top_level(words), n)
     statements: list[Statement] = []
     for first, last in cuts:
-        if last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
+        listed = first in verbless
+        if not listed and last - first < FRAGMENT_WORDS and not any(verbs[first : last + 1]):
             continue  # a bare noun phrase ("six weeks"): nothing to check
         if _bare_attribution(lowers, verbs, first, last):
             continue  # "he said", "the company said in a statement"
@@ -404,13 +410,52 @@ def _top_level(words: list[str]) -> list[bool]:
     return top
 
 
+@dataclass(slots=True)
+class _LeftSide:
+    """What the detailed-coordination cuts need to know of the statement so far, kept
+    as the one pass goes (so a long unpunctuated transcript stays linear): its first
+    verb, whether a detail follows that verb, whether a relative clause may hold the
+    conjunction, and whether a range ("between", "from") opened."""
+
+    verb_at: int = -1
+    detail: bool = False
+    relative: bool = False
+    ranged: bool = False
+
+    def see(self, words: list[str], lowers: list[str], verbs: list[bool], j: int) -> None:
+        lower = lowers[j]
+        if self.verb_at < 0:
+            if verbs[j]:
+                self.verb_at = j
+            elif _relative(lower):
+                self.relative = True  # "In the post, which was published ...": no main verb yet
+        else:
+            if not self.detail and _is_detail(words[j], lower):
+                self.detail = True
+            if _relative(lower) and lowers[j - 1] != ",":
+                self.relative = True  # "those who had the first dose and tested ..."
+        if lower in _RANGE_WORDS:
+            self.ranged = True
+
+
 def _statement_cuts(
     words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], n: int
-) -> list[tuple[int, int]]:
-    """Token ranges [first, last] of the sentence's statements (one pass)."""
-    if _attribution_tail(lowers, verbs, top, n):
-        return [(0, n - 1)]  # "A rose and B fell, the company said": one attributed statement
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """Token ranges [first, last] of the sentence's statements (one pass), and the
+    first tokens of those that are list items with their own figure (kept though they
+    have no verb: "$5 billion for Pfizer")."""
+    tail = _attribution_tail(lowers, verbs, top, n)
+    if tail == "speech":
+        # "A rose and B fell, the company said": one attributed statement
+        return [(0, n - 1)], set()
+    # Under ", according to X" only the detailed coordination cuts below apply: "The
+    # storm killed 15,000 people and left 200,000 homeless, according to the UN".
+    details_only = tail == "according"
+    detailed_ok = True  # no participle of speech yet ("claiming", "saying")
     cuts: list[tuple[int, int]] = []
+    verbless: set[int] = set()
+    left = _LeftSide()
+    respectively = "respectively" in lowers  # "... 24.1% and 21.5% respectively": one list
     first = 0
     left_has_verb = False
     speech = False  # the current statement reports speech: "X said A and B" stays whole
@@ -420,6 +465,7 @@ def _statement_cuts(
         lower = lowers[j]
         if not top[j]:
             continue
+        left.see(words, lowers, verbs, j)
         if verbs[j]:
             left_has_verb = True
         if lower in _SPEECH_VERBS and words[j][0].islower():
@@ -433,8 +479,28 @@ def _statement_cuts(
         if lower == ";" and left_has_verb and j + 1 < n:
             cuts.append((first, j - 1))
             first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+            detailed_ok = True
+            left = _LeftSide()
             open_clause = False
             continue
+        if lower in _SPEECH_FORMS:
+            detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
+        if (
+            left_has_verb
+            and detailed_ok
+            and not speech
+            and j + 2 < n
+            and (lower == "," or lower == "and")
+        ):
+            item = None
+            if not (respectively or left.ranged):
+                item = _list_item_at(words, lowers, verbs, top, first, j, n)
+            if item is not None:
+                last = j - 1 if lowers[j - 1] != "," else j - 2
+                cuts.append((first, last))
+                verbless.add(item)
+                first = item
+                continue
         if lower not in _SPLITTING_CONJUNCTIONS or not left_has_verb or j + 1 >= n:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
@@ -445,7 +511,12 @@ def _statement_cuts(
             # yet, so "and" joins inside its subject; a pronoun after it ("and they do
             # not") still opens a statement.
             continue
-        kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+        kind = None if details_only else _clause_after(words, lowers, verbs, top, j + 1, n)
+        if kind is None and lower == "and" and detailed_ok and not speech:
+            kind = _detailed_verb_phrase(words, lowers, verbs, top, left, j, n)
+            if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
+                kind = "role"
+                verbless.add(j + 1)
         if kind is None:
             continue
         if speech and kind != "reported":
@@ -461,10 +532,12 @@ def _statement_cuts(
             continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))
         first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+        detailed_ok = True
+        left = _LeftSide()
         open_clause = False
     if first < n:
         cuts.append((first, n - 1))
-    return cuts
+    return cuts, verbless
 
 
 def _clause_after(
@@ -509,15 +582,231 @@ def _clause_after(
     return None
 
 
-def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> bool:
-    """Whether the sentence ends with ", he said" or ", according to ..." outside quotes:
-    the attribution then governs everything before it."""
+_NUMBER_WORDS = words_of(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "dozens hundred hundreds thousand thousands million millions billion billions trillion"
+)
+_PARTICIPLE_AUXILIARIES = words_of("is are was were has have had")
+"""Auxiliaries that open a second verb phrase of the same subject with a participle:
+"... and was later pronounced dead on June 21"."""
+_ITEM_BREAKS = words_of(", and ; or")
+_SPEECH_FORMS = words_of("claiming saying arguing insisting stating alleging suggesting")
+"""Participles that report speech: what follows them is one reported statement, so
+the detailed coordination and list cuts stop there (the older cuts have their own
+speech rule)."""
+_RANGE_WORDS = words_of("between from")
+_DETAIL_REACH = 20
+"""Tokens after a conjunction searched for the second verb phrase's own detail."""
+
+
+def _is_detail(word: str, lower: str) -> bool:
+    """Whether a token is a checkable detail: a figure ("15,000", "$6"), a number word
+    ("hundreds"), or a capitalised word (a name or month; not "I")."""
+    first = word[0]
+    return (
+        first.isdigit()
+        or first in "$£€"
+        or lower in _NUMBER_WORDS
+        or (first.isupper() and first.isalpha() and lower != "i")
+    )
+
+
+def _has_detail(words: list[str], lowers: list[str], top: list[bool], a: int, b: int) -> bool:
+    """Whether tokens [a, b) outside quotes hold a checkable detail."""
+    return any(top[i] and _is_detail(words[i], lowers[i]) for i in range(max(a, 0), b))
+
+
+def _detailed_verb_phrase(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    left: _LeftSide,
+    j: int,
+    n: int,
+) -> str | None:
+    """ "verb phrase" when the "and" at `j` opens a second verb phrase of the same
+    subject and each side carries its own detail: "The storm killed 15,000 people" /
+    "left hundreds of thousands without homes", "... Seng, 49, who lost consciousness" /
+    "was later pronounced dead on June 21". Not a verb phrase that continues a passive
+    or a participle ("voted through the Commons and approved by the Lords"), nor one
+    whose left side has no detail after its verb ("He met vaccinated and infected
+    Americans")."""
+    k = j + 1
+    if k >= n or not top[k] or not words[k][:1].islower():
+        return None
+    if lowers[k] in _PARTICIPLE_AUXILIARIES:
+        head = k + 1
+        if head < n and lowers[head] in _CHAIN_ADVERBS | {"later", "then"}:
+            head += 1
+        if head >= n or not verbs[head] or lowers[head] in _AUXILIARIES:
+            return None  # "and is a member": a copula, not a participle
+    elif verbs[k] and lowers[k] not in _AUXILIARIES and not lowers[k].endswith("ing"):
+        head = k
+        if not _opens_object(words, lowers, head + 1, n):
+            # "and approved by the Lords": the passive goes on; "and increased risk",
+            # "and associated skills": an adjective in a noun phrase, not a verb
+            return None
+    else:
+        return None
+    if left.verb_at < 0 or not left.detail:
+        return None  # "He met vaccinated and infected Americans": no detail on the left
+    if left.relative:
+        # "In the post, which was published on July 6 and shared ...": the verbs are
+        # the relative clause's, the main clause is still to come; "those who had the
+        # first dose and tested positive": "and" joins inside the relative clause
+        return None
+    stop = min(n, head + 1 + _DETAIL_REACH)
+    for i in range(head + 1, stop):
+        if top[i] and lowers[i] in (";", "and", ","):
+            stop = i  # the detail is the verb phrase's own, not its attribution's
+            break
+    return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
+
+
+_QUANTIFIERS = words_of("more less fewer nearly almost about around roughly some over")
+
+
+def _opens_object(words: list[str], lowers: list[str], k: int, n: int) -> bool:
+    """Whether token `k` can open the object of a verb before it: a determiner or
+    pronoun, a figure or number word, a name, or a quantifier before one ("more than",
+    "over 15,000"): "left hundreds of thousands", "shows Castro", "shared more than 70
+    times"; not a preposition ("approved by") nor a lowercase noun ("increased risk")."""
+    if k >= n:
+        return False
+    lower, word = lowers[k], words[k]
+    if lower in _OBJECTS or lower in _NUMBER_WORDS or word[0].isdigit() or word[0] in "$£€":
+        return True
+    if word[0].isupper() and word[0].isalpha():
+        return True
+    if lower in _QUANTIFIERS and k + 1 < n:
+        following = words[k + 1]
+        return lowers[k + 1] == "than" or following[0].isdigit() or following[0] in "$£€"
+    return False
+
+
+def _relative(lower: str) -> bool:
+    """Whether a token is a relative pronoun, contracted or not ("who", "who’d")."""
+    if lower in _RELATIVE_PRONOUNS:
+        return True
+    return ("’" in lower or "'" in lower) and lower.split("’")[0].split("'")[
+        0
+    ] in _RELATIVE_PRONOUNS
+
+
+_RELATIVE_PRONOUNS = words_of("that which who whom whose")
+
+
+_COPULAS = words_of("is are was were")
+_ROLE_LINKS = words_of("of for")
+
+
+def _named_role(words: list[str], lowers: list[str], top: list[bool], at: int, end: int) -> bool:
+    """Whether tokens [at, end) open with a bare role noun, "of" or "for", and hold a
+    name: "leader of the AIMIM party", "member of parliament for Hyderabad"."""
+    if at + 1 >= end or not words[at].isalpha() or not words[at].islower():
+        return False
+    if lowers[at] in _DETERMINERS or lowers[at] in _PREPOSITIONS or lowers[at] in _OBJECTS:
+        return False
+    if lowers[at + 1] not in _ROLE_LINKS:
+        return False
+    return any(top[i] and words[i][0].isupper() for i in range(at + 2, min(end, at + 6)))
+
+
+def _second_role(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> bool:
+    """Whether the "and" at `j` joins two named roles after one copula: "Owaisi is leader
+    of the AIMIM party" / "member of parliament for Hyderabad". Each role is a bare noun
+    with "of" or "for" and a name; nothing but the roles comes between the copula and
+    "and"."""
+    reach = range(j - 1, max(first, j - _DETAIL_REACH) - 1, -1)
+    copula = next((i for i in reach if verbs[i] and top[i]), None)
+    if copula is None or lowers[copula] not in _COPULAS:
+        return False
+    if not _named_role(words, lowers, top, copula + 1, j):
+        return False
+    stop = next((i for i in range(j + 1, n) if top[i] and lowers[i] in (",", ";", "and")), n)
+    return _named_role(words, lowers, top, j + 1, stop)
+
+
+def _item_words(words: list[str], lowers: list[str], a: int, b: int) -> bool:
+    """Whether a list item's words after its figure, tokens [a, b), say what the figure
+    counts or where ("for Moderna", "in Texas"): a preposition or a capitalised word."""
+    return any(
+        (lowers[i] in _PREPOSITIONS and lowers[i] != "per") or words[i][:1].isupper()
+        for i in range(a, b)
+    )  # not "per": "24.1 per cent", "5 per 100,000" are units, not what is counted
+
+
+def _figure_item(words: list[str], at: int, n: int) -> bool:
+    """Whether token `at` is a figure that opens a list item: not one that opens a name
+    ("7 News", "10 Downing Street")."""
+    word = words[at]
+    if not (word[0].isdigit() or word[0] in "$£€"):
+        return False
+    return at + 1 >= n or not words[at + 1][:1].isupper()
+
+
+def _list_item_at(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> int | None:
+    """The first token of a list item opening after the "," or "and" at `j`, when the
+    items on both sides carry their own figure and say what it is: "worth $6 billion
+    for Moderna" / "$5 billion for Pfizer-BioNTech" / "$1.5 billion for Johnson &
+    Johnson". None for a range ("between 5 and 10 people": the caller skips a
+    statement where "between" or "from" came, and a list "respectively"), a
+    date ("March 3, 2021"), figures of one thing ("15, 20 and 25 cases") and a clause
+    ("and 24 died")."""
+    k = j + 1
+    if lowers[j] == "," and lowers[k] == "and":
+        k += 1
+    if k >= n or not top[k] or not _figure_item(words, k, n):
+        return None
+    right_end = k + 1
+    while right_end < n and not (top[right_end] and lowers[right_end] in _ITEM_BREAKS):
+        if verbs[right_end] or not top[right_end]:
+            return None  # "and 24 died": a clause; a quotation: not a list item
+        right_end += 1
+    if not _item_words(words, lowers, k + 1, right_end):
+        return None
+    # The left item: back from the separator to the previous separator or verb.
+    figure = None
+    i = j - 1
+    while i >= first and not verbs[i] and not (top[i] and lowers[i] in _ITEM_BREAKS):
+        if not top[i]:
+            return None
+        if _figure_item(words, i, n):
+            figure = i
+        i -= 1
+    if figure is None or not _item_words(words, lowers, figure + 1, j):
+        return None
+    return k
+
+
+def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> str | None:
+    """How the sentence ends outside quotes: "speech" (", he said"), "according"
+    (", according to ..."), or None. The attribution governs everything before it."""
     for j in range(n - 1, max(-1, n - 14), -1):
         if lowers[j] == "," and top[j]:
             if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
-                return True
-            return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
-    return False
+                return "according"
+            if j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1):
+                return "speech"
+            return None
+    return None
 
 
 def _reported_soon(lowers: list[str], j: int, n: int) -> bool:

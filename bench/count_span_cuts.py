@@ -1,0 +1,97 @@
+"""Sentences whose statement spans differ between another checkout's spans.py and this one.
+
+    python bench/count_span_cuts.py --base /work/main [--sample 20 --seed 11]
+
+Reads the CoAID bodies (`content` of ../shared/data/coaid/*/News*COVID-19.csv) and the
+ClaimReview bodies (`extra_body` of ../shared/data/claimreview-samples/*.csv), splits
+them with this checkout's `split_sentences`, and runs `statement_spans` of both
+checkouts on every sentence (the base's spans.py loaded beside this one, so only that
+module differs). Prints, per corpus, how many sentences are cut differently, how many
+gained spans, the CPU time of each `statement_spans` over all sentences (interleaved,
+one process), and a random sample of the changed ones, before / after, to read by hand.
+Exits 0 with a message when ../shared is absent. Session 26 (coord11) wrote it to check the
+detailed-coordination and list-item cuts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+SHARED = REPO_ROOT.parent / "shared" / "data"
+
+
+def bodies(corpus: str) -> list[str]:
+    csv.field_size_limit(sys.maxsize)
+    if corpus == "coaid":
+        paths, column = sorted((SHARED / "coaid").glob("*/News*COVID-19.csv")), "content"
+    else:
+        paths, column = sorted((SHARED / "claimreview-samples").glob("*.csv")), "extra_body"
+    found = []
+    for path in paths:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            found.extend(row.get(column) or "" for row in csv.DictReader(f))
+    return [b for b in found if b.strip()]
+
+
+def load_base(base: Path):
+    spec = importlib.util.spec_from_file_location(
+        "base_spans", base / "factcheck" / "claims" / "spans.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["base_spans"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module.statement_spans
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, required=True)
+    parser.add_argument("--sample", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} is absent")
+        return 0
+    from factcheck.claims.spans import statement_spans
+    from factcheck.text.sentences import split_sentences
+
+    before_spans = load_base(args.base)
+    for corpus in ("coaid", "claimreview"):
+        changed = []
+        pieces = [(body, s, e) for body in bodies(corpus) for s, e in split_sentences(body)]
+        seconds = {"before": 0.0, "after": 0.0}
+        for body, s, e in pieces:
+            started = time.process_time()
+            before = [(x.start, x.end) for x in before_spans(body, s, e)]
+            middle = time.process_time()
+            after = [(x.start, x.end) for x in statement_spans(body, s, e)]
+            seconds["before"] += middle - started
+            seconds["after"] += time.process_time() - middle
+            if before != after:
+                changed.append((body, before, after))
+        more = sum(len(a) > len(b) for _, b, a in changed)
+        print(
+            f"{corpus}: {len(pieces)} sentences, {len(changed)} cut differently, {more} more "
+            f"spans; statement_spans CPU before {seconds['before']:.2f} s, "
+            f"after {seconds['after']:.2f} s"
+        )
+        for body, before, after in random.Random(args.seed).sample(
+            changed, min(args.sample, len(changed))
+        ):
+            print("  before:", " | ".join(body[s:e] for s, e in before)[:600])
+            print("  after: ", " | ".join(body[s:e] for s, e in after)[:600])
+            print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
