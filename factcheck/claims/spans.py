@@ -444,13 +444,11 @@ def _statement_cuts(
     """Token ranges [first, last] of the sentence's statements (one pass), and the
     first tokens of those that are list items with their own figure (kept though they
     have no verb: "$5 billion for Pfizer")."""
-    tail = _attribution_tail(lowers, verbs, top, n)
-    if tail == "speech":
-        # "A rose and B fell, the company said": one attributed statement
+    if _attribution_tail(lowers, verbs, top, n):
+        # "A rose and B fell, the company said", "The storm killed 15,000 people and left
+        # 200,000 homeless, according to the UN": one attributed statement, since a cut
+        # would leave every span but the last without its attribution (issue 11's class 3)
         return [(0, n - 1)], set()
-    # Under ", according to X" only the detailed coordination cuts below apply: "The
-    # storm killed 15,000 people and left 200,000 homeless, according to the UN".
-    details_only = tail == "according"
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
     cuts: list[tuple[int, int]] = []
     verbless: set[int] = set()
@@ -511,7 +509,7 @@ def _statement_cuts(
             # yet, so "and" joins inside its subject; a pronoun after it ("and they do
             # not") still opens a statement.
             continue
-        kind = None if details_only else _clause_after(words, lowers, verbs, top, j + 1, n)
+        kind = _clause_after(words, lowers, verbs, top, j + 1, n)
         if kind is None and lower == "and" and detailed_ok and not speech:
             kind = _detailed_verb_phrase(words, lowers, verbs, top, left, j, n)
             if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
@@ -796,17 +794,15 @@ def _list_item_at(
     return k
 
 
-def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> str | None:
-    """How the sentence ends outside quotes: "speech" (", he said"), "according"
-    (", according to ..."), or None. The attribution governs everything before it."""
+def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> bool:
+    """Whether the sentence ends, outside quotes, with an attribution (", he said", ",
+    according to ..."), which governs everything before it."""
     for j in range(n - 1, max(-1, n - 14), -1):
         if lowers[j] == "," and top[j]:
             if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
-                return "according"
-            if j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1):
-                return "speech"
-            return None
-    return None
+                return True
+            return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
+    return False
 
 
 def _reported_soon(lowers: list[str], j: int, n: int) -> bool:
