@@ -19,6 +19,7 @@ from html import escape
 from importlib import resources
 
 from factcheck.config import PublisherConfig
+from factcheck.export.by_counts import ByCounts
 from factcheck.export.report import (
     STATUS_ORDER,
     ClaimEntry,
@@ -205,22 +206,10 @@ def _summary(rows: Iterable[OutlineRow], count: int, totals: dict[Status, int]) 
     yield "</tbody></table>" + _legend() + "</section>"
 
 
-class _ByCounts(dict[tuple[tuple[Status, int], ...], str]):
-    """HTML worked out from a document's counts alone (its summary row's cells, its
-    count phrase), by the counts' items: documents mostly hold a few claims, so a few
-    hundred distinct counts cover thousands of documents. Emptied when it grows past
-    `_BY_COUNTS_LIMIT`, so memory stays flat."""
-
-    def remember(self, key: tuple[tuple[Status, int], ...], html: str) -> str:
-        if len(self) >= _BY_COUNTS_LIMIT:
-            self.clear()
-        self[key] = html
-        return html
-
-
-_BY_COUNTS_LIMIT = 4096
-_ROW_CELLS = _ByCounts()
-_COUNT_PHRASES = _ByCounts()
+_ROW_CELLS = ByCounts()
+"""A summary row's cells after its title, by the document's counts."""
+_COUNT_PHRASES = ByCounts()
+"""A document's count phrase (`_counted_phrase`), by its counts."""
 
 
 def _count_cells(counts: dict[Status, int]) -> str:
@@ -364,7 +353,7 @@ def _section(
 
 
 def _count_phrase(counts: dict[Status, int]) -> str:
-    """`_counted_phrase`, remembered by the counts' items (`_ByCounts`)."""
+    """`_counted_phrase`, remembered by the counts' items (`ByCounts`)."""
     phrase = _COUNT_PHRASES.get(key := tuple(counts.items()))
     if phrase is None:
         phrase = _COUNT_PHRASES.remember(key, _counted_phrase(counts))

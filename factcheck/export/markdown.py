@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from factcheck.export.by_counts import ByCounts
 from factcheck.export.report import (
     STATUS_ORDER,
     ClaimEntry,
@@ -215,19 +216,14 @@ def _summary_table(
         # `_count_row(cell, counts, bold=False) + "\n"`, its number cells remembered
         cells = numbers.get(key := tuple(counts.items()))
         if cells is None:
-            if len(numbers) >= _COUNT_CELLS_LIMIT:
-                numbers.clear()
-            cells = numbers[key] = _count_row("", counts, bold=False)[3:] + "\n"
+            cells = numbers.remember(key, _count_row("", counts, bold=False)[3:] + "\n")
         yield f"| {cell} {cells}"
     if documents > 1:
         yield _count_row("Total", totals, bold=True) + "\n"
 
 
-_COUNT_CELLS: dict[tuple[tuple[Status, int], ...], str] = {}
-"""A summary row's number cells (and line end) by its counts' items: documents mostly
-hold a few claims, so a few hundred distinct counts cover thousands of rows."""
-_COUNT_CELLS_LIMIT = 4096
-"""`_COUNT_CELLS` is emptied when it holds this many: memory stays flat."""
+_COUNT_CELLS = ByCounts()
+"""A summary row's number cells (and line end), by the document's counts."""
 
 
 def _count_row(label: str, counts: dict[Status, int], *, bold: bool) -> str:

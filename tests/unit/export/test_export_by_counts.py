@@ -18,10 +18,10 @@ _COUNTS = st.dictionaries(
 
 @given(st.lists(_COUNTS, max_size=30))
 def test_remembered_counts_html_is_the_worked_out_html(many: list[dict[Status, int]]) -> None:
-    html._COUNT_PHRASES.clear()
-    html._ROW_CELLS.clear()
-    limit = html._BY_COUNTS_LIMIT
-    html._BY_COUNTS_LIMIT = 3  # emptied again and again
+    memories = (html._COUNT_PHRASES, html._ROW_CELLS)
+    for memory in memories:
+        memory.clear()
+        memory.limit = 3  # emptied again and again
     try:
         for counts in many:
             assert html._count_phrase(counts) == html._counted_phrase(counts)
@@ -31,7 +31,8 @@ def test_remembered_counts_html_is_the_worked_out_html(many: list[dict[Status, i
             assert len(html._COUNT_PHRASES) <= 3
             assert len(html._ROW_CELLS) <= 3
     finally:
-        html._BY_COUNTS_LIMIT = limit
+        for memory in memories:
+            del memory.limit  # the class's limit again
 
 
 @given(st.lists(st.tuples(st.text(max_size=8), _COUNTS), max_size=30))
@@ -40,8 +41,7 @@ def test_markdown_summary_rows_with_remembered_cells(rows: list[tuple[str, dict]
     from factcheck.export import markdown
 
     markdown._COUNT_CELLS.clear()
-    limit = markdown._COUNT_CELLS_LIMIT
-    markdown._COUNT_CELLS_LIMIT = 3
+    markdown._COUNT_CELLS.limit = 3
     try:
         outline = [(n, title, None, counts) for n, (title, counts) in enumerate(rows)]
         written = list(markdown._summary_table(outline, 1, {}))[2:]
@@ -52,4 +52,4 @@ def test_markdown_summary_rows_with_remembered_cells(rows: list[tuple[str, dict]
         assert written == expected
         assert len(markdown._COUNT_CELLS) <= 3
     finally:
-        markdown._COUNT_CELLS_LIMIT = limit
+        del markdown._COUNT_CELLS.limit
