@@ -348,7 +348,7 @@ def score_candidates(
     # The features in `_WEIGHTS` order, added left to right for all candidates at once
     # (numpy's float64 operations, one at a time, are Python's: the same floats as the
     # candidate-by-candidate sum, so the same order of near-ties;
-    # tests/unit/test_rerank_memos.py checks it against that sum)
+    # tests/unit/test_batched_rerank.py checks it against that sum)
     score = w_recall * (np.maximum([c.recall for c in candidates], 0.0) / best_recall)
     score = score + w_token_set * (token_set / 100)
     score = score + w_token_sort * (token_sort / 100)
