@@ -422,6 +422,12 @@ class _LeftSide:
     relative: bool = False
     ranged: bool = False
 
+    @property
+    def has_verb(self) -> bool:
+        """Whether the statement so far has a verb outside quotes (the cuts need one
+        on their left)."""
+        return self.verb_at >= 0
+
     def see(self, words: list[str], lowers: list[str], verbs: list[bool], j: int) -> None:
         lower = lowers[j]
         if self.verb_at < 0:
@@ -455,7 +461,6 @@ def _statement_cuts(
     left = _LeftSide()
     respectively = "respectively" in lowers  # "... 24.1% and 21.5% respectively": one list
     first = 0
-    left_has_verb = False
     speech = False  # the current statement reports speech: "X said A and B" stays whole
     verb_chain = False  # a modal or "to" governs the left verbs: "should have produced A and B"
     open_clause = False  # a "that" / "which" / "whether" clause still waits for its verb
@@ -464,8 +469,6 @@ def _statement_cuts(
         if not top[j]:
             continue
         left.see(words, lowers, verbs, j)
-        if verbs[j]:
-            left_has_verb = True
         if lower in _SPEECH_VERBS and words[j][0].islower():
             speech = True
         if lower in MODALS or lower == "to":
@@ -474,9 +477,9 @@ def _statement_cuts(
             open_clause = False
         elif lower in _CLAUSE_OPENERS and j > first and lowers[j - 1] not in _DETERMINERS:
             open_clause = True  # not "the who": an organisation in lowercased text
-        if lower == ";" and left_has_verb and j + 1 < n:
+        if lower == ";" and left.has_verb and j + 1 < n:
             cuts.append((first, j - 1))
-            first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+            first, speech, verb_chain = j + 1, False, False
             detailed_ok = True
             left = _LeftSide()
             open_clause = False
@@ -484,7 +487,7 @@ def _statement_cuts(
         if lower in _SPEECH_FORMS:
             detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
         if (
-            left_has_verb
+            left.has_verb
             and detailed_ok
             and not speech
             and j + 2 < n
@@ -499,7 +502,7 @@ def _statement_cuts(
                 verbless.add(item)
                 first = item
                 continue
-        if lower not in _SPLITTING_CONJUNCTIONS or not left_has_verb or j + 1 >= n:
+        if lower not in _SPLITTING_CONJUNCTIONS or not left.has_verb or j + 1 >= n:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
             continue  # a name: "the Department of Health and Social Care"
@@ -529,7 +532,7 @@ def _statement_cuts(
         if lowers[j + 1] in _SUBORDINATORS:
             continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))
-        first, left_has_verb, speech, verb_chain = j + 1, False, False, False
+        first, speech, verb_chain = j + 1, False, False
         detailed_ok = True
         left = _LeftSide()
         open_clause = False
