@@ -605,11 +605,16 @@ def _is_detail(word: str, lower: str) -> bool:
     ("hundreds"), or a capitalised word (a name or month; not "I")."""
     first = word[0]
     return (
-        first.isdigit()
-        or first in "$£€"
+        _is_figure(word)
         or lower in _NUMBER_WORDS
         or (first.isupper() and first.isalpha() and lower != "i")
     )
+
+
+def _is_figure(word: str) -> bool:
+    """Whether a token is a figure: it starts with a digit or a currency sign ("15,000",
+    "$6")."""
+    return word[0].isdigit() or word[0] in "$£€"
 
 
 def _has_detail(words: list[str], lowers: list[str], top: list[bool], a: int, b: int) -> bool:
@@ -676,13 +681,12 @@ def _opens_object(words: list[str], lowers: list[str], k: int, n: int) -> bool:
     if k >= n:
         return False
     lower, word = lowers[k], words[k]
-    if lower in _OBJECTS or lower in _NUMBER_WORDS or word[0].isdigit() or word[0] in "$£€":
+    if lower in _OBJECTS or lower in _NUMBER_WORDS or _is_figure(word):
         return True
     if word[0].isupper() and word[0].isalpha():
         return True
     if lower in _QUANTIFIERS and k + 1 < n:
-        following = words[k + 1]
-        return lowers[k + 1] == "than" or following[0].isdigit() or following[0] in "$£€"
+        return lowers[k + 1] == "than" or _is_figure(words[k + 1])
     return False
 
 
@@ -749,8 +753,7 @@ def _item_words(words: list[str], lowers: list[str], a: int, b: int) -> bool:
 def _figure_item(words: list[str], at: int, n: int) -> bool:
     """Whether token `at` is a figure that opens a list item: not one that opens a name
     ("7 News", "10 Downing Street")."""
-    word = words[at]
-    if not (word[0].isdigit() or word[0] in "$£€"):
+    if not _is_figure(words[at]):
         return False
     return at + 1 >= n or not words[at + 1][:1].isupper()
 
