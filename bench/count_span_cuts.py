@@ -27,6 +27,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 SHARED = REPO_ROOT.parent / "shared" / "data"
 
+from factcheck.untrusted.terminal_text import printable  # noqa: E402 (after the path)
+
 
 def bodies(corpus: str) -> list[str]:
     csv.field_size_limit(sys.maxsize)
@@ -87,8 +89,9 @@ def main() -> int:
         for body, before, after in random.Random(args.seed).sample(
             changed, min(args.sample, len(changed))
         ):
-            print("  before:", " | ".join(body[s:e] for s, e in before)[:600])
-            print("  after: ", " | ".join(body[s:e] for s, e in after)[:600])
+            # outside text: printed without its control characters
+            print("  before:", printable(" | ".join(body[s:e] for s, e in before)[:600]))
+            print("  after: ", printable(" | ".join(body[s:e] for s, e in after)[:600]))
             print()
     return 0
 
