@@ -36,6 +36,7 @@ import json
 import re
 import statistics
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -48,10 +49,7 @@ from eval_span_form import problems  # noqa: E402
 from news_claim_matching import Annotated, Span, Tally, tally  # noqa: E402
 
 DATA = REPO_ROOT.parent / "shared" / "data" / "claimreview-samples"
-ANNOTATIONS = BENCH / "data" / "news_claims.json"
 SHOWN = 0.5
-MIN_BYTES, MAX_BYTES = 1500, 3000
-OUTLETS, PER_OUTLET = 6, 2
 SYSTEMS = ("product", "digit rule", "every sentence")
 NAMES = (
     "recall",
@@ -74,26 +72,73 @@ def read_bodies(path: Path) -> list[str]:
         return [row.get("extra_body") or "" for row in csv.DictReader(f)]
 
 
-def select_rows(folder: Path) -> list[tuple[str, int, str]]:
-    """The fixed pick, made before any annotation or run: outlets in alphabetical order
-    having at least two bodies of 1,500-3,000 UTF-8 bytes (short enough to annotate
-    whole), the first six of them, and of each the first two such rows."""
+@dataclass(frozen=True)
+class Selection:
+    """A fixed pick of ClaimReview bodies and the file annotating them.
+
+    The rule is fixed before any annotation or run: outlets (the CSVs) in alphabetical
+    order having at least `per_outlet` bodies of `min_bytes`-`max_bytes` UTF-8 bytes,
+    the first `outlets` of them (None: every one), and of each the first `per_outlet`
+    such rows."""
+
+    name: str
+    min_bytes: int
+    max_bytes: int
+    outlets: int | None
+    per_outlet: int
+    annotations: Path
+    blind: str
+
+
+SELECTIONS = {
+    "short": Selection(
+        "short",
+        1500,
+        3000,
+        6,
+        2,
+        BENCH / "data" / "news_claims.json",
+        "not blind: the splitter was tuned while reading it (sessions 26-27)",
+    ),
+    "long": Selection(
+        "long",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long.json",
+        "blind: annotated (session 27, annot11) before any factcheck code ran on it",
+    ),
+}
+"""short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
+long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
+(session 27, annot11); a second, blind estimate: the other helpers do not read bodies
+over 3,000 bytes."""
+
+
+def select_rows(
+    folder: Path, selection: Selection = SELECTIONS["short"]
+) -> list[tuple[str, int, str]]:
+    """The (outlet, 0-based data row, body) picked by `selection`'s fixed rule."""
     picked: list[tuple[str, int, str]] = []
     for path in sorted(folder.glob("output_sample_*.csv")):
+        if (
+            selection.outlets is not None
+            and len(picked) == selection.outlets * selection.per_outlet
+        ):
+            break
         outlet = path.stem.removeprefix("output_sample_")
         rows = [
             (outlet, i, body)
             for i, body in enumerate(read_bodies(path))
-            if MIN_BYTES <= len(body.encode("utf-8")) <= MAX_BYTES
+            if selection.min_bytes <= len(body.encode("utf-8")) <= selection.max_bytes
         ]
-        if len(rows) >= PER_OUTLET:
-            picked.extend(rows[:PER_OUTLET])
-        if len(picked) == OUTLETS * PER_OUTLET:
-            break
+        if len(rows) >= selection.per_outlet:
+            picked.extend(rows[: selection.per_outlet])
     return picked
 
 
-def load_annotations(path: Path = ANNOTATIONS) -> list[dict]:
+def load_annotations(path: Path = SELECTIONS["short"].annotations) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["articles"]
 
 
