@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 
@@ -119,3 +121,113 @@ def test_a_changed_body_or_pick_is_refused() -> None:
     assert news.check_bodies([("a", 1, body)], [article]) is None
     assert "body changed" in news.check_bodies([("a", 1, body + " ")], [article])
     assert "no longer picks" in news.check_bodies([("a", 2, body)], [article])
+
+
+def test_the_long_pick_is_the_first_long_body_of_every_outlet_having_one(tmp_path) -> None:
+    import eval_news_claims as news
+
+    for name in "abcdefgh":
+        _outlet(tmp_path, name, [100, 2000, 5000, 3500, 2500])
+    _outlet(tmp_path, "aa", [3001])  # one long body only: kept
+    _outlet(tmp_path, "ab", [3000, 6001])  # just outside the bounds: left out
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long"])
+    expected = [("a", 2), ("aa", 0)] + [(o, 2) for o in "bcdefgh"]  # file-name order
+    assert [(o, r) for o, r, _ in picked] == expected
+    assert all(3001 <= len(body.encode("utf-8")) <= 6000 for _, _, body in picked)
+    short = news.select_rows(tmp_path, news.SELECTIONS["short"])
+    assert not {(o, r) for o, r, _ in picked} & {(o, r) for o, r, _ in short}
+
+
+def _annotate(path: Path, picked: list[tuple[str, int, str]]) -> None:
+    """An annotation file claiming each body's first word, in news_claims.json's format."""
+    import hashlib
+    import json
+
+    articles = []
+    for outlet, row, body in picked:
+        first = len(body.split()[0])
+        claim = {"span": [0, first], "core": [0, first]}
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        articles.append({"outlet": outlet, "row": row, "sha256": digest, "claims": [claim]})
+    path.write_text(json.dumps({"articles": articles}), encoding="utf-8")
+
+
+def _sets(tmp_path: Path, monkeypatch) -> None:
+    """Both selections pointed at a made-up data folder and annotation files; the
+    product left out of the systems so no model loads (the two baselines run for real)."""
+    import dataclasses
+
+    import eval_news_claims as news
+
+    for name in "abc":
+        _outlet(tmp_path, name, [1600, 2000, 3500])
+    monkeypatch.setattr(news, "DATA", tmp_path)
+    monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
+    for key in ("short", "long"):
+        selection = dataclasses.replace(
+            news.SELECTIONS[key], annotations=tmp_path / f"{key}.json", outlets=2
+        )
+        monkeypatch.setitem(news.SELECTIONS, key, selection)
+        _annotate(selection.annotations, news.select_rows(tmp_path, selection))
+
+
+def _run(monkeypatch, *argv: str) -> int:
+    import eval_news_claims as news
+
+    monkeypatch.setattr(sys, "argv", ["eval_news_claims.py", *argv])
+    return news.main()
+
+
+def test_the_default_set_is_the_short_one_and_never_reads_the_long_bodies(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    _sets(tmp_path, monkeypatch)
+    assert _run(monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "## short set" in out and "long set" not in out and "pooled (short" not in out
+    assert "4 ClaimReview bodies, 4 claims" in out
+
+
+def test_both_sets_are_measured_then_pooled_and_labelled_not_blind(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    _sets(tmp_path, monkeypatch)
+    assert _run(monkeypatch, "--set", "both") == 0
+    out = capsys.readouterr().out
+    assert "## short set (not blind" in out and "## long set (blind" in out
+    assert "short + long pooled (short set not blind)" in out
+    # every sentence finds each body's first word: 4 short + 2 long claims when pooled
+    assert "over 6 articles" in out and "6/6 found" in out
+    assert _run(monkeypatch, "--set", "long") == 0
+    assert "2 ClaimReview bodies, 2 claims" in capsys.readouterr().out
+
+
+def test_a_changed_long_body_is_refused_and_a_missing_file_skipped(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    import eval_news_claims as news
+
+    _sets(tmp_path, monkeypatch)
+    news.SELECTIONS["long"].annotations.unlink()
+    assert _run(monkeypatch, "--set", "long") == 0
+    assert "long set skipped" in capsys.readouterr().err
+    _outlet(tmp_path, "a", [1600, 2000, 3400])  # the long body of outlet a changes
+    _annotate(news.SELECTIONS["long"].annotations, [("a", 2, "x" * 3500), ("b", 2, "y" * 3500)])
+    assert _run(monkeypatch, "--set", "long") == 1
+    assert "refused" in capsys.readouterr().err
+
+
+def test_the_shipped_annotations_match_the_shared_bodies() -> None:
+    import eval_news_claims as news
+
+    if not news.DATA.exists():
+        pytest.skip("../shared/data/claimreview-samples not found")
+    for selection in news.SELECTIONS.values():
+        picked = news.select_rows(news.DATA, selection)
+        articles = news.load_annotations(selection.annotations)
+        assert news.check_bodies(picked, articles) is None
+        for (_, _, body), article in zip(picked, articles, strict=True):
+            for claim in article["claims"]:
+                (start, end), (core_start, core_end) = claim["span"], claim["core"]
+                assert 0 <= start <= core_start < core_end <= end <= len(body)
+                assert body[start:end] == body[start:end].strip()
