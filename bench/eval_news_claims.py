@@ -87,7 +87,8 @@ class Selection:
     """A fixed pick of ClaimReview bodies and the file annotating them.
 
     The rule is fixed before any annotation or run: outlets (the CSVs) in alphabetical
-    order having at least `skip` + `per_outlet` bodies of `min_bytes`-`max_bytes` UTF-8
+    order having at least `skip` + `per_outlet` distinct bodies (a row repeating an
+    earlier row's body word for word is not a new body) of `min_bytes`-`max_bytes` UTF-8
     bytes, the first `outlets` of them (None: every one), and of each the `per_outlet`
     such rows after the first `skip` (kept for an earlier set)."""
 
@@ -135,7 +136,8 @@ SELECTIONS = {
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
 (session 27, annot11); a second, blind estimate: the other helpers do not read bodies
 over 3,000 bytes.
-long2: the SECOND 3-6 KB body of every outlet having two (session 27, annot11b); a
+long2: the SECOND distinct 3-6 KB body of every outlet having two (session 27,
+annot11b: fullfact's second row repeats its first, the long set's, word for word); a
 third, blind estimate, for the splitter changes made after 22:00 UTC while reading the
 long set: nobody but its annotator reads these bodies."""
 
@@ -152,11 +154,14 @@ def select_rows(
         ):
             break
         outlet = path.stem.removeprefix("output_sample_")
-        rows = [
-            (outlet, i, body)
-            for i, body in enumerate(read_bodies(path))
-            if selection.min_bytes <= len(body.encode("utf-8")) <= selection.max_bytes
-        ]
+        rows: list[tuple[str, int, str]] = []
+        seen: set[str] = set()
+        for i, body in enumerate(read_bodies(path)):
+            if body in seen:
+                continue  # a row repeating an earlier body (fullfact 1 = fullfact 0)
+            seen.add(body)
+            if selection.min_bytes <= len(body.encode("utf-8")) <= selection.max_bytes:
+                rows.append((outlet, i, body))
         if len(rows) >= selection.skip + selection.per_outlet:
             picked.extend(rows[selection.skip : selection.skip + selection.per_outlet])
     return picked
