@@ -338,13 +338,15 @@ meaning (short and long), kept so its recorded command still runs."""
 
 
 def paired(per: dict[str, list[Tally]]) -> None:
-    """The product minus each baseline, article by article: mean and 95% t-interval."""
+    """The product (the first system) minus each baseline, article by article: mean and
+    95% t-interval."""
+    first = SYSTEMS[0]
     for base in SYSTEMS[1:]:
-        print(f"\n  product - {base}, paired by article: mean (95% t-interval)")
+        print(f"\n  {first} - {base}, paired by article: mean (95% t-interval)")
         for name in PAIRED:
             diffs = [
                 getattr(p, name) - getattr(b, name)
-                for p, b in zip(per["product"], per[base], strict=True)
+                for p, b in zip(per[first], per[base], strict=True)
             ]
             low, high = t_interval(diffs)
             print(f"    {name:18} {statistics.mean(diffs):+.3f} ({low:+.3f} to {high:+.3f})")

@@ -138,6 +138,38 @@ def test_the_long_pick_is_the_first_long_body_of_every_outlet_having_one(tmp_pat
     assert not {(o, r) for o, r, _ in picked} & {(o, r) for o, r, _ in short}
 
 
+def test_the_long2_pick_is_the_second_distinct_long_body_of_every_outlet_having_two(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    for name in "abc":
+        _outlet(tmp_path, name, [100, 3500, 2000, 4000, 5000])
+    _outlet(tmp_path, "aa", [3001])  # one long body only: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        for i, body in enumerate(["d " + "x" * 3500] * 2 + ["d " + "y" * 4000]):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long2"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 3), ("b", 3), ("c", 3), ("d", 2)]
+    first = news.select_rows(tmp_path, news.SELECTIONS["long"])
+    assert [(o, r) for o, r, _ in first] == [("a", 1), ("aa", 0), ("b", 1), ("c", 1), ("d", 0)]
+    assert not {body for _, _, body in picked} & {body for _, _, body in first}
+
+
+def test_the_t_interval_of_the_mean() -> None:
+    import eval_news_claims as news
+
+    low, high = news.t_interval([0.0, 1.0, 2.0, 3.0])  # sd 1.291, t(3) = 3.182
+    assert (round(low, 3), round(high, 3)) == (-0.554, 3.554)
+    assert news.t_interval([0.7]) == (0.7, 0.7)
+    wide, narrow = news.t_interval([0.0, 1.0]), news.t_interval([0.0, 1.0] * 20)
+    assert wide[1] - wide[0] > 10 * (narrow[1] - narrow[0])
+
+
 def _annotate(path: Path, picked: list[tuple[str, int, str]]) -> None:
     """An annotation file claiming each body's first word, in news_claims.json's format."""
     import hashlib
@@ -160,10 +192,10 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
     import eval_news_claims as news
 
     for name in "abc":
-        _outlet(tmp_path, name, [1600, 2000, 3500])
+        _outlet(tmp_path, name, [1600, 2000, 3500, 4000])
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
-    for key in ("short", "long"):
+    for key in ("short", "long", "long2"):
         selection = dataclasses.replace(
             news.SELECTIONS[key], annotations=tmp_path / f"{key}.json", outlets=2
         )
@@ -200,6 +232,27 @@ def test_both_sets_are_measured_then_pooled_and_labelled_not_blind(
     assert "over 6 articles" in out and "6/6 found" in out
     assert _run(monkeypatch, "--set", "long") == 0
     assert "2 ClaimReview bodies, 2 claims" in capsys.readouterr().out
+
+
+def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    _sets(tmp_path, monkeypatch)
+    assert _run(monkeypatch, "--set", "blind") == 0
+    out = capsys.readouterr().out
+    assert "## long set (blind" in out and "## long2 set (blind" in out
+    assert "## short set" not in out
+    assert "long + long2 pooled (blind before 22:00 UTC)" in out and "over 4 articles" in out
+    # the two baselines agree on these one-sentence bodies: every paired difference is 0
+    assert "digit rule - every sentence, paired by article" in out
+    assert "recall_1to1        +0.000 (+0.000 to +0.000)" in out
+    assert _run(monkeypatch, "--set", "all") == 0
+    out = capsys.readouterr().out
+    assert "short + long + long2 pooled (short set not blind)" in out and "8/8 found" in out
+    assert _run(monkeypatch, "--set", "long2") == 0
+    out = capsys.readouterr().out
+    assert "## long2 set" in out and "## long set" not in out and "pooled (blind" not in out
+    assert "2 ClaimReview bodies, 2 claims" in out
 
 
 def test_a_changed_long_body_is_refused_and_a_missing_file_skipped(
