@@ -178,7 +178,17 @@ _CLAUSE_OPENERS = words_of("that which who whom whose whether")
 """Words that open a clause inside the statement: until that clause has its verb, a
 conjunction cannot start a new statement."""
 _WORD_CHAR = re.compile(r"\w")
-_CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
+_REASON_SUBORDINATORS = words_of("because although though whereas since")
+"""Subordinators whose clause, after a comma, states a fact of its own: "..., because
+people who catch it twice are not counted", "..., since some infections are
+asymptomatic". Not "if", "unless", "when", "until", "before", "after", "as" (a condition
+or a time of the statement before: no statement alone) and "while" (a splitting
+conjunction already)."""
+_PRESENT_AUXILIARIES = words_of("is are has have does do can 's ’s")
+"""A "since" clause with one of these as its verb gives a reason ("since some infections
+are asymptomatic"); with a past verb it gives a time ("since records began"), which
+belongs to the statement before it."""
+_CUT_WORDS = _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | {";"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -468,6 +478,7 @@ def _statement_cuts(
         lower = lowers[j]
         if not top[j]:
             continue
+        was_open = open_clause
         left.see(words, lowers, verbs, j)
         if lower in _SPEECH_VERBS and words[j][0].islower():
             speech = True
@@ -486,6 +497,18 @@ def _statement_cuts(
             continue
         if lower in _SPEECH_FORMS:
             detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
+        if (
+            lower in _REASON_SUBORDINATORS
+            and left.has_verb
+            and not speech
+            and not was_open
+            and _reason_clause_at(words, lowers, verbs, top, first, j, n)
+        ):
+            cuts.append((first, j - 2))  # the comma before the subordinator is dropped
+            first, verb_chain = j, False
+            detailed_ok = True
+            left = _LeftSide()
+            continue
         if (
             left.has_verb
             and detailed_ok
@@ -539,6 +562,42 @@ def _statement_cuts(
     if first < n:
         cuts.append((first, n - 1))
     return cuts, verbless
+
+
+def _reason_clause_at(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> bool:
+    """Whether the subordinator at `j` opens a dependent clause with a fact of its own,
+    cut off the statement before it: a comma before it, a left side of at least three
+    tokens with no subordinator of its own (else it is a dependent clause too, whose
+    main clause comes later), and a subject and finite verb after it ("..., because
+    people who catch it twice are not counted" is no cut: its subject holds a relative
+    clause, so the verb is not found within reach; "..., since some infections are
+    asymptomatic" is one).
+    "since" only with a present-tense verb: "..., since records began in 1850" dates
+    the statement before it."""
+    if j - first < 4 or lowers[j - 1] != "," or not top[j - 1]:
+        return False
+    if any(top[i] and lowers[i] in _SUBORDINATORS for i in range(first, j)):
+        # "that although the risk is reduced, because so many are vaccinated, ... it is
+        # expected that ...": the left piece is itself a dependent clause, whose main
+        # clause is still to come
+        return False
+    if j + 1 >= n or lowers[j + 1] in _PREPOSITIONS:
+        return False  # "because of the unit's alleged killings": no clause
+    kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+    if kind not in ("clause", "reported"):
+        return False
+    if lowers[j] == "since":
+        verb = next((i for i in range(j + 1, n) if verbs[i]), None)
+        return verb is not None and lowers[verb] in _PRESENT_AUXILIARIES
+    return True
 
 
 def _clause_after(
