@@ -188,7 +188,10 @@ _PRESENT_AUXILIARIES = words_of("is are has have does do can 's ’s")
 """A "since" clause with one of these as its verb gives a reason ("since some infections
 are asymptomatic"); with a past verb it gives a time ("since records began"), which
 belongs to the statement before it."""
-_CUT_WORDS = _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | {";"}
+_APPOSITIVE_RELATIVES = words_of("who which")
+"""Relatives that open a non-restrictive clause after a comma ("Danish Siddiqui, who was
+killed in 2021"); "that" is restrictive and never follows a comma in edited text."""
+_CUT_WORDS = _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | {";"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -466,6 +469,7 @@ def _statement_cuts(
         # would leave every span but the last without its attribution (issue 11's class 3)
         return [(0, n - 1)], set()
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
+    appositive_end = -1  # the comma closing "Smith, who led the agency ...," before "said"
     cuts: list[tuple[int, int]] = []
     verbless: set[int] = set()
     left = _LeftSide()
@@ -478,7 +482,17 @@ def _statement_cuts(
         lower = lowers[j]
         if not top[j]:
             continue
+        if j < appositive_end:
+            continue  # inside "Smith, who led the agency from 2009 to 2017," (cut at its end)
+        if j == appositive_end:
+            cuts.append((first, j - 1))  # "Smith, who led the agency from 2009 to 2017"
+            first, speech, verb_chain = j + 1, False, False  # the main verb phrase: "said ..."
+            detailed_ok = True
+            left = _LeftSide()
+            open_clause = False
+            continue
         was_open = open_clause
+        was_relative = left.relative
         left.see(words, lowers, verbs, j)
         if lower in _SPEECH_VERBS and words[j][0].islower():
             speech = True
@@ -497,6 +511,21 @@ def _statement_cuts(
             continue
         if lower in _SPEECH_FORMS:
             detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
+        if (
+            lower in _APPOSITIVE_RELATIVES
+            and detailed_ok
+            and not speech
+            and not was_open
+            and not was_relative
+        ):
+            if left.has_verb and left.detail and _final_relative(words, lowers, verbs, top, j, n):
+                # "... photojournalist Danish Siddiqui, who was killed in Kandahar in 2021"
+                cuts.append((first, j - 2))
+                first, verb_chain = j, False
+                left = _LeftSide()
+                continue
+            if not left.has_verb:
+                appositive_end = _medial_relative_end(words, lowers, verbs, top, first, j, n)
         if (
             lower in _REASON_SUBORDINATORS
             and left.has_verb
@@ -562,6 +591,113 @@ def _statement_cuts(
     if first < n:
         cuts.append((first, n - 1))
     return cuts, verbless
+
+
+_RELATIVE_REACH = 30
+"""Tokens searched for the comma that closes a relative clause inside the subject."""
+
+
+def _relative_verb(lowers: list[str], verbs: list[bool], j: int, n: int) -> bool:
+    """Whether the relative at `j` is the subject of a finite verb right after it (or
+    after one adverb): "who was killed", "which caused", "who later led"; not "who
+    he met" (an object relative) nor "which, in 2019, ...". Not a verb of speech or
+    attribution ("contacted Yusuf, who said the photo was taken in Abuja"): the speaker
+    is named before the comma, so a cut would leave what was said without who said it
+    (issue 11's class 3)."""
+    k = j + 1
+    if k < n and lowers[k] in _CHAIN_ADVERBS | words_of("later then previously once"):
+        k += 1
+    if k >= n or not verbs[k] or lowers[k].endswith("ing"):
+        return False
+    if k + 1 < n and lowers[k] in _AUXILIARIES and lowers[k + 1] in _ATTRIBUTING:
+        return False  # "who has said", "which was reported"
+    return lowers[k] not in _SPEECH_VERBS and lowers[k] not in _ATTRIBUTING
+
+
+def _main_verb_after_comma(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], c: int, n: int
+) -> bool:
+    """Whether the comma at `c` is followed by a lowercase verb or "-ly" adverb: the
+    main clause going on after a relative inside its subject ("The post, which was
+    shared on Facebook, was flagged", "did Suluhu, who ..., really tweet")."""
+    k = c + 1
+    if k >= n or not top[k] or not words[k][:1].islower():
+        return False
+    return verbs[k] or lowers[k].endswith("ly")
+
+
+def _head_before(words: list[str], lowers: list[str], j: int) -> bool:
+    """Whether the word before the comma at `j - 1` can head a non-restrictive relative
+    of its own: for "who", a name or an age ("Danish Siddiqui, who", "Tom Reed, 49,
+    who"); for "which", a noun, not a figure or date ("in 2019, which ..." relates the
+    whole clause)."""
+    if j < 2:
+        return False
+    head = words[j - 2]
+    if lowers[j] == "who":
+        return head[:1].isupper() or head[:1].isdigit()
+    return head[:1].isalpha() and lowers[j - 2] not in _PREPOSITIONS
+
+
+def _final_relative(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
+) -> bool:
+    """Whether ", who|which ..." at `j` is a non-restrictive relative that ends the
+    sentence and states a fact with its own detail: "..., who was killed while covering
+    fighting between Afghan forces and the Taliban". Its span starts at the relative;
+    the main statement before it keeps the head ("... Danish Siddiqui")."""
+    if lowers[j - 1] != "," or not top[j - 1] or not _head_before(words, lowers, j):
+        return False
+    if not _relative_verb(lowers, verbs, j, n):
+        return False
+    stop = n
+    for i in range(j + 2, n):
+        if not top[i]:
+            continue
+        if lowers[i] == ";":
+            stop = i
+            break
+        if lowers[i] == "," and _main_verb_after_comma(words, lowers, verbs, top, i, n):
+            return False  # the relative sits inside the subject: the main verb follows
+    return _has_detail(words, lowers, top, j + 2, stop)
+
+
+def _medial_relative_end(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> int:
+    """The comma closing a non-restrictive relative inside the subject, when the main
+    verb follows it: "Smith, who led the agency from 2009 to 2017, said ..." gives
+    "Smith, who led the agency from 2009 to 2017" and "said ...". -1 when the relative
+    has no detail of its own, no main verb follows its comma, or the main verb phrase has
+    no detail ("In the post, which was published on July 6, the group wrote": no verb
+    after the comma, so no cut)."""
+    if lowers[j - 1] != "," or not top[j - 1] or j - first < 2:
+        return -1
+    if not _head_before(words, lowers, j) or not _relative_verb(lowers, verbs, j, n):
+        return -1
+    for c in range(j + 2, min(n - 1, j + _RELATIVE_REACH)):
+        if not top[c]:
+            continue
+        if lowers[c] in (";", "and", "but") or lowers[c] in _RELATIVES:
+            return -1
+        if lowers[c] != ",":
+            continue
+        verb = c + 1
+        if not (top[verb] and verbs[verb] and words[verb][:1].islower()):
+            return -1  # a comma inside the relative ("in Leeds, England"): no guess
+        if lowers[verb].endswith("ing"):
+            return -1
+        if not _has_detail(words, lowers, top, j + 2, c):
+            return -1
+        stop = next((i for i in range(verb + 1, n) if top[i] and lowers[i] == ";"), n)
+        return c if _has_detail(words, lowers, top, verb + 1, stop) else -1
+    return -1
 
 
 def _reason_clause_at(
@@ -875,13 +1011,20 @@ def _reported_soon(lowers: list[str], j: int, n: int) -> bool:
     return lowers[j] in _AUXILIARIES and j + 1 < n and lowers[j + 1] in _REPORTING_VERBS
 
 
+_TAIL_REPORTING = words_of("reported announced confirmed")
+"""Verbs of a trailing attribution that are not verbs of speech (", the Associated Press
+reported"): they end a sentence as "said" does, but inside one ("cases reported each
+day") they do not make what follows reported speech, so they stay out of
+`_REPORTING_VERBS`."""
+
+
 def _bare_attribution(lowers: list[str], verbs: list[bool], first: int, last: int) -> bool:
     """Whether tokens [first, last] are only an attribution tail: a short subject, a
     reporting verb and at most a few words of setting ("the company said in a
     statement on Tuesday"), with nothing said."""
     verb_at = -1
     for j in range(first, min(last + 1, first + 6)):
-        if lowers[j] in _REPORTING_VERBS:
+        if lowers[j] in _REPORTING_VERBS or lowers[j] in _TAIL_REPORTING:
             verb_at = j
             break
         if verbs[j] and lowers[j] not in ("has", "had", "have"):

@@ -67,3 +67,75 @@ def test_a_reason_or_concession_clause_after_a_comma_is_its_own_span(
 )
 def test_a_subordinate_clause_that_belongs_to_its_statement_is_no_cut(text: str) -> None:
     assert len(spans(text)) == 1, spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The photo shows the veteran Ana Ruiz, who died in Madrid in 2019.",
+            ["The photo shows the veteran Ana Ruiz", "who died in Madrid in 2019"],
+        ),
+        (
+            "The group has been fighting the Land Act, which calls for a ban on Foreign buyers.",
+            ["The group has been fighting the Land Act", "which calls for a ban on Foreign buyers"],
+        ),
+        (
+            "Tom Reed, who led the agency from 2009 to 2017, left the party in 2020.",
+            ["Tom Reed, who led the agency from 2009 to 2017", "left the party in 2020"],
+        ),
+        (
+            "The tweet, which did not name Gates, has garnered over 42,000 likes.",
+            ["The tweet, which did not name Gates", "has garnered over 42,000 likes"],
+        ),
+    ],
+)
+def test_a_non_restrictive_relative_with_its_own_detail_is_its_own_span(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # restrictive: no comma
+        "The photo shows the veteran who died in Madrid in 2019.",
+        # no detail of its own in the relative
+        "The photo shows the veteran Ana Ruiz, who died at home.",
+        # the relative reports speech: the speaker is named before the comma
+        "Reporters contacted Ana Ruiz, who said the photo was taken in Madrid in 2019.",
+        # a sentence-level anchor, not a subject: no verb right after the closing comma
+        "In the post, which was published on July 6, the group wrote that 300 people died.",
+        # the relative sits inside the subject of a question: the main verb follows
+        "But did Ana Ruiz, who succeeded Reed in March, really tweet that?",
+        # "which" after a year relates the whole clause
+        "Cases rose to 500 in 2019, which was the highest since 1990.",
+        # a trailing attribution governs the sentence
+        "The tsunami, which caused the Fukushima meltdown, resulted from a magnitude nine "
+        "earthquake off Japan, the Associated Press reported.",
+        # an object relative, not a subject one
+        "The photo shows Ana Ruiz, whom Reed met in Madrid in 2019.",
+        # inside a quotation
+        "“The photo shows the veteran Ana Ruiz, who died in Madrid in 2019.”",
+    ],
+)
+def test_a_relative_that_belongs_to_its_statement_is_no_cut(text: str) -> None:
+    assert len(spans(text)) == 1, spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed the mayor and injured his wife on July 7, the Associated Press reported.",
+        "The firm drew criticism and accusations of fraud in 2019, the outlet reported.",
+    ],
+)
+def test_a_trailing_reported_by_keeps_the_sentence_whole(text: str) -> None:
+    assert len(spans(text)) == 1, spans(text)
+
+
+def test_a_reported_by_alone_is_no_claim_but_reporting_inside_a_sentence_is() -> None:
+    assert spans("The Associated Press reported.") == []
+    text = "Cases reported each day rose to 5,000 and deaths fell to 20 in May."
+    assert len(spans(text)) == 2, spans(text)
