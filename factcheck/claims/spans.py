@@ -191,7 +191,11 @@ belongs to the statement before it."""
 _APPOSITIVE_RELATIVES = words_of("who which")
 """Relatives that open a non-restrictive clause after a comma ("Danish Siddiqui, who was
 killed in 2021"); "that" is restrictive and never follows a comma in edited text."""
-_CUT_WORDS = _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | {";"}
+_PART_RELATIVES = words_of("which whom")
+"""Relatives of a part after a figure: ", 56 of which were found to be threatened"."""
+_CUT_WORDS = (
+    _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | _PART_RELATIVES
+) | {";"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -512,6 +516,20 @@ def _statement_cuts(
         if lower in _SPEECH_FORMS:
             detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
         if (
+            lower == ","
+            and left.has_verb
+            and left.detail
+            and detailed_ok
+            and not speech
+            and not was_open
+            and _part_of_figure_at(words, lowers, verbs, top, j, n)
+        ):
+            # "There are 292 bee species in Denmark" / "56 of which are threatened"
+            cuts.append((first, j - 1))
+            first, verb_chain = j + 1, False
+            left = _LeftSide()
+            continue
+        if (
             lower in _APPOSITIVE_RELATIVES
             and detailed_ok
             and not speech
@@ -593,6 +611,29 @@ def _statement_cuts(
     return cuts, verbless
 
 
+def _part_of_figure_at(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
+) -> bool:
+    """Whether the comma at `j` opens a figure of a part of what the statement counted,
+    with its own verb: ", 56 of which were found to be threatened", ", two of whom
+    died in hospital", ", none of whom were named Michael". Not a bare part ("...,
+    56 of which", no verb) nor "some of them waving flags" (a participle, no
+    relative)."""
+    k = j + 1
+    if k + 3 >= n or not all(top[k : k + 4]):
+        return False
+    if not (_is_figure(words[k]) or lowers[k] in _NUMBER_WORDS or lowers[k] in _PARTS):
+        return False
+    if lowers[k + 1] != "of" or lowers[k + 2] not in _PART_RELATIVES:
+        return False
+    verb = k + 3
+    if lowers[verb] in _CHAIN_ADVERBS:
+        verb += 1
+    return verb < n and verbs[verb] and not lowers[verb].endswith("ing")
+
+
+_PARTS = words_of("none all most some many half both several one each")
+"""Quantities of a part that state a count of their own before "of which" / "of whom"."""
 _RELATIVE_REACH = 30
 """Tokens searched for the comma that closes a relative clause inside the subject."""
 
@@ -999,11 +1040,17 @@ def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: 
     """Whether the sentence ends, outside quotes, with an attribution (", he said", ",
     according to ..."), which governs everything before it."""
     for j in range(n - 1, max(-1, n - 14), -1):
-        if lowers[j] == "," and top[j]:
+        quoted_comma = (
+            j >= 1 and lowers[j] in _CLOSING_QUOTES and top[j] and lowers[j - 1] == ","
+        )  # 'to be “threatened,” according to ...': the comma inside the closing mark
+        if (lowers[j] == "," and top[j]) or quoted_comma:
             if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
                 return True
             return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
     return False
+
+
+_CLOSING_QUOTES = _CLOSE_QUOTES | {'"', "’"}
 
 
 def _reported_soon(lowers: list[str], j: int, n: int) -> bool:

@@ -139,3 +139,49 @@ def test_a_reported_by_alone_is_no_claim_but_reporting_inside_a_sentence_is() ->
     assert spans("The Associated Press reported.") == []
     text = "Cases reported each day rose to 5,000 and deaths fell to 20 in May."
     assert len(spans(text)) == 2, spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "There are 292 bee species in Denmark, 56 of which are threatened.",
+            ["There are 292 bee species in Denmark", "56 of which are threatened"],
+        ),
+        (
+            "The ship carried 40 passengers to Lisbon, two of whom died in hospital.",
+            ["The ship carried 40 passengers to Lisbon", "two of whom died in hospital"],
+        ),
+        (
+            "Kennedy had four children, none of whom were named Michael.",
+            ["Kennedy had four children", "none of whom were named Michael"],
+        ),
+    ],
+)
+def test_a_counted_part_with_its_own_verb_is_its_own_span(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no verb: the part is a detail of the count
+        "The ship carried 40 passengers to Lisbon, two of whom.",
+        # a participle and "them", not a relative
+        "More than 5,000 protesters rallied in Athens, some of them waving flags.",
+        # reported speech
+        "He said there are 292 bee species in Denmark, 56 of which are threatened.",
+        # a trailing attribution, its comma inside the closing quotation mark
+        "There are 292 bee species in Denmark, 56 of which were found to be “threatened,” "
+        "according to a study.",
+        # no detail in the statement before the comma
+        "The ship carried passengers, two of whom died.",
+    ],
+)
+def test_a_counted_part_that_belongs_to_its_statement_is_no_cut(text: str) -> None:
+    assert len(spans(text)) == 1, spans(text)
+
+
+def test_an_attribution_after_a_quoted_comma_keeps_the_sentence_whole() -> None:
+    text = "Sales rose 5% and profits fell to “record lows,” the company said."
+    assert len(spans(text)) == 1, spans(text)
