@@ -572,6 +572,21 @@ def _statement_cuts(
                 verbless.add(item)
                 first = item
                 continue
+        if (
+            lower == ","
+            and left.has_verb
+            and detailed_ok
+            and not speech
+            and not verb_chain
+            and not was_open
+            and _chained_verb_phrase(words, lowers, verbs, top, left, j, n)
+        ):
+            # "increased sugar prices, raised taxes on U.S. imports and nationalized ...":
+            # the "and" before the last verb phrase is cut below as before
+            cuts.append((first, j - 1))
+            first = j + 1
+            left = _LeftSide()
+            continue
         if lower not in _SPLITTING_CONJUNCTIONS or not left.has_verb or j + 1 >= n:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
@@ -904,6 +919,45 @@ def _detailed_verb_phrase(
             stop = i  # the detail is the verb phrase's own, not its attribution's
             break
     return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
+
+
+_CHAIN_REACH = 40
+"""Tokens searched, from a comma, for the "and" that closes a chain of verb phrases."""
+
+
+def _chained_verb_phrase(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    left: _LeftSide,
+    j: int,
+    n: int,
+) -> bool:
+    """Whether the comma at `j` separates verb phrases of one subject in a chain of three
+    or more that ends with "and" and a verb phrase: "The government raised sugar prices
+    by 20%, raised taxes on U.S. imports and nationalized American-owned banks". Each
+    phrase must be a finite verb opening an object, with its own detail (the rule of
+    `_detailed_verb_phrase`, which cuts at the last "and"), and the left side must have
+    its detail after its verb; a comma with no "and" + verb phrase closing the chain
+    within reach (an appositive, a participle, ", said ...") is no cut."""
+    if _detailed_verb_phrase(words, lowers, verbs, top, left, j, n) is None:
+        return False
+    chained = _LeftSide(verb_at=j + 1, detail=True)
+    for i in range(j + 2, min(n - 1, j + _CHAIN_REACH)):
+        if not top[i]:
+            continue
+        lower = lowers[i]
+        if lower == ";" or (lower in _CONJUNCTIONS and lower != "and"):
+            return False
+        if lower == "and":
+            return _detailed_verb_phrase(words, lowers, verbs, top, chained, i, n) is not None
+        if lower == ",":
+            if lowers[i + 1] == "and":
+                continue  # the serial comma: "..., and nationalized ..."
+            if _detailed_verb_phrase(words, lowers, verbs, top, chained, i, n) is None:
+                return False  # the chain's next link is no verb phrase
+    return False
 
 
 _QUANTIFIERS = words_of("more less fewer nearly almost about around roughly some over")

@@ -185,3 +185,42 @@ def test_a_counted_part_that_belongs_to_its_statement_is_no_cut(text: str) -> No
 def test_an_attribution_after_a_quoted_comma_keeps_the_sentence_whole() -> None:
     text = "Sales rose 5% and profits fell to “record lows,” the company said."
     assert len(spans(text)) == 1, spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The storm hit Texas on Monday, killed 5 people and left 2,000 homeless.",
+            ["The storm hit Texas on Monday", "killed 5 people", "left 2,000 homeless"],
+        ),
+        (
+            "The state raised prices by 20%, taxed 300 U.S. firms, and seized 12 Banks.",
+            ["The state raised prices by 20%", "taxed 300 U.S. firms", "seized 12 Banks"],
+        ),
+    ],
+)
+def test_each_verb_phrase_of_a_chain_of_three_is_its_own_span(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # participles: the storm's consequences, not finite statements
+        "The storm hit Texas on Monday, killing 5 people and leaving 2,000 homeless.",
+        # a reporting verb after the comma: an attribution, not a link of a chain
+        "Officials closed the border on Monday, said the Interior Ministry and others.",
+        # no "and" + verb phrase closes the chain
+        "The storm hit Texas on Monday, killed 5 people.",
+        # the middle link has no detail of its own
+        "The storm hit Texas on Monday, killed people and left 2,000 homeless.",
+        # governed by a modal: one planned statement
+        "The state will raise prices by 20%, tax 300 U.S. firms and seize 12 Banks.",
+    ],
+)
+def test_a_comma_that_closes_no_chain_of_verb_phrases_is_no_cut(text: str) -> None:
+    assert len(spans(text)) <= 2, spans(text)
+    assert not any(s.startswith(("killed", "killing", "said", "tax ")) for s in spans(text))
