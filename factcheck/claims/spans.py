@@ -473,7 +473,8 @@ def _statement_cuts(
         # would leave every span but the last without its attribution (issue 11's class 3)
         return [(0, n - 1)], set()
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
-    appositive_end = -1  # the comma closing "Smith, who led the agency ...," before "said"
+    appositive_end = -1  # the comma closing "Smith, who led the agency ...," before "said",
+    # or a fronted "While farmers are not required to ...," before its main clause
     cuts: list[tuple[int, int]] = []
     verbless: set[int] = set()
     left = _LeftSide()
@@ -486,6 +487,18 @@ def _statement_cuts(
         lower = lowers[j]
         if not top[j]:
             continue
+        if (
+            lower in _FRONTED_SUBORDINATORS
+            and top[j]
+            and not left.has_verb
+            and not speech
+            and (j == first or words[j][:1].isupper())
+        ):
+            # "While farmers are not required to plant flowers, they can ...": the
+            # concession and the main clause are two statements, cut at the comma
+            appositive_end = max(
+                appositive_end, _fronted_clause_end(words, lowers, verbs, top, j, n)
+            )
         if j < appositive_end:
             continue  # inside "Smith, who led the agency from 2009 to 2017," (cut at its end)
         if j == appositive_end:
@@ -753,6 +766,42 @@ def _medial_relative_end(
             return -1
         stop = next((i for i in range(verb + 1, n) if top[i] and lowers[i] == ";"), n)
         return c if _has_detail(words, lowers, top, verb + 1, stop) else -1
+    return -1
+
+
+_FRONTED_SUBORDINATORS = _REASON_SUBORDINATORS | {"while"}
+_FRONTED_REACH = 40
+"""Tokens searched for the comma that closes a fronted dependent clause."""
+
+
+def _fronted_clause_end(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
+) -> int:
+    """The comma closing a dependent clause of concession or reason that opens the
+    statement, when a clause of its own follows it: "While farmers in Denmark are not
+    required to plant flowers, they can dedicate land ..." gives "While farmers ... for
+    bees" and "they can dedicate ...". -1 when the subordinator opens no clause ("While
+    fact checking the picture, ...", "Since November 2019, ..."), "since" has a past
+    verb ("Since this check was published, the post has been updated": a time), or no
+    comma followed by a subject and finite verb closes it within reach."""
+    if j + 2 >= n:
+        return -1
+    kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+    if kind not in ("clause", "reported"):
+        return -1
+    if lowers[j] == "since":
+        verb = next((i for i in range(j + 1, n) if verbs[i]), None)
+        if verb is None or lowers[verb] not in _PRESENT_AUXILIARIES:
+            return -1
+    for c in range(j + 2, min(n - 2, j + _FRONTED_REACH)):
+        if not top[c]:
+            continue
+        if lowers[c] == ";" or (lowers[c] in _CONJUNCTIONS and lowers[c] != "and"):
+            return -1  # "While it is true that A but B": not a fronted clause and its main
+        if lowers[c] != "," or lowers[c + 1] in _SUBORDINATORS:
+            continue
+        if _clause_after(words, lowers, verbs, top, c + 1, n) in ("clause", "reported"):
+            return c
     return -1
 
 

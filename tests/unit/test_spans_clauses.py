@@ -224,3 +224,53 @@ def test_each_verb_phrase_of_a_chain_of_three_is_its_own_span(
 def test_a_comma_that_closes_no_chain_of_verb_phrases_is_no_cut(text: str) -> None:
     assert len(spans(text)) <= 2, spans(text)
     assert not any(s.startswith(("killed", "killing", "said", "tax ")) for s in spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "While farmers in Denmark are not required to plant flowers, they can rent "
+            "land to the state for a grant.",
+            [
+                "While farmers in Denmark are not required to plant flowers",
+                "they can rent land to the state for a grant",
+            ],
+        ),
+        (
+            "Although the risk to young people is very low, it is not zero.",
+            ["Although the risk to young people is very low", "it is not zero"],
+        ),
+        (
+            "Since Denmark is part of the EU, Danish farmers are eligible for the grant.",
+            ["Since Denmark is part of the EU", "Danish farmers are eligible for the grant"],
+        ),
+    ],
+)
+def test_a_fronted_concession_or_reason_and_its_main_clause_are_two_spans(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no clause after the subordinator
+        "While fact checking the same picture, Check Your Fact contacted the zoo.",
+        "Since November 2019, a coalition of three parties has governed the state.",
+        # "since" with a past verb: a time
+        "Since this fact check was published, the post has been updated.",
+        # a condition or a time: not a statement alone
+        "If the vaccine is approved, the state will open its schools.",
+        "When the vaccine was approved, the state opened its schools.",
+        # no clause after the comma
+        "While the vaccine is safe, according to the agency in 2021.",
+        # a trailing attribution governs the sentence
+        "While the vaccine is safe, it is not yet approved, the agency said.",
+        # inside a quotation
+        "“While the vaccine is safe, it is not yet approved.”",
+    ],
+)
+def test_a_fronted_clause_without_a_statement_on_each_side_is_no_cut(text: str) -> None:
+    assert len(spans(text)) == 1, spans(text)
