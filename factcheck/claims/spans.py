@@ -189,13 +189,14 @@ _PRESENT_AUXILIARIES = words_of("is are has have does do can 's ’s")
 are asymptomatic"); with a past verb it gives a time ("since records began"), which
 belongs to the statement before it."""
 _APPOSITIVE_RELATIVES = words_of("who which")
+_PLACE_RELATIVE = "where"
 """Relatives that open a non-restrictive clause after a comma ("Danish Siddiqui, who was
 killed in 2021"); "that" is restrictive and never follows a comma in edited text."""
 _PART_RELATIVES = words_of("which whom")
 """Relatives of a part after a figure: ", 56 of which were found to be threatened"."""
 _CUT_WORDS = (
     _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | _PART_RELATIVES
-) | {";"}
+) | {";", _PLACE_RELATIVE}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -543,7 +544,7 @@ def _statement_cuts(
             left = _LeftSide()
             continue
         if (
-            lower in _APPOSITIVE_RELATIVES
+            (lower in _APPOSITIVE_RELATIVES or (lower == _PLACE_RELATIVE and left.has_verb))
             and detailed_ok
             and not speech
             and not was_open
@@ -717,7 +718,12 @@ def _final_relative(
     the main statement before it keeps the head ("... Danish Siddiqui")."""
     if lowers[j - 1] != "," or not top[j - 1] or not _head_before(words, lowers, j):
         return False
-    if not _relative_verb(lowers, verbs, j, n):
+    if lowers[j] == "where":
+        # "..., where demonstrations turned into riots": a subject and verb of its own
+        # (a speaker inside it stays with what it said: "where she said that ...")
+        if _clause_after(words, lowers, verbs, top, j + 1, n) not in ("clause", "reported"):
+            return False
+    elif not _relative_verb(lowers, verbs, j, n):
         return False
     stop = n
     for i in range(j + 2, n):

@@ -274,3 +274,28 @@ def test_a_fronted_concession_or_reason_and_its_main_clause_are_two_spans(
 )
 def test_a_fronted_clause_without_a_statement_on_each_side_is_no_cut(text: str) -> None:
     assert len(spans(text)) == 1, spans(text)
+
+
+def test_a_final_where_clause_with_its_own_subject_and_detail_is_its_own_span() -> None:
+    text = "The image went viral on Twitter, where one post has received over 1,200 likes."
+    assert spans(text) == [
+        "The image went viral on Twitter",
+        "where one post has received over 1,200 likes",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no detail of its own
+        "The protests spread to Paris, where demonstrations turned into riots.",
+        # no subject and verb after "where"
+        "The image went viral on Twitter, where over 1,200 likes.",
+        # no verb before: "where" in a subject or anchor
+        "In Paris, where protests began in 2019, the police made 300 arrests.",
+        # reported speech before it
+        "He said the image went viral on Twitter, where one post has received 1,200 likes.",
+    ],
+)
+def test_a_where_clause_that_belongs_to_its_statement_is_no_cut(text: str) -> None:
+    assert len(spans(text)) == 1, spans(text)
