@@ -439,6 +439,11 @@ class _LeftSide:
     detail: bool = False
     relative: bool = False
     ranged: bool = False
+    participle: bool = False
+    """The first verb is a participle after a comma: the subject's reduced relative."""
+    started: bool = False
+    """Whether a token of this statement was seen (a comma before its first token is the
+    previous statement's)."""
 
     @property
     def has_verb(self) -> bool:
@@ -451,6 +456,11 @@ class _LeftSide:
         if self.verb_at < 0:
             if verbs[j]:
                 self.verb_at = j
+                if self.started and lowers[j - 1] == "," and lower.endswith("ed"):
+                    # "Screenshots of the message, shared on Twitter and dated 15
+                    # October, read: ...": a participle after the subject, a reduced
+                    # relative whose "and" joins inside it; the main verb is to come
+                    self.relative = self.participle = True
             elif _relative(lower):
                 self.relative = True  # "In the post, which was published ...": no main verb yet
         else:
@@ -460,6 +470,7 @@ class _LeftSide:
                 self.relative = True  # "those who had the first dose and tested ..."
         if lower in _RANGE_WORDS:
             self.ranged = True
+        self.started = True
 
 
 def _statement_cuts(
@@ -623,6 +634,8 @@ def _statement_cuts(
             continue  # still what the speaker said
         if verb_chain and kind == "verb phrase":
             continue  # "should have produced A and presented B": one governed statement
+        if left.participle and kind == "verb phrase":
+            continue  # "Screenshots ..., shared on Twitter and dated 15 October, read"
         if _bare_attribution(lowers, verbs, j + 1, n - 1):
             continue  # ", and he said": a tail, not a new statement
         last = j - 1 if not (j > 0 and lowers[j - 1] == ",") else j - 2

@@ -299,3 +299,19 @@ def test_a_final_where_clause_with_its_own_subject_and_detail_is_its_own_span() 
 )
 def test_a_where_clause_that_belongs_to_its_statement_is_no_cut(text: str) -> None:
     assert len(spans(text)) == 1, spans(text)
+
+
+def test_a_participle_after_the_subject_keeps_its_and_inside() -> None:
+    text = (
+        "Screenshots of the message from Mr Reed, shared on Twitter and dated 15 October "
+        "2020, show a list of 12 names."
+    )
+    assert len(spans(text)) == 1, spans(text)
+
+
+def test_a_statement_whose_subject_holds_the_who_still_cuts_its_verb_phrases() -> None:
+    text = (
+        "with the help of who the government had already created four response teams "
+        "and established a treatment unit at kenyatta national hospital."
+    )
+    assert len(spans(text)) == 2, spans(text)
