@@ -174,12 +174,18 @@ def has_verb_v2(words: list[str]) -> bool:
 def dangles_v2(claim, text: str, words: list[str]) -> bool:
     """Checker v2's dangling test: v1's, except a capitalised word after the first (a
     month or a name: "in May", "Who's Who") and a demonstrative that ends the sentence
-    itself ("like this.", "abide by that."): a pronoun there, not a determiner."""
+    itself ("like this.", "abide by that."): a pronoun there, not a determiner; and
+    (session 27) a final "each" after a figure, a closing bracket or "them" ("fined
+    them €150 ($177) each."): a floating quantifier that ends the clause."""
     if not words or words[-1].lower() not in DANGLING:
         return False
     if len(words) > 1 and words[-1][:1].isupper():
         return False
     at_sentence_end = not text[claim.end : claim.sentence_end].strip(' .!?"”’)')
+    if at_sentence_end and words[-1].lower() == "each":
+        before = claim.text[: claim.text.lower().rfind("each")].rstrip()
+        if before[-1:].isdigit() or before[-1:] == ")" or before.lower().endswith("them"):
+            return False
     return not (at_sentence_end and words[-1].lower() in ("this", "that", "these", "those"))
 
 

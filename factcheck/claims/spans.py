@@ -300,6 +300,25 @@ def _dangles(lower: str) -> bool:
     )
 
 
+def _is_ly_adverb(lower: str) -> bool:
+    """Whether a word looks like an "-ly" adverb ("neatly", "starkly"; not "fly")."""
+    return len(lower) > 4 and lower.endswith("ly") and lower.isalpha()
+
+
+_FLOATING_QUANTIFIERS = words_of("each all both")
+"""Determiners that also end a clause after what they quantify ("fined them €150 ($177)
+each", "paid $5 each", "thanked them all")."""
+
+
+def _floating_quantifier(lowers: list[str], first: int, end: int) -> bool:
+    """Whether the final "each" / "all" / "both" at `end` quantifies what comes before it
+    (a figure, a closing bracket or an object pronoun), so it ends the statement."""
+    if end <= first or lowers[end] not in _FLOATING_QUANTIFIERS:
+        return False
+    before = lowers[end - 1]
+    return before[:1].isdigit() or before[:1] in "$£€)" or before in ("them", "us", "you")
+
+
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     """Give back a trailing determiner, conjunction, relative or subordinator, and a
     preposition it bares ("... died on April 22 of the" in a cut-off body): a claim never
@@ -308,6 +327,8 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     end = last
     if end > first and lowers[end] in _DEMONSTRATIVES and lowers[end - 1] in _PRONOUN_AFTER:
         return end
+    if _floating_quantifier(lowers, first, end):
+        return end  # "fined them €150 ($177) each"
     while True:  # until stable: a bared preposition may uncover another determiner
         before = end
         behind = end  # emphasis marks standing alone, which `trim_markup` drops later
@@ -641,6 +662,8 @@ def _statement_cuts(
         last = j - 1 if not (j > 0 and lowers[j - 1] == ",") else j - 2
         if last < first or lowers[last] in _LEFT_OPEN:
             continue  # "exposed to and infected with", "their first and second doses"
+        if _is_ly_adverb(lowers[last]) and _is_ly_adverb(lowers[j + 1]):
+            continue  # "purported to neatly and starkly illustrate": two adverbs of one verb
         if lowers[j + 1] in _SUBORDINATORS:
             continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))

@@ -315,3 +315,41 @@ def test_a_statement_whose_subject_holds_the_who_still_cuts_its_verb_phrases() -
         "and established a treatment unit at kenyatta national hospital."
     )
     assert len(spans(text)) == 2, spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The federation fined them €150 ($177) each.", "fined them €150 ($177) each"),
+        ("The players were paid $5 each.", "The players were paid $5 each"),
+    ],
+)
+def test_a_floating_each_after_a_figure_stays_with_it(text: str, expected: str) -> None:
+    assert spans(text)[0].endswith(expected)
+
+
+def test_a_final_determiner_without_a_figure_before_it_is_still_given_back() -> None:
+    text = "The council said it would fine each"
+    assert not spans(text)[0].endswith("each")
+
+
+def test_two_ly_adverbs_of_one_verb_are_no_cut() -> None:
+    text = "A post on Reddit purported to neatly and starkly illustrate the rules of 2021."
+    assert len(spans(text)) == 1, spans(text)
+
+
+def test_the_form_checker_takes_a_floating_each_for_a_whole_end() -> None:
+    import sys
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from eval_span_form import problems
+
+    text = "The federation fined them €150 ($177) each. They paid each"
+    whole = SimpleNamespace(text=text[:42], start=0, end=42, sentence_start=0, sentence_end=43)
+    cut = SimpleNamespace(
+        text=text[44:], start=44, end=len(text), sentence_start=44, sentence_end=len(text)
+    )
+    assert "dangling last word" not in problems(whole, text, checker=2)
+    assert "dangling last word" in problems(cut, text, checker=2)
