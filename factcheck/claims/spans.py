@@ -644,6 +644,8 @@ def _statement_cuts(
             # not") still opens a statement.
             continue
         kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+        if kind is None and lowers[j - 1] == ",":
+            kind = _clause_after_adverbial(words, lowers, verbs, top, j + 1, n)
         if kind is None and lower == "and" and detailed_ok and not speech:
             kind = _detailed_verb_phrase(words, lowers, verbs, top, left, j, n)
             if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
@@ -845,6 +847,33 @@ def _fronted_clause_end(
         if _clause_after(words, lowers, verbs, top, c + 1, n) in ("clause", "reported"):
             return c
     return -1
+
+
+_ADVERBIAL_WORDS = words_of("then later meanwhile instead also so afterwards eventually")
+_ADVERBIAL_REACH = 4
+"""Tokens of a short adverbial that may open a clause after ", and" ("in response")."""
+
+
+def _clause_after_adverbial(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
+) -> str | None:
+    """What opens at `k` after ", and" when a short adverbial and a comma come first:
+    ", and in response, the federation fined them ..." is a clause ("clause" or
+    "reported"; ", and in 2019, it paid ..." too); None when the adverbial is longer than
+    four tokens or holds a verb or punctuation, or no clause follows its comma."""
+    if k >= n or not top[k]:
+        return None
+    if lowers[k] not in _PREPOSITIONS and lowers[k] not in _ADVERBIAL_WORDS:
+        return None
+    for c in range(k + 1, min(n - 1, k + _ADVERBIAL_REACH + 1)):
+        if lowers[c] == ",":
+            if not top[c]:
+                return None
+            kind = _clause_after(words, lowers, verbs, top, c + 1, n)
+            return kind if kind in ("clause", "reported") else None
+        if verbs[c] or not words[c].isalnum():
+            return None
+    return None
 
 
 def _reason_clause_at(

@@ -353,3 +353,48 @@ def test_the_form_checker_takes_a_floating_each_for_a_whole_end() -> None:
     )
     assert "dangling last word" not in problems(whole, text, checker=2)
     assert "dangling last word" in problems(cut, text, checker=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The players refused to wear the kit on July 18, and in response, the "
+            "federation fined them €150 each.",
+            [
+                "The players refused to wear the kit on July 18",
+                "in response, the federation fined them €150 each",
+            ],
+        ),
+        (
+            "Macedonia is a former Yugoslav republic, but for most Greeks, Macedonia is "
+            "the name of a province.",
+            [
+                "Macedonia is a former Yugoslav republic",
+                "for most Greeks, Macedonia is the name of a province",
+            ],
+        ),
+    ],
+)
+def test_a_clause_after_a_conjunction_and_a_short_adverbial_is_its_own_span(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no comma before the conjunction
+        "The players refused to wear the kit and in response, the federation fined them.",
+        # the adverbial holds punctuation
+        "The players refused to wear the kit, and in response (again), the federation fined them.",
+        # the adverbial is too long to be one
+        "The players refused to wear the kit, and in response to the long list of rules "
+        "set out, the federation fined them.",
+        # no clause after the adverbial's comma
+        "The players refused to wear the kit in 2021, and in response, fines of €150.",
+    ],
+)
+def test_a_conjunction_before_an_adverbial_without_a_clause_is_no_cut(text: str) -> None:
+    assert len(spans(text)) == 1, spans(text)
