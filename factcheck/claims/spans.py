@@ -301,8 +301,17 @@ def _dangles(lower: str) -> bool:
 
 
 def _is_ly_adverb(lower: str) -> bool:
-    """Whether a word looks like an "-ly" adverb ("neatly", "starkly"; not "fly")."""
-    return len(lower) > 4 and lower.endswith("ly") and lower.isalpha()
+    """Whether a word looks like an "-ly" adverb ("neatly", "starkly"; not "fly", nor a
+    noun such as "family" or "supply")."""
+    return len(lower) > 4 and lower.endswith("ly") and lower.isalpha() and lower not in _LY_NOUNS
+
+
+_LY_NOUNS = words_of(
+    "family italy july supply rally ally assembly anomaly monopoly butterfly jelly belly "
+    "reply bully lily emily kelly sally molly billy holly daily weekly monthly quarterly "
+    "elderly"
+)
+"""Frequent words ending in "-ly" that are nouns (or names) rather than adverbs."""
 
 
 _FLOATING_QUANTIFIERS = words_of("each all both")
@@ -920,6 +929,10 @@ def _clause_after(
     object: "and paid a $2 million penalty"), or None (a noun phrase, a quotation, ...)."""
     if not top[k]:
         return None
+    if k + 1 < n and verbs[k + 1] and words[k][:1].islower() and _is_ly_adverb(lowers[k]):
+        # "and purportedly died", "but actually shows ...": an adverb before the same
+        # subject's verb, not a subject; judged as the verb phrase it opens
+        return _clause_after(words, lowers, verbs, top, k + 1, n)
     if verbs[k] and lowers[k] not in _AUXILIARIES:
         # The verb's object follows: "and paid a $2 million penalty". Not a preposition:
         # "was passed ... and approved by the Lords" continues the passive.

@@ -398,3 +398,28 @@ def test_a_clause_after_a_conjunction_and_a_short_adverbial_is_its_own_span(
 )
 def test_a_conjunction_before_an_adverbial_without_a_clause_is_no_cut(text: str) -> None:
     assert len(spans(text)) == 1, spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posts claim it shows the man who was vaccinated and purportedly died in 2021.",
+        "The waiver must follow the rules of contract law, being clear and easily understood.",
+        "The study covered infected and potentially infected people in 12 states.",
+    ],
+)
+def test_an_ly_adverb_after_and_is_no_subject(text: str) -> None:
+    assert len(spans(text)) == 1, spans(text)
+
+
+def test_an_ly_adverb_before_a_verb_phrase_with_its_object_still_cuts() -> None:
+    text = "The photo is not of the river in India, but actually shows the bay of Manila."
+    assert spans(text) == [
+        "The photo is not of the river in India",
+        "actually shows the bay of Manila",
+    ]
+
+
+def test_a_noun_ending_in_ly_still_opens_a_clause() -> None:
+    text = "Spain closed its borders in March and italy reported 500 deaths in April."
+    assert len(spans(text)) == 2, spans(text)
