@@ -478,6 +478,9 @@ class _LeftSide:
     started: bool = False
     """Whether a token of this statement was seen (a comma before its first token is the
     previous statement's)."""
+    subordinated: bool = False
+    """Whether a subordinator ("although", "because", ...) came in this statement: it is
+    then a dependent clause itself, and no reason clause is cut off it."""
 
     @property
     def has_verb(self) -> bool:
@@ -504,6 +507,8 @@ class _LeftSide:
                 self.relative = True  # "those who had the first dose and tested ..."
         if lower in _RANGE_WORDS:
             self.ranged = True
+        if lower in _SUBORDINATORS:
+            self.subordinated = True
         self.started = True
 
 
@@ -556,6 +561,7 @@ def _statement_cuts(
             continue
         was_open = open_clause
         was_relative = left.relative
+        was_subordinated = left.subordinated
         left.see(words, lowers, verbs, j)
         if lower in _SPEECH_VERBS and words[j][0].islower():
             speech = True
@@ -608,7 +614,7 @@ def _statement_cuts(
             and left.has_verb
             and not speech
             and not was_open
-            and _reason_clause_at(words, lowers, verbs, top, first, j, n)
+            and _reason_clause_at(words, lowers, verbs, top, first, j, n, was_subordinated)
         ):
             cuts.append((first, j - 2))  # the comma before the subordinator is dropped
             first, verb_chain = j, False
@@ -776,8 +782,8 @@ def _final_relative(
             return False
     elif not _relative_verb(lowers, verbs, j, n):
         return False
-    stop = n
-    for i in range(j + 2, n):
+    stop = min(n, j + 2 + _FINAL_REACH)  # bounded, so a long run-on sentence stays linear
+    for i in range(j + 2, stop):
         if not top[i]:
             continue
         if lowers[i] == ";":
@@ -786,6 +792,11 @@ def _final_relative(
         if lowers[i] == "," and _main_verb_after_comma(words, lowers, verbs, top, i, n):
             return False  # the relative sits inside the subject: the main verb follows
     return _has_detail(words, lowers, top, j + 2, stop)
+
+
+_FINAL_REACH = 60
+"""Tokens of a final relative searched for its detail and for a main verb after a later
+comma; a relative longer than that is taken as final."""
 
 
 def _medial_relative_end(
@@ -897,6 +908,7 @@ def _reason_clause_at(
     first: int,
     j: int,
     n: int,
+    subordinated: bool,
 ) -> bool:
     """Whether the subordinator at `j` opens a dependent clause with a fact of its own,
     cut off the statement before it: a comma before it, a left side of at least three
@@ -909,7 +921,7 @@ def _reason_clause_at(
     the statement before it."""
     if j - first < 4 or lowers[j - 1] != "," or not top[j - 1]:
         return False
-    if any(top[i] and lowers[i] in _SUBORDINATORS for i in range(first, j)):
+    if subordinated:
         # "that although the risk is reduced, because so many are vaccinated, ... it is
         # expected that ...": the left piece is itself a dependent clause, whose main
         # clause is still to come
