@@ -193,9 +193,11 @@ _PRESENT_AUXILIARIES = words_of("is are has have does do can 's ’s")
 are asymptomatic"); with a past verb it gives a time ("since records began"), which
 belongs to the statement before it."""
 _APPOSITIVE_RELATIVES = words_of("who which")
-_PLACE_RELATIVE = "where"
 """Relatives that open a non-restrictive clause after a comma ("Danish Siddiqui, who was
 killed in 2021"); "that" is restrictive and never follows a comma in edited text."""
+_PLACE_RELATIVE = "where"
+"""The relative of a place, cut with its own subject and verb ("Twitter, where one post
+has received ...")."""
 _PART_RELATIVES = words_of("which whom")
 """Relatives of a part after a figure: ", 56 of which were found to be threatened"."""
 _CUT_WORDS = (
@@ -722,6 +724,8 @@ _PARTS = words_of("none all most some many half both several one each")
 """Quantities of a part that state a count of their own before "of which" / "of whom"."""
 _RELATIVE_REACH = 30
 """Tokens searched for the comma that closes a relative clause inside the subject."""
+_RELATIVE_ADVERBS = _CHAIN_ADVERBS | words_of("later then previously once")
+"""Adverbs between a relative and its verb ("who later led", "which never reached")."""
 
 
 def _relative_verb(lowers: list[str], verbs: list[bool], j: int, n: int) -> bool:
@@ -732,7 +736,7 @@ def _relative_verb(lowers: list[str], verbs: list[bool], j: int, n: int) -> bool
     is named before the comma, so a cut would leave what was said without who said it
     (issue 11's class 3)."""
     k = j + 1
-    if k < n and lowers[k] in _CHAIN_ADVERBS | words_of("later then previously once"):
+    if k < n and lowers[k] in _RELATIVE_ADVERBS:
         k += 1
     if k >= n or not verbs[k] or lowers[k].endswith("ing"):
         return False
@@ -750,7 +754,7 @@ def _main_verb_after_comma(
     k = c + 1
     if k >= n or not top[k] or not words[k][:1].islower():
         return False
-    return verbs[k] or lowers[k].endswith("ly")
+    return verbs[k] or _is_ly_adverb(lowers[k])
 
 
 def _head_before(words: list[str], lowers: list[str], j: int) -> bool:
