@@ -1,6 +1,6 @@
 """Sentences whose statement spans differ between another checkout's spans.py and this one.
 
-    python bench/count_span_cuts.py --base /work/main [--sample 20 --seed 11]
+    python bench/count_span_cuts.py --base /work/main [--sample 20 --seed 11] [--max-bytes 3000]
 
 Reads the CoAID bodies (`content` of ../shared/data/coaid/*/News*COVID-19.csv) and the
 ClaimReview bodies (`extra_body` of ../shared/data/claimreview-samples/*.csv), splits
@@ -9,6 +9,8 @@ checkouts on every sentence (the base's spans.py loaded beside this one, so only
 module differs). Prints, per corpus, how many sentences are cut differently, how many
 gained spans, the CPU time of each `statement_spans` over all sentences (interleaved,
 one process), and a random sample of the changed ones, before / after, to read by hand.
+`--max-bytes N` keeps only ClaimReview bodies of at most N UTF-8 bytes (session 27: the
+longer ones are another helper's blind test set, so their sentences must not be printed).
 Exits 0 with a message when ../shared is absent. Session 26 (coord11) wrote it to check the
 detailed-coordination and list-item cuts.
 """
@@ -30,7 +32,7 @@ SHARED = REPO_ROOT.parent / "shared" / "data"
 from factcheck.untrusted.terminal_text import printable  # noqa: E402 (after the path)
 
 
-def bodies(corpus: str) -> list[str]:
+def bodies(corpus: str, max_bytes: int = 0) -> list[str]:
     csv.field_size_limit(sys.maxsize)
     if corpus == "coaid":
         paths, column = sorted((SHARED / "coaid").glob("*/News*COVID-19.csv")), "content"
@@ -40,6 +42,8 @@ def bodies(corpus: str) -> list[str]:
     for path in paths:
         with open(path, newline="", encoding="utf-8-sig") as f:
             found.extend(row.get(column) or "" for row in csv.DictReader(f))
+    if corpus == "claimreview" and max_bytes:
+        found = [b for b in found if len(b.encode("utf-8")) <= max_bytes]
     return [b for b in found if b.strip()]
 
 
@@ -59,6 +63,12 @@ def main() -> int:
     parser.add_argument("--base", type=Path, required=True)
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=0,
+        help="only ClaimReview bodies of at most this many UTF-8 bytes (0 = all)",
+    )
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent")
@@ -69,7 +79,11 @@ def main() -> int:
     before_spans = load_base(args.base)
     for corpus in ("coaid", "claimreview"):
         changed = []
-        pieces = [(body, s, e) for body in bodies(corpus) for s, e in split_sentences(body)]
+        pieces = [
+            (body, s, e)
+            for body in bodies(corpus, args.max_bytes)
+            for s, e in split_sentences(body)
+        ]
         seconds = {"before": 0.0, "after": 0.0}
         for body, s, e in pieces:
             started = time.process_time()

@@ -13,9 +13,13 @@ what Xi said). Where statements share their subject, a second verb phrase with i
 own detail ("The storm killed 1,200 people" / "left 40,000 without homes"), list items
 with their own figure ("$6 billion for Moderna" / "$5 billion for Pfizer") and two
 named roles after one copula are cut too; the later span starts at its verb, figure or
-role (docs/claims.md). Pieces that are no statement are dropped: bare noun phrases with no verb
-("the next two years") and attribution tails alone ("he said", "the company said in a
-statement"). There is no word cap. One regex tokenises the sentence and one pass over
+role. So are a clause of reason or concession after a comma or before the main clause
+("..., because X did Y", "While X, Y"), a non-restrictive relative with its own detail
+("Smith, who led the agency from 2009 to 2017, ..."), a counted part (", 56 of which
+are ...") and the links of a chain of verb phrases (docs/claims.md). Pieces that
+are no statement are dropped: bare noun phrases with no verb ("the next two years")
+and attribution tails alone ("he said", "the company said in a statement"). There is
+no word cap. One regex tokenises the sentence and one pass over
 its tokens decides, so the cost is linear in its length (transcripts come unpunctuated).
 `factcheck.claims.splitter` scores what this module proposes. Pure; no I/O.
 """
@@ -178,7 +182,27 @@ _CLAUSE_OPENERS = words_of("that which who whom whose whether")
 """Words that open a clause inside the statement: until that clause has its verb, a
 conjunction cannot start a new statement."""
 _WORD_CHAR = re.compile(r"\w")
-_CUT_WORDS = _SPLITTING_CONJUNCTIONS | {";"}
+_REASON_SUBORDINATORS = words_of("because although though whereas since")
+"""Subordinators whose clause, after a comma, states a fact of its own: "..., because
+people who catch it twice are not counted", "..., since some infections are
+asymptomatic". Not "if", "unless", "when", "until", "before", "after", "as" (a condition
+or a time of the statement before: no statement alone) and "while" (a splitting
+conjunction already)."""
+_PRESENT_AUXILIARIES = words_of("is are has have does do can 's ’s")
+"""A "since" clause with one of these as its verb gives a reason ("since some infections
+are asymptomatic"); with a past verb it gives a time ("since records began"), which
+belongs to the statement before it."""
+_APPOSITIVE_RELATIVES = words_of("who which")
+"""Relatives that open a non-restrictive clause after a comma ("Danish Siddiqui, who was
+killed in 2021"); "that" is restrictive and never follows a comma in edited text."""
+_PLACE_RELATIVE = "where"
+"""The relative of a place, cut with its own subject and verb ("Twitter, where one post
+has received ...")."""
+_PART_RELATIVES = words_of("which whom")
+"""Relatives of a part after a figure: ", 56 of which were found to be threatened"."""
+_CUT_WORDS = (
+    _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | _PART_RELATIVES
+) | {";", _PLACE_RELATIVE}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -282,6 +306,34 @@ def _dangles(lower: str) -> bool:
     )
 
 
+def _is_ly_adverb(lower: str) -> bool:
+    """Whether a word looks like an "-ly" adverb ("neatly", "starkly"; not "fly", nor a
+    noun such as "family" or "supply")."""
+    return len(lower) > 4 and lower.endswith("ly") and lower.isalpha() and lower not in _LY_NOUNS
+
+
+_LY_NOUNS = words_of(
+    "family italy july supply rally ally assembly anomaly monopoly butterfly jelly belly "
+    "reply bully lily emily kelly sally molly billy holly daily weekly monthly quarterly "
+    "elderly"
+)
+"""Frequent words ending in "-ly" that are nouns (or names) rather than adverbs."""
+
+
+_FLOATING_QUANTIFIERS = words_of("each all both")
+"""Determiners that also end a clause after what they quantify ("fined them €150 ($177)
+each", "paid $5 each", "thanked them all")."""
+
+
+def _floating_quantifier(lowers: list[str], first: int, end: int) -> bool:
+    """Whether the final "each" / "all" / "both" at `end` quantifies what comes before it
+    (a figure, a closing bracket or an object pronoun), so it ends the statement."""
+    if end <= first or lowers[end] not in _FLOATING_QUANTIFIERS:
+        return False
+    before = lowers[end - 1]
+    return before[:1].isdigit() or before[:1] in "$£€)" or before in ("them", "us", "you")
+
+
 def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     """Give back a trailing determiner, conjunction, relative or subordinator, and a
     preposition it bares ("... died on April 22 of the" in a cut-off body): a claim never
@@ -290,6 +342,8 @@ def _drop_dangling(lowers: list[str], first: int, last: int) -> int:
     end = last
     if end > first and lowers[end] in _DEMONSTRATIVES and lowers[end - 1] in _PRONOUN_AFTER:
         return end
+    if _floating_quantifier(lowers, first, end):
+        return end  # "fined them €150 ($177) each"
     while True:  # until stable: a bared preposition may uncover another determiner
         before = end
         behind = end  # emphasis marks standing alone, which `trim_markup` drops later
@@ -421,6 +475,14 @@ class _LeftSide:
     detail: bool = False
     relative: bool = False
     ranged: bool = False
+    participle: bool = False
+    """The first verb is a participle after a comma: the subject's reduced relative."""
+    started: bool = False
+    """Whether a token of this statement was seen (a comma before its first token is the
+    previous statement's)."""
+    subordinated: bool = False
+    """Whether a subordinator ("although", "because", ...) came in this statement: it is
+    then a dependent clause itself, and no reason clause is cut off it."""
 
     @property
     def has_verb(self) -> bool:
@@ -433,6 +495,11 @@ class _LeftSide:
         if self.verb_at < 0:
             if verbs[j]:
                 self.verb_at = j
+                if self.started and lowers[j - 1] == "," and lower.endswith("ed"):
+                    # "Screenshots of the message, shared on Twitter and dated 15
+                    # October, read: ...": a participle after the subject, a reduced
+                    # relative whose "and" joins inside it; the main verb is to come
+                    self.relative = self.participle = True
             elif _relative(lower):
                 self.relative = True  # "In the post, which was published ...": no main verb yet
         else:
@@ -442,6 +509,9 @@ class _LeftSide:
                 self.relative = True  # "those who had the first dose and tested ..."
         if lower in _RANGE_WORDS:
             self.ranged = True
+        if lower in _SUBORDINATORS:
+            self.subordinated = True
+        self.started = True
 
 
 def _statement_cuts(
@@ -456,6 +526,8 @@ def _statement_cuts(
         # would leave every span but the last without its attribution (issue 11's class 3)
         return [(0, n - 1)], set()
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
+    appositive_end = -1  # the comma closing "Smith, who led the agency ...," before "said",
+    # or a fronted "While farmers are not required to ...," before its main clause
     cuts: list[tuple[int, int]] = []
     verbless: set[int] = set()
     left = _LeftSide()
@@ -468,6 +540,30 @@ def _statement_cuts(
         lower = lowers[j]
         if not top[j]:
             continue
+        if (
+            lower in _FRONTED_SUBORDINATORS
+            and top[j]
+            and not left.has_verb
+            and not speech
+            and (j == first or words[j][:1].isupper())
+        ):
+            # "While farmers are not required to plant flowers, they can ...": the
+            # concession and the main clause are two statements, cut at the comma
+            appositive_end = max(
+                appositive_end, _fronted_clause_end(words, lowers, verbs, top, j, n)
+            )
+        if j < appositive_end:
+            continue  # inside "Smith, who led the agency from 2009 to 2017," (cut at its end)
+        if j == appositive_end:
+            cuts.append((first, j - 1))  # "Smith, who led the agency from 2009 to 2017"
+            first, speech, verb_chain = j + 1, False, False  # the main verb phrase: "said ..."
+            detailed_ok = True
+            left = _LeftSide()
+            open_clause = False
+            continue
+        was_open = open_clause
+        was_relative = left.relative
+        was_subordinated = left.subordinated
         left.see(words, lowers, verbs, j)
         if lower in _SPEECH_VERBS and words[j][0].islower():
             speech = True
@@ -487,6 +583,47 @@ def _statement_cuts(
         if lower in _SPEECH_FORMS:
             detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
         if (
+            lower == ","
+            and left.has_verb
+            and left.detail
+            and detailed_ok
+            and not speech
+            and not was_open
+            and _part_of_figure_at(words, lowers, verbs, top, j, n)
+        ):
+            # "There are 292 bee species in Denmark" / "56 of which are threatened"
+            cuts.append((first, j - 1))
+            first, verb_chain = j + 1, False
+            left = _LeftSide()
+            continue
+        if (
+            (lower in _APPOSITIVE_RELATIVES or (lower == _PLACE_RELATIVE and left.has_verb))
+            and detailed_ok
+            and not speech
+            and not was_open
+            and not was_relative
+        ):
+            if left.has_verb and left.detail and _final_relative(words, lowers, verbs, top, j, n):
+                # "... photojournalist Danish Siddiqui, who was killed in Kandahar in 2021"
+                cuts.append((first, j - 2))
+                first, verb_chain = j, False
+                left = _LeftSide()
+                continue
+            if not left.has_verb:
+                appositive_end = _medial_relative_end(words, lowers, verbs, top, first, j, n)
+        if (
+            lower in _REASON_SUBORDINATORS
+            and left.has_verb
+            and not speech
+            and not was_open
+            and _reason_clause_at(words, lowers, verbs, top, first, j, n, was_subordinated)
+        ):
+            cuts.append((first, j - 2))  # the comma before the subordinator is dropped
+            first, verb_chain = j, False
+            detailed_ok = True
+            left = _LeftSide()
+            continue
+        if (
             left.has_verb
             and detailed_ok
             and not speech
@@ -502,6 +639,21 @@ def _statement_cuts(
                 verbless.add(item)
                 first = item
                 continue
+        if (
+            lower == ","
+            and left.has_verb
+            and detailed_ok
+            and not speech
+            and not verb_chain
+            and not was_open
+            and _chained_verb_phrase(words, lowers, verbs, top, left, j, n)
+        ):
+            # "increased sugar prices, raised taxes on U.S. imports and nationalized ...":
+            # the "and" before the last verb phrase is cut below as before
+            cuts.append((first, j - 1))
+            first = j + 1
+            left = _LeftSide()
+            continue
         if lower not in _SPLITTING_CONJUNCTIONS or not left.has_verb or j + 1 >= n:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
@@ -513,6 +665,8 @@ def _statement_cuts(
             # not") still opens a statement.
             continue
         kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+        if kind is None and lowers[j - 1] == ",":
+            kind = _clause_after_adverbial(words, lowers, verbs, top, j + 1, n)
         if kind is None and lower == "and" and detailed_ok and not speech:
             kind = _detailed_verb_phrase(words, lowers, verbs, top, left, j, n)
             if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
@@ -524,11 +678,15 @@ def _statement_cuts(
             continue  # still what the speaker said
         if verb_chain and kind == "verb phrase":
             continue  # "should have produced A and presented B": one governed statement
+        if left.participle and kind == "verb phrase":
+            continue  # "Screenshots ..., shared on Twitter and dated 15 October, read"
         if _bare_attribution(lowers, verbs, j + 1, n - 1):
             continue  # ", and he said": a tail, not a new statement
         last = j - 1 if not (j > 0 and lowers[j - 1] == ",") else j - 2
         if last < first or lowers[last] in _LEFT_OPEN:
             continue  # "exposed to and infected with", "their first and second doses"
+        if _is_ly_adverb(lowers[last]) and _is_ly_adverb(lowers[j + 1]):
+            continue  # "purported to neatly and starkly illustrate": two adverbs of one verb
         if lowers[j + 1] in _SUBORDINATORS:
             continue  # "and as more data becomes available": a condition, not a statement
         cuts.append((first, last))
@@ -541,6 +699,248 @@ def _statement_cuts(
     return cuts, verbless
 
 
+def _part_of_figure_at(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
+) -> bool:
+    """Whether the comma at `j` opens a figure of a part of what the statement counted,
+    with its own verb: ", 56 of which were found to be threatened", ", two of whom
+    died in hospital", ", none of whom were named Michael". Not a bare part ("...,
+    56 of which", no verb) nor "some of them waving flags" (a participle, no
+    relative)."""
+    k = j + 1
+    if k + 3 >= n or not all(top[k : k + 4]):
+        return False
+    if not (_is_figure(words[k]) or lowers[k] in _NUMBER_WORDS or lowers[k] in _PARTS):
+        return False
+    if lowers[k + 1] != "of" or lowers[k + 2] not in _PART_RELATIVES:
+        return False
+    verb = k + 3
+    if lowers[verb] in _CHAIN_ADVERBS:
+        verb += 1
+    return verb < n and verbs[verb] and not lowers[verb].endswith("ing")
+
+
+_PARTS = words_of("none all most some many half both several one each")
+"""Quantities of a part that state a count of their own before "of which" / "of whom"."""
+_RELATIVE_REACH = 30
+"""Tokens searched for the comma that closes a relative clause inside the subject."""
+_RELATIVE_ADVERBS = _CHAIN_ADVERBS | words_of("later then previously once")
+"""Adverbs between a relative and its verb ("who later led", "which never reached")."""
+
+
+def _relative_verb(lowers: list[str], verbs: list[bool], j: int, n: int) -> bool:
+    """Whether the relative at `j` is the subject of a finite verb right after it (or
+    after one adverb): "who was killed", "which caused", "who later led"; not "who
+    he met" (an object relative) nor "which, in 2019, ...". Not a verb of speech or
+    attribution ("contacted Yusuf, who said the photo was taken in Abuja"): the speaker
+    is named before the comma, so a cut would leave what was said without who said it
+    (issue 11's class 3)."""
+    k = j + 1
+    if k < n and lowers[k] in _RELATIVE_ADVERBS:
+        k += 1
+    if k >= n or not verbs[k] or lowers[k].endswith("ing"):
+        return False
+    if k + 1 < n and lowers[k] in _AUXILIARIES and lowers[k + 1] in _ATTRIBUTING:
+        return False  # "who has said", "which was reported"
+    return lowers[k] not in _SPEECH_VERBS and lowers[k] not in _ATTRIBUTING
+
+
+def _main_verb_after_comma(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], c: int, n: int
+) -> bool:
+    """Whether the comma at `c` is followed by a lowercase verb or "-ly" adverb: the
+    main clause going on after a relative inside its subject ("The post, which was
+    shared on Facebook, was flagged", "did Suluhu, who ..., really tweet")."""
+    k = c + 1
+    if k >= n or not top[k] or not words[k][:1].islower():
+        return False
+    return verbs[k] or _is_ly_adverb(lowers[k])
+
+
+def _head_before(words: list[str], lowers: list[str], j: int) -> bool:
+    """Whether the word before the comma at `j - 1` can head a non-restrictive relative
+    of its own: for "who", a name or an age ("Danish Siddiqui, who", "Tom Reed, 49,
+    who"); for "which", a noun, not a figure or date ("in 2019, which ..." relates the
+    whole clause)."""
+    if j < 2:
+        return False
+    head = words[j - 2]
+    if lowers[j] == "who":
+        return head[:1].isupper() or head[:1].isdigit()
+    return head[:1].isalpha() and lowers[j - 2] not in _PREPOSITIONS
+
+
+def _final_relative(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
+) -> bool:
+    """Whether ", who|which ..." at `j` is a non-restrictive relative that ends the
+    sentence and states a fact with its own detail: "..., who was killed while covering
+    fighting between Afghan forces and the Taliban". Its span starts at the relative;
+    the main statement before it keeps the head ("... Danish Siddiqui")."""
+    if lowers[j - 1] != "," or not top[j - 1] or not _head_before(words, lowers, j):
+        return False
+    if lowers[j] == "where":
+        # "..., where demonstrations turned into riots": a subject and verb of its own
+        # (a speaker inside it stays with what it said: "where she said that ...")
+        if _clause_after(words, lowers, verbs, top, j + 1, n) not in ("clause", "reported"):
+            return False
+    elif not _relative_verb(lowers, verbs, j, n):
+        return False
+    stop = min(n, j + 2 + _FINAL_REACH)  # bounded, so a long run-on sentence stays linear
+    for i in range(j + 2, stop):
+        if not top[i]:
+            continue
+        if lowers[i] == ";":
+            stop = i
+            break
+        if lowers[i] == "," and _main_verb_after_comma(words, lowers, verbs, top, i, n):
+            return False  # the relative sits inside the subject: the main verb follows
+    return _has_detail(words, lowers, top, j + 2, stop)
+
+
+_FINAL_REACH = 60
+"""Tokens of a final relative searched for its detail and for a main verb after a later
+comma; a relative longer than that is taken as final."""
+
+
+def _medial_relative_end(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> int:
+    """The comma closing a non-restrictive relative inside the subject, when the main
+    verb follows it: "Smith, who led the agency from 2009 to 2017, said ..." gives
+    "Smith, who led the agency from 2009 to 2017" and "said ...". -1 when the relative
+    has no detail of its own, no main verb follows its comma, or the main verb phrase has
+    no detail ("In the post, which was published on July 6, the group wrote": no verb
+    after the comma, so no cut)."""
+    if lowers[j - 1] != "," or not top[j - 1] or j - first < 2:
+        return -1
+    if not _head_before(words, lowers, j) or not _relative_verb(lowers, verbs, j, n):
+        return -1
+    for c in range(j + 2, min(n - 1, j + _RELATIVE_REACH)):
+        if not top[c]:
+            continue
+        if lowers[c] in (";", "and", "but") or lowers[c] in _RELATIVES:
+            return -1
+        if lowers[c] != ",":
+            continue
+        verb = c + 1
+        if not (top[verb] and verbs[verb] and words[verb][:1].islower()):
+            return -1  # a comma inside the relative ("in Leeds, England"): no guess
+        if lowers[verb].endswith("ing"):
+            return -1
+        if not _has_detail(words, lowers, top, j + 2, c):
+            return -1
+        stop = next((i for i in range(verb + 1, n) if top[i] and lowers[i] == ";"), n)
+        return c if _has_detail(words, lowers, top, verb + 1, stop) else -1
+    return -1
+
+
+_FRONTED_SUBORDINATORS = _REASON_SUBORDINATORS | {"while"}
+_FRONTED_REACH = 40
+"""Tokens searched for the comma that closes a fronted dependent clause."""
+
+
+def _fronted_clause_end(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
+) -> int:
+    """The comma closing a dependent clause of concession or reason that opens the
+    statement, when a clause of its own follows it: "While farmers in Denmark are not
+    required to plant flowers, they can dedicate land ..." gives "While farmers ... for
+    bees" and "they can dedicate ...". -1 when the subordinator opens no clause ("While
+    fact checking the picture, ...", "Since November 2019, ..."), "since" has a past
+    verb ("Since this check was published, the post has been updated": a time), or no
+    comma followed by a subject and finite verb closes it within reach."""
+    if j + 2 >= n:
+        return -1
+    kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+    if kind not in ("clause", "reported"):
+        return -1
+    if lowers[j] == "since":
+        verb = next((i for i in range(j + 1, n) if verbs[i]), None)
+        if verb is None or lowers[verb] not in _PRESENT_AUXILIARIES:
+            return -1
+    for c in range(j + 2, min(n - 2, j + _FRONTED_REACH)):
+        if not top[c]:
+            continue
+        if lowers[c] == ";" or (lowers[c] in _CONJUNCTIONS and lowers[c] != "and"):
+            return -1  # "While it is true that A but B": not a fronted clause and its main
+        if lowers[c] != "," or lowers[c + 1] in _SUBORDINATORS:
+            continue
+        if _clause_after(words, lowers, verbs, top, c + 1, n) in ("clause", "reported"):
+            return c
+    return -1
+
+
+_ADVERBIAL_WORDS = words_of("then later meanwhile instead also so afterwards eventually")
+_ADVERBIAL_REACH = 4
+"""Tokens of a short adverbial that may open a clause after ", and" ("in response")."""
+
+
+def _clause_after_adverbial(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
+) -> str | None:
+    """What opens at `k` after ", and" when a short adverbial and a comma come first:
+    ", and in response, the federation fined them ..." is a clause ("clause" or
+    "reported"; ", and in 2019, it paid ..." too); None when the adverbial is longer than
+    four tokens or holds a verb or punctuation, or no clause follows its comma."""
+    if k >= n or not top[k]:
+        return None
+    if lowers[k] not in _PREPOSITIONS and lowers[k] not in _ADVERBIAL_WORDS:
+        return None
+    for c in range(k + 1, min(n - 1, k + _ADVERBIAL_REACH + 1)):
+        if lowers[c] == ",":
+            if not top[c]:
+                return None
+            kind = _clause_after(words, lowers, verbs, top, c + 1, n)
+            return kind if kind in ("clause", "reported") else None
+        if verbs[c] or not words[c].isalnum():
+            return None
+    return None
+
+
+def _reason_clause_at(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+    subordinated: bool,
+) -> bool:
+    """Whether the subordinator at `j` opens a dependent clause with a fact of its own,
+    cut off the statement before it: a comma before it, a left side of at least three
+    tokens with no subordinator of its own (else it is a dependent clause too, whose
+    main clause comes later), and a subject and finite verb after it ("..., because
+    people who catch it twice are not counted" is no cut: its subject holds a relative
+    clause, so the verb is not found within reach; "..., since some infections are
+    asymptomatic" is one).
+    "since" only with a present-tense verb: "..., since records began in 1850" dates
+    the statement before it."""
+    if j - first < 4 or lowers[j - 1] != "," or not top[j - 1]:
+        return False
+    if subordinated:
+        # "that although the risk is reduced, because so many are vaccinated, ... it is
+        # expected that ...": the left piece is itself a dependent clause, whose main
+        # clause is still to come
+        return False
+    if j + 1 >= n or lowers[j + 1] in _PREPOSITIONS:
+        return False  # "because of the unit's alleged killings": no clause
+    kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+    if kind not in ("clause", "reported"):
+        return False
+    if lowers[j] == "since":
+        verb = next((i for i in range(j + 1, n) if verbs[i]), None)
+        return verb is not None and lowers[verb] in _PRESENT_AUXILIARIES
+    return True
+
+
 def _clause_after(
     words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
 ) -> str | None:
@@ -549,6 +949,10 @@ def _clause_after(
     object: "and paid a $2 million penalty"), or None (a noun phrase, a quotation, ...)."""
     if not top[k]:
         return None
+    if k + 1 < n and verbs[k + 1] and words[k][:1].islower() and _is_ly_adverb(lowers[k]):
+        # "and purportedly died", "but actually shows ...": an adverb before the same
+        # subject's verb, not a subject; judged as the verb phrase it opens
+        return _clause_after(words, lowers, verbs, top, k + 1, n)
     if verbs[k] and lowers[k] not in _AUXILIARIES:
         # The verb's object follows: "and paid a $2 million penalty". Not a preposition:
         # "was passed ... and approved by the Lords" continues the passive.
@@ -668,6 +1072,45 @@ def _detailed_verb_phrase(
             stop = i  # the detail is the verb phrase's own, not its attribution's
             break
     return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
+
+
+_CHAIN_REACH = 40
+"""Tokens searched, from a comma, for the "and" that closes a chain of verb phrases."""
+
+
+def _chained_verb_phrase(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    left: _LeftSide,
+    j: int,
+    n: int,
+) -> bool:
+    """Whether the comma at `j` separates verb phrases of one subject in a chain of three
+    or more that ends with "and" and a verb phrase: "The government raised sugar prices
+    by 20%, raised taxes on U.S. imports and nationalized American-owned banks". Each
+    phrase must be a finite verb opening an object, with its own detail (the rule of
+    `_detailed_verb_phrase`, which cuts at the last "and"), and the left side must have
+    its detail after its verb; a comma with no "and" + verb phrase closing the chain
+    within reach (an appositive, a participle, ", said ...") is no cut."""
+    if _detailed_verb_phrase(words, lowers, verbs, top, left, j, n) is None:
+        return False
+    chained = _LeftSide(verb_at=j + 1, detail=True)
+    for i in range(j + 2, min(n - 1, j + _CHAIN_REACH)):
+        if not top[i]:
+            continue
+        lower = lowers[i]
+        if lower == ";" or (lower in _CONJUNCTIONS and lower != "and"):
+            return False
+        if lower == "and":
+            return _detailed_verb_phrase(words, lowers, verbs, top, chained, i, n) is not None
+        if lower == ",":
+            if lowers[i + 1] == "and":
+                continue  # the serial comma: "..., and nationalized ..."
+            if _detailed_verb_phrase(words, lowers, verbs, top, chained, i, n) is None:
+                return False  # the chain's next link is no verb phrase
+    return False
 
 
 _QUANTIFIERS = words_of("more less fewer nearly almost about around roughly some over")
@@ -804,16 +1247,29 @@ def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: 
     """Whether the sentence ends, outside quotes, with an attribution (", he said", ",
     according to ..."), which governs everything before it."""
     for j in range(n - 1, max(-1, n - 14), -1):
-        if lowers[j] == "," and top[j]:
+        quoted_comma = (
+            j >= 1 and lowers[j] in _CLOSING_QUOTES and top[j] and lowers[j - 1] == ","
+        )  # 'to be “threatened,” according to ...': the comma inside the closing mark
+        if (lowers[j] == "," and top[j]) or quoted_comma:
             if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
                 return True
             return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
     return False
 
 
+_CLOSING_QUOTES = _CLOSE_QUOTES | {'"', "’"}
+
+
 def _reported_soon(lowers: list[str], j: int, n: int) -> bool:
     """ "Xi has said", "Lee had urged": an auxiliary followed by a reporting verb."""
     return lowers[j] in _AUXILIARIES and j + 1 < n and lowers[j + 1] in _REPORTING_VERBS
+
+
+_TAIL_REPORTING = words_of("reported announced confirmed")
+"""Verbs of a trailing attribution that are not verbs of speech (", the Associated Press
+reported"): they end a sentence as "said" does, but inside one ("cases reported each
+day") they do not make what follows reported speech, so they stay out of
+`_REPORTING_VERBS`."""
 
 
 def _bare_attribution(lowers: list[str], verbs: list[bool], first: int, last: int) -> bool:
@@ -822,7 +1278,7 @@ def _bare_attribution(lowers: list[str], verbs: list[bool], first: int, last: in
     statement on Tuesday"), with nothing said."""
     verb_at = -1
     for j in range(first, min(last + 1, first + 6)):
-        if lowers[j] in _REPORTING_VERBS:
+        if lowers[j] in _REPORTING_VERBS or lowers[j] in _TAIL_REPORTING:
             verb_at = j
             break
         if verbs[j] and lowers[j] not in ("has", "had", "have"):
