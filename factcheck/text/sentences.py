@@ -16,6 +16,7 @@ Pure; no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["split_sentences"]
 
@@ -184,6 +185,41 @@ def _glued_end(text: str, start: int, match: re.Match[str]) -> bool:
     return following is None or following.group().lower() not in _DOMAIN_PARTS
 
 
+# More sentence ends that lost their space (issue 11, session 27, ends11), each a
+# group of `_MORE_ENDS`, decided by `_more_end`:
+# - "bracket": a full stop after a closing bracket, or after a space, glued to a
+#   capitalised word ("(page 1).The court", "(CDC).Both", "Covid-19 .The World");
+# - "letter": a full stop glued to the one-letter word "A" or "I" and a lowercase word
+#   ("fungi.A throat spray", "virus.A January study"; "U.S.A" and initials never cut).
+# The pattern finds candidates only, one character class first as `_GLUED` does.
+_MORE_ENDS = re.compile(
+    r"[.!?]"
+    r"(?:(?:(?<=[)\]][.!?])|(?<=[A-Za-z0-9] \.))(?P<bracket>)(?=[“\"‘]?[A-Z][a-z])"
+    r"|(?<=[a-z0-9][.!?])(?P<letter>)(?=A[^\S\r\n][A-Za-z0-9]|I[^\S\r\n][a-z]))"
+)
+# A full stop after a bracket in these is part of a name or a file, not an end.
+_BRACKET_NAMES = _DOMAIN_PARTS | _words("js jpg jpeg png gif pdf html htm php asp txt doc")
+
+
+def _more_end(text: str, start: int, match: re.Match[str]) -> int | None:
+    """Where a candidate of `_MORE_ENDS` ends the sentence that began at `start`, or
+    None when it does not."""
+    cut = match.end()
+    if match.group("bracket") is not None:
+        following = _NEXT_WORD.match(text, cut + (text[cut : cut + 1] in '“"‘'), cut + 24)
+        if following is not None and following.group().lower() in _BRACKET_NAMES:
+            return None
+        return cut
+    # "letter": the word before must be a plain word of two letters or more, not an
+    # abbreviation, an initial or a dotted form ("U.S.A", "e.g.A", "J.A").
+    head = text[max(start, cut - 24) : cut - 1]
+    word = _WORD_AT_END.search(head)
+    before = word.group().lower() if word else ""
+    if len(before) < 2 or "." in before or before in _NEVER_FINAL or before in _MAYBE_FINAL:
+        return None
+    return cut
+
+
 _MAX_QUOTED_CHARS = 1500
 """A quotation is held together up to this many characters; past it (a stray opening
 mark, a long transcript) sentences end as usual, which keeps the cost linear."""
@@ -208,15 +244,31 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     return close >= 0 and text.find("\n", cut, close) < 0
 
 
+def _glued_cuts(text: str, start: int, end: int) -> Iterator[int]:
+    """The glued sentence ends in [start, end) of both rule sets, in order; each is
+    decided against the sentence start it would close (`_glued_end`, `_more_end`)."""
+    found: list[tuple[int, int, re.Match[str]]] = [
+        (m.end(), 0, m) for m in _GLUED.finditer(text, start, end)
+    ]
+    found += [(m.end(), 1, m) for m in _MORE_ENDS.finditer(text, start, end)]
+    found.sort(key=lambda item: (item[0], item[1]))
+    sentence_start = start
+    for _, kind, match in found:
+        if kind == 0:
+            cut: int | None = match.end() if _glued_end(text, sentence_start, match) else None
+        else:
+            cut = _more_end(text, sentence_start, match)
+        if cut is not None and cut > sentence_start:
+            sentence_start = cut
+            yield cut
+
+
 def _unglue(
     text: str, start: int, end: int, spans: list[tuple[int, int]], *, quoted: bool = True
 ) -> None:
     """Append [start, end) to `spans`, split where a sentence end lost its space."""
-    for match in _GLUED.finditer(text, start, end):
-        cut = match.end()
-        if quoted and _inside_quotation(text, start, cut):
-            continue
-        if not _glued_end(text, start, match):
+    for cut in _glued_cuts(text, start, end):
+        if cut <= start or (quoted and _inside_quotation(text, start, cut)):
             continue
         piece_start, piece_end = _trim(text, start, cut)
         if piece_end > piece_start:
@@ -225,6 +277,14 @@ def _unglue(
     start, end = _trim(text, start, end)
     if end > start:
         spans.append((start, end))
+
+
+def _glued_candidates(text: str) -> list[int]:
+    """Where any glued-end rule might cut `text`, in order (to know which sentences
+    `_unglue` must look at)."""
+    ends = [m.end() for m in _GLUED.finditer(text)]
+    more = [m.end() for m in _MORE_ENDS.finditer(text)]
+    return sorted(ends + more) if more else ends
 
 
 def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[int, int]]:
@@ -250,7 +310,7 @@ def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[in
     # Glued boundaries are rare: find them once, and split a sentence further only when
     # one falls inside it (a per-sentence search cost a third of the segmenter's time).
     # Every kind needs a capital after it, so text without one is not searched at all.
-    glued = [] if caseless else [m.end() for m in _GLUED.finditer(text)]
+    glued = [] if caseless else _glued_candidates(text)
     next_glued = glued[0] if glued else len(text) + 1
     glued_index = 0
 
