@@ -24,7 +24,6 @@ import importlib.util
 import random
 import sys
 import time
-from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -89,7 +88,9 @@ def kind_of(text: str, end: int, next_start: int) -> str:
     if gap and not gap.strip():
         if before.endswith('"') and before[-2:-1] in ".!?":
             return "closing quote before a space"
-        return "spaces (lost paragraph break)"
+        if before[-1:] not in '.!?"”’)' and len(gap) >= 2:
+            return "spaces (lost paragraph break)"
+        return "plain end (a quotation no longer held, or held now)"
     if before[-1:] in ".!?" and before[-2:-1] in ")]":
         return "stop after a bracket"
     if before[-1:] == "." and before[-2:-1] == " ":
@@ -127,7 +128,7 @@ def main() -> int:
     base_split = load_base(args.base)
     for corpus, bodies in (("claimreview", claimreview_bodies()), ("coaid", coaid_bodies())):
         gained: dict[str, list[tuple[str, int, int]]] = {}
-        lost: Counter[str] = Counter()
+        lost: dict[str, list[tuple[str, int, int]]] = {}
         counts = {"before": 0, "after": 0}
         seconds = {"before": 0.0, "after": 0.0}
         for body in bodies:
@@ -143,7 +144,7 @@ def main() -> int:
             for end, start in added:
                 gained.setdefault(kind_of(body, end, start), []).append((body, end, start))
             for end, start in removed:
-                lost[kind_of(body, end, start)] += 1
+                lost.setdefault(kind_of(body, end, start), []).append((body, end, start))
         print(
             f"== {corpus}: {len(bodies)} bodies, sentences {counts['before']} -> "
             f"{counts['after']}; CPU {seconds['before']:.2f} s base, "
@@ -151,12 +152,14 @@ def main() -> int:
         )
         for kind, found in sorted(gained.items()):
             print(f"  new ends, {kind}: {len(found)}")
-        for kind, n in sorted(lost.items()):
-            print(f"  ends lost, {kind}: {n}")
+        for kind, found in sorted(lost.items()):
+            print(f"  ends lost, {kind}: {len(found)}")
         rng = random.Random(args.seed)
-        for kind, found in sorted(gained.items()):
+        samples = [("new", k, f) for k, f in sorted(gained.items())]
+        samples += [("lost", k, f) for k, f in sorted(lost.items())]
+        for which, kind, found in samples:
             picked = rng.sample(found, min(args.sample, len(found)))
-            print(f"\n-- sample of {len(picked)}: {kind}")
+            print(f"\n-- sample of {len(picked)} {which} ends: {kind}")
             for body, end, start in picked:
                 left = printable(body[max(0, end - 70) : end]).replace("\n", "⏎")
                 right = printable(body[start : start + 70]).replace("\n", "⏎")

@@ -16,7 +16,6 @@ Pure; no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 __all__ = ["split_sentences"]
 
@@ -191,11 +190,16 @@ def _glued_end(text: str, start: int, match: re.Match[str]) -> bool:
 #   capitalised word ("(page 1).The court", "(CDC).Both", "Covid-19 .The World");
 # - "letter": a full stop glued to the one-letter word "A" or "I" and a lowercase word
 #   ("fungi.A throat spray", "virus.A January study"; "U.S.A" and initials never cut).
+# - "quoted": a closing curly mark after a stop that follows another mark, glued to a
+#   capitalised word ("no reduction ... face masks’.”The words");
+# - "acronym": a closing curly mark after a stop, glued to an acronym (".”CDC: Masks").
 # The pattern finds candidates only, one character class first as `_GLUED` does.
 _MORE_ENDS = re.compile(
     r"[.!?]"
     r"(?:(?:(?<=[)\]][.!?])|(?<=[A-Za-z0-9] \.))(?P<bracket>)(?=[“\"‘]?[A-Z][a-z])"
-    r"|(?<=[a-z0-9][.!?])(?P<letter>)(?=A[^\S\r\n][A-Za-z0-9]|I[^\S\r\n][a-z]))"
+    r"|(?<=[a-z0-9][.!?])(?P<letter>)(?=A[^\S\r\n][A-Za-z0-9]|I[^\S\r\n][a-z])"
+    r"|(?<=[\"”’][.!?])”(?P<quoted>)(?=[“\"‘]?[A-Z][a-z])"
+    r"|(?<=[A-Za-z0-9%\"”’)][.!?])”(?P<acronym>)(?=[A-Z]{2,}[^A-Za-z]))"
 )
 # A full stop after a bracket in these is part of a name or a file, not an end.
 _BRACKET_NAMES = _DOMAIN_PARTS | _words("js jpg jpeg png gif pdf html htm php asp txt doc")
@@ -210,6 +214,8 @@ def _more_end(text: str, start: int, match: re.Match[str]) -> int | None:
         if following is not None and following.group().lower() in _BRACKET_NAMES:
             return None
         return cut
+    if match.group("letter") is None:
+        return cut  # "quoted", "acronym": the stop and the closing mark are the evidence
     # "letter": the word before must be a plain word of two letters or more, not an
     # abbreviation, an initial or a dotted form ("U.S.A", "e.g.A", "J.A").
     head = text[max(start, cut - 24) : cut - 1]
@@ -244,31 +250,84 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     return close >= 0 and text.find("\n", cut, close) < 0
 
 
-def _glued_cuts(text: str, start: int, end: int) -> Iterator[int]:
-    """The glued sentence ends in [start, end) of both rule sets, in order; each is
-    decided against the sentence start it would close (`_glued_end`, `_more_end`)."""
-    found: list[tuple[int, int, re.Match[str]]] = [
-        (m.end(), 0, m) for m in _GLUED.finditer(text, start, end)
-    ]
+def _glued_matches(text: str, start: int, end: int) -> list[tuple[int, int, re.Match[str]]]:
+    """The candidates of both glued-end rule sets in [start, end), in order."""
+    found = [(m.end(), 0, m) for m in _GLUED.finditer(text, start, end)]
     found += [(m.end(), 1, m) for m in _MORE_ENDS.finditer(text, start, end)]
     found.sort(key=lambda item: (item[0], item[1]))
-    sentence_start = start
-    for _, kind, match in found:
-        if kind == 0:
-            cut: int | None = match.end() if _glued_end(text, sentence_start, match) else None
-        else:
-            cut = _more_end(text, sentence_start, match)
-        if cut is not None and cut > sentence_start:
-            sentence_start = cut
-            yield cut
+    return found
+
+
+_QUOTE_LOOKAHEAD = 600
+"""How far after a glued straight quotation mark the next mark is looked for."""
+
+
+def _settle_quote_mark(text: str, start: int, cut: int) -> tuple[int, bool]:
+    """Where a glued end with a straight quotation mark between its stop and the next
+    capital ('...University."Each person') really falls, in the sentence that began at
+    `start`, and whether the mark is known to close a quotation.
+
+    A straight mark does not say whether it closes the quotation before or opens the
+    next one; the marks after it do. A second mark right after it ('protected.""That')
+    or none later in the paragraph: this one closes. The next mark glued to the word
+    before it and not to the word after ('... the same", he told') closes a quotation,
+    so this one opened it and the cut goes before it; one after a space and before a
+    word (' states: "If') opens a new one, so this one closed the last. When the next
+    mark is as ambiguous as this one, the count of marks since the sentence start
+    decides. A closing mark ends a sentence that is not inside a quotation, however its
+    marks count (the quotation opened before it, or its opening mark was lost)."""
+    if text[cut - 1 : cut] != '"' or text[cut - 2 : cut - 1] not in (".", "!", "?"):
+        return cut, False
+    limit = min(len(text), cut + _QUOTE_LOOKAHEAD)
+    following = text.find('"', cut, limit)
+    line_end = text.find("\n", cut, limit)
+    if following == cut:
+        return cut, True
+    if following < 0 or 0 <= line_end < following:
+        # No straight mark after it: a curly closing mark first ('astronaut."To be able
+        # ... competition,” she told') says this one opened a quotation.
+        end = line_end if line_end >= 0 else limit
+        curly_close = text.find("”", cut, end)
+        curly_open = text.find("“", cut, end)
+        if curly_close >= 0 and (curly_open < 0 or curly_close < curly_open):
+            return cut - 1, False
+        return cut, True
+    glued_before = not text[following - 1].isspace()
+    after = text[following + 1 : following + 2]
+    glued_after = after.isalnum() or after in ("‘", "'")
+    if glued_before and not glued_after:
+        return cut - 1, False
+    if glued_after and not glued_before:
+        return cut, True
+    if text.count('"', start, cut - 1) % 2:
+        return cut, True
+    return cut - 1, False
+
+
+def _closes_quotation(punct: str) -> bool:
+    """Whether end punctuation before a space carries a straight quotation mark after
+    its stop ('... contain the infection." "Propolis" refers'): glued to the stop and
+    followed by a space, the mark closes a quotation, so the end is not inside one even
+    when the sentence holds an odd number of marks (the quotation opened in a sentence
+    before, or its opening mark was lost)."""
+    return '"' in punct
 
 
 def _unglue(
     text: str, start: int, end: int, spans: list[tuple[int, int]], *, quoted: bool = True
 ) -> None:
     """Append [start, end) to `spans`, split where a sentence end lost its space."""
-    for cut in _glued_cuts(text, start, end):
-        if cut <= start or (quoted and _inside_quotation(text, start, cut)):
+    for _, kind, match in _glued_matches(text, start, end):
+        if kind == 0:
+            if not _glued_end(text, start, match):
+                continue
+            cut, closed = _settle_quote_mark(text, start, match.end())
+        else:
+            found = _more_end(text, start, match)
+            if found is None:
+                continue
+            cut, closed = found, False
+        if cut <= start or (quoted and not closed and _inside_quotation(text, start, cut)):
             continue
         piece_start, piece_end = _trim(text, start, cut)
         if piece_end > piece_start:
@@ -336,7 +395,12 @@ def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[in
                 cut = match.start("ws")
             else:
                 continue
-            if quoted and "\n" not in ws and _inside_quotation(text, position, cut):
+            if (
+                quoted
+                and "\n" not in ws
+                and not _closes_quotation(punct)
+                and _inside_quotation(text, position, cut)
+            ):
                 continue  # “First sentence. Second sentence.” is one quotation
         else:
             following = text[match.end() : match.end() + 1]

@@ -109,3 +109,97 @@ def test_unpunctuated_text_stays_linear() -> None:
 
     small, large = seconds(200_000), seconds(2_000_000)
     assert large < 30 * max(small, 1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'It said: "Take this. Rinse your throat.\nUse the spray to contain the infection." '
+            '"Propolis" refers to a substance from beehives.',
+            [
+                'It said: "Take this.',
+                "Rinse your throat.",
+                'Use the spray to contain the infection."',
+                '"Propolis" refers to a substance from beehives.',
+            ],
+        ),
+    ],
+)
+def test_closing_straight_mark_before_a_space_ends_a_sentence_whatever_the_count(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said: "One thing. Another thing." Then she left the room.',
+        "“He won in 2019. The rest is history,” she said. The end came.",
+    ],
+)
+def test_quotations_of_several_sentences_are_still_held(text: str) -> None:
+    assert sentences(text)[0] in (
+        'She said: "One thing. Another thing."',
+        "“He won in 2019. The rest is history,” she said.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'It is "not supported", said a doctor at the University."Each person is '
+            'different", he told AFP.',
+            [
+                'It is "not supported", said a doctor at the University.',
+                '"Each person is different", he told AFP.',
+            ],
+        ),
+        (
+            'Officials said people were "largely protected.""That was the point," she said.',
+            ['Officials said people were "largely protected."', '"That was the point," she said.'],
+        ),
+        (
+            'He said "it cannot treat Covid-19."Home remedies were debunked. The WHO states: '
+            '"Stay at home."',
+            [
+                'He said "it cannot treat Covid-19."',
+                "Home remedies were debunked.",
+                'The WHO states: "Stay at home."',
+            ],
+        ),
+        (
+            'Carson was not a qualified astronaut."To apply, I need a degree,” she told ABC.',
+            ["Carson was not a qualified astronaut.", '"To apply, I need a degree,” she told ABC.'],
+        ),
+        (
+            "She said: “The CDC found ‘no reduction in transmission’.”The words are printed.",
+            [
+                "She said: “The CDC found ‘no reduction in transmission’.”",
+                "The words are printed.",
+            ],
+        ),
+        (
+            "They concluded: “Carriers are a risk.”CDC: Masks reduce Covid spread",
+            ["They concluded: “Carriers are a risk.”", "CDC: Masks reduce Covid spread"],
+        ),
+    ],
+)
+def test_quotation_mark_glued_to_the_next_sentence_goes_with_its_quotation(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "no."and left the room with his "coat."',
+        "The road sign read “Stop.”A1 was the road number.",
+        "The brand “Open.”iPhone case sold out.",
+    ],
+)
+def test_glued_quotation_marks_without_a_sentence_after_keep_their_sentence(text: str) -> None:
+    assert sentences(text) == [text]
