@@ -250,10 +250,56 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     return close >= 0 and text.find("\n", cut, close) < 0
 
 
+# A subheading glued to the next sentence with no stop at all ("The AnalysisThe post",
+# "transmit the virusIn the Facebook video", "Home remediesAFP has"): the only evidence
+# is a capital inside a word, after three lowercase letters, so the word after must be
+# a sentence opener or an acronym before a lowercase word, and names written in camel
+# case ("LinkedIn", "YouTube", "iPhone", "McDonald", "PolitiFact", "macOS") never cut.
+# Candidates are capitals after three lowercase letters (rare), found in one pass.
+_CAMEL = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])")
+_HEADING_OPENER = re.compile(
+    rf"(?:{_GLUE_OPENERS}|And|As|A|What|Why|How)[^\S\r\n]+[A-Za-z0-9“\"‘]"
+    r"|[A-Z]{2,5}[^\S\r\n]+[a-z]{2,}[^\S\r\n]"
+)
+_CAMEL_NAMES = _words(
+    "linkedin checkin signin login logon plugin addon walkin drivein optin builtin "
+    "popup macos ipados watchos tvos visionos"
+)
+"""Words in camel case whose inner capital starts a sentence opener or an acronym."""
+_CAMEL_ACRONYMS = _words("RNA DNA OS ID")
+"""Acronyms written after a lowercase prefix ("mRNA", "cDNA", "iOS", "eID"): glued to
+a word before ("postmRNA technology") they are not a sentence start."""
+
+
+def _heading_end(text: str, start: int, match: re.Match[str]) -> int | None:
+    """Where a capital inside a word ends a glued subheading, or None."""
+    cut = match.start()
+    opener = _HEADING_OPENER.match(text, cut, cut + 40)
+    if opener is None:
+        return None
+    word_start = max(start, cut - 40)
+    space = max(text.rfind(" ", word_start, cut), text.rfind("\n", word_start, cut))
+    space = max(space, text.rfind("\xa0", word_start, cut))
+    if space >= 0:
+        word_start = space + 1
+    word_end = cut
+    while word_end < len(text) and (text[word_end].isalnum() or text[word_end] in "'’"):
+        word_end += 1
+    prefix = text[word_start:cut]
+    if not prefix.replace("-", "").isalpha():
+        return None  # a handle, a link, a file name: "@someoneThe", "site.comIn"
+    if text[word_start:word_end].lower() in _CAMEL_NAMES:
+        return None
+    if opener.group().split()[0] in _CAMEL_ACRONYMS:
+        return None
+    return cut
+
+
 def _glued_matches(text: str, start: int, end: int) -> list[tuple[int, int, re.Match[str]]]:
-    """The candidates of both glued-end rule sets in [start, end), in order."""
+    """The candidates of the glued-end rule sets in [start, end), in order."""
     found = [(m.end(), 0, m) for m in _GLUED.finditer(text, start, end)]
     found += [(m.end(), 1, m) for m in _MORE_ENDS.finditer(text, start, end)]
+    found += [(m.start(), 2, m) for m in _CAMEL.finditer(text, start, end)]
     found.sort(key=lambda item: (item[0], item[1]))
     return found
 
@@ -323,7 +369,7 @@ def _unglue(
                 continue
             cut, closed = _settle_quote_mark(text, start, match.end())
         else:
-            found = _more_end(text, start, match)
+            found = (_more_end if kind == 1 else _heading_end)(text, start, match)
             if found is None:
                 continue
             cut, closed = found, False
@@ -343,6 +389,7 @@ def _glued_candidates(text: str) -> list[int]:
     `_unglue` must look at)."""
     ends = [m.end() for m in _GLUED.finditer(text)]
     more = [m.end() for m in _MORE_ENDS.finditer(text)]
+    more += [m.start() for m in _CAMEL.finditer(text)]
     return sorted(ends + more) if more else ends
 
 

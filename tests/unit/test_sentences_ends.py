@@ -203,3 +203,49 @@ def test_quotation_mark_glued_to_the_next_sentence_goes_with_its_quotation(
 )
 def test_glued_quotation_marks_without_a_sentence_after_keep_their_sentence(text: str) -> None:
     assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The StatementAn Instagram post claims it. The AnalysisThe post repeats a claim.",
+            [
+                "The Statement",
+                "An Instagram post claims it.",
+                "The Analysis",
+                "The post repeats a claim.",
+            ],
+        ),
+        (
+            "Asymptomatic patients can transmit the virusIn the Facebook video, she talks.",
+            ["Asymptomatic patients can transmit the virus", "In the Facebook video, she talks."],
+        ),
+        (
+            "It cannot cure Covid-19.Home remediesAFP has debunked such claims.",
+            ["It cannot cure Covid-19.", "Home remedies", "AFP has debunked such claims."],
+        ),
+        (
+            "CDC: Masks reduce Covid spreadAnd what about the claim?",
+            ["CDC: Masks reduce Covid spread", "And what about the claim?"],
+        ),
+    ],
+)
+def test_subheading_glued_to_a_sentence_opener_ends_a_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He posted on LinkedIn The next day and on YouTube and his iPhone in a McDonald store.",
+        "PolitiFact and WhatsApp and the GoFundMe page ran on macOS and iOS in the lab.",
+        "It was shown in an Instagram postmRNA technology in vaccines is new.",
+        "The handle @someoneThe and the site example.comIn were listed.",
+        "The DeAndre and McThe names and AstraZeneca shots are here.",
+    ],
+)
+def test_camel_case_names_links_and_short_prefixes_keep_their_sentence(text: str) -> None:
+    assert sentences(text) == [text]
