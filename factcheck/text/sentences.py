@@ -295,11 +295,40 @@ def _heading_end(text: str, start: int, match: re.Match[str]) -> int | None:
     return cut
 
 
+# A line with no stop before two or more spaces (a paragraph break lost in extraction)
+# and a sentence opener: a source or a dateline run into the next sentence ("offered
+# by the Rural Domestic Preparedness Consortium (RDPC)   There is, however",
+# "By Victoria Knight • June 24, 2021  The lawsuit"). Runs of spaces are matched once,
+# from their first space and without backtracking, so long runs stay linear.
+_SPACED = re.compile(
+    r"[^\S\r\n](?<![^\S\r\n][^\S\r\n])[^\S\r\n]++"
+    rf"(?=(?:{_GLUE_OPENERS})[^\S\r\n,])"
+)
+_SPACED_AFTER = _SPEECH_BEFORE_COLON | _words("in on at into about than that which who")
+"""Words after which a capitalised opener continues the sentence ("published in  The
+Guardian", "said  The"): not an end however many spaces stand between."""
+
+
+def _spaced_end(text: str, start: int, match: re.Match[str]) -> int | None:
+    """Where a run of spaces before an opener ends a line that lost its stop, or None."""
+    cut = match.start()
+    before = text[cut - 1 : cut] if cut > start else ""
+    if not (before.isalnum() or before in (")", "]", "”", '"', "’")):
+        return None  # a stop, a colon or a dash: the other rules or none decide
+    word = _WORD_AT_END.search(text, max(start, cut - 24), cut)
+    if word is not None and word.group().lower().strip(".") in _SPACED_AFTER:
+        return None
+    if len(text[start:cut].split()) < 3:
+        return None  # a label ("Verdict  The ...") stays with what it labels
+    return match.end()
+
+
 def _glued_matches(text: str, start: int, end: int) -> list[tuple[int, int, re.Match[str]]]:
     """The candidates of the glued-end rule sets in [start, end), in order."""
     found = [(m.end(), 0, m) for m in _GLUED.finditer(text, start, end)]
     found += [(m.end(), 1, m) for m in _MORE_ENDS.finditer(text, start, end)]
     found += [(m.start(), 2, m) for m in _CAMEL.finditer(text, start, end)]
+    found += [(m.end(), 3, m) for m in _SPACED.finditer(text, start, end)]
     found.sort(key=lambda item: (item[0], item[1]))
     return found
 
@@ -369,7 +398,7 @@ def _unglue(
                 continue
             cut, closed = _settle_quote_mark(text, start, match.end())
         else:
-            found = (_more_end if kind == 1 else _heading_end)(text, start, match)
+            found = (_more_end, _heading_end, _spaced_end)[kind - 1](text, start, match)
             if found is None:
                 continue
             cut, closed = found, False
@@ -390,6 +419,7 @@ def _glued_candidates(text: str) -> list[int]:
     ends = [m.end() for m in _GLUED.finditer(text)]
     more = [m.end() for m in _MORE_ENDS.finditer(text)]
     more += [m.start() for m in _CAMEL.finditer(text)]
+    more += [m.end() for m in _SPACED.finditer(text)]
     return sorted(ends + more) if more else ends
 
 

@@ -249,3 +249,44 @@ def test_subheading_glued_to_a_sentence_opener_ends_a_sentence(
 )
 def test_camel_case_names_links_and_short_prefixes_keep_their_sentence(text: str) -> None:
     assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It is offered by the Rural Domestic Preparedness Consortium (RDPC)   There is, "
+            "however, no evidence.",
+            [
+                "It is offered by the Rural Domestic Preparedness Consortium (RDPC)",
+                "There is, however, no evidence.",
+            ],
+        ),
+        (
+            "By Victoria Knight • June 24, 2021  The lawsuit was filed in June.",
+            ["By Victoria Knight • June 24, 2021", "The lawsuit was filed in June."],
+        ),
+        (
+            "A post shared by WWF-Australia (@wwf_australia)\xa0 In response, WWF spoke.",
+            ["A post shared by WWF-Australia (@wwf_australia)", "In response, WWF spoke."],
+        ),
+    ],
+)
+def test_line_without_a_stop_before_spaces_and_an_opener_ends_a_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story was published in  The Guardian and  The Times on Monday.",
+        "Verdict  The claim is false.",
+        "The minister said  The economy grew, and the figures in  This report agree.",
+        "It rose 5% in 2020 -  The figures are new.",
+        "It is a long run of spaces" + " " * 5000 + "with no opener after it.",
+    ],
+)
+def test_spaces_after_a_preposition_a_label_or_a_dash_keep_their_sentence(text: str) -> None:
+    assert sentences(text) == [text]
