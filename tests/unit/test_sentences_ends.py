@@ -290,3 +290,20 @@ def test_line_without_a_stop_before_spaces_and_an_opener_ends_a_sentence(
 )
 def test_spaces_after_a_preposition_a_label_or_a_dash_keep_their_sentence(text: str) -> None:
     assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("And vaccine passports don’t exist there.", True),
+        ("Vaccine passports don't exist there.", True),
+        ("Masks can't stop the virus.", True),
+        ("Six weeks of rain.", False),
+    ],
+)
+def test_short_sentence_with_a_negated_auxiliary_is_a_statement(sentence: str, kept: bool) -> None:
+    """After its glued end is cut, a short sentence must not be lost for want of a verb:
+    "don't", "isn’t", "can't" are verbs to the span rules (spans.py's `_is_verb`)."""
+    from factcheck.claims.spans import statement_spans
+
+    assert bool(statement_spans(sentence, 0, len(sentence))) is kept
