@@ -255,8 +255,11 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
 # is a capital inside a word, after three lowercase letters, so the word after must be
 # a sentence opener or an acronym before a lowercase word, and names written in camel
 # case ("LinkedIn", "YouTube", "iPhone", "McDonald", "PolitiFact", "macOS") never cut.
-# Candidates are capitals after three lowercase letters (rare), found in one pass.
-_CAMEL = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])")
+_CAPITAL_GLUE = re.compile(
+    r"[A-Z](?:(?<=[a-z]{3}[A-Z])(?P<camel>)|(?<=[^\S\r\n]{2}[A-Z])(?P<spaced>))"
+)
+"""Capitals after three lowercase letters (a glued subheading, `_heading_end`) or after
+two spaces (a lost paragraph break, `_spaced_end`): one scan, entered at capitals only."""
 _HEADING_OPENER = re.compile(
     rf"(?:{_GLUE_OPENERS}|And|As|A|What|Why|How)[^\S\r\n]+[A-Za-z0-9“\"‘]"
     r"|[A-Z]{2,5}[^\S\r\n]+[a-z]{2,}[^\S\r\n]"
@@ -298,12 +301,11 @@ def _heading_end(text: str, start: int, match: re.Match[str]) -> int | None:
 # A line with no stop before two or more spaces (a paragraph break lost in extraction)
 # and a sentence opener: a source or a dateline run into the next sentence ("offered
 # by the Rural Domestic Preparedness Consortium (RDPC)   There is, however",
-# "By Victoria Knight • June 24, 2021  The lawsuit"). Runs of spaces are matched once,
-# from their first space and without backtracking, so long runs stay linear.
-_SPACED = re.compile(
-    r"[^\S\r\n](?<![^\S\r\n][^\S\r\n])[^\S\r\n]++"
-    rf"(?=(?:{_GLUE_OPENERS})[^\S\r\n,])"
-)
+# "By Victoria Knight • June 24, 2021  The lawsuit"). Found by `_CAPITAL_GLUE`; the run
+# is followed back at most `_MAX_SPACE_RUN` characters, so long runs stay linear.
+_SPACED_OPENER = re.compile(rf"(?:{_GLUE_OPENERS})[^\S\r\n,]")
+_MAX_SPACE_RUN = 200
+"""How far back a run of spaces before an opener is followed to its start."""
 _SPACED_AFTER = _SPEECH_BEFORE_COLON | _words("in on at into about than that which who")
 """Words after which a capitalised opener continues the sentence ("published in  The
 Guardian", "said  The"): not an end however many spaces stand between."""
@@ -311,7 +313,13 @@ Guardian", "said  The"): not an end however many spaces stand between."""
 
 def _spaced_end(text: str, start: int, match: re.Match[str]) -> int | None:
     """Where a run of spaces before an opener ends a line that lost its stop, or None."""
-    cut = match.start()
+    opener = match.start()
+    if _SPACED_OPENER.match(text, opener) is None:
+        return None
+    cut = opener
+    floor = max(start, opener - _MAX_SPACE_RUN)
+    while cut > floor and text[cut - 1].isspace() and text[cut - 1] not in "\r\n":
+        cut -= 1
     before = text[cut - 1 : cut] if cut > start else ""
     if not (before.isalnum() or before in (")", "]", "”", '"', "’")):
         return None  # a stop, a colon or a dash: the other rules or none decide
@@ -320,15 +328,17 @@ def _spaced_end(text: str, start: int, match: re.Match[str]) -> int | None:
         return None
     if len(text[start:cut].split()) < 3:
         return None  # a label ("Verdict  The ...") stays with what it labels
-    return match.end()
+    return opener
 
 
 def _glued_matches(text: str, start: int, end: int) -> list[tuple[int, int, re.Match[str]]]:
     """The candidates of the glued-end rule sets in [start, end), in order."""
     found = [(m.end(), 0, m) for m in _GLUED.finditer(text, start, end)]
     found += [(m.end(), 1, m) for m in _MORE_ENDS.finditer(text, start, end)]
-    found += [(m.start(), 2, m) for m in _CAMEL.finditer(text, start, end)]
-    found += [(m.end(), 3, m) for m in _SPACED.finditer(text, start, end)]
+    found += [
+        (m.start(), 2 if m.group("camel") is not None else 3, m)
+        for m in _CAPITAL_GLUE.finditer(text, start, end)
+    ]
     found.sort(key=lambda item: (item[0], item[1]))
     return found
 
@@ -418,8 +428,13 @@ def _glued_candidates(text: str) -> list[int]:
     `_unglue` must look at)."""
     ends = [m.end() for m in _GLUED.finditer(text)]
     more = [m.end() for m in _MORE_ENDS.finditer(text)]
-    more += [m.start() for m in _CAMEL.finditer(text)]
-    more += [m.end() for m in _SPACED.finditer(text)]
+    more += [
+        m.start()
+        for m in _CAPITAL_GLUE.finditer(text)
+        if (_HEADING_OPENER if m.group("camel") is not None else _SPACED_OPENER).match(
+            text, m.start()
+        )
+    ]
     return sorted(ends + more) if more else ends
 
 
