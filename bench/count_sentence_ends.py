@@ -83,12 +83,12 @@ def kind_of(text: str, end: int, next_start: int) -> str:
     """The kind of sentence end between `end` (the first sentence's end) and
     `next_start` (the next one's start), from the characters around it."""
     gap = text[end:next_start]
-    before = text[max(0, end - 3) : end]
+    before = text[max(0, end - 6) : end]
     after = text[next_start : next_start + 3]
     if gap and not gap.strip():
         if before.endswith('"') and before[-2:-1] in ".!?":
             return "closing quote before a space"
-        if before[-1:] not in '.!?"”’)' and len(gap) >= 2:
+        if len(gap) >= 2 and not before.rstrip('"”’)]').endswith((".", "!", "?", ":")):
             return "spaces (lost paragraph break)"
         return "plain end (a quotation no longer held, or held now)"
     if before[-1:] in ".!?" and before[-2:-1] in ")]":
