@@ -188,8 +188,9 @@ def _glued_end(text: str, start: int, match: re.Match[str]) -> bool:
 # group of `_MORE_ENDS`, decided by `_more_end`:
 # - "bracket": a full stop after a closing bracket, or after a space, glued to a
 #   capitalised word ("(page 1).The court", "(CDC).Both", "Covid-19 .The World");
-# - "letter": a full stop glued to the one-letter word "A" or "I" and a lowercase word
-#   ("fungi.A throat spray", "virus.A January study"; "U.S.A" and initials never cut).
+# - "letter": a full stop glued to the one-letter word "A" before a word, or "I" before
+#   a lowercase word ("fungi.A throat spray", "virus.A January study"; "U.S.A" and
+#   initials never cut);
 # - "quoted": a closing curly mark after a stop that follows another mark, glued to a
 #   capitalised word ("no reduction ... face masks’.”The words");
 # - "acronym": a closing curly mark after a stop, glued to an acronym (".”CDC: Masks").
@@ -384,8 +385,8 @@ def _settle_quote_mark(text: str, start: int, cut: int) -> tuple[int, bool]:
         return cut - 1, False
     if glued_after and not glued_before:
         return cut, True
-    if text.count('"', start, cut - 1) % 2:
-        return cut, True
+    if text.count('"', max(start, cut - 1 - _MAX_QUOTED_CHARS), cut - 1) % 2:
+        return cut, True  # (counted over a quotation's reach at most: linear time)
     return cut - 1, False
 
 

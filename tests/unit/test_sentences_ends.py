@@ -98,17 +98,19 @@ def test_one_letter_word_after_an_abbreviation_or_initial_keeps_its_sentence(tex
 
 
 def test_unpunctuated_text_stays_linear() -> None:
-    """The new patterns scan in one pass: 2 MB without a full stop takes about as long
-    per byte as 0.2 MB (a generous factor against shared-machine noise)."""
+    """The new patterns scan in one pass: 0.5 MB of text without a sentence end, of
+    rejected glued quotation marks, or of glued subheadings takes about as long per byte
+    as 50 KB (a generous factor against shared-machine noise)."""
 
-    def seconds(size: int) -> float:
-        text = ("word (x) and A b " * (size // 17 + 1))[:size]
+    def seconds(unit: str, size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
         started = time.perf_counter()
         split_sentences(text)
         return time.perf_counter() - started
 
-    small, large = seconds(200_000), seconds(2_000_000)
-    assert large < 30 * max(small, 1e-3)
+    for unit in ("word (x) and A b ", 'said "no."Ab "x."Ab ', "postThe  The x"):
+        small, large = seconds(unit, 50_000), seconds(unit, 500_000)
+        assert large < 30 * max(small, 1e-3), unit
 
 
 @pytest.mark.parametrize(
