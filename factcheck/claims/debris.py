@@ -99,6 +99,38 @@ _SPEAKER_LINE = re.compile(
     r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3},\s+[^,.!?;:]{2,80}(?:,\s+[^,.!?;:]{2,80})?,\s+"
     rf"{_CAPTION_DATE}\.?$"
 )
+# Page furniture that extraction glues into the paragraph, found mid-paragraph once the
+# segmenter cuts it off (session 27, ends11): a share bar with the headline, time and
+# byline before it ("...Bees?11:21 AM 07/28/2021Jane Doe | Contributor share on facebook
+# tweet this show comments"), a dated byline of a related-story box ("By Victoria
+# Knight • June 24, 2021"), the box's label ("Featured Fact-check...") and a verdict
+# heading ("Conclusion: Video’s claims are false", a label and a few words).
+_SHARE_BAR = re.compile(r"\bshare on facebook tweet this show comments\b", re.IGNORECASE)
+_DATED_BYLINE = re.compile(rf"^By\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}[•|·–-]\s*{_CAPTION_DATE}$")
+_RELATED_BOX = re.compile(
+    r"^Featured\s+Fact-?check.{0,80}?stated\s+on\s+"
+    rf"{_CAPTION_DATE}\s+in\s+an?\s+(?:[\w-]+\s+){{0,3}}(?:post|video|tweet|speech|ad)s?$",
+    re.IGNORECASE,
+)
+"""The label of a related fact-check box with its source and date, and nothing after
+(glued to the box's quoted claim, the sentence is a claim and stays)."""
+_VERDICT_HEADING = re.compile(r"^(?:Conclusion|Verdict|Our ruling|Ruling|Rating)\s*:\s*\S")
+_VERDICT_HEADING_WORDS = 8
+"""A verdict heading is this many words or fewer; a longer "Conclusion: ..." sentence
+may state facts."""
+
+
+def _glued_furniture(line: str) -> bool:
+    """Whether a sentence is page furniture that extraction glued into a paragraph."""
+    if _SHARE_BAR.search(line) or _RELATED_BOX.match(line) or _DATED_BYLINE.match(line):
+        return True
+    return (
+        _VERDICT_HEADING.match(line) is not None
+        and len(line.split()) <= _VERDICT_HEADING_WORDS
+        and not line.endswith(("?",))
+    )
+
+
 _STOPWORDS = words_of(
     "a an the of in on at to for and or but with by from as is are was were be been has "
     "have had it its this that these those their his her he she they we you i our over "
@@ -130,6 +162,8 @@ def is_debris(line: str, *, alone_on_line: bool) -> bool:
             return True
     if _SELF_PROMOTION.match(stripped):
         return True  # "Visit our coronavirus hub and follow our live updates page ..."
+    if _glued_furniture(stripped):
+        return True  # a share bar, a related box's byline or label, a verdict heading
     caption = _DATED_CAPTION.match(stripped)
     if caption is not None and not has_verb(stripped[: caption.start("made")]):
         return True  # "Screenshot of the post, taken on July 13, 2021", even mid-paragraph

@@ -120,6 +120,8 @@ def _is_verb(lower: str, previous: str) -> bool:
     token before it; the cheap tests come first, as this runs on every token."""
     if lower in _AUXILIARIES or lower in _VERB_FORMS:
         return True
+    if lower.endswith(("n't", "n’t")) or lower == "cannot":
+        return True  # "don't", "isn’t", "can't": a negated auxiliary is a verb
     if len(lower) > 4 and lower.endswith("ed") and previous not in _DETERMINERS:
         return True  # "opposed", "improved"; not "the disputed region"
     if previous in ("i", "we", "you", "they") and lower.isalpha():

@@ -184,6 +184,49 @@ def _glued_end(text: str, start: int, match: re.Match[str]) -> bool:
     return following is None or following.group().lower() not in _DOMAIN_PARTS
 
 
+# More sentence ends that lost their space (issue 11, session 27, ends11), each a
+# group of `_MORE_ENDS`, decided by `_more_end`:
+# - "bracket": a full stop after a closing bracket, or after a space, glued to a
+#   capitalised word ("(page 1).The court", "(CDC).Both", "Covid-19 .The World");
+# - "letter": a full stop glued to the one-letter word "A" before a word, or "I" before
+#   a lowercase word ("fungi.A throat spray", "virus.A January study"; "U.S.A" and
+#   initials never cut);
+# - "quoted": a closing curly mark after a stop that follows another mark, glued to a
+#   capitalised word ("no reduction ... face masks’.”The words");
+# - "acronym": a closing curly mark after a stop, glued to an acronym (".”CDC: Masks").
+# The pattern finds candidates only, one character class first as `_GLUED` does.
+_MORE_ENDS = re.compile(
+    r"[.!?]"
+    r"(?:(?:(?<=[)\]][.!?])|(?<=[A-Za-z0-9] \.))(?P<bracket>)(?=[“\"‘]?[A-Z][a-z])"
+    r"|(?<=[a-z0-9][.!?])(?P<letter>)(?=A[^\S\r\n][A-Za-z0-9]|I[^\S\r\n][a-z])"
+    r"|(?<=[\"”’][.!?])”(?P<quoted>)(?=[“\"‘]?[A-Z][a-z])"
+    r"|(?<=[A-Za-z0-9%\"”’)][.!?])”(?P<acronym>)(?=[A-Z]{2,}[^A-Za-z]))"
+)
+# A full stop after a bracket in these is part of a name or a file, not an end.
+_BRACKET_NAMES = _DOMAIN_PARTS | _words("js jpg jpeg png gif pdf html htm php asp txt doc")
+
+
+def _more_end(text: str, start: int, match: re.Match[str]) -> int | None:
+    """Where a candidate of `_MORE_ENDS` ends the sentence that began at `start`, or
+    None when it does not."""
+    cut = match.end()
+    if match.group("bracket") is not None:
+        following = _NEXT_WORD.match(text, cut + (text[cut : cut + 1] in '“"‘'), cut + 24)
+        if following is not None and following.group().lower() in _BRACKET_NAMES:
+            return None
+        return cut
+    if match.group("letter") is None:
+        return cut  # "quoted", "acronym": the stop and the closing mark are the evidence
+    # "letter": the word before must be a plain word of two letters or more, not an
+    # abbreviation, an initial or a dotted form ("U.S.A", "e.g.A", "J.A").
+    head = text[max(start, cut - 24) : cut - 1]
+    word = _WORD_AT_END.search(head)
+    before = word.group().lower() if word else ""
+    if len(before) < 2 or "." in before or before in _NEVER_FINAL or before in _MAYBE_FINAL:
+        return None
+    return cut
+
+
 _MAX_QUOTED_CHARS = 1500
 """A quotation is held together up to this many characters; past it (a stray opening
 mark, a long transcript) sentences end as usual, which keeps the cost linear."""
@@ -208,15 +251,169 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     return close >= 0 and text.find("\n", cut, close) < 0
 
 
+# A subheading glued to the next sentence with no stop at all ("The AnalysisThe post",
+# "transmit the virusIn the Facebook video", "Home remediesAFP has"): the only evidence
+# is a capital inside a word, after three lowercase letters, so the word after must be
+# a sentence opener or an acronym before a lowercase word, and names written in camel
+# case ("LinkedIn", "YouTube", "iPhone", "McDonald", "PolitiFact", "macOS") never cut.
+_CAPITAL_GLUE = re.compile(
+    r"[A-Z](?:(?<=[a-z]{3}[A-Z])(?P<camel>)|(?<=[^\S\r\n]{2}[A-Z])(?P<spaced>))"
+)
+"""Capitals after three lowercase letters (a glued subheading, `_heading_end`) or after
+two spaces (a lost paragraph break, `_spaced_end`): one scan, entered at capitals only."""
+_HEADING_OPENER = re.compile(
+    rf"(?:{_GLUE_OPENERS}|And|As|A|What|Why|How)[^\S\r\n]+[A-Za-z0-9“\"‘]"
+    r"|[A-Z]{2,5}[^\S\r\n]+[a-z]{2,}[^\S\r\n]"
+)
+_CAMEL_NAMES = _words(
+    "linkedin checkin signin login logon plugin addon walkin drivein optin builtin "
+    "popup macos ipados watchos tvos visionos"
+)
+"""Words in camel case whose inner capital starts a sentence opener or an acronym."""
+_CAMEL_ACRONYMS = _words("RNA DNA OS ID")
+"""Acronyms written after a lowercase prefix ("mRNA", "cDNA", "iOS", "eID"): glued to
+a word before ("postmRNA technology") they are not a sentence start."""
+
+
+def _heading_end(text: str, start: int, match: re.Match[str]) -> int | None:
+    """Where a capital inside a word ends a glued subheading, or None."""
+    cut = match.start()
+    opener = _HEADING_OPENER.match(text, cut, cut + 40)
+    if opener is None:
+        return None
+    word_start = max(start, cut - 40)
+    space = max(text.rfind(" ", word_start, cut), text.rfind("\n", word_start, cut))
+    space = max(space, text.rfind("\xa0", word_start, cut))
+    if space >= 0:
+        word_start = space + 1
+    word_end = cut
+    while word_end < len(text) and (text[word_end].isalnum() or text[word_end] in "'’"):
+        word_end += 1
+    prefix = text[word_start:cut]
+    if not prefix.replace("-", "").isalpha():
+        return None  # a handle, a link, a file name: "@someoneThe", "site.comIn"
+    if text[word_start:word_end].lower() in _CAMEL_NAMES:
+        return None
+    if opener.group().split()[0] in _CAMEL_ACRONYMS:
+        return None
+    return cut
+
+
+# A line with no stop before two or more spaces (a paragraph break lost in extraction)
+# and a sentence opener: a source or a dateline run into the next sentence ("offered
+# by the Rural Domestic Preparedness Consortium (RDPC)   There is, however",
+# "By Victoria Knight • June 24, 2021  The lawsuit"). Found by `_CAPITAL_GLUE`; the run
+# is followed back at most `_MAX_SPACE_RUN` characters, so long runs stay linear.
+_SPACED_OPENER = re.compile(rf"(?:{_GLUE_OPENERS})[^\S\r\n,]")
+_MAX_SPACE_RUN = 200
+"""How far back a run of spaces before an opener is followed to its start."""
+_SPACED_AFTER = _SPEECH_BEFORE_COLON | _words("in on at into about than that which who")
+"""Words after which a capitalised opener continues the sentence ("published in  The
+Guardian", "said  The"): not an end however many spaces stand between."""
+
+
+def _spaced_end(text: str, start: int, match: re.Match[str]) -> int | None:
+    """Where a run of spaces before an opener ends a line that lost its stop, or None."""
+    opener = match.start()
+    if _SPACED_OPENER.match(text, opener) is None:
+        return None
+    cut = opener
+    floor = max(start, opener - _MAX_SPACE_RUN)
+    while cut > floor and text[cut - 1].isspace() and text[cut - 1] not in "\r\n":
+        cut -= 1
+    before = text[cut - 1 : cut] if cut > start else ""
+    if not (before.isalnum() or before in (")", "]", "”", '"', "’")):
+        return None  # a stop, a colon or a dash: the other rules or none decide
+    word = _WORD_AT_END.search(text, max(start, cut - 24), cut)
+    if word is not None and word.group().lower().strip(".") in _SPACED_AFTER:
+        return None
+    if len(text[start:cut].split()) < 3:
+        return None  # a label ("Verdict  The ...") stays with what it labels
+    return opener
+
+
+def _glued_matches(text: str, start: int, end: int) -> list[tuple[int, int, re.Match[str]]]:
+    """The candidates of the glued-end rule sets in [start, end), in order."""
+    found = [(m.end(), 0, m) for m in _GLUED.finditer(text, start, end)]
+    found += [(m.end(), 1, m) for m in _MORE_ENDS.finditer(text, start, end)]
+    found += [
+        (m.start(), 2 if m.group("camel") is not None else 3, m)
+        for m in _CAPITAL_GLUE.finditer(text, start, end)
+    ]
+    found.sort(key=lambda item: (item[0], item[1]))
+    return found
+
+
+_QUOTE_LOOKAHEAD = 600
+"""How far after a glued straight quotation mark the next mark is looked for."""
+
+
+def _settle_quote_mark(text: str, start: int, cut: int) -> tuple[int, bool]:
+    """Where a glued end with a straight quotation mark between its stop and the next
+    capital ('...University."Each person') really falls, in the sentence that began at
+    `start`, and whether the mark is known to close a quotation.
+
+    A straight mark does not say whether it closes the quotation before or opens the
+    next one; the marks after it do. A second mark right after it ('protected.""That')
+    or none later in the paragraph: this one closes. The next mark glued to the word
+    before it and not to the word after ('... the same", he told') closes a quotation,
+    so this one opened it and the cut goes before it; one after a space and before a
+    word (' states: "If') opens a new one, so this one closed the last. When the next
+    mark is as ambiguous as this one, the count of marks since the sentence start
+    decides. A closing mark ends a sentence that is not inside a quotation, however its
+    marks count (the quotation opened before it, or its opening mark was lost)."""
+    if text[cut - 1 : cut] != '"' or text[cut - 2 : cut - 1] not in (".", "!", "?"):
+        return cut, False
+    limit = min(len(text), cut + _QUOTE_LOOKAHEAD)
+    following = text.find('"', cut, limit)
+    line_end = text.find("\n", cut, limit)
+    if following == cut:
+        return cut, True
+    if following < 0 or 0 <= line_end < following:
+        # No straight mark after it: a curly closing mark first ('astronaut."To be able
+        # ... competition,” she told') says this one opened a quotation.
+        end = line_end if line_end >= 0 else limit
+        curly_close = text.find("”", cut, end)
+        curly_open = text.find("“", cut, end)
+        if curly_close >= 0 and (curly_open < 0 or curly_close < curly_open):
+            return cut - 1, False
+        return cut, True
+    glued_before = not text[following - 1].isspace()
+    after = text[following + 1 : following + 2]
+    glued_after = after.isalnum() or after in ("‘", "'")
+    if glued_before and not glued_after:
+        return cut - 1, False
+    if glued_after and not glued_before:
+        return cut, True
+    if text.count('"', max(start, cut - 1 - _MAX_QUOTED_CHARS), cut - 1) % 2:
+        return cut, True  # (counted over a quotation's reach at most: linear time)
+    return cut - 1, False
+
+
+def _closes_quotation(punct: str) -> bool:
+    """Whether end punctuation before a space carries a straight quotation mark after
+    its stop ('... contain the infection." "Propolis" refers'): glued to the stop and
+    followed by a space, the mark closes a quotation, so the end is not inside one even
+    when the sentence holds an odd number of marks (the quotation opened in a sentence
+    before, or its opening mark was lost)."""
+    return '"' in punct
+
+
 def _unglue(
     text: str, start: int, end: int, spans: list[tuple[int, int]], *, quoted: bool = True
 ) -> None:
     """Append [start, end) to `spans`, split where a sentence end lost its space."""
-    for match in _GLUED.finditer(text, start, end):
-        cut = match.end()
-        if quoted and _inside_quotation(text, start, cut):
-            continue
-        if not _glued_end(text, start, match):
+    for _, kind, match in _glued_matches(text, start, end):
+        if kind == 0:
+            if not _glued_end(text, start, match):
+                continue
+            cut, closed = _settle_quote_mark(text, start, match.end())
+        else:
+            found = (_more_end, _heading_end, _spaced_end)[kind - 1](text, start, match)
+            if found is None:
+                continue
+            cut, closed = found, False
+        if cut <= start or (quoted and not closed and _inside_quotation(text, start, cut)):
             continue
         piece_start, piece_end = _trim(text, start, cut)
         if piece_end > piece_start:
@@ -225,6 +422,21 @@ def _unglue(
     start, end = _trim(text, start, end)
     if end > start:
         spans.append((start, end))
+
+
+def _glued_candidates(text: str) -> list[int]:
+    """Where any glued-end rule might cut `text`, in order (to know which sentences
+    `_unglue` must look at)."""
+    ends = [m.end() for m in _GLUED.finditer(text)]
+    more = [m.end() for m in _MORE_ENDS.finditer(text)]
+    more += [
+        m.start()
+        for m in _CAPITAL_GLUE.finditer(text)
+        if (_HEADING_OPENER if m.group("camel") is not None else _SPACED_OPENER).match(
+            text, m.start()
+        )
+    ]
+    return sorted(ends + more) if more else ends
 
 
 def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[int, int]]:
@@ -250,7 +462,7 @@ def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[in
     # Glued boundaries are rare: find them once, and split a sentence further only when
     # one falls inside it (a per-sentence search cost a third of the segmenter's time).
     # Every kind needs a capital after it, so text without one is not searched at all.
-    glued = [] if caseless else [m.end() for m in _GLUED.finditer(text)]
+    glued = [] if caseless else _glued_candidates(text)
     next_glued = glued[0] if glued else len(text) + 1
     glued_index = 0
 
@@ -276,7 +488,12 @@ def split_sentences(text: str, *, hold_quotations: bool = True) -> list[tuple[in
                 cut = match.start("ws")
             else:
                 continue
-            if quoted and "\n" not in ws and _inside_quotation(text, position, cut):
+            if (
+                quoted
+                and "\n" not in ws
+                and not _closes_quotation(punct)
+                and _inside_quotation(text, position, cut)
+            ):
                 continue  # “First sentence. Second sentence.” is one quotation
         else:
             following = text[match.end() : match.end() + 1]
