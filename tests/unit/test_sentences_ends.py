@@ -102,7 +102,7 @@ def test_unpunctuated_text_stays_linear() -> None:
     rejected glued quotation marks, or of glued subheadings takes about as long per byte
     as 100 KB. Each size's fastest of three runs, and three times the linear factor, so
     a busy spell on a shared machine does not read as a quadratic pattern (a quadratic
-    one is 25x slower per byte at 0.5 MB)."""
+    one takes 25x as long for 5x the text)."""
 
     def seconds(unit: str, size: int) -> float:
         text = (unit * (size // len(unit) + 1))[:size]
