@@ -109,11 +109,16 @@ def _texts(store: Store, documents: list[int]) -> Iterator[tuple[int, str | None
         yield document_id, store.document_text(document_id)
 
 
+MAX_WORKERS = 8
+"""Each worker holds its own onnxruntime session and model (~100 MB resident)."""
+
+
 def default_workers() -> int:
-    """One worker a core this process may run on."""
+    """One worker a core this process may run on, at most `MAX_WORKERS`."""
     import os
 
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return min(cores, MAX_WORKERS)

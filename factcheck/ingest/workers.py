@@ -28,9 +28,10 @@ Key = TypeVar("Key")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 4
 """Items handed out ahead per worker: enough that a worker never waits for the next
-one, few enough that texts are not all held in memory at once."""
+one while the oldest (results come back in order) is a long document, few enough that
+texts are not all held in memory at once."""
 
 
 def in_order(
