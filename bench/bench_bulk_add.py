@@ -216,7 +216,13 @@ def main() -> None:
                 )
             if len(args.trees) == 2:
                 first, second = args.trees
-                same = claims_of(dbs[first]) == claims_of(dbs[second])
+                ours, theirs = claims_of(dbs[first]), claims_of(dbs[second])
+                same = ours == theirs
+                if not same:
+                    differing = [(a, b) for a, b in zip(ours, theirs, strict=False) if a != b]
+                    print(f"  {len(ours)} and {len(theirs)} claims; {len(differing)} differ:")
+                    for a, b in differing[:3]:
+                        print(f"    {a[:6]}\n    {b[:6]}")
                 (wall_a, cpu_a), (wall_b, cpu_b) = totals[first][-1], totals[second][-1]
                 print(
                     f"  {second} / {first}: wall {wall_b / wall_a:.3f}x, CPU {cpu_b / cpu_a:.3f}x;"
