@@ -10,13 +10,19 @@ its batch: documents are never batched together).
 
 Workers are spawned, not forked: a fresh interpreter shares no SQLite connection, lock or
 thread with the caller. They ignore Ctrl-C: the caller gets it, stops handing out work
-and keeps what was written so far; the workers end after the document in hand.
+and keeps what was written so far; the workers end after the document in hand. A caller
+killed outright (SIGTERM, SIGKILL) cannot tell them to stop, and each spawned worker
+holds both ends of its work queue, so it would wait for work forever: each watches its
+parent instead and exits within a second of it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,7 +52,8 @@ def in_order(
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_ignore_interrupts,
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
     pending: deque[tuple[Key, Future[Result]]] = deque()
     source = iter(items)
@@ -64,5 +71,17 @@ def in_order(
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
+PARENT_CHECK_SECONDS = 1.0
+"""How often a worker looks whether the process that started it is still there."""
+
+
+def _start_worker(parent: int) -> None:
+    """In each worker: Ctrl-C is the caller's to handle; exit when the caller is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+
+
+def _exit_without(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # orphaned: nobody reads the results

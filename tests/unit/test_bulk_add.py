@@ -5,6 +5,9 @@ bit, whatever the number of workers, and report each input in order as it is don
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -145,3 +148,37 @@ def test_a_bulk_add_scores_at_once_and_reports_each_file_in_order(
     with Store(db) as store:
         assert not store.has_pending_scores()
     assert _claims(db) == _claims(one_by_one)
+
+
+def test_workers_exit_when_their_caller_is_killed(tmp_path: Path) -> None:
+    """A caller killed outright leaves no worker waiting for work forever."""
+    script = (
+        "import multiprocessing, sys, time\n"
+        "from factcheck.ingest.workers import in_order\n"
+        "if __name__ == '__main__':\n"
+        "    results = in_order(time.sleep, [(n, 0.2) for n in range(1000)], workers=2)\n"
+        "    next(results)\n"
+        "    print(' '.join(str(p.pid) for p in multiprocessing.active_children()), flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    caller = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=tmp_path
+    )
+    assert caller.stdout is not None
+    workers = [int(pid) for pid in caller.stdout.readline().split()]
+    assert len(workers) >= 2
+    caller.kill()
+    caller.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` is a live process (an exited, unreaped one counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(") ")[-1][0] != "Z"
+    except FileNotFoundError:
+        return False
