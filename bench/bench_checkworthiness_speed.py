@@ -13,7 +13,9 @@ least 5,000 bytes. "Warm p50": `split_claims` per article after one warm-up arti
 (the model loads on first use), the median process CPU time on one core (onnxruntime
 runs one thread). "Bulk": the articles split by two worker processes (one per core),
 MB/s from wall time (model loading included) and from CPU time / 2 after each worker's
-warm-up sentence (the machine is shared; CPU time is what the code costs). Also printed:
+warm-up sentence (the machine is shared; CPU time is what the code costs); the scorer
+alone, over at most the ~290 articles consecutive bodies make: issue 11's bulk figure
+(1,000 articles through `factcheck add`) is bench/bench_bulk_add.py. Also printed:
 the share of sentences the cascade sends to the transformer.
 "One sentence a call" (`--one-sentence-calls N`): the issue's own machine figure ("about
 3 ms a sentence with a plain batch loop"), measured the same way here: N transformer

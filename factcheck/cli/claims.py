@@ -77,41 +77,63 @@ def add(
     """
     if len(inputs) > 1 and (title or url):
         raise click.UsageError("--title and --url describe one article: give only one input")
-    from factcheck.ingest import add_article, read_article
+    from factcheck.ingest import Article, add_article, add_articles, read_article
+    from factcheck.ingest.pending_scores import WORKERS_FROM, default_workers
 
     fetch = desk.config.fetch
     # The bar is for people watching a terminal; piped into a log, each line comes at once.
     show_bar = len(inputs) >= PROGRESS_BAR_FROM and not dry_run and is_terminal(sys.stderr)
     report = _Report(buffered=show_bar)
     failures = 0
+
+    def read(item: str) -> Article | Exception:
+        try:
+            article = read_article(
+                item, title=title, fetch=fetch, max_megabytes=desk.config.ingest.max_megabytes
+            )
+        except (FactcheckError, OSError) as error:
+            if len(inputs) == 1:
+                raise
+            return error
+        if url:
+            public_url = without_credentials(url)  # a password is never stored or shown
+            article = dataclasses.replace(article, source=public_url, url=public_url)
+        return article
+
+    entries = ((item, read(item)) for item in inputs)
+    workers = 1 if dry_run or len(inputs) < WORKERS_FROM else default_workers()
+    if workers > 1:  # many files: split in one worker a core, scored now (ingest.add_articles)
+        outcomes = add_articles(desk.store, entries, workers=workers)
+    else:  # one process a file pays its start-up, not the model's: the first read scores
+        outcomes = (
+            (
+                item,
+                article,
+                None
+                if dry_run or not isinstance(article, Article)
+                else add_article(desk.store, article, defer_scores=True),
+            )
+            for item, article in entries
+        )
     with click.progressbar(
-        inputs,
+        outcomes,
+        length=len(inputs),
         label="adding",
         file=sys.stderr,
         hidden=not show_bar,
-        item_show_func=lambda item: printable(item) if item else None,
+        item_show_func=lambda outcome: printable(outcome[0]) if outcome else None,
     ) as progress:
-        for item in progress:
-            try:
-                article = read_article(
-                    item, title=title, fetch=fetch, max_megabytes=desk.config.ingest.max_megabytes
-                )
-            except (FactcheckError, OSError) as error:
-                if len(inputs) == 1:
-                    raise
+        for _, article, result in progress:
+            if not isinstance(article, Article):
                 failures += 1
+                error = article
                 report.error(describe_os_error(error) if isinstance(error, OSError) else str(error))
                 continue
-            if url:
-                public_url = without_credentials(url)  # a password is never stored or shown
-                article = dataclasses.replace(article, source=public_url, url=public_url)
             for warning in article.warnings:
                 report.error(f"warning: {warning}", prefix="")
-            if dry_run:
+            if dry_run or result is None:
                 report.echo(_dry_run_text(article, first=not report.shown_any))
                 continue
-            # One process a file pays its start-up, not the model's: the first read scores.
-            result = add_article(desk.store, article, defer_scores=True)
             summary = (
                 f"{plural(result.claim_count, 'claim')},"
                 f" {plural(len(result.document.text), 'character', grouped=True)} kept"

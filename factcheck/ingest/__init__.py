@@ -13,8 +13,9 @@ import contextlib
 import dataclasses
 import importlib
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title
@@ -62,6 +63,7 @@ __all__ = [
     "Article",
     "FetchedPage",
     "add_article",
+    "add_articles",
     "article_claims",
     "decode_text",
     "default_title",
@@ -219,3 +221,73 @@ def add_article(store: Store, article: Article, *, defer_scores: bool = False) -
         published_at=article.published_at,
         scores_pending=defer,
     )
+
+
+Key = TypeVar("Key")
+Unread = TypeVar("Unread")
+
+
+def add_articles(
+    store: Store,
+    entries: Iterable[tuple[Key, Article | Unread]],
+    *,
+    workers: int,
+) -> Iterator[tuple[Key, Article | Unread, AddResult | None]]:
+    """`add_article` for each article of `entries`, scored now, in the order given,
+    the splitting done by `workers` processes (`factcheck.ingest.workers`); what a
+    bulk `factcheck add` runs (issue 11: 1,000 articles in under a minute on two cores).
+
+    Each entry is `(key, article)`; an entry whose second item is not an `Article` (an
+    input that could not be read: the caller's error) passes through in its place with
+    no result, so the caller reports every input in order. Why scored now: each worker
+    loads the model once for many articles, so deferring (`add_article(defer_scores=
+    True)`) would only split every article twice. Each article is split whole in one
+    worker, exactly as `add_article` splits it, and stored here in one transaction, so
+    the database holds what `add_article` one by one stores, to the bit.
+    """
+    work = ((entry, _text_to_split(store, entry[1])) for entry in entries)
+    for (key, article), groups in workers_in_order(work, workers=workers):
+        if not isinstance(article, Article):
+            yield key, article, None
+        elif groups is None:  # stored before: the existing document, not split again
+            yield key, article, add_article(store, article)
+        else:
+            claims, duplicate_of = groups
+            yield (
+                key,
+                article,
+                store.add_document(
+                    article.text,
+                    title=article.title,
+                    source=article.source,
+                    claims=claims,
+                    duplicate_of=duplicate_of,
+                    url=article.url,
+                    author=article.author,
+                    publisher=article.publisher,
+                    published_at=article.published_at,
+                ),
+            )
+
+
+def _text_to_split(store: Store, article: object) -> str | None:
+    """The text a worker splits for `article`; None when there is nothing to split
+    (not an article, or its text is stored already)."""
+    if not isinstance(article, Article) or store.added_before(article.text) is not None:
+        return None
+    return article.text
+
+
+def workers_in_order(
+    work: Iterable[tuple[Key, str | None]], *, workers: int
+) -> Iterator[tuple[Key, ClaimGroups | None]]:
+    """`(key, text_claims(text))` for each `(key, text)` in order (None for None), split
+    by `workers` processes."""
+    from factcheck.ingest.workers import in_order
+
+    return in_order(_claims_of_text, work, workers=workers)
+
+
+def _claims_of_text(text: str | None) -> ClaimGroups | None:
+    """`text_claims(text)` in a worker process (None: nothing to split)."""
+    return None if text is None else text_claims(text)
