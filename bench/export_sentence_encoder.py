@@ -52,8 +52,9 @@ def base_model_dir() -> Path:
     raise SystemExit(f"no model folder with config.json and vocab.txt under {root}")
 
 
-def export(model_dir: Path, work: Path) -> None:
-    """fp32 ONNX export with pooling inside, then dynamic int8 quantisation."""
+def export(model_dir: Path, work: Path, out: Path = ONNX_PATH) -> None:
+    """fp32 ONNX export with pooling inside, then dynamic int8 quantisation to `out`
+    (bench/train_sentence_encoder.py exports its fine-tuned folds through here too)."""
     import torch
     from transformers import AutoModel
 
@@ -83,10 +84,10 @@ def export(model_dir: Path, work: Path) -> None:
         (ids, mask, torch.zeros_like(ids)),
         "sentence_embedding",
         fp32_path=work / "encoder.onnx",
-        int8_path=ONNX_PATH,
+        int8_path=out,
         per_channel=True,
     )
-    print(f"wrote {ONNX_PATH}: {size:.1f} MB (cap {SIZE_CAP_MB:.0f} MB)")
+    print(f"wrote {out}: {size:.1f} MB (cap {SIZE_CAP_MB:.0f} MB)")
     if size > SIZE_CAP_MB:
         raise SystemExit("the exported model is over the package's size cap")
 
