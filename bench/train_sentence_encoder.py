@@ -445,7 +445,8 @@ def report(sets: dict[str, Any]) -> None:
             old = np.concatenate([before["results"][name][metric][k] for k in folds])
             mean, low, high = paired_bootstrap(new, old)
             print(
-                f"  {name:<18} {metric[-1]}@ claim by claim: {new.mean():.4f} vs {old.mean():.4f},"
+                f"  {name:<18} recall@{metric[-1]} claim by claim:"
+                f" {new.mean():.4f} vs {old.mean():.4f},"
                 f" {mean:+.4f} (95% bootstrap {low:+.4f} to {high:+.4f});"
                 f" {int((new > old).sum())} gain, {int((new < old).sum())} lose, {len(new)} claims"
             )
