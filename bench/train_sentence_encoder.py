@@ -501,6 +501,9 @@ def main() -> None:
         print(f"  trained: {timing}", flush=True)
         fold_dir(-1).mkdir(parents=True, exist_ok=True)
         save_and_export(tokenizer, model, ONNX_PATH, fold_dir(-1) / "hf")
+        from export_sentence_encoder import check
+
+        check(fold_dir(-1) / "hf")
     if args.evaluate:
         report(sets)
 
