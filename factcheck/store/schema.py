@@ -644,6 +644,14 @@ def _add_reference_passage_stems(db: sqlite_utils.Database) -> None:
     db.execute("DELETE FROM reference_impacts")
 
 
+def _clear_sentence_vectors_of_the_plain_encoder(db: sqlite_utils.Database) -> None:
+    # The packaged sentence encoder was fine-tuned (bench/train_sentence_encoder.py,
+    # issue 14): vectors the plain all-MiniLM-L6-v2 stored live in another space, and a
+    # cosine between the two would be noise. Cleared, they are encoded again by the new
+    # model the next time a passage is reranked (or by `Store.fill_sentence_vectors`).
+    db.execute("UPDATE reference_passages SET sentence_vector = NULL")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -660,6 +668,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_document_tallies,  # 12 -> 13
     _add_reference_impacts,  # 13 -> 14
     _add_reference_passage_stems,  # 14 -> 15
+    _clear_sentence_vectors_of_the_plain_encoder,  # 15 -> 16
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -1,0 +1,512 @@
+"""Fine-tune the evidence rerank's sentence encoder (all-MiniLM-L6-v2) on the shared FM2 and
+Climate-FEVER dev claims, and measure it held out with eval_retrieval's 5 folds (issue 14).
+
+Why: the rerank's strongest term is the cosine of plain MiniLM sentence embeddings
+(`factcheck/text/sentence_encoder.py`); session 26 found Climate-FEVER's recall@5 lost
+between the matcher's best 20 and the 5 shown. A cross-encoder trained from a fresh head
+had too few steps (session 21); the bi-encoder starts from a good model, so a few hundred
+steps of contrastive training can move it without a new head or a new runtime path.
+
+Recipe (fixed before any held-out figure was seen):
+- Pairs: a training claim against one of its gold passages, as the product encodes them
+  (the claim alone; the passage as `passage_text(title, text)`, 128 pieces at most).
+- Loss: multiple-negatives ranking (sentence-transformers' MultipleNegativesRankingLoss,
+  written in plain torch): cosine x SCALE against every passage in the batch, softmax
+  cross-entropy on the claim's own gold; each claim brings one hard negative, a passage
+  the shipped ranking puts in its top HARD_DEPTH that is not gold. A batch passage that
+  is gold for another claim of the batch is masked out of that claim's softmax.
+- AdamW, LEARNING_RATE, linear warm-up over WARMUP of the steps then linear decay,
+  EPOCHS passes of BATCH claims a step (a new gold and hard negative drawn per claim
+  each pass); the word embeddings and the lower FROZEN_LAYERS stay frozen and passages
+  are cut at TRAIN_PASSAGE_TOKENS in training: the CPU budget (`--measure`).
+- Export: `export_sentence_encoder.export`, the shipped graph and int8 quantisation.
+
+Cross-validation (`--fold K`): train on both sets' claims outside fold K only, export,
+then compute every claim's cosines with that int8 model (claims encoded alone, passages
+stored as int8 `vector_bytes`, as the product does) over the candidates in session 26's
+tables (/tmp/recall14, `bench/recall_levers.py --build`; only the cosine column
+changes). `--shipped` computes the same cosines with the packaged encoder. `--evaluate`
+then chooses the sentence weight and depth on the training folds (eval_retrieval's grid,
+depth <= 20) for each encoder and reports fold K's recall@5 / recall@1 against bm25s
+(stopwords, title + text), mean and per fold, plus the claim-by-claim paired difference
+with a bootstrap interval. `--final` trains on every claim and writes the package's model.
+
+Run (needs the train extra and ../shared/data; work files under /tmp/bienc14):
+    nice -n 10 python bench/train_sentence_encoder.py --measure
+    nice -n 10 python bench/train_sentence_encoder.py --shipped --fold 0 [--fold 1 ...]
+    python bench/train_sentence_encoder.py --evaluate
+    nice -n 10 python bench/train_sentence_encoder.py --final
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np
+
+WORK = Path("/tmp/bienc14")
+TABLES = Path("/tmp/recall14/tables.pickle")
+RECALLED = 30
+"""Candidates the shipped index recalls (the tables hold 50; eval cuts them back)."""
+BATCH = 16
+LEARNING_RATE = 3e-5
+EPOCHS = 1
+FROZEN_LAYERS = 3
+"""The word embeddings and the first FROZEN_LAYERS of the 6 layers stay as they are:
+on this machine (2 shared cores) a full step of 32 claims took 21 s; this is the
+budget's recipe (`--measure`)."""
+WARMUP = 0.1
+SCALE = 20.0
+"""Cosine multiplier in the softmax (sentence-transformers' default for this loss)."""
+HARD_DEPTH = 10
+"""Hard negatives come from the shipped ranking's first HARD_DEPTH non-gold passages."""
+MAX_TOKENS = 128
+TRAIN_PASSAGE_TOKENS = 64
+"""Passages are cut shorter in training only (a step's cost grows with the longest)."""
+
+
+class Example(NamedTuple):
+    """One training claim: its text, gold passage ids and hard-negative pool."""
+
+    claim: str
+    gold: tuple[str, ...]
+    negatives: tuple[str, ...]
+
+
+# -- pure helpers (no torch) -------------------------------------------------------------
+
+
+def hard_negatives(ranking: Sequence[str], gold: set[str], depth: int = HARD_DEPTH) -> list[str]:
+    """The first `depth` passages of `ranking` that are not gold, in order."""
+    return [passage for passage in ranking if passage not in gold][:depth]
+
+
+def epoch_triples(
+    examples: Sequence[Example], rng: random.Random
+) -> list[tuple[str, str, str | None]]:
+    """One pass: every claim with a gold passage once, shuffled, as (claim, a gold id drawn
+    at random, a hard negative drawn at random or None when the pool is empty)."""
+    triples = [
+        (e.claim, rng.choice(e.gold), rng.choice(e.negatives) if e.negatives else None)
+        for e in examples
+        if e.gold
+    ]
+    rng.shuffle(triples)
+    return triples
+
+
+def false_negative_mask(golds: Sequence[set[str]], columns: Sequence[str]) -> list[list[bool]]:
+    """mask[i][j]: batch passage j is gold for claim i but is not claim i's own positive
+    (column i), so it must not count as a negative in claim i's softmax."""
+    return [
+        [j != i and column in gold for j, column in enumerate(columns)]
+        for i, gold in enumerate(golds)
+    ]
+
+
+def learning_rate_factor(step: int, steps: int, warmup: float = WARMUP) -> float:
+    """Linear warm-up over the first `warmup` share of `steps`, then linear decay to 0."""
+    ramp = max(1, int(warmup * steps))
+    if step < ramp:
+        return (step + 1) / ramp
+    return max(0.0, (steps - step) / max(1, steps - ramp))
+
+
+def paired_bootstrap(
+    new: np.ndarray, old: np.ndarray, draws: int = 2000, seed: int = 0
+) -> tuple[float, float, float]:
+    """Mean per-claim difference new - old and its 95% bootstrap interval."""
+    difference = np.asarray(new, dtype=float) - np.asarray(old, dtype=float)
+    generator = np.random.default_rng(seed)
+    means = [
+        difference[generator.integers(0, len(difference), len(difference))].mean()
+        for _ in range(draws)
+    ]
+    low, high = np.percentile(means, [2.5, 97.5])
+    return float(difference.mean()), float(low), float(high)
+
+
+# -- data -------------------------------------------------------------------------------
+
+
+def load_tables(path: Path = TABLES) -> dict[str, Any]:
+    if not path.exists():
+        raise SystemExit(
+            f"skipped: no tables at {path} (nice -n 10 python bench/recall_levers.py --build)"
+        )
+    with path.open("rb") as source:
+        return pickle.load(source)["sets"]
+
+
+def passage_texts(sets: dict[str, Any]) -> dict[str, str]:
+    from factcheck.text.sentence_encoder import passage_text
+
+    return {
+        p["id"]: passage_text(p["title"], p["text"]) for s in sets.values() for p in s["passages"]
+    }
+
+
+def training_examples(sets: dict[str, Any], held_out: int | None) -> list[Example]:
+    """Both sets' claims outside fold `held_out` (every claim when None); hard negatives
+    from the shipped ranking of the recalled candidates (shipped weights and cosines)."""
+    import eval_retrieval as er
+
+    from factcheck.evidence.sources import local
+
+    out = []
+    for saved in sets.values():
+        table = er.fewer_candidates(saved["table"], RECALLED)
+        shipped = er.rank_with(
+            table, er.shipped_weights(), local.SENTENCE_WEIGHT, local.SENTENCE_DEPTH
+        )
+        for query, fold, ranking in zip(saved["queries"], saved["folds"], shipped, strict=True):
+            if held_out is not None and int(fold) == held_out:
+                continue
+            gold = tuple(sorted(query.gold))
+            out.append(Example(query.claim, gold, tuple(hard_negatives(ranking, query.gold))))
+    return out
+
+
+# -- training ---------------------------------------------------------------------------
+
+
+def embed(tokenizer: Any, model: Any, texts: Sequence[str], max_tokens: int = MAX_TOKENS) -> Any:
+    """Mean of the last layer over the real pieces, unit length (the exported graph)."""
+    import torch
+
+    batch = tokenizer(
+        list(texts), padding=True, truncation=True, max_length=max_tokens, return_tensors="pt"
+    )
+    hidden = model(**batch).last_hidden_state
+    weights = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+    pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
+    return torch.nn.functional.normalize(pooled, p=2.0, dim=1)
+
+
+def train(
+    examples: list[Example],
+    texts: dict[str, str],
+    *,
+    epochs: int = EPOCHS,
+    seed: int = 0,
+    max_steps: int | None = None,
+) -> tuple[Any, Any, dict[str, float]]:
+    """Fine-tune the packaged MiniLM with the recipe above; tokenizer, model, timings."""
+    import torch
+    from export_sentence_encoder import base_model_dir
+    from transformers import AutoModel, AutoTokenizer
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    folder = base_model_dir()
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    model = AutoModel.from_pretrained(folder)
+    for frozen in (model.embeddings, *model.encoder.layer[:FROZEN_LAYERS]):
+        frozen.requires_grad_(False)
+    model.train()
+    per_epoch = (sum(1 for e in examples if e.gold) + BATCH - 1) // BATCH
+    steps = per_epoch * epochs if max_steps is None else min(max_steps, per_epoch * epochs)
+    optimiser = torch.optim.AdamW(
+        [p for p in model.parameters() if p.requires_grad], lr=LEARNING_RATE, weight_decay=0.01
+    )
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda step: learning_rate_factor(step, steps)
+    )
+    gold_of = {e.claim: set(e.gold) for e in examples}
+    started, step, losses = time.perf_counter(), 0, []
+    while step < steps:
+        triples = epoch_triples(examples, rng)
+        for start in range(0, len(triples), BATCH):
+            if step >= steps:
+                break
+            chunk = triples[start : start + BATCH]
+            claims = [c for c, _, _ in chunk]
+            columns = [p for _, p, _ in chunk] + [n for _, _, n in chunk if n is not None]
+            q = embed(tokenizer, model, claims)
+            d = embed(tokenizer, model, [texts[c] for c in columns], TRAIN_PASSAGE_TOKENS)
+            scores = SCALE * q @ d.T
+            mask = torch.tensor(false_negative_mask([gold_of[c] for c in claims], columns))
+            scores = scores.masked_fill(mask, float("-inf"))
+            loss = torch.nn.functional.cross_entropy(scores, torch.arange(len(chunk)))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            losses.append(loss.item())
+            step += 1
+            if step % 20 == 0 or step == steps:
+                elapsed = time.perf_counter() - started
+                print(
+                    f"    step {step}/{steps} loss {statistics.fmean(losses[-20:]):.3f}"
+                    f" {elapsed / step:.2f} s/step",
+                    flush=True,
+                )
+    model.eval()
+    seconds = time.perf_counter() - started
+    return tokenizer, model, {"steps": steps, "seconds": seconds, "s_per_step": seconds / steps}
+
+
+def save_and_export(tokenizer: Any, model: Any, out: Path, folder: Path) -> None:
+    """Save the Hugging Face model to `folder`, then export it as the package's int8 ONNX
+    graph to `out`."""
+    from export_sentence_encoder import export
+
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    with tempfile.TemporaryDirectory() as work:
+        export(folder, Path(work), out)
+
+
+# -- cosines over the tables ------------------------------------------------------------
+
+
+def table_cosines(onnx_path: Path | None, sets: dict[str, Any]) -> dict[str, list[np.ndarray]]:
+    """Per set, per claim: the cosine of the claim with each of its first RECALLED
+    candidates, with the int8 model at `onnx_path` (the packaged one when None), as the
+    product computes it (claim encoded alone; passages stored as int8 `vector_bytes`)."""
+    from factcheck.text.sentence_encoder import (
+        SentenceEncoder,
+        load_sentence_encoder,
+        passage_text,
+    )
+    from factcheck.text.wordpiece import default_wordpiece
+
+    if onnx_path is None:
+        encoder = load_sentence_encoder()
+    else:
+        encoder = SentenceEncoder(onnx_path.read_bytes(), default_wordpiece())
+    assert encoder is not None
+    out = {}
+    for name, saved in sets.items():
+        by_id = {p["id"]: (p["title"], p["text"]) for p in saved["passages"]}
+        reranked = reranked_ids(saved["table"])
+        needed = sorted({i for ids in reranked for i in ids})
+        blobs = encoder.vector_bytes([passage_text(*by_id[i]) for i in needed])
+        matrix = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(needed), -1)
+        matrix = matrix.astype(np.float32)
+        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+        row = {i: n for n, i in enumerate(needed)}
+        cosines = []
+        for query, (ids, _, _), keep in zip(
+            saved["queries"], saved["table"], reranked, strict=True
+        ):
+            claim = encoder.encode([query.claim])[0]
+            values = np.zeros(len(ids[:RECALLED]), dtype=np.float32)
+            for n, passage in enumerate(ids[:RECALLED]):
+                if passage in keep:
+                    values[n] = float(matrix[row[passage]] @ claim)
+            cosines.append(values)
+        out[name] = cosines
+        print(f"  cosines: {name} {len(needed)} passages, {len(cosines)} claims", flush=True)
+    return out
+
+
+def reranked_ids(table: list) -> list[set[str]]:
+    """Per claim, the candidates the grid can rerank: the matcher's best 20 of the first
+    RECALLED (every setting's depth is <= 20; the others' cosines are never read)."""
+    import eval_retrieval as er
+
+    rankings = er.rank_with(er.fewer_candidates(table, RECALLED), er.matcher_weights(), 0.0)
+    return [set(ranking[:20]) for ranking in rankings]
+
+
+def fold_dir(fold: int | None) -> Path:
+    return WORK / ("shipped" if fold is None else "final" if fold < 0 else f"fold{fold}")
+
+
+def run_fold(fold: int, sets: dict[str, Any], texts: dict[str, str], epochs: int) -> None:
+    folder = fold_dir(fold)
+    folder.mkdir(parents=True, exist_ok=True)
+    examples = training_examples(sets, fold)
+    print(f"fold {fold}: {len(examples)} training claims, {epochs} epochs", flush=True)
+    tokenizer, model, timing = train(examples, texts, epochs=epochs)
+    print(f"  trained: {timing}", flush=True)
+    save_and_export(tokenizer, model, folder / "sentence_encoder.onnx", folder / "hf")
+    save_cosines(folder, table_cosines(folder / "sentence_encoder.onnx", sets), timing)
+
+
+def save_cosines(folder: Path, cosines: dict[str, list[np.ndarray]], timing: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "cosines.pickle").open("wb") as out:
+        pickle.dump({"cosines": cosines, "timing": timing}, out)
+
+
+def load_cosines(folder: Path) -> dict[str, list[np.ndarray]] | None:
+    path = folder / "cosines.pickle"
+    if not path.exists():
+        return None
+    with path.open("rb") as source:
+        return pickle.load(source)["cosines"]
+
+
+# -- held-out evaluation ----------------------------------------------------------------
+
+
+class Measured(NamedTuple):
+    r5: list[float]
+    r1: list[float]
+    per_claim5: dict[str, np.ndarray]
+    per_claim1: dict[str, np.ndarray]
+    chosen: list[str]
+
+
+def evaluate(sets: dict[str, Any], per_fold: dict[int, dict[str, list[np.ndarray]]]) -> dict:
+    """For each fold K in `per_fold` (its encoder's cosines for every claim): the grid
+    setting chosen on the other folds of both sets, measured on fold K."""
+    import eval_retrieval as er
+
+    grid = er.sentence_grid(20, er.matcher_weights())
+    base = {}
+    for name, saved in sets.items():
+        queries = saved["queries"]
+        strong = er.Ranked(saved["strong_rankings"], queries)
+        base[name] = (queries, np.asarray(saved["folds"]), strong)
+    results: dict[str, dict] = {
+        name: {"r5": {}, "r1": {}, "claims5": {}, "claims1": {}} for name in sets
+    }
+    chosen = {}
+    for k, cosines in sorted(per_fold.items()):
+        fives, ones = {}, {}
+        for name, saved in sets.items():
+            queries = base[name][0]
+            table = er.fewer_candidates(saved["table"], RECALLED)
+            table = [
+                (ids, values, c) for (ids, values, _), c in zip(table, cosines[name], strict=True)
+            ]
+            rankings = [er.rank_with(table, vector, w, depth) for _, vector, w, depth in grid]
+            fives[name] = [
+                np.array([er._recall(r, q.gold, 5) for r, q in zip(rs, queries, strict=True)])
+                for rs in rankings
+            ]
+            ones[name] = [
+                np.array([er._recall(r, q.gold, 1) for r, q in zip(rs, queries, strict=True)])
+                for rs in rankings
+            ]
+        best = max(
+            range(len(grid)),
+            key=lambda i: statistics.fmean(
+                er.ratio(fives[n][i], base[n][2].recall5, base[n][1] != k) for n in sets
+            ),
+        )
+        chosen[k] = grid[best][0]
+        for name in sets:
+            rows = base[name][1] == k
+            strong = base[name][2]
+            results[name]["r5"][k] = er.ratio(fives[name][best], strong.recall5, rows)
+            results[name]["r1"][k] = er.ratio(ones[name][best], strong.recall1, rows)
+            results[name]["claims5"][k] = fives[name][best][rows]
+            results[name]["claims1"][k] = ones[name][best][rows]
+    return {"results": results, "chosen": chosen}
+
+
+def report(sets: dict[str, Any]) -> None:
+    shipped = load_cosines(fold_dir(None))
+    if shipped is None:
+        raise SystemExit("no shipped cosines yet: run with --shipped")
+    tuned = {k: c for k in range(5) if (c := load_cosines(fold_dir(k))) is not None}
+    if not tuned:
+        raise SystemExit("no fine-tuned fold yet: run with --fold K")
+    folds = sorted(tuned)
+    before = evaluate(sets, {k: shipped for k in range(5)})
+    after = evaluate(sets, tuned)
+    print(f"\nfolds measured: {folds} (shipped encoder on all 5 and on these)")
+    for label, measured in (("shipped", before), ("fine-tuned", after)):
+        print(
+            f"== {label}: chosen " + "; ".join(f"{k}: {v}" for k, v in measured["chosen"].items())
+        )
+    for name in sets:
+        for metric in ("r5", "r1"):
+            for label, measured, keys in (
+                ("shipped, all folds", before, range(5)),
+                ("shipped, same folds", before, folds),
+                ("fine-tuned", after, folds),
+            ):
+                values = [measured["results"][name][metric][k] for k in keys]
+                print(
+                    f"  {name:<18} {metric} {label:<20} {statistics.fmean(values):.3f}x"
+                    f" ({min(values):.3f}-{max(values):.3f})  folds "
+                    + " ".join(f"{v:.3f}" for v in values)
+                )
+        for metric in ("claims5", "claims1"):
+            new = np.concatenate([after["results"][name][metric][k] for k in folds])
+            old = np.concatenate([before["results"][name][metric][k] for k in folds])
+            mean, low, high = paired_bootstrap(new, old)
+            print(
+                f"  {name:<18} recall@{metric[-1]} claim by claim:"
+                f" {new.mean():.4f} vs {old.mean():.4f},"
+                f" {mean:+.4f} (95% bootstrap {low:+.4f} to {high:+.4f});"
+                f" {int((new > old).sum())} gain, {int((new < old).sum())} lose, {len(new)} claims"
+            )
+
+
+def measure(sets: dict[str, Any], texts: dict[str, str]) -> None:
+    """Seconds a step on this machine, to size the epochs to the time budget."""
+    examples = training_examples(sets, 0)
+    _, _, timing = train(examples, texts, max_steps=10)
+    per_epoch = (len(examples) + BATCH - 1) // BATCH
+    print(f"{timing['s_per_step']:.2f} s a step; {per_epoch} steps an epoch of {len(examples)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--measure", action="store_true", help="seconds a training step")
+    parser.add_argument("--shipped", action="store_true", help="cosines of the packaged model")
+    parser.add_argument("--fold", type=int, action="append", default=[], help="train fold K")
+    parser.add_argument("--evaluate", action="store_true", help="held-out report")
+    parser.add_argument("--final", action="store_true", help="train on all claims, ship it")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    from corpora import data_or_skip
+
+    data_or_skip()
+    try:
+        import torch
+        import transformers  # noqa: F401
+    except ImportError as missing:
+        if not args.evaluate:
+            print(f"skipped: {missing.name} not installed (pip install -e '.[train]')")
+            return
+    else:
+        torch.set_num_threads(args.threads)
+    sets = load_tables()
+    texts = passage_texts(sets)
+    if args.measure:
+        measure(sets, texts)
+    if args.shipped:
+        started = time.perf_counter()
+        save_cosines(fold_dir(None), table_cosines(None, sets), {})
+        print(f"shipped cosines in {time.perf_counter() - started:.0f} s", flush=True)
+    for fold in args.fold:
+        run_fold(fold, sets, texts, args.epochs)
+    if args.final:
+        from export_sentence_encoder import ONNX_PATH
+
+        examples = training_examples(sets, None)
+        print(f"final: {len(examples)} claims, {args.epochs} epochs", flush=True)
+        tokenizer, model, timing = train(examples, texts, epochs=args.epochs)
+        print(f"  trained: {timing}", flush=True)
+        fold_dir(-1).mkdir(parents=True, exist_ok=True)
+        save_and_export(tokenizer, model, ONNX_PATH, fold_dir(-1) / "hf")
+        from export_sentence_encoder import check
+
+        check(fold_dir(-1) / "hf")
+    if args.evaluate:
+        report(sets)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""The sentence-encoder fine-tuning script's plumbing (bench/train_sentence_encoder.py).
+
+Training needs torch and the shared data; what is tested here decides which passages a
+claim is trained against and how the loss treats them, with neither."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import train_sentence_encoder as tse  # noqa: E402
+
+
+def test_hard_negatives_skip_gold_and_keep_the_ranking_order() -> None:
+    ranking = ["g1", "a", "b", "g2", "c", "d"]
+    assert tse.hard_negatives(ranking, {"g1", "g2"}, depth=3) == ["a", "b", "c"]
+    assert tse.hard_negatives(["g1"], {"g1"}) == []
+
+
+def test_an_epoch_has_every_claim_with_gold_once_with_its_own_gold_and_negative() -> None:
+    examples = [
+        tse.Example(f"claim {i}", (f"g{i}", f"h{i}"), (f"n{i}",) if i % 2 else ())
+        for i in range(40)
+    ] + [tse.Example("no gold", (), ("x",))]
+    triples = tse.epoch_triples(examples, random.Random(3))
+    assert sorted(c for c, _, _ in triples) == sorted(f"claim {i}" for i in range(40))
+    for claim, gold, negative in triples:
+        i = int(claim.split()[1])
+        assert gold in (f"g{i}", f"h{i}")
+        assert negative == (f"n{i}" if i % 2 else None)
+
+
+def test_a_passage_gold_for_another_claim_is_masked_but_never_the_own_positive() -> None:
+    golds = [{"p1"}, {"p2", "p1"}]
+    columns = ["p1", "p2", "n1", "p1"]
+    mask = tse.false_negative_mask(golds, columns)
+    assert mask[0] == [False, False, False, True]
+    assert mask[1] == [True, False, False, True]
+
+
+def test_learning_rate_warms_up_then_decays_to_zero() -> None:
+    factors = [tse.learning_rate_factor(step, 100, 0.1) for step in range(100)]
+    assert factors[0] == 0.1 and factors[9] == 1.0
+    assert all(a >= b for a, b in itertools.pairwise(factors[9:]))
+    assert factors[-1] < 0.02
+
+
+def test_paired_bootstrap_brackets_the_mean_difference() -> None:
+    new = np.array([1.0, 1.0, 0.0, 1.0] * 50)
+    old = np.array([0.0, 1.0, 0.0, 1.0] * 50)
+    mean, low, high = tse.paired_bootstrap(new, old)
+    assert mean == 0.25
+    assert 0.0 < low < mean < high < 0.5
+    same, low_same, high_same = tse.paired_bootstrap(old, old)
+    assert same == low_same == high_same == 0.0
