@@ -208,7 +208,15 @@ def add_article(store: Store, article: Article, *, defer_scores: bool = False) -
     if existing is not None:
         return existing
     defer = defer_scores and not has_surrogates(article.text)
-    claims, duplicate_of = article_claims(article, first_pass=defer)
+    return _store_article(store, article, article_claims(article, first_pass=defer), defer)
+
+
+def _store_article(
+    store: Store, article: Article, groups: ClaimGroups, scores_pending: bool
+) -> AddResult:
+    """`article` stored with its text, metadata and split (`groups`) in one transaction:
+    what `add_article` and `add_articles` both write."""
+    claims, duplicate_of = groups
     return store.add_document(
         article.text,
         title=article.title,
@@ -219,7 +227,7 @@ def add_article(store: Store, article: Article, *, defer_scores: bool = False) -
         author=article.author,
         publisher=article.publisher,
         published_at=article.published_at,
-        scores_pending=defer,
+        scores_pending=scores_pending,
     )
 
 
@@ -252,22 +260,7 @@ def add_articles(
         elif groups is None:  # stored before: the existing document, not split again
             yield key, article, add_article(store, article)
         else:
-            claims, duplicate_of = groups
-            yield (
-                key,
-                article,
-                store.add_document(
-                    article.text,
-                    title=article.title,
-                    source=article.source,
-                    claims=claims,
-                    duplicate_of=duplicate_of,
-                    url=article.url,
-                    author=article.author,
-                    publisher=article.publisher,
-                    published_at=article.published_at,
-                ),
-            )
+            yield key, article, _store_article(store, article, groups, False)
 
 
 def _text_to_split(store: Store, article: object) -> str | None:
