@@ -20,6 +20,7 @@ from factcheck.ingest import Article, add_article, add_articles
 from factcheck.ingest.pending_scores import WORKERS_FROM
 from factcheck.ingest.workers import IN_FLIGHT_PER_WORKER
 from factcheck.store import Store
+from tests.unit.stored_claims import stored_claims
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "xi-lee-call.txt"
 
@@ -36,14 +37,6 @@ def _articles(count: int = WORKERS_FROM) -> list[Article]:
         )
         for k in range(count)
     ]
-
-
-def _claims(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            'SELECT document_id, text, "start", "end", sentence_start, sentence_end, kind,'
-            " score, status, duplicate_of FROM claims ORDER BY id"
-        ).fetchall()
 
 
 def _documents(db: Path) -> list[tuple]:
@@ -80,7 +73,7 @@ def test_add_articles_in_two_workers_stores_what_one_process_stores(
     assert [r.created for r in results] == [True] * len(articles) + [False]
     assert results[-1].document.id == results[0].document.id
     assert _documents(db) == _documents(one_by_one)
-    assert _claims(db) == _claims(one_by_one)  # spans, groups and scores, to the bit
+    assert stored_claims(db) == stored_claims(one_by_one)  # spans, groups and scores, to the bit
     with Store(db) as store:
         assert not store.has_pending_scores()  # scored at once: no second split later
 
@@ -124,7 +117,7 @@ def test_finishing_in_two_workers_stores_what_one_process_stores(
             )
             finished[workers] = seen
             assert not store.has_pending_scores()
-        assert _claims(db) == _claims(one_by_one)
+        assert stored_claims(db) == stored_claims(one_by_one)
     assert finished[1] == finished[2] == list(range(1, len(_articles()) + 1))  # in order
 
 
@@ -147,7 +140,7 @@ def test_a_bulk_add_scores_at_once_and_reports_each_file_in_order(
     assert ("adding" in done.stderr) is terminal
     with Store(db) as store:
         assert not store.has_pending_scores()
-    assert _claims(db) == _claims(one_by_one)
+    assert stored_claims(db) == stored_claims(one_by_one)
 
 
 def test_workers_exit_when_their_caller_is_killed(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from factcheck.cli import cli
 from factcheck.errors import StoreError
 from factcheck.ingest import Article, add_article
 from factcheck.store import Store
+from tests.unit.stored_claims import stored_claims
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "xi-lee-call.txt"
 
@@ -29,14 +30,6 @@ def _parts() -> list[Article]:
         Article("\n\n".join(paragraphs[i : i + size]) + "\n", title=f"part {i}", source=f"p{i}")
         for i in range(0, len(paragraphs), size)
     ]
-
-
-def _claims(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            'SELECT document_id, text, "start", "end", sentence_start, sentence_end, kind,'
-            " score, status, duplicate_of FROM claims ORDER BY id"
-        ).fetchall()
 
 
 def _pending(db: Path) -> list[int]:
@@ -65,7 +58,7 @@ def test_add_marks_scores_pending_with_the_same_claims_and_counts(
     tmp_path: Path, immediate: Path
 ) -> None:
     deferred = _deferred(tmp_path / "deferred.db")
-    now, later = _claims(immediate), _claims(deferred)
+    now, later = stored_claims(immediate), stored_claims(deferred)
     assert len(_pending(deferred)) == len(_parts()) and not _pending(immediate)
     # the same claims, spans, kinds and groups; only the (first-pass) scores differ
     assert [row[:7] + row[8:] for row in now] == [row[:7] + row[8:] for row in later]
@@ -84,7 +77,7 @@ def test_the_finish_stores_the_scores_of_an_immediate_add_to_the_bit(
         assert finish_pending_scores(store) == len(_parts())
         assert not store.has_pending_scores()
         assert finish_pending_scores(store) == 0  # nothing left: nothing done
-    assert _claims(deferred) == _claims(immediate)  # floats compared as stored
+    assert stored_claims(deferred) == stored_claims(immediate)  # floats compared as stored
 
 
 def test_add_then_list_in_separate_processes_shows_what_immediate_scoring_shows(
@@ -105,8 +98,8 @@ def test_add_then_list_in_separate_processes_shows_what_immediate_scoring_shows(
     listed = runner.invoke(cli, ["--db", str(db), "list", "--format", "json"])
     assert listed.exit_code == 0, listed.output
     assert not _pending(db)
-    scores = [row[7] for row in _claims(db)]
-    assert scores == [row[7] for row in _claims(immediate)]
+    scores = [row[7] for row in stored_claims(db)]
+    assert scores == [row[7] for row in stored_claims(immediate)]
     # and listing again (nothing pending) prints the same
     again = runner.invoke(cli, ["--db", str(db), "list", "--format", "json"])
     assert again.stdout == listed.stdout
@@ -157,10 +150,10 @@ def test_a_second_finisher_writes_nothing_for_a_finished_document(tmp_path: Path
     with Store(deferred) as first, Store(deferred) as second:
         late = second.pending_score_documents()  # read before the other process finished
         assert finish_pending_scores(first) == len(late)
-        finished = _claims(deferred)
+        finished = stored_claims(deferred)
         # the late process re-checks under the write lock: not pending, nothing written
         assert not second.finish_scores(late[0], [(c[2], c[3], 0.123) for c in finished])
-    assert _claims(deferred) == finished
+    assert stored_claims(deferred) == finished
 
 
 def test_two_finishers_at_once_finish_each_document_once(tmp_path: Path, immediate: Path) -> None:
@@ -182,14 +175,14 @@ def test_two_finishers_at_once_finish_each_document_once(tmp_path: Path, immedia
         thread.join()
     assert not errors
     assert sum(counts) == len(_parts())  # each document written by one of them
-    assert _claims(deferred) == _claims(immediate)
+    assert stored_claims(deferred) == stored_claims(immediate)
 
 
 def test_an_interrupt_mid_finish_keeps_finished_documents_and_loses_nothing(
     tmp_path: Path, immediate: Path
 ) -> None:
     deferred = _deferred(tmp_path / "deferred.db")
-    first_pass = _claims(deferred)
+    first_pass = stored_claims(deferred)
 
     def interrupt(document_id: int) -> None:
         raise KeyboardInterrupt  # Ctrl-C right after the first document
@@ -197,19 +190,19 @@ def test_an_interrupt_mid_finish_keeps_finished_documents_and_loses_nothing(
     with Store(deferred) as store, pytest.raises(KeyboardInterrupt):
         finish_pending_scores(store, on_document=interrupt)
     assert _pending(deferred) == [2, 3, 4]
-    now, final = _claims(deferred), _claims(immediate)
+    now, final = stored_claims(deferred), stored_claims(immediate)
     assert [r for r in now if r[0] == 1] == [r for r in final if r[0] == 1]
     assert [r for r in now if r[0] != 1] == [r for r in first_pass if r[0] != 1]
     with Store(deferred) as store:
         assert finish_pending_scores(store) == 3
-    assert _claims(deferred) == final
+    assert stored_claims(deferred) == final
 
 
 def test_a_failed_write_mid_finish_rolls_that_document_back(
     tmp_path: Path, immediate: Path
 ) -> None:
     deferred = _deferred(tmp_path / "deferred.db")
-    first_pass = _claims(deferred)
+    first_pass = stored_claims(deferred)
     with sqlite3.connect(deferred) as conn:  # the disk "fails" on document 2's update
         conn.execute(
             "CREATE TRIGGER fail AFTER UPDATE OF score ON claims WHEN new.document_id = 2"
@@ -218,8 +211,8 @@ def test_a_failed_write_mid_finish_rolls_that_document_back(
     with Store(deferred) as store, pytest.raises(StoreError):
         finish_pending_scores(store)
     assert _pending(deferred) == [2, 3, 4]
-    final = _claims(immediate)
-    now = _claims(deferred)
+    final = stored_claims(immediate)
+    now = stored_claims(deferred)
     assert [r for r in now if r[0] == 1] == [r for r in final if r[0] == 1]
     assert [r for r in now if r[0] != 1] == [r for r in first_pass if r[0] != 1]
 
@@ -239,12 +232,12 @@ def test_a_span_the_split_no_longer_finds_keeps_its_first_pass_score(tmp_path: P
 
 def test_a_read_only_database_with_pending_scores_is_a_one_line_error(tmp_path: Path) -> None:
     deferred = _deferred(tmp_path / "deferred.db")
-    before = _claims(deferred)
+    before = stored_claims(deferred)
     with Store(deferred) as store:
         store.conn.execute("PRAGMA query_only = ON")  # writes fail as on a read-only file
         with pytest.raises(StoreError, match="read-only and the scores of 4 added documents"):
             finish_pending_scores(store)
-    assert _claims(deferred) == before and len(_pending(deferred)) == 4
+    assert stored_claims(deferred) == before and len(_pending(deferred)) == 4
     with Store(tmp_path / "empty.db") as store:
         store.conn.execute("PRAGMA query_only = ON")
         assert finish_pending_scores(store) == 0  # nothing pending: reads as before
@@ -297,8 +290,8 @@ def test_a_review_session_finishes_its_own_document_only(tmp_path: Path, immedia
     with Store(deferred) as store:
         ReviewSession(store, 2, reviewer="ana")
     assert _pending(deferred) == [1, 3, 4]
-    assert [r for r in _claims(deferred) if r[0] == 2] == [
-        r for r in _claims(immediate) if r[0] == 2
+    assert [r for r in stored_claims(deferred) if r[0] == 2] == [
+        r for r in stored_claims(immediate) if r[0] == 2
     ]
     with Store(deferred) as store:  # read-only: the session opens, first pass shown
         store.conn.execute("PRAGMA query_only = ON")
