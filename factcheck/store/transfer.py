@@ -278,6 +278,7 @@ class TransferMixin(StoreBase):
             [document_id, claim.start, claim.end],
         ).fetchone()
         if row is None:
+            _refuse_overlap(db, document_id, claim)
             updated_at = claim.updated_at or utc_now()
             claim_id = int(
                 db.table("claims")
@@ -371,6 +372,24 @@ class TransferMixin(StoreBase):
             [claim_id, str(event.status), event.note, event.reviewer, event.created_at, undone_id],
         )
         result.verdicts_added += 1
+
+
+def _refuse_overlap(db: sqlite_utils.Database, document_id: int, claim: Claim) -> None:
+    """Refuse a new claim that overlaps a claim of the document here: claims of a
+    document never overlap, and matching is by exact offsets, so a span edited in only
+    one of two databases would otherwise come back as a second, overlapping claim (the
+    whole import is one transaction: nothing of it is kept)."""
+    here = db.execute(
+        'SELECT id, "start", "end" FROM claims WHERE document_id = ? AND "start" < ?'
+        ' AND "end" > ? ORDER BY "start" LIMIT 1',
+        [document_id, claim.end, claim.start],
+    ).fetchone()
+    if here is not None:
+        raise InputError(
+            f"the report's claim at characters {claim.start}-{claim.end} of document"
+            f" {document_id} overlaps claim {here[0]} here ({here[1]}-{here[2]}): a span"
+            " edited in one database only; make the two spans the same, then import again"
+        )
 
 
 def _join_group(db: sqlite_utils.Database, claim_id: int, head_id: int) -> None:
