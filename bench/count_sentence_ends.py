@@ -31,6 +31,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 SHARED = REPO_ROOT.parent / "shared" / "data"
 
+sys.path.insert(0, str(REPO_ROOT / "bench"))
+
+from count_span_cuts import bodies as corpus_bodies  # noqa: E402 (after the path)
+
 from factcheck.untrusted.terminal_text import printable  # noqa: E402 (after the path)
 
 MAX_BYTES = 6000
@@ -58,15 +62,6 @@ def claimreview_bodies() -> list[str]:
                     continue  # long2: blind, never read
             kept.append(body)
     return kept
-
-
-def coaid_bodies() -> list[str]:
-    csv.field_size_limit(sys.maxsize)
-    found: list[str] = []
-    for path in sorted((SHARED / "coaid").glob("*/News*COVID-19.csv")):
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            found.extend(row.get("content") or "" for row in csv.DictReader(f))
-    return [b for b in found if b.strip()]
 
 
 def load_base(base: Path):
@@ -126,7 +121,10 @@ def main() -> int:
     from factcheck.text.sentences import split_sentences
 
     base_split = load_base(args.base)
-    for corpus, bodies in (("claimreview", claimreview_bodies()), ("coaid", coaid_bodies())):
+    for corpus, bodies in (
+        ("claimreview", claimreview_bodies()),
+        ("coaid", corpus_bodies("coaid")),
+    ):
         gained: dict[str, list[tuple[str, int, int]]] = {}
         lost: dict[str, list[tuple[str, int, int]]] = {}
         counts = {"before": 0, "after": 0}
