@@ -79,6 +79,7 @@ def stream_render(
         generated_at=generated_at,
         chunk_claims=chunk_claims,
         rows=format in ("html", "json", "markdown"),  # most claims written from rows
+        decided_only=format == "claimreview",  # it publishes reviews, nothing else
     )
     if format == "claimreview":
         reviewed = store.reviewed_claims(document_id=document_id, status=stream.status_filter)

@@ -31,6 +31,8 @@ _DOCUMENT = CLAIM_FIELDS.index("document_id")
 _ID = CLAIM_FIELDS.index("id")
 _STATUS = CLAIM_FIELDS.index("status")
 _DUPLICATE = CLAIM_FIELDS.index("duplicate_of")
+_DECIDED = CLAIM_FIELDS.index("decided")
+_DISMISSED = str(Status.DISMISSED)
 
 STATUS_ORDER: tuple[Status, ...] = (Status.DISPUTED, Status.SUPPORTED, Status.UNVERIFIED)
 """How reports group claims: what needs correcting first, then what checks out."""
@@ -313,13 +315,17 @@ def stream_report(
     generated_at: str | None = None,
     chunk_claims: int = STREAM_CHUNK_CLAIMS,
     rows: bool = False,
+    decided_only: bool = False,
 ) -> ReportStream:
     """`build_report`'s data, streamed: documents come from cursors, and the verdicts
     and evidence of their claims are read a chunk (about `chunk_claims`) at a time.
 
     Same documents, entries, numbers and totals as `build_report`, so every renderer
     gives the same bytes from either. With `rows`, the documents are read as
-    `DocumentRows` (`ReportStream.document_rows`), for the HTML report.
+    `DocumentRows` (`ReportStream.document_rows`), for the HTML report. With
+    `decided_only`, only claims with a verdict in force become entries (and documents
+    with none are left out): ClaimReview publishes nothing else, so a desk of mostly
+    undecided claims is not read whole, evidence and all, to write a few reviews.
     """
     status = Status(status) if status is not None else None
     if status is Status.DISMISSED:
@@ -328,9 +334,18 @@ def stream_report(
         documents: Iterable[Document] = [store.get_document(document_id)]
     else:
         documents = store.iter_documents()
-    stream = _stream_document_rows if rows else _stream_documents
+    if rows and decided_only:
+        raise ValueError("decided_only streams entries, not rows")
+    if rows:
+        streamed: Iterable[DocumentReport] | Iterable[DocumentRows] = _stream_document_rows(
+            store, documents, document_id, status, chunk_claims
+        )
+    else:
+        streamed = _stream_documents(
+            store, documents, document_id, status, chunk_claims, decided_only=decided_only
+        )
     return ReportStream(
-        stream(store, documents, document_id, status, chunk_claims),
+        streamed,
         generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         status_filter=status,
         document_filter=document_id,
@@ -348,11 +363,13 @@ def _row_chunks(
     document_id: int | None,
     status: Status | None,
     chunk_claims: int,
+    decided_only: bool = False,
 ) -> Iterator[list[tuple[Document, list[ClaimRow]]]]:
     """The documents a report lists, each with its claim rows (repeats and dismissed
     ones included), in chunks of about `chunk_claims` claims (those listed, under a
-    status filter): the one walk both streams make, merging the documents with one
-    cursor over the claims. A document with no claim of the wanted status is left out."""
+    status filter; those decided, with `decided_only`): the one walk both streams make,
+    merging the documents with one cursor over the claims. A document with no claim of
+    the wanted status (or none decided) is left out."""
     rows_by_document = itertools.groupby(
         store.claim_rows(document_id=document_id, include_hidden=True),
         key=operator.itemgetter(_DOCUMENT),
@@ -368,7 +385,18 @@ def _row_chunks(
         if pending is not None and pending[0] == document.id:
             rows = list(pending[1])
             pending = next(rows_by_document, None)
-        if wanted is None:
+        if decided_only:
+            chosen = sum(
+                1
+                for row in rows
+                if row[_DECIDED]
+                and row[_DUPLICATE] is None
+                and (row[_STATUS] == wanted if wanted else row[_STATUS] != _DISMISSED)
+            )
+            if not chosen:
+                continue
+            chunk_size += chosen
+        elif wanted is None:
             chunk_size += len(rows)
         else:
             chosen = sum(1 for row in rows if row[_STATUS] == wanted and row[_DUPLICATE] is None)
@@ -389,9 +417,13 @@ def _stream_documents(
     document_id: int | None,
     status: Status | None,
     chunk_claims: int,
+    *,
+    decided_only: bool = False,
 ) -> Iterator[DocumentReport]:
-    """The listed documents as `DocumentReport`s, a chunk of `_row_chunks` at a time."""
-    for rows_chunk in _row_chunks(store, documents, document_id, status, chunk_claims):
+    """The listed documents as `DocumentReport`s, a chunk of `_row_chunks` at a time
+    (only the decided claims as entries, with `decided_only`)."""
+    chunks = _row_chunks(store, documents, document_id, status, chunk_claims, decided_only)
+    for rows_chunk in chunks:
         chunk: list[_Pending] = []
         for document, rows in rows_chunk:
             all_claims = [claim_from_row(row) for row in rows]
@@ -401,6 +433,7 @@ def _stream_documents(
                 if c.duplicate_of is None  # `_shown`, inlined: it runs for every claim
                 and c.status is not Status.DISMISSED
                 and (status is None or c.status is status)
+                and (c.decided or not decided_only)
             ]
             chunk.append((document, all_claims, chosen))
         yield from _document_reports(store, chunk, status)
@@ -533,9 +566,6 @@ def _stream_document_rows(
     holds a repeat or a dismissed claim (then the whole document is built as entries)."""
     for chunk in _row_chunks(store, documents, document_id, status, chunk_claims):
         yield from _documents_of_rows(store, chunk, status)
-
-
-_DISMISSED = str(Status.DISMISSED)
 
 
 def _documents_of_rows(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from test_report_set_based import GENERATED_AT, desk, per_claim_build_report
 
 from factcheck.cli import cli
-from factcheck.export import STREAMED_FORMATS, build_report, render, stream_render
+from factcheck.export import STREAMED_FORMATS, Report, build_report, render, stream_render
 from factcheck.export.csv_report import _defused, defuse_formula
 from factcheck.models import SHOWN_STATUSES, Claim, ClaimKind, Status
 from factcheck.store import Store
@@ -46,7 +46,15 @@ def test_streamed_export_is_byte_identical_to_the_whole_report(
         streamed = "".join(pieces)
         assert streamed == render(whole, fmt), fmt
         assert streamed == render(reference, fmt), fmt
-        assert stream.listed == len(whole.entries)
+        assert stream.listed == listed_in(whole, fmt), fmt
+
+
+def listed_in(report: Report, fmt: str) -> int:
+    """The claims `factcheck export` says it wrote: every listed claim, but for
+    ClaimReview, which reviews only the decided ones (repeats included)."""
+    if fmt == "claimreview":
+        return sum(entry.verdict is not None for entry in report.entries)
+    return len(report.entries)
 
 
 def test_streamed_json_of_an_empty_selection_matches(fresh_store: Store) -> None:
@@ -104,6 +112,34 @@ def test_stream_reads_verdicts_chunk_by_chunk_as_it_is_written(
         rest = list(written)
         assert len(rest) >= 29, fmt
         assert reads == [50] * 6, fmt
+
+
+def test_streamed_claimreview_reads_only_the_decided_claims(
+    fresh_store: Store, monkeypatch
+) -> None:
+    """ClaimReview publishes reviews only: a desk of 300 claims with 7 decided (two of
+    them `unverified`, one dismissed) reads the verdicts of the 6 it can publish, not
+    of all 300, and writes the whole report's bytes."""
+    _many_documents(fresh_store, documents=30, claims_each=10)
+    ids = [claim.id for claim in fresh_store.list_claims()]
+    fresh_store.mark([ids[3], ids[150]], Status.SUPPORTED, reviewer="ana")
+    fresh_store.mark([ids[42], ids[299]], Status.DISPUTED, reviewer="bo")
+    fresh_store.mark([ids[7], ids[8]], Status.UNVERIFIED, reviewer="bo")
+    fresh_store.mark([ids[200]], Status.DISMISSED, reviewer="bo")
+    for status in (None, Status.SUPPORTED):
+        whole = render(
+            build_report(fresh_store, status=status, generated_at=GENERATED_AT), "claimreview"
+        )
+        reads = verdict_reads(fresh_store, monkeypatch)
+        with fresh_store.snapshot():
+            _stream, pieces = stream_render(
+                fresh_store, "claimreview", status=status, generated_at=GENERATED_AT
+            )
+            streamed = "".join(pieces)
+        monkeypatch.undo()
+        assert streamed == whole
+        assert sum(reads) == (6 if status is None else 2), reads
+        assert '"@type": "ClaimReview"' in whole  # one text: its newest review
 
 
 def test_csv_is_one_query_without_per_chunk_reads(fresh_store: Store, monkeypatch) -> None:
@@ -223,18 +259,18 @@ def test_claimreview_chooses_from_one_query_then_reads_a_chunk_at_a_time(
 ) -> None:
     """Which claim of a text to publish comes from one query of the reviewed claims
     before the array opens (no report is built for it); then the report is read and
-    written a chunk at a time."""
+    written a chunk of decided claims at a time."""
     _many_documents(fresh_store, documents=30, claims_each=10)
-    fresh_store.mark([1, 11], Status.SUPPORTED, reviewer="ana")  # both in the first chunk
+    fresh_store.mark([1, 11, 120, 299], Status.SUPPORTED, reviewer="ana")
     reads = verdict_reads(fresh_store, monkeypatch)
     with fresh_store.snapshot():
-        _stream, written = stream_render(fresh_store, "claimreview", chunk_claims=50)
+        _stream, written = stream_render(fresh_store, "claimreview", chunk_claims=2)
         assert next(written) == "["
         assert reads == []
-        next(written)  # the one review published (both share one text)
-        assert reads == [50]  # one chunk so far
+        next(written)  # the one review published (one text): the newest, 299's
+        assert reads == [2, 2]  # the two chunks of decided claims, not 300 claims
         assert list(written) == ["\n]\n"]
-        assert reads == [50] * 6
+        assert reads == [2, 2]
 
 
 def _reviewed_documents(store: Store, documents: int, claims_each: int) -> None:
@@ -334,7 +370,7 @@ def test_streamed_claimreview_of_repeated_texts_matches_the_whole_report(
             )
             assert "".join(pieces) == whole
         assert '"appearance"' in whole
-        assert stream.listed == len(build_report(fresh_store, status=status).entries)
+        assert stream.listed == listed_in(build_report(fresh_store, status=status), "claimreview")
 
 
 @pytest.mark.parametrize("fmt", STREAMED_FORMATS)
