@@ -14,6 +14,14 @@ the sentence score, and only by mood:
 
 What someone said is checkable even when what they said is a plan: a modal after a
 reporting verb ("Xi assured him that Beijing would ...") is not a prediction of ours.
+
+"Can" and "may" in the general present are not predictions either: "tetanus can be
+fatal", "the spores can survive for a very long time", "smoking may increase the risk
+of stroke" state what something is able or liable to do, checkable now. The cascade's
+linear first pass scores such sentences as if they were debate promises ("we can do
+better"), so they rarely reach the transformer; `is_generic_modal` names the class and
+the cascade lets them through (`checkworthiness.scoring`). Nothing here moves their
+score.
 A prediction that carries a concrete fact (a figure, a date, a ranking) is lowered less:
 the fact inside it can still be checked. The learned scorer stays orthogonal: this
 module is the only place these rules live. Pure; no I/O.
@@ -26,7 +34,7 @@ import re
 from factcheck.text.lexicon import HEDGES, MONTHS, WEEKDAYS, words_of
 from factcheck.text.words import WORD
 
-__all__ = ["mood_shift"]
+__all__ = ["is_generic_modal", "mood_shift"]
 
 
 MOOD_SCALE = 1.0
@@ -74,6 +82,41 @@ _PREDICTION = re.compile(
     re.IGNORECASE,
 )
 """The future and plans: what cannot be checked yet."""
+_CALENDAR_NAMES = [*WEEKDAYS, *(month for month in MONTHS if month != "may")]
+"""Day and month names that date a statement ("may" is the modal far more often)."""
+_GENERIC_MODAL = re.compile(r"\b(?:can(?:not)?|can['’]t|may)\b")
+""""Can" / "may" as modals. Cased: "May" is the month far more often than a modal that
+opens a sentence ("May I ask ..." is a question anyway)."""
+_NOT_GENERIC = re.compile(
+    r"\b(?:I|we|you)\s+(?:\w+ly\s+)?(?:can(?:not)?|can['’]t|may)\b|"
+    r"\bif\s+(?:I|we|you)\b|"
+    r"\b(?:would|could|might)\b(?!\s+(?:normally|usually|typically|generally|often)\b)|"
+    r"\b(?:tomorrow|soon|next\s+(?:week|month|year|decade|season|term)|"
+    r"(?:coming|next\s+few)\s+(?:days|weeks|months|years)|in\s+the\s+future|"
+    r"by\s+(?:the\s+end\s+of|20\d\d)|one\s+day|someday|(?:this|later\s+this)\s+"
+    r"(?:week|month|year|spring|summer|autumn|fall|winter)|" + "|".join(_CALENDAR_NAMES) + r")\b|"
+    r"\b(?:in|into|since|until|till|from|through|early|late|mid-?)\s*may\b|"
+    r"\b(?:country|world|nation|society|future|place)\s+where\b|"
+    r"\bcan\s+be\s+(?:found|seen|viewed|read|accessed|downloaded|watched|heard)\b|"
+    r"\b(?:can(?:not)?|can['’]t|may)\s+(?:not\s+)?have\s+\w+(?:ed|en|t)\b|"
+    r"\b(?:can|may)\s+(?:\w+ly\s+|of\s+course\s+)?(?:choose|decide|determine|opt|"
+    r"consult|consider|request|apply|ask|contact|call|visit)\b|"
+    r"\bmay\s+(?:\w+ly\s+)?have\s+to\b|"
+    r"\b(?:possible|possibly|perhaps|maybe|necessary|vital|essential|advisable|"
+    r"important\s+(?:to|that))\b",
+    re.IGNORECASE,
+)
+"""What makes a "can" / "may" sentence a plan, advice, a hypothesis, a forecast or a
+vision rather than a general fact: a first- or second-person subject ("we can build",
+"you can protect yourself"), a condition on one ("if we ..."), a hedge ("could",
+"would", "might"; not the habitual "would normally"), a time ("next year", "in June",
+"in may": a general fact holds at no date, and "may" of a dated event is a forecast or
+a guess), a vision ("a country where every child can dream"), a pointer ("can be
+found here"), the perfect ("may have been premature": a guess about one past event,
+not a general property), a permission ("administrators can consult ...", "employers
+may choose to ...": advice), an open hedge ("it is possible that", "perhaps") or a
+judgement of need ("may be necessary", "may have to", "it is vital to"). Opinion ("should", "must")
+and the future and plans (`_PREDICTION`) rule it out too."""
 _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b", re.IGNORECASE)
 """A conditional or hedged statement ("... would bring more benefits"): weaker than a
 plan, and common inside checkable sentences, so it moves the score less."""
@@ -87,8 +130,6 @@ _RHETORIC = re.compile(
     r"\b(?:on\s+earth|in\s+the\s+world|ever|in\s+history|of\s+all\s+time)\b",
     re.IGNORECASE,
 )
-_CALENDAR_NAMES = [*WEEKDAYS, *(month for month in MONTHS if month != "may")]
-"""Day and month names that date a statement ("may" is the modal far more often)."""
 _CONCRETE = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|last\s+(?:week|month|year)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
@@ -123,6 +164,22 @@ _PREDICTION_GATE = words_of(
 )
 _OPINION_GATE = words_of("think believe feel hope must should need ought")
 _RHETORIC_GATE = words_of("greatest best finest most worst")
+
+
+def is_generic_modal(sentence: str) -> bool:
+    """Whether `sentence` states a general capability, risk or property with "can" or
+    "may" in the present ("tetanus can be fatal", "smoking may increase the risk of
+    stroke"): a checkable fact, not a plan, forecast, hypothesis or piece of advice.
+
+    Deliberately narrow: the predictions, plans and questions `mood_shift` lowers are
+    never in it, so letting the class through to the transformer cannot raise them."""
+    if _GENERIC_MODAL.search(sentence) is None:
+        return False
+    if sentence.rstrip("”\"’' ").endswith("?"):
+        return False
+    return not any(
+        rule.search(sentence) is not None for rule in (_PREDICTION, _OPINION, _NOT_GENERIC)
+    )
 
 
 def mood_shift(statement: str) -> float:
