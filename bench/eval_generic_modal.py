@@ -6,7 +6,8 @@
 `score_sentences` sends sentences below the cascade floor to the transformer when they
 state a general capability or risk with "can" / "may" (`mood.is_generic_modal`). This
 script measures that pass against the cascade without it ("before": the same code with
-the class empty), on the same sentences in the same process:
+the class empty, and with --base the base commit's mood rules), on the same sentences
+in the same process:
 
 1. debates, the figures of bench/eval_checkworthiness.py's "cascade (shipped)" line:
    CheckThat! 2024 dev-test F1 at 0.5, AP and 2-fold F1 (mean +- sd); ClaimBuster's 7
@@ -26,6 +27,7 @@ the class empty), on the same sentences in the same process:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import math
 import random
 import statistics
@@ -42,31 +44,47 @@ from checkworthiness_data import Labelled, checkthat_2024, require_data, trainin
 from count_span_cuts import SHARED, bodies
 from eval_checkworthiness import average_precision, debate_bootstrap, prf, two_fold_f1
 
-from factcheck.claims import mood
+from factcheck.claims import mood, splitter
 from factcheck.claims.checkworthiness import default_model, scoring
-from factcheck.claims.mood import mood_shift
 
 SHOWN = 0.5
 
 
+BASE_MOOD: Callable[[str], float] = mood.mood_shift
+"""The mood rules before this change (--base: a tree of the base commit's files)."""
+
+
+def load_base_mood(base: Path) -> Callable[[str], float]:
+    spec = importlib.util.spec_from_file_location(
+        "base_mood", base / "factcheck" / "claims" / "mood.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shift: Callable[[str], float] = module.mood_shift
+    return shift
+
+
 @contextmanager
-def without_the_class() -> Iterator[None]:
-    """The cascade as it was before the generic-modal pass: the class is empty."""
-    kept = scoring.is_generic_modal
+def as_before() -> Iterator[None]:
+    """The split as it was before: the cascade's generic-modal class empty, and the
+    base's mood rules."""
+    kept = scoring.is_generic_modal, splitter.mood_shift
     scoring.is_generic_modal = lambda sentence: False
+    splitter.mood_shift = BASE_MOOD
     try:
         yield
     finally:
-        scoring.is_generic_modal = kept
+        scoring.is_generic_modal, splitter.mood_shift = kept
 
 
-def with_mood(scores: list[float], texts: list[str]) -> list[float]:
+def with_mood(scores: list[float], texts: list[str], shift: Callable[[str], float]) -> list[float]:
     """Each sentence's score shifted by its mood, as `splitter._claim` shifts a
     statement that is the whole sentence."""
     out = []
     for p, text in zip(scores, texts, strict=True):
         p = min(max(p, 1e-6), 1 - 1e-6)
-        out.append(1 / (1 + math.exp(-(math.log(p / (1 - p)) + mood_shift(text)))))
+        out.append(1 / (1 + math.exp(-(math.log(p / (1 - p)) + shift(text)))))
     return out
 
 
@@ -103,7 +121,7 @@ def debates() -> None:
     for name, rows in sets.items():
         items = [r.item for r in rows]
         texts = [i.text for i in items]
-        with without_the_class():
+        with as_before():
             before = scoring.score_sentences(items)
         after = scoring.score_sentences(items)
         routed = [
@@ -119,8 +137,10 @@ def debates() -> None:
         )
         for label, scores in (("before", before), ("after", after)):
             print(f"  cascade {label:6}  {debate_figures(name, rows, scores)}")
-        for label, scores in (("before", before), ("after", after)):
-            print(f"  + mood  {label:6}  {debate_figures(name, rows, with_mood(scores, texts))}")
+        moods = (("before", before, BASE_MOOD), ("after", after, mood.mood_shift))
+        for label, scores, shift in moods:
+            moved = with_mood(scores, texts, shift)
+            print(f"  + mood  {label:6}  {debate_figures(name, rows, moved)}")
         for i in crossed:
             print(
                 f"    label {rows[i].label}: {before[i]:.2f} -> {after[i]:.2f}  {texts[i][:160]!r}"
@@ -168,7 +188,7 @@ def news(coaid_sample: int, read: int, seed: int, fresh: bool) -> None:
         up = down = shown_before = shown_after = total = 0
         counted, tally = counting_routed()
         for text in texts:
-            with without_the_class():
+            with as_before():
                 before = statements(text)
             scoring.is_generic_modal = counted
             try:
@@ -202,6 +222,11 @@ def main() -> None:
     parser.add_argument("--coaid", type=int, default=800, help="CoAID bodies to sample")
     parser.add_argument("--read", type=int, default=0, help="print N crossing statements")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--base",
+        type=Path,
+        help="a tree of the base commit (git archive): its mood.py is the 'before' mood",
+    )
     parser.add_argument("--news-only", action="store_true")
     parser.add_argument(
         "--fresh",
@@ -212,6 +237,9 @@ def main() -> None:
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent")
         return
+    if args.base is not None:
+        global BASE_MOOD
+        BASE_MOOD = load_base_mood(args.base)
     if not args.news_only:
         debates()
     news(args.coaid, args.read, args.seed, args.fresh)

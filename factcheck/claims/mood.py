@@ -84,17 +84,30 @@ _PREDICTION = re.compile(
 """The future and plans: what cannot be checked yet."""
 _CALENDAR_NAMES = [*WEEKDAYS, *(month for month in MONTHS if month != "may")]
 """Day and month names that date a statement ("may" is the modal far more often)."""
+_HABITUAL = r"(?!\s+(?:normally|usually|typically|generally|often)\b)"
+"""Not before a frequency adverb: "would normally require admission to hospital" says
+what happens as a rule (habitual "would"), not what might."""
+_FUTURE_TIME = (
+    r"tomorrow|(?<!as\s)soon|next\s+(?:week|month|year|decade|season|term|spring|summer|autumn|"
+    r"fall|winter)|(?:coming|next\s+few)\s+(?:days|weeks|months|years)|in\s+the\s+future|"
+    r"by\s+(?:the\s+end\s+of|20\d\d)|one\s+day|someday|(?:this|later\s+this)\s+"
+    r"(?:week|month|year|spring|summer|autumn|fall|winter)"
+)
+"""Times ahead of the statement (a regex alternation; "as soon as 2 days after
+infection" is a duration, not a time ahead)."""
+_MODAL_FUTURE = re.compile(
+    r"\b(?:may|might|could|can)\b[^.;:!?]{0,80}?\b(?:" + _FUTURE_TIME + r")\b", re.IGNORECASE
+)
+"""A modal of possibility about a time ahead ("the ministry may announce a decision next
+week"): a forecast, lowered as one, not merely hedged."""
 _GENERIC_MODAL = re.compile(r"\b(?:can(?:not)?|can['’]t|may)\b")
 """"Can" / "may" as modals. Cased: "May" is the month far more often than a modal that
 opens a sentence ("May I ask ..." is a question anyway)."""
 _NOT_GENERIC = re.compile(
     r"\b(?:I|we|you)\s+(?:\w+ly\s+)?(?:can(?:not)?|can['’]t|may)\b|"
     r"\bif\s+(?:I|we|you)\b|"
-    r"\b(?:would|could|might)\b(?!\s+(?:normally|usually|typically|generally|often)\b)|"
-    r"\b(?:tomorrow|soon|next\s+(?:week|month|year|decade|season|term)|"
-    r"(?:coming|next\s+few)\s+(?:days|weeks|months|years)|in\s+the\s+future|"
-    r"by\s+(?:the\s+end\s+of|20\d\d)|one\s+day|someday|(?:this|later\s+this)\s+"
-    r"(?:week|month|year|spring|summer|autumn|fall|winter)|" + "|".join(_CALENDAR_NAMES) + r")\b|"
+    r"\b(?:would|could|might)\b" + _HABITUAL + "|"
+    r"\b(?:" + _FUTURE_TIME + "|" + "|".join(_CALENDAR_NAMES) + r")\b|"
     r"\b(?:in|into|since|until|till|from|through|early|late|mid-?)\s*may\b|"
     r"\b(?:country|world|nation|society|future|place)\s+where\b|"
     r"\bcan\s+be\s+(?:found|seen|viewed|read|accessed|downloaded|watched|heard)\b|"
@@ -117,9 +130,10 @@ not a general property), a permission ("administrators can consult ...", "employ
 may choose to ...": advice), an open hedge ("it is possible that", "perhaps") or a
 judgement of need ("may be necessary", "may have to", "it is vital to"). Opinion ("should", "must")
 and the future and plans (`_PREDICTION`) rule it out too."""
-_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b" + _HABITUAL, re.IGNORECASE)
 """A conditional or hedged statement ("... would bring more benefits"): weaker than a
-plan, and common inside checkable sentences, so it moves the score less."""
+plan, and common inside checkable sentences, so it moves the score less. The habitual
+"would normally" is not one."""
 _OPINION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|feel|hope|must|should|need\s+to)\b|"
     r"\b(?:should|must|ought\s+to)\b",
@@ -158,7 +172,7 @@ _DENIAL_GATE = words_of(
 )
 _PREDICTION_GATE = words_of(
     "will won't won’t shall would could might going gonna expected set due likely "
-    "unlikely poised slated scheduled plan plans planned planning aim aims intend "
+    "unlikely poised slated scheduled may can plan plans planned planning aim aims intend "
     "intends hope hopes want wants seek seeks vow vows pledge pledges promise "
     "promises stand stands expect expects if unless imagine envision"
 )
@@ -196,7 +210,7 @@ def mood_shift(statement: str) -> float:
     elif _PAST_ACTION.search(statement):
         shift += PAST_ACTION_UP
     if not words.isdisjoint(_PREDICTION_GATE):
-        prediction = _PREDICTION.search(statement)
+        prediction = _PREDICTION.search(statement) or _MODAL_FUTURE.search(statement)
         hedged = prediction is None
         if hedged:
             prediction = _HEDGED.search(statement)
