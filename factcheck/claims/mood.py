@@ -5,9 +5,10 @@ A sentence scorer learns what check-worthy sentences look like; it does not know
 receiving the payment" can. These rules move a statement's score (in logit units) after
 the sentence score, and only by mood:
 
-- down: predictions and plans ("will", "is expected to", "plans to", "stands to"),
-  promises, hypotheticals ("if", "could", "would"), questions, opinion ("I think", "we
-  must") and rhetorical superlatives with no measure ("the greatest city on earth");
+- down: predictions and plans ("will", "is expected to", "plans to", "stands to",
+  "may ... next week"), promises, hypotheticals ("if", "could", "would"), questions,
+  opinion ("I think", "we must") and rhetorical superlatives with no measure ("the
+  greatest city on earth");
 - up: reported speech and reported actions ("Xi urged ...", "... according to Chinese
   state media", "was quoted as saying"), denials ("denied", "called the report a
   fabrication") and plain past-tense actions ("We closed the border crossing").
@@ -22,6 +23,7 @@ linear first pass scores such sentences as if they were debate promises ("we can
 better"), so they rarely reach the transformer; `is_generic_modal` names the class and
 the cascade lets them through (`checkworthiness.scoring`). Nothing here moves their
 score.
+
 A prediction that carries a concrete fact (a figure, a date, a ranking) is lowered less:
 the fact inside it can still be checked. The learned scorer stays orthogonal: this
 module is the only place these rules live. Pure; no I/O.
