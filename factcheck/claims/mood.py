@@ -5,15 +5,25 @@ A sentence scorer learns what check-worthy sentences look like; it does not know
 receiving the payment" can. These rules move a statement's score (in logit units) after
 the sentence score, and only by mood:
 
-- down: predictions and plans ("will", "is expected to", "plans to", "stands to"),
-  promises, hypotheticals ("if", "could", "would"), questions, opinion ("I think", "we
-  must") and rhetorical superlatives with no measure ("the greatest city on earth");
+- down: predictions and plans ("will", "is expected to", "plans to", "stands to",
+  "may ... next week"), promises, hypotheticals ("if", "could", "would"), questions,
+  opinion ("I think", "we must") and rhetorical superlatives with no measure ("the
+  greatest city on earth");
 - up: reported speech and reported actions ("Xi urged ...", "... according to Chinese
   state media", "was quoted as saying"), denials ("denied", "called the report a
   fabrication") and plain past-tense actions ("We closed the border crossing").
 
 What someone said is checkable even when what they said is a plan: a modal after a
 reporting verb ("Xi assured him that Beijing would ...") is not a prediction of ours.
+
+"Can" and "may" in the general present are not predictions either: "tetanus can be
+fatal", "the spores can survive for a very long time", "smoking may increase the risk
+of stroke" state what something is able or liable to do, checkable now. The cascade's
+linear first pass scores such sentences as if they were debate promises ("we can do
+better"), so they rarely reach the transformer; `is_generic_modal` names the class and
+the cascade lets them through (`checkworthiness.scoring`). Nothing here moves their
+score.
+
 A prediction that carries a concrete fact (a figure, a date, a ranking) is lowered less:
 the fact inside it can still be checked. The learned scorer stays orthogonal: this
 module is the only place these rules live. Pure; no I/O.
@@ -26,7 +36,7 @@ import re
 from factcheck.text.lexicon import HEDGES, MONTHS, WEEKDAYS, words_of
 from factcheck.text.words import WORD
 
-__all__ = ["mood_shift"]
+__all__ = ["is_generic_modal", "mood_shift"]
 
 
 MOOD_SCALE = 1.0
@@ -74,9 +84,58 @@ _PREDICTION = re.compile(
     re.IGNORECASE,
 )
 """The future and plans: what cannot be checked yet."""
-_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b", re.IGNORECASE)
+_CALENDAR_NAMES = [*WEEKDAYS, *(month for month in MONTHS if month != "may")]
+"""Day and month names that date a statement ("may" is the modal far more often)."""
+_HABITUAL = r"(?!\s+(?:normally|usually|typically|generally|often)\b)"
+"""Not before a frequency adverb: "would normally require admission to hospital" says
+what happens as a rule (habitual "would"), not what might."""
+_FUTURE_TIME = (
+    r"tomorrow|(?<!as\s)soon|next\s+(?:week|month|year|decade|season|term|spring|summer|autumn|"
+    r"fall|winter)|(?:coming|next\s+few)\s+(?:days|weeks|months|years)|in\s+the\s+future|"
+    r"by\s+(?:the\s+end\s+of|20\d\d)|one\s+day|someday|(?:this|later\s+this)\s+"
+    r"(?:week|month|year|spring|summer|autumn|fall|winter)"
+)
+"""Times ahead of the statement (a regex alternation; "as soon as 2 days after
+infection" is a duration, not a time ahead)."""
+_MODAL_FUTURE = re.compile(
+    r"\b(?:may|might|could|can)\b[^.;:!?]{0,80}?\b(?:" + _FUTURE_TIME + r")\b", re.IGNORECASE
+)
+"""A modal of possibility about a time ahead ("the ministry may announce a decision next
+week"): a forecast, lowered as one, not merely hedged."""
+_GENERIC_MODAL = re.compile(r"\b(?:can(?:not)?|can['’]t|may)\b")
+""""Can" / "may" as modals. Cased: "May" is the month far more often than a modal that
+opens a sentence ("May I ask ..." is a question anyway)."""
+_NOT_GENERIC = re.compile(
+    r"\b(?:I|we|you)\s+(?:\w+ly\s+)?(?:can(?:not)?|can['’]t|may)\b|"
+    r"\bif\s+(?:I|we|you)\b|"
+    r"\b(?:would|could|might)\b" + _HABITUAL + "|"
+    r"\b(?:" + _FUTURE_TIME + "|" + "|".join(_CALENDAR_NAMES) + r")\b|"
+    r"\b(?:in|into|since|until|till|from|through|early|late|mid-?)\s*may\b|"
+    r"\b(?:country|world|nation|society|future|place)\s+where\b|"
+    r"\bcan\s+be\s+(?:found|seen|viewed|read|accessed|downloaded|watched|heard)\b|"
+    r"\b(?:can(?:not)?|can['’]t|may)\s+(?:not\s+)?have\s+\w+(?:ed|en|t)\b|"
+    r"\b(?:can|may)\s+(?:\w+ly\s+|of\s+course\s+)?(?:choose|decide|determine|opt|"
+    r"consult|consider|request|apply|ask|contact|call|visit)\b|"
+    r"\bmay\s+(?:\w+ly\s+)?have\s+to\b|"
+    r"\b(?:possible|possibly|perhaps|maybe|necessary|vital|essential|advisable|"
+    r"important\s+(?:to|that))\b",
+    re.IGNORECASE,
+)
+"""What makes a "can" / "may" sentence a plan, advice, a hypothesis, a forecast or a
+vision rather than a general fact: a first- or second-person subject ("we can build",
+"you can protect yourself"), a condition on one ("if we ..."), a hedge ("could",
+"would", "might"; not the habitual "would normally"), a time ("next year", "in June",
+"in may": a general fact holds at no date, and "may" of a dated event is a forecast or
+a guess), a vision ("a country where every child can dream"), a pointer ("can be
+found here"), the perfect ("may have been premature": a guess about one past event,
+not a general property), a permission ("administrators can consult ...", "employers
+may choose to ...": advice), an open hedge ("it is possible that", "perhaps") or a
+judgement of need ("may be necessary", "may have to", "it is vital to"). Opinion ("should", "must")
+and the future and plans (`_PREDICTION`) rule it out too."""
+_HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b" + _HABITUAL, re.IGNORECASE)
 """A conditional or hedged statement ("... would bring more benefits"): weaker than a
-plan, and common inside checkable sentences, so it moves the score less."""
+plan, and common inside checkable sentences, so it moves the score less. The habitual
+"would normally" is not one."""
 _OPINION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|feel|hope|must|should|need\s+to)\b|"
     r"\b(?:should|must|ought\s+to)\b",
@@ -87,8 +146,6 @@ _RHETORIC = re.compile(
     r"\b(?:on\s+earth|in\s+the\s+world|ever|in\s+history|of\s+all\s+time)\b",
     re.IGNORECASE,
 )
-_CALENDAR_NAMES = [*WEEKDAYS, *(month for month in MONTHS if month != "may")]
-"""Day and month names that date a statement ("may" is the modal far more often)."""
 _CONCRETE = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|last\s+(?:week|month|year)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
@@ -117,12 +174,28 @@ _DENIAL_GATE = words_of(
 )
 _PREDICTION_GATE = words_of(
     "will won't won’t shall would could might going gonna expected set due likely "
-    "unlikely poised slated scheduled plan plans planned planning aim aims intend "
+    "unlikely poised slated scheduled may can plan plans planned planning aim aims intend "
     "intends hope hopes want wants seek seeks vow vows pledge pledges promise "
     "promises stand stands expect expects if unless imagine envision"
 )
 _OPINION_GATE = words_of("think believe feel hope must should need ought")
 _RHETORIC_GATE = words_of("greatest best finest most worst")
+
+
+def is_generic_modal(sentence: str) -> bool:
+    """Whether `sentence` states a general capability, risk or property with "can" or
+    "may" in the present ("tetanus can be fatal", "smoking may increase the risk of
+    stroke"): a checkable fact, not a plan, forecast, hypothesis or piece of advice.
+
+    Deliberately narrow: the predictions, plans and questions `mood_shift` lowers are
+    never in it, so letting the class through to the transformer cannot raise them."""
+    if _GENERIC_MODAL.search(sentence) is None:
+        return False
+    if sentence.rstrip("”\"’' ").endswith("?"):
+        return False
+    return not any(
+        rule.search(sentence) is not None for rule in (_PREDICTION, _OPINION, _NOT_GENERIC)
+    )
 
 
 def mood_shift(statement: str) -> float:
@@ -139,7 +212,7 @@ def mood_shift(statement: str) -> float:
     elif _PAST_ACTION.search(statement):
         shift += PAST_ACTION_UP
     if not words.isdisjoint(_PREDICTION_GATE):
-        prediction = _PREDICTION.search(statement)
+        prediction = _PREDICTION.search(statement) or _MODAL_FUTURE.search(statement)
         hedged = prediction is None
         if hedged:
             prediction = _HEDGED.search(statement)

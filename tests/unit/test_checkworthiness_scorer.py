@@ -170,6 +170,30 @@ def test_only_sentences_inside_the_band_reach_the_transformer(
     assert fake.seen == texts
 
 
+def test_general_can_and_may_facts_reach_the_transformer_from_below_the_floor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake = _RecordingTransformer()
+    monkeypatch.setattr(scoring, "_transformer", lambda: fake)
+    monkeypatch.setattr(scoring, "cascade_floor", lambda: 1.0)  # every sentence below it
+    monkeypatch.setattr(scoring, "cascade_ceiling", lambda: 1.01)
+    generic = [
+        "Rabies is rare in Europe, but can be fatal.",
+        "Smoking may increase the risk of stroke.",
+    ]
+    others = [
+        "We can build a new hospital in every county.",
+        "The ministry may announce a decision next week.",
+        "Thank you.",
+    ]
+    texts = [others[0], generic[0], others[1], generic[1], others[2]]
+    scores = score_sentences([SentenceInContext(t) for t in texts])
+    assert fake.seen == generic
+    linear = default_model()
+    for text, score in zip(texts, scores, strict=True):
+        assert score == (0.5 if text in generic else linear.probability(text))
+
+
 def test_the_ceiling_comes_from_the_calibration_and_defaults_to_no_gate() -> None:
     meta = json.loads(
         (Path(scoring.__file__).parents[2] / "data" / "checkworthiness_onnx.json").read_text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims.mood import mood_shift
+from factcheck.claims.mood import is_generic_modal, mood_shift
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,70 @@ def test_prediction_with_a_concrete_fact_is_lowered_less() -> None:
 def test_long_text_without_full_stops_is_fast() -> None:
     text = "the greatest " + "word " * 400_000
     mood_shift(text)  # bounded patterns: returns at once instead of scanning per match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rabies is rare in Europe, but can be fatal.",
+        "The spores can survive in dry soil for decades.",
+        "Smoking may increase the risk of stroke.",
+        "The virus can be transmitted through contaminated water.",
+        "Lead paint can cause brain damage in young children.",
+        "Some patients may not develop antibodies at all.",
+        "If the wound is deep, bacteria may be trapped inside it.",
+        "Severe cases would normally require a stay in intensive care, and they can be fatal.",
+        "Infected people can pass on the virus as soon as two days after infection.",
+    ],
+)
+def test_general_capability_and_risk_with_can_or_may_is_a_generic_modal(text: str) -> None:
+    assert is_generic_modal(text)
+    assert mood_shift(text) >= 0  # a general fact is not lowered as a prediction
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can build a new hospital in every county.",  # a plan, first person
+        "You can protect yourself by washing your hands.",  # advice
+        "If we cut taxes, the economy could boom.",  # a hypothetical
+        "The ministry may announce a decision next week.",  # a forecast
+        "The plan may be approved in June.",  # a dated event: a guess
+        "Cases may soon rise in the south.",
+        "Our vision is a country where every child can dream.",  # a vision
+        "Can masks stop the virus?",  # a question
+        "The full report can be found here.",  # a pointer
+        "The outbreak may have started in a market.",  # a guess about one past event
+        "Employers may choose to keep paying their staff.",  # a permission
+        "It is possible that cases may rise over the winter.",  # an open hedge
+        "Schools may have to close again.",  # a need
+        "People who may be infected should stay at home.",  # advice
+        "The company will expand, and it can hire more staff.",  # the future
+        "In May the agency counted 40 cases.",  # the month, no modal
+        "The bridge is 40 metres long.",  # no modal at all
+    ],
+)
+def test_plans_forecasts_hypotheticals_and_advice_are_not_generic_modals(text: str) -> None:
+    assert not is_generic_modal(text)
+
+
+def test_a_possibility_about_a_time_ahead_is_lowered_as_a_forecast() -> None:
+    forecast = "The ministry may announce a decision next week"
+    assert mood_shift(forecast) == mood_shift("The ministry plans to announce a decision") < 0
+    assert mood_shift(forecast) < mood_shift("The ministry might announce a decision")
+    assert mood_shift("Infected people can pass it on as soon as two days after infection") == 0
+
+
+def test_a_general_risk_fact_is_shown_while_plans_and_forecasts_are_not() -> None:
+    # Issue 11: "It is rare in the UK, but can be fatal" scored 0.15 (the cascade's
+    # linear first pass kept it from the transformer); made-up sentences of both kinds.
+    from factcheck.claims.splitter import split_claims
+
+    def score(text: str) -> float:
+        (claim,) = split_claims(text)
+        return claim.score
+
+    assert score("Rabies is rare in Europe, but can be fatal.") >= 0.5
+    assert score("The ministry may announce a decision next week.") < 0.5
+    assert score("We can build a new hospital in every county.") < 0.5
+    assert score("Our vision is a country where every child can dream.") < 0.5

@@ -9,7 +9,11 @@ above `cascade_ceiling` (chosen by cross-validation over held-out debates and fi
 that the shown / not-shown decision almost never differs from the transformer's:
 bench/eval_checkworthiness_gate.py) it is clearly one. Both keep the linear score; the
 transformer (~3-7 ms a sentence on one core, less in batches) scores the band between,
-in length-sorted batches. The transformer is loaded on the first call; if its file or
+in length-sorted batches. One class goes to the transformer from below the floor too:
+sentences stating a general capability or risk with "can" / "may" ("tetanus can be
+fatal", `mood.is_generic_modal`), which the linear model, trained on debates where "we
+can" is a promise, scores far too low (bench/RESULTS.md, "Session 28, mood11").
+The transformer is loaded on the first call; if its file or
 onnxruntime is missing (a broken install), the linear model scores everything and a
 warning says so once.
 """
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.claims.checkworthiness.encoding import SentenceInContext
 from factcheck.claims.checkworthiness.linear import CheckworthinessModel, default_model, sigmoid
+from factcheck.claims.mood import is_generic_modal
 
 if TYPE_CHECKING:
     from factcheck.claims.checkworthiness.transformer import TransformerScorer
@@ -48,7 +53,11 @@ def score_sentences(items: Sequence[SentenceInContext], *, use_cascade: bool = T
     floor, ceiling = (
         (cascade_floor(), cascade_ceiling()) if use_cascade else (0.0, _DEFAULT_CEILING)
     )
-    chosen = [i for i, score in enumerate(scores) if floor <= score < ceiling]
+    chosen = [
+        i
+        for i, score in enumerate(scores)
+        if floor <= score < ceiling or (score < floor and is_generic_modal(items[i].text))
+    ]
     if not chosen:
         return scores  # nothing for the transformer: a short text never loads it
     transformer = _transformer()
