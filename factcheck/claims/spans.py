@@ -522,11 +522,9 @@ def _statement_cuts(
     """Token ranges [first, last] of the sentence's statements (one pass), and the
     first tokens of those that are list items with their own figure (kept though they
     have no verb: "$5 billion for Pfizer")."""
-    if _attribution_tail(lowers, verbs, top, n):
-        # "A rose and B fell, the company said", "The storm killed 15,000 people and left
-        # 200,000 homeless, according to the UN": one attributed statement, since a cut
-        # would leave every span but the last without its attribution (issue 11's class 3)
-        return [(0, n - 1)], set()
+    # A trailing attribution (", the company said", ", according to the UN") does not
+    # keep the sentence whole: it stays with the last statement, whose span it ends, as
+    # fact-checkers annotate it ("A rose" / "B fell, the company said").
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
     appositive_end = -1  # the comma closing "Smith, who led the agency ...," before "said",
     # or a fronted "While farmers are not required to ...," before its main clause
@@ -1243,23 +1241,6 @@ def _list_item_at(
     if figure is None or not _item_words(words, lowers, figure + 1, j):
         return None
     return k
-
-
-def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> bool:
-    """Whether the sentence ends, outside quotes, with an attribution (", he said", ",
-    according to ..."), which governs everything before it."""
-    for j in range(n - 1, max(-1, n - 14), -1):
-        quoted_comma = (
-            j >= 1 and lowers[j] in _CLOSING_QUOTES and top[j] and lowers[j - 1] == ","
-        )  # 'to be “threatened,” according to ...': the comma inside the closing mark
-        if (lowers[j] == "," and top[j]) or quoted_comma:
-            if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
-                return True
-            return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
-    return False
-
-
-_CLOSING_QUOTES = _CLOSE_QUOTES | {'"', "’"}
 
 
 def _reported_soon(lowers: list[str], j: int, n: int) -> bool:
