@@ -123,7 +123,9 @@ def _is_verb(lower: str, previous: str) -> bool:
     if lower.endswith(("n't", "n’t")) or lower == "cannot":
         return True  # "don't", "isn’t", "can't": a negated auxiliary is a verb
     if len(lower) > 4 and lower.endswith("ed") and previous not in _DETERMINERS:
-        return True  # "opposed", "improved"; not "the disputed region"
+        # "opposed", "improved"; not "the disputed region", nor a hyphenated adjective
+        # ("virus-related rules", "well-funded")
+        return "-" not in lower
     if previous in ("i", "we", "you", "they") and lower.isalpha():
         return True  # "We closed", "they agree": a pronoun subject is followed by its verb
     # "he faces", "who owns"
@@ -495,7 +497,7 @@ class _LeftSide:
     def see(self, words: list[str], lowers: list[str], verbs: list[bool], j: int) -> None:
         lower = lowers[j]
         if self.verb_at < 0:
-            if verbs[j]:
+            if verbs[j] and not _passive_participle(lowers, j):
                 self.verb_at = j
                 if self.started and lowers[j - 1] == "," and lower.endswith("ed"):
                     # "Screenshots of the message, shared on Twitter and dated 15
@@ -514,6 +516,31 @@ class _LeftSide:
         if lower in _SUBORDINATORS:
             self.subordinated = True
         self.started = True
+
+
+_CHANGE_VERBS = words_of(
+    "dropped increased decreased declined jumped climbed plunged surged slipped gained "
+    "soared tumbled dipped expanded contracted"
+)
+"""Verbs of a change in quantity, finite before "by" and its amount ("visits dropped by
+a whopping 60"), not passive participles."""
+
+
+def _passive_participle(lowers: list[str], j: int) -> bool:
+    """Whether the "-ed" word at `j` is a passive participle after its noun, with no
+    auxiliary ("Thousands of Cubans angered by shortages protested"): it modifies the
+    noun, so the clause's finite verb is still to come."""
+    lower = lowers[j]
+    return (
+        lower.endswith("ed")
+        and lower not in _VERB_FORMS
+        and lower not in _CHANGE_VERBS
+        and j + 1 < len(lowers)
+        and lowers[j + 1] == "by"
+        and j > 0
+        and lowers[j - 1] not in _AUXILIARIES
+        and lowers[j - 1] not in _CHAIN_ADVERBS
+    )
 
 
 def _statement_cuts(
@@ -674,6 +701,12 @@ def _statement_cuts(
                 verbless.add(j + 1)
         if kind is None:
             continue
+        if (
+            lower == "and"
+            and kind in ("clause", "reported")
+            and _closes_noun_list(lowers, verbs, top, left, j)
+        ):
+            continue  # "venues such as restaurants, bars and malls must have": a list's end
         if speech and kind != "reported":
             continue  # still what the speaker said
         if verb_chain and kind == "verb phrase":
@@ -697,6 +730,25 @@ def _statement_cuts(
     if first < n:
         cuts.append((first, n - 1))
     return cuts, verbless
+
+
+_LIST_REACH = 5
+"""Tokens before an "and" searched for the comma of a list it closes."""
+
+
+def _closes_noun_list(
+    lowers: list[str], verbs: list[bool], top: list[bool], left: _LeftSide, j: int
+) -> bool:
+    """Whether the "and" at `j` closes a list of nouns after the statement's verb
+    ("such as restaurants, bars and malls must ...", "against vaccinations, vaccine
+    passports and other rules"): a comma within `_LIST_REACH` tokens before it and no
+    verb between, so the noun after "and" is the list's last item, not a new subject."""
+    for i in range(j - 2, max(left.verb_at, j - 1 - _LIST_REACH), -1):
+        if verbs[i] or lowers[i] in _CONJUNCTIONS:
+            return False  # a verb between, or a list closed already ("A, B and C, and")
+        if top[i] and lowers[i] == ",":
+            return True
+    return False
 
 
 def _part_of_figure_at(
