@@ -699,6 +699,17 @@ def _statement_cuts(
             if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
                 kind = "role"
                 verbless.add(j + 1)
+        if (
+            kind is None
+            and lowers[j - 1] == ","
+            and detailed_ok
+            and lowers[first] not in _SUBORDINATORS
+            and lowers[first] not in _FRONTED_SUBORDINATORS
+        ):
+            # "Tetanus is an infection caused by a bacteria, and affects the muscles"
+            kind = _comma_verb_phrase(words, lowers, verbs, top, j + 1, n)
+            if kind is not None:
+                verbless.add(j + 1)  # "and affects the muscles": a verb the lexicon lacks
         if kind is None:
             continue
         if (
@@ -707,8 +718,10 @@ def _statement_cuts(
             and _closes_noun_list(lowers, verbs, top, left, j)
         ):
             continue  # "venues such as restaurants, bars and malls must have": a list's end
-        if speech and kind != "reported":
+        if speech and kind not in ("reported", "finite verb phrase"):
             continue  # still what the speaker said
+        if speech and kind == "finite verb phrase" and not _reports(lowers, j + 1, n):
+            continue  # "She said prices rose, and would rise again": still what she said
         if verb_chain and kind == "verb phrase":
             continue  # "should have produced A and presented B": one governed statement
         if left.participle and kind == "verb phrase":
@@ -1124,6 +1137,72 @@ def _detailed_verb_phrase(
             stop = i  # the detail is the verb phrase's own, not its attribution's
             break
     return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
+
+
+_DO_FORMS = words_of("do does did don't doesn't didn't don’t doesn’t didn’t")
+_NEGATIONS = words_of("not n't never")
+_VP_ADVERBS = _CHAIN_ADVERBS | words_of("later then")
+
+
+def _comma_verb_phrase(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
+) -> str | None:
+    """Whether token `k`, after ", and" or ", but", opens a finite verb phrase of the
+    subject before the comma: the comma marks the end of the first statement, so the
+    second needs no figure or name of its own ("X is an infection caused by a bacteria,
+    and affects the muscles", "... among other things, but did not mention Y"). The
+    verb must be unmistakably finite: "do" and its negation, a copula, a modal, "has" /
+    "was" with a participle, a present "-s" form, or a verb opening its object; a bare
+    "-ed" word before a preposition continues a passive ("was passed by the Commons,
+    and approved by the Lords"). At least two words follow the verb. "finite verb
+    phrase" when an auxiliary, modal or "do" opens it (no modal before the comma can
+    govern it), "verb phrase" for a bare verb, None for no verb phrase."""
+    if k >= n or not top[k] or not words[k][:1].islower():
+        return None
+    while k < n and (lowers[k] in _VP_ADVERBS or _is_ly_adverb(lowers[k])):
+        k += 1  # "and also made", "and later died", "and purportedly shows"
+    if k + 2 >= n or not top[k]:
+        return None
+    lower = lowers[k]
+    head = k
+    if lower in _DO_FORMS or lower in MODALS or lower in _PARTICIPLE_AUXILIARIES:
+        head = k + 1
+        while head < n and lowers[head] in _NEGATIONS | _VP_ADVERBS:
+            head += 1
+        if head >= n or not words[head][:1].isalpha() or not words[head][:1].islower():
+            return None
+        if lower in _PARTICIPLE_AUXILIARIES and lower not in _COPULAS and not verbs[head]:
+            return None  # "and has a ..." is a verb with its object: judged below
+    elif (
+        lower in _AUXILIARIES
+        or lower.endswith("ing")
+        or not _finite_verb(words, lowers, verbs, k, n)
+    ):
+        return None
+    if not (head + 1 < n and top[head + 1] and words[head + 1][:1].isalnum()):
+        return None
+    return "verb phrase" if head == k else "finite verb phrase"
+
+
+def _finite_verb(words: list[str], lowers: list[str], verbs: list[bool], k: int, n: int) -> bool:
+    """Whether the lowercase word at `k`, first after ", and", is a finite verb of the
+    subject before the comma: a known verb or "-ed" form opening its object, a reporting
+    verb ("and says ..."), or a present "-s" form (never a participle) before its object
+    or a preposition ("and affects the muscles", "and lives in Lyon")."""
+    lower = lowers[k]
+    if verbs[k] and (_opens_object(words, lowers, k + 1, n) or lower in _REPORTING_VERBS):
+        return True
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ous")) or len(lower) < 4:
+        return False
+    if lower in _OBJECTS or lower in _NUMBER_WORDS or not lower.isalpha():
+        return False
+    return _opens_object(words, lowers, k + 1, n) or (k + 1 < n and lowers[k + 1] in _PREPOSITIONS)
+
+
+def _reports(lowers: list[str], k: int, n: int) -> bool:
+    """Whether the verb phrase at `k` (after adverbs and an auxiliary) reports speech
+    ("and later said ...", "and has told ..."): a new report of the sentence's speaker."""
+    return any(lowers[i] in _SPEECH_VERBS for i in range(k, min(n, k + 4)))
 
 
 _CHAIN_REACH = 40
