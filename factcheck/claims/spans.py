@@ -592,7 +592,7 @@ def _statement_cuts(
         was_relative = left.relative
         was_subordinated = left.subordinated
         left.see(words, lowers, verbs, j)
-        if lower in _SPEECH_VERBS and words[j][0].islower():
+        if lower in _SPEECH_VERBS and words[j][0].islower() and not _speech_noun(lowers, j):
             speech = True
         if lower in MODALS or lower == "to":
             verb_chain = True
@@ -743,6 +743,13 @@ def _statement_cuts(
     if first < n:
         cuts.append((first, n - 1))
     return cuts, verbless
+
+
+def _speech_noun(lowers: list[str], j: int) -> bool:
+    """Whether the speech word at `j` is a noun after its determiner ("the claims",
+    "a claim they showed ...", "its notes"): it names what was said, and reports
+    nothing the rest of the sentence says."""
+    return j > 0 and lowers[j - 1] in _DETERMINERS
 
 
 _LIST_REACH = 5

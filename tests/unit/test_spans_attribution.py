@@ -81,3 +81,31 @@ def test_a_trailing_attribution_ends_the_last_statement(text: str, expected: lis
 )
 def test_an_attribution_cuts_nothing_by_itself(text: str) -> None:
     assert len(spans(text)) == 1, spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The claim comes from a blog that is labelled satire, but it is being shared as news.",
+            ["The claim comes from a blog that is labelled satire", "it is being shared as news"],
+        ),
+        (
+            "Posts repeat a claim it shows the ship of Captain Ana Ruiz, who sailed from "
+            "Lisbon in 1990.",
+            [
+                "Posts repeat a claim it shows the ship of Captain Ana Ruiz",
+                "who sailed from Lisbon in 1990",
+            ],
+        ),
+    ],
+)
+def test_a_speech_word_after_a_determiner_is_a_noun_and_reports_nothing(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+def test_a_speech_verb_still_makes_what_follows_reported() -> None:
+    text = "Posts claim it shows the ship of Captain Ana Ruiz, who sailed from Lisbon in 1990."
+    assert len(spans(text)) == 1, spans(text)
