@@ -200,13 +200,17 @@ _APPOSITIVE_RELATIVES = words_of("who which")
 """Relatives that open a non-restrictive clause after a comma ("Danish Siddiqui, who was
 killed in 2021"); "that" is restrictive and never follows a comma in edited text."""
 _PLACE_RELATIVE = "where"
+_TIME_RELATIVE = "when"
+"""The relative of a named time, cut with its own subject and verb after a year, date or
+name ("in 1918, when it fell from 50.9 years to 39.1 years", "during World War II, when
+...")."""
 """The relative of a place, cut with its own subject and verb ("Twitter, where one post
 has received ...")."""
 _PART_RELATIVES = words_of("which whom")
 """Relatives of a part after a figure: ", 56 of which were found to be threatened"."""
 _CUT_WORDS = (
     _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | _PART_RELATIVES
-) | {";", _PLACE_RELATIVE}
+) | {";", _PLACE_RELATIVE, _TIME_RELATIVE}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -624,7 +628,10 @@ def _statement_cuts(
             left = _LeftSide()
             continue
         if (
-            (lower in _APPOSITIVE_RELATIVES or (lower == _PLACE_RELATIVE and left.has_verb))
+            (
+                lower in _APPOSITIVE_RELATIVES
+                or (lower in (_PLACE_RELATIVE, _TIME_RELATIVE) and left.has_verb)
+            )
             and detailed_ok
             and not speech
             and not was_open
@@ -839,6 +846,8 @@ def _head_before(words: list[str], lowers: list[str], j: int) -> bool:
     head = words[j - 2]
     if lowers[j] == "who":
         return head[:1].isupper() or head[:1].isdigit()
+    if lowers[j] == _TIME_RELATIVE:
+        return head[:1].isdigit() or (head[:1].isupper() and head[:1].isalpha())
     return head[:1].isalpha() and lowers[j - 2] not in _PREPOSITIONS
 
 
@@ -851,7 +860,7 @@ def _final_relative(
     the main statement before it keeps the head ("... Danish Siddiqui")."""
     if lowers[j - 1] != "," or not top[j - 1] or not _head_before(words, lowers, j):
         return False
-    if lowers[j] == "where":
+    if lowers[j] in (_PLACE_RELATIVE, _TIME_RELATIVE):
         # "..., where demonstrations turned into riots": a subject and verb of its own
         # (a speaker inside it stays with what it said: "where she said that ...")
         if _clause_after(words, lowers, verbs, top, j + 1, n) not in ("clause", "reported"):
