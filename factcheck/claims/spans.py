@@ -210,7 +210,7 @@ _PART_RELATIVES = words_of("which whom")
 """Relatives of a part after a figure: ", 56 of which were found to be threatened"."""
 _CUT_WORDS = (
     _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | _PART_RELATIVES
-) | {";", _PLACE_RELATIVE, _TIME_RELATIVE}
+) | {";", _PLACE_RELATIVE, _TIME_RELATIVE, "with"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -646,13 +646,15 @@ def _statement_cuts(
             if not left.has_verb:
                 appositive_end = _medial_relative_end(words, lowers, verbs, top, first, j, n)
         if (
-            lower in _REASON_SUBORDINATORS
-            and left.has_verb
-            and not speech
-            and not was_open
-            and _reason_clause_at(words, lowers, verbs, top, first, j, n, was_subordinated)
-        ):
+            (
+                lower in _REASON_SUBORDINATORS
+                and _reason_clause_at(words, lowers, verbs, top, first, j, n, was_subordinated)
+            )
+            or (lower == "with" and _with_absolute(words, lowers, verbs, top, first, j, n))
+        ) and (left.has_verb and not speech and not was_open):
             cuts.append((first, j - 2))  # the comma before the subordinator is dropped
+            if lower == "with":
+                verbless.add(j)  # "with many people displaying flags": a participle, no verb
             first, verb_chain = j, False
             detailed_ok = True
             left = _LeftSide()
@@ -983,6 +985,45 @@ def _clause_after_adverbial(
         if verbs[c] or not words[c].isalnum():
             return None
     return None
+
+
+_WITH_SUBJECT_REACH = 6
+"""Tokens of the subject of a "with" absolute ("with many of the protesters calling")."""
+
+
+def _with_absolute(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> bool:
+    """Whether ", with" at `j` opens an absolute clause: a subject of its own and a
+    participle, which states a fact of its own ("..., with officials saying over 1
+    million people have been displaced", "..., with hospitals buckling under record
+    infections", "..., with the biggest drop being 0.3 years"). Not "with" and a noun
+    phrase ("..., with a similar caption"), nor a subject holding a preposition or a
+    verb (a longer phrase is an attachment, not a clause); at least four tokens."""
+    if j - first < 3 or lowers[j - 1] != "," or not top[j - 1] or not words[j].islower():
+        return False
+    k = j + 1
+    for i in range(k, min(n, k + _WITH_SUBJECT_REACH + 1)):
+        lower = lowers[i]
+        if not top[i]:
+            return False
+        if i > k and len(lower) > 4 and lower.isalpha() and lower.endswith(("ing", "ed")):
+            return i + 1 < n and top[i + 1] and words[i + 1][:1].isalnum()
+        if (
+            verbs[i]
+            or lower in _PREPOSITIONS
+            or lower in _CONJUNCTIONS
+            or lower in _RELATIVES
+            or not (words[i][0].isalnum() or words[i][0] in "$£€")
+        ):
+            return False
+    return False
 
 
 def _reason_clause_at(
