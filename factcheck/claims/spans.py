@@ -123,7 +123,9 @@ def _is_verb(lower: str, previous: str) -> bool:
     if lower.endswith(("n't", "n’t")) or lower == "cannot":
         return True  # "don't", "isn’t", "can't": a negated auxiliary is a verb
     if len(lower) > 4 and lower.endswith("ed") and previous not in _DETERMINERS:
-        return True  # "opposed", "improved"; not "the disputed region"
+        # "opposed", "improved"; not "the disputed region", nor a hyphenated adjective
+        # ("virus-related rules", "well-funded")
+        return "-" not in lower
     if previous in ("i", "we", "you", "they") and lower.isalpha():
         return True  # "We closed", "they agree": a pronoun subject is followed by its verb
     # "he faces", "who owns"
@@ -198,13 +200,17 @@ _APPOSITIVE_RELATIVES = words_of("who which")
 """Relatives that open a non-restrictive clause after a comma ("Danish Siddiqui, who was
 killed in 2021"); "that" is restrictive and never follows a comma in edited text."""
 _PLACE_RELATIVE = "where"
+_TIME_RELATIVE = "when"
+"""The relative of a named time, cut with its own subject and verb after a year, date or
+name ("in 1918, when it fell from 50.9 years to 39.1 years", "during World War II, when
+...")."""
 """The relative of a place, cut with its own subject and verb ("Twitter, where one post
 has received ...")."""
 _PART_RELATIVES = words_of("which whom")
 """Relatives of a part after a figure: ", 56 of which were found to be threatened"."""
 _CUT_WORDS = (
     _SPLITTING_CONJUNCTIONS | _REASON_SUBORDINATORS | _APPOSITIVE_RELATIVES | _PART_RELATIVES
-) | {";", _PLACE_RELATIVE}
+) | {";", _PLACE_RELATIVE, _TIME_RELATIVE, "with"}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
@@ -495,7 +501,7 @@ class _LeftSide:
     def see(self, words: list[str], lowers: list[str], verbs: list[bool], j: int) -> None:
         lower = lowers[j]
         if self.verb_at < 0:
-            if verbs[j]:
+            if verbs[j] and not _passive_participle(lowers, j):
                 self.verb_at = j
                 if self.started and lowers[j - 1] == "," and lower.endswith("ed"):
                     # "Screenshots of the message, shared on Twitter and dated 15
@@ -516,17 +522,40 @@ class _LeftSide:
         self.started = True
 
 
+_CHANGE_VERBS = words_of(
+    "dropped increased decreased declined jumped climbed plunged surged slipped gained "
+    "soared tumbled dipped expanded contracted"
+)
+"""Verbs of a change in quantity, finite before "by" and its amount ("visits dropped by
+a whopping 60"), not passive participles."""
+
+
+def _passive_participle(lowers: list[str], j: int) -> bool:
+    """Whether the "-ed" word at `j` is a passive participle after its noun, with no
+    auxiliary ("Thousands of Cubans angered by shortages protested"): it modifies the
+    noun, so the clause's finite verb is still to come."""
+    lower = lowers[j]
+    return (
+        lower.endswith("ed")
+        and lower not in _VERB_FORMS
+        and lower not in _CHANGE_VERBS
+        and j + 1 < len(lowers)
+        and lowers[j + 1] == "by"
+        and j > 0
+        and lowers[j - 1] not in _AUXILIARIES
+        and lowers[j - 1] not in _CHAIN_ADVERBS
+    )
+
+
 def _statement_cuts(
     words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], n: int
 ) -> tuple[list[tuple[int, int]], set[int]]:
     """Token ranges [first, last] of the sentence's statements (one pass), and the
     first tokens of those that are list items with their own figure (kept though they
     have no verb: "$5 billion for Pfizer")."""
-    if _attribution_tail(lowers, verbs, top, n):
-        # "A rose and B fell, the company said", "The storm killed 15,000 people and left
-        # 200,000 homeless, according to the UN": one attributed statement, since a cut
-        # would leave every span but the last without its attribution (issue 11's class 3)
-        return [(0, n - 1)], set()
+    # A trailing attribution (", the company said", ", according to the UN") does not
+    # keep the sentence whole: it stays with the last statement, whose span it ends, as
+    # fact-checkers annotate it ("A rose" / "B fell, the company said").
     detailed_ok = True  # no participle of speech yet ("claiming", "saying")
     appositive_end = -1  # the comma closing "Smith, who led the agency ...," before "said",
     # or a fronted "While farmers are not required to ...," before its main clause
@@ -567,7 +596,7 @@ def _statement_cuts(
         was_relative = left.relative
         was_subordinated = left.subordinated
         left.see(words, lowers, verbs, j)
-        if lower in _SPEECH_VERBS and words[j][0].islower():
+        if lower in _SPEECH_VERBS and words[j][0].islower() and not _speech_noun(lowers, j):
             speech = True
         if lower in MODALS or lower == "to":
             verb_chain = True
@@ -599,7 +628,10 @@ def _statement_cuts(
             left = _LeftSide()
             continue
         if (
-            (lower in _APPOSITIVE_RELATIVES or (lower == _PLACE_RELATIVE and left.has_verb))
+            (
+                lower in _APPOSITIVE_RELATIVES
+                or (lower in (_PLACE_RELATIVE, _TIME_RELATIVE) and left.has_verb)
+            )
             and detailed_ok
             and not speech
             and not was_open
@@ -614,13 +646,15 @@ def _statement_cuts(
             if not left.has_verb:
                 appositive_end = _medial_relative_end(words, lowers, verbs, top, first, j, n)
         if (
-            lower in _REASON_SUBORDINATORS
-            and left.has_verb
-            and not speech
-            and not was_open
-            and _reason_clause_at(words, lowers, verbs, top, first, j, n, was_subordinated)
-        ):
+            (
+                lower in _REASON_SUBORDINATORS
+                and _reason_clause_at(words, lowers, verbs, top, first, j, n, was_subordinated)
+            )
+            or (lower == "with" and _with_absolute(words, lowers, verbs, top, first, j, n))
+        ) and (left.has_verb and not speech and not was_open):
             cuts.append((first, j - 2))  # the comma before the subordinator is dropped
+            if lower == "with":
+                verbless.add(j)  # "with many people displaying flags": a participle, no verb
             first, verb_chain = j, False
             detailed_ok = True
             left = _LeftSide()
@@ -674,10 +708,29 @@ def _statement_cuts(
             if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
                 kind = "role"
                 verbless.add(j + 1)
+        if (
+            kind is None
+            and lowers[j - 1] == ","
+            and detailed_ok
+            and lowers[first] not in _SUBORDINATORS
+            and lowers[first] not in _FRONTED_SUBORDINATORS
+        ):
+            # "Tetanus is an infection caused by a bacteria, and affects the muscles"
+            kind = _comma_verb_phrase(words, lowers, verbs, top, j + 1, n)
+            if kind is not None:
+                verbless.add(j + 1)  # "and affects the muscles": a verb the lexicon lacks
         if kind is None:
             continue
-        if speech and kind != "reported":
+        if (
+            lower == "and"
+            and kind in ("clause", "reported")
+            and _closes_noun_list(lowers, verbs, top, left, j)
+        ):
+            continue  # "venues such as restaurants, bars and malls must have": a list's end
+        if speech and kind not in ("reported", "finite verb phrase"):
             continue  # still what the speaker said
+        if speech and kind == "finite verb phrase" and not _reports(lowers, j + 1, n):
+            continue  # "She said prices rose, and would rise again": still what she said
         if verb_chain and kind == "verb phrase":
             continue  # "should have produced A and presented B": one governed statement
         if left.participle and kind == "verb phrase":
@@ -699,6 +752,32 @@ def _statement_cuts(
     if first < n:
         cuts.append((first, n - 1))
     return cuts, verbless
+
+
+def _speech_noun(lowers: list[str], j: int) -> bool:
+    """Whether the speech word at `j` is a noun after its determiner ("the claims",
+    "a claim they showed ...", "its notes"): it names what was said, and reports
+    nothing the rest of the sentence says."""
+    return j > 0 and lowers[j - 1] in _DETERMINERS
+
+
+_LIST_REACH = 5
+"""Tokens before an "and" searched for the comma of a list it closes."""
+
+
+def _closes_noun_list(
+    lowers: list[str], verbs: list[bool], top: list[bool], left: _LeftSide, j: int
+) -> bool:
+    """Whether the "and" at `j` closes a list of nouns after the statement's verb
+    ("such as restaurants, bars and malls must ...", "against vaccinations, vaccine
+    passports and other rules"): a comma within `_LIST_REACH` tokens before it and no
+    verb between, so the noun after "and" is the list's last item, not a new subject."""
+    for i in range(j - 2, max(left.verb_at, j - 1 - _LIST_REACH), -1):
+        if verbs[i] or lowers[i] in _CONJUNCTIONS:
+            return False  # a verb between, or a list closed already ("A, B and C, and")
+        if top[i] and lowers[i] == ",":
+            return True
+    return False
 
 
 def _part_of_figure_at(
@@ -769,6 +848,8 @@ def _head_before(words: list[str], lowers: list[str], j: int) -> bool:
     head = words[j - 2]
     if lowers[j] == "who":
         return head[:1].isupper() or head[:1].isdigit()
+    if lowers[j] == _TIME_RELATIVE:
+        return head[:1].isdigit() or (head[:1].isupper() and head[:1].isalpha())
     return head[:1].isalpha() and lowers[j - 2] not in _PREPOSITIONS
 
 
@@ -781,7 +862,7 @@ def _final_relative(
     the main statement before it keeps the head ("... Danish Siddiqui")."""
     if lowers[j - 1] != "," or not top[j - 1] or not _head_before(words, lowers, j):
         return False
-    if lowers[j] == "where":
+    if lowers[j] in (_PLACE_RELATIVE, _TIME_RELATIVE):
         # "..., where demonstrations turned into riots": a subject and verb of its own
         # (a speaker inside it stays with what it said: "where she said that ...")
         if _clause_after(words, lowers, verbs, top, j + 1, n) not in ("clause", "reported"):
@@ -904,6 +985,45 @@ def _clause_after_adverbial(
         if verbs[c] or not words[c].isalnum():
             return None
     return None
+
+
+_WITH_SUBJECT_REACH = 6
+"""Tokens of the subject of a "with" absolute ("with many of the protesters calling")."""
+
+
+def _with_absolute(
+    words: list[str],
+    lowers: list[str],
+    verbs: list[bool],
+    top: list[bool],
+    first: int,
+    j: int,
+    n: int,
+) -> bool:
+    """Whether ", with" at `j` opens an absolute clause: a subject of its own and a
+    participle, which states a fact of its own ("..., with officials saying over 1
+    million people have been displaced", "..., with hospitals buckling under record
+    infections", "..., with the biggest drop being 0.3 years"). Not "with" and a noun
+    phrase ("..., with a similar caption"), nor a subject holding a preposition or a
+    verb (a longer phrase is an attachment, not a clause); at least four tokens."""
+    if j - first < 3 or lowers[j - 1] != "," or not top[j - 1] or not words[j].islower():
+        return False
+    k = j + 1
+    for i in range(k, min(n, k + _WITH_SUBJECT_REACH + 1)):
+        lower = lowers[i]
+        if not top[i]:
+            return False
+        if i > k and len(lower) > 4 and lower.isalpha() and lower.endswith(("ing", "ed")):
+            return i + 1 < n and top[i + 1] and words[i + 1][:1].isalnum()
+        if (
+            verbs[i]
+            or lower in _PREPOSITIONS
+            or lower in _CONJUNCTIONS
+            or lower in _RELATIVES
+            or not (words[i][0].isalnum() or words[i][0] in "$£€")
+        ):
+            return False
+    return False
 
 
 def _reason_clause_at(
@@ -1076,6 +1196,72 @@ def _detailed_verb_phrase(
     return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
 
 
+_DO_FORMS = words_of("do does did don't doesn't didn't don’t doesn’t didn’t")
+_NEGATIONS = words_of("not n't never")
+_VP_ADVERBS = _CHAIN_ADVERBS | words_of("later then")
+
+
+def _comma_verb_phrase(
+    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
+) -> str | None:
+    """Whether token `k`, after ", and" or ", but", opens a finite verb phrase of the
+    subject before the comma: the comma marks the end of the first statement, so the
+    second needs no figure or name of its own ("X is an infection caused by a bacteria,
+    and affects the muscles", "... among other things, but did not mention Y"). The
+    verb must be unmistakably finite: "do" and its negation, a copula, a modal, "has" /
+    "was" with a participle, a present "-s" form, or a verb opening its object; a bare
+    "-ed" word before a preposition continues a passive ("was passed by the Commons,
+    and approved by the Lords"). At least two words follow the verb. "finite verb
+    phrase" when an auxiliary, modal or "do" opens it (no modal before the comma can
+    govern it), "verb phrase" for a bare verb, None for no verb phrase."""
+    if k >= n or not top[k] or not words[k][:1].islower():
+        return None
+    while k < n and (lowers[k] in _VP_ADVERBS or _is_ly_adverb(lowers[k])):
+        k += 1  # "and also made", "and later died", "and purportedly shows"
+    if k + 2 >= n or not top[k]:
+        return None
+    lower = lowers[k]
+    head = k
+    if lower in _DO_FORMS or lower in MODALS or lower in _PARTICIPLE_AUXILIARIES:
+        head = k + 1
+        while head < n and lowers[head] in _NEGATIONS | _VP_ADVERBS:
+            head += 1
+        if head >= n or not words[head][:1].isalpha() or not words[head][:1].islower():
+            return None
+        if lower in _PARTICIPLE_AUXILIARIES and lower not in _COPULAS and not verbs[head]:
+            return None  # "and has a ..." is a verb with its object: judged below
+    elif (
+        lower in _AUXILIARIES
+        or lower.endswith("ing")
+        or not _finite_verb(words, lowers, verbs, k, n)
+    ):
+        return None
+    if not (head + 1 < n and top[head + 1] and words[head + 1][:1].isalnum()):
+        return None
+    return "verb phrase" if head == k else "finite verb phrase"
+
+
+def _finite_verb(words: list[str], lowers: list[str], verbs: list[bool], k: int, n: int) -> bool:
+    """Whether the lowercase word at `k`, first after ", and", is a finite verb of the
+    subject before the comma: a known verb or "-ed" form opening its object, a reporting
+    verb ("and says ..."), or a present "-s" form (never a participle) before its object
+    or a preposition ("and affects the muscles", "and lives in Lyon")."""
+    lower = lowers[k]
+    if verbs[k] and (_opens_object(words, lowers, k + 1, n) or lower in _REPORTING_VERBS):
+        return True
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ous")) or len(lower) < 4:
+        return False
+    if lower in _OBJECTS or lower in _NUMBER_WORDS or not lower.isalpha():
+        return False
+    return _opens_object(words, lowers, k + 1, n) or (k + 1 < n and lowers[k + 1] in _PREPOSITIONS)
+
+
+def _reports(lowers: list[str], k: int, n: int) -> bool:
+    """Whether the verb phrase at `k` (after adverbs and an auxiliary) reports speech
+    ("and later said ...", "and has told ..."): a new report of the sentence's speaker."""
+    return any(lowers[i] in _SPEECH_VERBS for i in range(k, min(n, k + 4)))
+
+
 _CHAIN_REACH = 40
 """Tokens searched, from a comma, for the "and" that closes a chain of verb phrases."""
 
@@ -1243,23 +1429,6 @@ def _list_item_at(
     if figure is None or not _item_words(words, lowers, figure + 1, j):
         return None
     return k
-
-
-def _attribution_tail(lowers: list[str], verbs: list[bool], top: list[bool], n: int) -> bool:
-    """Whether the sentence ends, outside quotes, with an attribution (", he said", ",
-    according to ..."), which governs everything before it."""
-    for j in range(n - 1, max(-1, n - 14), -1):
-        quoted_comma = (
-            j >= 1 and lowers[j] in _CLOSING_QUOTES and top[j] and lowers[j - 1] == ","
-        )  # 'to be “threatened,” according to ...': the comma inside the closing mark
-        if (lowers[j] == "," and top[j]) or quoted_comma:
-            if j + 2 < n and lowers[j + 1] == "according" and lowers[j + 2] == "to":
-                return True
-            return j + 1 < n and _bare_attribution(lowers, verbs, j + 1, n - 1)
-    return False
-
-
-_CLOSING_QUOTES = _CLOSE_QUOTES | {'"', "’"}
 
 
 def _reported_soon(lowers: list[str], j: int, n: int) -> bool:

@@ -51,8 +51,6 @@ def test_a_reason_or_concession_clause_after_a_comma_is_its_own_span(
         "The squad was disbanded in 2020, because of the unit's alleged killings.",
         # reported speech: the reason is part of what was said
         "He said the county closed its schools, because two teachers tested positive.",
-        # a trailing attribution governs the whole sentence
-        "The county closed its schools, because two teachers tested positive, officials said.",
         # the left piece is itself dependent: its main clause comes later
         "It is clear that although the risk is lower with vaccination, because so many "
         "people have been vaccinated, most deaths will be among them.",
@@ -111,9 +109,6 @@ def test_a_non_restrictive_relative_with_its_own_detail_is_its_own_span(
         "But did Ana Ruiz, who succeeded Reed in March, really tweet that?",
         # "which" after a year relates the whole clause
         "Cases rose to 500 in 2019, which was the highest since 1990.",
-        # a trailing attribution governs the sentence
-        "The tsunami, which caused the Fukushima meltdown, resulted from a magnitude nine "
-        "earthquake off Japan, the Associated Press reported.",
         # an object relative, not a subject one
         "The photo shows Ana Ruiz, whom Reed met in Madrid in 2019.",
         # inside a quotation
@@ -121,17 +116,6 @@ def test_a_non_restrictive_relative_with_its_own_detail_is_its_own_span(
     ],
 )
 def test_a_relative_that_belongs_to_its_statement_is_no_cut(text: str) -> None:
-    assert len(spans(text)) == 1, spans(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Gunmen killed the mayor and injured his wife on July 7, the Associated Press reported.",
-        "The firm drew criticism and accusations of fraud in 2019, the outlet reported.",
-    ],
-)
-def test_a_trailing_reported_by_keeps_the_sentence_whole(text: str) -> None:
     assert len(spans(text)) == 1, spans(text)
 
 
@@ -171,19 +155,11 @@ def test_a_counted_part_with_its_own_verb_is_its_own_span(text: str, expected: l
         "More than 5,000 protesters rallied in Athens, some of them waving flags.",
         # reported speech
         "He said there are 292 bee species in Denmark, 56 of which are threatened.",
-        # a trailing attribution, its comma inside the closing quotation mark
-        "There are 292 bee species in Denmark, 56 of which were found to be “threatened,” "
-        "according to a study.",
         # no detail in the statement before the comma
         "The ship carried passengers, two of whom died.",
     ],
 )
 def test_a_counted_part_that_belongs_to_its_statement_is_no_cut(text: str) -> None:
-    assert len(spans(text)) == 1, spans(text)
-
-
-def test_an_attribution_after_a_quoted_comma_keeps_the_sentence_whole() -> None:
-    text = "Sales rose 5% and profits fell to “record lows,” the company said."
     assert len(spans(text)) == 1, spans(text)
 
 
@@ -266,8 +242,6 @@ def test_a_fronted_concession_or_reason_and_its_main_clause_are_two_spans(
         "When the vaccine was approved, the state opened its schools.",
         # no clause after the comma
         "While the vaccine is safe, according to the agency in 2021.",
-        # a trailing attribution governs the sentence
-        "While the vaccine is safe, it is not yet approved, the agency said.",
         # inside a quotation
         "“While the vaccine is safe, it is not yet approved.”",
     ],
