@@ -143,9 +143,11 @@ def blind_bodies() -> frozenset[str]:
     """The bodies of eval_news_claims' blind set "long2" (the second distinct 3-6 KB
     ClaimReview body of each outlet): excluded, by their text, so no example printed
     and no figure tuned on comes from them, whichever row repeats them."""
+    saved = list(sys.path)  # eval_news_claims puts this checkout first: not for --repo
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from eval_news_claims import SELECTIONS, select_rows
 
+    sys.path[:] = saved
     return frozenset(body for _, _, body in select_rows(CLAIMREVIEW, SELECTIONS["long2"]))
 
 
