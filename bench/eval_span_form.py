@@ -225,7 +225,7 @@ def reopens_paragraph(text: str, position: int) -> bool:
     there a mark opening at a paragraph start reopens the quotation, print style."""
     before = position
     if text[position] == '"' and not text[position - 1 : position].isspace():
-        return False  # 'said."This': a straight mark glued to the stop may close
+        return _glued_straight_opens(text, position)
     while before > 0 and text[before - 1].isspace():
         if text[before - 1] in "\r\n":
             return text[position + 1 : position + 2].isalnum()
@@ -234,6 +234,24 @@ def reopens_paragraph(text: str, position: int) -> bool:
         return False
     after = text[position + 1 : position + 2]
     return after.isalnum() or after in "‘'…"
+
+
+def _glued_straight_opens(text: str, position: int) -> bool:
+    """Whether a straight mark glued between a stop and a capital ('taste."During')
+    opens a paragraph: it may close the quotation or reopen it, and the next straight
+    mark in its paragraph says which. Glued to the word before it and not to the word
+    after ('infection." "Propolis'), the next one closes a quotation, so this one opened
+    it; anything else leaves this one a close (the splitter's own rule)."""
+    if (
+        text[position - 1 : position] not in tuple(_STOPS)
+        or not text[position + 1 : position + 2].isupper()
+    ):
+        return False
+    following = text.find('"', position + 1)
+    if following < 0 or "\n" in text[position:following] or text[following - 1].isspace():
+        return False
+    after = text[following + 1 : following + 2]
+    return not (after.isalnum() or after in "‘'")
 
 
 def paragraph_reopened_after(text: str, end: int, mark: str) -> bool:
@@ -420,6 +438,8 @@ def measure(bodies: list[str], show: int) -> tuple[dict, dict[str, list[str]]]:
                 failed = [name for name, fails in CRITERIA if set(fails) & set(found)]
                 if badly_cut(found, claim, text, lost[id(claim)]):
                     failed.append("badly cut")
+                if checker == 3 and "dangling last word" in found and ends_sentence(claim, text):
+                    failed.append(AT_SENTENCE_END)
                 for group in in_groups:
                     for name in failed:
                         add(f"{group}|{checker}|{name}")
@@ -432,6 +452,22 @@ def measure(bodies: list[str], show: int) -> tuple[dict, dict[str, list[str]]]:
 
 
 ROWS = tuple(name for name, _ in CRITERIA)
+AT_SENTENCE_END = "dangling at its sentence's end"
+"""A diagnostic, not a criterion (checker v3 only): of the dangling spans, those whose
+last word is the last word of the sentence in the source text ("That's what we wanted
+to.", "aged 65 and over."): no cut made them dangle, the source's sentence ends so."""
+
+
+def ends_sentence(claim, text: str) -> bool:
+    """Whether `claim` ends where the source's sentence ends: only closing punctuation
+    after it, then a capital, a line break or the end of the text."""
+    rest = text[claim.end : claim.end + 8]
+    tail = rest.lstrip("\"”’')]")
+    if not tail[:1] or tail[:1] not in ".!?…":
+        return False
+    after = tail.lstrip(".!?…\"”’')]")
+    following = after.lstrip()
+    return not following or following[:1].isupper() or "\n" in after or len(rest) < 8
 
 
 def report(runs: list[tuple[str, dict]]) -> None:
@@ -442,14 +478,18 @@ def report(runs: list[tuple[str, dict]]) -> None:
         print(f"\n{group} claims ({sizes}); % of claims passing")
         header = "".join(f"{f'v{k} {label}':>14}" for k in (1, 2, 3) for label, _ in runs)
         print(f"  {'':42}{header}")
-        for name in (*ROWS, "badly cut"):
+        for name in (*ROWS, "badly cut", AT_SENTENCE_END):
             cells = []
             for checker in (1, 2, 3):
                 for _, c in runs:
                     total = max(1, c.get(f"{group}|claims", 0))
                     share = 100 * c.get(f"{group}|{checker}|{name}", 0) / total
-                    cells.append(f"{share if name == 'badly cut' else 100 - share:13.2f}%")
-            label = name if name != "badly cut" else "badly cut (% FAILING; proxy)"
+                    failing = name in ("badly cut", AT_SENTENCE_END)
+                    cells.append(f"{share if failing else 100 - share:13.2f}%")
+            label = {
+                "badly cut": "badly cut (% FAILING; proxy)",
+                AT_SENTENCE_END: "v3 dangling at the sentence's end (% FAILING)",
+            }.get(name, name)
             print(f"  {label:44}{''.join(cells)}")
 
 

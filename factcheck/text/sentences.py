@@ -249,7 +249,7 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
         closing = '"'  # straight marks: only a count from the start can tell
         limit = min(len(text), start + _MAX_QUOTED_CHARS)
     else:
-        return False
+        return _reopened_straight(text, start, cut)
     close = text.find(closing, cut, limit)
     paragraph_end = text.find("\n", cut, close if close >= 0 else limit)
     if paragraph_end < 0:
@@ -258,6 +258,23 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     # several paragraphs opens each with a mark and closes only the last) closes it at
     # the paragraph end when the next paragraph reopens it: held to the paragraph end.
     return reopens_quotation(text, paragraph_end, "“" if closing == "”" else '"')
+
+
+def _reopened_straight(text: str, start: int, cut: int) -> bool:
+    """Whether `cut` falls inside a quotation a straight mark glued between a stop and a
+    capital opened, when the marks before `cut` count even: a paragraph reopened print
+    style after a lost break ('... loss of taste."During this time, ... throat. Drink
+    ... infection." "Propolis" refers'). The next mark decides, as in
+    `_settle_quote_mark`: glued to the word before it and not to the word after, within
+    the paragraph, it closes a quotation, so the glued mark opened it."""
+    last = text.rfind('"', max(start, cut - _MAX_QUOTED_CHARS), cut)
+    if last <= start or text[last - 1] not in ".!?" or not text[last + 1 : last + 2].isupper():
+        return False
+    close = text.find('"', cut, min(len(text), last + _MAX_QUOTED_CHARS))
+    if close < 0 or text[close - 1].isspace() or text.find("\n", cut, close) >= 0:
+        return False
+    after = text[close + 1 : close + 2]
+    return not (after.isalnum() or after in ("‘", "'"))
 
 
 def reopens_quotation(text: str, paragraph_end: int, mark: str) -> bool:

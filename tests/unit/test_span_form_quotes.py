@@ -125,3 +125,15 @@ def test_checker_v3_still_fails_what_print_style_does_not_explain() -> None:
     assert not balanced_v3(mixed, 0, mixed.index("”") + 1)
     nested = "She said: “He told me “no” twice. It was 2019.”"  # a mark opening mid-paragraph
     assert not balanced_v3(nested, 0, nested.index("“no"))
+
+
+def test_a_straight_mark_reopening_a_glued_paragraph_is_held_and_balanced() -> None:
+    text = (
+        'The caption reads: "Stay home.Rest well."During this time, rinse your throat. '
+        'Drink warm water." "Propolis" is a resin.'
+    )
+    unit = text[: text.index(' "Propolis')]
+    assert _sentences(text) == [unit, '"Propolis" is a resin.']
+    assert balanced_v3(text, 0, len(unit))
+    closed = 'He said "Masks work."This is it "true" now.'  # the glued mark closes here
+    assert balanced_v3(closed, 0, len(closed))
