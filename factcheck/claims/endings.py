@@ -52,6 +52,8 @@ _HANGING = words_of(
 """Last words that leave a clause waiting for what the cut dropped ("which is", "written
 about"). At a sentence end they can be good English ("how common the problem is"): a
 statement is mended only when the one word the cut dropped follows it."""
+_SPLITTING = words_of("and or but while whereas")
+"""Conjunctions that join two statements: a cut there dropped nothing the first needs."""
 _ELLIPTICAL_ENDS = words_of("have has had do does did is are was were can could will would so")
 """Last words of an elliptical clause ("none have", "none have done so", "they did")."""
 _CONTRASTS = words_of("yet but and though although")
@@ -70,8 +72,9 @@ def _gap_words(text: str, start: int, end: int) -> list[str] | None:
 
 
 def _last_word(text: str, statement: _Statement) -> str:
+    """The statement's last word as written ("May", a month, is not "may", a modal)."""
     found = _WORD.findall(text[max(statement.start, statement.end - 40) : statement.end])
-    return found[-1].lower() if found else ""
+    return found[-1] if found else ""
 
 
 def mend_cut_ends(text: str, statements: list[S], sentence_end: int) -> list[S]:
@@ -87,6 +90,8 @@ def mend_cut_ends(text: str, statements: list[S], sentence_end: int) -> list[S]:
         following = statements[i + 1] if i + 1 < len(statements) else None
         if _last_word(text, current) in _HANGING:
             gap = _gap_words(text, current.end, following.start if following else sentence_end)
+            if gap and gap[0].lower() in _SPLITTING:
+                gap = None  # "named after him in May | and | he thanked": two statements
             if following is not None and gap is not None and len(gap) == 1:
                 attribution = current.attribution or following.attribution
                 current = replace(current, end=following.end, attribution=attribution)

@@ -137,3 +137,12 @@ def test_a_straight_mark_reopening_a_glued_paragraph_is_held_and_balanced() -> N
     assert balanced_v3(text, 0, len(unit))
     closed = 'He said "Masks work."This is it "true" now.'  # the glued mark closes here
     assert balanced_v3(closed, 0, len(closed))
+
+
+def test_a_month_or_a_splitting_conjunction_is_no_hanging_end() -> None:
+    text = "A road was named after him in May and he thanked the council for it."
+    cut = text.index(" and")
+    clauses = [Statement(0, cut), Statement(cut + 5, len(text) - 1)]
+    assert mend_cut_ends(text, clauses, len(text) - 1) == clauses
+    lower = text.replace("in May and", "in may and")
+    assert mend_cut_ends(lower, clauses, len(lower) - 1) == clauses  # "and" splits
