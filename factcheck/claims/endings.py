@@ -52,6 +52,12 @@ _HANGING = words_of(
 """Last words that leave a clause waiting for what the cut dropped ("which is", "written
 about"). At a sentence end they can be good English ("how common the problem is"): a
 statement is mended only when the one word the cut dropped follows it."""
+_NO_END = _HANGING | words_of(
+    "a an the this these those its their his her our your my some every each no any and "
+    "or but nor yet so that which who whom whose"
+)
+"""Words the dropped word may not be when it would end the sentence's statement: given
+back, it would leave the statement hanging again ("is | the")."""
 _SPLITTING = words_of("and or but while whereas")
 """Conjunctions that join two statements: a cut there dropped nothing the first needs."""
 _ELLIPTICAL_ENDS = words_of("have has had do does did is are was were can could will would so")
@@ -96,7 +102,7 @@ def mend_cut_ends(text: str, statements: list[S], sentence_end: int) -> list[S]:
                 attribution = current.attribution or following.attribution
                 current = replace(current, end=following.end, attribution=attribution)
                 i += 1
-            elif following is None and gap is not None and len(gap) == 1:
+            elif following is None and gap and len(gap) == 1 and gap[0].lower() not in _NO_END:
                 word_end = text.find(gap[0], current.end, sentence_end) + len(gap[0])
                 current = replace(current, end=word_end)
         if mended and _stranded_ellipsis(text, mended[-1], current, sentence_end):

@@ -146,3 +146,9 @@ def test_a_month_or_a_splitting_conjunction_is_no_hanging_end() -> None:
     assert mend_cut_ends(text, clauses, len(text) - 1) == clauses
     lower = text.replace("in May and", "in may and")
     assert mend_cut_ends(lower, clauses, len(lower) - 1) == clauses  # "and" splits
+
+
+def test_a_word_given_back_never_leaves_the_statement_hanging_again() -> None:
+    text = "The plan is the."
+    hanging = [Statement(0, text.index(" the"))]
+    assert mend_cut_ends(text, hanging, len(text) - 1) == hanging
