@@ -459,15 +459,25 @@ to.", "aged 65 and over."): no cut made them dangle, the source's sentence ends 
 
 
 def ends_sentence(claim, text: str) -> bool:
-    """Whether `claim` ends where the source's sentence ends: only closing punctuation
-    after it, then a capital, a line break or the end of the text."""
+    """Whether `claim` ends where the source's sentence ends: its own text ends with a
+    stop (and closing marks), or only a stop and closing marks follow it, then a capital,
+    an opening mark, a line break or the end of the text."""
+    own = text[claim.start : claim.end].rstrip("\"”’')]…")
     rest = text[claim.end : claim.end + 8]
-    tail = rest.lstrip("\"”’')]")
-    if not tail[:1] or tail[:1] not in ".!?…":
-        return False
-    after = tail.lstrip(".!?…\"”’')]")
+    if own[-1:] not in tuple(".!?"):
+        tail = rest.lstrip("\"”’')]")
+        if not tail[:1] or tail[:1] not in ".!?…":
+            return False
+        rest = tail
+    after = rest.lstrip(".!?…\"”’')]")
     following = after.lstrip()
-    return not following or following[:1].isupper() or "\n" in after or len(rest) < 8
+    return (
+        not following
+        or following[:1].isupper()
+        or following[:1] in '“"‘'
+        or "\n" in after
+        or len(rest) < 8
+    )
 
 
 def report(runs: list[tuple[str, dict]]) -> None:

@@ -152,3 +152,12 @@ def test_a_word_given_back_never_leaves_the_statement_hanging_again() -> None:
     text = "The plan is the."
     hanging = [Statement(0, text.index(" the"))]
     assert mend_cut_ends(text, hanging, len(text) - 1) == hanging
+
+
+def test_the_sentence_end_diagnostic_tells_the_source_s_end_from_a_cut() -> None:
+    from eval_span_form import ends_sentence
+
+    text = "We got the grant. That's what we wanted to. Rents rose by 12% over the year."
+    assert ends_sentence(_span(text, "That's what we wanted to"), text)
+    assert ends_sentence(_span(text, "That's what we wanted to."), text)
+    assert not ends_sentence(_span(text, "Rents rose by 12% over"), text)
