@@ -212,9 +212,9 @@ def dangles_v2(claim, text: str, words: list[str]) -> bool:
     return not (at_sentence_end and words[-1].lower() in ("this", "that", "these", "those"))
 
 
-_STOPS = ".!?…:"
-"""End punctuation after which a quotation mark can open a new paragraph (a colon too:
-'said:“The')."""
+_STOPS = ".!?…"
+"""End punctuation after which a quotation mark can open a new paragraph (not a colon:
+a mark after 'saying: ' inside a quotation opens one quoted inside it)."""
 
 
 def reopens_paragraph(text: str, position: int) -> bool:
@@ -280,12 +280,15 @@ def balanced_v3(text: str, start: int, end: int) -> bool:
     the span's end is closed when the span ends its paragraph and the next paragraph
     reopens it (`paragraph_reopened_after`). Anything else unbalanced still fails: a
     close with no opening mark, two open quotations, an opening mark inside a
-    paragraph, straight and curly marks mixed up, a span ending inside a paragraph."""
+    paragraph, straight and curly marks mixed up, a span ending inside a paragraph, a
+    quotation left open before another that closes ('“hunger’ ... “starve to death”')."""
     curly = 0
     straight = False
+    last_open = start  # where the quotation still open at the end (re)opened
     for position in range(start, end):
         mark = text[position]
         if mark == "“":
+            last_open = position
             if not (curly > 0 and reopens_paragraph(text, position)):
                 curly += 1
         elif mark == "”":
@@ -298,6 +301,8 @@ def balanced_v3(text: str, start: int, end: int) -> bool:
         return True
     if curly + straight != 1:
         return False
+    if curly and "”" in text[last_open:end]:
+        return False  # the open one is not the one running on: '“hunger’ ... “starve”'
     return paragraph_reopened_after(text, end, "“" if curly else '"')
 
 

@@ -161,3 +161,13 @@ def test_the_sentence_end_diagnostic_tells_the_source_s_end_from_a_cut() -> None
     assert ends_sentence(_span(text, "That's what we wanted to"), text)
     assert ends_sentence(_span(text, "That's what we wanted to."), text)
     assert not ends_sentence(_span(text, "Rents rose by 12% over"), text)
+
+
+def test_a_mark_after_a_colon_inside_a_quotation_is_quoted_speech_not_a_paragraph() -> None:
+    text = 'The caption reads: "A woman can be heard saying: "We are here." It ends."'
+    assert balanced_v3(text, 0, len(text))  # four straight marks, two quotations
+
+
+def test_a_quotation_left_open_before_another_that_closes_is_not_print_style() -> None:
+    text = "Deaths were put down to “hunger’ but few children “starve to death”.“But most do not."
+    assert not balanced_v3(text, 0, text.index("”.") + 1)
