@@ -28,6 +28,12 @@ it names) and all four together, for checker v1 (strict, session 20) and v2 (lar
 lexicon, session 21). `--base OTHER` measures another checkout in a subprocess on the
 same articles, printed beside this one ("before" / "after").
 
+Checker v3 (session 28) is v2 reading print-style quotations as print style: a quotation
+of several paragraphs opens every paragraph with a mark and closes only the last one, so
+a paragraph's mark reopens the quotation the paragraph end closed (`balanced_v3`;
+docs/claims.md, "Quotations"). Everything else is v2's. `--exclude-blind` leaves out the
+bodies of eval_news_claims' blind set long2 (use it whenever examples are read).
+
 "Badly cut" (the issue's "cut so that the checkable part is lost", <= 5%) needs claims
 annotated by hand, which the shared data lacks; the estimate here is the share of claims
 whose cut demonstrably loses or breaks a checkable part: the span dangles, is cut inside
@@ -133,7 +139,21 @@ NOT_BEFORE_VERB = _words(
 WORD = re.compile(r"[\w'’-]+")
 
 
-def load_bodies(limit: int, corpus: str, max_bytes: int = 0) -> list[str]:
+def blind_bodies() -> frozenset[str]:
+    """The bodies of eval_news_claims' blind set "long2" (the second distinct 3-6 KB
+    ClaimReview body of each outlet): excluded, by their text, so no example printed
+    and no figure tuned on comes from them, whichever row repeats them."""
+    saved = list(sys.path)  # eval_news_claims puts this checkout first: not for --repo
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from eval_news_claims import SELECTIONS, select_rows
+
+    sys.path[:] = saved
+    return frozenset(body for _, _, body in select_rows(CLAIMREVIEW, SELECTIONS["long2"]))
+
+
+def load_bodies(
+    limit: int, corpus: str, max_bytes: int = 0, *, exclude_blind: bool = False
+) -> list[str]:
     csv.field_size_limit(sys.maxsize)
     bodies: list[str] = []
     if corpus == "coaid":
@@ -144,6 +164,9 @@ def load_bodies(limit: int, corpus: str, max_bytes: int = 0) -> list[str]:
         with open(path, newline="", encoding="utf-8-sig") as f:
             bodies.extend(row[column] for row in csv.DictReader(f) if row.get(column))
     bodies = [b for b in bodies if b.strip()]
+    if exclude_blind and corpus == "claimreview":
+        blind = blind_bodies()
+        bodies = [b for b in bodies if b not in blind]
     if max_bytes:  # session 27: longer ClaimReview bodies are another helper's blind set
         bodies = [b for b in bodies if len(b.encode("utf-8")) <= max_bytes]
     return bodies[:limit] if limit else bodies
@@ -189,15 +212,114 @@ def dangles_v2(claim, text: str, words: list[str]) -> bool:
     return not (at_sentence_end and words[-1].lower() in ("this", "that", "these", "those"))
 
 
+_STOPS = ".!?…"
+"""End punctuation after which a quotation mark can open a new paragraph (not a colon:
+a mark after 'saying: ' inside a quotation opens one quoted inside it)."""
+
+
+def reopens_paragraph(text: str, position: int) -> bool:
+    """Whether the quotation mark at `position` opens a paragraph: a line break before it
+    (spaces aside), or end punctuation right before the spaces before it (a paragraph
+    break lost in extraction: 'in an email.“I was', 'for women.\xa0 “That'), and a
+    word after it. Checked only while a quotation of its kind is open (`balanced_v3`):
+    there a mark opening at a paragraph start reopens the quotation, print style."""
+    before = position
+    if text[position] == '"' and not text[position - 1 : position].isspace():
+        return _glued_straight_opens(text, position)
+    while before > 0 and text[before - 1].isspace():
+        if text[before - 1] in "\r\n":
+            return text[position + 1 : position + 2].isalnum()
+        before -= 1
+    if before == 0 or text[before - 1] not in _STOPS:
+        return False
+    after = text[position + 1 : position + 2]
+    return after.isalnum() or after in "‘'…"
+
+
+def _glued_straight_opens(text: str, position: int) -> bool:
+    """Whether a straight mark glued between a stop and a capital ('taste."During')
+    opens a paragraph: it may close the quotation or reopen it, and the next straight
+    mark in its paragraph says which. Glued to the word before it and not to the word
+    after ('infection." "Propolis'), the next one closes a quotation, so this one opened
+    it; anything else leaves this one a close (the splitter's own rule)."""
+    if (
+        text[position - 1 : position] not in tuple(_STOPS)
+        or not text[position + 1 : position + 2].isupper()
+    ):
+        return False
+    following = text.find('"', position + 1)
+    if following < 0 or "\n" in text[position:following] or text[following - 1].isspace():
+        return False
+    after = text[following + 1 : following + 2]
+    return not (after.isalnum() or after in "‘'")
+
+
+def paragraph_reopened_after(text: str, end: int, mark: str) -> bool:
+    """Whether the paragraph ends at `end` (closing stops and brackets aside) and the
+    next paragraph opens with `mark`: print style, the quotation left open at `end`
+    goes on there, and the paragraph end closes it."""
+    position = end
+    while position < len(text) and text[position] in _STOPS + ")]’'":
+        position += 1
+    if position == end and text[end - 1 : end] not in tuple(_STOPS):
+        return False  # the span must end its sentence: nothing but stops may follow it
+    gap = position
+    while gap < len(text) and text[gap].isspace():
+        gap += 1
+    if gap >= len(text) or text[gap] != mark:
+        return False
+    return reopens_paragraph(text, gap)
+
+
+def balanced_v3(text: str, start: int, end: int) -> bool:
+    """Checker v3's quotation test: v2's (every quotation in the span closes in it),
+    except that print style is read as print style. A quotation of several paragraphs
+    opens each paragraph with a mark and closes only the last one: a mark opening a
+    paragraph (`reopens_paragraph`) while a quotation of its kind is open reopens it
+    (the paragraph end before it closed the open one), and a quotation still open at
+    the span's end is closed when the span ends its paragraph and the next paragraph
+    reopens it (`paragraph_reopened_after`). Anything else unbalanced still fails: a
+    close with no opening mark, two open quotations, an opening mark inside a
+    paragraph, straight and curly marks mixed up, a span ending inside a paragraph, a
+    quotation left open before another that closes ('“hunger’ ... “starve to death”')."""
+    curly = 0
+    straight = False
+    last_open = start  # where the quotation still open at the end (re)opened
+    for position in range(start, end):
+        mark = text[position]
+        if mark == "“":
+            last_open = position
+            if not (curly > 0 and reopens_paragraph(text, position)):
+                curly += 1
+        elif mark == "”":
+            curly -= 1
+            if curly < 0:
+                return False
+        elif mark == '"' and not (straight and reopens_paragraph(text, position)):
+            straight = not straight
+    if curly == 0 and not straight:
+        return True
+    if curly + straight != 1:
+        return False
+    if curly and "”" in text[last_open:end]:
+        return False  # the open one is not the one running on: '“hunger’ ... “starve”'
+    return paragraph_reopened_after(text, end, "“" if curly else '"')
+
+
 def problems(claim, text: str, checker: int = 1) -> list[str]:
-    """The form problems of `claim` under checker 1 (session 20's, strict) or 2."""
+    """The form problems of `claim` under checker 1 (session 20's, strict), 2 (session
+    21's verb lexicon and dangling exceptions) or 3 (v2, reading print-style quotations
+    of several paragraphs as balanced: `balanced_v3`)."""
     found = []
     words = WORD.findall(claim.text)
     if checker == 1 and words and words[-1].lower() in DANGLING:
         found.append("dangling last word")
-    if checker == 2 and dangles_v2(claim, text, words):
+    if checker >= 2 and dangles_v2(claim, text, words):
         found.append("dangling last word")
-    if claim.text.count("“") != claim.text.count("”") or claim.text.count('"') % 2:
+    if checker == 3:
+        if not balanced_v3(text, claim.start, claim.end):
+            found.append("unbalanced quotes")
+    elif claim.text.count("“") != claim.text.count("”") or claim.text.count('"') % 2:
         found.append("unbalanced quotes")
     sentence = text[claim.sentence_start : claim.sentence_end]
     if "“" in sentence or '"' in sentence:
@@ -211,7 +333,7 @@ def problems(claim, text: str, checker: int = 1) -> list[str]:
     after_pronoun = {
         w for p, w in zip(["", *lowered], lowered, strict=False) if p in PRONOUNS and w.isalpha()
     }
-    if checker == 2:
+    if checker >= 2:
         verbless = not has_verb_v2(words)
     else:
         verbless = not any(w in VERBS or (len(w) > 4 and w.endswith("ed")) for w in lowered)
@@ -295,7 +417,7 @@ GROUPS = ("shown", "all")
 
 def measure(bodies: list[str], show: int) -> tuple[dict, dict[str, list[str]]]:
     """Counts per (group, checker, row) over `bodies` with the splitter on sys.path, and
-    up to `show` examples (checker v2) per problem."""
+    up to `show` examples (checker v3) per problem."""
     from factcheck.claims.splitter import split_claims
 
     counts: dict[str, int] = {}
@@ -316,15 +438,17 @@ def measure(bodies: list[str], show: int) -> tuple[dict, dict[str, list[str]]]:
             in_groups = GROUPS if claim.score >= 0.5 else ("all",)
             for group in in_groups:
                 add(f"{group}|claims")
-            for checker in (1, 2):
+            for checker in (1, 2, 3):
                 found = problems(claim, text, checker)
                 failed = [name for name, fails in CRITERIA if set(fails) & set(found)]
                 if badly_cut(found, claim, text, lost[id(claim)]):
                     failed.append("badly cut")
+                if checker == 3 and "dangling last word" in found and ends_sentence(claim, text):
+                    failed.append(AT_SENTENCE_END)
                 for group in in_groups:
                     for name in failed:
                         add(f"{group}|{checker}|{name}")
-                if checker == 2:
+                if checker == 3:
                     for name in found + failed[-1:] * (failed[-1:] == ["badly cut"]):
                         if len(examples.setdefault(name, [])) < show:
                             sentence = text[claim.sentence_start : claim.sentence_end]
@@ -333,24 +457,54 @@ def measure(bodies: list[str], show: int) -> tuple[dict, dict[str, list[str]]]:
 
 
 ROWS = tuple(name for name, _ in CRITERIA)
+AT_SENTENCE_END = "dangling at its sentence's end"
+"""A diagnostic, not a criterion (checker v3 only): of the dangling spans, those whose
+last word is the last word of the sentence in the source text ("That's what we wanted
+to.", "aged 65 and over."): no cut made them dangle, the source's sentence ends so."""
+
+
+def ends_sentence(claim, text: str) -> bool:
+    """Whether `claim` ends where the source's sentence ends: its own text ends with a
+    stop (and closing marks), or only a stop and closing marks follow it, then a capital,
+    an opening mark, a line break or the end of the text."""
+    own = text[claim.start : claim.end].rstrip("\"”’')]…")
+    rest = text[claim.end : claim.end + 8]
+    if own[-1:] not in tuple(".!?"):
+        tail = rest.lstrip("\"”’')]")
+        if not tail[:1] or tail[:1] not in ".!?…":
+            return False
+        rest = tail
+    after = rest.lstrip(".!?…\"”’')]")
+    following = after.lstrip()
+    return (
+        not following
+        or following[:1].isupper()
+        or following[:1] in '“"‘'
+        or "\n" in after
+        or len(rest) < 8
+    )
 
 
 def report(runs: list[tuple[str, dict]]) -> None:
     """Print, per group, each criterion's pass rate (badly cut: its failure rate) for
-    checkers v1 and v2 and every run (before / after)."""
+    checkers v1, v2 and v3 and every run (before / after)."""
     for group in GROUPS:
         sizes = ", ".join(f"{label} {c.get(f'{group}|claims', 0)}" for label, c in runs)
         print(f"\n{group} claims ({sizes}); % of claims passing")
-        header = "".join(f"{f'v{k} {label}':>14}" for k in (1, 2) for label, _ in runs)
+        header = "".join(f"{f'v{k} {label}':>14}" for k in (1, 2, 3) for label, _ in runs)
         print(f"  {'':42}{header}")
-        for name in (*ROWS, "badly cut"):
+        for name in (*ROWS, "badly cut", AT_SENTENCE_END):
             cells = []
-            for checker in (1, 2):
+            for checker in (1, 2, 3):
                 for _, c in runs:
                     total = max(1, c.get(f"{group}|claims", 0))
                     share = 100 * c.get(f"{group}|{checker}|{name}", 0) / total
-                    cells.append(f"{share if name == 'badly cut' else 100 - share:13.2f}%")
-            label = name if name != "badly cut" else "badly cut (% FAILING; proxy)"
+                    failing = name in ("badly cut", AT_SENTENCE_END)
+                    cells.append(f"{share if failing else 100 - share:13.2f}%")
+            label = {
+                "badly cut": "badly cut (% FAILING; proxy)",
+                AT_SENTENCE_END: "v3 dangling at the sentence's end (% FAILING)",
+            }.get(name, name)
             print(f"  {label:44}{''.join(cells)}")
 
 
@@ -386,6 +540,12 @@ def main() -> int:
         help="only bodies of at most this many UTF-8 bytes (0 = all); the printed examples "
         "then come from those bodies only",
     )
+    parser.add_argument(
+        "--exclude-blind",
+        action="store_true",
+        help="leave out the bodies of eval_news_claims' blind set long2 (ClaimReview): "
+        "use it whenever examples are read or rules tuned",
+    )
     args = parser.parse_args()
     folder = DATA if args.corpus == "coaid" else CLAIMREVIEW
     if not folder.exists():
@@ -407,12 +567,17 @@ def main() -> int:
             args.corpus,
             "--max-bytes",
             str(args.max_bytes),
+            *(["--exclude-blind"] if args.exclude_blind else []),
         ]
         base = subprocess.run(command, capture_output=True, text=True, check=True)
         runs.append(("before", json.loads(base.stdout)))
     sys.path.insert(0, str(args.repo.resolve()))
     bodies = [
-        b for b in load_bodies(args.limit, args.corpus, args.max_bytes) if half_of(b, args.half)
+        b
+        for b in load_bodies(
+            args.limit, args.corpus, args.max_bytes, exclude_blind=args.exclude_blind
+        )
+        if half_of(b, args.half)
     ]
     counts, examples = measure(bodies, args.show)
     if args.json:
@@ -423,7 +588,7 @@ def main() -> int:
     print(f"{len(bodies)} {args.corpus} bodies ({args.half}); splitter from {args.repo}{where}")
     report(runs)
     for name, texts in examples.items():
-        print(f"\nexamples (checker v2): {name}")
+        print(f"\nexamples (checker v3): {name}")
         for text in texts:
             print(f"  {text}")
     return 0

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.claims.checkworthiness import FLAG_BITS, shape_bits
+from factcheck.claims.endings import mend_cut_ends
 from factcheck.models import ClaimKind
 from factcheck.text.lexicon import MODALS, ORDINAL_RANKS, WEEKDAYS, words_of
 
@@ -263,7 +264,7 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         if e <= s:
             continue
         statements.append(Statement(s, e, _attributes(words, lowers, first, last)))
-    return statements
+    return mend_cut_ends(text, statements, end)  # a cut that left a statement hanging
 
 
 def _attributes(words: list[str], lowers: list[str], first: int, last: int) -> bool:

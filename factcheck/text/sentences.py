@@ -236,19 +236,58 @@ def _inside_quotation(text: str, start: int, cut: int) -> bool:
     """Whether a boundary at `cut` would fall inside a quotation that opened in this
     sentence and closes within the paragraph: a claim must not end inside a quotation,
     so a quoted passage of several sentences stays one sentence."""
-    if cut - start > _MAX_QUOTED_CHARS:
-        return False
     # The last curly mark decides, not a count: news style opens each quoted paragraph
-    # again without closing the one before ("... not.“The ...”").
-    if text.rfind("“", start, cut) > text.rfind("”", start, cut):
+    # again without closing the one before ("... not.“The ...”"). It is looked for in
+    # the quotation's reach before `cut`, not from `start` only: a sentence whose start
+    # lies far back (glued ends are split later, `_unglue`) still holds a quotation that
+    # opened near the cut (session 28: '... said.“A. B.“C.”' run into a long sentence).
+    opened = text.rfind("“", max(start, cut - _MAX_QUOTED_CHARS), cut)
+    if opened >= 0 and opened > text.rfind("”", opened, cut):
         closing = "”"
-    elif text.count('"', start, cut) % 2:
-        closing = '"'
+        limit = min(len(text), opened + _MAX_QUOTED_CHARS)
+    elif cut - start <= _MAX_QUOTED_CHARS and text.count('"', start, cut) % 2:
+        closing = '"'  # straight marks: only a count from the start can tell
+        limit = min(len(text), start + _MAX_QUOTED_CHARS)
     else:
-        return False
-    limit = min(len(text), start + _MAX_QUOTED_CHARS)
+        return _reopened_straight(text, start, cut)
     close = text.find(closing, cut, limit)
-    return close >= 0 and text.find("\n", cut, close) < 0
+    paragraph_end = text.find("\n", cut, close if close >= 0 else limit)
+    if paragraph_end < 0:
+        return close >= 0
+    # The paragraph ends before the quotation closes. Print style (a quotation of
+    # several paragraphs opens each with a mark and closes only the last) closes it at
+    # the paragraph end when the next paragraph reopens it: held to the paragraph end.
+    return reopens_quotation(text, paragraph_end, "“" if closing == "”" else '"')
+
+
+def _reopened_straight(text: str, start: int, cut: int) -> bool:
+    """Whether `cut` falls inside a quotation a straight mark glued between a stop and a
+    capital opened, when the marks before `cut` count even: a paragraph reopened print
+    style after a lost break ('... loss of taste."During this time, ... throat. Drink
+    ... infection." "Propolis" refers'). The next mark decides, as in
+    `_settle_quote_mark`: glued to the word before it and not to the word after, within
+    the paragraph, it closes a quotation, so the glued mark opened it."""
+    last = text.rfind('"', max(start, cut - _MAX_QUOTED_CHARS), cut)
+    if last <= start or text[last - 1] not in ".!?" or not text[last + 1 : last + 2].isupper():
+        return False
+    close = text.find('"', cut, min(len(text), last + _MAX_QUOTED_CHARS))
+    if close < 0 or text[close - 1].isspace() or text.find("\n", cut, close) >= 0:
+        return False
+    after = text[close + 1 : close + 2]
+    return not (after.isalnum() or after in ("‘", "'"))
+
+
+def reopens_quotation(text: str, paragraph_end: int, mark: str) -> bool:
+    """Whether the paragraph after the line break at `paragraph_end` opens with the
+    quotation mark `mark` before a word: print style, a quotation of several paragraphs
+    reopened there, so the quotation left open before the break ends with its paragraph
+    (docs/claims.md, "Quotations")."""
+    position = paragraph_end
+    limit = min(len(text), paragraph_end + _MAX_SPACE_RUN)
+    while position < limit and text[position].isspace():
+        position += 1
+    following = text[position + 1 : position + 2]
+    return text[position : position + 1] == mark and (following.isalnum() or following in "‘'…")
 
 
 # A subheading glued to the next sentence with no stop at all ("The AnalysisThe post",
