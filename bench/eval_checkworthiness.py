@@ -150,6 +150,18 @@ def blank(item: SentenceInContext) -> SentenceInContext:
     return SentenceInContext(item.text)
 
 
+def file_average_precisions(rows: list[Labelled], scores: list[float]) -> list[float]:
+    """Average precision of each CLEF file (a debate's sentences ranked alone): MAP is
+    their mean, as the CLEF 2019 task scored it."""
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_file[row.group].append(i)
+    return [
+        average_precision([scores[i] for i in idx], [rows[i].label for i in idx])
+        for idx in by_file.values()
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-context-ablation", action="store_true")
@@ -201,13 +213,7 @@ def main() -> None:
         print(f"\n{name}: {len(rows)} sentences, {sum(labels)} check-worthy ({elapsed:.0f} s)")
         for model_name, scores in models.items():
             if name.startswith("CLEF"):
-                by_file: dict[str, list[int]] = defaultdict(list)
-                for i, r in enumerate(rows):
-                    by_file[r.group].append(i)
-                aps = [
-                    average_precision([scores[i] for i in idx], [labels[i] for i in idx])
-                    for idx in by_file.values()
-                ]
+                aps = file_average_precisions(rows, scores)
                 print(
                     f"  {model_name:24} MAP {statistics.mean(aps):.3f} "
                     f"(files {min(aps):.3f}-{max(aps):.3f})"

@@ -32,7 +32,6 @@ import math
 import random
 import statistics
 import sys
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,7 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checkworthiness_data import Labelled, checkthat_2024, require_data, training_set
 from count_span_cuts import SHARED, bodies
-from eval_checkworthiness import average_precision, debate_bootstrap, prf, two_fold_f1
+from eval_checkworthiness import (
+    average_precision,
+    debate_bootstrap,
+    file_average_precisions,
+    prf,
+    two_fold_f1,
+)
 
 from factcheck.claims import mood, splitter
 from factcheck.claims.checkworthiness import default_model, scoring
@@ -91,13 +96,7 @@ def with_mood(scores: list[float], texts: list[str], shift: Callable[[str], floa
 def debate_figures(name: str, rows: list[Labelled], scores: list[float]) -> str:
     labels = [r.label for r in rows]
     if name.startswith("CLEF"):
-        by_file: dict[str, list[int]] = defaultdict(list)
-        for i, r in enumerate(rows):
-            by_file[r.group].append(i)
-        aps = [
-            average_precision([scores[i] for i in idx], [labels[i] for i in idx])
-            for idx in by_file.values()
-        ]
+        aps = file_average_precisions(rows, scores)
         return f"MAP {statistics.mean(aps):.4f} (files {min(aps):.3f}-{max(aps):.3f})"
     p, r, f1 = prf(scores, labels)
     line = f"P {p:.3f} R {r:.3f} F1 {f1:.4f} AP {average_precision(scores, labels):.4f}"
