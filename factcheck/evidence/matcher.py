@@ -264,7 +264,8 @@ def score_candidates(
     prepared = claim_features(claim)
     details = prepared.details
     claim_pairs = prepared.pairs
-    context_terms = prepared.terms | set(_informative(context, 50))
+    # (free text has no context: nothing to parse for it)
+    context_terms = prepared.terms | set(_informative(context, 50)) if context else prepared.terms
     best_recall = max(c.recall for c in candidates) or 1.0
     claim_lower = prepared.lowered
     claim_stems = prepared.stem_set

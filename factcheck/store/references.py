@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -95,8 +96,15 @@ class ReferenceFile:
     added_at: str | None
 
 
-_PassageRow = tuple[str, str, str, str | None, bytes | None, bytes | None, str | None]
-"""A passage's (ref_id, title, text, url, vector, sentence_vector, kept stems joined)."""
+_PassageRow = tuple[str, str, str, str | None, bytes | None, bytes | None, tuple[str, ...] | None]
+"""A passage's (ref_id, title, text, url, vector, sentence_vector, kept stems)."""
+
+
+def _kept_stems(joined: str | None) -> tuple[str, ...] | None:
+    """A passage's kept stems (`impact_index.split_stems`), each the one copy of that
+    stem the process holds (`sys.intern`): rows kept (`PASSAGE_ROWS`) share them."""
+    stems = impact_index.split_stems(joined)
+    return None if stems is None else tuple(map(sys.intern, stems))
 
 
 @dataclass(slots=True)
@@ -320,7 +328,10 @@ class ReferencesMixin(StoreBase):
             return None
         lists, kept_stems = found
         ranked = impact_index.top(lists, stems, depth=limit, max_terms=impact_index.MAX_TERMS)
-        return self.ranked_hits(ranked, stems=kept_stems)
+        # lists read from claims.db (no stems handed over) were read at the version
+        # `_cached_lists` checked just now: the rows are checked by the same look
+        reads = self._reads if kept_stems is None else None
+        return self._ranked_hits(ranked, kept_stems, reads or self._library_reads())
 
     def ranked_hits(
         self, ranked: Sequence[tuple[int, float]], *, stems: Mapping[int, str] | None = None
@@ -330,9 +341,17 @@ class ReferencesMixin(StoreBase):
         most `PASSAGE_ROWS` kept); an id no longer in the library is left out. Each
         comes with the stems the impact index kept (`stems`, an index built in memory,
         else the cached `reference_passage_stems`; None for a passage with none kept)."""
+        return self._ranked_hits(ranked, stems, self._library_reads())
+
+    def _ranked_hits(
+        self,
+        ranked: Sequence[tuple[int, float]],
+        stems: Mapping[int, str] | None,
+        reads: _LibraryReads,
+    ) -> list[ReferenceHit]:
         if not ranked:
             return []
-        rows = self._library_reads().rows
+        rows = reads.rows
         missing = [passage_id for passage_id, _ in ranked if passage_id not in rows]
         if missing:
             marks = ",".join("?" * len(missing))
@@ -343,7 +362,7 @@ class ReferencesMixin(StoreBase):
                 f" WHERE p.id IN ({marks})",
                 missing,
             ):
-                rows[row[0]] = row[1:]
+                rows[row[0]] = (*row[1:7], _kept_stems(row[7]))
         split = impact_index.split_stems
         hits = []
         for pid, score in ranked:
@@ -363,7 +382,7 @@ class ReferencesMixin(StoreBase):
                     score,
                     r[4],
                     r[5],
-                    split(stems.get(pid) if stems is not None else r[6]),
+                    split(stems.get(pid)) if stems is not None else r[6],
                 )
             )
         if len(rows) > PASSAGE_ROWS:
@@ -411,19 +430,17 @@ class ReferencesMixin(StoreBase):
         return {stem: posting for stem in stems if (posting := known.get(stem)) is not None}
 
     def _library_reads(self) -> _LibraryReads:
-        """What this connection has read of the library's per-stem tables, kept while
-        `PRAGMA data_version` says no other connection has written claims.db (this
-        connection's own library writes drop it: `_forget_lists`), up to `LISTS_READ`
-        stems of each."""
+        """What this connection has read of the library (its per-stem tables, the
+        recalled passages' rows), kept while `PRAGMA data_version` says no other
+        connection has written claims.db (this connection's own library writes drop
+        it: `_forget_lists`), up to `LISTS_READ` stems of each per-stem table."""
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         reads = self._reads
-        if (
-            reads is None
-            or reads.version != version
-            or len(reads.lists) > LISTS_READ
-            or len(reads.counts) > LISTS_READ
-        ):
+        if reads is None or reads.version != version:
             reads = self._reads = _LibraryReads(version)
+        elif len(reads.lists) > LISTS_READ or len(reads.counts) > LISTS_READ:
+            # (the rows have their own bound, `PASSAGE_ROWS`)
+            reads = self._reads = _LibraryReads(version, rows=reads.rows)
         return reads
 
     def _forget_lists(self) -> None:
