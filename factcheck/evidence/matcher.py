@@ -274,6 +274,9 @@ def score_candidates(
         stats = TermStats.of_texts(f"{c.title} {c.passage}" for c in candidates)
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
+    # The claim's stems rarest first: a candidate's rarest shared stem is the first of
+    # them it shares (the same value as the max of their IDF)
+    by_rarity = sorted(idf, key=idf.__getitem__, reverse=True)
     meanings = _meanings(prepared.vector, candidates)
     # What the rerank reads of each passage: the stems the source kept (the library's
     # index keeps them) or its own, and the text lower-cased for rapidfuzz and `compare`
@@ -309,6 +312,7 @@ def score_candidates(
         _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
     )
     pair_count = len(claim_pairs)
+    doubled = {first for first, second in claim_pairs if first == second}
     # Per candidate, what the features are made of: counted here, weighed below
     covered: list[int] = []
     title_scores: list[float] = []
@@ -345,8 +349,18 @@ def score_candidates(
         covered.append(len(in_passage))
         title_scores.append(title_score)
         # the claim's word pairs the passage has: phrases, not just words
-        phrases.append(len(claim_pairs.intersection(pairwise(passage_stems))) if pair_count else 0)
-        rarest_shared.append(max(map(idf.__getitem__, shared), default=0.0))
+        # (a pair is shared only when both its stems are: most candidates share one)
+        phrases.append(
+            len(claim_pairs.intersection(pairwise(passage_stems)))
+            if pair_count and (len(in_passage) > 1 or not in_passage.isdisjoint(doubled))
+            else 0
+        )
+        for stem in by_rarity:
+            if stem in shared:
+                rarest_shared.append(idf[stem])
+                break
+        else:
+            rarest_shared.append(0.0)
     # The features in `_WEIGHTS` order, added left to right for all candidates at once
     # (numpy's float64 operations, one at a time, are Python's: the same floats as the
     # candidate-by-candidate sum, so the same order of near-ties;
