@@ -477,11 +477,9 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     for first, last in around:
         if first >= end:
             break
-        if last > start and not _token_stems(passage[first:last]).isdisjoint(claim_stems):
+        if last > start and _shares_a_stem(passage[first:last], claim_stems):
             for back_first, back_last in reversed(around):
-                if back_first < end and not _token_stems(passage[back_first:back_last]).isdisjoint(
-                    claim_stems
-                ):
+                if back_first < end and _shares_a_stem(passage[back_first:back_last], claim_stems):
                     return (first, back_last)
     tokens, spans = _reader_tokens(passage)
     if not tokens:
@@ -494,6 +492,11 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
         return None
     hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
     return (spans[hits[0]][0], spans[hits[-1]][1])
+
+
+def _shares_a_stem(token: str, claim_stems: frozenset[str]) -> bool:
+    """Whether a `READER_WORD` token has a content stem of the claim's (`_span_stems`)."""
+    return not _token_stems(token).isdisjoint(claim_stems)
 
 
 @lru_cache(maxsize=256)
