@@ -235,8 +235,9 @@ def rerank_parts(
         encoder.vector(claim)  # its sentence vector prepared, nothing else of the claim
         timed("shipped suggest, vector prepared only", shipped.suggest, claim, context=FREE_TEXT)
         # the library's per-stem rows unread too (`Store._reads`, session 26), as for a
-        # claim none of whose stems was asked before; where main has no such memory the
-        # attribute is set and never read
+        # claim none of whose stems was asked before (since session 28 its recalled
+        # passages' rows too); where main has no such memory the attribute is set and
+        # never read
         matcher.forget()
         store._reads = None
         shipped.prepare([claim])

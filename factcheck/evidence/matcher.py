@@ -264,14 +264,19 @@ def score_candidates(
     prepared = claim_features(claim)
     details = prepared.details
     claim_pairs = prepared.pairs
-    context_terms = prepared.terms | set(_informative(context, 50))
-    best_recall = max(c.recall for c in candidates) or 1.0
+    # (free text has no context: nothing to parse for it)
+    context_terms = prepared.terms | set(_informative(context, 50)) if context else prepared.terms
+    recalls = [c.recall for c in candidates]
+    best_recall = max(recalls) or 1.0
     claim_lower = prepared.lowered
     claim_stems = prepared.stem_set
     if stats is None:
         stats = TermStats.of_texts(f"{c.title} {c.passage}" for c in candidates)
     idf = {stem: stats.idf(stem) for stem in claim_stems}
     rarest = max(idf.values(), default=0.0) or 1.0
+    # The claim's stems rarest first: a candidate's rarest shared stem is the first of
+    # them it shares (the same value as the max of their IDF)
+    by_rarity = sorted(idf, key=idf.__getitem__, reverse=True)
     meanings = _meanings(prepared.vector, candidates)
     # What the rerank reads of each passage: the stems the source kept (the library's
     # index keeps them) or its own, and the text lower-cased for rapidfuzz and `compare`
@@ -307,6 +312,7 @@ def score_candidates(
         _WEIGHTS[name] for name in ("phrase", "agreement", "rarest", "meaning")
     )
     pair_count = len(claim_pairs)
+    doubled = {first for first, second in claim_pairs if first == second}
     # Per candidate, what the features are made of: counted here, weighed below
     covered: list[int] = []
     title_scores: list[float] = []
@@ -343,13 +349,23 @@ def score_candidates(
         covered.append(len(in_passage))
         title_scores.append(title_score)
         # the claim's word pairs the passage has: phrases, not just words
-        phrases.append(len(claim_pairs.intersection(pairwise(passage_stems))) if pair_count else 0)
-        rarest_shared.append(max(map(idf.__getitem__, shared), default=0.0))
+        # (a pair is shared only when both its stems are: most candidates share one)
+        phrases.append(
+            len(claim_pairs.intersection(pairwise(passage_stems)))
+            if pair_count and (len(in_passage) > 1 or not in_passage.isdisjoint(doubled))
+            else 0
+        )
+        for stem in by_rarity:
+            if stem in shared:
+                rarest_shared.append(idf[stem])
+                break
+        else:
+            rarest_shared.append(0.0)
     # The features in `_WEIGHTS` order, added left to right for all candidates at once
     # (numpy's float64 operations, one at a time, are Python's: the same floats as the
     # candidate-by-candidate sum, so the same order of near-ties;
     # tests/unit/test_batched_rerank.py checks it against that sum)
-    score = w_recall * (np.maximum([c.recall for c in candidates], 0.0) / best_recall)
+    score = w_recall * (np.maximum(recalls, 0.0) / best_recall)
     score = score + w_token_set * (token_set / 100)
     score = score + w_token_sort * (token_sort / 100)
     score = score + w_coverage * (np.array(covered) / claim_count)
@@ -389,10 +405,13 @@ def _fuzzy(scorer: Callable[..., float], claim: str, passages: list[str]) -> np.
     return scores
 
 
-def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate]) -> np.ndarray:
+def _meanings(
+    claim_vector: Sequence[float] | np.ndarray | None, candidates: Sequence[Candidate]
+) -> np.ndarray:
     """Cosine of the claim's and each passage's static vectors (0 when either has none),
     as `vectors.cosine` gives it, for all candidates in one matrix product (the loop
-    over 384 lanes a candidate in Python cost more than the rest of its features)."""
+    over 384 lanes a candidate in Python cost more than the rest of its features).
+    `claim_vector` as `ClaimFeatures.vector` holds it (float64) or as a list."""
     import numpy as np
 
     result = np.zeros(len(candidates))
@@ -407,6 +426,9 @@ def _meanings(claim_vector: list[float] | None, candidates: Sequence[Candidate])
         norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
         dots = matrix @ np.asarray(claim_vector, dtype=np.float64)
         # dot / norm where the norm is not 0 (float64 division: Python's)
+        if len(good) == len(stored):  # (as a rule: every library passage has a vector)
+            np.divide(dots, norms, out=result, where=norms != 0)
+            return result
         result[good] = np.divide(dots, norms, out=np.zeros(len(good)), where=norms != 0)
     return result
 
@@ -440,17 +462,25 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
     # The passage's words are read only around the aligned characters: the words after
     # them cannot be in the span (most passages end well after it), nor those ending
     # before them. A space is never inside a word, so the words found from just after
-    # the last space before `start` are the words a read from the passage's start
-    # finds there; those it skips end before `start`.
-    found = []
-    for match in READER_WORD.finditer(passage, passage.rfind(" ", 0, start) + 1):
-        first, last = match.span()
+    # the last space before `start` up to the first space from `end` on are the words a
+    # read of the whole passage finds there (whole: none crosses a space); those
+    # ending by `start` or starting from `end` are left out. Only the first and the
+    # last word sharing a stem with the claim are needed, so they are looked for from
+    # either end.
+    stop = passage.find(" ", end)
+    around = [
+        match.span()
+        for match in READER_WORD.finditer(
+            passage, passage.rfind(" ", 0, start) + 1, len(passage) if stop < 0 else stop
+        )
+    ]
+    for first, last in around:
         if first >= end:
             break
-        if last > start and not _token_stems(match.group()).isdisjoint(claim_stems):
-            found.append((first, last))
-    if found:
-        return (found[0][0], found[-1][1])
+        if last > start and _shares_a_stem(passage[first:last], claim_stems):
+            for back_first, back_last in reversed(around):
+                if back_first < end and _shares_a_stem(passage[back_first:back_last], claim_stems):
+                    return (first, back_last)
     tokens, spans = _reader_tokens(passage)
     if not tokens:
         return None
@@ -462,6 +492,11 @@ def _claim_words_span(claim: str, passage: str, start: int, end: int) -> tuple[i
         return None
     hits = [i for i in range(best, min(best + width, len(tokens))) if shared[i]]
     return (spans[hits[0]][0], spans[hits[-1]][1])
+
+
+def _shares_a_stem(token: str, claim_stems: frozenset[str]) -> bool:
+    """Whether a `READER_WORD` token has a content stem of the claim's (`_span_stems`)."""
+    return not _token_stems(token).isdisjoint(claim_stems)
 
 
 @lru_cache(maxsize=256)
@@ -587,8 +622,9 @@ class ClaimFeatures(NamedTuple):
     """The claim lower-cased, as the rapidfuzz features compare it."""
     terms: frozenset[str]
     """`informative_terms(claim, limit=50)`: what names a passage's page."""
-    vector: list[float] | None
-    """The claim's static vector (`vectors.default_vectors().vector`)."""
+    vector: np.ndarray | None
+    """The claim's static vector (`vectors.default_vectors().vector`), as float64
+    (read-only), as the rerank's matrix product takes it."""
     recall_stems: tuple[str, ...]
     """The stems the library's impact index recalls by: the claim's and those of its
     `equivalent_phrases`, in order (`sources.local.recall_stems`)."""
@@ -612,9 +648,20 @@ def claim_features(claim: str) -> ClaimFeatures:
         pairs=frozenset(itertools.pairwise(stems)),
         lowered=claim.lower(),
         terms=frozenset(_informative(claim, 50)),
-        vector=default_vectors().vector(claim),
+        vector=_float64(default_vectors().vector(claim)),
         recall_stems=tuple(content_stems(" ".join([claim, *equivalent_phrases(claim)]))),
     )
+
+
+def _float64(vector: list[float] | None) -> np.ndarray | None:
+    """`vector` as a read-only float64 array (shared by every suggestion for a claim)."""
+    import numpy as np
+
+    if vector is None:
+        return None
+    array = np.asarray(vector, dtype=np.float64)
+    array.flags.writeable = False
+    return array
 
 
 @lru_cache(maxsize=256)

@@ -32,6 +32,18 @@ _ORDINAL = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(\w{2,}est|most|least|biggest|best|worst|largest|smallest)\b", re.IGNORECASE
 )
+# What any match of the patterns above must hold, searched first: most passages hold
+# none, and these scan far faster than the patterns they guard (a lookbehind or `\b`
+# first lets `re` try every position; a literal or plain character class first lets it
+# skip ahead in C). A year holds a year's digits; a number a digit; an ordinal a digit
+# followed by its suffix or an ordinal word; a superlative "est", "most", "least" or
+# "worst". The last two are searched in the lower-cased text, which is what
+# IGNORECASE matches only for ASCII text ("ſ" matches "s" under IGNORECASE): other
+# text is always read with the full pattern.
+_YEAR_HINT = re.compile(r"1[5-9]\d\d|20\d\d")
+_DIGIT = re.compile(r"\d")
+_ORDINAL_HINT = re.compile(r"\d(?:st|nd|rd|th)|" + "|".join(ORDINAL_RANKS))
+_SUPERLATIVE_HINT = re.compile(r"est|most|least|worst")
 _ENTITY = re.compile(r"\b([A-Z][\w'’.-]*(?:\s+(?:of|the|de|and|for)?\s*[A-Z][\w'’.-]*)*)")
 _ENTITY_STOP = {
     "The",
@@ -122,6 +134,8 @@ def extract_details(text: str) -> Details:
 
 
 def _years(text: str) -> tuple[str, ...]:
+    if not _YEAR_HINT.search(text):
+        return ()
     return tuple(dict.fromkeys(_YEAR.findall(text)))
 
 
@@ -194,6 +208,8 @@ def _context_words(text: str, year: str) -> frozenset[str]:
 
 
 def _quantities(text: str, years: set[str]) -> tuple[Quantity, ...]:
+    if not _DIGIT.search(text):
+        return ()
     quantities = []
     for match in _NUMBER.finditer(text):
         whole, fraction, percent, scale = match.groups()
@@ -213,15 +229,26 @@ def _quantities(text: str, years: set[str]) -> tuple[Quantity, ...]:
 
 
 def _ordinals(text: str) -> tuple[Ordinal, ...]:
+    if text.isascii() and not _ORDINAL_HINT.search(text.lower()):
+        return ()
     ordinals = []
     for match in _ORDINAL.finditer(text):
         word, superlative = match.group(1).lower(), (match.group(2) or "").lower()
-        rank = ORDINAL_RANKS.get(word) or int(re.sub(r"\D", "", word))
+        # IGNORECASE matches "firſt" (long s) as "first": its rank is the case-folded
+        # word's (looked up lower-cased only, it raised ValueError: no digits)
+        rank = ORDINAL_RANKS.get(word.casefold())
+        if rank is None:
+            digits = re.sub(r"\D", "", word)
+            if not digits:  # a match no rank folds to: none is known, kept safe
+                continue
+            rank = int(digits)
         ordinals.append(Ordinal(match.group(0), rank, superlative))
     return tuple(dict.fromkeys(ordinals))
 
 
 def _superlatives(text: str) -> tuple[str, ...]:
+    if text.isascii() and not _SUPERLATIVE_HINT.search(text.lower()):
+        return ()
     found = [w.lower() for w in _SUPERLATIVE.findall(text) if w.lower() not in NOT_SUPERLATIVE]
     return tuple(dict.fromkeys(found))
 

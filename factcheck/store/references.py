@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,13 @@ LISTS_READ = 4096
 about a desk's vocabulary; a list is at most ~12 KB (`KEEP` long), ~1 MB for typical
 stems together."""
 
+PASSAGE_ROWS = 8192
+"""Recalled passages whose rows (`ranked_hits`: text, title, vectors, kept stems) a
+connection keeps once read, the least recently recalled dropped first: a suggestion
+reads its 30 candidates' rows, and reading them cost more than any other step of the
+recall (bench/RESULTS.md, session 28). ~1.5 KB a row, so at most ~12 MB; the 300
+bench claims recall 5,754 distinct passages of the 54,623, 1,687 claims 14,380."""
+
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
 
@@ -88,15 +96,28 @@ class ReferenceFile:
     added_at: str | None
 
 
+_PassageRow = tuple[str, str, str, str | None, bytes | None, bytes | None, tuple[str, ...] | None]
+"""A passage's (ref_id, title, text, url, vector, sentence_vector, kept stems)."""
+
+
+def _kept_stems(joined: str | None) -> tuple[str, ...] | None:
+    """A passage's kept stems (`impact_index.split_stems`), each the one copy of that
+    stem the process holds (`sys.intern`): rows kept (`PASSAGE_ROWS`) share them."""
+    stems = impact_index.split_stems(joined)
+    return None if stems is None else tuple(map(sys.intern, stems))
+
+
 @dataclass(slots=True)
 class _LibraryReads:
-    """Per-stem rows of the library a connection has read, at one `PRAGMA data_version`:
-    each stem's impact list (`reference_impacts`, None where the index lacks the stem)
-    and its counts (`reference_stems`: documents, occurrences; None where none)."""
+    """Rows of the library a connection has read, at one `PRAGMA data_version`: each
+    stem's impact list (`reference_impacts`, None where the index lacks the stem) and
+    its counts (`reference_stems`: documents, occurrences; None where none), and the
+    recalled passages' rows (`ranked_hits`), least recently recalled first."""
 
     version: int
     lists: dict[str, tuple[int, impact_index.List] | None] = field(default_factory=dict)
     counts: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    rows: dict[int, _PassageRow] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -307,44 +328,67 @@ class ReferencesMixin(StoreBase):
             return None
         lists, kept_stems = found
         ranked = impact_index.top(lists, stems, depth=limit, max_terms=impact_index.MAX_TERMS)
-        return self.ranked_hits(ranked, stems=kept_stems)
+        # lists read from claims.db (no stems handed over) were read at the version
+        # `_cached_lists` checked just now: the rows are checked by the same look
+        reads = self._reads if kept_stems is None else None
+        return self._ranked_hits(ranked, kept_stems, reads or self._library_reads())
 
     def ranked_hits(
         self, ranked: Sequence[tuple[int, float]], *, stems: Mapping[int, str] | None = None
     ) -> list[ReferenceHit]:
-        """The passages of `ranked` (passage id, relevance), in its order, read in one
-        query; an id no longer in the library is left out. Each comes with the stems
-        the impact index kept (`stems`, an index built in memory, else the cached
-        `reference_passage_stems`; None for a passage with none kept)."""
+        """The passages of `ranked` (passage id, relevance), in its order, those not read
+        before while the library is unchanged read in one query (`_library_reads`, at
+        most `PASSAGE_ROWS` kept); an id no longer in the library is left out. Each
+        comes with the stems the impact index kept (`stems`, an index built in memory,
+        else the cached `reference_passage_stems`; None for a passage with none kept)."""
+        return self._ranked_hits(ranked, stems, self._library_reads())
+
+    def _ranked_hits(
+        self,
+        ranked: Sequence[tuple[int, float]],
+        stems: Mapping[int, str] | None,
+        reads: _LibraryReads,
+    ) -> list[ReferenceHit]:
         if not ranked:
             return []
-        marks = ",".join("?" * len(ranked))
-        rows = {
-            row[0]: row
+        rows = reads.rows
+        missing = [passage_id for passage_id, _ in ranked if passage_id not in rows]
+        if missing:
+            marks = ",".join("?" * len(missing))
             for row in self.conn.execute(
                 "SELECT p.id, p.ref_id, p.title, p.text, p.url, p.vector, p.sentence_vector,"
                 " s.stems FROM reference_passages p"
                 " LEFT JOIN reference_passage_stems s ON s.passage_id = p.id"
                 f" WHERE p.id IN ({marks})",
-                [passage_id for passage_id, _ in ranked],
-            )
-        }
+                missing,
+            ):
+                rows[row[0]] = (*row[1:7], _kept_stems(row[7]))
         split = impact_index.split_stems
-        return [
-            ReferenceHit(
-                pid,
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                score,
-                r[5],
-                r[6],
-                split(stems.get(pid) if stems is not None else r[7]),
+        hits = []
+        for pid, score in ranked:
+            # read or not, each recalled row moves to the end: the least recently
+            # recalled are the first dropped
+            r = rows.pop(pid, None)
+            if r is None:
+                continue
+            rows[pid] = r
+            hits.append(
+                ReferenceHit(
+                    pid,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    score,
+                    r[4],
+                    r[5],
+                    split(stems.get(pid)) if stems is not None else r[6],
+                )
             )
-            for pid, score in ranked
-            if (r := rows.get(pid))
-        ]
+        if len(rows) > PASSAGE_ROWS:
+            for pid in list(islice(rows, len(rows) - PASSAGE_ROWS)):
+                del rows[pid]
+        return hits
 
     def _impact_lists(
         self, stems: Sequence[str]
@@ -386,19 +430,17 @@ class ReferencesMixin(StoreBase):
         return {stem: posting for stem in stems if (posting := known.get(stem)) is not None}
 
     def _library_reads(self) -> _LibraryReads:
-        """What this connection has read of the library's per-stem tables, kept while
-        `PRAGMA data_version` says no other connection has written claims.db (this
-        connection's own library writes drop it: `_forget_lists`), up to `LISTS_READ`
-        stems of each."""
+        """What this connection has read of the library (its per-stem tables, the
+        recalled passages' rows), kept while `PRAGMA data_version` says no other
+        connection has written claims.db (this connection's own library writes drop
+        it: `_forget_lists`), up to `LISTS_READ` stems of each per-stem table."""
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         reads = self._reads
-        if (
-            reads is None
-            or reads.version != version
-            or len(reads.lists) > LISTS_READ
-            or len(reads.counts) > LISTS_READ
-        ):
+        if reads is None or reads.version != version:
             reads = self._reads = _LibraryReads(version)
+        elif len(reads.lists) > LISTS_READ or len(reads.counts) > LISTS_READ:
+            # (the rows have their own bound, `PASSAGE_ROWS`)
+            reads = self._reads = _LibraryReads(version, rows=reads.rows)
         return reads
 
     def _forget_lists(self) -> None:
@@ -420,6 +462,8 @@ class ReferencesMixin(StoreBase):
                 if self._library_stamp() != stamp:
                     return True  # not cached, and not worth keeping in memory either
                 impact_index.save(conn, postings)
+            if self._reads is not None:  # rows read before it lack the stems it keeps
+                self._reads.rows.clear()
             return True
         except (StoreError, sqlite3.Error):
             return False
@@ -440,11 +484,22 @@ class ReferencesMixin(StoreBase):
     def save_sentence_vectors(self, vectors: Iterable[tuple[int, bytes]]) -> None:
         """Cache passages' sentence embeddings (passage row id, int8 bytes): the rerank
         computes a passage's once, the first time it is a candidate."""
+        vectors = list(vectors)
+        # Rows this connection keeps (`ranked_hits`) take the new vectors, once they are
+        # committed: inside a caller's transaction, which may yet roll back, they are
+        # dropped instead and read again.
+        joined = self.conn.in_transaction
         with self.transaction() as conn:
             conn.executemany(
                 "UPDATE reference_passages SET sentence_vector = ? WHERE id = ?",
                 [(blob, passage_id) for passage_id, blob in vectors],
             )
+        if self._reads is not None:
+            rows = self._reads.rows
+            for passage_id, blob in vectors:
+                row = rows.pop(passage_id, None)
+                if row is not None and not joined:
+                    rows[passage_id] = (*row[:5], blob, row[6])
 
     def fill_sentence_vectors(
         self,

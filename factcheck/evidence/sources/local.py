@@ -91,14 +91,15 @@ class LocalReferences:
             )
         # Spans are aligned, and `Evidence` made, only for the `limit` the second
         # rerank keeps.
-        scored = score_candidates(text, map(_candidate, hits), context=context.text, stats=stats)
+        candidates = [_candidate(hit) for hit in hits]
+        hit_of = {id(candidate): hit for candidate, hit in zip(candidates, hits, strict=True)}
+        scored = score_candidates(text, candidates, context=context.text, stats=stats)
         scored = scored[: max(limit, self.sentence_depth)]
-        kept = meaning_order(
+        kept = _meaning_order(
             self.store,
             text,
-            [(item.candidate.reference_id or "", item.candidate.passage) for item in scored],
+            [hit_of[id(item.candidate)] for item in scored],
             [shown_score(item.score) for item in scored],
-            hits,
             self.sentence_weight,
             limit=limit,
         )
@@ -184,15 +185,30 @@ def meaning_order(
     count 0), rounded to 4 decimals: (position, new score) pairs, best first, equal
     scores in the matcher's order. Passage vectors missing from claims.db are computed
     and cached. None without the model (a broken install)."""
+    by_passage = {(hit.ref_id, hit.text): hit for hit in hits}
+    return _meaning_order(
+        store, claim, [by_passage[key] for key in passages], scores, weight, limit=limit
+    )
+
+
+def _meaning_order(
+    store: Store,
+    claim: str,
+    chosen: list[ReferenceHit],
+    scores: list[float],
+    weight: float,
+    *,
+    limit: int | None = None,
+) -> list[tuple[int, float]] | None:
+    """`meaning_order` of the recalled `chosen` themselves (`LocalReferences.suggest`
+    knows which hit each candidate was made of)."""
     from factcheck.text.sentence_encoder import cosines, default_sentence_encoder
 
     encoder = default_sentence_encoder()
     if encoder is None:
         return None
-    if not passages:
+    if not chosen:
         return []
-    by_passage = {(hit.ref_id, hit.text): hit for hit in hits}
-    chosen = [by_passage[key] for key in passages]
     vectors = {hit.id: hit.sentence_vector for hit in chosen if hit.sentence_vector}
     missing = list({hit.id: hit for hit in chosen if hit.id not in vectors}.values())
     if missing:
