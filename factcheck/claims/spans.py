@@ -728,7 +728,9 @@ def _statement_cuts(
             and _closes_noun_list(lowers, verbs, top, left, j)
         ):
             continue  # "venues such as restaurants, bars and malls must have": a list's end
-        if speech and kind not in ("reported", "finite verb phrase"):
+        if speech and kind == "clause" and lowers[j - 1] == ",":
+            pass  # "told X that A, and B is ...": the comma closes the report (below)
+        elif speech and kind not in ("reported", "finite verb phrase"):
             continue  # still what the speaker said
         if speech and kind == "finite verb phrase" and not _reports(lowers, j + 1, n):
             continue  # "She said prices rose, and would rise again": still what she said
