@@ -30,11 +30,22 @@ then chooses the sentence weight and depth on the training folds (eval_retrieval
 depth <= 20) for each encoder and reports fold K's recall@5 / recall@1 against bm25s
 (stopwords, title + text), mean and per fold, plus the claim-by-claim paired difference
 with a bootstrap interval. `--final` trains on every claim and writes the package's model.
+`--refit` (session 28) measures the rerank's sentence weight for the fine-tuned folds:
+the shipped constant, session 27's in-sample choice and a choice on out-of-fold cosines;
+`--siblings` trains the folds with Climate-FEVER claims' own NOT_ENOUGH_INFO sentences
+as their hard negatives (`sibling_negatives`; folders fold{K}-siblings).
+
+The tables must be built with the plain encoder (session 26's state) so that the hard
+negatives come from a ranking that never saw the held-out claims: with the fine-tuned
+model shipped, put the plain one in place for `--build` only
+(`git show a34d230^:factcheck/data/sentence_encoder.onnx`), then restore it.
 
 Run (needs the train extra and ../shared/data; work files under /tmp/bienc14):
     nice -n 10 python bench/train_sentence_encoder.py --measure
     nice -n 10 python bench/train_sentence_encoder.py --shipped --fold 0 [--fold 1 ...]
     python bench/train_sentence_encoder.py --evaluate
+    nice -n 10 python bench/train_sentence_encoder.py --threads 1 [--siblings] --fold 0 ... --fold 4
+    python bench/train_sentence_encoder.py --refit
     nice -n 10 python bench/train_sentence_encoder.py --final
 """
 
