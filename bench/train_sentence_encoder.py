@@ -52,6 +52,7 @@ Run (needs the train extra and ../shared/data; work files under /tmp/bienc14):
 from __future__ import annotations
 
 import argparse
+import itertools
 import pickle
 import random
 import statistics
@@ -685,10 +686,13 @@ def refit(sets: dict[str, Any]) -> None:
                     new = claims[new_key][name][at]
                     old = claims[old_key][name][at]
                     mean, low, high = paired_bootstrap(new, old)
+                    edges = np.cumsum([0] + [int((folds[name] == k).sum()) for k in range(5)])
+                    net = [(new - old)[a:b].sum() for a, b in itertools.pairwise(edges)]
                     print(
                         f"  {name:<18} {metric} {new.mean():.4f} vs {old.mean():.4f},"
                         f" {mean:+.4f} (95% bootstrap {low:+.4f} to {high:+.4f});"
-                        f" {int((new > old).sum())} gain, {int((new < old).sum())} lose"
+                        f" {int((new > old).sum())} gain, {int((new < old).sum())} lose;"
+                        " net by fold " + " ".join(f"{v:+.2f}" for v in net)
                     )
 
 
