@@ -30,17 +30,29 @@ then chooses the sentence weight and depth on the training folds (eval_retrieval
 depth <= 20) for each encoder and reports fold K's recall@5 / recall@1 against bm25s
 (stopwords, title + text), mean and per fold, plus the claim-by-claim paired difference
 with a bootstrap interval. `--final` trains on every claim and writes the package's model.
+`--refit` (session 28) measures the rerank's sentence weight for the fine-tuned folds:
+the shipped constant, session 27's in-sample choice and a choice on out-of-fold cosines;
+`--siblings` trains the folds with Climate-FEVER claims' own NOT_ENOUGH_INFO sentences
+as their hard negatives (`sibling_negatives`; folders fold{K}-siblings).
+
+The tables must be built with the plain encoder (session 26's state) so that the hard
+negatives come from a ranking that never saw the held-out claims: with the fine-tuned
+model shipped, put the plain one in place for `--build` only
+(`git show a34d230^:factcheck/data/sentence_encoder.onnx`), then restore it.
 
 Run (needs the train extra and ../shared/data; work files under /tmp/bienc14):
     nice -n 10 python bench/train_sentence_encoder.py --measure
     nice -n 10 python bench/train_sentence_encoder.py --shipped --fold 0 [--fold 1 ...]
     python bench/train_sentence_encoder.py --evaluate
+    nice -n 10 python bench/train_sentence_encoder.py --threads 1 [--siblings] --fold 0 ... --fold 4
+    python bench/train_sentence_encoder.py --refit
     nice -n 10 python bench/train_sentence_encoder.py --final
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import pickle
 import random
 import statistics
@@ -91,6 +103,16 @@ class Example(NamedTuple):
 def hard_negatives(ranking: Sequence[str], gold: set[str], depth: int = HARD_DEPTH) -> list[str]:
     """The first `depth` passages of `ranking` that are not gold, in order."""
     return [passage for passage in ranking if passage not in gold][:depth]
+
+
+def sibling_negatives(pool: Sequence[str], siblings: frozenset[str]) -> list[str]:
+    """`--siblings`: the claim's own NOT_ENOUGH_INFO evidence sentences that the shipped
+    ranking puts among its hard negatives (`pool`, in order), or the whole pool when
+    none is there. Climate-FEVER loses recall@5 between the 20 reranked and the 5 shown
+    (session 26), and these annotated non-evidence sentences of the claim sit at median
+    rank 3 of the shipped ranking (session 28): the confusions to train against."""
+    own = [passage for passage in pool if passage in siblings]
+    return own or list(pool)
 
 
 def epoch_triples(
@@ -158,15 +180,40 @@ def passage_texts(sets: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def training_examples(sets: dict[str, Any], held_out: int | None) -> list[Example]:
+def climate_fever_siblings(sets: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Per Climate-FEVER dev claim id: the ids of its evidence sentences the annotators
+    labelled NOT_ENOUGH_INFO (the passages of the tables, matched by title and text)."""
+    import json
+
+    from corpora import data_or_skip
+
+    saved = sets["Climate-FEVER dev"]
+    ids = {(p["title"], p["text"]): p["id"] for p in saved["passages"]}
+    out = {}
+    path = data_or_skip() / "climate-fever" / "dev.jsonl"
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        out[str(row["claim_id"])] = frozenset(
+            ids[key]
+            for evidence in row["evidences"]
+            if evidence["evidence_label"] == "NOT_ENOUGH_INFO"
+            and (key := (evidence["article"], evidence["evidence"])) in ids
+        )
+    return out
+
+
+def training_examples(
+    sets: dict[str, Any], held_out: int | None, siblings: dict[str, frozenset[str]] | None = None
+) -> list[Example]:
     """Both sets' claims outside fold `held_out` (every claim when None); hard negatives
-    from the shipped ranking of the recalled candidates (shipped weights and cosines)."""
+    from the shipped ranking of the recalled candidates (shipped weights and cosines),
+    narrowed to the claim's `siblings` where it has some there (`sibling_negatives`)."""
     import eval_retrieval as er
 
     from factcheck.evidence.sources import local
 
     out = []
-    for saved in sets.values():
+    for name, saved in sets.items():
         table = er.fewer_candidates(saved["table"], RECALLED)
         shipped = er.rank_with(
             table, er.shipped_weights(), local.SENTENCE_WEIGHT, local.SENTENCE_DEPTH
@@ -175,7 +222,10 @@ def training_examples(sets: dict[str, Any], held_out: int | None) -> list[Exampl
             if held_out is not None and int(fold) == held_out:
                 continue
             gold = tuple(sorted(query.gold))
-            out.append(Example(query.claim, gold, tuple(hard_negatives(ranking, query.gold))))
+            pool = hard_negatives(ranking, query.gold)
+            if siblings is not None and name == "Climate-FEVER dev" and query.id in siblings:
+                pool = sibling_negatives(pool, siblings[query.id])
+            out.append(Example(query.claim, gold, tuple(pool)))
     return out
 
 
@@ -323,15 +373,27 @@ def reranked_ids(table: list) -> list[set[str]]:
     return [set(ranking[:20]) for ranking in rankings]
 
 
-def fold_dir(fold: int | None) -> Path:
-    return WORK / ("shipped" if fold is None else "final" if fold < 0 else f"fold{fold}")
+RECIPES = ("", "-siblings")
+"""Work-folder suffixes of the recipes: session 27's, and `--siblings` (session 28)."""
 
 
-def run_fold(fold: int, sets: dict[str, Any], texts: dict[str, str], epochs: int) -> None:
-    folder = fold_dir(fold)
+def fold_dir(fold: int | None, recipe: str = "") -> Path:
+    name = "shipped" if fold is None else "final" if fold < 0 else f"fold{fold}"
+    return WORK / (name + recipe)
+
+
+def run_fold(
+    fold: int, sets: dict[str, Any], texts: dict[str, str], epochs: int, recipe: str = ""
+) -> None:
+    folder = fold_dir(fold, recipe)
     folder.mkdir(parents=True, exist_ok=True)
-    examples = training_examples(sets, fold)
-    print(f"fold {fold}: {len(examples)} training claims, {epochs} epochs", flush=True)
+    siblings = climate_fever_siblings(sets) if recipe == "-siblings" else None
+    examples = training_examples(sets, fold, siblings)
+    print(
+        f"fold {fold}{recipe}: {len(examples)} training claims, {epochs} epochs,"
+        f" {sum(len(e.negatives) for e in examples)} negatives in the pools",
+        flush=True,
+    )
     tokenizer, model, timing = train(examples, texts, epochs=epochs)
     print(f"  trained: {timing}", flush=True)
     save_and_export(tokenizer, model, folder / "sentence_encoder.onnx", folder / "hf")
@@ -452,6 +514,188 @@ def report(sets: dict[str, Any]) -> None:
             )
 
 
+REFIT_EXTRA_WEIGHTS = (6.0, 8.0, 12.0)
+"""`--refit` also tries sentence weights above eval_retrieval's grid (whose top, 4, is
+what the fine-tuned folds chose in session 27): the fine-tuned cosine may deserve more."""
+
+
+def cross_fitted(sets: dict[str, Any], per_fold: dict[int, dict[str, list[np.ndarray]]]) -> dict:
+    """Per set, per claim: the cosines of the encoder that never saw the claim (its own
+    fold's), so a weight chosen on them is chosen on held-out encoder scores."""
+    return {
+        name: [per_fold[int(k)][name][i] for i, k in enumerate(saved["folds"])]
+        for name, saved in sets.items()
+    }
+
+
+def setting_recalls(
+    sets: dict[str, Any], cosines: dict[str, list[np.ndarray]], settings: list[tuple[float, int]]
+) -> dict[str, tuple[list[np.ndarray], list[np.ndarray]]]:
+    """Per set: recall@5 and recall@1 of every claim under each (sentence weight, depth),
+    the matcher's weights as shipped."""
+    import eval_retrieval as er
+
+    weights = er.matcher_weights()
+    out = {}
+    for name, saved in sets.items():
+        queries = saved["queries"]
+        table = [
+            (ids, values, c)
+            for (ids, values, _), c in zip(
+                er.fewer_candidates(saved["table"], RECALLED), cosines[name], strict=True
+            )
+        ]
+        fives, ones = [], []
+        for weight, depth in settings:
+            rankings = er.rank_with(table, weights, weight, depth)
+            fives.append(
+                np.array([er._recall(r, q.gold, 5) for r, q in zip(rankings, queries, strict=True)])
+            )
+            ones.append(
+                np.array([er._recall(r, q.gold, 1) for r, q in zip(rankings, queries, strict=True)])
+            )
+        out[name] = (fives, ones)
+    return out
+
+
+def refit(sets: dict[str, Any]) -> None:
+    """Session 28: the rerank's sentence weight and depth for the fine-tuned encoders, and
+    the encoder recipes against each other, held out per fold. Strategies for fold K (its
+    encoder's cosines on fold K's claims in every case):
+    - fixed: the product's constants (`local.SENTENCE_WEIGHT`, `local.SENTENCE_DEPTH`);
+    - in-sample: session 27's choice, eval_retrieval's grid on the other folds scored with
+      fold K's encoder (which trained on those claims);
+    - cross-fitted: the grid (and with REFIT_EXTRA_WEIGHTS) chosen on the other folds,
+      each claim scored by the encoder of its own fold (never trained on it).
+    The constant to ship is the cross-fitted choice over all five folds. Every recipe
+    whose five folds are on disk (session 27's, `--siblings`) is measured."""
+    import eval_retrieval as er
+
+    from factcheck.evidence.sources import local
+
+    recipes = {}
+    for recipe in RECIPES:
+        per_fold = {
+            k: c for k in range(er.FOLDS) if (c := load_cosines(fold_dir(k, recipe))) is not None
+        }
+        if len(per_fold) == er.FOLDS:
+            recipes[recipe] = per_fold
+        else:
+            print(f"recipe {recipe or 'session 27'}: folds {sorted(per_fold)} only; skipped")
+    if not recipes:
+        raise SystemExit(f"refit needs all {er.FOLDS} folds of a recipe")
+    depths = [d for d in er.SENTENCE_DEPTHS if d <= 20]
+    grid = [(w, d) for w in er.SENTENCE_WEIGHTS for d in (depths if w else depths[:1])]
+    extended = grid + [(w, d) for w in REFIT_EXTRA_WEIGHTS for d in depths]
+    fixed = (local.SENTENCE_WEIGHT, local.SENTENCE_DEPTH)
+    if fixed not in extended:
+        extended.append(fixed)
+    folds = {name: np.asarray(saved["folds"]) for name, saved in sets.items()}
+    everyone = {name: np.ones(len(f), bool) for name, f in folds.items()}
+    strong = {name: er.Ranked(s["strong_rankings"], s["queries"]) for name, s in sets.items()}
+
+    def choose(source: dict, held: int | None, allowed: list[tuple[float, int]]) -> int:
+        """The setting of `allowed` with the best mean recall@5 ratio over both sets on
+        every fold but `held` (every claim when None)."""
+        return max(
+            (extended.index(setting) for setting in allowed),
+            key=lambda i: statistics.fmean(
+                er.ratio(
+                    source[n][0][i],
+                    strong[n].recall5,
+                    everyone[n] if held is None else folds[n] != held,
+                )
+                for n in sets
+            ),
+        )
+
+    claims: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]] = {}
+    for recipe, per_fold in recipes.items():
+        name_of = f"recipe {recipe or 'session 27'}"
+        started = time.perf_counter()
+        own = {k: setting_recalls(sets, per_fold[k], extended) for k in per_fold}
+        crossed = setting_recalls(sets, cross_fitted(sets, per_fold), extended)
+        print(
+            f"\n#### {name_of}: {len(extended)} settings x 6 cosine sources in"
+            f" {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
+        strategies = {
+            "fixed (shipped constants)": lambda k: extended.index(fixed),
+            "in-sample grid (session 27)": lambda k, own=own: choose(own[k], k, grid),
+            "cross-fitted grid": lambda k, crossed=crossed: choose(crossed, k, grid),
+            "cross-fitted grid + 6/8/12": lambda k, crossed=crossed: choose(crossed, k, extended),
+        }
+        for label, pick in strategies.items():
+            chosen = {k: pick(k) for k in per_fold}
+            print(
+                f"\n== {name_of}, {label}: "
+                + "; ".join(
+                    f"{k}: w {extended[i][0]:g} d {extended[i][1]}" for k, i in chosen.items()
+                )
+            )
+            key = f"{name_of}, {label}"
+            claims[key] = {}
+            for name in sets:
+                rows = [folds[name] == k for k in chosen]
+                five = np.concatenate(
+                    [own[k][name][0][i][r] for (k, i), r in zip(chosen.items(), rows, strict=True)]
+                )
+                one = np.concatenate(
+                    [own[k][name][1][i][r] for (k, i), r in zip(chosen.items(), rows, strict=True)]
+                )
+                claims[key][name] = (five, one)
+                for metric, at in (("recall@5", 0), ("recall@1", 1)):
+                    base = strong[name].recall5 if at == 0 else strong[name].recall1
+                    values = [
+                        er.ratio(own[k][name][at][i], base, folds[name] == k)
+                        for k, i in chosen.items()
+                    ]
+                    print(
+                        f"  {name:<18} {metric} {statistics.fmean(values):.3f}x"
+                        f" ({min(values):.3f}-{max(values):.3f},"
+                        f" sd {statistics.pstdev(values):.3f})"
+                        "  folds " + " ".join(f"{v:.3f}" for v in values)
+                    )
+        for label, allowed in (("grid + 6/8/12", extended), ("grid", grid)):
+            i = choose(crossed, None, allowed)
+            print(
+                f"to ship ({name_of}, {label}, cross-fitted, every claim): sentence weight"
+                f" {extended[i][0]:g} depth {extended[i][1]}; ratios "
+                + " ".join(
+                    f"{n} {er.ratio(crossed[n][0][i], strong[n].recall5, everyone[n]):.3f}x"
+                    for n in sets
+                )
+            )
+        print(f"{name_of}: cross-fitted recall@5 ratio by setting (every claim):")
+        for i, (w, d) in enumerate(extended):
+            print(
+                f"  w {w:>5g} d {d:>2}: "
+                + " ".join(
+                    f"{er.ratio(crossed[n][0][i], strong[n].recall5, everyone[n]):.3f}"
+                    for n in sets
+                )
+            )
+    keys = list(claims)
+    baselines = keys[:2]
+    for new_key in keys[2:]:
+        for old_key in baselines:
+            print(f"\n== claim by claim: {new_key} against {old_key}")
+            for name in sets:
+                for at, metric in ((0, "recall@5"), (1, "recall@1")):
+                    new = claims[new_key][name][at]
+                    old = claims[old_key][name][at]
+                    mean, low, high = paired_bootstrap(new, old)
+                    edges = np.cumsum([0] + [int((folds[name] == k).sum()) for k in range(5)])
+                    net = [(new - old)[a:b].sum() for a, b in itertools.pairwise(edges)]
+                    print(
+                        f"  {name:<18} {metric} {new.mean():.4f} vs {old.mean():.4f},"
+                        f" {mean:+.4f} (95% bootstrap {low:+.4f} to {high:+.4f});"
+                        f" {int((new > old).sum())} gain, {int((new < old).sum())} lose;"
+                        " net by fold " + " ".join(f"{v:+.2f}" for v in net)
+                    )
+
+
 def measure(sets: dict[str, Any], texts: dict[str, str]) -> None:
     """Seconds a step on this machine, to size the epochs to the time budget."""
     examples = training_examples(sets, 0)
@@ -467,6 +711,14 @@ def main() -> None:
     parser.add_argument("--fold", type=int, action="append", default=[], help="train fold K")
     parser.add_argument("--evaluate", action="store_true", help="held-out report")
     parser.add_argument("--final", action="store_true", help="train on all claims, ship it")
+    parser.add_argument(
+        "--siblings",
+        action="store_true",
+        help="Climate-FEVER claims' hard negatives: their NOT_ENOUGH_INFO sentences",
+    )
+    parser.add_argument(
+        "--refit", action="store_true", help="sentence weight for the fine-tuned folds"
+    )
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
@@ -477,7 +729,7 @@ def main() -> None:
         import torch
         import transformers  # noqa: F401
     except ImportError as missing:
-        if not args.evaluate:
+        if not (args.evaluate or args.refit):
             print(f"skipped: {missing.name} not installed (pip install -e '.[train]')")
             return
     else:
@@ -491,7 +743,7 @@ def main() -> None:
         save_cosines(fold_dir(None), table_cosines(None, sets), {})
         print(f"shipped cosines in {time.perf_counter() - started:.0f} s", flush=True)
     for fold in args.fold:
-        run_fold(fold, sets, texts, args.epochs)
+        run_fold(fold, sets, texts, args.epochs, "-siblings" if args.siblings else "")
     if args.final:
         from export_sentence_encoder import ONNX_PATH
 
@@ -506,6 +758,8 @@ def main() -> None:
         check(fold_dir(-1) / "hf")
     if args.evaluate:
         report(sets)
+    if args.refit:
+        refit(sets)
 
 
 if __name__ == "__main__":

@@ -60,3 +60,14 @@ def test_paired_bootstrap_brackets_the_mean_difference() -> None:
     assert 0.0 < low < mean < high < 0.5
     same, low_same, high_same = tse.paired_bootstrap(old, old)
     assert same == low_same == high_same == 0.0
+
+
+def test_sibling_negatives_keep_the_claims_own_non_evidence_in_ranking_order() -> None:
+    pool = ["a", "s2", "b", "s1", "c"]
+    assert tse.sibling_negatives(pool, frozenset({"s1", "s2", "elsewhere"})) == ["s2", "s1"]
+
+
+def test_sibling_negatives_fall_back_to_the_pool_when_none_is_there() -> None:
+    pool = ["a", "b"]
+    assert tse.sibling_negatives(pool, frozenset({"elsewhere"})) == ["a", "b"]
+    assert tse.sibling_negatives(pool, frozenset()) == ["a", "b"]
