@@ -245,7 +245,8 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
         verbless: set[int] = set()
     else:
         verbs = list(map(_is_verb, lowers, previous))
-        cuts, verbless = _statement_cuts(words, lowers, verbs, _top_level(words), n)
+        tokens = Tokens(words, lowers, verbs, _top_level(words), n)
+        cuts, verbless = _statement_cuts(tokens)
     statements: list[Statement] = []
     for first, last in cuts:
         listed = first in verbless
@@ -473,6 +474,20 @@ def _top_level(words: list[str]) -> list[bool]:
     return top
 
 
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A sentence cut into tokens, as every cut rule reads it: the tokens, their
+    lowercase forms, whether each is (likely) a finite verb, and whether each sits
+    outside quotation marks and brackets (`_top_level`); `n` tokens. One object, so
+    the rules take it and the token they judge rather than the same five arguments."""
+
+    words: list[str]
+    lowers: list[str]
+    verbs: list[bool]
+    top: list[bool]
+    n: int
+
+
 @dataclass(slots=True)
 class _LeftSide:
     """What the detailed-coordination cuts need to know of the statement so far, kept
@@ -499,10 +514,11 @@ class _LeftSide:
         on their left)."""
         return self.verb_at >= 0
 
-    def see(self, words: list[str], lowers: list[str], verbs: list[bool], j: int) -> None:
+    def see(self, tokens: Tokens, j: int) -> None:
+        words, lowers, verbs = tokens.words, tokens.lowers, tokens.verbs
         lower = lowers[j]
         if self.verb_at < 0:
-            if verbs[j] and not _passive_participle(lowers, j):
+            if verbs[j] and not _passive_participle(tokens, j):
                 self.verb_at = j
                 if self.started and lowers[j - 1] == "," and lower.endswith("ed"):
                     # "Screenshots of the message, shared on Twitter and dated 15
@@ -531,10 +547,11 @@ _CHANGE_VERBS = words_of(
 a whopping 60"), not passive participles."""
 
 
-def _passive_participle(lowers: list[str], j: int) -> bool:
+def _passive_participle(tokens: Tokens, j: int) -> bool:
     """Whether the "-ed" word at `j` is a passive participle after its noun, with no
     auxiliary ("Thousands of Cubans angered by shortages protested"): it modifies the
     noun, so the clause's finite verb is still to come."""
+    lowers = tokens.lowers
     lower = lowers[j]
     return (
         lower.endswith("ed")
@@ -548,12 +565,11 @@ def _passive_participle(lowers: list[str], j: int) -> bool:
     )
 
 
-def _statement_cuts(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], n: int
-) -> tuple[list[tuple[int, int]], set[int]]:
+def _statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
     """Token ranges [first, last] of the sentence's statements (one pass), and the
     first tokens of those that are list items with their own figure (kept though they
     have no verb: "$5 billion for Pfizer")."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     # A trailing attribution (", the company said", ", according to the UN") does not
     # keep the sentence whole: it stays with the last statement, whose span it ends, as
     # fact-checkers annotate it ("A rose" / "B fell, the company said").
@@ -581,9 +597,7 @@ def _statement_cuts(
         ):
             # "While farmers are not required to plant flowers, they can ...": the
             # concession and the main clause are two statements, cut at the comma
-            appositive_end = max(
-                appositive_end, _fronted_clause_end(words, lowers, verbs, top, j, n)
-            )
+            appositive_end = max(appositive_end, _fronted_clause_end(tokens, j))
         if j < appositive_end:
             continue  # inside "Smith, who led the agency from 2009 to 2017," (cut at its end)
         if j == appositive_end:
@@ -596,8 +610,8 @@ def _statement_cuts(
         was_open = open_clause
         was_relative = left.relative
         was_subordinated = left.subordinated
-        left.see(words, lowers, verbs, j)
-        if lower in _SPEECH_VERBS and words[j][0].islower() and not _speech_noun(lowers, j):
+        left.see(tokens, j)
+        if lower in _SPEECH_VERBS and words[j][0].islower() and not _speech_noun(tokens, j):
             speech = True
         if lower in MODALS or lower == "to":
             verb_chain = True
@@ -621,7 +635,7 @@ def _statement_cuts(
             and detailed_ok
             and not speech
             and not was_open
-            and _part_of_figure_at(words, lowers, verbs, top, j, n)
+            and _part_of_figure_at(tokens, j)
         ):
             # "There are 292 bee species in Denmark" / "56 of which are threatened"
             cuts.append((first, j - 1))
@@ -638,20 +652,20 @@ def _statement_cuts(
             and not was_open
             and not was_relative
         ):
-            if left.has_verb and left.detail and _final_relative(words, lowers, verbs, top, j, n):
+            if left.has_verb and left.detail and _final_relative(tokens, j):
                 # "... photojournalist Danish Siddiqui, who was killed in Kandahar in 2021"
                 cuts.append((first, j - 2))
                 first, verb_chain = j, False
                 left = _LeftSide()
                 continue
             if not left.has_verb:
-                appositive_end = _medial_relative_end(words, lowers, verbs, top, first, j, n)
+                appositive_end = _medial_relative_end(tokens, first, j)
         if (
             (
                 lower in _REASON_SUBORDINATORS
-                and _reason_clause_at(words, lowers, verbs, top, first, j, n, was_subordinated)
+                and _reason_clause_at(tokens, first, j, was_subordinated)
             )
-            or (lower == "with" and _with_absolute(words, lowers, verbs, top, first, j, n))
+            or (lower == "with" and _with_absolute(tokens, first, j))
         ) and (left.has_verb and not speech and not was_open):
             cuts.append((first, j - 2))  # the comma before the subordinator is dropped
             if lower == "with":
@@ -669,7 +683,7 @@ def _statement_cuts(
         ):
             item = None
             if not (respectively or left.ranged):
-                item = _list_item_at(words, lowers, verbs, top, first, j, n)
+                item = _list_item_at(tokens, first, j)
             if item is not None:
                 last = j - 1 if lowers[j - 1] != "," else j - 2
                 cuts.append((first, last))
@@ -683,7 +697,7 @@ def _statement_cuts(
             and not speech
             and not verb_chain
             and not was_open
-            and _chained_verb_phrase(words, lowers, verbs, top, left, j, n)
+            and _chained_verb_phrase(tokens, left, j)
         ):
             # "increased sugar prices, raised taxes on U.S. imports and nationalized ...":
             # the "and" before the last verb phrase is cut below as before
@@ -701,12 +715,12 @@ def _statement_cuts(
             # yet, so "and" joins inside its subject; a pronoun after it ("and they do
             # not") still opens a statement.
             continue
-        kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+        kind = _clause_after(tokens, j + 1)
         if kind is None and lowers[j - 1] == ",":
-            kind = _clause_after_adverbial(words, lowers, verbs, top, j + 1, n)
+            kind = _clause_after_adverbial(tokens, j + 1)
         if kind is None and lower == "and" and detailed_ok and not speech:
-            kind = _detailed_verb_phrase(words, lowers, verbs, top, left, j, n)
-            if kind is None and _second_role(words, lowers, verbs, top, first, j, n):
+            kind = _detailed_verb_phrase(tokens, left, j)
+            if kind is None and _second_role(tokens, first, j):
                 kind = "role"
                 verbless.add(j + 1)
         if (
@@ -717,22 +731,18 @@ def _statement_cuts(
             and lowers[first] not in _FRONTED_SUBORDINATORS
         ):
             # "Tetanus is an infection caused by a bacteria, and affects the muscles"
-            kind = _comma_verb_phrase(words, lowers, verbs, top, j + 1, n)
+            kind = _comma_verb_phrase(tokens, j + 1)
             if kind is not None:
                 verbless.add(j + 1)  # "and affects the muscles": a verb the lexicon lacks
         if kind is None:
             continue
-        if (
-            lower == "and"
-            and kind in ("clause", "reported")
-            and _closes_noun_list(lowers, verbs, top, left, j)
-        ):
+        if lower == "and" and kind in ("clause", "reported") and _closes_noun_list(tokens, left, j):
             continue  # "venues such as restaurants, bars and malls must have": a list's end
         if speech and kind == "clause" and lowers[j - 1] == ",":
             pass  # "told X that A, and B is ...": the comma closes the report (below)
         elif speech and kind not in ("reported", "finite verb phrase"):
             continue  # still what the speaker said
-        if speech and kind == "finite verb phrase" and not _reports(lowers, j + 1, n):
+        if speech and kind == "finite verb phrase" and not _reports(tokens, j + 1):
             continue  # "She said prices rose, and would rise again": still what she said
         if verb_chain and kind == "verb phrase":
             continue  # "should have produced A and presented B": one governed statement
@@ -757,10 +767,11 @@ def _statement_cuts(
     return cuts, verbless
 
 
-def _speech_noun(lowers: list[str], j: int) -> bool:
+def _speech_noun(tokens: Tokens, j: int) -> bool:
     """Whether the speech word at `j` is a noun after its determiner ("the claims",
     "a claim they showed ...", "its notes"): it names what was said, and reports
     nothing the rest of the sentence says."""
+    lowers = tokens.lowers
     return j > 0 and lowers[j - 1] in _DETERMINERS
 
 
@@ -768,13 +779,12 @@ _LIST_REACH = 5
 """Tokens before an "and" searched for the comma of a list it closes."""
 
 
-def _closes_noun_list(
-    lowers: list[str], verbs: list[bool], top: list[bool], left: _LeftSide, j: int
-) -> bool:
+def _closes_noun_list(tokens: Tokens, left: _LeftSide, j: int) -> bool:
     """Whether the "and" at `j` closes a list of nouns after the statement's verb
     ("such as restaurants, bars and malls must ...", "against vaccinations, vaccine
     passports and other rules"): a comma within `_LIST_REACH` tokens before it and no
     verb between, so the noun after "and" is the list's last item, not a new subject."""
+    lowers, verbs, top = tokens.lowers, tokens.verbs, tokens.top
     for i in range(j - 2, max(left.verb_at, j - 1 - _LIST_REACH), -1):
         if verbs[i] or lowers[i] in _CONJUNCTIONS:
             return False  # a verb between, or a list closed already ("A, B and C, and")
@@ -783,14 +793,13 @@ def _closes_noun_list(
     return False
 
 
-def _part_of_figure_at(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
-) -> bool:
+def _part_of_figure_at(tokens: Tokens, j: int) -> bool:
     """Whether the comma at `j` opens a figure of a part of what the statement counted,
     with its own verb: ", 56 of which were found to be threatened", ", two of whom
     died in hospital", ", none of whom were named Michael". Not a bare part ("...,
     56 of which", no verb) nor "some of them waving flags" (a participle, no
     relative)."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     k = j + 1
     if k + 3 >= n or not all(top[k : k + 4]):
         return False
@@ -812,13 +821,14 @@ _RELATIVE_ADVERBS = _CHAIN_ADVERBS | words_of("later then previously once")
 """Adverbs between a relative and its verb ("who later led", "which never reached")."""
 
 
-def _relative_verb(lowers: list[str], verbs: list[bool], j: int, n: int) -> bool:
+def _relative_verb(tokens: Tokens, j: int) -> bool:
     """Whether the relative at `j` is the subject of a finite verb right after it (or
     after one adverb): "who was killed", "which caused", "who later led"; not "who
     he met" (an object relative) nor "which, in 2019, ...". Not a verb of speech or
     attribution ("contacted Yusuf, who said the photo was taken in Abuja"): the speaker
     is named before the comma, so a cut would leave what was said without who said it
     (issue 11's class 3)."""
+    lowers, verbs, n = tokens.lowers, tokens.verbs, tokens.n
     k = j + 1
     if k < n and lowers[k] in _RELATIVE_ADVERBS:
         k += 1
@@ -829,23 +839,23 @@ def _relative_verb(lowers: list[str], verbs: list[bool], j: int, n: int) -> bool
     return lowers[k] not in _SPEECH_VERBS and lowers[k] not in _ATTRIBUTING
 
 
-def _main_verb_after_comma(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], c: int, n: int
-) -> bool:
+def _main_verb_after_comma(tokens: Tokens, c: int) -> bool:
     """Whether the comma at `c` is followed by a lowercase verb or "-ly" adverb: the
     main clause going on after a relative inside its subject ("The post, which was
     shared on Facebook, was flagged", "did Suluhu, who ..., really tweet")."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     k = c + 1
     if k >= n or not top[k] or not words[k][:1].islower():
         return False
     return verbs[k] or _is_ly_adverb(lowers[k])
 
 
-def _head_before(words: list[str], lowers: list[str], j: int) -> bool:
+def _head_before(tokens: Tokens, j: int) -> bool:
     """Whether the word before the comma at `j - 1` can head a non-restrictive relative
     of its own: for "who", a name or an age ("Danish Siddiqui, who", "Tom Reed, 49,
     who"); for "which", a noun, not a figure or date ("in 2019, which ..." relates the
     whole clause)."""
+    words, lowers = tokens.words, tokens.lowers
     if j < 2:
         return False
     head = words[j - 2]
@@ -856,21 +866,20 @@ def _head_before(words: list[str], lowers: list[str], j: int) -> bool:
     return head[:1].isalpha() and lowers[j - 2] not in _PREPOSITIONS
 
 
-def _final_relative(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
-) -> bool:
+def _final_relative(tokens: Tokens, j: int) -> bool:
     """Whether ", who|which ..." at `j` is a non-restrictive relative that ends the
     sentence and states a fact with its own detail: "..., who was killed while covering
     fighting between Afghan forces and the Taliban". Its span starts at the relative;
     the main statement before it keeps the head ("... Danish Siddiqui")."""
-    if lowers[j - 1] != "," or not top[j - 1] or not _head_before(words, lowers, j):
+    lowers, top, n = tokens.lowers, tokens.top, tokens.n
+    if lowers[j - 1] != "," or not top[j - 1] or not _head_before(tokens, j):
         return False
     if lowers[j] in (_PLACE_RELATIVE, _TIME_RELATIVE):
         # "..., where demonstrations turned into riots": a subject and verb of its own
         # (a speaker inside it stays with what it said: "where she said that ...")
-        if _clause_after(words, lowers, verbs, top, j + 1, n) not in ("clause", "reported"):
+        if _clause_after(tokens, j + 1) not in ("clause", "reported"):
             return False
-    elif not _relative_verb(lowers, verbs, j, n):
+    elif not _relative_verb(tokens, j):
         return False
     stop = min(n, j + 2 + _FINAL_REACH)  # bounded, so a long run-on sentence stays linear
     for i in range(j + 2, stop):
@@ -879,9 +888,9 @@ def _final_relative(
         if lowers[i] == ";":
             stop = i
             break
-        if lowers[i] == "," and _main_verb_after_comma(words, lowers, verbs, top, i, n):
+        if lowers[i] == "," and _main_verb_after_comma(tokens, i):
             return False  # the relative sits inside the subject: the main verb follows
-    return _has_detail(words, lowers, top, j + 2, stop)
+    return _has_detail(tokens, j + 2, stop)
 
 
 _FINAL_REACH = 60
@@ -889,24 +898,17 @@ _FINAL_REACH = 60
 comma; a relative longer than that is taken as final."""
 
 
-def _medial_relative_end(
-    words: list[str],
-    lowers: list[str],
-    verbs: list[bool],
-    top: list[bool],
-    first: int,
-    j: int,
-    n: int,
-) -> int:
+def _medial_relative_end(tokens: Tokens, first: int, j: int) -> int:
     """The comma closing a non-restrictive relative inside the subject, when the main
     verb follows it: "Smith, who led the agency from 2009 to 2017, said ..." gives
     "Smith, who led the agency from 2009 to 2017" and "said ...". -1 when the relative
     has no detail of its own, no main verb follows its comma, or the main verb phrase has
     no detail ("In the post, which was published on July 6, the group wrote": no verb
     after the comma, so no cut)."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     if lowers[j - 1] != "," or not top[j - 1] or j - first < 2:
         return -1
-    if not _head_before(words, lowers, j) or not _relative_verb(lowers, verbs, j, n):
+    if not _head_before(tokens, j) or not _relative_verb(tokens, j):
         return -1
     for c in range(j + 2, min(n - 1, j + _RELATIVE_REACH)):
         if not top[c]:
@@ -920,10 +922,10 @@ def _medial_relative_end(
             return -1  # a comma inside the relative ("in Leeds, England"): no guess
         if lowers[verb].endswith("ing"):
             return -1
-        if not _has_detail(words, lowers, top, j + 2, c):
+        if not _has_detail(tokens, j + 2, c):
             return -1
         stop = next((i for i in range(verb + 1, n) if top[i] and lowers[i] == ";"), n)
-        return c if _has_detail(words, lowers, top, verb + 1, stop) else -1
+        return c if _has_detail(tokens, verb + 1, stop) else -1
     return -1
 
 
@@ -932,9 +934,7 @@ _FRONTED_REACH = 40
 """Tokens searched for the comma that closes a fronted dependent clause."""
 
 
-def _fronted_clause_end(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], j: int, n: int
-) -> int:
+def _fronted_clause_end(tokens: Tokens, j: int) -> int:
     """The comma closing a dependent clause of concession or reason that opens the
     statement, when a clause of its own follows it: "While farmers in Denmark are not
     required to plant flowers, they can dedicate land ..." gives "While farmers ... for
@@ -942,9 +942,10 @@ def _fronted_clause_end(
     fact checking the picture, ...", "Since November 2019, ..."), "since" has a past
     verb ("Since this check was published, the post has been updated": a time), or no
     comma followed by a subject and finite verb closes it within reach."""
+    lowers, verbs, top, n = tokens.lowers, tokens.verbs, tokens.top, tokens.n
     if j + 2 >= n:
         return -1
-    kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+    kind = _clause_after(tokens, j + 1)
     if kind not in ("clause", "reported"):
         return -1
     if lowers[j] == "since":
@@ -958,7 +959,7 @@ def _fronted_clause_end(
             return -1  # "While it is true that A but B": not a fronted clause and its main
         if lowers[c] != "," or lowers[c + 1] in _SUBORDINATORS:
             continue
-        if _clause_after(words, lowers, verbs, top, c + 1, n) in ("clause", "reported"):
+        if _clause_after(tokens, c + 1) in ("clause", "reported"):
             return c
     return -1
 
@@ -968,13 +969,12 @@ _ADVERBIAL_REACH = 4
 """Tokens of a short adverbial that may open a clause after ", and" ("in response")."""
 
 
-def _clause_after_adverbial(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
-) -> str | None:
+def _clause_after_adverbial(tokens: Tokens, k: int) -> str | None:
     """What opens at `k` after ", and" when a short adverbial and a comma come first:
     ", and in response, the federation fined them ..." is a clause ("clause" or
     "reported"; ", and in 2019, it paid ..." too); None when the adverbial is longer than
     four tokens or holds a verb or punctuation, or no clause follows its comma."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     if k >= n or not top[k]:
         return None
     if lowers[k] not in _PREPOSITIONS and lowers[k] not in _ADVERBIAL_WORDS:
@@ -983,7 +983,7 @@ def _clause_after_adverbial(
         if lowers[c] == ",":
             if not top[c]:
                 return None
-            kind = _clause_after(words, lowers, verbs, top, c + 1, n)
+            kind = _clause_after(tokens, c + 1)
             return kind if kind in ("clause", "reported") else None
         if verbs[c] or not words[c].isalnum():
             return None
@@ -994,21 +994,14 @@ _WITH_SUBJECT_REACH = 6
 """Tokens of the subject of a "with" absolute ("with many of the protesters calling")."""
 
 
-def _with_absolute(
-    words: list[str],
-    lowers: list[str],
-    verbs: list[bool],
-    top: list[bool],
-    first: int,
-    j: int,
-    n: int,
-) -> bool:
+def _with_absolute(tokens: Tokens, first: int, j: int) -> bool:
     """Whether ", with" at `j` opens an absolute clause: a subject of its own and a
     participle, which states a fact of its own ("..., with officials saying over 1
     million people have been displaced", "..., with hospitals buckling under record
     infections", "..., with the biggest drop being 0.3 years"). Not "with" and a noun
     phrase ("..., with a similar caption"), nor a subject holding a preposition or a
     verb (a longer phrase is an attachment, not a clause); at least four tokens."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     if j - first < 3 or lowers[j - 1] != "," or not top[j - 1] or not words[j].islower():
         return False
     k = j + 1
@@ -1029,16 +1022,7 @@ def _with_absolute(
     return False
 
 
-def _reason_clause_at(
-    words: list[str],
-    lowers: list[str],
-    verbs: list[bool],
-    top: list[bool],
-    first: int,
-    j: int,
-    n: int,
-    subordinated: bool,
-) -> bool:
+def _reason_clause_at(tokens: Tokens, first: int, j: int, subordinated: bool) -> bool:
     """Whether the subordinator at `j` opens a dependent clause with a fact of its own,
     cut off the statement before it: a comma before it, a left side of at least three
     tokens with no subordinator of its own (else it is a dependent clause too, whose
@@ -1048,6 +1032,7 @@ def _reason_clause_at(
     asymptomatic" is one).
     "since" only with a present-tense verb: "..., since records began in 1850" dates
     the statement before it."""
+    lowers, verbs, top, n = tokens.lowers, tokens.verbs, tokens.top, tokens.n
     if j - first < 4 or lowers[j - 1] != "," or not top[j - 1]:
         return False
     if subordinated:
@@ -1057,7 +1042,7 @@ def _reason_clause_at(
         return False
     if j + 1 >= n or lowers[j + 1] in _PREPOSITIONS:
         return False  # "because of the unit's alleged killings": no clause
-    kind = _clause_after(words, lowers, verbs, top, j + 1, n)
+    kind = _clause_after(tokens, j + 1)
     if kind not in ("clause", "reported"):
         return False
     if lowers[j] == "since":
@@ -1066,18 +1051,17 @@ def _reason_clause_at(
     return True
 
 
-def _clause_after(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
-) -> str | None:
+def _clause_after(tokens: Tokens, k: int) -> str | None:
     """What opens at token `k` after a conjunction: "reported" (a subject and a reporting
     verb), "clause" (a subject and a finite verb), "verb phrase" (a finite verb and its
     object: "and paid a $2 million penalty"), or None (a noun phrase, a quotation, ...)."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     if not top[k]:
         return None
     if k + 1 < n and verbs[k + 1] and words[k][:1].islower() and _is_ly_adverb(lowers[k]):
         # "and purportedly died", "but actually shows ...": an adverb before the same
         # subject's verb, not a subject; judged as the verb phrase it opens
-        return _clause_after(words, lowers, verbs, top, k + 1, n)
+        return _clause_after(tokens, k + 1)
     if verbs[k] and lowers[k] not in _AUXILIARIES:
         # The verb's object follows: "and paid a $2 million penalty". Not a preposition:
         # "was passed ... and approved by the Lords" continues the passive.
@@ -1095,9 +1079,7 @@ def _clause_after(
             if j == k + 1 and words[k][:1].isdigit():
                 return None  # "and 24 died": a figure of the same people, not a subject
             return (
-                "reported"
-                if lower in _REPORTING_VERBS or _reported_soon(lowers, j, n)
-                else "clause"
+                "reported" if lower in _REPORTING_VERBS or _reported_soon(tokens, j) else "clause"
             )
         if (
             not top[j]
@@ -1146,20 +1128,13 @@ def _is_figure(word: str) -> bool:
     return word[0].isdigit() or word[0] in "$£€"
 
 
-def _has_detail(words: list[str], lowers: list[str], top: list[bool], a: int, b: int) -> bool:
+def _has_detail(tokens: Tokens, a: int, b: int) -> bool:
     """Whether tokens [a, b) outside quotes hold a checkable detail."""
+    words, lowers, top = tokens.words, tokens.lowers, tokens.top
     return any(top[i] and _is_detail(words[i], lowers[i]) for i in range(max(a, 0), b))
 
 
-def _detailed_verb_phrase(
-    words: list[str],
-    lowers: list[str],
-    verbs: list[bool],
-    top: list[bool],
-    left: _LeftSide,
-    j: int,
-    n: int,
-) -> str | None:
+def _detailed_verb_phrase(tokens: Tokens, left: _LeftSide, j: int) -> str | None:
     """ "verb phrase" when the "and" at `j` opens a second verb phrase of the same
     subject and each side carries its own detail: "The storm killed 15,000 people" /
     "left hundreds of thousands without homes", "... Seng, 49, who lost consciousness" /
@@ -1167,6 +1142,7 @@ def _detailed_verb_phrase(
     or a participle ("voted through the Commons and approved by the Lords"), nor one
     whose left side has no detail after its verb ("He met vaccinated and infected
     Americans")."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     k = j + 1
     if k >= n or not top[k] or not words[k][:1].islower():
         return None
@@ -1178,7 +1154,7 @@ def _detailed_verb_phrase(
             return None  # "and is a member": a copula, not a participle
     elif verbs[k] and lowers[k] not in _AUXILIARIES and not lowers[k].endswith("ing"):
         head = k
-        if not _opens_object(words, lowers, head + 1, n):
+        if not _opens_object(tokens, head + 1):
             # "and approved by the Lords": the passive goes on; "and increased risk",
             # "and associated skills": an adjective in a noun phrase, not a verb
             return None
@@ -1196,7 +1172,7 @@ def _detailed_verb_phrase(
         if top[i] and lowers[i] in (";", "and", ","):
             stop = i  # the detail is the verb phrase's own, not its attribution's
             break
-    return "verb phrase" if _has_detail(words, lowers, top, head + 1, stop) else None
+    return "verb phrase" if _has_detail(tokens, head + 1, stop) else None
 
 
 _DO_FORMS = words_of("do does did don't doesn't didn't don’t doesn’t didn’t")
@@ -1204,9 +1180,7 @@ _NEGATIONS = words_of("not n't never")
 _VP_ADVERBS = _CHAIN_ADVERBS | words_of("later then")
 
 
-def _comma_verb_phrase(
-    words: list[str], lowers: list[str], verbs: list[bool], top: list[bool], k: int, n: int
-) -> str | None:
+def _comma_verb_phrase(tokens: Tokens, k: int) -> str | None:
     """Whether token `k`, after ", and" or ", but", opens a finite verb phrase of the
     subject before the comma: the comma marks the end of the first statement, so the
     second needs no figure or name of its own ("X is an infection caused by a bacteria,
@@ -1217,6 +1191,7 @@ def _comma_verb_phrase(
     and approved by the Lords"). At least two words follow the verb. "finite verb
     phrase" when an auxiliary, modal or "do" opens it (no modal before the comma can
     govern it), "verb phrase" for a bare verb, None for no verb phrase."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
     if k >= n or not top[k] or not words[k][:1].islower():
         return None
     while k < n and (lowers[k] in _VP_ADVERBS or _is_ly_adverb(lowers[k])):
@@ -1233,35 +1208,33 @@ def _comma_verb_phrase(
             return None
         if lower in _PARTICIPLE_AUXILIARIES and lower not in _COPULAS and not verbs[head]:
             return None  # "and has a ..." is a verb with its object: judged below
-    elif (
-        lower in _AUXILIARIES
-        or lower.endswith("ing")
-        or not _finite_verb(words, lowers, verbs, k, n)
-    ):
+    elif lower in _AUXILIARIES or lower.endswith("ing") or not _finite_verb(tokens, k):
         return None
     if not (head + 1 < n and top[head + 1] and words[head + 1][:1].isalnum()):
         return None
     return "verb phrase" if head == k else "finite verb phrase"
 
 
-def _finite_verb(words: list[str], lowers: list[str], verbs: list[bool], k: int, n: int) -> bool:
+def _finite_verb(tokens: Tokens, k: int) -> bool:
     """Whether the lowercase word at `k`, first after ", and", is a finite verb of the
     subject before the comma: a known verb or "-ed" form opening its object, a reporting
     verb ("and says ..."), or a present "-s" form (never a participle) before its object
     or a preposition ("and affects the muscles", "and lives in Lyon")."""
+    lowers, verbs, n = tokens.lowers, tokens.verbs, tokens.n
     lower = lowers[k]
-    if verbs[k] and (_opens_object(words, lowers, k + 1, n) or lower in _REPORTING_VERBS):
+    if verbs[k] and (_opens_object(tokens, k + 1) or lower in _REPORTING_VERBS):
         return True
     if not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ous")) or len(lower) < 4:
         return False
     if lower in _OBJECTS or lower in _NUMBER_WORDS or not lower.isalpha():
         return False
-    return _opens_object(words, lowers, k + 1, n) or (k + 1 < n and lowers[k + 1] in _PREPOSITIONS)
+    return _opens_object(tokens, k + 1) or (k + 1 < n and lowers[k + 1] in _PREPOSITIONS)
 
 
-def _reports(lowers: list[str], k: int, n: int) -> bool:
+def _reports(tokens: Tokens, k: int) -> bool:
     """Whether the verb phrase at `k` (after adverbs and an auxiliary) reports speech
     ("and later said ...", "and has told ..."): a new report of the sentence's speaker."""
+    lowers, n = tokens.lowers, tokens.n
     return any(lowers[i] in _SPEECH_VERBS for i in range(k, min(n, k + 4)))
 
 
@@ -1269,15 +1242,7 @@ _CHAIN_REACH = 40
 """Tokens searched, from a comma, for the "and" that closes a chain of verb phrases."""
 
 
-def _chained_verb_phrase(
-    words: list[str],
-    lowers: list[str],
-    verbs: list[bool],
-    top: list[bool],
-    left: _LeftSide,
-    j: int,
-    n: int,
-) -> bool:
+def _chained_verb_phrase(tokens: Tokens, left: _LeftSide, j: int) -> bool:
     """Whether the comma at `j` separates verb phrases of one subject in a chain of three
     or more that ends with "and" and a verb phrase: "The government raised sugar prices
     by 20%, raised taxes on U.S. imports and nationalized American-owned banks". Each
@@ -1285,7 +1250,8 @@ def _chained_verb_phrase(
     `_detailed_verb_phrase`, which cuts at the last "and"), and the left side must have
     its detail after its verb; a comma with no "and" + verb phrase closing the chain
     within reach (an appositive, a participle, ", said ...") is no cut."""
-    if _detailed_verb_phrase(words, lowers, verbs, top, left, j, n) is None:
+    lowers, top, n = tokens.lowers, tokens.top, tokens.n
+    if _detailed_verb_phrase(tokens, left, j) is None:
         return False
     chained = _LeftSide(verb_at=j + 1, detail=True)
     for i in range(j + 2, min(n - 1, j + _CHAIN_REACH)):
@@ -1295,11 +1261,11 @@ def _chained_verb_phrase(
         if lower == ";" or (lower in _CONJUNCTIONS and lower != "and"):
             return False
         if lower == "and":
-            return _detailed_verb_phrase(words, lowers, verbs, top, chained, i, n) is not None
+            return _detailed_verb_phrase(tokens, chained, i) is not None
         if lower == ",":
             if lowers[i + 1] == "and":
                 continue  # the serial comma: "..., and nationalized ..."
-            if _detailed_verb_phrase(words, lowers, verbs, top, chained, i, n) is None:
+            if _detailed_verb_phrase(tokens, chained, i) is None:
                 return False  # the chain's next link is no verb phrase
     return False
 
@@ -1307,11 +1273,12 @@ def _chained_verb_phrase(
 _QUANTIFIERS = words_of("more less fewer nearly almost about around roughly some over")
 
 
-def _opens_object(words: list[str], lowers: list[str], k: int, n: int) -> bool:
+def _opens_object(tokens: Tokens, k: int) -> bool:
     """Whether token `k` can open the object of a verb before it: a determiner or
     pronoun, a figure or number word, a name, or a quantifier before one ("more than",
     "over 15,000"): "left hundreds of thousands", "shows Castro", "shared more than 70
     times"; not a preposition ("approved by") nor a lowercase noun ("increased risk")."""
+    words, lowers, n = tokens.words, tokens.lowers, tokens.n
     if k >= n:
         return False
     lower, word = lowers[k], words[k]
@@ -1340,9 +1307,10 @@ _COPULAS = words_of("is are was were")
 _ROLE_LINKS = words_of("of for")
 
 
-def _named_role(words: list[str], lowers: list[str], top: list[bool], at: int, end: int) -> bool:
+def _named_role(tokens: Tokens, at: int, end: int) -> bool:
     """Whether tokens [at, end) open with a bare role noun, "of" or "for", and hold a
     name: "leader of the AIMIM party", "member of parliament for Hyderabad"."""
+    words, lowers, top = tokens.words, tokens.lowers, tokens.top
     if at + 1 >= end or not words[at].isalpha() or not words[at].islower():
         return False
     if lowers[at] in _DETERMINERS or lowers[at] in _PREPOSITIONS or lowers[at] in _OBJECTS:
@@ -1352,55 +1320,42 @@ def _named_role(words: list[str], lowers: list[str], top: list[bool], at: int, e
     return any(top[i] and words[i][0].isupper() for i in range(at + 2, min(end, at + 6)))
 
 
-def _second_role(
-    words: list[str],
-    lowers: list[str],
-    verbs: list[bool],
-    top: list[bool],
-    first: int,
-    j: int,
-    n: int,
-) -> bool:
+def _second_role(tokens: Tokens, first: int, j: int) -> bool:
     """Whether the "and" at `j` joins two named roles after one copula: "Owaisi is leader
     of the AIMIM party" / "member of parliament for Hyderabad". Each role is a bare noun
     with "of" or "for" and a name; nothing but the roles comes between the copula and
     "and"."""
+    lowers, verbs, top, n = tokens.lowers, tokens.verbs, tokens.top, tokens.n
     reach = range(j - 1, max(first, j - _DETAIL_REACH) - 1, -1)
     copula = next((i for i in reach if verbs[i] and top[i]), None)
     if copula is None or lowers[copula] not in _COPULAS:
         return False
-    if not _named_role(words, lowers, top, copula + 1, j):
+    if not _named_role(tokens, copula + 1, j):
         return False
     stop = next((i for i in range(j + 1, n) if top[i] and lowers[i] in (",", ";", "and")), n)
-    return _named_role(words, lowers, top, j + 1, stop)
+    return _named_role(tokens, j + 1, stop)
 
 
-def _item_words(words: list[str], lowers: list[str], a: int, b: int) -> bool:
+def _item_words(tokens: Tokens, a: int, b: int) -> bool:
     """Whether a list item's words after its figure, tokens [a, b), say what the figure
     counts or where ("for Moderna", "in Texas"): a preposition or a capitalised word."""
+    words, lowers = tokens.words, tokens.lowers
     return any(
         (lowers[i] in _PREPOSITIONS and lowers[i] != "per") or words[i][:1].isupper()
         for i in range(a, b)
     )  # not "per": "24.1 per cent", "5 per 100,000" are units, not what is counted
 
 
-def _figure_item(words: list[str], at: int, n: int) -> bool:
+def _figure_item(tokens: Tokens, at: int) -> bool:
     """Whether token `at` is a figure that opens a list item: not one that opens a name
     ("7 News", "10 Downing Street")."""
+    words, n = tokens.words, tokens.n
     if not _is_figure(words[at]):
         return False
     return at + 1 >= n or not words[at + 1][:1].isupper()
 
 
-def _list_item_at(
-    words: list[str],
-    lowers: list[str],
-    verbs: list[bool],
-    top: list[bool],
-    first: int,
-    j: int,
-    n: int,
-) -> int | None:
+def _list_item_at(tokens: Tokens, first: int, j: int) -> int | None:
     """The first token of a list item opening after the "," or "and" at `j`, when the
     items on both sides carry their own figure and say what it is: "worth $6 billion
     for Moderna" / "$5 billion for Pfizer-BioNTech" / "$1.5 billion for Johnson &
@@ -1408,17 +1363,18 @@ def _list_item_at(
     statement where "between" or "from" came, and a list "respectively"), a
     date ("March 3, 2021"), figures of one thing ("15, 20 and 25 cases") and a clause
     ("and 24 died")."""
+    lowers, verbs, top, n = tokens.lowers, tokens.verbs, tokens.top, tokens.n
     k = j + 1
     if lowers[j] == "," and lowers[k] == "and":
         k += 1
-    if k >= n or not top[k] or not _figure_item(words, k, n):
+    if k >= n or not top[k] or not _figure_item(tokens, k):
         return None
     right_end = k + 1
     while right_end < n and not (top[right_end] and lowers[right_end] in _ITEM_BREAKS):
         if verbs[right_end] or not top[right_end]:
             return None  # "and 24 died": a clause; a quotation: not a list item
         right_end += 1
-    if not _item_words(words, lowers, k + 1, right_end):
+    if not _item_words(tokens, k + 1, right_end):
         return None
     # The left item: back from the separator to the previous separator or verb.
     figure = None
@@ -1426,16 +1382,17 @@ def _list_item_at(
     while i >= first and not verbs[i] and not (top[i] and lowers[i] in _ITEM_BREAKS):
         if not top[i]:
             return None
-        if _figure_item(words, i, n):
+        if _figure_item(tokens, i):
             figure = i
         i -= 1
-    if figure is None or not _item_words(words, lowers, figure + 1, j):
+    if figure is None or not _item_words(tokens, figure + 1, j):
         return None
     return k
 
 
-def _reported_soon(lowers: list[str], j: int, n: int) -> bool:
+def _reported_soon(tokens: Tokens, j: int) -> bool:
     """ "Xi has said", "Lee had urged": an auxiliary followed by a reporting verb."""
+    lowers, n = tokens.lowers, tokens.n
     return lowers[j] in _AUXILIARIES and j + 1 < n and lowers[j + 1] in _REPORTING_VERBS
 
 
