@@ -37,6 +37,20 @@ are asymptomatic"); with a past verb it gives a time ("since records began"), wh
 belongs to the statement before it."""
 
 
+def opens_clause(tokens: Tokens, k: int) -> bool:
+    """Whether a subject and a finite verb open at `k` (`clause_after` gives "clause" or
+    "reported"): what a fronted, reason, adverbial or relative clause must hold."""
+    return clause_after(tokens, k) in ("clause", "reported")
+
+
+def _present_verb_after(tokens: Tokens, j: int) -> bool:
+    """Whether the first verb after the "since" at `j` is a present auxiliary: "since"
+    then gives a reason ("since some infections are asymptomatic"), not a time."""
+    lowers, verbs = tokens.lowers, tokens.verbs
+    verb = next((i for i in range(j + 1, tokens.n) if verbs[i]), None)
+    return verb is not None and lowers[verb] in _PRESENT_AUXILIARIES
+
+
 FRONTED_SUBORDINATORS = REASON_SUBORDINATORS | {"while"}
 _FRONTED_REACH = 40
 """Tokens searched for the comma that closes a fronted dependent clause."""
@@ -50,16 +64,13 @@ def fronted_clause_end(tokens: Tokens, j: int) -> int:
     fact checking the picture, ...", "Since November 2019, ..."), "since" has a past
     verb ("Since this check was published, the post has been updated": a time), or no
     comma followed by a subject and finite verb closes it within reach."""
-    lowers, verbs, top, n = tokens.lowers, tokens.verbs, tokens.top, tokens.n
+    lowers, top, n = tokens.lowers, tokens.top, tokens.n
     if j + 2 >= n:
         return -1
-    kind = clause_after(tokens, j + 1)
-    if kind not in ("clause", "reported"):
+    if not opens_clause(tokens, j + 1):
         return -1
-    if lowers[j] == "since":
-        verb = next((i for i in range(j + 1, n) if verbs[i]), None)
-        if verb is None or lowers[verb] not in _PRESENT_AUXILIARIES:
-            return -1
+    if lowers[j] == "since" and not _present_verb_after(tokens, j):
+        return -1
     for c in range(j + 2, min(n - 2, j + _FRONTED_REACH)):
         if not top[c]:
             continue
@@ -67,7 +78,7 @@ def fronted_clause_end(tokens: Tokens, j: int) -> int:
             return -1  # "While it is true that A but B": not a fronted clause and its main
         if lowers[c] != "," or lowers[c + 1] in SUBORDINATORS:
             continue
-        if clause_after(tokens, c + 1) in ("clause", "reported"):
+        if opens_clause(tokens, c + 1):
             return c
     return -1
 
@@ -110,7 +121,7 @@ def with_absolute(tokens: Tokens, first: int, j: int) -> bool:
     phrase ("..., with a similar caption"), nor a subject holding a preposition or a
     verb (a longer phrase is an attachment, not a clause); at least four tokens."""
     words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
-    if j - first < 3 or lowers[j - 1] != "," or not top[j - 1] or not words[j].islower():
+    if j - first < 3 or not tokens.comma_before(j) or not words[j].islower():
         return False
     k = j + 1
     for i in range(k, min(n, k + _WITH_SUBJECT_REACH + 1)):
@@ -140,8 +151,8 @@ def reason_clause_at(tokens: Tokens, first: int, j: int, subordinated: bool) -> 
     asymptomatic" is one).
     "since" only with a present-tense verb: "..., since records began in 1850" dates
     the statement before it."""
-    lowers, verbs, top, n = tokens.lowers, tokens.verbs, tokens.top, tokens.n
-    if j - first < 4 or lowers[j - 1] != "," or not top[j - 1]:
+    lowers, n = tokens.lowers, tokens.n
+    if j - first < 4 or not tokens.comma_before(j):
         return False
     if subordinated:
         # "that although the risk is reduced, because so many are vaccinated, ... it is
@@ -150,13 +161,9 @@ def reason_clause_at(tokens: Tokens, first: int, j: int, subordinated: bool) -> 
         return False
     if j + 1 >= n or lowers[j + 1] in PREPOSITIONS:
         return False  # "because of the unit's alleged killings": no clause
-    kind = clause_after(tokens, j + 1)
-    if kind not in ("clause", "reported"):
+    if not opens_clause(tokens, j + 1):
         return False
-    if lowers[j] == "since":
-        verb = next((i for i in range(j + 1, n) if verbs[i]), None)
-        return verb is not None and lowers[verb] in _PRESENT_AUXILIARIES
-    return True
+    return lowers[j] != "since" or _present_verb_after(tokens, j)
 
 
 def clause_after(tokens: Tokens, k: int) -> str | None:

@@ -8,7 +8,7 @@ threatened"). A relative of speech stays with what was said. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_clauses import clause_after
+from factcheck.claims.span_clauses import opens_clause
 from factcheck.claims.span_tokens import (
     ATTRIBUTING,
     AUXILIARIES,
@@ -18,7 +18,6 @@ from factcheck.claims.span_tokens import (
     RELATIVES,
     SPEECH_VERBS,
     Tokens,
-    has_detail,
     is_figure,
     is_ly_adverb,
 )
@@ -117,12 +116,12 @@ def final_relative(tokens: Tokens, j: int) -> bool:
     fighting between Afghan forces and the Taliban". Its span starts at the relative;
     the main statement before it keeps the head ("... Danish Siddiqui")."""
     lowers, top, n = tokens.lowers, tokens.top, tokens.n
-    if lowers[j - 1] != "," or not top[j - 1] or not _head_before(tokens, j):
+    if not tokens.comma_before(j) or not _head_before(tokens, j):
         return False
     if lowers[j] in (PLACE_RELATIVE, TIME_RELATIVE):
         # "..., where demonstrations turned into riots": a subject and verb of its own
         # (a speaker inside it stays with what it said: "where she said that ...")
-        if clause_after(tokens, j + 1) not in ("clause", "reported"):
+        if not opens_clause(tokens, j + 1):
             return False
     elif not _relative_verb(tokens, j):
         return False
@@ -135,7 +134,7 @@ def final_relative(tokens: Tokens, j: int) -> bool:
             break
         if lowers[i] == "," and _main_verb_after_comma(tokens, i):
             return False  # the relative sits inside the subject: the main verb follows
-    return has_detail(tokens, j + 2, stop)
+    return tokens.has_detail(j + 2, stop)
 
 
 _FINAL_REACH = 60
@@ -151,7 +150,7 @@ def medial_relative_end(tokens: Tokens, first: int, j: int) -> int:
     no detail ("In the post, which was published on July 6, the group wrote": no verb
     after the comma, so no cut)."""
     words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
-    if lowers[j - 1] != "," or not top[j - 1] or j - first < 2:
+    if not tokens.comma_before(j) or j - first < 2:
         return -1
     if not _head_before(tokens, j) or not _relative_verb(tokens, j):
         return -1
@@ -167,8 +166,8 @@ def medial_relative_end(tokens: Tokens, first: int, j: int) -> int:
             return -1  # a comma inside the relative ("in Leeds, England"): no guess
         if lowers[verb].endswith("ing"):
             return -1
-        if not has_detail(tokens, j + 2, c):
+        if not tokens.has_detail(j + 2, c):
             return -1
         stop = next((i for i in range(verb + 1, n) if top[i] and lowers[i] == ";"), n)
-        return c if has_detail(tokens, verb + 1, stop) else -1
+        return c if tokens.has_detail(verb + 1, stop) else -1
     return -1

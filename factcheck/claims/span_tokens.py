@@ -153,6 +153,16 @@ class Tokens:
     top: list[bool]
     n: int
 
+    def comma_before(self, j: int) -> bool:
+        """Whether the token before `j` is a comma outside quotes: the mark of a
+        non-restrictive relative, a clause of reason or a "with" absolute."""
+        return self.lowers[j - 1] == "," and self.top[j - 1]
+
+    def has_detail(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) outside quotes hold a checkable detail (`is_detail`)."""
+        words, lowers, top = self.words, self.lowers, self.top
+        return any(top[i] and is_detail(words[i], lowers[i]) for i in range(max(a, 0), b))
+
 
 NUMBER_WORDS = words_of(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
@@ -175,12 +185,6 @@ def is_figure(word: str) -> bool:
     """Whether a token is a figure: it starts with a digit or a currency sign ("15,000",
     "$6")."""
     return word[0].isdigit() or word[0] in "$£€"
-
-
-def has_detail(tokens: Tokens, a: int, b: int) -> bool:
-    """Whether tokens [a, b) outside quotes hold a checkable detail."""
-    words, lowers, top = tokens.words, tokens.lowers, tokens.top
-    return any(top[i] and is_detail(words[i], lowers[i]) for i in range(max(a, 0), b))
 
 
 def is_relative(lower: str) -> bool:

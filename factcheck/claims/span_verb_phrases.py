@@ -19,7 +19,6 @@ from factcheck.claims.span_tokens import (
     PREPOSITIONS,
     REPORTING_VERBS,
     Tokens,
-    has_detail,
     is_figure,
     is_ly_adverb,
 )
@@ -70,7 +69,7 @@ def detailed_verb_phrase(tokens: Tokens, left: LeftSide, j: int) -> str | None:
         if top[i] and lowers[i] in (";", "and", ","):
             stop = i  # the detail is the verb phrase's own, not its attribution's
             break
-    return "verb phrase" if has_detail(tokens, head + 1, stop) else None
+    return "verb phrase" if tokens.has_detail(head + 1, stop) else None
 
 
 _DO_FORMS = words_of("do does did don't doesn't didn't don’t doesn’t didn’t")
