@@ -1,84 +1,86 @@
-"""Whether another checkout's spans.py gives every statement of CoAID and ClaimReview
-exactly as this checkout does: offsets, attribution flag and claim kind.
+"""Whether two source trees cut every sentence of CoAID and ClaimReview into the same
+statements: offsets, attribution flag and claim kind.
 
-    nice -n 10 python bench/check_spans_identity.py --base /tmp/main-archive
+    nice -n 10 python bench/check_spans_identity.py --trees /tmp/main-archive .
 
-For refactors of factcheck/claims/spans.py (and the modules it is split into) that must
-not change behaviour. `bench/count_span_cuts.py` compares offsets only and prints the
-changed sentences; this compares each `Statement` whole (start, end, attribution), the
-`claim_kind` of its text and `is_attribution` of its text, and prints only counts and
-the first differing sentence's offsets (never its text), so it may run on every set.
-The base's spans.py is loaded beside this checkout's package (as count_span_cuts.py
-does), so only that module differs. Exits 0 with a message when ../shared is absent;
-exits 1 when anything differs.
+For refactors of factcheck/claims/spans.py and its span_*.py modules that must not
+change behaviour. Each tree's `statement_spans`, `claim_kind` and `is_attribution`
+(imported from `factcheck.claims.spans`, whatever modules stand behind it) run in their
+own process (`python -c`, in the tree's folder, so its `factcheck` is imported) over the
+same sentences (this checkout's `split_sentences` of the CoAID `content` and ClaimReview
+`extra_body` bodies, as bench/count_span_cuts.py reads them). Printed: per corpus, the
+sentences and statements compared and how many sentences differ, with the offsets (never
+the text: the ClaimReview bodies include a blind set) of the first. Exits 1 when
+anything differs, 0 with a message when ../shared is absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from count_span_cuts import SHARED, bodies
 
+DUMP = """
+import json, sys
+from factcheck.claims.spans import claim_kind, is_attribution, statement_spans
+pieces = json.load(open(sys.argv[1], encoding="utf-8"))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for body, s, e in pieces:
+        found = []
+        for x in statement_spans(body, s, e):
+            text = body[x.start : x.end]
+            kind = claim_kind(text, attribution=x.attribution)
+            found.append([x.start, x.end, x.attribution, kind.value, is_attribution(text)])
+        out.write(json.dumps(found) + "\\n")
+"""
 
-def load_base(base: Path):
-    import importlib.util
 
-    spec = importlib.util.spec_from_file_location(
-        "base_spans", base / "factcheck" / "claims" / "spans.py"
+def dump(tree: Path, pieces: Path, out: Path) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(tree.resolve())}
+    subprocess.run(
+        [sys.executable, "-c", DUMP, str(pieces), str(out)], cwd=tree, env=env, check=True
     )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["base_spans"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return out.read_text(encoding="utf-8").splitlines()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", type=Path, required=True)
+    parser.add_argument("--trees", type=Path, nargs=2, required=True)
     args = parser.parse_args()
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} is absent")
         return 0
-    from factcheck.claims import spans
     from factcheck.text.sentences import split_sentences
 
-    base = load_base(args.base)
     differences = 0
-    for corpus in ("coaid", "claimreview"):
-        sentences = statements = different = 0
-        for body in bodies(corpus):
-            for s, e in split_sentences(body):
-                sentences += 1
-                before = base.statement_spans(body, s, e)
-                after = spans.statement_spans(body, s, e)
-                old = [(x.start, x.end, x.attribution) for x in before]
-                new = [(x.start, x.end, x.attribution) for x in after]
-                statements += len(new)
-                if old == new:
-                    text = [body[x.start : x.end] for x in after]
-                    old_kinds = [
-                        (base.claim_kind(t, attribution=a), base.is_attribution(t))
-                        for t, (_, _, a) in zip(text, old, strict=True)
-                    ]
-                    new_kinds = [
-                        (spans.claim_kind(t, attribution=a), spans.is_attribution(t))
-                        for t, (_, _, a) in zip(text, new, strict=True)
-                    ]
-                    if old_kinds == new_kinds:
-                        continue
-                different += 1
-                if different == 1:
-                    print(f"  first difference: {corpus} sentence at [{s}, {e})")
-        differences += different
-        print(
-            f"{corpus}: {sentences} sentences, {statements} statements, "
-            f"{different} sentences differ (offsets, attribution flag, kind)"
-        )
+    with tempfile.TemporaryDirectory() as tmp:
+        for corpus in ("coaid", "claimreview"):
+            texts = bodies(corpus)
+            pieces = [(body, s, e) for body in texts for s, e in split_sentences(body)]
+            path = Path(tmp) / "pieces.json"
+            path.write_text(json.dumps(pieces), encoding="utf-8")
+            before, after = (
+                dump(tree, path, Path(tmp) / f"{i}.jsonl") for i, tree in enumerate(args.trees)
+            )
+            assert len(before) == len(after) == len(pieces)
+            differ = [i for i, (b, a) in enumerate(zip(before, after, strict=True)) if b != a]
+            statements = sum(len(json.loads(line)) for line in after)
+            print(
+                f"{corpus}: {len(pieces)} sentences, {statements} statements, "
+                f"{len(differ)} sentences differ (offsets, attribution flag, kind)"
+            )
+            if differ:
+                _, s, e = pieces[differ[0]]
+                print(f"  first difference: sentence {differ[0]}, at [{s}, {e})")
+            differences += len(differ)
     return 1 if differences else 0
 
 
