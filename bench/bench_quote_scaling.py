@@ -4,7 +4,7 @@
     python bench/bench_quote_scaling.py --repo /tmp/old  # another checkout, for "before"
 
 The quotation rules of `factcheck.text.sentences` look for marks around each candidate
-end, and `claims.endings` looks at statement ends: each bounded (1,500 characters, a
+end, and `claims.spans.endings` looks at statement ends: each bounded (1,500 characters, a
 statement's end) so that the cost per sentence is constant. Made-up text of 1/4, 1/2
 and all of --max-mb, in four shapes that drive those rules hardest:
 - print: print-style quoted paragraphs, each opened, only the last closed, line breaks;

@@ -3,7 +3,7 @@ statements: offsets, attribution flag and claim kind.
 
     nice -n 10 python bench/check_spans_identity.py --trees /tmp/main-archive .
 
-For refactors of factcheck/claims/spans.py and its span_*.py modules that must not
+For refactors of factcheck/claims/spans/ (statements.py and its rule modules) that must not
 change behaviour. Each tree's `statement_spans`, `claim_kind` and `is_attribution`
 (imported from `factcheck.claims.spans`, whatever modules stand behind it) run in their
 own process (`python -c`, in the tree's folder, so its `factcheck` is imported) over the

@@ -49,10 +49,12 @@ def bodies(corpus: str, max_bytes: int = 0) -> list[str]:
 
 def load_base(base: Path):
     """The base checkout's `statement_spans`, loaded beside this one. Only its
-    spans.py is loaded: since session 28 the rules live in span_*.py modules, which
-    would come from this checkout, so a base that has them is refused (compare whole
-    trees with bench/check_spans_identity.py --trees)."""
-    if (base / "factcheck" / "claims" / "span_tokens.py").exists():
+    spans.py is loaded: since session 28 the rules live in several modules (the
+    factcheck/claims/spans/ package), which would come from this checkout, so a base
+    laid out so is refused (compare whole trees with bench/check_spans_identity.py
+    --trees)."""
+    claims = base / "factcheck" / "claims"
+    if (claims / "span_tokens.py").exists() or (claims / "spans").is_dir():
         raise SystemExit(
             f"{base}: its splitter spans several modules; use bench/check_spans_identity.py"
         )

@@ -8,7 +8,7 @@ how the sentence was cut, so a span a reviewer set by hand gets its kind the sam
 from __future__ import annotations
 
 from factcheck.claims.checkworthiness import FLAG_BITS, shape_bits
-from factcheck.claims.span_tokens import AUXILIARIES, DETERMINERS, ORDINAL_WORDS, TOKEN, VERB_FORMS
+from factcheck.claims.spans.tokens import AUXILIARIES, DETERMINERS, ORDINAL_WORDS, TOKEN, VERB_FORMS
 from factcheck.models import ClaimKind
 
 

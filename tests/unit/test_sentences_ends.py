@@ -310,7 +310,7 @@ def test_spaces_after_a_preposition_a_label_or_a_dash_keep_their_sentence(text: 
 )
 def test_short_sentence_with_a_negated_auxiliary_is_a_statement(sentence: str, kept: bool) -> None:
     """After its glued end is cut, a short sentence must not be lost for want of a verb:
-    "don't", "isn’t", "can't" are verbs to the span rules (spans.py's `_is_verb`)."""
+    "don't", "isn’t", "can't" are verbs to the span rules (`spans.tokens.is_verb`)."""
     from factcheck.claims.spans import statement_spans
 
     assert bool(statement_spans(sentence, 0, len(sentence))) is kept

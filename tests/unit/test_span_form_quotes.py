@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from factcheck.claims.endings import mend_cut_ends
 from factcheck.claims.spans import Statement, statement_spans
+from factcheck.claims.spans.endings import mend_cut_ends
 from factcheck.text.sentences import split_sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))

@@ -1,6 +1,6 @@
 """A second verb phrase after ", and" / ", but" is its own statement (session 28,
 stmt11). The comma closes the first statement, so the second needs no figure or name of
-its own (the rule without a comma, `span_verb_phrases.detailed_verb_phrase`, still asks for one).
+its own (the rule without a comma, `spans.verb_phrases.detailed_verb_phrase`, still asks for one).
 Made-up sentences."""
 
 from __future__ import annotations

@@ -24,14 +24,14 @@ its tokens decides, so the cost is linear in its length (transcripts come unpunc
 `factcheck.claims.splitter` scores what this module proposes. Pure; no I/O.
 
 This module is the entry (`statement_spans`, what makes a piece a statement); the
-rules live beside it, one job a module: `span_tokens` (the tokeniser, word classes,
-the verb guess, `Tokens`), `span_cuts` (the one pass that places the cuts),
-`span_left_side` (what that pass knows of the statement so far), `span_clauses` (what
-opens after a conjunction or comma: a clause, a reason, a fronted or "with" clause),
-`span_relatives`, `span_verb_phrases`, `span_lists` (list items and named roles),
-`span_attribution` (who said it) and `span_trim` (markup and dangling or cut-off
-ends). `claim_kind` lives in `claim_kinds`; both it and `trim_markup` are
-re-exported here, as callers have always imported them.
+rules live beside it in this package, one job a module: `tokens` (the tokeniser, word
+classes, the verb guess, `Tokens`), `cuts` (the one pass that places the cuts),
+`left_side` (what that pass knows of the statement so far), `clauses` (what opens
+after a conjunction or comma: a clause, a reason, a fronted or "with" clause),
+`relatives`, `verb_phrases`, `lists` (list items and named roles), `attribution` (who
+said it), `trim` (markup and dangling or cut-off ends) and `endings` (a statement a
+cut left hanging). `claim_kind` lives in `factcheck.claims.claim_kinds`; the package
+re-exports it with `trim_markup`, as callers have always imported them.
 """
 
 from __future__ import annotations
@@ -40,18 +40,18 @@ import re
 from dataclasses import dataclass
 
 from factcheck.claims.claim_kinds import claim_kind
-from factcheck.claims.endings import mend_cut_ends
-from factcheck.claims.span_attribution import attributed, bare_attribution, is_attribution
-from factcheck.claims.span_clauses import REASON_SUBORDINATORS
-from factcheck.claims.span_cuts import statement_cuts
-from factcheck.claims.span_relatives import (
+from factcheck.claims.spans.attribution import attributed, bare_attribution, is_attribution
+from factcheck.claims.spans.clauses import REASON_SUBORDINATORS
+from factcheck.claims.spans.cuts import statement_cuts
+from factcheck.claims.spans.endings import mend_cut_ends
+from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
     PART_RELATIVES,
     PLACE_RELATIVE,
     TIME_RELATIVE,
 )
-from factcheck.claims.span_tokens import SPLITTING_CONJUNCTIONS, TOKEN, Tokens, is_verb, top_level
-from factcheck.claims.span_trim import drop_cut_off_end, drop_dangling, trim_markup
+from factcheck.claims.spans.tokens import SPLITTING_CONJUNCTIONS, TOKEN, Tokens, is_verb, top_level
+from factcheck.claims.spans.trim import drop_cut_off_end, drop_dangling, trim_markup
 
 __all__ = ["Statement", "claim_kind", "is_attribution", "statement_spans", "trim_markup"]
 

@@ -9,7 +9,7 @@ Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_tokens import (
+from factcheck.claims.spans.tokens import (
     AUXILIARIES,
     CHAIN_ADVERBS,
     CONJUNCTIONS,

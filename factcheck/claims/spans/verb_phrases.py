@@ -9,8 +9,8 @@ that goes on is no new statement. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_left_side import LeftSide
-from factcheck.claims.span_tokens import (
+from factcheck.claims.spans.left_side import LeftSide
+from factcheck.claims.spans.tokens import (
     AUXILIARIES,
     CHAIN_ADVERBS,
     CONJUNCTIONS,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.claims.span_tokens import (
+from factcheck.claims.spans.tokens import (
     AUXILIARIES,
     CHAIN_ADVERBS,
     SUBORDINATORS,

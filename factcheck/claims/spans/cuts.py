@@ -10,8 +10,8 @@ change it only with the identity and evaluation scripts in bench/. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_attribution import bare_attribution, reports_speech
-from factcheck.claims.span_clauses import (
+from factcheck.claims.spans.attribution import bare_attribution, reports_speech
+from factcheck.claims.spans.clauses import (
     FRONTED_SUBORDINATORS,
     REASON_SUBORDINATORS,
     clause_after,
@@ -20,9 +20,9 @@ from factcheck.claims.span_clauses import (
     reason_clause_at,
     with_absolute,
 )
-from factcheck.claims.span_left_side import LeftSide
-from factcheck.claims.span_lists import list_item_at, second_role
-from factcheck.claims.span_relatives import (
+from factcheck.claims.spans.left_side import LeftSide
+from factcheck.claims.spans.lists import list_item_at, second_role
+from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
     PLACE_RELATIVE,
     TIME_RELATIVE,
@@ -30,7 +30,7 @@ from factcheck.claims.span_relatives import (
     medial_relative_end,
     part_of_figure_at,
 )
-from factcheck.claims.span_tokens import (
+from factcheck.claims.spans.tokens import (
     CONJUNCTIONS,
     DETERMINERS,
     ORDINAL_WORDS,
@@ -42,7 +42,7 @@ from factcheck.claims.span_tokens import (
     Tokens,
     is_ly_adverb,
 )
-from factcheck.claims.span_verb_phrases import (
+from factcheck.claims.spans.verb_phrases import (
     chained_verb_phrase,
     comma_verb_phrase,
     detailed_verb_phrase,

@@ -8,8 +8,8 @@ are not lists. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_tokens import DETERMINERS, OBJECTS, PREPOSITIONS, Tokens, is_figure
-from factcheck.claims.span_verb_phrases import COPULAS, DETAIL_REACH
+from factcheck.claims.spans.tokens import DETERMINERS, OBJECTS, PREPOSITIONS, Tokens, is_figure
+from factcheck.claims.spans.verb_phrases import COPULAS, DETAIL_REACH
 from factcheck.text.lexicon import words_of
 
 _ITEM_BREAKS = words_of(", and ; or")

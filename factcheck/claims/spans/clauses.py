@@ -10,8 +10,8 @@ so the one pass of `span_cuts` stays linear. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_attribution import reported_soon
-from factcheck.claims.span_tokens import (
+from factcheck.claims.spans.attribution import reported_soon
+from factcheck.claims.spans.tokens import (
     AUXILIARIES,
     CONJUNCTIONS,
     OBJECTS,

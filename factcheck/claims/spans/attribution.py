@@ -8,7 +8,7 @@ ends what a speaker said before it. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_tokens import (
+from factcheck.claims.spans.tokens import (
     ATTRIBUTING,
     AUXILIARIES,
     REPORTING_VERBS,

@@ -8,8 +8,8 @@ threatened"). A relative of speech stays with what was said. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.span_clauses import opens_clause
-from factcheck.claims.span_tokens import (
+from factcheck.claims.spans.clauses import opens_clause
+from factcheck.claims.spans.tokens import (
     ATTRIBUTING,
     AUXILIARIES,
     CHAIN_ADVERBS,
