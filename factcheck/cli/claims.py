@@ -103,7 +103,8 @@ def add(
     entries = ((item, read(item)) for item in inputs)
     workers = 1 if dry_run or len(inputs) < WORKERS_FROM else default_workers()
     if workers > 1:  # many files: split in one worker a core, scored now (ingest.add_articles)
-        outcomes = add_articles(desk.store, entries, workers=workers)
+        # The database is opened once the workers are starting (they load the model meanwhile).
+        outcomes = add_articles(lambda: desk.store, entries, workers=workers)
     else:  # one process a file pays its start-up, not the model's: the first read scores
         outcomes = (
             (

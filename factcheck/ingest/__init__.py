@@ -13,13 +13,13 @@ import contextlib
 import dataclasses
 import importlib
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from factcheck.errors import InputError
 from factcheck.ingest.article import Article, default_title
-from factcheck.ingest.pending_scores import finish_pending_scores
+from factcheck.ingest.pending_scores import finish_pending_scores, load_the_scorer
 from factcheck.ingest.text import (
     article_from_text,
     decode_text,
@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # only for hints: reading an article needs no database code
     from factcheck.claims.splitter import ClaimGroups
     from factcheck.config import FetchConfig
     from factcheck.ingest.fetch import FetchedPage
+    from factcheck.models import Claim
     from factcheck.store import AddResult, Store
 
 # The URL, web-page and PDF readers import httpx, trafilatura (lxml) and pypdf: a third
@@ -212,7 +213,7 @@ def add_article(store: Store, article: Article, *, defer_scores: bool = False) -
 
 
 def _store_article(
-    store: Store, article: Article, groups: ClaimGroups, scores_pending: bool
+    store: Store, article: Article, groups: ClaimGroups | SplitClaims, scores_pending: bool
 ) -> AddResult:
     """`article` stored with its text, metadata and split (`groups`) in one transaction:
     what `add_article` and `add_articles` both write."""
@@ -236,7 +237,7 @@ Unread = TypeVar("Unread")
 
 
 def add_articles(
-    store: Store,
+    store: Store | Callable[[], Store],
     entries: Iterable[tuple[Key, Article | Unread]],
     *,
     workers: int,
@@ -252,15 +253,30 @@ def add_articles(
     True)`) would only split every article twice. Each article is split whole in one
     worker, exactly as `add_article` splits it, and stored here in one transaction, so
     the database holds what `add_article` one by one stores, to the bit.
+
+    The workers start, and load the model, when this is called; `store` may be a
+    function that opens the database (the CLI's), called only when the first entry is
+    read: the workers' start-up then overlaps opening it.
     """
-    work = ((entry, _text_to_split(store, entry[1])) for entry in entries)
-    for (key, article), groups in workers_in_order(work, workers=workers):
+    opened: Callable[[], Store] = store if callable(store) else lambda: store
+    from factcheck.ingest.workers import in_order
+
+    work = ((entry, _text_to_split(opened(), entry[1])) for entry in entries)
+    split = in_order(_claims_of_text, work, workers=workers, prepare=load_the_scorer)
+    return _stored(opened, split)
+
+
+def _stored(
+    opened: Callable[[], Store],
+    split: Iterator[tuple[tuple[Key, Article | Unread], SplitClaims | None]],
+) -> Iterator[tuple[Key, Article | Unread, AddResult | None]]:
+    for (key, article), groups in split:
         if not isinstance(article, Article):
             yield key, article, None
         elif groups is None:  # stored before: the existing document, not split again
-            yield key, article, add_article(store, article)
+            yield key, article, add_article(opened(), article)
         else:
-            yield key, article, _store_article(store, article, groups, False)
+            yield key, article, _store_article(opened(), article, groups, False)
 
 
 def _text_to_split(store: Store, article: object) -> str | None:
@@ -271,16 +287,15 @@ def _text_to_split(store: Store, article: object) -> str | None:
     return article.text
 
 
-def workers_in_order(
-    work: Iterable[tuple[Key, str | None]], *, workers: int
-) -> Iterator[tuple[Key, ClaimGroups | None]]:
-    """`(key, text_claims(text))` for each `(key, text)` in order (None for None), split
-    by `workers` processes."""
-    from factcheck.ingest.workers import in_order
-
-    return in_order(_claims_of_text, work, workers=workers)
+SplitClaims = tuple[list["Claim"], list[int | None]]
+"""`ClaimGroups` as a plain tuple: what a worker sends back. Unpickling a `ClaimGroups`
+would import the splitter (its class's module, with the scorer's) into the process that
+only stores the claims."""
 
 
-def _claims_of_text(text: str | None) -> ClaimGroups | None:
+def _claims_of_text(text: str | None) -> SplitClaims | None:
     """`text_claims(text)` in a worker process (None: nothing to split)."""
-    return None if text is None else text_claims(text)
+    if text is None:
+        return None
+    claims, duplicate_of = text_claims(text)
+    return claims, duplicate_of

@@ -39,7 +39,7 @@ from factcheck.text.wording import plural
 if TYPE_CHECKING:
     from factcheck.store import Store
 
-__all__ = ["final_scores", "finish_pending_scores"]
+__all__ = ["final_scores", "finish_pending_scores", "load_the_scorer"]
 
 WORKERS_FROM = 8
 """Pending documents from which the split runs in worker processes: below, starting a
@@ -80,7 +80,7 @@ def finish_pending_scores(
     if workers > 1:
         from factcheck.ingest.workers import in_order
 
-        scored = in_order(final_scores, texts, workers=workers)
+        scored = in_order(final_scores, texts, workers=workers, prepare=load_the_scorer)
     else:
         scored = ((document_id, final_scores(text)) for document_id, text in texts)
     finished = 0
@@ -100,6 +100,14 @@ def final_scores(text: str | None) -> list[tuple[int, int, float]] | None:
     from factcheck.ingest import text_claims  # the split `add` runs; loads the transformer
 
     return [(c.start, c.end, c.score) for c in text_claims(text).claims]
+
+
+def load_the_scorer() -> None:
+    """A worker's start (`workers.in_order`'s `prepare`): the transformer loaded before
+    the first document arrives, while the caller still reads its first texts."""
+    from factcheck.claims.checkworthiness.scoring import preload
+
+    preload()
 
 
 def _texts(store: Store, documents: list[int]) -> Iterator[tuple[int, str | None]]:

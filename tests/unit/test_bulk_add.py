@@ -4,6 +4,7 @@ bit, whatever the number of workers, and report each input in order as it is don
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from factcheck.cli import cli
 from factcheck.errors import InputError
 from factcheck.ingest import Article, add_article, add_articles
 from factcheck.ingest.pending_scores import WORKERS_FROM
-from factcheck.ingest.workers import IN_FLIGHT_PER_WORKER
+from factcheck.ingest.workers import IN_FLIGHT_PER_WORKER, in_order
 from factcheck.store import Store
 from tests.unit.stored_claims import stored_claims
 
@@ -175,3 +176,76 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ")[-1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _note_start() -> None:
+    """A worker's `prepare`: leaves a mark named by its pid in $WORKER_TEST_FOLDER."""
+    (Path(os.environ["WORKER_TEST_FOLDER"]) / f"{os.getpid()}.started").touch()
+
+
+def _double(n: int) -> int:
+    return 2 * n
+
+
+def test_workers_start_and_prepare_before_the_first_item_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their start-up (imports, the model) overlaps the caller's (the database, reading
+    the first file) instead of following it."""
+    monkeypatch.setenv("WORKER_TEST_FOLDER", str(tmp_path))
+    started_at_first_read: list[int] = []
+
+    def items():
+        deadline = time.monotonic() + 30
+        while len(list(tmp_path.glob("*.started"))) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        started_at_first_read.append(len(list(tmp_path.glob("*.started"))))
+        yield from ((k, k) for k in range(5))
+
+    results = list(in_order(_double, items(), workers=2, prepare=_note_start))
+    assert started_at_first_read == [2]  # both workers up and prepared, no item read yet
+    assert results == [(k, 2 * k) for k in range(5)]
+
+
+def test_a_bulk_add_opens_the_database_when_the_first_entry_is_read(tmp_path: Path) -> None:
+    articles = _articles(3)
+    opened: list[Store] = []
+    read: list[int] = []
+
+    def open_store() -> Store:
+        if not opened:
+            assert read == [0]  # not before: the workers start first
+            opened.append(Store(tmp_path / "lazy-open.db"))
+        return opened[0]
+
+    def entries():
+        for k, article in enumerate(articles):
+            read.append(k)
+            yield k, article
+
+    outcomes = add_articles(open_store, entries(), workers=2)
+    assert not opened
+    results = [result for _, _, result in outcomes]
+    assert [r.document.id for r in results if r is not None] == [1, 2, 3]
+    opened[0].close()
+
+
+def test_the_storing_process_of_a_bulk_add_never_imports_the_splitter(tmp_path: Path) -> None:
+    """Workers send claims back as plain tuples: unpickling a `ClaimGroups` would import
+    the splitter and the scorer (~90 ms) into the process that only stores them."""
+    (tmp_path / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from factcheck.ingest import add_articles, read_article\n"
+        "from factcheck.store import Store\n"
+        "if __name__ == '__main__':\n"
+        "    article = read_article('seed.txt')\n"
+        "    with Store('bulk.db') as store:\n"
+        "        results = [r for _, _, r in add_articles(store, [(0, article)], workers=2)]\n"
+        "    print(results[0].claim_count, 'factcheck.claims.splitter' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    count, imported = done.stdout.split()
+    assert int(count) >= 5 and imported == "False"
