@@ -226,8 +226,8 @@ def test_both_sets_are_measured_then_pooled_and_labelled_not_blind(
     _sets(tmp_path, monkeypatch)
     assert _run(monkeypatch, "--set", "both") == 0
     out = capsys.readouterr().out
-    assert "## short set (not blind" in out and "## long set (blind" in out
-    assert "short + long pooled (short set not blind)" in out
+    assert "## short set (not blind" in out and "## long set (not blind" in out
+    assert "short + long pooled (not blind)" in out
     # every sentence finds each body's first word: 4 short + 2 long claims when pooled
     assert "over 6 articles" in out and "6/6 found" in out
     assert _run(monkeypatch, "--set", "long") == 0
@@ -240,15 +240,15 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     _sets(tmp_path, monkeypatch)
     assert _run(monkeypatch, "--set", "blind") == 0
     out = capsys.readouterr().out
-    assert "## long set (blind" in out and "## long2 set (blind" in out
+    assert "## long set (not blind" in out and "## long2 set (blind" in out
     assert "## short set" not in out
-    assert "long + long2 pooled (blind before 22:00 UTC)" in out and "over 4 articles" in out
+    assert "long + long2 pooled (only long2 blind)" in out and "over 4 articles" in out
     # the two baselines agree on these one-sentence bodies: every paired difference is 0
     assert "digit rule - every sentence, paired by article" in out
     assert "recall_1to1        +0.000 (+0.000 to +0.000)" in out
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
-    assert "short + long + long2 pooled (short set not blind)" in out and "8/8 found" in out
+    assert "short + long + long2 pooled (only long2 blind)" in out and "8/8 found" in out
     assert _run(monkeypatch, "--set", "long2") == 0
     out = capsys.readouterr().out
     assert "## long2 set" in out and "## long set" not in out and "pooled (blind" not in out
