@@ -3,18 +3,20 @@
     python bench/eval_news_claims.py               # short set: per article, pooled, spread
     python bench/eval_news_claims.py --set long    # the first blind set (3-6 KB bodies)
     python bench/eval_news_claims.py --set long2   # the second blind set (3-6 KB bodies)
+    python bench/eval_news_claims.py --set long3   # the third blind set (3-6 KB bodies)
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
+    python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set all     # every set, each, then pooled
     python bench/eval_news_claims.py --set both    # short and long, each, then pooled
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
 
-(--show prints the bodies' text: helpers tuning the splitter must not read the long2 set,
-so it is never the default.)
+(--show prints the bodies' text: helpers tuning the splitter must not read the long2 and
+long3 sets, so it is never the default.)
 
 Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
 careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
 touching a real claim "badly cut", and >= 98% of shown spans well formed. The shared
-data holds no hand-annotated news claims, so two sets were annotated by hand (one
+data holds no hand-annotated news claims, so four sets were annotated by hand (one
 annotator each, before the tool was run on their articles), chosen by `SELECTIONS`:
 - short, bench/data/news_claims.json: 204 claims in 12 ClaimReview fact-check bodies of
   1.5-3 KB, two from each of six outlets (session 26); no longer blind, the splitter was
@@ -25,7 +27,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   sentence ends;
 - long2, bench/data/news_claims_long2.json: 193 claims in 7 more bodies of 3-6 KB, the
   second distinct one of each outlet having two (session 27, annot11b); blind: nobody but
-  its annotator reads them.
+  its annotator reads them;
+- long3, bench/data/news_claims_long3.json: 7 more bodies of 3-6 KB, the third distinct
+  one of each outlet having three (session 28, annot11c); blind: nobody but its
+  annotator reads them.
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -142,6 +147,16 @@ SELECTIONS = {
         "blind: annotated (session 27, annot11b) before any factcheck code ran on it",
         skip=1,
     ),
+    "long3": Selection(
+        "long3",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long3.json",
+        "blind: annotated (session 28, annot11c) before any factcheck code ran on it",
+        skip=2,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -150,7 +165,11 @@ over 3,000 bytes.
 long2: the SECOND distinct 3-6 KB body of every outlet having two (session 27,
 annot11b: fullfact's second row repeats its first, the long set's, word for word); a
 third, blind estimate, for the splitter changes made after 22:00 UTC while reading the
-long set: nobody but its annotator reads these bodies."""
+long set: nobody but its annotator reads these bodies.
+long3: the THIRD distinct 3-6 KB body of every outlet having three (session 28,
+annot11c; fullfact's rows are counted as for long2); a fourth, blind estimate, for the
+splitter changes of session 28, made while reading short and long: nobody but its
+annotator reads these bodies."""
 
 
 def select_rows(
@@ -339,7 +358,8 @@ PAIRED = ("recall", "precision", "recall_1to1", "precision_1to1", "f1_1to1")
 GROUPS = {
     "both": ("short", "long"),
     "blind": ("long", "long2"),  # the name is session 27's; only long2 is blind now
-    "all": ("short", "long", "long2"),
+    "blind2": ("long2", "long3"),  # the sets nobody tuned on (session 28)
+    "all": ("short", "long", "long2", "long3"),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first
 meaning (short and long), kept so its recorded command still runs."""
@@ -388,8 +408,9 @@ def main() -> int:
         "--set",
         choices=(*SELECTIONS, *GROUPS),
         default="short",
-        help="which annotated bodies: short (default; not blind), long, long2 (blind), or "
-        "several, each then pooled: blind (long + long2), all, both (short + long)",
+        help="which annotated bodies: short (default; not blind), long, long2 (blind), "
+        "long3 (blind), or several, each then pooled: blind (long + long2), blind2 "
+        "(long2 + long3), all, both (short + long)",
     )
     parser.add_argument(
         "--form-checker",
@@ -418,7 +439,8 @@ def main() -> int:
         summarise(per, f"{name} set ({SELECTIONS[name].blind})")
     if len(measured) > 1:
         pooled = {s: [t for per in measured.values() for t in per[s]] for s in SYSTEMS}
-        note = "only long2 blind" if "long2" in measured else "not blind"
+        blind = [n for n in measured if SELECTIONS[n].blind.startswith("blind")]
+        note = f"only {' and '.join(blind)} blind" if blind else "not blind"
         summarise(pooled, " + ".join(measured) + f" pooled ({note})")
     return 0
 

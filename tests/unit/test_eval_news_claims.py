@@ -160,6 +160,22 @@ def test_the_long2_pick_is_the_second_distinct_long_body_of_every_outlet_having_
     assert not {body for _, _, body in picked} & {body for _, _, body in first}
 
 
+def test_the_long3_pick_is_the_third_distinct_long_body_of_every_outlet_having_three(
+    tmp_path,
+) -> None:
+    import eval_news_claims as news
+
+    for name in "ab":
+        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500])
+    _outlet(tmp_path, "c", [3001, 3002])  # two long bodies only: left out
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long3"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 3), ("b", 3)]
+    earlier = news.select_rows(tmp_path, news.SELECTIONS["long"]) + news.select_rows(
+        tmp_path, news.SELECTIONS["long2"]
+    )
+    assert not {body for _, _, body in picked} & {body for _, _, body in earlier}
+
+
 def test_the_t_interval_of_the_mean() -> None:
     import eval_news_claims as news
 
@@ -192,10 +208,10 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
     import eval_news_claims as news
 
     for name in "abc":
-        _outlet(tmp_path, name, [1600, 2000, 3500, 4000])
+        _outlet(tmp_path, name, [1600, 2000, 3500, 4000, 4500])
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
-    for key in ("short", "long", "long2"):
+    for key in ("short", "long", "long2", "long3"):
         selection = dataclasses.replace(
             news.SELECTIONS[key], annotations=tmp_path / f"{key}.json", outlets=2
         )
@@ -248,7 +264,13 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert "recall_1to1        +0.000 (+0.000 to +0.000)" in out
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
-    assert "short + long + long2 pooled (only long2 blind)" in out and "8/8 found" in out
+    assert "short + long + long2 + long3 pooled (only long2 and long3 blind)" in out
+    assert "10/10 found" in out
+    assert _run(monkeypatch, "--set", "blind2") == 0
+    out = capsys.readouterr().out
+    assert "## long2 set (blind" in out and "## long3 set (blind" in out
+    assert "## long set" not in out and "over 4 articles" in out
+    assert "long2 + long3 pooled (only long2 and long3 blind)" in out
     assert _run(monkeypatch, "--set", "long2") == 0
     out = capsys.readouterr().out
     assert "## long2 set" in out and "## long set" not in out and "pooled (blind" not in out
