@@ -54,7 +54,7 @@ def test_the_identity_is_a_digest_of_the_shipped_file_computed_once() -> None:
 def test_the_previous_schemas_vectors_are_not_served_and_are_dropped_when_one_is_saved(
     old_database,
 ) -> None:
-    path, conn = old_database(len(MIGRATIONS) - 1)
+    path, conn = old_database(16)  # the schema before `store_meta`
     conn.executemany(
         "INSERT INTO reference_passages (ref_id, title, text, sentence_vector) VALUES (?, ?, ?, ?)",
         [("p1", "Korea", "Seoul is the capital.", OTHER), ("p2", "Nile", "A long river.", OTHER)],
@@ -148,6 +148,21 @@ def test_fill_replaces_another_encoders_vectors(tmp_path: Path) -> None:
         filled = store.fill_sentence_vectors(lambda pairs: [b"\x04" * 384 for _ in pairs])
     assert filled == 3
     assert _stored(path) == (dict.fromkeys(_stored(path)[0], b"\x04" * 384), encoder_identity())
+
+
+def test_without_a_shipped_encoder_no_vector_is_served_or_saved(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_references(LIBRARY)
+    (hit, *_) = recalled_hits(store, CLAIM)
+    store.save_sentence_vectors([(hit.id, b"\x01" * 384)])
+    monkeypatch.setattr(store_references, "shipped_encoder", lambda: None)  # a broken install
+    store._reads = None
+    assert all(hit.sentence_vector is None for hit in recalled_hits(store, CLAIM))
+    store.save_sentence_vectors([(hit.id, b"\x02" * 384)])
+    assert store.fill_sentence_vectors(lambda pairs: [b"\x03" * 384 for _ in pairs]) == 0
+    stored = dict(store.conn.execute("SELECT id, sentence_vector FROM reference_passages"))
+    assert stored[hit.id] == b"\x01" * 384 and set(stored.values()) == {b"\x01" * 384, None}
 
 
 def test_storing_and_listing_references_does_not_hash_the_model(tmp_path: Path) -> None:
