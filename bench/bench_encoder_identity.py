@@ -51,10 +51,12 @@ print(json.dumps([digest, rest]))
 """
 
 
-def spread(values: list[float]) -> str:
+def spread(values: list[float], digits: int = 1) -> str:
     mean = statistics.mean(values)
     sd = statistics.stdev(values) if len(values) > 1 else 0.0
-    return f"mean {mean:.1f} sd {sd:.1f} (min {min(values):.1f}, max {max(values):.1f})"
+    low, high = min(values), max(values)
+    d = digits
+    return f"mean {mean:.{d}f} sd {sd:.{d}f} (min {low:.{d}f}, max {high:.{d}f})"
 
 
 def main() -> None:
@@ -113,7 +115,7 @@ def main() -> None:
         unchecked = "CASE WHEN ? IS NOT NULL THEN p.sentence_vector END"
         with Store(path) as store:
             ranked = [[(hit.id, hit.relevance) for hit in recalled_hits(store, c)] for c in claims]
-            for _ in range(3):
+            for _ in range(5):
                 for sql, times in ((checked, named), (unchecked, bare)):
                     store_references._SENTENCE_VECTOR = sql
                     started = time.perf_counter()
@@ -122,9 +124,9 @@ def main() -> None:
                         store.ranked_hits(ids)
                     times.append((time.perf_counter() - started) * 1000 / len(ranked))
             store_references._SENTENCE_VECTOR = checked
-        print(f"reading a claim's recalled rows, {len(ranked)} claims, 3 runs each:")
-        print(f"  name checked in the statement ms/claim: {spread(named)}")
-        print(f"  column read plainly ms/claim: {spread(bare)}")
+        print(f"reading a claim's recalled rows, {len(ranked)} claims, 5 runs each, alternated:")
+        print(f"  name checked in the statement ms/claim: {spread(named, 3)}")
+        print(f"  column read plainly ms/claim: {spread(bare, 3)}")
         print(f"  ratio of means: {statistics.mean(named) / statistics.mean(bare):.2f}")
 
 
