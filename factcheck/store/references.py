@@ -82,6 +82,22 @@ reads its 30 candidates' rows, and reading them cost more than any other step of
 recall (bench/RESULTS.md, session 28). ~1.5 KB a row, so at most ~12 MB; the 300
 bench claims recall 5,754 distinct passages of the 54,623, 1,687 claims 14,380."""
 
+SENTENCE_ENCODER_KEY = "sentence_encoder"
+"""The `store_meta` key naming the model every stored `sentence_vector` was made by
+(`sentence_encoder.encoder_identity`). Reads serve a passage's vector only while it
+names the shipped model (`_SENTENCE_VECTOR`, checked in the statement that reads the
+rows); the first save under another name drops every vector first, in the same
+transaction (`_own_sentence_vectors`). A retrained model thus needs no migration, and
+a desk that opens a claims.db of an older or newer package never mixes two models'."""
+
+_SENTENCE_VECTOR = (
+    f"CASE WHEN (SELECT value FROM store_meta WHERE key = '{SENTENCE_ENCODER_KEY}') = ?"
+    " THEN p.sentence_vector END"
+)
+"""`p.sentence_vector` where claims.db's vectors are the shipped encoder's (its
+identity the parameter), else NULL: one statement, so one snapshot of the name and
+the vectors (another process cannot change them in between)."""
+
 STEM_FLUSH = 100_000
 """Distinct stems a file import holds before writing them (~20 MB)."""
 
@@ -307,12 +323,12 @@ class ReferencesMixin(StoreBase):
                 FROM reference_fts WHERE reference_fts MATCH ? ORDER BY rank LIMIT ?
             )
             SELECT p.id, p.ref_id, p.title, p.text, p.url, hits.rank, p.vector,
-                p.sentence_vector
+                {_SENTENCE_VECTOR}
             FROM hits JOIN reference_passages p ON p.id = hits.rowid ORDER BY hits.rank
         """
         return [
             ReferenceHit(row[0], row[1], row[2], row[3], row[4], -float(row[5]), row[6], row[7])
-            for row in self.conn.execute(sql, [match, limit])
+            for row in self.conn.execute(sql, [match, limit, shipped_encoder()])
         ]
 
     def impact_hits(self, stems: Sequence[str], *, limit: int = 50) -> list[ReferenceHit] | None:
@@ -356,11 +372,11 @@ class ReferencesMixin(StoreBase):
         if missing:
             marks = ",".join("?" * len(missing))
             for row in self.conn.execute(
-                "SELECT p.id, p.ref_id, p.title, p.text, p.url, p.vector, p.sentence_vector,"
+                f"SELECT p.id, p.ref_id, p.title, p.text, p.url, p.vector, {_SENTENCE_VECTOR},"
                 " s.stems FROM reference_passages p"
                 " LEFT JOIN reference_passage_stems s ON s.passage_id = p.id"
                 f" WHERE p.id IN ({marks})",
-                missing,
+                [shipped_encoder(), *missing],
             ):
                 rows[row[0]] = (*row[1:7], _kept_stems(row[7]))
         split = impact_index.split_stems
@@ -482,20 +498,29 @@ class ReferencesMixin(StoreBase):
         return tuple(row)
 
     def save_sentence_vectors(self, vectors: Iterable[tuple[int, bytes]]) -> None:
-        """Cache passages' sentence embeddings (passage row id, int8 bytes): the rerank
-        computes a passage's once, the first time it is a candidate."""
+        """Cache passages' sentence embeddings (passage row id, int8 bytes) made by the
+        shipped encoder: the rerank computes a passage's once, the first time it is a
+        candidate. Where claims.db holds another encoder's vectors, they are all dropped
+        in the same transaction (`_own_sentence_vectors`). Without a shipped encoder (a
+        broken install: nothing can have made them) none are saved."""
         vectors = list(vectors)
+        identity = shipped_encoder()
+        if identity is None:
+            return
         # Rows this connection keeps (`ranked_hits`) take the new vectors, once they are
         # committed: inside a caller's transaction, which may yet roll back, they are
         # dropped instead and read again.
         joined = self.conn.in_transaction
         with self.transaction() as conn:
+            dropped = _own_sentence_vectors(conn, identity)
             conn.executemany(
                 "UPDATE reference_passages SET sentence_vector = ? WHERE id = ?",
                 [(blob, passage_id) for passage_id, blob in vectors],
             )
         if self._reads is not None:
             rows = self._reads.rows
+            if dropped:  # rows read under another encoder's name held none: read them again
+                rows.clear()
             for passage_id, blob in vectors:
                 row = rows.pop(passage_id, None)
                 if row is not None and not joined:
@@ -512,7 +537,16 @@ class ReferencesMixin(StoreBase):
         batch its own transaction (an interrupted fill keeps what it did). `encode` is
         `SentenceEncoder.passage_vector_bytes` of (title, text) pairs (the store never
         loads a model itself);
-        `progress(done, total)` after each batch. Returns how many were embedded."""
+        `progress(done, total)` after each batch. Returns how many were embedded: none
+        without a shipped encoder (`save_sentence_vectors`)."""
+        identity = shipped_encoder()
+        if identity is None:
+            return 0
+        # Another encoder's vectors are not NULL: dropped first, they are filled too
+        with self.transaction() as conn:
+            dropped = _own_sentence_vectors(conn, identity)
+        if dropped and self._reads is not None:
+            self._reads.rows.clear()
         total = int(
             self.conn.execute(
                 "SELECT count(*) FROM reference_passages WHERE sentence_vector IS NULL"
@@ -560,6 +594,37 @@ class ReferencesMixin(StoreBase):
             doc_freq={stem: counts[0] for stem, counts in found.items()},
             stem_freq={stem: counts[1] for stem, counts in found.items()},
         )
+
+
+def shipped_encoder() -> str | None:
+    """The shipped sentence encoder's identity (`sentence_encoder.encoder_identity`: a
+    digest of its file, computed once per process; no model is loaded). Imported here,
+    not at the top: only commands that read or write sentence vectors pay for it."""
+    from factcheck.text.sentence_encoder import encoder_identity
+
+    return encoder_identity()
+
+
+def _own_sentence_vectors(conn: sqlite3.Connection, identity: str) -> bool:
+    """Make claims.db's sentence vectors `identity`'s, inside the caller's transaction:
+    where `store_meta` names another encoder (or none: vectors stored before the name
+    was), every stored vector is dropped and the name set. Whether any were dropped
+    (none were: rows a connection keeps hold only vectors read under `identity`'s name,
+    `_SENTENCE_VECTOR`, so they need not be read again)."""
+    row = conn.execute(
+        "SELECT value FROM store_meta WHERE key = ?", [SENTENCE_ENCODER_KEY]
+    ).fetchone()
+    if row is not None and row[0] == identity:
+        return False
+    dropped = conn.execute(
+        "UPDATE reference_passages SET sentence_vector = NULL WHERE sentence_vector IS NOT NULL"
+    ).rowcount
+    conn.execute(
+        "INSERT INTO store_meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [SENTENCE_ENCODER_KEY, identity],
+    )
+    return dropped > 0
 
 
 def _passage_values(row: Mapping[str, Any], number: int, file_id: int | None) -> tuple[Any, ...]:

@@ -652,6 +652,16 @@ def _clear_sentence_vectors_of_the_plain_encoder(db: sqlite_utils.Database) -> N
     db.execute("UPDATE reference_passages SET sentence_vector = NULL")
 
 
+def _add_store_meta_naming_the_sentence_encoder(db: sqlite_utils.Database) -> None:
+    # The last step a retrained sentence encoder needs (the 15 -> 16 step was one): the
+    # identity of the model that made the stored `sentence_vector`s lives under the key
+    # 'sentence_encoder' (`store.references.SENTENCE_ENCODER_KEY`); the store serves
+    # only vectors of the shipped model's identity and drops the others, in one
+    # transaction, the next time it saves one. Vectors stored before this step have no
+    # identity, so they count as another model's and are encoded again when reranked.
+    db.execute("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_core_tables,  # 0 -> 1
     _add_article_metadata_and_evidence,  # 1 -> 2
@@ -669,6 +679,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _add_reference_impacts,  # 13 -> 14
     _add_reference_passage_stems,  # 14 -> 15
     _clear_sentence_vectors_of_the_plain_encoder,  # 15 -> 16
+    _add_store_meta_naming_the_sentence_encoder,  # 16 -> 17
 ]
 """`MIGRATIONS[n]` upgrades version n to n + 1. Append; never edit a released step."""
 

@@ -11,12 +11,16 @@ from the package's one tokenizer (`factcheck.text.wordpiece`) and the session fr
 runtime (`factcheck.text.onnx_runtime`), shared with the check-worthiness model.
 
 Passage vectors are stored in claims.db as int8 (`vector_bytes`: 384 bytes a passage),
-computed when a passage is first reranked and cached (`sources.local`). This module is
-imported only when evidence is ranked, so commands that need no model never load it.
+computed when a passage is first reranked and cached (`sources.local`), beside the
+`encoder_identity` of the model that made them: the store serves only vectors of the
+shipped model's identity and drops the others when it next saves one, so a retrained
+model needs no schema migration (`store.references`). This module is imported only
+when evidence is ranked, so commands that need no model never load it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -32,6 +36,7 @@ __all__ = [
     "SentenceEncoder",
     "cosines",
     "default_sentence_encoder",
+    "encoder_identity",
     "load_sentence_encoder",
     "passage_text",
 ]
@@ -146,3 +151,24 @@ def load_sentence_encoder(folder: Traversable | None = None) -> SentenceEncoder 
 def default_sentence_encoder() -> SentenceEncoder | None:
     """The packaged encoder, loaded once per process (~0.3 s)."""
     return load_sentence_encoder()
+
+
+@lru_cache(maxsize=1)
+def encoder_identity() -> str | None:
+    """Which model the packaged encoder is: "sha256:" and the hex digest of its file,
+    None when the file is missing. Stored beside the passage vectors it makes, so
+    vectors of another model (an older or newer package's) are never compared with
+    this one's. A digest of the file rather than a version constant: it changes by
+    itself whenever the model does, where a constant would change only if whoever
+    retrained remembered to change it (and a forgotten one would mix vectors of two
+    models silently). Read from disk, not the model: no model is loaded for it, and it
+    is computed once per process, the first time stored vectors are read or written
+    (~23 MB hashed, bench/RESULTS.md, session 28, encid14)."""
+    digest = hashlib.sha256()
+    try:
+        with resources.files("factcheck.data").joinpath(MODEL_FILE).open("rb") as file:
+            while chunk := file.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return "sha256:" + digest.hexdigest()
