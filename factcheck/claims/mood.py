@@ -182,6 +182,11 @@ _OPINION_GATE = words_of("think believe feel hope must should need ought")
 _RHETORIC_GATE = words_of("greatest best finest most worst")
 
 
+def _is_question(text: str) -> bool:
+    """Whether `text` ends in a question mark (closing quotes and spaces aside)."""
+    return text.rstrip("”\"’' ").endswith("?")
+
+
 def is_generic_modal(sentence: str) -> bool:
     """Whether `sentence` states a general capability, risk or property with "can" or
     "may" in the present ("tetanus can be fatal", "smoking may increase the risk of
@@ -191,7 +196,7 @@ def is_generic_modal(sentence: str) -> bool:
     never in it, so letting the class through to the transformer cannot raise them."""
     if _GENERIC_MODAL.search(sentence) is None:
         return False
-    if sentence.rstrip("”\"’' ").endswith("?"):
+    if _is_question(sentence):
         return False
     return not any(
         rule.search(sentence) is not None for rule in (_PREDICTION, _OPINION, _NOT_GENERIC)
@@ -226,7 +231,7 @@ def mood_shift(statement: str) -> float:
         opinion = _OPINION.search(statement)
         if opinion is not None and (reporting is None or opinion.start() < reporting.start()):
             shift += OPINION_DOWN
-    if statement.rstrip("”\"’' ").endswith("?"):
+    if _is_question(statement):
         shift += QUESTION_DOWN
     if (
         not words.isdisjoint(_RHETORIC_GATE)

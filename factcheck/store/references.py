@@ -519,7 +519,7 @@ class ReferencesMixin(StoreBase):
             )
         if self._reads is not None:
             rows = self._reads.rows
-            if dropped:  # rows read under another encoder's name held none: read them again
+            if dropped:  # rows kept may hold vectors read under the old name
                 rows.clear()
             for passage_id, blob in vectors:
                 row = rows.pop(passage_id, None)
@@ -608,9 +608,9 @@ def shipped_encoder() -> str | None:
 def _own_sentence_vectors(conn: sqlite3.Connection, identity: str) -> bool:
     """Make claims.db's sentence vectors `identity`'s, inside the caller's transaction:
     where `store_meta` names another encoder (or none: vectors stored before the name
-    was), every stored vector is dropped and the name set. Whether any were dropped
-    (none were: rows a connection keeps hold only vectors read under `identity`'s name,
-    `_SENTENCE_VECTOR`, so they need not be read again)."""
+    was), every stored vector is dropped and the name set. Returns whether any vector
+    was dropped: then the rows a connection keeps may hold vectors read under the old
+    name, and the caller forgets them."""
     row = conn.execute(
         "SELECT value FROM store_meta WHERE key = ?", [SENTENCE_ENCODER_KEY]
     ).fetchone()
