@@ -127,7 +127,7 @@ def _glued_furniture(line: str) -> bool:
     return (
         _VERDICT_HEADING.match(line) is not None
         and len(line.split()) <= _VERDICT_HEADING_WORDS
-        and not line.endswith(("?",))
+        and not line.endswith("?")
     )
 
 

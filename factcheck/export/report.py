@@ -385,21 +385,16 @@ def _row_chunks(
         if pending is not None and pending[0] == document.id:
             rows = list(pending[1])
             pending = next(rows_by_document, None)
-        if decided_only:
+        if wanted is None and not decided_only:
+            chunk_size += len(rows)
+        else:
             chosen = sum(
                 1
                 for row in rows
-                if row[_DECIDED]
-                and row[_DUPLICATE] is None
+                if row[_DUPLICATE] is None
                 and (row[_STATUS] == wanted if wanted else row[_STATUS] != _DISMISSED)
+                and (row[_DECIDED] or not decided_only)
             )
-            if not chosen:
-                continue
-            chunk_size += chosen
-        elif wanted is None:
-            chunk_size += len(rows)
-        else:
-            chosen = sum(1 for row in rows if row[_STATUS] == wanted and row[_DUPLICATE] is None)
             if not chosen:
                 continue
             chunk_size += chosen
