@@ -256,21 +256,21 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     _sets(tmp_path, monkeypatch)
     assert _run(monkeypatch, "--set", "blind") == 0
     out = capsys.readouterr().out
-    assert "## long set (not blind" in out and "## long2 set (blind" in out
+    assert "## long set (not blind" in out and "## long2 set (not blind" in out
     assert "## short set" not in out
-    assert "long + long2 pooled (only long2 blind)" in out and "over 4 articles" in out
+    assert "long + long2 pooled (not blind)" in out and "over 4 articles" in out
     # the two baselines agree on these one-sentence bodies: every paired difference is 0
     assert "digit rule - every sentence, paired by article" in out
     assert "recall_1to1        +0.000 (+0.000 to +0.000)" in out
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
-    assert "short + long + long2 + long3 pooled (only long2 and long3 blind)" in out
+    assert "short + long + long2 + long3 pooled (only long3 blind)" in out
     assert "10/10 found" in out
     assert _run(monkeypatch, "--set", "blind2") == 0
     out = capsys.readouterr().out
-    assert "## long2 set (blind" in out and "## long3 set (blind" in out
+    assert "## long2 set (not blind" in out and "## long3 set (blind" in out
     assert "## long set" not in out and "over 4 articles" in out
-    assert "long2 + long3 pooled (only long2 and long3 blind)" in out
+    assert "long2 + long3 pooled (only long3 blind)" in out
     assert _run(monkeypatch, "--set", "long2") == 0
     out = capsys.readouterr().out
     assert "## long2 set" in out and "## long set" not in out and "pooled (blind" not in out
