@@ -29,6 +29,7 @@ from factcheck.claims.spans.relatives import (
     final_relative,
     medial_relative_end,
     part_of_figure_at,
+    plain_final_relative,
 )
 from factcheck.claims.spans.tokens import (
     CONJUNCTIONS,
@@ -145,8 +146,11 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             and not was_open
             and not was_relative
         ):
-            if left.has_verb and left.detail and final_relative(tokens, j):
-                # "... photojournalist Danish Siddiqui, who was killed in Kandahar in 2021"
+            if left.has_verb and (
+                (left.detail and final_relative(tokens, j)) or plain_final_relative(tokens, j)
+            ):
+                # "... photojournalist Danish Siddiqui, who was killed in Kandahar in 2021",
+                # "... issued by the MHRA, which is an emergency authorisation"
                 cuts.append((first, j - 2))
                 first, verb_chain = j, False
                 left = LeftSide()
