@@ -16,6 +16,7 @@ from factcheck.claims.spans.clauses import (
     REASON_SUBORDINATORS,
     clause_after,
     clause_after_adverbial,
+    contrast_clause_at,
     fronted_clause_end,
     reason_clause_at,
     with_absolute,
@@ -199,7 +200,13 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             first = j + 1
             left = LeftSide()
             continue
-        if lower not in SPLITTING_CONJUNCTIONS or not left.has_verb or j + 1 >= n:
+        if lower not in SPLITTING_CONJUNCTIONS or j + 1 >= n:
+            continue
+        # ", while the claim that onions can treat flu goes back to the 1500s": a contrast
+        # with its own subject and verb, cut though the verb on its left is one the
+        # lexicon lacks ("The rules require women to wear ...")
+        contrast = lower == "while" and contrast_clause_at(tokens, first, j)
+        if not left.has_verb and not contrast:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
             continue  # a name: "the Department of Health and Social Care"
@@ -209,7 +216,7 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             # yet, so "and" joins inside its subject; a pronoun after it ("and they do
             # not") still opens a statement.
             continue
-        kind = None
+        kind = "clause" if contrast else None
         if lower == "and" and _repeated_clause(tokens, left, first, j):
             kind = "repeated clause"
         if kind is None:
