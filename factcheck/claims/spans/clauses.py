@@ -83,6 +83,48 @@ def fronted_clause_end(tokens: Tokens, j: int) -> int:
     return -1
 
 
+CONTRAST_MIN_LEFT = 7
+"""Tokens the statement before ", while" must hold: a main clause (a shorter piece is a
+fronted phrase or an aside, not a statement)."""
+_CONTRAST_REACH = 12
+"""Tokens after "while" searched for the contrast clause's finite verb."""
+
+
+def contrast_clause_at(tokens: Tokens, first: int, j: int) -> bool:
+    """Whether ", while" at `j` opens a clause of contrast with a subject and finite verb of
+    its own: "Nero reportedly swore by onions as a cure for colds" / "while the claim that
+    onions can treat influenza goes back to at least the 1500s", "The rules require women
+    to wear bikini bottoms" / "while their male counterparts are permitted to wear
+    shorts". Two facts, each checked alone. Not "while" and a participle ("while buying
+    food"), a negation or adjective ("while not 100% effective"), or a preposition ("while
+    in office"): a time or concession of the statement before, with no subject. The
+    verb is found before the next comma within reach; the subject may hold a clause of
+    its own ("the claim that ..."), which `clause_after` refuses."""
+    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
+    if j - first < CONTRAST_MIN_LEFT or not tokens.comma_before(j):
+        return False
+    k = j + 1
+    if k + 1 >= n or not top[k] or not words[k][:1].isalnum():
+        return False
+    head = lowers[k]
+    if verbs[k] or head.endswith("ing") or head in PREPOSITIONS or head in _NO_SUBJECT:
+        return False
+    if is_ly_adverb(head) or head in SUBORDINATORS or head in CONJUNCTIONS:
+        return False
+    for i in range(k + 1, min(n, k + 1 + _CONTRAST_REACH)):
+        if not top[i]:
+            continue
+        if lowers[i] in (",", ";"):
+            return False
+        if verbs[i] and not lowers[i].endswith("ing"):
+            return True
+    return False
+
+
+_NO_SUBJECT = words_of("not also still only")
+"""Words after "while" that open no subject ("while not 100% effective")."""
+
+
 _ADVERBIAL_WORDS = words_of("then later meanwhile instead also so afterwards eventually")
 _ADVERBIAL_REACH = 4
 """Tokens of a short adverbial that may open a clause after ", and" ("in response")."""

@@ -16,6 +16,7 @@ from factcheck.claims.spans.clauses import (
     REASON_SUBORDINATORS,
     clause_after,
     clause_after_adverbial,
+    contrast_clause_at,
     fronted_clause_end,
     reason_clause_at,
     with_absolute,
@@ -29,6 +30,7 @@ from factcheck.claims.spans.relatives import (
     final_relative,
     medial_relative_end,
     part_of_figure_at,
+    plain_final_relative,
 )
 from factcheck.claims.spans.tokens import (
     CONJUNCTIONS,
@@ -145,8 +147,11 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             and not was_open
             and not was_relative
         ):
-            if left.has_verb and left.detail and final_relative(tokens, j):
-                # "... photojournalist Danish Siddiqui, who was killed in Kandahar in 2021"
+            if left.has_verb and (
+                (left.detail and final_relative(tokens, j)) or plain_final_relative(tokens, j)
+            ):
+                # "... photojournalist Danish Siddiqui, who was killed in Kandahar in 2021",
+                # "... issued by the MHRA, which is an emergency authorisation"
                 cuts.append((first, j - 2))
                 first, verb_chain = j, False
                 left = LeftSide()
@@ -195,7 +200,13 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             first = j + 1
             left = LeftSide()
             continue
-        if lower not in SPLITTING_CONJUNCTIONS or not left.has_verb or j + 1 >= n:
+        if lower not in SPLITTING_CONJUNCTIONS or j + 1 >= n:
+            continue
+        # ", while the claim that onions can treat flu goes back to the 1500s": a contrast
+        # with its own subject and verb, cut though the verb on its left is one the
+        # lexicon lacks ("The rules require women to wear ...")
+        contrast = lower == "while" and contrast_clause_at(tokens, first, j)
+        if not left.has_verb and not contrast:
             continue
         if j > 0 and words[j - 1][0].isupper() and words[j + 1][0].isupper():
             continue  # a name: "the Department of Health and Social Care"
@@ -205,7 +216,7 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             # yet, so "and" joins inside its subject; a pronoun after it ("and they do
             # not") still opens a statement.
             continue
-        kind = None
+        kind = "clause" if contrast else None
         if lower == "and" and _repeated_clause(tokens, left, first, j):
             kind = "repeated clause"
         if kind is None:

@@ -74,8 +74,8 @@ def _relative_verb(tokens: Tokens, j: int) -> bool:
     (issue 11's class 3)."""
     lowers, verbs, n = tokens.lowers, tokens.verbs, tokens.n
     k = j + 1
-    if k < n and lowers[k] in _RELATIVE_ADVERBS:
-        k += 1
+    if k < n and (lowers[k] in _RELATIVE_ADVERBS or is_ly_adverb(lowers[k])):
+        k += 1  # "which frequently posts", "which reportedly shows"
     if k >= n or not verbs[k] or lowers[k].endswith("ing"):
         return False
     if k + 1 < n and lowers[k] in AUXILIARIES and lowers[k + 1] in ATTRIBUTING:
@@ -115,16 +115,24 @@ def final_relative(tokens: Tokens, j: int) -> bool:
     sentence and states a fact with its own detail: "..., who was killed while covering
     fighting between Afghan forces and the Taliban". Its span starts at the relative;
     the main statement before it keeps the head ("... Danish Siddiqui")."""
+    stop = _final_relative_end(tokens, j)
+    return stop > 0 and tokens.has_detail(j + 2, stop)
+
+
+def _final_relative_end(tokens: Tokens, j: int) -> int:
+    """Where the non-restrictive relative at `j` ends when it ends the sentence (at a
+    ";" or the sentence end); -1 when it is no such relative or the main verb follows
+    it (`final_relative`'s tests but the detail)."""
     lowers, top, n = tokens.lowers, tokens.top, tokens.n
     if not tokens.comma_before(j) or not _head_before(tokens, j):
-        return False
+        return -1
     if lowers[j] in (PLACE_RELATIVE, TIME_RELATIVE):
         # "..., where demonstrations turned into riots": a subject and verb of its own
         # (a speaker inside it stays with what it said: "where she said that ...")
         if not opens_clause(tokens, j + 1):
-            return False
+            return -1
     elif not _relative_verb(tokens, j):
-        return False
+        return -1
     stop = min(n, j + 2 + _FINAL_REACH)  # bounded, so a long run-on sentence stays linear
     for i in range(j + 2, stop):
         if not top[i]:
@@ -133,8 +141,28 @@ def final_relative(tokens: Tokens, j: int) -> bool:
             stop = i
             break
         if lowers[i] == "," and _main_verb_after_comma(tokens, i):
-            return False  # the relative sits inside the subject: the main verb follows
-    return tokens.has_detail(j + 2, stop)
+            return -1  # the relative sits inside the subject: the main verb follows
+    return stop
+
+
+PLAIN_RELATIVE_WORDS = 3
+"""Tokens after its verb that a final ", which ..." relative with no figure or name
+needs to be cut: "which is an emergency authorisation" has three; a shorter one
+("which is false", "which is not true") is a verdict, nothing to check alone."""
+
+
+def plain_final_relative(tokens: Tokens, j: int) -> bool:
+    """Whether ", which ..." at `j` ends the sentence with a statement of its own though
+    it holds no figure or name: "... issued by the MHRA" / "which is an emergency
+    authorisation", "... the Definition.org website" / "which has quite the track record
+    for misleading clickbait". In edited prose a comma before "which" marks a
+    non-restrictive clause, which adds a fact about its head that can be checked apart
+    from the main clause, so it needs no detail of its own (`final_relative` asks one of
+    "who", "where" and "when", whose heads and clauses are less certain)."""
+    if tokens.lowers[j] != "which":
+        return False
+    stop = _final_relative_end(tokens, j)
+    return stop - (j + 2) >= PLAIN_RELATIVE_WORDS
 
 
 _FINAL_REACH = 60

@@ -14,8 +14,9 @@ own detail ("The storm killed 1,200 people" / "left 40,000 without homes"), list
 with their own figure ("$6 billion for Moderna" / "$5 billion for Pfizer") and two
 named roles after one copula are cut too; the later span starts at its verb, figure or
 role. So are a clause of reason or concession after a comma or before the main clause
-("..., because X did Y", "While X, Y"), a non-restrictive relative with its own detail
-("Smith, who led the agency from 2009 to 2017, ..."), a counted part (", 56 of which
+("..., because X did Y", "While X, Y", "..., while Z did W"), a non-restrictive relative
+with its own detail ("Smith, who led the agency from 2009 to 2017, ..."; a final
+", which ..." needs none), a counted part (", 56 of which
 are ...") and the links of a chain of verb phrases (docs/claims.md). Pieces that
 are no statement are dropped: bare noun phrases with no verb ("the next two years")
 and attribution tails alone ("he said", "the company said in a statement"). There is
