@@ -1,7 +1,7 @@
-"""A second verb phrase after "and" (no comma) that repeats the statement's auxiliary or
-modal is its own statement (session 29, and11: `spans.auxiliary_phrases`). The
-repetition ties it to the main verb, past a relative clause in between; without it, or
-when a clause could own the auxiliary, the sentence keeps its old cut. Made-up
+"""A second verb phrase after "and" (no comma) opened by an auxiliary is its own
+statement when it repeats the statement's first auxiliary or modal, or when a form of
+"be" / "have" follows a plain clause and opens a phrase with a detail (session 29,
+and11: `spans.auxiliary_phrases`); otherwise the sentence keeps its old cut. Made-up
 sentences."""
 
 from __future__ import annotations
@@ -66,4 +66,47 @@ def test_and_with_the_first_verbs_auxiliary_opens_a_statement(
 def test_without_a_repeated_auxiliary_of_the_main_verb_the_sentence_is_not_cut_there(
     text: str,
 ) -> None:
+    assert len(spans(text)) == 1, spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bill passed the Senate on a 51-49 vote and is awaiting a vote in the House.",
+            ["The bill passed the Senate on a 51-49 vote", "is awaiting a vote in the House"],
+        ),
+        (
+            "The bridge was built by a local firm and has carried 5,000 cars a day since 1990.",
+            ["The bridge was built by a local firm", "has carried 5,000 cars a day since 1990"],
+        ),
+        (
+            "The driver was named as John Smith, 52, who fell ill while driving to work and "
+            "was later taken to a hospital in Leeds on May 3.",
+            [
+                "The driver was named as John Smith, 52",
+                "who fell ill while driving to work",
+                "was later taken to a hospital in Leeds on May 3",
+            ],
+        ),
+    ],
+)
+def test_be_or_have_after_a_plain_clause_opens_a_statement_with_its_own_detail(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no detail after the auxiliary: a method and its finding stay one claim
+        "The team reviewed the old files and was unable to find any record of the sale.",
+        # a relative clause in between: "and" may continue it
+        "The firm built the bridge which carried 5,000 cars a day and was paid $5 million in 2019.",
+        # a subordinate clause in between
+        "The council fined the firm when it missed the deadline and was given until May to pay.",
+    ],
+)
+def test_be_or_have_after_no_plain_clause_or_without_detail_is_not_cut_there(text: str) -> None:
     assert len(spans(text)) == 1, spans(text)
