@@ -47,6 +47,9 @@ clause's ("Patients who had X and had Y recovered"), the main verb still to come
 after it may own the auxiliary after "and"."""
 DETAIL_REACH = 20
 """Tokens after the auxiliary searched for the phrase's own detail."""
+STATEMENT_REACH = 60
+"""Tokens the statement may hold before "and": the rules look back over it, so the
+bound keeps the one pass linear on a long unpunctuated transcript."""
 
 
 def auxiliary_verb_phrase(tokens: Tokens, left: LeftSide, first: int, j: int) -> str | None:
@@ -54,11 +57,14 @@ def auxiliary_verb_phrase(tokens: Tokens, left: LeftSide, first: int, j: int) ->
     verb phrase of the statement's main subject with an auxiliary (`repeated_auxiliary`
     or `plain_clause_auxiliary`), else None. Not after a reduced relative's participle,
     nor when a clause opener comes before the statement's first verb (that verb is then
-    the clause's), nor with fewer than two words after the auxiliary ("and is.")."""
+    the clause's), nor with fewer than two words after the auxiliary ("and is."), nor
+    past `STATEMENT_REACH` tokens of statement."""
     words, lowers, top, n = tokens.words, tokens.lowers, tokens.top, tokens.n
     k = j + 1
     v = left.verb_at
     if k >= n or not top[k] or lowers[j - 1] == "," or v < first or left.participle:
+        return None
+    if j - first > STATEMENT_REACH:
         return None
     if lowers[k] not in _REPEATABLE or not words[k].islower():
         return None
