@@ -11,6 +11,7 @@ change it only with the identity and evaluation scripts in bench/. Pure; no I/O.
 from __future__ import annotations
 
 from factcheck.claims.spans.attribution import bare_attribution, reports_speech
+from factcheck.claims.spans.auxiliary_phrases import auxiliary_verb_phrase
 from factcheck.claims.spans.clauses import (
     FRONTED_SUBORDINATORS,
     REASON_SUBORDINATORS,
@@ -225,6 +226,7 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             kind = clause_after_adverbial(tokens, j + 1)
         if kind is None and lower == "and" and detailed_ok and not speech:
             kind = detailed_verb_phrase(tokens, left, j)
+            kind = kind or auxiliary_verb_phrase(tokens, left, first, j)
             if kind is None and second_role(tokens, first, j):
                 kind = "role"
                 verbless.add(j + 1)
