@@ -96,9 +96,10 @@ def misses_core(shown: Span, claims: list[Annotated]) -> bool:
     return bool(near) and not any(overlap(shown, c.core) for c in near)
 
 
-def one_to_one(text: str, shown: list[Span], claims: list[Annotated]) -> int:
-    """The most claims found with each shown span finding at most one (Kuhn's
-    augmenting paths; an article has a few dozen of each)."""
+def matching(text: str, shown: list[Span], claims: list[Annotated]) -> dict[int, int]:
+    """A maximum matching of claims to the shown spans that find them, each shown span
+    finding at most one claim (Kuhn's augmenting paths; an article has a few dozen of
+    each): {claim index: shown span index}."""
     finders = [[j for j, s in enumerate(shown) if finds(s, c, text)] for c in claims]
     owner: dict[int, int] = {}
 
@@ -111,7 +112,14 @@ def one_to_one(text: str, shown: list[Span], claims: list[Annotated]) -> int:
                     return True
         return False
 
-    return sum(place(i, set()) for i in range(len(claims)))
+    for i in range(len(claims)):
+        place(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def one_to_one(text: str, shown: list[Span], claims: list[Annotated]) -> int:
+    """The most claims found with each shown span finding at most one (`matching`)."""
+    return len(matching(text, shown, claims))
 
 
 def harmonic_mean(precision: float, recall: float) -> float:

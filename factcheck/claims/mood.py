@@ -36,7 +36,7 @@ import re
 from factcheck.text.lexicon import HEDGES, MONTHS, WEEKDAYS, words_of
 from factcheck.text.words import WORD
 
-__all__ = ["is_generic_modal", "mood_shift"]
+__all__ = ["is_generic_modal", "mood_rules", "mood_shift"]
 
 
 MOOD_SCALE = 1.0
@@ -207,36 +207,48 @@ def mood_shift(statement: str) -> float:
     """Logit shift for `statement` (a claim span): negative for statements that cannot
     be checked as facts (predictions, opinion, questions, rhetoric), positive for
     reported speech, denials and past actions."""
+    return MOOD_SCALE * sum(shift for _, shift in mood_rules(statement))
+
+
+def mood_rules(statement: str) -> list[tuple[str, float]]:
+    """The rules that move `statement`'s score, each with its shift before `MOOD_SCALE`,
+    in the order `mood_shift` adds them: why a statement was lowered or raised can be
+    shown (bench/lost_news_claims.py) without a second copy of the rules."""
     words = set(WORD.findall(statement.lower()))
-    shift = 0.0
+    rules: list[tuple[str, float]] = []
     reporting = _REPORTING.search(statement) if not words.isdisjoint(_REPORTING_GATE) else None
     if not words.isdisjoint(_DENIAL_GATE) and _DENIAL.search(statement):
-        shift += DENIAL_UP
+        rules.append(("denial", DENIAL_UP))
     elif reporting is not None:
-        shift += REPORTED_BY_PRONOUN_UP if _BY_PRONOUN.search(statement) else REPORTED_UP
+        if _BY_PRONOUN.search(statement):
+            rules.append(("reported by pronoun", REPORTED_BY_PRONOUN_UP))
+        else:
+            rules.append(("reported", REPORTED_UP))
     elif _PAST_ACTION.search(statement):
-        shift += PAST_ACTION_UP
+        rules.append(("past action", PAST_ACTION_UP))
     if not words.isdisjoint(_PREDICTION_GATE):
         prediction = _PREDICTION.search(statement) or _MODAL_FUTURE.search(statement)
         hedged = prediction is None
         if hedged:
             prediction = _HEDGED.search(statement)
         if prediction is not None and (reporting is None or prediction.start() < reporting.start()):
-            concrete = _CONCRETE.search(statement) is not None
-            if concrete:
-                shift += PREDICTION_WITH_FACT_DOWN
+            name = "hedge" if hedged else "prediction"
+            if _CONCRETE.search(statement) is not None:
+                rules.append((f"{name} with a fact", PREDICTION_WITH_FACT_DOWN))
+            elif hedged:
+                rules.append((name, HEDGED_DOWN))
             else:
-                shift += HEDGED_DOWN if hedged else PREDICTION_DOWN
+                rules.append((name, PREDICTION_DOWN))
     if not words.isdisjoint(_OPINION_GATE):
         opinion = _OPINION.search(statement)
         if opinion is not None and (reporting is None or opinion.start() < reporting.start()):
-            shift += OPINION_DOWN
+            rules.append(("opinion", OPINION_DOWN))
     if _is_question(statement):
-        shift += QUESTION_DOWN
+        rules.append(("question", QUESTION_DOWN))
     if (
         not words.isdisjoint(_RHETORIC_GATE)
         and _RHETORIC.search(statement)
         and not re.search(r"\d", statement)
     ):
-        shift += RHETORIC_DOWN
-    return MOOD_SCALE * shift
+        rules.append(("rhetoric", RHETORIC_DOWN))
+    return rules
