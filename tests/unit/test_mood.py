@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims.mood import is_generic_modal, mood_shift
+from factcheck.claims.mood import MOOD_SCALE, is_generic_modal, mood_rules, mood_shift
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,23 @@ def test_a_general_risk_fact_is_shown_while_plans_and_forecasts_are_not() -> Non
     assert max(scores("The ministry may announce a decision next week.")) < 0.5
     assert max(scores("We can build a new hospital in every county.")) < 0.5
     assert max(scores("Our vision is a country where every child can dream.")) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Is this the end of cheap energy?", ["question"]),
+        ("The board is expected to announce a decision next week", ["prediction"]),
+        ("The board is expected to cut 300 jobs", ["prediction with a fact"]),
+        ("We must act now, Xi urged", ["reported", "opinion"]),
+        ("He denied receiving the payment", ["denial"]),
+        ("Exports rose in the quarter", ["past action"]),
+        ("The sky is blue", []),
+    ],
+)
+def test_mood_rules_name_the_rules_whose_shifts_mood_shift_adds(
+    text: str, names: list[str]
+) -> None:
+    rules = mood_rules(text)
+    assert [name for name, _ in rules] == names
+    assert mood_shift(text) == MOOD_SCALE * sum(shift for _, shift in rules)
