@@ -72,23 +72,25 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
     A trailing attribution (", the company said", ", according to the UN") does not
     keep the sentence whole: it stays with the last statement, whose span it ends, as
     fact-checkers annotate it ("A rose" / "B fell, the company said")."""
-    top, n = tokens.top, tokens.n
-    state = CutState(tokens, respectively="respectively" in tokens.lowers)
+    lowers, top, n = tokens.lowers, tokens.top, tokens.n
+    state = CutState(tokens, respectively="respectively" in lowers)
     for j in range(n):
         if not top[j]:
             continue
-        _at_fronted_clause(state, j)
-        if _in_aside(state, j):
+        lower = lowers[j]
+        if lower in FRONTED_SUBORDINATORS:
+            _at_fronted_clause(state, j)
+        if j <= state.appositive_end and _in_aside(state, j):
             continue
         state.see(j)
         if (
-            _at_semicolon(state, j)
-            or _at_figure_comma(state, j)
-            or _at_relative(state, j)
-            or _at_reason_or_absolute(state, j)
-            or _at_list_item(state, j)
-            or _at_chained_verb_phrase(state, j)
-            or _at_conjunction(state, j)
+            _at_semicolon(state, j, lower)
+            or _at_figure_comma(state, j, lower)
+            or _at_relative(state, j, lower)
+            or _at_reason_or_absolute(state, j, lower)
+            or _at_list_item(state, j, lower)
+            or _at_chained_verb_phrase(state, j, lower)
+            or _at_conjunction(state, j, lower)
         ):
             continue
     if state.first < n:
@@ -127,26 +129,29 @@ def _in_aside(state: CutState, j: int) -> bool:
     return False
 
 
-def _at_semicolon(state: CutState, j: int) -> bool:
+def _at_semicolon(state: CutState, j: int, lower: str) -> bool:
     """A ";" after a verb, not the sentence's last token: the writer joined two
     statements, so they are cut whatever else the statement holds."""
+    if lower != ";":
+        return False
     tokens, left = state.tokens, state.left
-    if tokens.lowers[j] == ";" and left.has_verb and j + 1 < tokens.n:
+    if left.has_verb and j + 1 < tokens.n:
         state.cut(j - 1, j + 1)
         return True
     return False
 
 
-def _at_figure_comma(state: CutState, j: int) -> bool:
+def _at_figure_comma(state: CutState, j: int, lower: str) -> bool:
     """A comma after a detailed statement that opens a part of its figure ("There are
     292 bee species in Denmark" | "56 of which are threatened"): the part is a number
     of its own to check. Not in reported speech, after a participle of speech, or while
     a "that" clause waits for its verb: the part then belongs to what is reported."""
+    if lower != ",":
+        return False
     tokens, left, speech, detailed_ok = state.tokens, state.left, state.speech, state.detailed_ok
     was_open = state.was_open
     if (
-        tokens.lowers[j] == ","
-        and left.has_verb
+        left.has_verb
         and left.detail
         and detailed_ok
         and not speech
@@ -158,7 +163,7 @@ def _at_figure_comma(state: CutState, j: int) -> bool:
     return False
 
 
-def _at_relative(state: CutState, j: int) -> bool:
+def _at_relative(state: CutState, j: int, lower: str) -> bool:
     """A non-restrictive relative ("who", "which"; "where" and "when" after a verb),
     outside speech, open clauses and other relatives. After the statement's verb, a
     final relative with a fact of its own ("... Danish Siddiqui, who was killed in
@@ -166,6 +171,8 @@ def _at_relative(state: CutState, j: int) -> bool:
     is cut before its comma and starts the next statement. Before the verb, it is a
     medial aside ("Smith, who led the agency ..., said"): the pass measures it to its
     closing comma (`_in_aside`) and cuts nothing here."""
+    if lower not in APPOSITIVE_RELATIVES and lower not in (PLACE_RELATIVE, TIME_RELATIVE):
+        return False
     tokens, first, left, speech, detailed_ok = (
         state.tokens,
         state.first,
@@ -174,7 +181,6 @@ def _at_relative(state: CutState, j: int) -> bool:
         state.detailed_ok,
     )
     was_open, was_relative = state.was_open, state.was_relative
-    lower = tokens.lowers[j]
     if not (
         (
             lower in APPOSITIVE_RELATIVES
@@ -198,15 +204,16 @@ def _at_relative(state: CutState, j: int) -> bool:
     return False
 
 
-def _at_reason_or_absolute(state: CutState, j: int) -> bool:
+def _at_reason_or_absolute(state: CutState, j: int, lower: str) -> bool:
     """A subordinator of reason after a comma (", because people who catch it twice
     are not counted", `reason_clause_at`) or a "with" absolute (", with many people
     displaying flags", `with_absolute`): a fact of its own, cut before its comma
     (dropped) and kept whole from the subordinator on; the absolute is kept though its
     verb is a participle. Not in speech or an open "that" clause, whose report it is."""
+    if lower not in REASON_SUBORDINATORS and lower != "with":
+        return False
     tokens, first, left, speech = state.tokens, state.first, state.left, state.speech
     was_open, was_subordinated = state.was_open, state.was_subordinated
-    lower = tokens.lowers[j]
     if (
         (lower in REASON_SUBORDINATORS and reason_clause_at(tokens, first, j, was_subordinated))
         or (lower == "with" and with_absolute(tokens, first, j))
@@ -218,11 +225,13 @@ def _at_reason_or_absolute(state: CutState, j: int) -> bool:
     return False
 
 
-def _at_list_item(state: CutState, j: int) -> bool:
+def _at_list_item(state: CutState, j: int, lower: str) -> bool:
     """A comma or "and" before a list item with its own figure ("$3 billion for Moderna,
     $5 billion for Pfizer", `list_item_at`): each item is checked alone, sharing the
     statement's verb. Not in speech or after a participle of speech, nor in a list
     read "respectively" or a range ("between A and B"), whose items hold together."""
+    if lower != "," and lower != "and":
+        return False
     tokens, first, left, speech, detailed_ok = (
         state.tokens,
         state.first,
@@ -231,7 +240,6 @@ def _at_list_item(state: CutState, j: int) -> bool:
         state.detailed_ok,
     )
     lowers, n, respectively = tokens.lowers, tokens.n, state.respectively
-    lower = lowers[j]
     if not (
         left.has_verb
         and detailed_ok
@@ -250,11 +258,13 @@ def _at_list_item(state: CutState, j: int) -> bool:
     return True
 
 
-def _at_chained_verb_phrase(state: CutState, j: int) -> bool:
+def _at_chained_verb_phrase(state: CutState, j: int, lower: str) -> bool:
     """A comma between verb phrases of one subject ("increased sugar prices, raised
     taxes on U.S. imports and nationalized ...", `chained_verb_phrase`): each is a
     statement; the "and" before the last is cut by `_at_conjunction`. Not in speech,
     under a modal or "to" (one governed statement), or in an open "that" clause."""
+    if lower != ",":
+        return False
     tokens, left, speech, verb_chain, detailed_ok = (
         state.tokens,
         state.left,
@@ -264,8 +274,7 @@ def _at_chained_verb_phrase(state: CutState, j: int) -> bool:
     )
     was_open = state.was_open
     if (
-        tokens.lowers[j] == ","
-        and left.has_verb
+        left.has_verb
         and detailed_ok
         and not speech
         and not verb_chain
@@ -277,7 +286,7 @@ def _at_chained_verb_phrase(state: CutState, j: int) -> bool:
     return False
 
 
-def _at_conjunction(state: CutState, j: int) -> bool:
+def _at_conjunction(state: CutState, j: int, lower: str) -> bool:
     """A splitting conjunction ("and", "but", "while", "whereas", "yet") after the
     statement's verb, not inside a name or an open "that" clause's subject
     (`_may_open_statement`), that opens something a statement can be
@@ -285,7 +294,6 @@ def _at_conjunction(state: CutState, j: int) -> bool:
     subject, a role) and that no guard keeps inside the statement (`_cut_end`): the
     statement ends before it (and its comma) and the next starts after it."""
     tokens = state.tokens
-    lower = tokens.lowers[j]
     if lower not in SPLITTING_CONJUNCTIONS or j + 1 >= tokens.n:
         return False
     # ", while the claim that onions can treat flu goes back to the 1500s": a contrast
