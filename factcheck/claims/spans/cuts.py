@@ -78,9 +78,11 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
         if not top[j]:
             continue
         lower = lowers[j]
-        if lower in FRONTED_SUBORDINATORS:
-            _at_fronted_clause(state, j)
-        if j <= state.appositive_end and _in_aside(state, j):
+        _at_fronted_clause(state, j, lower)
+        if j < state.appositive_end:
+            continue  # inside "Smith, who led the agency from 2009 to 2017," (cut at its end)
+        if j == state.appositive_end:
+            _at_aside_end(state, j)
             continue
         state.see(j)
         if (
@@ -98,17 +100,17 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
     return state.cuts, state.verbless
 
 
-def _at_fronted_clause(state: CutState, j: int) -> None:
+def _at_fronted_clause(state: CutState, j: int, lower: str) -> None:
     """A fronted subordinator ("While farmers are not required to plant flowers, they
     can ...") before the statement's verb: the concession and the main clause are two
     statements, so the comma that closes the concession is cut like an aside's end
-    (`_in_aside`). Not inside reported speech, and only where the sentence or the
+    (`_at_aside_end`). Not inside reported speech, and only where the sentence or the
     statement begins (or a capital shows a new sentence)."""
+    if lower not in FRONTED_SUBORDINATORS:
+        return
     tokens, first, left, speech = state.tokens, state.first, state.left, state.speech
-    lower = tokens.lowers[j]
     if (
-        lower in FRONTED_SUBORDINATORS
-        and tokens.top[j]
+        tokens.top[j]
         and not left.has_verb
         and not speech
         and (j == first or tokens.words[j][:1].isupper())
@@ -116,17 +118,12 @@ def _at_fronted_clause(state: CutState, j: int) -> None:
         state.appositive_end = max(state.appositive_end, fronted_clause_end(tokens, j))
 
 
-def _in_aside(state: CutState, j: int) -> bool:
-    """Whether `j` lies inside an aside or fronted clause the pass already measured
-    ("Smith, who led the agency from 2009 to 2017, said ..."): its tokens are skipped,
-    since the cut comes at its closing comma, and at that comma the aside ends as a
-    statement of its own and the main verb phrase ("said ...") starts the next."""
-    if j < state.appositive_end:
-        return True  # inside "Smith, who led the agency from 2009 to 2017," (cut at its end)
-    if j == state.appositive_end:
-        state.cut(j - 1, j + 1)  # "Smith, who led the agency from 2009 to 2017" | "said ..."
-        return True
-    return False
+def _at_aside_end(state: CutState, j: int) -> None:
+    """The closing comma at `j` of an aside or fronted clause the pass measured when it
+    opened (`_at_relative`, `_at_fronted_clause`; the loop skipped its tokens): the
+    aside is a statement of its own ("Smith, who led the agency from 2009 to 2017"),
+    and the main verb phrase ("said ...") or clause starts the next."""
+    state.cut(j - 1, j + 1)
 
 
 def _at_semicolon(state: CutState, j: int, lower: str) -> bool:
@@ -170,16 +167,11 @@ def _at_relative(state: CutState, j: int, lower: str) -> bool:
     Kandahar in 2021", "... issued by the MHRA, which is an emergency authorisation")
     is cut before its comma and starts the next statement. Before the verb, it is a
     medial aside ("Smith, who led the agency ..., said"): the pass measures it to its
-    closing comma (`_in_aside`) and cuts nothing here."""
+    closing comma (`_at_aside_end`) and cuts nothing here."""
     if lower not in APPOSITIVE_RELATIVES and lower not in (PLACE_RELATIVE, TIME_RELATIVE):
         return False
-    tokens, first, left, speech, detailed_ok = (
-        state.tokens,
-        state.first,
-        state.left,
-        state.speech,
-        state.detailed_ok,
-    )
+    tokens, first, left = state.tokens, state.first, state.left
+    speech, detailed_ok = state.speech, state.detailed_ok
     was_open, was_relative = state.was_open, state.was_relative
     if not (
         (
@@ -232,21 +224,10 @@ def _at_list_item(state: CutState, j: int, lower: str) -> bool:
     read "respectively" or a range ("between A and B"), whose items hold together."""
     if lower != "," and lower != "and":
         return False
-    tokens, first, left, speech, detailed_ok = (
-        state.tokens,
-        state.first,
-        state.left,
-        state.speech,
-        state.detailed_ok,
-    )
+    tokens, first, left = state.tokens, state.first, state.left
+    speech, detailed_ok = state.speech, state.detailed_ok
     lowers, n, respectively = tokens.lowers, tokens.n, state.respectively
-    if not (
-        left.has_verb
-        and detailed_ok
-        and not speech
-        and j + 2 < n
-        and (lower == "," or lower == "and")
-    ):
+    if not (left.has_verb and detailed_ok and not speech and j + 2 < n):
         return False
     item = None
     if not (respectively or left.ranged):
@@ -265,13 +246,8 @@ def _at_chained_verb_phrase(state: CutState, j: int, lower: str) -> bool:
     under a modal or "to" (one governed statement), or in an open "that" clause."""
     if lower != ",":
         return False
-    tokens, left, speech, verb_chain, detailed_ok = (
-        state.tokens,
-        state.left,
-        state.speech,
-        state.verb_chain,
-        state.detailed_ok,
-    )
+    tokens, left, speech = state.tokens, state.left, state.speech
+    verb_chain, detailed_ok = state.verb_chain, state.detailed_ok
     was_open = state.was_open
     if (
         left.has_verb
@@ -335,13 +311,8 @@ def _conjunction_kind(state: CutState, j: int, contrast: bool) -> str | None:
     after an adverbial, a detailed verb phrase or a second role after "and", a verb
     phrase the lexicon lacks after ", and". None: nothing a statement can be. Marks as
     verbless the roles and comma verb phrases (their verb is not in the lexicon)."""
-    tokens, first, left, speech, detailed_ok = (
-        state.tokens,
-        state.first,
-        state.left,
-        state.speech,
-        state.detailed_ok,
-    )
+    tokens, first, left = state.tokens, state.first, state.left
+    speech, detailed_ok = state.speech, state.detailed_ok
     lowers, verbless = tokens.lowers, state.verbless
     lower = lowers[j]
     kind = "clause" if contrast else None
@@ -375,13 +346,8 @@ def _cut_end(state: CutState, j: int, kind: str) -> int | None:
     or None when a guard keeps the conjunction inside it: a list's end, reported
     speech, a governed verb chain, a reduced relative, an attribution tail, words that
     share what follows, two adverbs of one verb, a condition."""
-    tokens, first, left, speech, verb_chain = (
-        state.tokens,
-        state.first,
-        state.left,
-        state.speech,
-        state.verb_chain,
-    )
+    tokens, first, left = state.tokens, state.first, state.left
+    speech, verb_chain = state.speech, state.verb_chain
     lowers, verbs, n = tokens.lowers, tokens.verbs, tokens.n
     lower = lowers[j]
     if lower == "and" and kind in ("clause", "reported") and closes_noun_list(tokens, left, j):
