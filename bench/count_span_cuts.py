@@ -60,33 +60,36 @@ def _factcheck_modules() -> dict[str, ModuleType]:
     }
 
 
-def load_base(base: Path) -> Callable[..., list[Any]]:
-    """The base checkout's `statement_spans`, loaded beside this one in one process.
-    Every `factcheck` module this checkout imported is set aside, the base's
-    `factcheck.claims.spans` (a module or a package: whatever modules stand behind it)
-    is imported from the base's folder, and this checkout's modules are put back: each
-    function keeps the globals of its own tree, so the base's rules run on the base's
-    modules only. (A base function that imported a `factcheck` module at call time
-    would get this checkout's; the spans modules import at the top.)"""
+def load_base(
+    base: Path, module_name: str = "factcheck.claims.spans", name: str = "statement_spans"
+) -> Callable[..., Any]:
+    """The base checkout's `statement_spans` (or `name` of `module_name`), loaded beside
+    this one in one process. Every `factcheck` module this checkout imported is set
+    aside, the base's `module_name` (for the splitter a module or a package: whatever
+    modules stand behind it) is imported from the base's folder, and this checkout's
+    modules are put back: each function keeps the globals of its own tree, so the
+    base's rules run on the base's modules only. (A base function that imports a
+    `factcheck` module at call time gets this checkout's: the spans modules import at
+    the top; the scorer's lazy imports are of modules a splitter change leaves alone.)"""
     root = base.resolve()
     if not (root / "factcheck" / "claims").is_dir():
         raise SystemExit(f"{base}: no factcheck/claims/ there")
     ours = _factcheck_modules()
-    for name in ours:
-        del sys.modules[name]
+    for key in ours:
+        del sys.modules[key]
     sys.path.insert(0, str(root))
     try:
-        module = importlib.import_module("factcheck.claims.spans")
+        module = importlib.import_module(module_name)
     finally:
         sys.path.remove(str(root))
-        for name in _factcheck_modules():
-            del sys.modules[name]
+        for key in _factcheck_modules():
+            del sys.modules[key]
         sys.modules.update(ours)
     origin = Path(module.__file__ or "").resolve()
     if not origin.is_relative_to(root):
-        raise SystemExit(f"{base}: its factcheck.claims.spans came from {origin}")
-    statement_spans: Callable[..., list[Any]] = module.statement_spans
-    return statement_spans
+        raise SystemExit(f"{base}: its {module_name} came from {origin}")
+    function: Callable[..., Any] = getattr(module, name)
+    return function
 
 
 def main() -> int:
