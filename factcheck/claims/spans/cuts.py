@@ -8,7 +8,10 @@ a subordinator of reason or a "with" absolute (`_at_reason_or_absolute`), at a l
 item (`_at_list_item`), at a comma between chained verb phrases
 (`_at_chained_verb_phrase`) and at a conjunction (`_at_conjunction`). The first rule that
 cuts ends the token's turn. Each rule asks the word rules of `spans.clauses`,
-`spans.relatives`, `spans.verb_phrases`, `spans.lists` and `spans.coordination`.
+`spans.relatives`, `spans.verb_phrases`, `spans.lists` and `spans.coordination`. Each
+first tests the word it fires at (`lower`) and returns at once on any other, so the
+words no rule fires at cost a call each and no more: a test added to a rule for a new
+word must widen that first test too.
 
 The order of the tests is the splitter's behaviour: change it only with the identity
 and evaluation scripts in bench/ (bench/check_spans_identity.py). Inside each rule the
