@@ -8,10 +8,11 @@ a subordinator of reason or a "with" absolute (`_at_reason_or_absolute`), at a l
 item (`_at_list_item`), at a comma between chained verb phrases
 (`_at_chained_verb_phrase`) and at a conjunction (`_at_conjunction`). The first rule that
 cuts ends the token's turn. Each rule asks the word rules of `spans.clauses`,
-`spans.relatives`, `spans.verb_phrases`, `spans.lists` and `spans.coordination`. Each
-first tests the word it fires at (`lower`) and returns at once on any other, so the
-words no rule fires at cost a call each and no more: a test added to a rule for a new
-word must widen that first test too.
+`spans.relatives`, `spans.verb_phrases`, `spans.lists` and `spans.coordination`.
+`_CUT_RULES`, at the end of the module, lists the rules in the order they are asked,
+each with the words it fires at; a token is asked only the rules of its word
+(`_RULES_AT`), so the words no rule fires at cost nothing: a rule given a new word must
+list it there.
 
 The order of the tests is the splitter's behaviour: change it only with the identity
 and evaluation scripts in bench/ (bench/check_spans_identity.py). Inside each rule the
@@ -21,6 +22,8 @@ no I/O.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from factcheck.claims.spans.attribution import bare_attribution, reports_speech
 from factcheck.claims.spans.clauses import (
@@ -88,16 +91,9 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
             _at_aside_end(state, j)
             continue
         state.see(j)
-        if (
-            _at_semicolon(state, j, lower)
-            or _at_figure_comma(state, j, lower)
-            or _at_relative(state, j, lower)
-            or _at_reason_or_absolute(state, j, lower)
-            or _at_list_item(state, j, lower)
-            or _at_chained_verb_phrase(state, j, lower)
-            or _at_conjunction(state, j, lower)
-        ):
-            continue
+        for rule in _RULES_AT.get(lower, ()):
+            if rule(state, j, lower):
+                break  # a statement ended here: the next token belongs to the next one
     if state.first < n:
         state.cuts.append((state.first, n - 1))
     return state.cuts, state.verbless
@@ -132,8 +128,6 @@ def _at_aside_end(state: CutState, j: int) -> None:
 def _at_semicolon(state: CutState, j: int, lower: str) -> bool:
     """A ";" after a verb, not the sentence's last token: the writer joined two
     statements, so they are cut whatever else the statement holds."""
-    if lower != ";":
-        return False
     tokens, left = state.tokens, state.left
     if left.has_verb and j + 1 < tokens.n:
         state.cut(j - 1, j + 1)
@@ -146,8 +140,6 @@ def _at_figure_comma(state: CutState, j: int, lower: str) -> bool:
     292 bee species in Denmark" | "56 of which are threatened"): the part is a number
     of its own to check. Not in reported speech, after a participle of speech, or while
     a "that" clause waits for its verb: the part then belongs to what is reported."""
-    if lower != ",":
-        return False
     tokens, left, speech, detailed_ok = state.tokens, state.left, state.speech, state.detailed_ok
     was_open = state.was_open
     if (
@@ -171,8 +163,6 @@ def _at_relative(state: CutState, j: int, lower: str) -> bool:
     is cut before its comma and starts the next statement. Before the verb, it is a
     medial aside ("Smith, who led the agency ..., said"): the pass measures it to its
     closing comma (`_at_aside_end`) and cuts nothing here."""
-    if lower not in APPOSITIVE_RELATIVES and lower not in (PLACE_RELATIVE, TIME_RELATIVE):
-        return False
     tokens, first, left = state.tokens, state.first, state.left
     speech, detailed_ok = state.speech, state.detailed_ok
     was_open, was_relative = state.was_open, state.was_relative
@@ -205,8 +195,6 @@ def _at_reason_or_absolute(state: CutState, j: int, lower: str) -> bool:
     displaying flags", `with_absolute`): a fact of its own, cut before its comma
     (dropped) and kept whole from the subordinator on; the absolute is kept though its
     verb is a participle. Not in speech or an open "that" clause, whose report it is."""
-    if lower not in REASON_SUBORDINATORS and lower != "with":
-        return False
     tokens, first, left, speech = state.tokens, state.first, state.left, state.speech
     was_open, was_subordinated = state.was_open, state.was_subordinated
     if (
@@ -225,8 +213,6 @@ def _at_list_item(state: CutState, j: int, lower: str) -> bool:
     $5 billion for Pfizer", `list_item_at`): each item is checked alone, sharing the
     statement's verb. Not in speech or after a participle of speech, nor in a list
     read "respectively" or a range ("between A and B"), whose items hold together."""
-    if lower != "," and lower != "and":
-        return False
     tokens, first, left = state.tokens, state.first, state.left
     speech, detailed_ok = state.speech, state.detailed_ok
     lowers, n, respectively = tokens.lowers, tokens.n, state.respectively
@@ -247,8 +233,6 @@ def _at_chained_verb_phrase(state: CutState, j: int, lower: str) -> bool:
     taxes on U.S. imports and nationalized ...", `chained_verb_phrase`): each is a
     statement; the "and" before the last is cut by `_at_conjunction`. Not in speech,
     under a modal or "to" (one governed statement), or in an open "that" clause."""
-    if lower != ",":
-        return False
     tokens, left, speech = state.tokens, state.left, state.speech
     verb_chain, detailed_ok = state.verb_chain, state.detailed_ok
     was_open = state.was_open
@@ -273,7 +257,7 @@ def _at_conjunction(state: CutState, j: int, lower: str) -> bool:
     subject, a role) and that no guard keeps inside the statement (`_cut_end`): the
     statement ends before it (and its comma) and the next starts after it."""
     tokens = state.tokens
-    if lower not in SPLITTING_CONJUNCTIONS or j + 1 >= tokens.n:
+    if j + 1 >= tokens.n:
         return False
     # ", while the claim that onions can treat flu goes back to the 1500s": a contrast
     # with its own subject and verb, cut though the verb on its left is one the
@@ -375,3 +359,28 @@ def _cut_end(state: CutState, j: int, kind: str) -> int | None:
     if lowers[j + 1] in SUBORDINATORS:
         return None  # "and as more data becomes available": a condition, not a statement
     return last
+
+
+CutRule = Callable[[CutState, int, str], bool]
+"""A cut rule: asked at token `j` (its lowercase word given), it returns whether it
+closed the statement there (through `CutState.cut` or `cut_list_item`)."""
+
+_CUT_RULES: tuple[tuple[frozenset[str], CutRule], ...] = (
+    (frozenset({";"}), _at_semicolon),
+    (frozenset({","}), _at_figure_comma),
+    (APPOSITIVE_RELATIVES | {PLACE_RELATIVE, TIME_RELATIVE}, _at_relative),
+    (REASON_SUBORDINATORS | {"with"}, _at_reason_or_absolute),
+    (frozenset({",", "and"}), _at_list_item),
+    (frozenset({","}), _at_chained_verb_phrase),
+    (SPLITTING_CONJUNCTIONS, _at_conjunction),
+)
+"""The cut rules in the order they are asked at a token, each with the words it fires
+at. The order is the splitter's behaviour (a comma is a figure's part before a list
+item before a chained verb phrase; "whereas" a reason before a conjunction)."""
+
+_RULES_AT: dict[str, tuple[CutRule, ...]] = {
+    word: tuple(rule for words, rule in _CUT_RULES if word in words)
+    for words, _ in _CUT_RULES
+    for word in words
+}
+"""The rules asked at each word, in `_CUT_RULES`'s order; none at any other word."""
