@@ -84,7 +84,8 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
         if not top[j]:
             continue
         lower = lowers[j]
-        _at_fronted_clause(state, j, lower)
+        if lower in FRONTED_SUBORDINATORS:
+            _at_fronted_clause(state, j)
         if j < state.appositive_end:
             continue  # inside "Smith, who led the agency from 2009 to 2017," (cut at its end)
         if j == state.appositive_end:
@@ -93,23 +94,22 @@ def statement_cuts(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
         state.see(j)
         for rule in _RULES_AT.get(lower, ()):
             if rule(state, j, lower):
-                break  # a statement ended here: the next token belongs to the next one
+                break  # the first rule that cuts ends this token's turn
     if state.first < n:
         state.cuts.append((state.first, n - 1))
     return state.cuts, state.verbless
 
 
-def _at_fronted_clause(state: CutState, j: int, lower: str) -> None:
+def _at_fronted_clause(state: CutState, j: int) -> None:
     """A fronted subordinator ("While farmers are not required to plant flowers, they
     can ...") before the statement's verb: the concession and the main clause are two
     statements, so the comma that closes the concession is cut like an aside's end
     (`_at_aside_end`). Not inside reported speech, and only where the sentence or the
     statement begins (or a capital shows a new sentence)."""
-    if lower not in FRONTED_SUBORDINATORS:
-        return
     tokens, first, left, speech = state.tokens, state.first, state.left, state.speech
     if (
-        tokens.top[j]
+        tokens.lowers[j] in FRONTED_SUBORDINATORS
+        and tokens.top[j]
         and not left.has_verb
         and not speech
         and (j == first or tokens.words[j][:1].isupper())
