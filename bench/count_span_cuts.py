@@ -1,29 +1,34 @@
-"""Sentences whose statement spans differ between another checkout's spans.py and this one.
+"""Sentences whose statement spans differ between another checkout's splitter and this one.
 
     python bench/count_span_cuts.py --base /work/main [--sample 20 --seed 11] [--max-bytes 3000]
 
 Reads the CoAID bodies (`content` of ../shared/data/coaid/*/News*COVID-19.csv) and the
 ClaimReview bodies (`extra_body` of ../shared/data/claimreview-samples/*.csv), splits
 them with this checkout's `split_sentences`, and runs `statement_spans` of both
-checkouts on every sentence (the base's spans.py loaded beside this one, so only that
-module differs). Prints, per corpus, how many sentences are cut differently, how many
+checkouts on every sentence (the base's `factcheck` loaded beside this one in the same
+process, `load_base`, whatever its layout: spans.py, span_*.py or the spans/ package).
+Prints, per corpus, how many sentences are cut differently, how many
 gained spans, the CPU time of each `statement_spans` over all sentences (interleaved,
 one process), and a random sample of the changed ones, before / after, to read by hand.
 `--max-bytes N` keeps only ClaimReview bodies of at most N UTF-8 bytes (session 27: the
 longer ones are another helper's blind test set, so their sentences must not be printed).
 Exits 0 with a message when ../shared is absent. Session 26 (coord11) wrote it to check the
-detailed-coordination and list-item cuts.
+detailed-coordination and list-item cuts; session 29 (cutsref) made `--base` load a
+base whose splitter spans several modules.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
+import importlib
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
@@ -47,25 +52,44 @@ def bodies(corpus: str, max_bytes: int = 0) -> list[str]:
     return [b for b in found if b.strip()]
 
 
-def load_base(base: Path):
-    """The base checkout's `statement_spans`, loaded beside this one. Only its
-    spans.py is loaded: since session 28 the rules live in several modules (the
-    factcheck/claims/spans/ package), which would come from this checkout, so a base
-    laid out so is refused (compare whole trees with bench/check_spans_identity.py
-    --trees)."""
-    claims = base / "factcheck" / "claims"
-    if (claims / "span_tokens.py").exists() or (claims / "spans").is_dir():
-        raise SystemExit(
-            f"{base}: its splitter spans several modules; use bench/check_spans_identity.py"
-        )
-    spec = importlib.util.spec_from_file_location(
-        "base_spans", base / "factcheck" / "claims" / "spans.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["base_spans"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module.statement_spans
+def _factcheck_modules() -> dict[str, ModuleType]:
+    return {
+        name: module
+        for name, module in sys.modules.items()
+        if name == "factcheck" or name.startswith("factcheck.")
+    }
+
+
+def load_base(
+    base: Path, module_name: str = "factcheck.claims.spans", name: str = "statement_spans"
+) -> Callable[..., Any]:
+    """The base checkout's `statement_spans` (or `name` of `module_name`), loaded beside
+    this one in one process. Every `factcheck` module this checkout imported is set
+    aside, the base's `module_name` (for the splitter a module or a package: whatever
+    modules stand behind it) is imported from the base's folder, and this checkout's
+    modules are put back: each function keeps the globals of its own tree, so the
+    base's rules run on the base's modules only. (A base function that imports a
+    `factcheck` module at call time gets this checkout's: the spans modules import at
+    the top; the scorer's lazy imports are of modules a splitter change leaves alone.)"""
+    root = base.resolve()
+    if not (root / "factcheck" / "claims").is_dir():
+        raise SystemExit(f"{base}: no factcheck/claims/ there")
+    ours = _factcheck_modules()
+    for key in ours:
+        del sys.modules[key]
+    sys.path.insert(0, str(root))
+    try:
+        module = importlib.import_module(module_name)
+    finally:
+        sys.path.remove(str(root))
+        for key in _factcheck_modules():
+            del sys.modules[key]
+        sys.modules.update(ours)
+    origin = Path(module.__file__ or "").resolve()
+    if not origin.is_relative_to(root):
+        raise SystemExit(f"{base}: its {module_name} came from {origin}")
+    function: Callable[..., Any] = getattr(module, name)
+    return function
 
 
 def main() -> int:
