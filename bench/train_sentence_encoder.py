@@ -34,6 +34,9 @@ with a bootstrap interval. `--final` trains on every claim and writes the packag
 the shipped constant, session 27's in-sample choice and a choice on out-of-fold cosines;
 `--siblings` trains the folds with Climate-FEVER claims' own NOT_ENOUGH_INFO sentences
 as their hard negatives (`sibling_negatives`; folders fold{K}-siblings).
+`--every-gold` (session 29) trains one row for each gold passage of a claim instead of
+one gold drawn at random (`epoch_triples`; folders fold{K}-every-gold), and `--fixed`
+scores every recipe's folds on disk with the product's constants, beside session 27's.
 
 The tables must be built with the plain encoder (session 26's state) so that the hard
 negatives come from a ranking that never saw the held-out claims: with the fine-tuned
@@ -46,7 +49,9 @@ Run (needs the train extra and ../shared/data; work files under /tmp/bienc14):
     python bench/train_sentence_encoder.py --evaluate
     nice -n 10 python bench/train_sentence_encoder.py --threads 1 [--siblings] --fold 0 ... --fold 4
     python bench/train_sentence_encoder.py --refit
-    nice -n 10 python bench/train_sentence_encoder.py --final
+    nice -n 10 python bench/train_sentence_encoder.py --threads 1 --every-gold --fold 1
+    python bench/train_sentence_encoder.py --fixed
+    nice -n 10 python bench/train_sentence_encoder.py [--every-gold] --final
 """
 
 from __future__ import annotations
@@ -116,17 +121,35 @@ def sibling_negatives(pool: Sequence[str], siblings: frozenset[str]) -> list[str
 
 
 def epoch_triples(
-    examples: Sequence[Example], rng: random.Random
+    examples: Sequence[Example], rng: random.Random, every_gold: bool = False
 ) -> list[tuple[str, str, str | None]]:
-    """One pass: every claim with a gold passage once, shuffled, as (claim, a gold id drawn
-    at random, a hard negative drawn at random or None when the pool is empty)."""
-    triples = [
-        (e.claim, rng.choice(e.gold), rng.choice(e.negatives) if e.negatives else None)
-        for e in examples
-        if e.gold
-    ]
+    """One pass, shuffled, as (claim, gold id, a hard negative or None when the pool is
+    empty). Session 27's recipe: every claim with a gold passage once, a gold and a
+    negative drawn at random. `every_gold` (session 29, `--every-gold`): one row for each
+    of the claim's gold passages, the negatives drawn without replacement while the pool
+    lasts (then again from the whole pool), so a claim with several evidence sentences
+    trains on each of them once a pass."""
+    triples: list[tuple[str, str, str | None]] = []
+    for e in examples:
+        if not e.gold:
+            continue
+        if not every_gold:
+            triples.append(
+                (e.claim, rng.choice(e.gold), rng.choice(e.negatives) if e.negatives else None)
+            )
+            continue
+        drawn: list[str] = []
+        for gold in e.gold:
+            if not drawn and e.negatives:
+                drawn = rng.sample(e.negatives, len(e.negatives))
+            triples.append((e.claim, gold, drawn.pop() if drawn else None))
     rng.shuffle(triples)
     return triples
+
+
+def epoch_rows(examples: Sequence[Example], every_gold: bool = False) -> int:
+    """Rows of one pass of `epoch_triples` (claims with gold, or their gold passages)."""
+    return sum(len(e.gold) if every_gold else 1 for e in examples if e.gold)
 
 
 def false_negative_mask(golds: Sequence[set[str]], columns: Sequence[str]) -> list[list[bool]]:
@@ -252,6 +275,7 @@ def train(
     epochs: int = EPOCHS,
     seed: int = 0,
     max_steps: int | None = None,
+    every_gold: bool = False,
 ) -> tuple[Any, Any, dict[str, float]]:
     """Fine-tune the packaged MiniLM with the recipe above; tokenizer, model, timings."""
     import torch
@@ -266,7 +290,7 @@ def train(
     for frozen in (model.embeddings, *model.encoder.layer[:FROZEN_LAYERS]):
         frozen.requires_grad_(False)
     model.train()
-    per_epoch = (sum(1 for e in examples if e.gold) + BATCH - 1) // BATCH
+    per_epoch = (epoch_rows(examples, every_gold) + BATCH - 1) // BATCH
     steps = per_epoch * epochs if max_steps is None else min(max_steps, per_epoch * epochs)
     optimiser = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad], lr=LEARNING_RATE, weight_decay=0.01
@@ -277,7 +301,7 @@ def train(
     gold_of = {e.claim: set(e.gold) for e in examples}
     started, step, losses = time.perf_counter(), 0, []
     while step < steps:
-        triples = epoch_triples(examples, rng)
+        triples = epoch_triples(examples, rng, every_gold)
         for start in range(0, len(triples), BATCH):
             if step >= steps:
                 break
@@ -373,8 +397,9 @@ def reranked_ids(table: list) -> list[set[str]]:
     return [set(ranking[:20]) for ranking in rankings]
 
 
-RECIPES = ("", "-siblings")
-"""Work-folder suffixes of the recipes: session 27's, and `--siblings` (session 28)."""
+RECIPES = ("", "-siblings", "-every-gold")
+"""Work-folder suffixes of the recipes: session 27's, `--siblings` (session 28) and
+`--every-gold` (session 29)."""
 
 
 def fold_dir(fold: int | None, recipe: str = "") -> Path:
@@ -394,7 +419,9 @@ def run_fold(
         f" {sum(len(e.negatives) for e in examples)} negatives in the pools",
         flush=True,
     )
-    tokenizer, model, timing = train(examples, texts, epochs=epochs)
+    every_gold = recipe == "-every-gold"
+    print(f"  {epoch_rows(examples, every_gold)} rows a pass", flush=True)
+    tokenizer, model, timing = train(examples, texts, epochs=epochs, every_gold=every_gold)
     print(f"  trained: {timing}", flush=True)
     save_and_export(tokenizer, model, folder / "sentence_encoder.onnx", folder / "hf")
     save_cosines(folder, table_cosines(folder / "sentence_encoder.onnx", sets), timing)
@@ -696,6 +723,65 @@ def refit(sets: dict[str, Any]) -> None:
                     )
 
 
+def fixed_by_fold(sets: dict[str, Any]) -> None:
+    """Session 29 (`--fixed`): every recipe's folds on disk, each scored with the product's
+    constants (`local.SENTENCE_WEIGHT`, `local.SENTENCE_DEPTH`) on its own held-out
+    claims, beside session 27's recipe on the same folds, claim by claim. No choice is
+    made on the folds, so a probe on one fold reads the same as the full run."""
+    import eval_retrieval as er
+
+    from factcheck.evidence.sources import local
+
+    fixed = [(local.SENTENCE_WEIGHT, local.SENTENCE_DEPTH)]
+    folds = {name: np.asarray(saved["folds"]) for name, saved in sets.items()}
+    strong = {name: er.Ranked(s["strong_rankings"], s["queries"]) for name, s in sets.items()}
+    measured: dict[str, dict[int, dict[str, tuple[np.ndarray, np.ndarray]]]] = {}
+    for recipe in RECIPES:
+        per_fold = {
+            k: c for k in range(er.FOLDS) if (c := load_cosines(fold_dir(k, recipe))) is not None
+        }
+        measured[recipe] = {}
+        for k, cosines in per_fold.items():
+            recalls = setting_recalls(sets, cosines, fixed)
+            measured[recipe][k] = {
+                name: (fives[0], ones[0]) for name, (fives, ones) in recalls.items()
+            }
+    print(f"fixed sentence weight {fixed[0][0]:g}, depth {fixed[0][1]}; held out per fold")
+    for recipe, per_fold in measured.items():
+        if not per_fold:
+            continue
+        print(f"\n== recipe {recipe or 'session 27'}: folds {sorted(per_fold)}")
+        for name in sets:
+            for at, metric in ((0, "recall@5"), (1, "recall@1")):
+                base = strong[name].recall5 if at == 0 else strong[name].recall1
+                values = [er.ratio(per_fold[k][name][at], base, folds[name] == k) for k in per_fold]
+                print(
+                    f"  {name:<18} {metric} {statistics.fmean(values):.3f}x"
+                    f" ({min(values):.3f}-{max(values):.3f}, sd {statistics.pstdev(values):.3f})"
+                    "  folds "
+                    + " ".join(f"{k}: {v:.3f}" for k, v in zip(per_fold, values, strict=True))
+                )
+        if not recipe:
+            continue
+        same = [k for k in per_fold if k in measured[""]]
+        for name in sets:
+            for at, metric in ((0, "recall@5"), (1, "recall@1")):
+                rows = [folds[name] == k for k in same]
+                new = np.concatenate(
+                    [per_fold[k][name][at][r] for k, r in zip(same, rows, strict=True)]
+                )
+                old = np.concatenate(
+                    [measured[""][k][name][at][r] for k, r in zip(same, rows, strict=True)]
+                )
+                mean, low, high = paired_bootstrap(new, old)
+                print(
+                    f"  {name:<18} {metric} claim by claim against session 27's recipe, folds"
+                    f" {same}: {new.mean():.4f} vs {old.mean():.4f}, {mean:+.4f} (95% bootstrap"
+                    f" {low:+.4f} to {high:+.4f}); {int((new > old).sum())} gain,"
+                    f" {int((new < old).sum())} lose"
+                )
+
+
 def measure(sets: dict[str, Any], texts: dict[str, str]) -> None:
     """Seconds a step on this machine, to size the epochs to the time budget."""
     examples = training_examples(sets, 0)
@@ -717,7 +803,15 @@ def main() -> None:
         help="Climate-FEVER claims' hard negatives: their NOT_ENOUGH_INFO sentences",
     )
     parser.add_argument(
+        "--every-gold",
+        action="store_true",
+        help="one training row for each gold passage of a claim (session 29)",
+    )
+    parser.add_argument(
         "--refit", action="store_true", help="sentence weight for the fine-tuned folds"
+    )
+    parser.add_argument(
+        "--fixed", action="store_true", help="every recipe's folds at the shipped constants"
     )
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--threads", type=int, default=2)
@@ -729,7 +823,7 @@ def main() -> None:
         import torch
         import transformers  # noqa: F401
     except ImportError as missing:
-        if not (args.evaluate or args.refit):
+        if not (args.evaluate or args.refit or args.fixed):
             print(f"skipped: {missing.name} not installed (pip install -e '.[train]')")
             return
     else:
@@ -742,14 +836,21 @@ def main() -> None:
         started = time.perf_counter()
         save_cosines(fold_dir(None), table_cosines(None, sets), {})
         print(f"shipped cosines in {time.perf_counter() - started:.0f} s", flush=True)
+    recipe = "-siblings" if args.siblings else "-every-gold" if args.every_gold else ""
     for fold in args.fold:
-        run_fold(fold, sets, texts, args.epochs, "-siblings" if args.siblings else "")
+        run_fold(fold, sets, texts, args.epochs, recipe)
     if args.final:
         from export_sentence_encoder import ONNX_PATH
 
         examples = training_examples(sets, None)
-        print(f"final: {len(examples)} claims, {args.epochs} epochs", flush=True)
-        tokenizer, model, timing = train(examples, texts, epochs=args.epochs)
+        print(
+            f"final: {len(examples)} claims, {epoch_rows(examples, args.every_gold)} rows,"
+            f" {args.epochs} epochs",
+            flush=True,
+        )
+        tokenizer, model, timing = train(
+            examples, texts, epochs=args.epochs, every_gold=args.every_gold
+        )
         print(f"  trained: {timing}", flush=True)
         fold_dir(-1).mkdir(parents=True, exist_ok=True)
         save_and_export(tokenizer, model, ONNX_PATH, fold_dir(-1) / "hf")
@@ -760,6 +861,8 @@ def main() -> None:
         report(sets)
     if args.refit:
         refit(sets)
+    if args.fixed:
+        fixed_by_fold(sets)
 
 
 if __name__ == "__main__":

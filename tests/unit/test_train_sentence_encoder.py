@@ -71,3 +71,23 @@ def test_sibling_negatives_fall_back_to_the_pool_when_none_is_there() -> None:
     pool = ["a", "b"]
     assert tse.sibling_negatives(pool, frozenset({"elsewhere"})) == ["a", "b"]
     assert tse.sibling_negatives(pool, frozenset()) == ["a", "b"]
+
+
+def test_every_gold_gives_each_gold_passage_its_own_row_and_distinct_negatives() -> None:
+    examples = [
+        tse.Example("three gold", ("g1", "g2", "g3"), ("n1", "n2")),
+        tse.Example("one gold", ("h1",), ("m1", "m2", "m3")),
+        tse.Example("no pool", ("k1", "k2"), ()),
+        tse.Example("no gold", (), ("x",)),
+    ]
+    triples = tse.epoch_triples(examples, random.Random(5), every_gold=True)
+    assert len(triples) == tse.epoch_rows(examples, every_gold=True) == 6
+    rows = {claim: [(g, n) for c, g, n in triples if c == claim] for claim, _, _ in triples}
+    assert sorted(g for g, _ in rows["three gold"]) == ["g1", "g2", "g3"]
+    # the pool of two is used up before a negative repeats: both appear among three rows
+    assert sorted(set(n for _, n in rows["three gold"])) == ["n1", "n2"]
+    assert [g for g, _ in rows["one gold"]] == ["h1"]
+    assert rows["one gold"][0][1] in {"m1", "m2", "m3"}
+    assert sorted(rows["no pool"]) == [("k1", None), ("k2", None)]
+    assert "no gold" not in rows
+    assert tse.epoch_rows(examples) == 3
