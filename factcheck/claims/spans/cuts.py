@@ -40,6 +40,12 @@ from factcheck.claims.spans.clauses import (
 from factcheck.claims.spans.coordination import closes_noun_list, repeated_clause
 from factcheck.claims.spans.cut_state import CutState
 from factcheck.claims.spans.lists import list_item_at, second_role
+from factcheck.claims.spans.reasons import (
+    CAUSE_HEADS,
+    CONSEQUENCE_LINKS,
+    at_cause_phrase,
+    at_consequence,
+)
 from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
     PLACE_RELATIVE,
@@ -372,6 +378,8 @@ _CUT_RULES: tuple[tuple[frozenset[str], CutRule], ...] = (
     (frozenset({","}), _at_figure_comma),
     (APPOSITIVE_RELATIVES | {PLACE_RELATIVE, TIME_RELATIVE}, _at_relative),
     (REASON_SUBORDINATORS | {"with"}, _at_reason_or_absolute),
+    (CAUSE_HEADS, at_cause_phrase),
+    (CONSEQUENCE_LINKS, at_consequence),
     (frozenset({",", "and"}), _at_list_item),
     (frozenset({","}), _at_chained_verb_phrase),
     (SPLITTING_CONJUNCTIONS, _at_conjunction),

@@ -45,6 +45,7 @@ from factcheck.claims.spans.attribution import attributed, bare_attribution, is_
 from factcheck.claims.spans.clauses import REASON_SUBORDINATORS
 from factcheck.claims.spans.cuts import statement_cuts
 from factcheck.claims.spans.endings import mend_cut_ends
+from factcheck.claims.spans.reasons import REASON_CUT_WORDS
 from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
     PART_RELATIVES,
@@ -73,7 +74,7 @@ verb ("The bridge links ...") must not lose a claim."""
 _WORD_CHAR = re.compile(r"\w")
 _CUT_WORDS = (
     SPLITTING_CONJUNCTIONS | REASON_SUBORDINATORS | APPOSITIVE_RELATIVES | PART_RELATIVES
-) | {";", PLACE_RELATIVE, TIME_RELATIVE, "with"}
+) | {";", PLACE_RELATIVE, TIME_RELATIVE, "with", *REASON_CUT_WORDS}
 _HEAD_WORDS = FRAGMENT_WORDS + 2
 """Tokens the fragment test (pieces under FRAGMENT_WORDS) and the attribution-tail test
 (a reporting verb within the first six words) look at."""
