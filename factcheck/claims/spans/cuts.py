@@ -6,9 +6,11 @@ in a fixed order, whether a statement ends there: at a ";" (`_at_semicolon`), at
 comma before a part of a figure (`_at_figure_comma`), at a relative (`_at_relative`), at
 a subordinator of reason or a "with" absolute (`_at_reason_or_absolute`), at a list
 item (`_at_list_item`), at a comma between chained verb phrases
-(`_at_chained_verb_phrase`) and at a conjunction (`_at_conjunction`). The first rule that
-cuts ends the token's turn. Each rule asks the word rules of `spans.clauses`,
-`spans.relatives`, `spans.verb_phrases`, `spans.lists` and `spans.coordination`.
+(`_at_chained_verb_phrase`) and at a conjunction (`_at_conjunction`); a cause phrase or
+a consequence clause is `spans.reasons`'s (`at_cause_phrase`, `at_consequence`). The
+first rule that cuts ends the token's turn. Each rule asks the word rules of
+`spans.clauses`, `spans.relatives`, `spans.verb_phrases`, `spans.auxiliary_phrases`,
+`spans.lists` and `spans.coordination`.
 `_CUT_RULES`, at the end of the module, lists the rules in the order they are asked,
 each with the words it fires at; a token is asked only the rules of its word
 (`_RULES_AT`), so the words no rule fires at cost nothing: a rule given a new word must
