@@ -30,12 +30,15 @@ before a verb (the main clause going on); a longer phrase is taken as final."""
 _NOT_PARTICIPLES = words_of(
     "including according following excluding regarding concerning during notwithstanding "
     "considering depending pending ranging citing quoting speaking talking something "
-    "nothing anything everything morning evening building wedding meeting spring string"
+    "nothing anything everything morning evening building wedding meeting spring string "
+    "meaning"
 )
 """Words in "-ing" after a comma that are no participle of a fact: prepositions and
 words that list what the head holds (", including A and B", ", ranging from A to B":
 members of the statement's own claim), participles naming a source or a speaker
-(", citing the CDC", ", speaking on 13 April") and nouns."""
+(", citing the CDC", ", speaking on 13 April"), nouns, and ", meaning": a consequence
+link, cut by `spans.reasons` only before a clause of its own ("..., meaning the early
+ones from 2019" stays whole)."""
 _PRESENT_PARTICIPLE_LETTERS = 6
 """Shortest "-ing" word read as a participle ("saving"); shorter ones are mostly nouns
 or names ("thing", "Ming")."""
