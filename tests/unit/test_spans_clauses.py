@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims.spans import statement_spans
-
-
-def spans(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in statement_spans(text, 0, len(text))]
+from tests.unit.statement_texts import spans
 
 
 @pytest.mark.parametrize(

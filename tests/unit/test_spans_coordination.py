@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims.spans import statement_spans
 from factcheck.claims.splitter import split_claims
-
-
-def spans(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in statement_spans(text, 0, len(text))]
+from tests.unit.statement_texts import spans
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,7 @@ import pytest
 from factcheck.claims.spans import statement_spans
 from factcheck.claims.splitter import join_open_quotations, split_claims
 from factcheck.text.sentences import split_sentences
-
-
-def spans(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in statement_spans(text, 0, len(text))]
+from tests.unit.statement_texts import spans
 
 
 @pytest.mark.parametrize(
