@@ -42,7 +42,6 @@ from factcheck.claims.spans.clauses import (
 from factcheck.claims.spans.coordination import closes_noun_list, repeated_clause
 from factcheck.claims.spans.cut_state import CutState
 from factcheck.claims.spans.lists import list_item_at, second_role
-from factcheck.claims.spans.participles import at_final_participle
 from factcheck.claims.spans.reasons import (
     CAUSE_HEADS,
     CONSEQUENCE_LINKS,
@@ -386,7 +385,6 @@ _CUT_RULES: tuple[tuple[frozenset[str], CutRule], ...] = (
     (frozenset({",", "and"}), _at_list_item),
     (frozenset({","}), _at_chained_verb_phrase),
     (SPLITTING_CONJUNCTIONS, _at_conjunction),
-    (frozenset({",", "by"}), at_final_participle),
 )
 """The cut rules in the order they are asked at a token, each with the words it fires
 at. The order is the splitter's behaviour (a comma is a figure's part before a list

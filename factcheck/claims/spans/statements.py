@@ -45,7 +45,6 @@ from factcheck.claims.spans.attribution import attributed, bare_attribution, is_
 from factcheck.claims.spans.clauses import REASON_SUBORDINATORS
 from factcheck.claims.spans.cuts import statement_cuts
 from factcheck.claims.spans.endings import mend_cut_ends
-from factcheck.claims.spans.participles import might_hold_final_participle
 from factcheck.claims.spans.reasons import REASON_CUT_WORDS
 from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
@@ -101,7 +100,7 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     # "the symptom people should look for").
     ends_text = _WORD_CHAR.search(text, end) is None
     previous = ["", *lowers[:-1]]
-    if _CUT_WORDS.isdisjoint(lowers) and not might_hold_final_participle(lowers):
+    if _CUT_WORDS.isdisjoint(lowers):
         # Most sentences: nothing to cut at, so one statement; the verb test is needed
         # only where the fragment and attribution-tail checks look (the first words).
         verbs = list(map(is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
