@@ -129,22 +129,43 @@ def epoch_triples(
     of the claim's gold passages, the negatives drawn without replacement while the pool
     lasts (then again from the whole pool), so a claim with several evidence sentences
     trains on each of them once a pass."""
-    triples: list[tuple[str, str, str | None]] = []
+    return [
+        (claim, gold, negatives[0] if negatives else None)
+        for claim, gold, negatives in epoch_draws(examples, rng, every_gold)
+    ]
+
+
+def epoch_draws(
+    examples: Sequence[Example], rng: random.Random, every_gold: bool = False, negatives: int = 1
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """`epoch_triples` with `negatives` hard negatives a row (session 29, cf14c,
+    `--negatives`): distinct within a row, and with `every_gold` drawn without
+    replacement across the claim's rows while its pool lasts. With one negative it makes
+    the same random draws as `epoch_triples` always did."""
+    rows: list[tuple[str, str, tuple[str, ...]]] = []
     for e in examples:
         if not e.gold:
             continue
         if not every_gold:
-            triples.append(
-                (e.claim, rng.choice(e.gold), rng.choice(e.negatives) if e.negatives else None)
-            )
+            gold = rng.choice(e.gold)
+            if negatives == 1:
+                drawn = (rng.choice(e.negatives),) if e.negatives else ()
+            else:
+                drawn = tuple(rng.sample(e.negatives, min(negatives, len(e.negatives))))
+            rows.append((e.claim, gold, drawn))
             continue
-        drawn: list[str] = []
+        queue: list[str] = []
         for gold in e.gold:
-            if not drawn and e.negatives:
-                drawn = rng.sample(e.negatives, len(e.negatives))
-            triples.append((e.claim, gold, drawn.pop() if drawn else None))
-    rng.shuffle(triples)
-    return triples
+            row: list[str] = []
+            while len(row) < negatives:
+                if not queue:
+                    queue = [n for n in rng.sample(e.negatives, len(e.negatives)) if n not in row]
+                if not queue:
+                    break
+                row.append(queue.pop())
+            rows.append((e.claim, gold, tuple(row)))
+    rng.shuffle(rows)
+    return rows
 
 
 def epoch_rows(examples: Sequence[Example], every_gold: bool = False) -> int:
@@ -276,6 +297,7 @@ def train(
     seed: int = 0,
     max_steps: int | None = None,
     every_gold: bool = False,
+    negatives: int = 1,
 ) -> tuple[Any, Any, dict[str, float]]:
     """Fine-tune the packaged MiniLM with the recipe above; tokenizer, model, timings."""
     import torch
@@ -301,13 +323,13 @@ def train(
     gold_of = {e.claim: set(e.gold) for e in examples}
     started, step, losses = time.perf_counter(), 0, []
     while step < steps:
-        triples = epoch_triples(examples, rng, every_gold)
-        for start in range(0, len(triples), BATCH):
+        rows = epoch_draws(examples, rng, every_gold, negatives)
+        for start in range(0, len(rows), BATCH):
             if step >= steps:
                 break
-            chunk = triples[start : start + BATCH]
+            chunk = rows[start : start + BATCH]
             claims = [c for c, _, _ in chunk]
-            columns = [p for _, p, _ in chunk] + [n for _, _, n in chunk if n is not None]
+            columns = [p for _, p, _ in chunk] + [n for _, _, drawn in chunk for n in drawn]
             q = embed(tokenizer, model, claims)
             d = embed(tokenizer, model, [texts[c] for c in columns], TRAIN_PASSAGE_TOKENS)
             scores = SCALE * q @ d.T
@@ -397,9 +419,12 @@ def reranked_ids(table: list) -> list[set[str]]:
     return [set(ranking[:20]) for ranking in rankings]
 
 
-RECIPES = ("", "-siblings", "-every-gold")
-"""Work-folder suffixes of the recipes: session 27's, `--siblings` (session 28) and
-`--every-gold` (session 29)."""
+RECIPES = ("", "-siblings", "-every-gold", "-every-gold-neg2")
+"""Work-folder suffixes of the recipes: session 27's, `--siblings` (session 28),
+`--every-gold` (session 29) and `--every-gold --negatives 2` (session 29, cf14c)."""
+BASELINES = {"-every-gold-neg2": ("", "-every-gold")}
+"""`--fixed` compares a recipe claim by claim with these (session 27's when not named):
+two negatives a row is a lever on top of every gold, the encoder shipped before it."""
 
 
 def fold_dir(fold: int | None, recipe: str = "") -> Path:
@@ -408,7 +433,12 @@ def fold_dir(fold: int | None, recipe: str = "") -> Path:
 
 
 def run_fold(
-    fold: int, sets: dict[str, Any], texts: dict[str, str], epochs: int, recipe: str = ""
+    fold: int,
+    sets: dict[str, Any],
+    texts: dict[str, str],
+    epochs: int,
+    recipe: str = "",
+    negatives: int = 1,
 ) -> None:
     folder = fold_dir(fold, recipe)
     folder.mkdir(parents=True, exist_ok=True)
@@ -419,9 +449,13 @@ def run_fold(
         f" {sum(len(e.negatives) for e in examples)} negatives in the pools",
         flush=True,
     )
-    every_gold = recipe == "-every-gold"
-    print(f"  {epoch_rows(examples, every_gold)} rows a pass", flush=True)
-    tokenizer, model, timing = train(examples, texts, epochs=epochs, every_gold=every_gold)
+    every_gold = recipe.startswith("-every-gold")
+    print(
+        f"  {epoch_rows(examples, every_gold)} rows a pass, {negatives} negatives a row", flush=True
+    )
+    tokenizer, model, timing = train(
+        examples, texts, epochs=epochs, every_gold=every_gold, negatives=negatives
+    )
     print(f"  trained: {timing}", flush=True)
     save_and_export(tokenizer, model, folder / "sentence_encoder.onnx", folder / "hf")
     save_cosines(folder, table_cosines(folder / "sentence_encoder.onnx", sets), timing)
@@ -761,25 +795,27 @@ def fixed_by_fold(sets: dict[str, Any]) -> None:
                     "  folds "
                     + " ".join(f"{k}: {v:.3f}" for k, v in zip(per_fold, values, strict=True))
                 )
-        if not recipe:
-            continue
-        same = [k for k in per_fold if k in measured[""]]
-        for name in sets:
-            for at, metric in ((0, "recall@5"), (1, "recall@1")):
-                rows = [folds[name] == k for k in same]
-                new = np.concatenate(
-                    [per_fold[k][name][at][r] for k, r in zip(same, rows, strict=True)]
-                )
-                old = np.concatenate(
-                    [measured[""][k][name][at][r] for k, r in zip(same, rows, strict=True)]
-                )
-                mean, low, high = paired_bootstrap(new, old)
-                print(
-                    f"  {name:<18} {metric} claim by claim against session 27's recipe, folds"
-                    f" {same}: {new.mean():.4f} vs {old.mean():.4f}, {mean:+.4f} (95% bootstrap"
-                    f" {low:+.4f} to {high:+.4f}); {int((new > old).sum())} gain,"
-                    f" {int((new < old).sum())} lose"
-                )
+        for against in BASELINES.get(recipe, ("",)):
+            if against == recipe:
+                continue
+            same = [k for k in per_fold if k in measured[against]]
+            for name in sets:
+                for at, metric in ((0, "recall@5"), (1, "recall@1")):
+                    rows = [folds[name] == k for k in same]
+                    new = np.concatenate(
+                        [per_fold[k][name][at][r] for k, r in zip(same, rows, strict=True)]
+                    )
+                    old = np.concatenate(
+                        [measured[against][k][name][at][r] for k, r in zip(same, rows, strict=True)]
+                    )
+                    mean, low, high = paired_bootstrap(new, old)
+                    print(
+                        f"  {name:<18} {metric} claim by claim against"
+                        f" {against or 'session 27'}'s recipe, folds {same}: {new.mean():.4f}"
+                        f" vs {old.mean():.4f}, {mean:+.4f} (95% bootstrap {low:+.4f} to"
+                        f" {high:+.4f}); {int((new > old).sum())} gain,"
+                        f" {int((new < old).sum())} lose"
+                    )
 
 
 def measure(sets: dict[str, Any], texts: dict[str, str]) -> None:
@@ -806,6 +842,12 @@ def main() -> None:
         "--every-gold",
         action="store_true",
         help="one training row for each gold passage of a claim (session 29)",
+    )
+    parser.add_argument(
+        "--negatives",
+        type=int,
+        default=1,
+        help="hard negatives a training row (session 29, cf14c: 2 with --every-gold)",
     )
     parser.add_argument(
         "--refit", action="store_true", help="sentence weight for the fine-tuned folds"
@@ -837,8 +879,10 @@ def main() -> None:
         save_cosines(fold_dir(None), table_cosines(None, sets), {})
         print(f"shipped cosines in {time.perf_counter() - started:.0f} s", flush=True)
     recipe = "-siblings" if args.siblings else "-every-gold" if args.every_gold else ""
+    if args.negatives != 1:
+        recipe += f"-neg{args.negatives}"
     for fold in args.fold:
-        run_fold(fold, sets, texts, args.epochs, recipe)
+        run_fold(fold, sets, texts, args.epochs, recipe, args.negatives)
     if args.final:
         from export_sentence_encoder import ONNX_PATH
 
@@ -849,7 +893,11 @@ def main() -> None:
             flush=True,
         )
         tokenizer, model, timing = train(
-            examples, texts, epochs=args.epochs, every_gold=args.every_gold
+            examples,
+            texts,
+            epochs=args.epochs,
+            every_gold=args.every_gold,
+            negatives=args.negatives,
         )
         print(f"  trained: {timing}", flush=True)
         fold_dir(-1).mkdir(parents=True, exist_ok=True)

@@ -91,3 +91,32 @@ def test_every_gold_gives_each_gold_passage_its_own_row_and_distinct_negatives()
     assert sorted(rows["no pool"]) == [("k1", None), ("k2", None)]
     assert "no gold" not in rows
     assert tse.epoch_rows(examples) == 3
+
+
+def test_two_negatives_a_row_are_distinct_and_use_the_pool_up_before_repeating() -> None:
+    examples = [
+        tse.Example("three gold", ("g1", "g2", "g3"), ("n1", "n2", "n3", "n4", "n5")),
+        tse.Example("small pool", ("h1", "h2"), ("m1",)),
+        tse.Example("no pool", ("k1",), ()),
+    ]
+    rows = tse.epoch_draws(examples, random.Random(11), every_gold=True, negatives=2)
+    assert len(rows) == tse.epoch_rows(examples, every_gold=True) == 6
+    drawn = {claim: [n for c, _, row in rows if c == claim for n in row] for claim, _, _ in rows}
+    three = [row for c, _, row in rows if c == "three gold"]
+    assert all(len(row) == 2 and row[0] != row[1] for row in three)
+    # six draws from a pool of five: all five appear before one repeats
+    assert sorted(set(drawn["three gold"])) == ["n1", "n2", "n3", "n4", "n5"]
+    # a pool of one gives one negative a row, never the same passage twice in a row
+    assert [row for c, _, row in rows if c == "small pool"] == [("m1",), ("m1",)]
+    assert [row for c, _, row in rows if c == "no pool"] == [()]
+
+
+def test_without_every_gold_each_claim_draws_one_gold_and_distinct_negatives() -> None:
+    examples = [
+        tse.Example(f"claim {i}", tuple(f"g{i}.{j}" for j in range(1 + i % 3)), ("a", "b", "c"))
+        for i in range(30)
+    ]
+    rows = tse.epoch_draws(examples, random.Random(2), every_gold=False, negatives=2)
+    assert sorted(c for c, _, _ in rows) == sorted(e.claim for e in examples)
+    assert all(g.startswith("g" + c.split()[1] + ".") for c, g, _ in rows)
+    assert all(len(set(row)) == 2 and set(row) <= {"a", "b", "c"} for _, _, row in rows)
