@@ -24,7 +24,7 @@ linear decay; word embeddings frozen (as bench/train_cross_encoder.py); one torc
 Batches are drawn from length-sorted runs of 8 batches (less padding, same pairs).
 
 Run (train extra, HF_HUB_OFFLINE=1; skips without ../shared/data):
-  nice -n 10 python bench/eval_cross_encoder_stance.py --folds 0 [--epochs 2] [--keep]
+  nice -n 10 python bench/eval_cross_encoder_stance.py --folds 0,1,2,3,4 --epochs 2 --keep
   nice -n 10 python bench/eval_cross_encoder_stance.py --report
   nice -n 10 python bench/eval_cross_encoder_stance.py --latency   (needs a --keep'd fold)
 Per-fold results go to $TMPDIR/nli14-stance/fold{k}.json; --report pools them.
@@ -357,7 +357,7 @@ def latency(data: Path, claims: int, rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", default="0")
-    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="save the fold's model")
     parser.add_argument("--report", action="store_true")
