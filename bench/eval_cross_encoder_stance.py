@@ -329,7 +329,11 @@ def latency(data: Path, claims: int, rounds: int) -> None:
             claim, passages = group[0][2], [p[3] for p in group]
             started = time.perf_counter()
             inputs = tokenizer(
-                [claim] * 5, passages, truncation=True, max_length=128, padding=True,
+                [claim] * 5,
+                passages,
+                truncation=True,
+                max_length=128,
+                padding=True,
                 return_tensors="np",
             )
             session.run(None, {k: v.astype(np.int64) for k, v in inputs.items()})
