@@ -17,7 +17,10 @@ role. So are a clause of reason or concession after a comma or before the main c
 ("..., because X did Y", "While X, Y", "..., while Z did W"), a non-restrictive relative
 with its own detail ("Smith, who led the agency from 2009 to 2017, ..."; a final
 ", which ..." needs none), a counted part (", 56 of which
-are ...") and the links of a chain of verb phrases (docs/claims.md). Pieces that
+are ..."), the links of a chain of verb phrases, "and" + an auxiliary of the main
+subject ("... on a 219-212 vote and is pending in the Senate"), a cause phrase
+("because of ...", ", due to ...") and a consequence clause (", meaning ...", ", so
+...") (docs/claims.md). Pieces that
 are no statement are dropped: bare noun phrases with no verb ("the next two years")
 and attribution tails alone ("he said", "the company said in a statement"). There is
 no word cap. One regex tokenises the sentence and one pass over
