@@ -5,8 +5,11 @@ clause, and a link with no clause after it (session 29, reason11). Made-up sente
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from factcheck.claims.spans import statement_spans
 from tests.unit.statement_texts import spans
 
 
@@ -99,3 +102,30 @@ def test_a_consequence_clause_is_its_own_span(text: str, expected: list[str]) ->
 )
 def test_a_link_with_no_consequence_clause_stays(text: str) -> None:
     assert len(spans(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "The council delayed the vote because of the long delays in the new city plan and the ",
+        "officials closed the road, largely due to the damage caused by the heavy storm and ",
+    ],
+)
+def test_a_long_unpunctuated_text_of_cause_phrases_stays_linear(unit: str) -> None:
+    """Hostile or transcript text: one "sentence" of 500 KB holding a cause phrase every
+    few words takes about five times as long as 100 KB, not twenty-five (each phrase's
+    end was once looked for up to the text's end). Each size's fastest of two runs, and
+    three times the linear factor, so a busy spell on a shared machine does not read as
+    a quadratic pass."""
+
+    def seconds(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        runs = []
+        for _ in range(2):
+            started = time.perf_counter()
+            statement_spans(text, 0, len(text))
+            runs.append(time.perf_counter() - started)
+        return min(runs)
+
+    small, large = seconds(100_000), seconds(500_000)
+    assert large < 15 * max(small, 1e-3)

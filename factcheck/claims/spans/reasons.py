@@ -57,11 +57,18 @@ CONSEQUENCE_LINKS = words_of("meaning so")
 were ...", ", so the number ... doesn't appear to exceed ...")."""
 
 
+_PHRASE_REACH = 60
+"""Tokens of a cause phrase searched for its end and for a clause inside it; a longer
+phrase is taken to run to the sentence's end. The bound keeps the pass linear: without
+it every "because of" of a long unpunctuated text scanned to the text's end."""
+
+
 def _phrase_end(tokens: Tokens, k: int) -> int:
     """The token after a phrase opening at `k`: the sentence's end, a top-level ";" or
-    a top-level comma and splitting conjunction (", and that ...")."""
+    a top-level comma and splitting conjunction (", and that ..."), looked for within
+    `_PHRASE_REACH` tokens (past it, the sentence's end)."""
     lowers, top, n = tokens.lowers, tokens.top, tokens.n
-    for i in range(k, n):
+    for i in range(k, min(n, k + _PHRASE_REACH)):
         if top[i] and (
             lowers[i] == ";" or (lowers[i] in SPLITTING_CONJUNCTIONS and lowers[i - 1] == ",")
         ):
@@ -75,7 +82,7 @@ def _clause_in_phrase(tokens: Tokens, k: int, end: int) -> bool:
     work there were no candles", "because of the pandemic it ..."): the phrase then opens
     the clause after it, not a fact of its own."""
     lowers, top = tokens.lowers, tokens.top
-    for i in range(k, end):
+    for i in range(k, min(end, k + _PHRASE_REACH)):
         if not top[i]:
             continue
         lower = lowers[i]
