@@ -6,8 +6,11 @@ sentences."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from factcheck.claims.spans import statement_spans
 from tests.unit.statement_texts import spans
 
 
@@ -66,3 +69,29 @@ def test_a_repeated_opener_opens_a_second_statement(text: str, expected: list[st
 )
 def test_no_cut_without_a_completed_parallel_clause(text: str) -> None:
     assert not any(s.startswith(("that", "who")) for s in spans(text)[1:])
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "he said that the mill was rebuilt, and that it would reopen in 2021 and that ",
+        "a woman who did not reveal her method and who has not been identified and who ",
+    ],
+)
+def test_a_long_unpunctuated_text_of_repeated_openers_stays_linear(unit: str) -> None:
+    """Hostile or transcript text: 400 KB repeating "and that" / "and who" takes about
+    four times as long as 100 KB, not sixteen (each "and" once looked back to the
+    statement's start for the first opener). Each size's fastest of two runs, and about
+    twice the linear factor, so a busy spell does not read as a quadratic pass."""
+
+    def seconds(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        runs = []
+        for _ in range(2):
+            started = time.perf_counter()
+            statement_spans(text, 0, len(text))
+            runs.append(time.perf_counter() - started)
+        return min(runs)
+
+    small, large = seconds(100_000), seconds(400_000)
+    assert large < 9 * max(small, 1e-3)
