@@ -5,12 +5,9 @@ clause, and a link with no clause after it (session 29, reason11). Made-up sente
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from factcheck.claims.spans import statement_spans
-from tests.unit.statement_texts import spans
+from tests.unit.statement_texts import spans, split_seconds
 
 
 @pytest.mark.parametrize(
@@ -118,14 +115,5 @@ def test_a_long_unpunctuated_text_of_cause_phrases_stays_linear(unit: str) -> No
     three times the linear factor, so a busy spell on a shared machine does not read as
     a quadratic pass."""
 
-    def seconds(size: int) -> float:
-        text = (unit * (size // len(unit) + 1))[:size]
-        runs = []
-        for _ in range(2):
-            started = time.perf_counter()
-            statement_spans(text, 0, len(text))
-            runs.append(time.perf_counter() - started)
-        return min(runs)
-
-    small, large = seconds(100_000), seconds(500_000)
+    small, large = split_seconds(unit, 100_000), split_seconds(unit, 500_000)
     assert large < 15 * max(small, 1e-3)

@@ -6,12 +6,9 @@ sentences."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from factcheck.claims.spans import statement_spans
-from tests.unit.statement_texts import spans
+from tests.unit.statement_texts import spans, split_seconds
 
 
 @pytest.mark.parametrize(
@@ -84,14 +81,5 @@ def test_a_long_unpunctuated_text_of_repeated_openers_stays_linear(unit: str) ->
     statement's start for the first opener). Each size's fastest of two runs, and about
     twice the linear factor, so a busy spell does not read as a quadratic pass."""
 
-    def seconds(size: int) -> float:
-        text = (unit * (size // len(unit) + 1))[:size]
-        runs = []
-        for _ in range(2):
-            started = time.perf_counter()
-            statement_spans(text, 0, len(text))
-            runs.append(time.perf_counter() - started)
-        return min(runs)
-
-    small, large = seconds(100_000), seconds(400_000)
+    small, large = split_seconds(unit, 100_000), split_seconds(unit, 400_000)
     assert large < 9 * max(small, 1e-3)
