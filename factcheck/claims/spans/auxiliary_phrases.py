@@ -1,6 +1,6 @@
 """A second verb phrase of the main subject opened by "and" and an auxiliary.
 
-After "and" (no comma: `span_cuts` has its own rule for ", and"), an auxiliary with no
+After "and" (no comma: `spans.cuts` has its own rule for ", and"), an auxiliary with no
 subject before it can only continue a finite verb phrase; the question is whose. Two
 cases tie it to the statement's main verb, so that it states a second fact of the main
 subject, checkable alone:
@@ -19,7 +19,7 @@ subject, checkable alone:
   checker's method and its finding, one claim) has none after "and" and stays whole.
 
 A modal that is not repeated still governs both verbs ("can hold A and last B" stays
-one statement, `span_cuts`' modal rule). Pure; no I/O.
+one statement, `spans.cuts`' modal rule). Pure; no I/O.
 """
 
 from __future__ import annotations

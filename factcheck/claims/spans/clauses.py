@@ -5,7 +5,7 @@ verb reports speech) from a verb phrase or a noun phrase; the other rules use it
 cut a clause of reason or concession ("..., because X did Y", "While X, Y"), a clause
 after a short adverbial (", and in response, the federation fined ...") and a "with"
 absolute (", with officials saying ..."). Each looks a bounded number of tokens ahead,
-so the one pass of `span_cuts` stays linear. Pure; no I/O.
+so the one pass of `spans.cuts` stays linear. Pure; no I/O.
 """
 
 from __future__ import annotations
