@@ -44,6 +44,7 @@ from factcheck.claims.debris import (
 )
 from factcheck.claims.duplicates import duplicate_of, normalise
 from factcheck.claims.mood import mood_shift
+from factcheck.claims.quotations import QuotedPiece, quoted_pieces
 from factcheck.claims.spans import (
     Statement,
     claim_kind,
@@ -102,41 +103,38 @@ def split_claim_groups(
     among the kept claims (dropped as below `min_score`) is dropped too.
     """
     sentences, repeated = _article_sentences(text)
-    statements = [statement_spans(text, s.content_start, s.end) for s in sentences]
-    holding = [i for i, found in enumerate(statements) if found]
+    # A quotation held together is cut at its own sentences (`claims.quotations`): each
+    # statement comes with the index of the piece of its quotation whose score it takes
+    # (-1: its sentence's), and each piece is scored as itself, read in the quotation.
+    split = [_sentence_statements(text, s) for s in sentences]
+    holding = [i for i, (found, _) in enumerate(split) if found]
     if not holding:
         return ClaimGroups([], [])
     items = [_in_context(text, sentences, i) for i in holding]
-    # A joined quotation is scored as its most check-worthy sentence (each read with the
-    # unit's neighbours): a claim quoted beside small talk keeps the score it has alone.
-    owners: list[int] = []
-    part_items: list[SentenceInContext] = []
+    piece_items: list[SentenceInContext] = []
+    first_piece: list[int] = []
     for n, i in enumerate(holding):
-        for part in sentences[i].parts:
-            owners.append(n)
-            part_items.append(replace(items[n], text=text[slice(*trim_markup(text, *part))]))
-    everything = items + part_items
+        first_piece.append(len(piece_items))
+        piece_items += [_piece_in_context(text, sentences[i], p, items[n]) for p in split[i][1]]
+    everything = items + piece_items
     all_scores = (
         score_sentences(everything)
         if model is None
         else linear_sentence_scores(everything, model=model)
     )
-    scores = list(all_scores[: len(holding)])
-    for owner, part_score in zip(owners, all_scores[len(holding) :], strict=True):
-        scores[owner] = max(scores[owner], part_score)
+    piece_scores = all_scores[len(holding) :]
     kept: dict[int, list[Claim]] = {}
-    for i, sentence_score in zip(holding, scores, strict=True):
-        sentence = sentences[i]
-        base = _logit(sentence_score)
-        for statement in statements[i]:
-            claim = _claim(text, statement, sentence.start, sentence.end, base)
-            if claim.score >= min_score:
-                kept.setdefault(i, []).append(claim)
+    for n, (i, sentence_score) in enumerate(zip(holding, all_scores[: len(holding)], strict=True)):
+        scores = piece_scores[first_piece[n] : first_piece[n] + len(split[i][1])]
+        claims = _sentence_claims(text, sentences[i], split[i][0], sentence_score, scores)
+        kept_claims = [claim for claim in claims if claim.score >= min_score]
+        if kept_claims:
+            kept[i] = kept_claims
     pairs: list[tuple[Claim, Claim | None]] = [
         (claim, None) for claims in kept.values() for claim in claims
     ]
     for sentence, kept_index in repeated:
-        for statement in statement_spans(text, sentence.content_start, sentence.end):
+        for statement, _ in _sentence_statements(text, sentence)[0]:
             counterpart = _counterpart(text[statement.start : statement.end], kept.get(kept_index))
             if counterpart is not None:
                 pairs.append((_repeat_claim(text, statement, sentence, counterpart), counterpart))
@@ -146,6 +144,106 @@ def split_claim_groups(
         [claim for claim, _ in pairs],
         [None if shown is None else position[id(shown)] for _, shown in pairs],
     )
+
+
+def _sentence_claims(
+    text: str,
+    sentence: _Sentence,
+    statements: list[tuple[Statement, int]],
+    sentence_score: float,
+    piece_scores: list[float],
+) -> list[Claim]:
+    """The claims of `sentence`: its statements, each with its sentence's score or, in a
+    quotation cut at its sentences, its piece's. A quotation whose claims would all come
+    from one quoted sentence is not cut: it is shown whole, with its speaker in the span,
+    scored as its most check-worthy sentence (a claim quoted beside small talk keeps the
+    score it has alone), as before session 29."""
+    start, end = sentence.start, sentence.end
+    claims = [
+        _claim(text, s, start, end, _logit(sentence_score if k < 0 else piece_scores[k]))
+        for s, k in statements
+    ]
+    if not piece_scores or _several_claims(claims, statements):
+        return claims
+    base = _logit(max(sentence_score, *piece_scores))
+    whole = statement_spans(text, sentence.content_start, end)
+    return [_claim(text, statement, start, end, base) for statement in whole]
+
+
+def _sentence_statements(
+    text: str, sentence: _Sentence
+) -> tuple[list[tuple[Statement, int]], list[QuotedPiece]]:
+    """The statements of `sentence`, each with the index of the piece of its quotation
+    (`quoted_pieces`) whose score it takes, or -1 for the sentence's own; and the pieces
+    (none for a sentence that is not a quotation of several sentences)."""
+    pieces = (
+        quoted_pieces(text, sentence.content_start, sentence.end, sentence.parts)
+        if sentence.parts
+        else []
+    )
+    statements = [
+        (statement, n)
+        for n, piece in enumerate(pieces)
+        for statement in statement_spans(text, piece.start, piece.end)
+        if not (piece.attributes and _names_the_speaker(text, statement, piece.start))
+    ]
+    if statements:
+        return statements, pieces
+    found = statement_spans(text, sentence.content_start, sentence.end)
+    return [(statement, -1) for statement in found], []
+
+
+_PIECE_CONTEXT = 200
+"""Characters of the quotation around a piece read as its context (the scorer keeps the
+last 16 word pieces before it and the first 8 after it)."""
+
+
+def _piece_in_context(
+    text: str, sentence: _Sentence, piece: QuotedPiece, whole: SentenceInContext
+) -> SentenceInContext:
+    """A piece of a quotation to score: its own words, the quotation's text before and
+    after it as its neighbours ("She says: “" before the first quoted sentence), and the
+    sentence's neighbours at the quotation's edges."""
+    start, end = trim_markup(text, piece.start, piece.end)
+    before = text[max(sentence.content_start, start - _PIECE_CONTEXT) : start].strip()
+    after = text[end : min(sentence.end, end + _PIECE_CONTEXT)].strip()
+    return replace(
+        whole,
+        text=text[start:end],
+        previous=before if any(map(str.isalpha, before)) else whole.previous,
+        next=after if any(map(str.isalpha, after)) else whole.next,
+    )
+
+
+CHECK_WORTHY = 0.5
+"""The score from which a claim is shown (the intended threshold of `split_claims`)."""
+
+
+def _several_claims(claims: list[Claim], statements: list[tuple[Statement, int]]) -> bool:
+    """Whether the quoted sentences of a quotation show claims in two or more of them:
+    only then is it worth cutting (a quotation with one check-worthy sentence is shown
+    whole, its speaker in the span, as the one claim it makes)."""
+    pieces = {
+        piece
+        for claim, (_, piece) in zip(claims, statements, strict=True)
+        if claim.score >= CHECK_WORTHY
+    }
+    return len(pieces) >= 2
+
+
+_SPEAKER_WORDS = 16
+"""Longest attribution after a closing mark taken for the quotation's speaker alone
+("said Malaysian Deputy Health Minister Noor Azmi Ghazali, reported by local media here
+and here"); a longer one says something of its own (", reads the caption of two photos
+..., posted on Facebook in July 2021 and shared in South Africa")."""
+
+
+def _names_the_speaker(text: str, statement: Statement, piece_start: int) -> bool:
+    """Whether `statement`, the first of the stretch after a quotation's closing mark,
+    only says who spoke (",” its director told the council"): shown in every quoted
+    claim's sentence, it is no claim of its own."""
+    words = len(text[statement.start : statement.end].split())
+    return statement.start == piece_start and statement.attribution and words <= _SPEAKER_WORDS
 
 
 def _counterpart(span: str, candidates: list[Claim] | None) -> Claim | None:

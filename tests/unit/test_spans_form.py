@@ -115,16 +115,18 @@ def test_a_stray_quotation_mark_does_not_swallow_the_page() -> None:
     assert join_open_quotations(text, split_sentences(text)) == split_sentences(text)
 
 
-def test_a_quoted_statement_of_two_sentences_is_one_balanced_claim() -> None:
+def test_a_quoted_statement_of_two_sentences_gives_balanced_claims_with_their_speaker() -> None:
+    """Whole or cut at its sentences (session 29, docs/claims.md "Quotations"), a quoted
+    claim's marks balance and its sentence is the whole quotation with its speaker."""
     text = (
         "The harbour authority reported record traffic. “Cargo volumes rose 12% in 2023. "
         "Passenger numbers fell by a third,” its director told the council."
     )
-    claims = split_claims(text)
-    quoted = [c for c in claims if "Cargo" in c.text]
-    assert len(quoted) == 1
-    assert quoted[0].text.count("“") == quoted[0].text.count("”") == 1
-    assert quoted[0].text.endswith("told the council")
+    quoted = [c for c in split_claims(text) if c.start > text.index("“")]
+    assert quoted and any("Cargo" in c.text for c in quoted)
+    for claim in quoted:
+        assert claim.text.count("“") == claim.text.count("”")
+        assert text[claim.sentence_start : claim.sentence_end].endswith("told the council.")
 
 
 @pytest.mark.parametrize(

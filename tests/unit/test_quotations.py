@@ -1,0 +1,143 @@
+"""A quotation of several sentences, cut at its sentences (issue 11, session 29):
+each quoted sentence is its own statement, shown without the marks it does not close,
+inside the whole quotation with its speaker. Made-up text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import splitter
+from factcheck.claims.quotations import quoted_pieces
+from factcheck.claims.splitter import join_open_quotations, split_claims
+from factcheck.text.sentences import split_sentences
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+from eval_span_form import balanced_v3
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The pieces of `text` taken as one held quotation unit, with their `attributes`
+    flag."""
+    parts = tuple(split_sentences(text, hold_quotations=False))
+    return [(text[p.start : p.end], p.attributes) for p in quoted_pieces(text, 0, len(text), parts)]
+
+
+def test_an_introduction_and_the_marks_stay_outside_the_quoted_sentences() -> None:
+    text = "She says: “Nearly 500 people were exposed. Zero got sick. Carriers do not spread it.”"
+    assert _pieces(text) == [
+        ("Nearly 500 people were exposed.", False),
+        ("Zero got sick.", False),
+        ("Carriers do not spread it.", False),
+    ]
+
+
+def test_a_trailing_attribution_is_a_piece_that_names_the_speaker() -> None:
+    text = "“Prices rose in May. Wages did not,” the finance minister said on Tuesday."
+    assert _pieces(text) == [
+        ("Prices rose in May.", False),
+        ("Wages did not,", False),  # the statement splitter trims the comma
+        ("the finance minister said on Tuesday.", True),
+    ]
+
+
+def test_a_sentence_glued_before_or_after_the_quotation_is_a_piece_of_its_own() -> None:
+    before = 'The post was published on June 28, 2021."We are done. It is over," the text reads.'
+    assert _pieces(before)[0] == ("The post was published on June 28, 2021.", False)
+    after = 'It reads: "Crowds met in Moradabad. Think of it"."UP" refers to Uttar Pradesh.'
+    assert _pieces(after)[-1] == ('"UP" refers to Uttar Pradesh.', False)  # no stop: no speaker
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        ("The post adds: ", False),
+        ("In a statement sent to AFP on July 26, the police chief said: ", False),
+        ("The caption translates to English as: ", False),
+        ("The photos were also posted on a Facebook page in Australia, with a caption: ", True),
+    ],
+)
+def test_an_introduction_is_dropped_and_a_statement_naming_its_quotation_kept(
+    lead: str, kept: bool
+) -> None:
+    text = f"{lead}“Thousands rallied in Athens. Police counted 4,000.”"
+    first = _pieces(text)[0][0]
+    assert (first == lead.rstrip()) is kept  # the statement splitter trims the colon
+    assert first.startswith("Thousands") is not kept
+
+
+def _scorer(items: list) -> list[float]:
+    """Check-worthy: a figure, read without small talk around it (made-up scorer)."""
+    return [
+        0.9 if any(c.isdigit() for c in i.text) and "lovely" not in i.text else 0.1 for i in items
+    ]
+
+
+def test_a_quotation_of_two_check_worthy_sentences_gives_two_balanced_claims(monkeypatch) -> None:
+    monkeypatch.setattr(splitter, "score_sentences", _scorer)
+    text = (
+        "The harbour authority reported record traffic. “Cargo volumes rose 12% in 2023. "
+        "Passenger numbers fell by 30%,” its director told the council."
+    )
+    quoted = [c for c in split_claims(text) if c.start > text.index("“")]
+    assert [c.text for c in quoted] == [
+        "Cargo volumes rose 12% in 2023",
+        "Passenger numbers fell by 30%",
+    ]
+    for claim in quoted:
+        assert claim.score > 0.5
+        assert balanced_v3(text, claim.start, claim.end)
+        # Shown in the whole quotation, its speaker included.
+        sentence = text[claim.sentence_start : claim.sentence_end]
+        assert sentence.startswith("“Cargo") and sentence.endswith("told the council.")
+
+
+def test_small_talk_in_a_quotation_keeps_its_own_low_score(monkeypatch) -> None:
+    monkeypatch.setattr(splitter, "score_sentences", _scorer)
+    text = (
+        "Lee said: “Exports rose 4% in May. The weather is lovely today. Imports fell 2% in June.”"
+    )
+    claims = {c.text: c.score for c in split_claims(text)}
+    assert claims["Exports rose 4% in May"] > 0.5 and claims["Imports fell 2% in June"] > 0.5
+    assert claims["The weather is lovely today"] < 0.5
+
+
+def test_a_quotation_with_one_check_worthy_sentence_stays_whole(monkeypatch) -> None:
+    monkeypatch.setattr(splitter, "score_sentences", _scorer)
+    text = "“What a lovely morning. Prices rose 4 percent in May,” the minister said on Tuesday."
+    (claim,) = split_claims(text)
+    assert claim.text == text.rstrip(".") and claim.score > 0.5
+
+
+def test_straight_marks_pair_by_their_count() -> None:
+    text = 'The post reads: "Do not eat durian. A friend died the next day." Police denied it.'
+    (unit, rest) = join_open_quotations(text, split_sentences(text))
+    parts = tuple(split_sentences(text[: unit[1]], hold_quotations=False))
+    pieces = [text[p.start : p.end] for p in quoted_pieces(text, *unit, parts)]
+    assert pieces == ["Do not eat durian.", "A friend died the next day."]
+    assert text[slice(*rest)] == "Police denied it."
+
+
+def test_every_claim_of_a_cut_quotation_is_balanced(monkeypatch) -> None:
+    monkeypatch.setattr(splitter, "score_sentences", lambda items: [0.9] * len(items))
+    text = (
+        "The site adds a caveat, stating: “Anyone can submit 12 reports. Reports cannot prove "
+        "a cause.\u00a0 “The reports may be incomplete in 2021. Most are voluntary.” "
+        '"Since 2020, 6,500 wishes were granted. Wishes will go on in 2022," the statement reads.'
+    )
+    claims = split_claims(text)
+    assert len(claims) >= 6
+    for claim in claims:
+        assert balanced_v3(text, claim.start, claim.end), claim.text
+        assert not claim.text.endswith(("“", '"', "”"))
+        assert "statement reads" not in claim.text
+
+
+def test_the_checker_sees_a_quoted_sentence_as_a_whole_statement() -> None:
+    """Sanity of the helper the tests above use: a span with an unpaired mark fails."""
+    text = "She says: “Zero got sick. Nobody died.”"
+    assert not balanced_v3(text, 0, text.index(" Nobody"))
+    assert balanced_v3(text, text.index("Zero"), text.index(". Nobody"))
