@@ -7,8 +7,10 @@ the sentence score, and only by mood:
 
 - down: predictions and plans ("will", "is expected to", "plans to", "stands to",
   "may ... next week"), promises, hypotheticals ("if", "could", "would"), questions,
-  opinion ("I think", "we must") and rhetorical superlatives with no measure ("the
-  greatest city on earth");
+  opinion ("I think", "we must"), rhetorical superlatives with no measure ("the
+  greatest city on earth") and instructions (an imperative: "Drink warm water or use
+  a throat spray", "Share this post"), which tell the reader what to do and state
+  nothing;
 - up: reported speech and reported actions ("Xi urged ...", "... according to Chinese
   state media", "was quoted as saying"), denials ("denied", "called the report a
   fabrication") and plain past-tense actions ("We closed the border crossing").
@@ -36,7 +38,7 @@ import re
 from factcheck.text.lexicon import HEDGES, MONTHS, WEEKDAYS, words_of
 from factcheck.text.words import WORD
 
-__all__ = ["is_generic_modal", "mood_rules", "mood_shift"]
+__all__ = ["is_generic_modal", "is_imperative", "mood_rules", "mood_shift"]
 
 
 MOOD_SCALE = 1.0
@@ -52,6 +54,11 @@ HEDGED_DOWN = -0.8
 OPINION_DOWN = -1.2
 QUESTION_DOWN = -1.5
 RHETORIC_DOWN = -1.5
+IMPERATIVE_DOWN = -1.5
+"""An instruction: a bare verb first, no subject ("Drink warm water ..."). The claim a
+fact-checker would check in advice ("warm water kills the virus") is rarely written in
+it, and annotators do not mark the instruction itself. One holding a figure, a date or
+a number ("Take Europe, where 60 per cent of ...") is not lowered: that can be checked."""
 REPORTED_UP = 1.4
 """Reported speech or action with a named speaker ("Xi urged", "according to CCTV")."""
 REPORTED_BY_PRONOUN_UP = 0.5
@@ -146,6 +153,41 @@ _RHETORIC = re.compile(
     r"\b(?:on\s+earth|in\s+the\s+world|ever|in\s+history|of\s+all\s+time)\b",
     re.IGNORECASE,
 )
+_IMPERATIVE_VERBS = words_of(
+    "add apply avoid beware boil breathe bring buy call check chew click consult contact "
+    "cover don't don’t drink eat follow forward gargle get give go help inhale keep "
+    "leave let look make mix note please put read remember rinse rub see send share soak "
+    "spray stay stop subscribe take tell try turn use visit wait wash watch wear"
+)
+"""Base forms that open instructions (health advice, calls to share or click). A list,
+not a tagger: a word here opens an imperative only when what follows it is no verb
+(`is_imperative`), so "Help is on the way" and "Use of masks rose" are statements."""
+_NOT_AFTER_IMPERATIVE = words_of(
+    "is are was were has have had will would can could may might should must 's ’s of"
+)
+"""A word that, second or third, makes the first a noun in a subject ("Help is on the
+way", "Watch sales were up", "Use of masks ...")."""
+_FIRST_WORDS = re.compile(r"[\s(\[]*([A-Z][\w’']*)\s+([\w’']+)(?:\s+([\w’']+))?")
+"""The first three words, after spaces and an opening bracket but not after a quotation
+mark: a quoted instruction ("“Don’t go out without your magnet,” says a post") is
+reported speech, and the post saying it is the claim."""
+
+
+def is_imperative(statement: str) -> bool:
+    """Whether `statement` is an instruction: it opens, capitalised, with the base form
+    of a verb of advice or action and goes on with an object or a modifier ("Drink warm
+    water ...", "Please share"). Not when a verb or "of" follows ("Help is on the way",
+    "Use of masks ..."), nor a capitalised word (a name: "Check Your Fact found ..."),
+    nor a statement that starts in lowercase (cut after "and", its verb first)."""
+    first = _FIRST_WORDS.match(statement)
+    if first is None or first.group(1).lower() not in _IMPERATIVE_VERBS:
+        return False
+    if first.group(2)[0].isupper():
+        return False
+    following = {word.lower() for word in first.groups()[1:] if word}
+    return following.isdisjoint(_NOT_AFTER_IMPERATIVE)
+
+
 _CONCRETE = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|last\s+(?:week|month|year)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
@@ -245,6 +287,8 @@ def mood_rules(statement: str) -> list[tuple[str, float]]:
             rules.append(("opinion", OPINION_DOWN))
     if _is_question(statement):
         rules.append(("question", QUESTION_DOWN))
+    if is_imperative(statement) and _CONCRETE.search(statement) is None:
+        rules.append(("imperative", IMPERATIVE_DOWN))
     if (
         not words.isdisjoint(_RHETORIC_GATE)
         and _RHETORIC.search(statement)

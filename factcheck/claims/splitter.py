@@ -44,7 +44,7 @@ from factcheck.claims.debris import (
 )
 from factcheck.claims.duplicates import duplicate_of, normalise
 from factcheck.claims.mood import mood_shift
-from factcheck.claims.quotations import QuotedPiece, quoted_pieces
+from factcheck.claims.quotations import QuotedPiece, join_demonstrative_clauses, quoted_pieces
 from factcheck.claims.spans import (
     Statement,
     claim_kind,
@@ -184,7 +184,9 @@ def _sentence_statements(
     statements = [
         (statement, n)
         for n, piece in enumerate(pieces)
-        for statement in statement_spans(text, piece.start, piece.end)
+        for statement in join_demonstrative_clauses(
+            text, statement_spans(text, piece.start, piece.end)
+        )
         if not (piece.attributes and _names_the_speaker(text, statement, piece.start))
     ]
     if statements:

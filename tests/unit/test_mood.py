@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.claims.mood import MOOD_SCALE, is_generic_modal, mood_rules, mood_shift
+from factcheck.claims.mood import (
+    IMPERATIVE_DOWN,
+    MOOD_SCALE,
+    is_generic_modal,
+    is_imperative,
+    mood_rules,
+    mood_shift,
+)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +137,42 @@ def test_mood_rules_name_the_rules_whose_shifts_mood_shift_adds(
     rules = mood_rules(text)
     assert [name for name, _ in rules] == names
     assert mood_shift(text) == MOOD_SCALE * sum(shift for _, shift in rules)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gargle salt water twice a day to kill the virus in the throat",
+        "Please share this message with your family",
+        "Avoid cold drinks and keep your throat warm",
+        "(Click here for the full list of ratings)",
+    ],
+)
+def test_an_instruction_is_lowered(text: str) -> None:
+    assert is_imperative(text)
+    assert ("imperative", IMPERATIVE_DOWN) in mood_rules(text)
+    assert mood_shift(text) < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Help is on the way for the flooded towns",
+        "Use of masks fell sharply after the summer",
+        "Watch sales were up last quarter",
+        "Check Your Fact found no record of the speech",
+        "Drinking warm water cures the infection",
+        "“Stay at home,” the mayor told residents",
+        "The council said residents should stay at home",
+        "use a spray to contain the infection",
+    ],
+)
+def test_a_statement_opening_like_an_instruction_is_not_one(text: str) -> None:
+    assert not is_imperative(text)
+    assert all(name != "imperative" for name, _ in mood_rules(text))
+
+
+def test_an_instruction_holding_a_figure_is_not_lowered() -> None:
+    text = "Take the ministry's own report, which counts 4,000 deaths in March"
+    assert is_imperative(text)
+    assert all(name != "imperative" for name, _ in mood_rules(text))
