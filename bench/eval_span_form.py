@@ -196,6 +196,43 @@ def quote_depth_at(sentence: str, position: int) -> int:
     return max(0, curly) + straight
 
 
+_OPENING_MARKS = "“\"‘'(["
+_AFTER_SENTENCE_END = ".!?…”\"’')] \u00a0"
+"""What may stand between a span's end and its quoted sentence's end: the stop the
+segmenter found and the marks and brackets around it."""
+
+
+def cut_inside_quoted_sentence(sentence: str, start: int, end: int) -> tuple[bool, bool]:
+    """Checker v3's "cut inside a quotation" for a span `sentence[start:end]` whose start
+    or end lies inside a quotation: whether its start, and whether its end, falls inside
+    one of the quotation's own sentences.
+
+    A quotation of several sentences is one sentence for the splitter
+    (`join_open_quotations`), and its own sentences are the ones the segmenter finds
+    when it does not hold quotations together (`split_sentences(...,
+    hold_quotations=False)`, the same call the splitter makes). A span that is one whole
+    quoted sentence, from that sentence's start (or the quotation's opening mark) to its
+    own stop, with the marks it does not close left out, is a whole statement, not a
+    cut (session 30's decision on issue 11's wording); a span that starts or ends
+    mid-way through a quoted sentence is still cut inside the quotation."""
+    from factcheck.text.sentences import split_sentences
+
+    parts = split_sentences(sentence, hold_quotations=False)
+    at_start = sentence[:start].rstrip()[-1:] in ("“", '"') or any(
+        part_start <= start and not sentence[part_start:start].strip(_OPENING_MARKS + " \u00a0")
+        for part_start, _ in parts
+    )
+    at_end = any(
+        end <= part_end and not sentence[end:part_end].strip(_AFTER_SENTENCE_END)
+        for _, part_end in parts
+    )
+    inside_start = quote_depth_at(sentence, start) > 0 and not at_start
+    inside_end = (
+        quote_depth_at(sentence, end) > 0 and sentence[end:].lstrip()[:1] not in '”"' and not at_end
+    )
+    return inside_start, inside_end
+
+
 def has_verb_v2(words: list[str]) -> bool:
     """Checker v2's verb test: v1's, the lexicon's forms (base and -s forms not after a
     determiner or preposition), or an imperative first word ("Wash your hands")."""
@@ -343,6 +380,8 @@ def problems(claim, text: str, checker: int = 1) -> list[str]:
         end = claim.end - claim.sentence_start
         inside_start = quote_depth_at(sentence, start) > 0
         inside_end = quote_depth_at(sentence, end) > 0 and sentence[end:].lstrip()[:1] not in '”"'
+        if checker == 3 and (inside_start or inside_end):
+            inside_start, inside_end = cut_inside_quoted_sentence(sentence, start, end)
         if inside_start or inside_end:
             found.append("cut inside a quotation")
     lowered = [w.lower() for w in words]

@@ -171,3 +171,48 @@ def test_a_mark_after_a_colon_inside_a_quotation_is_quoted_speech_not_a_paragrap
 def test_a_quotation_left_open_before_another_that_closes_is_not_print_style() -> None:
     text = "Deaths were put down to “hunger’ but few children “starve to death”.“But most do not."
     assert not balanced_v3(text, 0, text.index("”.") + 1)
+
+
+QUOTED = (
+    "The minister told reporters: “Exports rose 4% in May and imports fell by half. "
+    "Ten ports closed in June. No ship was lost,” she said on Monday."
+)
+"""One sentence for the splitter (a held quotation of three sentences), made up."""
+
+
+def _in_quotation(fragment: str, checker: int = 3) -> bool:
+    """Whether `fragment` of QUOTED, a claim whose sentence is all of QUOTED, is read as
+    cut inside a quotation."""
+    start = QUOTED.index(fragment)
+    claim = SimpleNamespace(
+        text=fragment,
+        start=start,
+        end=start + len(fragment),
+        sentence_start=0,
+        sentence_end=len(QUOTED),
+    )
+    return "cut inside a quotation" in problems(claim, QUOTED, checker=checker)
+
+
+def test_a_whole_quoted_sentence_ending_at_its_own_stop_is_not_cut_inside() -> None:
+    # From the opening mark to the first stop, and from a stop to the next one: each
+    # is one of the quotation's own sentences, its marks left out.
+    assert not _in_quotation("Exports rose 4% in May and imports fell by half")
+    assert not _in_quotation("Ten ports closed in June")
+    # v2 reads any end inside the quotation as a cut (its figures stay comparable).
+    assert _in_quotation("Ten ports closed in June", checker=2)
+
+
+def test_a_span_ending_or_starting_inside_a_quoted_sentence_is_still_cut_inside() -> None:
+    assert _in_quotation("Exports rose 4% in May")  # ends at "and", mid-sentence
+    assert _in_quotation("imports fell by half")  # starts mid-sentence
+    assert _in_quotation("Ten ports closed")  # ends before "in June"
+    # The last quoted sentence ends at the comma before the closing mark and its
+    # speaker: no stop of the segmenter's, so a span ending there mid-way is still cut.
+    assert _in_quotation("No ship")
+
+
+def test_a_span_across_quoted_sentences_to_a_stop_is_not_cut_inside() -> None:
+    assert not _in_quotation(
+        "Exports rose 4% in May and imports fell by half. Ten ports closed in June"
+    )
