@@ -4,8 +4,10 @@ The segmenter holds a quotation of several sentences together (`text.sentences`,
 `splitter.join_open_quotations`) so that no claim ends inside it mid-sentence. A
 fact-checker checks a quotation statement by statement, though ("“Nearly 500 people were
 exposed. Zero got sick.”" is two things to check), so the splitter cuts the held unit at
-its own sentences (the unit's `parts`) and each quoted sentence is cut into statements as
-any sentence is. A span must still be well formed: a quotation mark whose partner lies
+its own sentences (the unit's `parts`). Each quoted sentence is one statement (the
+splitter does not cut inside it, as no sentence is cut inside its quotation marks); a
+stretch outside the marks (a sentence glued before the opening mark, words after the
+closing one) is cut as any sentence is. A span must still be well formed: a quotation mark whose partner lies
 in another quoted sentence is left outside every span, so each quoted sentence is shown
 without the mark it does not close, and the speaker stays in the claim's sentence (the
 whole quotation with its attribution, the context every view shows a claim in). The
@@ -17,15 +19,12 @@ splitter as any bare attribution tail. Pure; no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
-from factcheck.claims.spans import Statement
-from factcheck.claims.spans.tokens import AUXILIARIES, SPEECH_VERBS, VERB_FORMS, is_detail
+from factcheck.claims.spans.tokens import SPEECH_VERBS
 from factcheck.text.lexicon import words_of
-from factcheck.text.words import WORD
 
-__all__ = ["QuotedPiece", "join_demonstrative_clauses", "quoted_pieces"]
+__all__ = ["QuotedPiece", "quoted_pieces"]
 
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _STOPS = ".!?…"
@@ -43,6 +42,9 @@ class QuotedPiece(NamedTuple):
     attributes: bool = False
     """Whether the piece follows the closing mark with no stop between (',” she said in
     a statement'): where the quotation's own attribution stands."""
+    quoted: bool = False
+    """Whether the piece lies inside the quotation marks: a quoted sentence (or the part
+    of one that lies in this quotation), not an introduction or an attribution."""
 
 
 def quoted_pieces(
@@ -71,7 +73,7 @@ def quoted_pieces(
                 piece = _trimmed(text, edge, position)
                 if piece is not None:
                     attributes = closed and not any(c in _STOPS for c in text[edge : piece[0]])
-                    pieces.append(QuotedPiece(*piece, k, attributes))
+                    pieces.append(QuotedPiece(*piece, k, attributes, inside))
             if opens is not None:
                 inside = opens
             edge, closed = position + 1, opens is False
@@ -141,38 +143,3 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
     return start, end
-
-
-_DEMONSTRATIVES = words_of("this that these those")
-
-
-def join_demonstrative_clauses(text: str, statements: list[Statement]) -> list[Statement]:
-    """The statements of one quoted sentence, each bare demonstrative clause joined to
-    the statement before it.
-
-    Cut off a quoted sentence, "... did a study of every study on masks and this is what
-    they found" leaves "this is what they found": a demonstrative subject that points to
-    the words around it, and no detail of its own, so nothing a fact-checker could
-    check alone. Inside a quotation cut at its sentences such a clause stays with the
-    statement it points from; the first statement of a quoted sentence has none before
-    it in the sentence and is left as it is."""
-    joined: list[Statement] = []
-    for statement in statements:
-        if joined and is_bare_demonstrative_clause(text[statement.start : statement.end]):
-            joined[-1] = replace(joined[-1], end=statement.end)
-        else:
-            joined.append(statement)
-    return joined
-
-
-def is_bare_demonstrative_clause(span: str) -> bool:
-    """Whether `span` is a clause whose whole subject is a demonstrative pronoun ("this
-    is what they found", "that was why"; not "this vaccine is safe") and that holds no
-    figure, number or name: it says nothing without the words it points to."""
-    words = WORD.findall(span)
-    if len(words) < 2 or words[0].lower() not in _DEMONSTRATIVES:
-        return False
-    verb = words[1].lower()
-    if verb not in AUXILIARIES and verb not in VERB_FORMS:
-        return False
-    return not any(is_detail(word, word.lower()) for word in words[1:])

@@ -44,7 +44,7 @@ from factcheck.claims.debris import (
 )
 from factcheck.claims.duplicates import duplicate_of, normalise
 from factcheck.claims.mood import mood_shift
-from factcheck.claims.quotations import QuotedPiece, join_demonstrative_clauses, quoted_pieces
+from factcheck.claims.quotations import QuotedPiece, quoted_pieces
 from factcheck.claims.spans import (
     Statement,
     claim_kind,
@@ -184,15 +184,25 @@ def _sentence_statements(
     statements = [
         (statement, n)
         for n, piece in enumerate(pieces)
-        for statement in join_demonstrative_clauses(
-            text, statement_spans(text, piece.start, piece.end)
-        )
+        for statement in _piece_statements(text, piece)
         if not (piece.attributes and _names_the_speaker(text, statement, piece.start))
     ]
     if statements:
         return statements, pieces
     found = statement_spans(text, sentence.content_start, sentence.end)
     return [(statement, -1) for statement in found], []
+
+
+def _piece_statements(text: str, piece: QuotedPiece) -> list[Statement]:
+    """The statements of one piece of a quotation cut at its sentences. A quoted
+    sentence is one statement, as a quotation inside any sentence is never cut
+    (`statement_spans` does not cut inside quotation marks): its span runs from its
+    first statement's start to its last one's end. An introduction or attribution
+    outside the marks is cut as any sentence is."""
+    found = statement_spans(text, piece.start, piece.end)
+    if not piece.quoted or len(found) < 2:
+        return found
+    return [Statement(found[0].start, found[-1].end, any(s.attribution for s in found))]
 
 
 _PIECE_CONTEXT = 200

@@ -10,12 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import splitter
-from factcheck.claims.quotations import (
-    is_bare_demonstrative_clause,
-    join_demonstrative_clauses,
-    quoted_pieces,
-)
-from factcheck.claims.spans import Statement, statement_spans
+from factcheck.claims.quotations import quoted_pieces
+from factcheck.claims.spans import statement_spans
 from factcheck.claims.splitter import join_open_quotations, split_claims
 from factcheck.text.sentences import split_sentences
 
@@ -148,49 +144,20 @@ def test_the_checker_sees_a_quoted_sentence_as_a_whole_statement() -> None:
     assert balanced_v3(text, text.index("Zero"), text.index(". Nobody"))
 
 
-@pytest.mark.parametrize(
-    ("span", "bare"),
-    [
-        ("this is what they found", True),
-        ("that was the point", True),
-        ("those are the rules", True),
-        ("this vaccine is safe", False),
-        ("this is why 300 people fell ill", False),
-        ("that is what Reuters reported", False),
-        ("the trial found this", False),
-    ],
-)
-def test_a_bare_demonstrative_clause_has_a_pronoun_subject_and_no_detail(
-    span: str, bare: bool
-) -> None:
-    assert is_bare_demonstrative_clause(span) is bare
-
-
-def test_a_bare_demonstrative_clause_stays_with_the_statement_before_it() -> None:
-    text = "The agency tested every batch of the vaccine in the country and this is what it found"
-    cut = statement_spans(text, 0, len(text))
-    assert [text[s.start : s.end] for s in cut][-1] == "this is what it found"
-    (joined,) = join_demonstrative_clauses(text, cut)
-    assert text[joined.start : joined.end] == text
-
-
-def test_a_demonstrative_with_a_noun_or_first_in_its_sentence_is_left_alone() -> None:
-    text = "this is what it found and the agency tested every batch in the whole country"
-    first = [Statement(0, 21), Statement(26, len(text))]
-    assert join_demonstrative_clauses(text, first) == first
-    text = "The agency tested every batch of the vaccine in the country and this vaccine is safe"
-    cut = statement_spans(text, 0, len(text))
-    assert join_demonstrative_clauses(text, cut) == cut
-
-
-def test_a_quoted_sentence_is_not_cut_before_a_bare_demonstrative_clause(monkeypatch) -> None:
+def test_a_quoted_sentence_is_one_statement(monkeypatch) -> None:
+    """Cut at its stops only: no cut inside a quoted sentence, as none is made inside a
+    quotation within any sentence ("... in 2020 and this is what it found" stays whole,
+    "this is what it found" alone would say nothing)."""
     monkeypatch.setattr(splitter, "score_sentences", lambda items: [0.9] * len(items))
-    text = (
-        "She went on: “The agency tested every batch of the vaccine in 2020 and this is what "
-        "it found. Not one of the 400 batches failed its test.”"
-    )
+    first = "The agency tested every batch of the vaccine in 2020 and this is what it found"
+    assert len(statement_spans(first, 0, len(first))) == 2  # cut when not quoted
+    text = f"She went on: “{first}. Not one of the 400 batches failed its test.”"
     texts = [c.text for c in split_claims(text)]
-    assert texts == [
-        "The agency tested every batch of the vaccine in 2020 and this is what it found",
-        "Not one of the 400 batches failed its test",
-    ]
+    assert texts == [first, "Not one of the 400 batches failed its test"]
+
+
+def test_only_the_stretches_inside_the_marks_are_quoted_pieces() -> None:
+    text = "“Cargo rose 12% in 2023. Fares fell,” the director said, and the port closed in May."
+    parts = tuple(split_sentences(text, hold_quotations=False))
+    pieces = quoted_pieces(text, 0, len(text), parts)
+    assert [p.quoted for p in pieces] == [True, True, False]
