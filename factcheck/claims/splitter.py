@@ -126,7 +126,7 @@ def split_claim_groups(
     kept: dict[int, list[Claim]] = {}
     for n, (i, sentence_score) in enumerate(zip(holding, all_scores[: len(holding)], strict=True)):
         scores = piece_scores[first_piece[n] : first_piece[n] + len(split[i][1])]
-        claims = _sentence_claims(text, sentences[i], split[i][0], sentence_score, scores)
+        claims = _sentence_claims(text, sentences[i], split[i], sentence_score, scores)
         kept_claims = [claim for claim in claims if claim.score >= min_score]
         if kept_claims:
             kept[i] = kept_claims
@@ -149,7 +149,7 @@ def split_claim_groups(
 def _sentence_claims(
     text: str,
     sentence: _Sentence,
-    statements: list[tuple[Statement, int]],
+    split: tuple[list[tuple[Statement, int]], list[QuotedPiece]],
     sentence_score: float,
     piece_scores: list[float],
 ) -> list[Claim]:
@@ -158,16 +158,44 @@ def _sentence_claims(
     from one quoted sentence is not cut: it is shown whole, with its speaker in the span,
     scored as its most check-worthy sentence (a claim quoted beside small talk keeps the
     score it has alone), as before session 29."""
+    statements, pieces = split
     start, end = sentence.start, sentence.end
     claims = [
         _claim(text, s, start, end, _logit(sentence_score if k < 0 else piece_scores[k]))
         for s, k in statements
     ]
-    if not piece_scores or _several_claims(claims, statements):
+    if not piece_scores:
         return claims
+    if _several_claims(claims, statements):
+        return _quoted_sentences_kept(
+            text, claims, [k >= 0 and pieces[k].quoted for _, k in statements]
+        )
     base = _logit(max(sentence_score, *piece_scores))
     whole = statement_spans(text, sentence.content_start, end)
     return [_claim(text, statement, start, end, base) for statement in whole]
+
+
+def _quoted_sentences_kept(text: str, claims: list[Claim], quoted: list[bool]) -> list[Claim]:
+    """The claims of a quotation cut at its sentences, each quoted sentence not
+    check-worthy alone joined to the shown claim before it ("Nearly 500 people were
+    exposed. Zero got sick."), as the whole quotation held it: nothing the speaker said
+    between two claims is hidden, and the shown claim keeps its score and kind. Not
+    across a quotation mark (the span would not balance), nor before the first shown
+    claim."""
+    kept: list[Claim] = []
+    for claim, inside in zip(claims, quoted, strict=True):
+        previous = kept[-1] if kept else None
+        if (
+            inside
+            and claim.score < CHECK_WORTHY
+            and previous is not None
+            and previous.score >= CHECK_WORTHY
+            and not any(mark in text[previous.end : claim.start] for mark in '“”"')
+        ):
+            kept[-1] = replace(previous, text=text[previous.start : claim.end], end=claim.end)
+        else:
+            kept.append(claim)
+    return kept
 
 
 def _sentence_statements(

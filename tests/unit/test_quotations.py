@@ -96,13 +96,36 @@ def test_a_quotation_of_two_check_worthy_sentences_gives_two_balanced_claims(mon
         assert sentence.startswith("“Cargo") and sentence.endswith("told the council.")
 
 
-def test_small_talk_in_a_quotation_keeps_its_own_low_score(monkeypatch) -> None:
+def test_small_talk_in_a_quotation_stays_with_the_claim_before_it(monkeypatch) -> None:
     monkeypatch.setattr(splitter, "score_sentences", _scorer)
     text = (
         "Lee said: “Exports rose 4% in May. The weather is lovely today. Imports fell 2% in June.”"
     )
     claims = {c.text: c.score for c in split_claims(text)}
-    assert claims["Exports rose 4% in May"] > 0.5 and claims["Imports fell 2% in June"] > 0.5
+    # Not shown as a claim of its own, not hidden from the claim it was said after; the
+    # claim keeps its own score.
+    assert list(claims) == [
+        "Exports rose 4% in May. The weather is lovely today",
+        "Imports fell 2% in June",
+    ]
+    assert all(score > 0.5 for score in claims.values())
+    lone = split_claims("Lee said: “Exports rose 4% in May. Imports fell 2% in June.”")
+    assert lone[0].score == claims["Exports rose 4% in May. The weather is lovely today"]
+
+
+def test_small_talk_before_the_first_claim_or_across_a_mark_stays_apart(monkeypatch) -> None:
+    monkeypatch.setattr(splitter, "score_sentences", _scorer)
+    text = (
+        "Lee said: “The weather is lovely today. Exports rose 4% in May. Imports fell 2% in June.”"
+    )
+    claims = {c.text: c.score for c in split_claims(text)}
+    assert claims["The weather is lovely today"] < 0.5
+    text = (
+        "Lee said: “Exports rose 4% in May. Imports fell 2% in June.\u00a0 “The weather is "
+        "lovely today. Rain fell 3 mm on Monday.”"
+    )
+    claims = {c.text: c.score for c in split_claims(text)}
+    assert claims["Imports fell 2% in June"] > 0.5
     assert claims["The weather is lovely today"] < 0.5
 
 
