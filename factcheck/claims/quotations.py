@@ -7,13 +7,13 @@ exposed. Zero got sick.”" is two things to check), so the splitter cuts the he
 its own sentences (the unit's `parts`). Each quoted sentence is one statement (the
 splitter does not cut inside it, as no sentence is cut inside its quotation marks); a
 stretch outside the marks (a sentence glued before the opening mark, words after the
-closing one) is cut as any sentence is. A span must still be well formed: a quotation mark whose partner lies
-in another quoted sentence is left outside every span, so each quoted sentence is shown
-without the mark it does not close, and the speaker stays in the claim's sentence (the
-whole quotation with its attribution, the context every view shows a claim in). The
-attribution around the marks is no claim of its own: an introduction ("She said:")
-before the opening mark is dropped, a trailing "she said" is dropped by the statement
-splitter as any bare attribution tail. Pure; no I/O.
+closing one) is cut as any sentence is. A span must still be well formed: a quotation
+mark whose partner lies in another quoted sentence is left outside every span, so each
+quoted sentence is shown without the mark it does not close, and the speaker stays in
+the claim's sentence (the whole quotation with its attribution, the context every view
+shows a claim in). The attribution around the marks is no claim of its own: an
+introduction ("She said:") before the opening mark is dropped, a trailing "she said" is
+dropped by the statement splitter as any bare attribution tail. Pure; no I/O.
 """
 
 from __future__ import annotations
