@@ -228,6 +228,32 @@ def test_the_long5_pick_is_the_fifth_distinct_long_body_of_every_outlet_having_f
     assert len(earlier) == 16 and not {body for _, _, body in picked} & set(earlier)
 
 
+def test_the_long6_pick_is_the_sixth_distinct_long_body_of_every_outlet_having_six(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    for name in "ab":
+        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 4400])
+    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004, 3005])  # five long bodies only: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvu"]
+        for i, body in enumerate(bodies):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long6"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 7), ("b", 7), ("d", 6)]
+    earlier = [
+        body
+        for key in ("long", "long2", "long3", "long4", "long5")
+        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+    ]
+    assert len(earlier) == 20 and not {body for _, _, body in picked} & set(earlier)
+
+
 def test_the_long7_pick_is_the_seventh_distinct_long_body_of_every_outlet_having_seven(
     tmp_path,
 ) -> None:
@@ -248,10 +274,10 @@ def test_the_long7_pick_is_the_seventh_distinct_long_body_of_every_outlet_having
     assert [(o, r) for o, r, _ in picked] == [("a", 9), ("b", 9), ("d", 7)]
     earlier = [
         body
-        for key in ("long", "long2", "long3", "long4", "long5")
+        for key in ("long", "long2", "long3", "long4", "long5", "long6")
         for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
     ]
-    assert len(earlier) == 20 and not {body for _, _, body in picked} & set(earlier)
+    assert len(earlier) == 24 and not {body for _, _, body in picked} & set(earlier)
 
 
 def test_the_t_interval_of_the_mean() -> None:
@@ -289,7 +315,7 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
         _outlet(tmp_path, name, [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200])
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
-    for key in ("short", "long", "long2", "long3", "long4", "long5", "long7"):
+    for key in ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7"):
         selection = dataclasses.replace(
             news.SELECTIONS[key], annotations=tmp_path / f"{key}.json", outlets=2
         )
@@ -343,10 +369,17 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
     assert (
-        "short + long + long2 + long3 + long4 + long5 + long7 pooled (only long3 and long4 "
-        "and long5 and long7 blind)" in out
+        "short + long + long2 + long3 + long4 + long5 + long6 + long7 pooled (only long3 and "
+        "long4 and long5 and long7 blind)" in out
     )
-    assert "16/16 found" in out
+    assert "18/18 found" in out
+    assert _run(monkeypatch, "--set", "readable") == 0
+    out = capsys.readouterr().out
+    assert "## long6 set (readable: annotated (session 30, annot11f)" in out
+    assert "## long2 set (not blind" in out and "## short set (not blind" in out
+    assert "## long3 set" not in out and "## long5 set" not in out
+    assert "short + long + long2 + long6 pooled (not blind)" in out
+    assert "over 10 articles" in out and "10/10 found" in out
     assert _run(monkeypatch, "--set", "blind2") == 0
     out = capsys.readouterr().out
     assert "## long2 set (not blind" in out and "## long3 set (blind" in out
