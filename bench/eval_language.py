@@ -235,6 +235,16 @@ def shares(readings: list[tuple[Body, EnglishReading]]) -> None:
             f" by the share): n={len(short)}, min {short[0]:.3f},"
             f" {sum(s < language.MIN_ENGLISH_WORD_SHARE for s in short)} under the threshold"
         )
+    short_low = [
+        r.words
+        for b, r in readings
+        if b.english
+        and not r.too_short
+        and r.words < language.MIN_WORDS_FOR_SHARE
+        and r.english_word_share < language.MIN_ENGLISH_WORD_SHARE
+    ]
+    if short_low:
+        print(f"  (those under the threshold have {min(short_low)}-{max(short_low)} words)")
 
 
 def leave_one_source_out(readings: list[tuple[Body, EnglishReading]]) -> None:

@@ -96,6 +96,13 @@ _EDGE_PUNCTUATION = "".join(chr(c) for c in range(0x21, 0x7F) if not chr(c).isal
 )
 """Stripped from a word's ends before it is looked up ("(the", "said," and "“was")."""
 
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+"""Control characters (not the whitespace ones), zero-width and bidi format characters
+and lone surrogates: removed from the sample first, so one glued to a word does not
+hide the word (a bidi override before "the" leaves "the")."""
+
 
 @dataclass(frozen=True)
 class EnglishReading:
@@ -141,7 +148,7 @@ def english_reading(text: str) -> EnglishReading:
     counts once whatever its script; a run of Chinese or Japanese counts a word a
     character. Looked up with its edge punctuation stripped ("(the", "said,").
     """
-    sample = _sample(text)
+    sample = _INVISIBLE.sub("", _sample(text))
     words = len(_WORD.findall(sample))
     wide = len(_WIDE_CHARACTER.findall(sample))
     if wide:  # each character a word, not each run of them
