@@ -145,3 +145,10 @@ def test_long_runs_without_spaces_cost_one_pass(text: str) -> None:
     started = time.perf_counter()
     english_reading(text)
     assert time.perf_counter() - started < 0.5
+
+
+def test_the_python_api_offers_the_same_test() -> None:
+    import factcheck
+
+    assert {"english_reading", "not_english_warning"} <= set(factcheck.__all__)
+    assert factcheck.not_english_warning(HAUSA_LIKE) == not_english_warning(HAUSA_LIKE)
