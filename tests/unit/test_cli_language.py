@@ -125,3 +125,22 @@ def test_the_session_of_the_seed_carries_no_warning(store, sample_text):
     document = store.add_document(sample_text, title="seed", source="seed.txt", claims=[]).document
     assert document.id is not None
     assert ReviewSession(store, document.id, reviewer="ana").language_warning is None
+
+
+def test_review_and_serve_of_a_file_print_the_warning_before_the_screen(runner, hausa, monkeypatch):
+    from factcheck.tui.app import ReviewApp
+    from factcheck.web_server import DeskServer
+
+    opened: list[ReviewApp] = []
+    monkeypatch.setattr(ReviewApp, "run", lambda self, *args, **kwargs: opened.append(self))
+    reviewed = runner.invoke(cli, ["review", hausa, "--reviewer", "ana"])
+    assert reviewed.exit_code == 0, reviewed.output
+    assert warnings(reviewed.stderr) == [HAUSA_WARNING]
+    assert len(opened) == 1  # the screen still opens
+    monkeypatch.setattr(DeskServer, "serve", lambda self, debug=False: None)
+    served = runner.invoke(cli, ["serve", hausa])
+    assert served.exit_code == 0, served.output
+    assert warnings(served.stderr) == [HAUSA_WARNING]
+    again = runner.invoke(cli, ["review", "1", "--reviewer", "ana"])
+    assert again.exit_code == 0, again.output
+    assert warnings(again.stderr) == []  # a document id: nothing read, the screen tells
