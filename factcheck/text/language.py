@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.text.lexicon import words_of
 
@@ -79,8 +80,6 @@ with its combining marks (Hindi's vowel signs are marks, not letters). Matched o
 where a token starts, so a long run without a letter costs one pass, not one per
 character (a letter between two greedy runs of non-spaces took 3 s on 12,000 digits)."""
 
-_WIDE_CHARACTER = re.compile(f"[{_WIDE_SCRIPT}]")
-_WIDE_TOKEN = re.compile(f"(?<!\\S)(?=\\S*?[{_WIDE_SCRIPT}])\\S+")
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _NOT_LATIN_LETTERS = re.compile(
@@ -150,9 +149,10 @@ def english_reading(text: str) -> EnglishReading:
     """
     sample = _INVISIBLE.sub("", _sample(text))
     words = len(_WORD.findall(sample))
-    wide = len(_WIDE_CHARACTER.findall(sample))
-    if wide:  # each character a word, not each run of them
-        words += wide - len(_WIDE_TOKEN.findall(sample))
+    if sample and max(sample) >= _WIDE_SCRIPT[0]:  # else no character to count alone
+        wide_character, wide_token = _wide_patterns()
+        wide = len(wide_character.findall(sample))
+        words += wide - len(wide_token.findall(sample))  # a word a character, not a run
     english = sum(
         1
         for token in sample.lower().split()
@@ -180,6 +180,16 @@ def not_english_warning(text: str, *, name: str | None = None) -> str | None:
     return (
         f"{where}this article does not read as English ({reading.reason}); claims are"
         " spotted and scored for English text and may be noise"
+    )
+
+
+@cache
+def _wide_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A Chinese or Japanese character, and a token holding one: compiled on first use
+    (4 ms for their large character classes, which an English text never needs)."""
+    return (
+        re.compile(f"[{_WIDE_SCRIPT}]"),
+        re.compile(f"(?<!\\S)(?=\\S*?[{_WIDE_SCRIPT}])\\S+"),
     )
 
 
