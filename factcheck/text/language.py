@@ -2,10 +2,11 @@
 
 Why: the splitter's rules and its check-worthiness models were built for English. An
 article in Hausa, Arabic or Hindi is still split and scored, and the claims shown are
-noise; the reviewer should be told so rather than left to wonder. `add`, `add --dry-run`,
-`split` and `review FILE` print `not_english_warning` on stderr (one line), and the review
-screen shows it as a notice (`desk.session.ReviewSession.language_warning`). Nothing
-else changes: the claims and their scores are the same either way.
+noise; the reviewer should be told so rather than left to wonder. `add` (`--dry-run`
+and stdin too), `split`, `review FILE` and `serve FILE` print `not_english_warning` on
+stderr (one line), and the review screen shows it as a notice
+(`desk.session.ReviewSession.language_warning`). Nothing else changes: the claims and
+their scores are the same either way.
 
 The test reads two shares of a bounded sample (at most `SAMPLE_CHARS` characters:
 the head, middle and tail of a long text), so it costs the same for a page or a book,
