@@ -130,7 +130,7 @@ def add(
                 error = article
                 report.error(describe_os_error(error) if isinstance(error, OSError) else str(error))
                 continue
-            for warning in article.warnings:
+            for warning in _article_warnings(article):
                 report.error(f"warning: {warning}", prefix="")
             if dry_run or result is None:
                 report.echo(_dry_run_text(article, first=not report.shown_any))
@@ -151,6 +151,17 @@ def add(
         raise click.ClickException(
             f"{failures} of {len(inputs)} inputs failed; nothing was stored for them"
         )
+
+
+def _article_warnings(article: Article) -> list[str]:
+    """What the reader noticed (a guessed encoding, little text kept), then whether the
+    text reads as English (`text.language`): printed by the commands that split an
+    article (`add`, `add --dry-run`, `split`) on stderr, one line each."""
+    from factcheck.text.language import not_english_warning
+
+    name = "<stdin>" if article.source == "-" else article.source
+    language = not_english_warning(article.text, name=name)
+    return [*article.warnings, *([language] if language else [])]
 
 
 class _Report:
@@ -418,7 +429,7 @@ def split(desk: Desk, path: str, output_format: str) -> None:
 
     config = desk.config
     article = read_article(path, fetch=config.fetch, max_megabytes=config.ingest.max_megabytes)
-    for warning in article.warnings:
+    for warning in _article_warnings(article):
         echo(f"warning: {warning}", err=True)
     claims = article_claims(article).shown()
     if output_format == "json":
