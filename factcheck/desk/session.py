@@ -237,6 +237,7 @@ def target_document_id(
         return store.get_document(document_id).id
     # the readers (httpx, trafilatura, pypdf) load only when a file or URL is given
     from factcheck.ingest import add_article, is_url, read_article
+    from factcheck.ingest.article import article_warnings
 
     if not is_url(target) and not Path(target).exists():
         raise InputError(f"{target!r} is neither a document id, a file nor a URL")
@@ -246,8 +247,7 @@ def target_document_id(
         max_megabytes=config.ingest.max_megabytes if config else DEFAULT_MAX_MEGABYTES,
     )
     if warn is not None:
-        language = not_english_warning(article.text, name=article.source)
-        for warning in [*article.warnings, *([language] if language else [])]:
+        for warning in article_warnings(article):
             warn(warning)
     return add_article(store, article).document.id
 
