@@ -1,0 +1,94 @@
+""" ", and" / ", but" + a finite verb phrase after a main clause whose verb the lexicon
+lacks: the second predicate is a statement of its own (session 30, verb11). Made-up
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.statement_texts import spans, split_seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # "deal" is no verb the lexicon knows; ", but did not" opens a predicate
+            "The report's three chapters deal with matters such as school funding and "
+            "teacher pay, among other things, but did not mention the closure of rural schools.",
+            [
+                "The report's three chapters deal with matters such as school funding and "
+                "teacher pay, among other things",
+                "did not mention the closure of rural schools",
+            ],
+        ),
+        (
+            # a fronted clause with its own verb, then a main clause whose verb ("relies")
+            # the lexicon lacks
+            "As we have written before, the reporting scheme relies on voluntary reports from "
+            "doctors and members of the public, and is meant to give an early warning of "
+            "unknown risks.",
+            [
+                "As we have written before, the reporting scheme relies on voluntary reports "
+                "from doctors and members of the public",
+                "is meant to give an early warning of unknown risks",
+            ],
+        ),
+        (
+            # a modal opens the second predicate
+            "The blue banana belongs to the family of plants Musaceae, and can grow to a "
+            "height of six metres.",
+            [
+                "The blue banana belongs to the family of plants Musaceae",
+                "can grow to a height of six metres",
+            ],
+        ),
+    ],
+)
+def test_a_second_predicate_after_an_unknown_verb_is_its_own_span(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no comma: "and" + auxiliary is the auxiliary rule's, which needs a known verb
+        "The old farm buildings belong to the family of the first owners and are listed.",
+        # a bare verb, not an auxiliary: not unmistakably finite
+        "The report's three chapters deal with matters such as school funding and "
+        "teacher pay, and mention the closure of rural schools.",
+        # a piece under seven tokens before the comma: a fronted phrase, not a clause
+        "Its three chapters deal with funding, but did not mention the closures.",
+        # the statement opens with a subordinator and no comma closes its clause
+        "Because the old farm buildings belong to the family of the first owners, and "
+        "are listed, nothing can be built there.",
+        # a known verb on the left: the conjunction rule's, whose guards hold here
+        "She said the old farm buildings belong to the family, and are listed.",
+        # reported speech after a participle of speech
+        "The post went viral, claiming the old farm buildings belong to the family of the "
+        "first owners, and are listed.",
+    ],
+)
+def test_a_piece_that_is_no_second_predicate_stays(text: str) -> None:
+    second = ("are listed", "did not mention", "mention")
+    assert not any(piece.startswith(second) for piece in spans(text))
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "the farm buildings belong to the family of the owners near the town, and are ",
+        "the farm buildings belong to the family of the owners near the town and hold, but did ",
+    ],
+)
+def test_a_long_unpunctuated_text_of_second_predicates_stays_linear(unit: str) -> None:
+    """Hostile or transcript text: one "sentence" of 400 KB holding ", and are" every few
+    words takes about four times as long as 100 KB, not sixteen (the rule looks back
+    over the statement, bounded by `predicates.UNLEXED_REACH`). Each size's fastest of
+    two runs, and three times the linear factor, so a busy spell on a shared machine
+    does not read as a quadratic pass."""
+
+    small, large = split_seconds(unit, 100_000), split_seconds(unit, 400_000)
+    assert large < 12 * max(small, 1e-3)
