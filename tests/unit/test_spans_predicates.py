@@ -81,6 +81,7 @@ def test_a_piece_that_is_no_second_predicate_stays(text: str) -> None:
     [
         "the farm buildings belong to the family of the owners near the town, and are ",
         "the farm buildings belong to the family of the owners near the town and hold, but did ",
+        "he said that it came from the Royal Collection and showed the 1666 fire in London ",
     ],
 )
 def test_a_long_unpunctuated_text_of_second_predicates_stays_linear(unit: str) -> None:
@@ -92,3 +93,65 @@ def test_a_long_unpunctuated_text_of_second_predicates_stays_linear(unit: str) -
 
     small, large = split_seconds(unit, 100_000), split_seconds(unit, 400_000)
     assert large < 12 * max(small, 1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # reported speech: the "that" clause has its verb; "and" + a verb opening its
+            # object, a detail on each side
+            "The museum said in a statement that the painting came from the Royal "
+            "Collection and showed the 1666 fire of London damaging St Paul's.",
+            [
+                "The museum said in a statement that the painting came from the Royal Collection",
+                "showed the 1666 fire of London damaging St Paul's",
+            ],
+        ),
+        (
+            # after a comma, past a relative with its own verb, and a preposition "to"
+            "It stated that the drop was largely due to the flood which, according to the "
+            "council, destroyed almost 300 homes in the valley, and closed more than 20 "
+            "schools, in 2019 alone.",
+            [
+                "It stated that the drop was largely due to the flood which, according to "
+                "the council, destroyed almost 300 homes in the valley",
+                "closed more than 20 schools, in 2019 alone",
+            ],
+        ),
+    ],
+)
+def test_a_second_verb_phrase_after_a_reported_clause_is_its_own_span(
+    text: str, expected: list[str]
+) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a modal in the reported clause governs both verbs
+        "He said that the firm should have produced the report in May and presented it to "
+        "the RPC for scrutiny.",
+        # an infinitive's "to" governs both verbs
+        "He said that the firm wanted to buy the farm in May and sold the house in June.",
+        # no "that" clause: what he said is one statement
+        "He said the firm produced the report in May and presented it to the RPC.",
+        # the "that" clause has no verb yet: "and" joins inside its subject
+        "He said that the report from May and the letter from June were sent to the RPC.",
+        # no detail after the second verb
+        "He said that the firm produced the report in May and presented it to them.",
+    ],
+)
+def test_reported_speech_that_is_one_statement_stays(text: str) -> None:
+    assert len(spans(text)) == 1
+
+
+def test_the_reported_rule_cuts_a_plain_second_verb_phrase() -> None:
+    """The guards above are what keep those whole: the same sentence with neither a
+    modal nor an infinitive is cut."""
+    text = "He said that the firm produced the report in May and presented it to the RPC."
+    assert spans(text) == [
+        "He said that the firm produced the report in May",
+        "presented it to the RPC",
+    ]

@@ -42,7 +42,12 @@ from factcheck.claims.spans.clauses import (
 from factcheck.claims.spans.coordination import closes_noun_list, repeated_clause
 from factcheck.claims.spans.cut_state import CutState
 from factcheck.claims.spans.lists import list_item_at, second_role
-from factcheck.claims.spans.predicates import UNLEXED_LINKS, at_unlexed_verb_phrase
+from factcheck.claims.spans.predicates import (
+    REPORTED_LINKS,
+    UNLEXED_LINKS,
+    at_reported_verb_phrase,
+    at_unlexed_verb_phrase,
+)
 from factcheck.claims.spans.reasons import (
     CAUSE_HEADS,
     CONSEQUENCE_LINKS,
@@ -386,6 +391,7 @@ _CUT_RULES: tuple[tuple[frozenset[str], CutRule], ...] = (
     (frozenset({",", "and"}), _at_list_item),
     (frozenset({","}), _at_chained_verb_phrase),
     (UNLEXED_LINKS, at_unlexed_verb_phrase),
+    (REPORTED_LINKS, at_reported_verb_phrase),
     (SPLITTING_CONJUNCTIONS, _at_conjunction),
 )
 """The cut rules in the order they are asked at a token, each with the words it fires
