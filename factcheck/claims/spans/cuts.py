@@ -7,7 +7,9 @@ comma before a part of a figure (`_at_figure_comma`), at a relative (`_at_relati
 a subordinator of reason or a "with" absolute (`_at_reason_or_absolute`), at a list
 item (`_at_list_item`), at a comma between chained verb phrases
 (`_at_chained_verb_phrase`) and at a conjunction (`_at_conjunction`); a cause phrase or
-a consequence clause is `spans.reasons`'s (`at_cause_phrase`, `at_consequence`). The
+a consequence clause is `spans.reasons`'s (`at_cause_phrase`, `at_consequence`), a
+second predicate after a verb the lexicon lacks or in reported speech `spans.predicates`'s
+(`at_unlexed_verb_phrase`, `at_reported_verb_phrase`). The
 first rule that cuts ends the token's turn. Each rule asks the word rules of
 `spans.clauses`, `spans.relatives`, `spans.verb_phrases`, `spans.auxiliary_phrases`,
 `spans.lists` and `spans.coordination`.
