@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from factcheck.ingest import Article, add_article, finish_pending_scores
     from factcheck.models import Claim, ClaimKind, Document, Evidence, SourceKind, Status, Verdict
     from factcheck.store import Store
+    from factcheck.text.language import english_reading, not_english_warning
 
 _PUBLIC = {
     "Article": "factcheck.ingest",
@@ -39,9 +40,11 @@ _PUBLIC = {
     "claim_context": "factcheck.evidence.context",
     "create_claim": "factcheck.desk.span_edit",
     "edit_claim_span": "factcheck.desk.span_edit",
+    "english_reading": "factcheck.text.language",
     "finish_pending_scores": "factcheck.ingest",
     "make_sources": "factcheck.evidence.source_factory",
     "move_span": "factcheck.desk.span_edit",
+    "not_english_warning": "factcheck.text.language",
     "split_claims": "factcheck.claims.splitter",
     "suggest": "factcheck.evidence.suggest",
 }
@@ -63,9 +66,11 @@ __all__ = [
     "claim_context",
     "create_claim",
     "edit_claim_span",
+    "english_reading",
     "finish_pending_scores",
     "make_sources",
     "move_span",
+    "not_english_warning",
     "split_claims",
     "suggest",
 ]

@@ -78,6 +78,7 @@ def add(
     if len(inputs) > 1 and (title or url):
         raise click.UsageError("--title and --url describe one article: give only one input")
     from factcheck.ingest import Article, add_article, add_articles, read_article
+    from factcheck.ingest.article import article_warnings
     from factcheck.ingest.pending_scores import WORKERS_FROM, default_workers
 
     fetch = desk.config.fetch
@@ -130,7 +131,7 @@ def add(
                 error = article
                 report.error(describe_os_error(error) if isinstance(error, OSError) else str(error))
                 continue
-            for warning in article.warnings:
+            for warning in article_warnings(article):
                 report.error(f"warning: {warning}", prefix="")
             if dry_run or result is None:
                 report.echo(_dry_run_text(article, first=not report.shown_any))
@@ -415,10 +416,11 @@ def split(desk: Desk, path: str, output_format: str) -> None:
         factcheck split seeds/xi-lee-call.txt
     """
     from factcheck.ingest import article_claims, read_article
+    from factcheck.ingest.article import article_warnings
 
     config = desk.config
     article = read_article(path, fetch=config.fetch, max_megabytes=config.ingest.max_megabytes)
-    for warning in article.warnings:
+    for warning in article_warnings(article):
         echo(f"warning: {warning}", err=True)
     claims = article_claims(article).shown()
     if output_format == "json":

@@ -71,6 +71,11 @@ def echo(*parts: Part, err: bool = False, nl: bool = True) -> None:
     click.echo(render(*parts), err=err, nl=nl)
 
 
+def echo_warning(message: str) -> None:
+    """One warning line on stderr, as every command words it: "warning: MESSAGE"."""
+    echo(f"warning: {message}", err=True)
+
+
 def echo_stream(
     pieces: Iterable[str], *, batch_chars: int = 1 << 18, already_printable: bool = False
 ) -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 import click
 
 from factcheck.cli import Desk, cli, finish_scores, open_store
+from factcheck.cli.output import echo_warning
 from factcheck.cli.params import DOCUMENT_OR_FILE, TEXT
 from factcheck.config import ReviewConfig
 from factcheck.desk.session import clean_reviewer_name, resolve_review_target, target_document_id
@@ -57,12 +58,16 @@ def review(desk: Desk, targets: tuple[str, ...], reviewer: str | None, served: b
     try:
         among = None
         if len(targets) > 1:
-            among = [target_document_id(store, t, config=config) for t in targets]
+            among = [
+                target_document_id(store, t, config=config, warn=echo_warning) for t in targets
+            ]
             document_id = None
         else:
             document_id = resolve_review_target(
-                store, targets[0] if targets else None, config=config
+                store, targets[0] if targets else None, config=config, warn=echo_warning
             )
+        # A warning about a FILE read above (one not in English, say) went to stderr
+        # before the screen: it is still there, above the prompt, once the screen closes.
         # Scores `add` (or a FILE just added) left pending are finished before the
         # screen shows any: the TUI reads final scores only. Through the connection
         # with the ordinary busy timeout: the screen's own gives up after 0.25 s.

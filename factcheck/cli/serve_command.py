@@ -11,7 +11,7 @@ import sys
 import click
 
 from factcheck.cli import Desk, cli, finish_scores, open_store
-from factcheck.cli.output import echo
+from factcheck.cli.output import echo, echo_warning
 from factcheck.cli.params import DOCUMENT_OR_FILE
 from factcheck.desk.session import resolve_review_target
 from factcheck.errors import NotFoundError
@@ -48,7 +48,9 @@ def serve(desk: Desk, targets: tuple[str, ...], host: str, port: int) -> None:
     db_path = config.database_path(desk._db_path).resolve()
     # creates or migrates it once (saying so when it is new)
     with open_store(config, desk._db_path, timeout=config.store.timeout) as store:
-        document_ids = [resolve_review_target(store, t, config=config) for t in targets]
+        document_ids = [
+            resolve_review_target(store, t, config=config, warn=echo_warning) for t in targets
+        ]
         if not document_ids and not store.list_documents():
             raise NotFoundError("no documents yet: add one with `factcheck add FILE` first")
         finish_scores(store)  # once here, not raced by every tab's review process

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from factcheck.config import Config
 from factcheck.errors import FactcheckError, InputError, NotFoundError, StoreError, StoreLocked
 from factcheck.models import Status, Verdict
 from factcheck.store import DocumentSummary, Store
+from factcheck.text.language import not_english_warning
 from factcheck.untrusted.local_files import DEFAULT_MAX_MEGABYTES
 
 
@@ -189,14 +190,19 @@ def documents_to_review(
 
 
 def resolve_review_target(
-    store: Store, target: str | None, *, config: Config | None = None
+    store: Store,
+    target: str | None,
+    *,
+    config: Config | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> int | None:
     """The document id `factcheck review [TARGET]` opens, or None for "ask with a picker".
 
     TARGET is a document id, an article file or a URL; one not yet stored is added
     first, exactly as `factcheck add` would (metadata included). With no TARGET: the
     document with undecided claims when only one has any, None when several do (the
-    caller shows a picker), and the newest document when none has.
+    caller shows a picker), and the newest document when none has. `warn` hears what
+    reading a file or URL noticed (`target_document_id`).
     """
     if target is None:
         candidates = documents_to_review(store)
@@ -208,12 +214,22 @@ def resolve_review_target(
         if not summaries:
             raise NotFoundError("no documents yet: give a file, e.g. `factcheck review FILE`")
         return summaries[-1].document.id
-    return target_document_id(store, target, config=config)
+    return target_document_id(store, target, config=config, warn=warn)
 
 
-def target_document_id(store: Store, target: str, *, config: Config | None = None) -> int:
+def target_document_id(
+    store: Store,
+    target: str,
+    *,
+    config: Config | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> int:
     """The document TARGET names: a document id, or an article file or URL added first
-    (exactly as `factcheck add` would, metadata included) when not yet stored."""
+    (exactly as `factcheck add` would, metadata included) when not yet stored.
+
+    `warn` is given each line `factcheck add` would print as a warning for a file or
+    URL read here: the reader's own, then `text.language`'s when the text does not
+    read as English (the review screen says that too, as a notice)."""
     if re.fullmatch(r"[0-9]+", target) and not Path(target).exists():
         document_id = int(target)
         if not 1 <= document_id <= 2**63 - 1:
@@ -221,6 +237,7 @@ def target_document_id(store: Store, target: str, *, config: Config | None = Non
         return store.get_document(document_id).id
     # the readers (httpx, trafilatura, pypdf) load only when a file or URL is given
     from factcheck.ingest import add_article, is_url, read_article
+    from factcheck.ingest.article import article_warnings
 
     if not is_url(target) and not Path(target).exists():
         raise InputError(f"{target!r} is neither a document id, a file nor a URL")
@@ -229,6 +246,9 @@ def target_document_id(store: Store, target: str, *, config: Config | None = Non
         fetch=config.fetch if config else None,
         max_megabytes=config.ingest.max_megabytes if config else DEFAULT_MAX_MEGABYTES,
     )
+    if warn is not None:
+        for warning in article_warnings(article):
+            warn(warning)
     return add_article(store, article).document.id
 
 
@@ -265,6 +285,10 @@ class ReviewSession:
         self.document = store.get_document(document_id)
         self.reviewer = reviewer
         _finish_scores_of(store, document_id)
+        self.language_warning = not_english_warning(self.document.text)
+        """Why the claims may be noise when the document does not read as English
+        (`text.language`: a bounded sample, no model); None for English text. The
+        review screen shows it as a notice when it opens the document."""
         self.decisions: list[Decision] = []
         """This session's verdicts, oldest first; undo pops from the end."""
         latest = store.recent_verdicts(limit=1)

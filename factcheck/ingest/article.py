@@ -34,6 +34,18 @@ class Article:
     """Publication date, ISO 8601."""
 
 
+def article_warnings(article: Article) -> list[str]:
+    """What a reader should hear about `article` before its claims, one line each: what
+    the reader noticed (a guessed encoding, little text kept), then whether the text
+    reads as English (`text.language`). `add`, `split`, `review FILE` and `serve FILE`
+    print these on stderr after "warning: "; one function, so they word them alike."""
+    from factcheck.text.language import not_english_warning
+
+    name = "<stdin>" if article.source == "-" else article.source
+    language = not_english_warning(article.text, name=name)
+    return [*article.warnings, *([language] if language else [])]
+
+
 def default_title(text: str) -> str:
     """The headline: the first non-blank line, unless it is a cut-off line.
 

@@ -202,6 +202,84 @@ def test_the_long4_pick_is_the_fourth_distinct_long_body_of_every_outlet_having_
     assert len(earlier) == 12 and not {body for _, _, body in picked} & set(earlier)
 
 
+def test_the_long5_pick_is_the_fifth_distinct_long_body_of_every_outlet_having_five(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    for name in "ab":
+        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200])
+    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004])  # four long bodies only: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzv"]
+        for i, body in enumerate(bodies):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long5"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 6), ("b", 6), ("d", 5)]
+    earlier = [
+        body
+        for key in ("long", "long2", "long3", "long4")
+        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+    ]
+    assert len(earlier) == 16 and not {body for _, _, body in picked} & set(earlier)
+
+
+def test_the_long6_pick_is_the_sixth_distinct_long_body_of_every_outlet_having_six(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    for name in "ab":
+        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 4400])
+    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004, 3005])  # five long bodies only: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvu"]
+        for i, body in enumerate(bodies):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long6"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 7), ("b", 7), ("d", 6)]
+    earlier = [
+        body
+        for key in ("long", "long2", "long3", "long4", "long5")
+        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+    ]
+    assert len(earlier) == 20 and not {body for _, _, body in picked} & set(earlier)
+
+
+def test_the_long7_pick_is_the_seventh_distinct_long_body_of_every_outlet_having_seven(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    for name in "ab":
+        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900])
+    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004, 3005, 3006])  # six long bodies: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvut"]
+        for i, body in enumerate(bodies):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long7"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 9), ("b", 9), ("d", 7)]
+    earlier = [
+        body
+        for key in ("long", "long2", "long3", "long4", "long5", "long6")
+        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+    ]
+    assert len(earlier) == 24 and not {body for _, _, body in picked} & set(earlier)
+
+
 def test_the_t_interval_of_the_mean() -> None:
     import eval_news_claims as news
 
@@ -234,10 +312,10 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
     import eval_news_claims as news
 
     for name in "abc":
-        _outlet(tmp_path, name, [1600, 2000, 3500, 4000, 4500, 5000])
+        _outlet(tmp_path, name, [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200])
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
-    for key in ("short", "long", "long2", "long3", "long4"):
+    for key in ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7"):
         selection = dataclasses.replace(
             news.SELECTIONS[key], annotations=tmp_path / f"{key}.json", outlets=2
         )
@@ -290,8 +368,18 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert "recall_1to1        +0.000 (+0.000 to +0.000)" in out
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
-    assert "short + long + long2 + long3 + long4 pooled (only long3 and long4 blind)" in out
-    assert "12/12 found" in out
+    assert (
+        "short + long + long2 + long3 + long4 + long5 + long6 + long7 pooled (only long3 and "
+        "long4 and long5 and long7 blind)" in out
+    )
+    assert "18/18 found" in out
+    assert _run(monkeypatch, "--set", "readable") == 0
+    out = capsys.readouterr().out
+    assert "## long6 set (readable: annotated (session 30, annot11f)" in out
+    assert "## long2 set (not blind" in out and "## short set (not blind" in out
+    assert "## long3 set" not in out and "## long5 set" not in out
+    assert "short + long + long2 + long6 pooled (not blind)" in out
+    assert "over 10 articles" in out and "10/10 found" in out
     assert _run(monkeypatch, "--set", "blind2") == 0
     out = capsys.readouterr().out
     assert "## long2 set (not blind" in out and "## long3 set (blind" in out
@@ -302,6 +390,23 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert "## long3 set (blind" in out and "## long4 set (blind" in out
     assert "## long2 set" not in out and "over 4 articles" in out
     assert "long3 + long4 pooled (only long3 and long4 blind)" in out
+    assert "## long5 set" not in out
+    assert _run(monkeypatch, "--set", "blind4") == 0
+    out = capsys.readouterr().out
+    assert "## long3 set (blind" in out and "## long4 set (blind" in out
+    assert "## long5 set (blind" in out and "## long7 set (blind" in out
+    assert "over 8 articles" in out and "8/8 found" in out
+    assert "## long2 set" not in out and "## short set" not in out
+    assert (
+        "long3 + long4 + long5 + long7 pooled (only long3 and long4 and long5 and long7 blind)"
+        in out
+    )
+    assert _run(monkeypatch, "--set", "fresh") == 0
+    out = capsys.readouterr().out
+    assert "## long5 set (blind" in out and "## long7 set (blind" in out
+    assert "## long4 set" not in out and "## long3 set" not in out
+    assert "long5 + long7 pooled (only long5 and long7 blind)" in out
+    assert "over 4 articles" in out and "4/4 found" in out
     assert _run(monkeypatch, "--set", "long2") == 0
     out = capsys.readouterr().out
     assert "## long2 set" in out and "## long set" not in out and "pooled (blind" not in out

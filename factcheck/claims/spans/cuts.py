@@ -7,7 +7,9 @@ comma before a part of a figure (`_at_figure_comma`), at a relative (`_at_relati
 a subordinator of reason or a "with" absolute (`_at_reason_or_absolute`), at a list
 item (`_at_list_item`), at a comma between chained verb phrases
 (`_at_chained_verb_phrase`) and at a conjunction (`_at_conjunction`); a cause phrase or
-a consequence clause is `spans.reasons`'s (`at_cause_phrase`, `at_consequence`). The
+a consequence clause is `spans.reasons`'s (`at_cause_phrase`, `at_consequence`), a
+second predicate after a verb the lexicon lacks or in reported speech `spans.predicates`'s
+(`at_unlexed_verb_phrase`, `at_reported_verb_phrase`). The
 first rule that cuts ends the token's turn. Each rule asks the word rules of
 `spans.clauses`, `spans.relatives`, `spans.verb_phrases`, `spans.auxiliary_phrases`,
 `spans.lists` and `spans.coordination`.
@@ -42,6 +44,12 @@ from factcheck.claims.spans.clauses import (
 from factcheck.claims.spans.coordination import closes_noun_list, repeated_clause
 from factcheck.claims.spans.cut_state import CutState
 from factcheck.claims.spans.lists import list_item_at, second_role
+from factcheck.claims.spans.predicates import (
+    REPORTED_LINKS,
+    UNLEXED_LINKS,
+    at_reported_verb_phrase,
+    at_unlexed_verb_phrase,
+)
 from factcheck.claims.spans.reasons import (
     CAUSE_HEADS,
     CONSEQUENCE_LINKS,
@@ -384,6 +392,8 @@ _CUT_RULES: tuple[tuple[frozenset[str], CutRule], ...] = (
     (CONSEQUENCE_LINKS, at_consequence),
     (frozenset({",", "and"}), _at_list_item),
     (frozenset({","}), _at_chained_verb_phrase),
+    (UNLEXED_LINKS, at_unlexed_verb_phrase),
+    (REPORTED_LINKS, at_reported_verb_phrase),
     (SPLITTING_CONJUNCTIONS, _at_conjunction),
 )
 """The cut rules in the order they are asked at a token, each with the words it fires

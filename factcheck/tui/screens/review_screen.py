@@ -41,6 +41,7 @@ from factcheck.tui.claim_view import (
     occurrence_counts,
 )
 from factcheck.tui.screens.evidence_lookups import EvidenceLookups
+from factcheck.tui.screens.language_notice import tell_language
 from factcheck.tui.screens.review_layout import column_sizes
 from factcheck.tui.screens.review_listing import ClaimListing
 from factcheck.tui.screens.review_outside import OutsideChanges
@@ -265,6 +266,7 @@ class ReviewScreen(ClaimListing, OutsideChanges, SpanEditing, EvidenceLookups, S
         self.query_one("#article").border_title = safe_content(self.session.document.title)
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#recent").border_title = "Recent (enter reopens, r hides)"
+        tell_language(self, self.article, self.session.language_warning)
         self.table.occurrences = (
             self._head_occurrences if self.loading else occurrence_counts(self.claims.values())
         )
