@@ -19,12 +19,15 @@ dropped by the statement splitter as any bare attribution tail. Pure; no I/O.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from factcheck.claims.spans.tokens import SPEECH_VERBS
+from factcheck.models import Claim
 from factcheck.text.lexicon import words_of
 
-__all__ = ["QuotedPiece", "quoted_pieces"]
+__all__ = ["QuotedPiece", "quoted_pieces", "shown_as_the_whole_showed"]
 
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _STOPS = ".!?…"
@@ -143,3 +146,126 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
     return start, end
+
+
+_MARKS = (_OPEN, _CLOSE, _STRAIGHT)
+_INTRODUCTION_GLUE = " \u00a0:,;—–-"
+"""What may stand between an introduction's last word and the quotation's opening mark."""
+
+
+def shown_as_the_whole_showed(
+    text: str, claims: list[Claim], quoted: list[bool], whole: list[Claim], threshold: float
+) -> list[Claim] | None:
+    """The claims of a quotation cut at its sentences, changed so that the shown ones
+    cover what the quotation, shown whole, showed: None when they cannot (the
+    quotation is then shown whole, as before the cut).
+
+    `claims` are the cut's statements in order (`quoted`: whether each lies inside the
+    marks), `whole` the quotation's statements scored as one unit, shown from
+    `threshold`. A cut must not hide what the whole showed (a claim found by the whole
+    quotation is lost when its sentence, alone, scores under the threshold), so:
+
+    - the quotation's introduction goes with its first quoted sentence ('The chief
+      said: "A post-mortem was conducted on June 22'), as a fact-checker quotes it and
+      as it stood in the whole: dropped as no claim of its own, or shown as the end of
+      the claim before the opening mark, it joins the first quoted claim;
+    - a statement under the threshold inside what the whole showed joins a shown
+      neighbour, the claim before it or, when there is none or a quotation mark stands
+      between them, the one after; the shown claim keeps its score and kind. A join
+      never crosses a quotation mark (the span would not balance): a statement no
+      neighbour can take leaves the quotation whole.
+
+    Nothing changes when the whole showed nothing."""
+    shown_whole = [(c.start, c.end) for c in whole if c.score >= threshold]
+    if not shown_whole:
+        return claims
+    claims = _introduced(text, claims, quoted, shown_whole)
+    shown = [n for n, claim in enumerate(claims) if claim.score >= threshold]
+    owner = {n: n for n in shown}
+    runs: list[list[int]] = []
+    for n, claim in enumerate(claims):
+        if claim.score >= threshold:
+            continue
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    for run in runs:
+        if not any(s < claims[n].end and claims[n].start < e for n in run for s, e in shown_whole):
+            continue  # hidden in the whole too
+        left = run[0] - 1 if run[0] - 1 in owner else None
+        right = run[-1] + 1 if run[-1] + 1 in owner else None
+        if left is None and right is None:
+            return None
+        chain = [claims[n] for n in [left, *run, right] if n is not None]
+        marked = [_marked(text, [a, b]) for a, b in pairwise(chain)]
+        if left is None:
+            marked = [True, *marked]
+        if right is None:
+            marked.append(True)
+        # marked[k]: a mark (or no shown claim) before the run's k-th claim
+        to_left = sum(not any(marked[: k + 1]) for k in range(len(run)))
+        to_right = sum(not any(marked[k + 1 :]) for k in range(len(run)))
+        if to_left + to_right < len(run):  # a mark on every way: join across it
+            to_left = len(run) if left is not None else 0
+        for k, n in enumerate(run):
+            target = left if k < to_left and left is not None else right
+            assert target is not None  # to_right > 0 only with a claim on the right
+            owner[n] = target
+    for n in set(range(len(claims))) - set(owner):
+        owner[n] = n  # a hidden claim the whole hid too stays as it is
+    kept: list[Claim] = []
+    groups: dict[int, list[int]] = {}
+    for n in range(len(claims)):
+        groups.setdefault(owner[n], []).append(n)
+    for head, members in sorted(groups.items(), key=lambda item: min(item[1])):
+        start, end = claims[members[0]].start, claims[members[-1]].end
+        kept.append(_joined(text, claims[head], start, end))
+    return kept
+
+
+_DATED = re.compile(r"\d")
+"""A figure in an introduction: it says when, how or to whom the words were said ("In
+a media statement sent to AFP on July 26, 2021, ... said:"), which is part of what a
+fact-checker checks of a quotation; a bare one ("She says:") is not."""
+
+
+def _introduced(
+    text: str, claims: list[Claim], quoted: list[bool], shown_whole: list[tuple[int, int]]
+) -> list[Claim]:
+    """`claims` with the quotation's introduction joined to the first quoted claim: the
+    words before its opening mark that the cut dropped, or the claim before the mark
+    when nothing but the mark (and a colon or comma) stands between them."""
+    first = next((n for n, inside in enumerate(quoted) if inside), None)
+    if first is None:
+        return claims
+    claim = claims[first]
+    if first == 0:
+        lead = min((s for s, e in shown_whole if s < claim.start < e), default=claim.start)
+    else:
+        lead = claims[first - 1].end
+    stretch = text[lead : claim.start].rstrip(" \u00a0")
+    if not stretch.endswith((_OPEN, _STRAIGHT)) or any(m in stretch[:-1] for m in _MARKS):
+        return claims
+    words = stretch[:-1].strip(_INTRODUCTION_GLUE + ".!?…")
+    if not words:
+        if first == 0 or quoted[first - 1] or not _DATED.search(claims[first - 1].text):
+            return claims
+        before = claims[first - 1]
+        owner = claim if claim.score >= before.score else before
+        joined = _joined(text, owner, before.start, claim.end)
+        return [*claims[: first - 1], joined, *claims[first + 1 :]]
+    start = lead + stretch.index(words)
+    if not _DATED.search(words) or not any(s <= start < e for s, e in shown_whole):
+        return claims
+    return [*claims[:first], _joined(text, claim, start, claim.end), *claims[first + 1 :]]
+
+
+def _marked(text: str, claims: list[Claim]) -> bool:
+    """Whether a quotation mark stands between two neighbouring claims of `claims`."""
+    return any(mark in text[a.end : b.start] for a, b in pairwise(claims) for mark in _MARKS)
+
+
+def _joined(text: str, owner: Claim, start: int, end: int) -> Claim:
+    """`owner` stretched over `text[start:end]`, keeping its score and kind."""
+    return replace(owner, text=text[start:end], start=start, end=end)

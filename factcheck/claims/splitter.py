@@ -44,7 +44,7 @@ from factcheck.claims.debris import (
 )
 from factcheck.claims.duplicates import duplicate_of, normalise
 from factcheck.claims.mood import mood_shift
-from factcheck.claims.quotations import QuotedPiece, quoted_pieces
+from factcheck.claims.quotations import QuotedPiece, quoted_pieces, shown_as_the_whole_showed
 from factcheck.claims.spans import (
     Statement,
     claim_kind,
@@ -111,22 +111,31 @@ def split_claim_groups(
     if not holding:
         return ClaimGroups([], [])
     items = [_in_context(text, sentences, i) for i in holding]
+    # A held quotation is scored as its most check-worthy sentence (each read with the
+    # unit's neighbours), as one unit: a claim quoted beside small talk keeps the score
+    # it has alone. Its pieces are scored in a call of their own: the transformer's
+    # int8 scores depend on the sentences batched beside them, and so every sentence
+    # and every whole quotation keeps the score it had before quotations were cut.
+    owners: list[int] = []
+    part_items: list[SentenceInContext] = []
+    for n, i in enumerate(holding):
+        for part in sentences[i].parts:
+            owners.append(n)
+            part_items.append(replace(items[n], text=text[slice(*trim_markup(text, *part))]))
+    all_scores = _scores(items + part_items, model)
+    whole_scores = list(all_scores[: len(holding)])
+    for owner, part_score in zip(owners, all_scores[len(holding) :], strict=True):
+        whole_scores[owner] = max(whole_scores[owner], part_score)
     piece_items: list[SentenceInContext] = []
     first_piece: list[int] = []
     for n, i in enumerate(holding):
         first_piece.append(len(piece_items))
         piece_items += [_piece_in_context(text, sentences[i], p, items[n]) for p in split[i][1]]
-    everything = items + piece_items
-    all_scores = (
-        score_sentences(everything)
-        if model is None
-        else linear_sentence_scores(everything, model=model)
-    )
-    piece_scores = all_scores[len(holding) :]
+    piece_scores = _scores(piece_items, model)
     kept: dict[int, list[Claim]] = {}
-    for n, (i, sentence_score) in enumerate(zip(holding, all_scores[: len(holding)], strict=True)):
+    for n, (i, whole_score) in enumerate(zip(holding, whole_scores, strict=True)):
         scores = piece_scores[first_piece[n] : first_piece[n] + len(split[i][1])]
-        claims = _sentence_claims(text, sentences[i], split[i], sentence_score, scores)
+        claims = _sentence_claims(text, sentences[i], split[i], whole_score, scores)
         kept_claims = [claim for claim in claims if claim.score >= min_score]
         if kept_claims:
             kept[i] = kept_claims
@@ -146,56 +155,45 @@ def split_claim_groups(
     )
 
 
+def _scores(items: list[SentenceInContext], model: CheckworthinessModel | None) -> list[float]:
+    """The check-worthiness of each of `items`, with the full scores or `model`'s."""
+    if not items:
+        return []
+    if model is None:
+        return list(score_sentences(items))
+    return list(linear_sentence_scores(items, model=model))
+
+
 def _sentence_claims(
     text: str,
     sentence: _Sentence,
     split: tuple[list[tuple[Statement, int]], list[QuotedPiece]],
-    sentence_score: float,
+    whole_score: float,
     piece_scores: list[float],
 ) -> list[Claim]:
-    """The claims of `sentence`: its statements, each with its sentence's score or, in a
-    quotation cut at its sentences, its piece's. A quotation whose claims would all come
-    from one quoted sentence is not cut: it is shown whole, with its speaker in the span,
-    scored as its most check-worthy sentence (a claim quoted beside small talk keeps the
-    score it has alone), as before session 29."""
+    """The claims of `sentence`: its statements, each with its sentence's score (a held
+    quotation's: its most check-worthy sentence's) or, in a quotation cut at its
+    sentences, its piece's. A quotation whose claims would all come from one quoted
+    sentence is not cut: it is shown whole, with its speaker in the span, as before
+    session 29. A cut one shows at least what the whole showed
+    (`quotations.shown_as_the_whole_showed`), or is shown whole."""
     statements, pieces = split
     start, end = sentence.start, sentence.end
     claims = [
-        _claim(text, s, start, end, _logit(sentence_score if k < 0 else piece_scores[k]))
+        _claim(text, s, start, end, _logit(whole_score if k < 0 else piece_scores[k]))
         for s, k in statements
     ]
     if not piece_scores:
         return claims
-    if _several_claims(claims, statements):
-        return _quoted_sentences_kept(
-            text, claims, [k >= 0 and pieces[k].quoted for _, k in statements]
-        )
-    base = _logit(max(sentence_score, *piece_scores))
-    whole = statement_spans(text, sentence.content_start, end)
-    return [_claim(text, statement, start, end, base) for statement in whole]
-
-
-def _quoted_sentences_kept(text: str, claims: list[Claim], quoted: list[bool]) -> list[Claim]:
-    """The claims of a quotation cut at its sentences, each quoted sentence not
-    check-worthy alone joined to the shown claim before it ("Nearly 500 people were
-    exposed. Zero got sick."), as the whole quotation held it: nothing the speaker said
-    between two claims is hidden, and the shown claim keeps its score and kind. Not
-    across a quotation mark (the span would not balance), nor before the first shown
-    claim."""
-    kept: list[Claim] = []
-    for claim, inside in zip(claims, quoted, strict=True):
-        previous = kept[-1] if kept else None
-        if (
-            inside
-            and claim.score < CHECK_WORTHY
-            and previous is not None
-            and previous.score >= CHECK_WORTHY
-            and not any(mark in text[previous.end : claim.start] for mark in '“”"')
-        ):
-            kept[-1] = replace(previous, text=text[previous.start : claim.end], end=claim.end)
-        else:
-            kept.append(claim)
-    return kept
+    whole = [
+        _claim(text, statement, start, end, _logit(whole_score))
+        for statement in statement_spans(text, sentence.content_start, end)
+    ]
+    if not _several_claims(claims, statements):
+        return whole
+    quoted = [k >= 0 and pieces[k].quoted for _, k in statements]
+    cut = shown_as_the_whole_showed(text, claims, quoted, whole, CHECK_WORTHY)
+    return whole if cut is None else cut
 
 
 def _sentence_statements(

@@ -4,6 +4,7 @@ inside the whole quotation with its speaker. Made-up text."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -113,20 +114,129 @@ def test_small_talk_in_a_quotation_stays_with_the_claim_before_it(monkeypatch) -
     assert lone[0].score == claims["Exports rose 4% in May. The weather is lovely today"]
 
 
-def test_small_talk_before_the_first_claim_or_across_a_mark_stays_apart(monkeypatch) -> None:
+def _shown(text: str, threshold: float = 0.5) -> dict[str, float]:
+    return {c.text: c.score for c in split_claims(text) if c.score >= threshold}
+
+
+def _words_shown(text: str, claims: dict[str, float]) -> set[str]:
+    return {word for claim in claims for word in re.findall(r"\w+", claim)}
+
+
+def test_small_talk_before_the_first_claim_joins_the_claim_after_it(monkeypatch) -> None:
+    """The whole quotation was shown: its first sentence, not check-worthy alone, is
+    not hidden by the cut but shown with the claim after it, which keeps its score."""
     monkeypatch.setattr(splitter, "score_sentences", _scorer)
     text = (
         "Lee said: “The weather is lovely today. Exports rose 4% in May. Imports fell 2% in June.”"
     )
-    claims = {c.text: c.score for c in split_claims(text)}
-    assert claims["The weather is lovely today"] < 0.5
+    claims = _shown(text)
+    assert list(claims) == [
+        "The weather is lovely today. Exports rose 4% in May",
+        "Imports fell 2% in June",
+    ]
+    lone = _shown("Lee said: “Exports rose 4% in May. Imports fell 2% in June.”")
+    assert (
+        claims["The weather is lovely today. Exports rose 4% in May"]
+        == lone["Exports rose 4% in May"]
+    )
+
+
+def test_small_talk_after_a_reopening_mark_joins_the_claim_after_it(monkeypatch) -> None:
+    """Print style: a paragraph of the quotation reopens with a mark. A join with the
+    claim before would hold an unpaired mark; the claim after takes it instead."""
+    monkeypatch.setattr(splitter, "score_sentences", _scorer)
     text = (
         "Lee said: “Exports rose 4% in May. Imports fell 2% in June.\u00a0 “The weather is "
         "lovely today. Rain fell 3 mm on Monday.”"
     )
+    claims = _shown(text)
+    assert list(claims) == [
+        "Exports rose 4% in May",
+        "Imports fell 2% in June",
+        "The weather is lovely today. Rain fell 3 mm on Monday",
+    ]
+    for claim in split_claims(text):
+        assert balanced_v3(text, claim.start, claim.end), claim.text
+
+
+def test_a_quotation_with_no_claim_check_worthy_alone_stays_whole_when_it_was_shown(
+    monkeypatch,
+) -> None:
+    """Every quoted sentence scores low alone, the quotation high as one unit: nothing
+    is cut, the whole is shown with its whole score, as before the cut."""
+    monkeypatch.setattr(
+        splitter,
+        "score_sentences",
+        lambda items: [0.9 if "Lee" in i.text or "“" in i.text else 0.1 for i in items],
+    )
+    text = "Lee said: “The weather is lovely today. It rained on the coast.”"
+    claims = split_claims(text)
+    assert [c.text for c in claims] == [text]
+    assert claims[0].score > 0.5
+
+
+def test_a_quotation_hidden_as_a_whole_keeps_its_low_sentences_apart(monkeypatch) -> None:
+    """The whole quotation scored under 0.5 (here: every item holding a mark or its
+    speaker is low): the cut shows more than the whole, and has nothing to cover, so
+    its low sentence stays a claim of its own, under the threshold."""
+    monkeypatch.setattr(
+        splitter,
+        "score_sentences",
+        lambda items: [
+            0.1 if "“" in i.text or "”" in i.text or "Lee" in i.text else s
+            for i, s in zip(items, _scorer(items), strict=True)
+        ],
+    )
+    text = (
+        "Lee said: “Exports rose 4% in May. The weather is lovely today. Imports fell 2% in June.”"
+    )
     claims = {c.text: c.score for c in split_claims(text)}
+    assert claims["Exports rose 4% in May"] > 0.5
     assert claims["Imports fell 2% in June"] > 0.5
     assert claims["The weather is lovely today"] < 0.5
+
+
+@pytest.mark.parametrize(
+    ("lead", "joined"),
+    [
+        ("In a statement sent to AFP on July 26, 2021, the police chief said: ", True),
+        ("The police chief said: ", False),
+    ],
+)
+def test_an_introduction_with_a_date_goes_with_the_first_quoted_sentence(
+    monkeypatch, lead: str, joined: bool
+) -> None:
+    """When and to whom it was said is part of the quoted claim; a bare "X said:" is
+    none (dropped, as the statement splitter drops a bare attribution)."""
+    monkeypatch.setattr(splitter, "score_sentences", lambda items: [0.9] * len(items))
+    text = f'{lead}"A post-mortem was done on June 22. The case is classified as sudden death."'
+    first = split_claims(text)[0].text
+    assert (first == f'{lead}"A post-mortem was done on June 22') is joined
+    assert (first == "A post-mortem was done on June 22") is not joined
+
+
+_QUOTATIONS = (
+    "Lee said: “The weather is lovely today. Exports rose 4% in May. Imports fell 2% in June.”",
+    "Lee said: “Exports rose 4% in May. The weather is lovely today. Imports fell 2% in June.”",
+    "“Exports rose 4% in May. Imports fell 2% in June. The weather is lovely today,” Lee said.",
+    "Lee said: “Exports rose 4% in May. Imports fell 2% in June.\u00a0 “The weather is lovely "
+    "today. It is sunny. Rain fell 3 mm on Monday.”",
+    "On May 3, Lee said: “It is sunny. Exports rose 4% in May. It is warm. It is lovely. "
+    "Imports fell 2% in June. It is late.”",
+)
+
+
+@pytest.mark.parametrize("text", _QUOTATIONS)
+def test_the_cut_shows_every_word_the_whole_quotation_showed(monkeypatch, text: str) -> None:
+    """The invariant: a quotation shown whole stays shown, cut or not. Each word of
+    the whole's shown span is in a shown claim of the cut (a bare "Lee said" aside)."""
+    monkeypatch.setattr(splitter, "score_sentences", _scorer)
+    cut = _shown(text)
+    monkeypatch.setattr(splitter, "_several_claims", lambda *_: False)
+    whole = _shown(text)
+    assert whole, "the made-up whole quotation is shown"
+    assert len(cut) >= 2  # and cut
+    assert _words_shown(text, whole) - {"Lee", "said"} <= _words_shown(text, cut)
 
 
 def test_a_quotation_with_one_check_worthy_sentence_stays_whole(monkeypatch) -> None:
