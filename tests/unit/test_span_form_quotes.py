@@ -216,3 +216,16 @@ def test_a_span_across_quoted_sentences_to_a_stop_is_not_cut_inside() -> None:
     assert not _in_quotation(
         "Exports rose 4% in May and imports fell by half. Ten ports closed in June"
     )
+
+
+def test_exclude_blind_leaves_out_every_blind_news_set() -> None:
+    """`eval_span_form --exclude-blind` names the blind sets by their place in the
+    selection rule: each set of the blind4 group (long3, long4, long5, long7) is left
+    out, and the readable long2 and long6 are not."""
+    from eval_news_claims import GROUPS, SELECTIONS
+    from eval_span_form import BLIND_SKIPS
+
+    blind = {SELECTIONS[name].skip for name in GROUPS["blind4"]}
+    assert blind <= set(BLIND_SKIPS)
+    assert SELECTIONS["long2"].skip not in BLIND_SKIPS
+    assert SELECTIONS["long6"].skip not in BLIND_SKIPS
