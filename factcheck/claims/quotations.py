@@ -13,7 +13,10 @@ quoted sentence is shown without the mark it does not close, and the speaker sta
 the claim's sentence (the whole quotation with its attribution, the context every view
 shows a claim in). The attribution around the marks is no claim of its own: an
 introduction ("She said:") before the opening mark is dropped, a trailing "she said" is
-dropped by the statement splitter as any bare attribution tail. Pure; no I/O.
+dropped by the statement splitter as any bare attribution tail. A cut must not hide what
+the whole quotation showed (`shown_as_the_whole_showed`): a statement not check-worthy
+alone joins a shown neighbour, and an introduction holding a figure goes with the first
+quoted sentence. Pure; no I/O.
 """
 
 from __future__ import annotations
