@@ -141,13 +141,6 @@ _OPINION = re.compile(
     r"\b(?:should|must|ought\s+to)\b",
     re.IGNORECASE,
 )
-_SIGNPOST = re.compile(
-    r"\b(?:should|must)\s+(?:also\s+)?be\s+(?:noted|pointed\s+out|stressed|emphasi[sz]ed|"
-    r"mentioned|highlighted|underlined|remembered)\b",
-    re.IGNORECASE,
-)
-"""A writer's signpost ("It should be pointed out that the bill would ...", "It must
-also be noted that ..."): it introduces a fact, and its "should" / "must" is no opinion."""
 _RHETORIC = re.compile(
     r"\b(?:greatest|best|finest|most\s+beautiful|most\s+amazing|worst)\b[^.]{0,80}?"
     r"\b(?:on\s+earth|in\s+the\s+world|ever|in\s+history|of\s+all\s+time)\b",
@@ -210,16 +203,6 @@ def is_generic_modal(sentence: str) -> bool:
     )
 
 
-def _opinion(statement: str) -> re.Match[str] | None:
-    """The first opinion word of `statement` outside a writer's signpost (`_SIGNPOST`:
-    "it should be noted that ..." states the fact after it, no opinion of the writer's)."""
-    signposts = [m.span() for m in _SIGNPOST.finditer(statement)]
-    for match in _OPINION.finditer(statement):
-        if not any(start <= match.start() < end for start, end in signposts):
-            return match
-    return None
-
-
 def mood_shift(statement: str) -> float:
     """Logit shift for `statement` (a claim span): negative for statements that cannot
     be checked as facts (predictions, opinion, questions, rhetoric), positive for
@@ -257,7 +240,7 @@ def mood_rules(statement: str) -> list[tuple[str, float]]:
             else:
                 rules.append((name, PREDICTION_DOWN))
     if not words.isdisjoint(_OPINION_GATE):
-        opinion = _opinion(statement)
+        opinion = _OPINION.search(statement)
         if opinion is not None and (reporting is None or opinion.start() < reporting.start()):
             rules.append(("opinion", OPINION_DOWN))
     if _is_question(statement):
