@@ -66,18 +66,6 @@ _REPORTING = re.compile(
     r"acknowledged|conceded|revealed|disclosed|testified|wrote|tweeted|posted)\b",
     re.IGNORECASE,
 )
-_FINDING = re.compile(
-    r"\b(?:suggest(?:s|ed)?|conclude[sd]?|(?:finds|found|shows|showed|indicates|indicated)"
-    r"\s+that)\b",
-    re.IGNORECASE,
-)
-"""A reported finding ("A review of trials concludes that ...", "Other studies suggest
-onions may help ...", "researchers found that ..."): what a study says is checked as
-what it says, like reported speech, and a modal inside it is the study's, not ours."""
-_FINDING_GATE = words_of(
-    "suggest suggests suggested conclude concludes concluded finds found shows showed "
-    "indicates indicated"
-)
 _BY_PRONOUN = re.compile(
     r"\b(?:he|she|they|we|I|it)\s+(?:\w+ly\s+)?(?:said|says|told|added|noted|insisted)\b",
     re.IGNORECASE,
@@ -215,18 +203,6 @@ def is_generic_modal(sentence: str) -> bool:
     )
 
 
-def _reporting(statement: str, words: set[str]) -> re.Match[str] | None:
-    """The first word of `statement` that reports speech or a finding (`_REPORTING`,
-    `_FINDING`), or None; `words` are its lowercase words (the gates)."""
-    matches = [
-        rule.search(statement)
-        for rule, gate in ((_REPORTING, _REPORTING_GATE), (_FINDING, _FINDING_GATE))
-        if not words.isdisjoint(gate)
-    ]
-    found = [match for match in matches if match is not None]
-    return min(found, key=lambda match: match.start()) if found else None
-
-
 def mood_shift(statement: str) -> float:
     """Logit shift for `statement` (a claim span): negative for statements that cannot
     be checked as facts (predictions, opinion, questions, rhetoric), positive for
@@ -240,7 +216,7 @@ def mood_rules(statement: str) -> list[tuple[str, float]]:
     shown (bench/lost_news_claims.py) without a second copy of the rules."""
     words = set(WORD.findall(statement.lower()))
     rules: list[tuple[str, float]] = []
-    reporting = _reporting(statement, words)
+    reporting = _REPORTING.search(statement) if not words.isdisjoint(_REPORTING_GATE) else None
     if not words.isdisjoint(_DENIAL_GATE) and _DENIAL.search(statement):
         rules.append(("denial", DENIAL_UP))
     elif reporting is not None:

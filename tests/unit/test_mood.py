@@ -130,24 +130,3 @@ def test_mood_rules_name_the_rules_whose_shifts_mood_shift_adds(
     rules = mood_rules(text)
     assert [name for name, _ in rules] == names
     assert mood_shift(text) == MOOD_SCALE * sum(shift for _, shift in rules)
-
-
-@pytest.mark.parametrize(
-    ("text", "modal"),
-    [
-        ("A review of twelve trials concludes that the tablets do not shorten a cold", False),
-        ("Other studies suggest onions could even help prevent some illnesses", True),
-        ("Researchers at the institute found that the spray kills germs on masks", False),
-    ],
-)
-def test_a_reported_finding_is_reported_and_its_modal_is_not_ours(text: str, modal: bool) -> None:
-    names = [name for name, _ in mood_rules(text)]
-    assert "reported" in names
-    assert "hedge" not in names and "prediction" not in names
-    assert mood_shift(text) > 0
-    if modal:
-        assert mood_shift(text.replace("Other studies suggest onions", "Onions")) < 0
-
-
-def test_found_without_that_is_no_reported_finding() -> None:
-    assert "reported" not in [name for name, _ in mood_rules("The police found the car")]
