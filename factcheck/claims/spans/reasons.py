@@ -194,46 +194,5 @@ def at_consequence(state: CutState, j: int, lower: str) -> bool:
     return True
 
 
-RESULT_HEADS = words_of("leading resulting prompting causing")
-"""Words after a comma that open a result phrase (", leading to the closure of 40
-schools", ", prompting a recall of 2 million cars")."""
-_RESULT_PREPOSITION = {"leading": "to", "resulting": "in"}
-_RESULT_MIN_WORDS = 4
-"""Tokens a result phrase must hold after its head (and preposition)."""
-
-
-def result_phrase_at(tokens: Tokens, first: int, j: int) -> bool:
-    """Whether ", leading to" / ", resulting in" / ", prompting" / ", causing" at `j`
-    opens a result of the statement before it that holds a detail of its own (a
-    figure or a name): "The river burst its banks" / "leading to the evacuation of
-    3,000 homes in Leeds". Not without a comma ("a leak causing damage" names the leak),
-    a phrase under `_RESULT_MIN_WORDS` tokens or with no detail, nor after a piece
-    under `MIN_LEFT` tokens."""
-    lowers, n = tokens.lowers, tokens.n
-    if j - first < MIN_LEFT - 1 or not tokens.comma_before(j):
-        return False
-    k = j + 1
-    preposition = _RESULT_PREPOSITION.get(lowers[j])
-    if preposition is not None:
-        if k >= n or lowers[k] != preposition:
-            return False
-        k += 1
-    end = _phrase_end(tokens, k)
-    return end == n and end - k >= _RESULT_MIN_WORDS and tokens.has_detail(k, end)
-
-
-def at_result_phrase(state: CutState, j: int, lower: str) -> bool:
-    """A result phrase (`result_phrase_at`) that ends the sentence, after a statement
-    with a verb, outside reported speech and open "that" clauses: the statement ends
-    before the comma, and the phrase is a statement kept though it has no finite verb."""
-    if not state.left.has_verb or state.speech or state.was_open:
-        return False
-    if not result_phrase_at(state.tokens, state.first, j):
-        return False
-    state.cut(j - 2, j)
-    state.verbless.add(j)
-    return True
-
-
-REASON_CUT_WORDS = CAUSE_HEADS | CONSEQUENCE_LINKS | RESULT_HEADS
+REASON_CUT_WORDS = CAUSE_HEADS | CONSEQUENCE_LINKS
 """Every word these rules fire at: a sentence holding none skips the cutting pass."""
