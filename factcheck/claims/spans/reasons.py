@@ -194,48 +194,5 @@ def at_consequence(state: CutState, j: int, lower: str) -> bool:
     return True
 
 
-_BECAUSE_REACH = 12
-"""Tokens after ", because" searched for its clause's finite verb."""
-
-
-def because_clause_at(tokens: Tokens, first: int, j: int) -> bool:
-    """Whether ", because" at `j` opens a clause with a finite verb before the next
-    comma (within `_BECAUSE_REACH` tokens): "Peston said the count understates the
-    number of cases" / "because people who catch the disease twice are not counted".
-    Its subject may hold a relative, which `clauses.reason_clause_at` refuses; not
-    "because of" (a cause phrase), a verb right after "because", nor after a piece
-    under `MIN_LEFT` tokens."""
-    words, lowers, verbs, top, n = tokens.words, tokens.lowers, tokens.verbs, tokens.top, tokens.n
-    if lowers[j] != "because" or j - first < MIN_LEFT - 1 or not tokens.comma_before(j):
-        return False
-    k = j + 1
-    if k + 1 >= n or not top[k] or verbs[k] or lowers[k] in _CAUSE_PREPOSITION.values():
-        return False
-    if not words[k][:1].isalnum():
-        return False
-    for i in range(k + 1, min(n, k + 1 + _BECAUSE_REACH)):
-        if not top[i]:
-            continue
-        if lowers[i] in (",", ";"):
-            return False
-        if verbs[i] and not lowers[i].endswith("ing"):
-            return True
-    return False
-
-
-def at_because_clause(state: CutState, j: int, lower: str) -> bool:
-    """A ", because" clause (`because_clause_at`) after a statement with a verb, in
-    reported speech too (the reason is checked apart from what was said: "Robert Peston
-    said the figure seriously understates the real number" / "because people who catch
-    it twice are not counted"); not in an open "that" clause or a statement that is
-    itself subordinate. The statement ends before the comma."""
-    if not state.left.has_verb or state.was_open or state.was_subordinated:
-        return False
-    if not because_clause_at(state.tokens, state.first, j):
-        return False
-    state.cut(j - 2, j)
-    return True
-
-
 REASON_CUT_WORDS = CAUSE_HEADS | CONSEQUENCE_LINKS
 """Every word these rules fire at: a sentence holding none skips the cutting pass."""
