@@ -45,7 +45,6 @@ from factcheck.claims.spans.lists import list_item_at, second_role
 from factcheck.claims.spans.reasons import (
     CAUSE_HEADS,
     CONSEQUENCE_LINKS,
-    at_causal_as,
     at_cause_phrase,
     at_consequence,
 )
@@ -383,7 +382,6 @@ _CUT_RULES: tuple[tuple[frozenset[str], CutRule], ...] = (
     (REASON_SUBORDINATORS | {"with"}, _at_reason_or_absolute),
     (CAUSE_HEADS, at_cause_phrase),
     (CONSEQUENCE_LINKS, at_consequence),
-    (frozenset({"as"}), at_causal_as),
     (frozenset({",", "and"}), _at_list_item),
     (frozenset({","}), _at_chained_verb_phrase),
     (SPLITTING_CONJUNCTIONS, _at_conjunction),

@@ -28,7 +28,6 @@ from factcheck.claims.spans.clauses import clause_after
 from factcheck.claims.spans.cut_state import CutState
 from factcheck.claims.spans.tokens import (
     AUXILIARIES,
-    DETERMINERS,
     SPLITTING_CONJUNCTIONS,
     SUBJECT_PRONOUNS,
     VERB_FORMS,
@@ -195,56 +194,5 @@ def at_consequence(state: CutState, j: int, lower: str) -> bool:
     return True
 
 
-_AS_SUBJECTS = DETERMINERS | words_of("he she it they")
-"""Words that open the subject of a causal "as" clause ("as the user's account has been
-terminated", "as they are ..."): a determiner or a third-person pronoun."""
-_NOT_CAUSAL_BEFORE = words_of(
-    "as such same well so much many more less fewer twice just known served serves "
-    "worked works acted acts regarded described seen used identified listed named "
-    "soon long far"
-)
-"""Words that make "as" a comparison or a role ("as much as", "such as", "known as",
-"served as"), looked for in the `_AS_LOOK_BACK` tokens before it."""
-_AS_LOOK_BACK = 4
-
-
-def causal_as_clause_at(tokens: Tokens, first: int, j: int) -> bool:
-    """Whether "as" at `j` gives the reason for the statement before it with a clause
-    of its own: "the video is no longer available on YouTube" / "as the user's account
-    has been terminated". Its subject opens with a determiner or a third-person pronoun
-    and a finite verb follows (`clause_after`); not after a comparison or role word in
-    the four tokens before ("as much as", "known as"), nor after a piece under
-    `MIN_LEFT` tokens; its first verb is a present is / are / has / have
-    (`_PRESENT_VERBS`)."""
-    lowers, top, n = tokens.lowers, tokens.top, tokens.n
-    if j - first < MIN_LEFT or j + 2 >= n or not top[j + 1] or lowers[j + 1] not in _AS_SUBJECTS:
-        return False
-    if any(lowers[i] in _NOT_CAUSAL_BEFORE for i in range(max(first, j - _AS_LOOK_BACK), j)):
-        return False
-    if clause_after(tokens, j + 1) not in ("clause", "reported"):
-        return False
-    verb = next((i for i in range(j + 2, min(n, j + 10)) if tokens.verbs[i]), None)
-    return verb is not None and lowers[verb] in _PRESENT_VERBS
-
-
-_PRESENT_VERBS = words_of("is are has have")
-"""The verbs a causal "as" clause must open with, like "since": "as the account has been
-terminated" gives a reason; "as the kingdom endured its worst wave" (a past verb) gives
-a time, which belongs to the statement before it."""
-
-
-def at_causal_as(state: CutState, j: int, lower: str) -> bool:
-    """A causal "as" clause (`causal_as_clause_at`) after a statement with a verb,
-    outside reported speech and open "that" clauses: the statement ends before "as"
-    (and its comma), and the reason starts at it."""
-    if not state.left.has_verb or state.speech or state.was_open:
-        return False
-    tokens = state.tokens
-    if not causal_as_clause_at(tokens, state.first, j):
-        return False
-    state.cut(j - 2 if tokens.comma_before(j) else j - 1, j)
-    return True
-
-
-REASON_CUT_WORDS = CAUSE_HEADS | CONSEQUENCE_LINKS | {"as"}
+REASON_CUT_WORDS = CAUSE_HEADS | CONSEQUENCE_LINKS
 """Every word these rules fire at: a sentence holding none skips the cutting pass."""
