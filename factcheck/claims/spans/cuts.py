@@ -45,10 +45,8 @@ from factcheck.claims.spans.lists import list_item_at, second_role
 from factcheck.claims.spans.reasons import (
     CAUSE_HEADS,
     CONSEQUENCE_LINKS,
-    REASON_WORDS,
     at_cause_phrase,
     at_consequence,
-    at_reason,
 )
 from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
@@ -384,7 +382,6 @@ _CUT_RULES: tuple[tuple[frozenset[str], CutRule], ...] = (
     (REASON_SUBORDINATORS | {"with"}, _at_reason_or_absolute),
     (CAUSE_HEADS, at_cause_phrase),
     (CONSEQUENCE_LINKS, at_consequence),
-    (REASON_WORDS, at_reason),
     (frozenset({",", "and"}), _at_list_item),
     (frozenset({","}), _at_chained_verb_phrase),
     (SPLITTING_CONJUNCTIONS, _at_conjunction),

@@ -194,54 +194,5 @@ def at_consequence(state: CutState, j: int, lower: str) -> bool:
     return True
 
 
-REASON_WORDS = words_of("because since as")
-"""Subordinators of one reason rule (`reason_at`), comma or not, in speech too."""
-_PRESENT_VERBS = words_of("is are has have")
-"""The first verb of a "since" / "as" clause of reason: with a past verb they give a
-time ("since records began", "as the kingdom endured its worst wave")."""
-_NOT_CAUSAL_BEFORE = words_of(
-    "as such same well so much many more less fewer twice just known served serves "
-    "worked works acted acts regarded described seen used identified listed named "
-    "soon long far"
-)
-"""Words that make "as" a comparison or a role ("as much as", "such as", "known as"),
-looked for in the four tokens before it."""
-_CLAUSE_VERB_REACH = 10
-
-
-def reason_at(tokens: Tokens, first: int, j: int) -> bool:
-    """Whether "because" / "since" / "as" at `j` opens a clause of reason with a subject
-    and finite verb of its own (`clause_after`), comma before it or not: "The court
-    ruled the genes could not be patented" / "because they were products of nature".
-    "since" and "as" only with a present is / are / has / have first (a past verb gives
-    a time), and "as" not after a comparison or role word. Not after a piece under
-    `MIN_LEFT` tokens."""
-    lowers, verbs, top, n = tokens.lowers, tokens.verbs, tokens.top, tokens.n
-    word = lowers[j]
-    if j - first < MIN_LEFT or j + 2 >= n or not top[j + 1]:
-        return False
-    if word == "as" and any(lowers[i] in _NOT_CAUSAL_BEFORE for i in range(max(first, j - 4), j)):
-        return False
-    if clause_after(tokens, j + 1) not in ("clause", "reported"):
-        return False
-    if word == "because":
-        return True
-    verb = next((i for i in range(j + 2, min(n, j + _CLAUSE_VERB_REACH)) if verbs[i]), None)
-    return verb is not None and lowers[verb] in _PRESENT_VERBS
-
-
-def at_reason(state: CutState, j: int, lower: str) -> bool:
-    """A clause of reason (`reason_at`) after a statement with a verb, in reported
-    speech too, not in an open "that" clause or a statement that is itself subordinate:
-    the statement ends before the subordinator (and its comma)."""
-    if not state.left.has_verb or state.was_open or state.was_subordinated:
-        return False
-    tokens = state.tokens
-    if not reason_at(tokens, state.first, j):
-        return False
-    state.cut(j - 2 if tokens.comma_before(j) else j - 1, j)
-    return True
-
-
-REASON_CUT_WORDS = CAUSE_HEADS | CONSEQUENCE_LINKS | REASON_WORDS
+REASON_CUT_WORDS = CAUSE_HEADS | CONSEQUENCE_LINKS
 """Every word these rules fire at: a sentence holding none skips the cutting pass."""
