@@ -94,7 +94,7 @@ def _main_verb_after_comma(tokens: Tokens, c: int) -> bool:
     return verbs[k] or is_ly_adverb(lowers[k])
 
 
-def _head_before(tokens: Tokens, j: int, any_head: bool = False) -> bool:
+def _head_before(tokens: Tokens, j: int) -> bool:
     """Whether the word before the comma at `j - 1` can head a non-restrictive relative
     of its own: for "who", a name or an age ("Danish Siddiqui, who", "Tom Reed, 49,
     who"); for "which", a noun, not a figure or date ("in 2019, which ..." relates the
@@ -103,7 +103,7 @@ def _head_before(tokens: Tokens, j: int, any_head: bool = False) -> bool:
     if j < 2:
         return False
     head = words[j - 2]
-    if lowers[j] == "who" and not any_head:
+    if lowers[j] == "who":
         return head[:1].isupper() or head[:1].isdigit()
     if lowers[j] == TIME_RELATIVE:
         return head[:1].isdigit() or (head[:1].isupper() and head[:1].isalpha())
@@ -119,12 +119,12 @@ def final_relative(tokens: Tokens, j: int) -> bool:
     return stop > 0 and tokens.has_detail(j + 2, stop)
 
 
-def _final_relative_end(tokens: Tokens, j: int, any_head: bool = False) -> int:
+def _final_relative_end(tokens: Tokens, j: int) -> int:
     """Where the non-restrictive relative at `j` ends when it ends the sentence (at a
     ";" or the sentence end); -1 when it is no such relative or the main verb follows
     it (`final_relative`'s tests but the detail)."""
     lowers, top, n = tokens.lowers, tokens.top, tokens.n
-    if not tokens.comma_before(j) or not _head_before(tokens, j, any_head):
+    if not tokens.comma_before(j) or not _head_before(tokens, j):
         return -1
     if lowers[j] in (PLACE_RELATIVE, TIME_RELATIVE):
         # "..., where demonstrations turned into riots": a subject and verb of its own
@@ -159,21 +159,9 @@ def plain_final_relative(tokens: Tokens, j: int) -> bool:
     non-restrictive clause, which adds a fact about its head that can be checked apart
     from the main clause, so it needs no detail of its own (`final_relative` asks one of
     "who", "where" and "when", whose heads and clauses are less certain)."""
-    if tokens.lowers[j] == "who":
-        return plain_final_who(tokens, j)
     if tokens.lowers[j] != "which":
         return False
     stop = _final_relative_end(tokens, j)
-    return stop - (j + 2) >= PLAIN_RELATIVE_WORDS
-
-
-def plain_final_who(tokens: Tokens, j: int) -> bool:
-    """Whether ", who ..." at `j` ends the sentence with a statement of its own, like a
-    plain ", which" (`plain_final_relative`): three or more words after its verb, no
-    figure or name needed, and its head any word, not only a name ("... met the
-    teachers" / "who had complained about the new timetable"). A comma before "who"
-    marks a non-restrictive clause as it does before "which"."""
-    stop = _final_relative_end(tokens, j, any_head=True)
     return stop - (j + 2) >= PLAIN_RELATIVE_WORDS
 
 
