@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.claims.spans.left_side import LeftSide, demonstrative_that
+from factcheck.claims.spans.left_side import LeftSide
 from factcheck.claims.spans.tokens import DETERMINERS, SPEECH_VERBS, Tokens
 from factcheck.text.lexicon import MODALS, words_of
 
@@ -81,13 +81,8 @@ class CutState:
             self.verb_chain = True
         if tokens.verbs[j]:
             self.open_clause = False
-        elif (
-            lower in _CLAUSE_OPENERS
-            and j > self.first
-            and lowers[j - 1] not in DETERMINERS
-            and not demonstrative_that(tokens, j)
-        ):
-            self.open_clause = True  # not "the who" (an organisation), not "by that much"
+        elif lower in _CLAUSE_OPENERS and j > self.first and lowers[j - 1] not in DETERMINERS:
+            self.open_clause = True  # not "the who": an organisation in lowercased text
         if lower in _SPEECH_FORMS:
             self.detailed_ok = False  # "claiming that he found 5,128 for A and 1,188 for B"
 

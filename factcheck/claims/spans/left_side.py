@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from factcheck.claims.spans.tokens import (
     AUXILIARIES,
     CHAIN_ADVERBS,
-    PREPOSITIONS,
     SUBORDINATORS,
     VERB_FORMS,
     Tokens,
@@ -58,26 +57,18 @@ class LeftSide:
                     # October, read: ...": a participle after the subject, a reduced
                     # relative whose "and" joins inside it; the main verb is to come
                     self.relative = self.participle = True
-            elif is_relative(lower) and not demonstrative_that(tokens, j):
+            elif is_relative(lower):
                 self.relative = True  # "In the post, which was published ...": no main verb yet
         else:
             if not self.detail and is_detail(words[j], lower):
                 self.detail = True
-            if is_relative(lower) and lowers[j - 1] != "," and not demonstrative_that(tokens, j):
+            if is_relative(lower) and lowers[j - 1] != ",":
                 self.relative = True  # "those who had the first dose and tested ..."
         if lower in _RANGE_WORDS:
             self.ranged = True
         if lower in SUBORDINATORS:
             self.subordinated = True
         self.started = True
-
-
-def demonstrative_that(tokens: Tokens, j: int) -> bool:
-    """Whether "that" at `j` follows a preposition ("by that much", "At that time", "in
-    that case"): a demonstrative, not a relative, so it opens no clause that could hold
-    a later conjunction."""
-    lowers = tokens.lowers
-    return lowers[j] == "that" and j > 0 and lowers[j - 1] in PREPOSITIONS
 
 
 _CHANGE_VERBS = words_of(
