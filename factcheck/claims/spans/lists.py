@@ -8,14 +8,7 @@ are not lists. Pure; no I/O.
 
 from __future__ import annotations
 
-from factcheck.claims.spans.tokens import (
-    DETERMINERS,
-    NUMBER_WORDS,
-    OBJECTS,
-    PREPOSITIONS,
-    Tokens,
-    is_figure,
-)
+from factcheck.claims.spans.tokens import DETERMINERS, OBJECTS, PREPOSITIONS, Tokens, is_figure
 from factcheck.claims.spans.verb_phrases import COPULAS, DETAIL_REACH
 from factcheck.text.lexicon import words_of
 
@@ -63,36 +56,12 @@ def _item_words(tokens: Tokens, a: int, b: int) -> bool:
 
 
 def _figure_item(tokens: Tokens, at: int) -> bool:
-    """Whether token `at` is a figure or a number word that opens a list item ("six
-    reports of stillbirths, four reports of ..."): not one that opens a name ("7 News",
-    "10 Downing Street")."""
+    """Whether token `at` is a figure that opens a list item: not one that opens a name
+    ("7 News", "10 Downing Street")."""
     words, n = tokens.words, tokens.n
-    if not (is_figure(words[at]) or tokens.lowers[at] in NUMBER_WORDS):
-        return False  # "$5 billion for Pfizer", "six reports of stillbirths"
+    if not is_figure(words[at]):
+        return False
     return at + 1 >= n or not words[at + 1][:1].isupper()
-
-
-_BRACKETS = {"(": ")", "[": "]"}
-_ASIDE_REACH = 20
-"""Tokens searched for the closing bracket of an aside inside a list item."""
-
-
-def bracketed_aside(tokens: Tokens, i: int, step: int) -> int:
-    """The index of the bracket that closes (`step` 1) or opens (`step` -1) a bracketed
-    aside whose other bracket is the top-level token `i` ("stillbirths (in 2021)"): the
-    aside belongs to the item and is skipped whole. -1 when `i` is no such bracket or its
-    pair is not found within `_ASIDE_REACH` tokens."""
-    words, top, n = tokens.words, tokens.top, tokens.n
-    pairs = _BRACKETS if step == 1 else {close: open_ for open_, close in _BRACKETS.items()}
-    pair = pairs.get(words[i]) if top[i] else None
-    if pair is None:
-        return -1
-    k = i + step
-    while 0 <= k < n and abs(k - i) <= _ASIDE_REACH:
-        if top[k]:
-            return k if words[k] == pair else -1
-        k += step
-    return -1
 
 
 def list_item_at(tokens: Tokens, first: int, j: int) -> int | None:
@@ -111,10 +80,6 @@ def list_item_at(tokens: Tokens, first: int, j: int) -> int | None:
         return None
     right_end = k + 1
     while right_end < n and not (top[right_end] and lowers[right_end] in _ITEM_BREAKS):
-        close = bracketed_aside(tokens, right_end, 1)
-        if close > 0:
-            right_end = close + 1
-            continue
         if verbs[right_end] or not top[right_end]:
             return None  # "and 24 died": a clause; a quotation: not a list item
         right_end += 1
@@ -124,10 +89,6 @@ def list_item_at(tokens: Tokens, first: int, j: int) -> int | None:
     figure = None
     i = j - 1
     while i >= first and not verbs[i] and not (top[i] and lowers[i] in _ITEM_BREAKS):
-        opening = bracketed_aside(tokens, i, -1)
-        if opening >= 0:
-            i = opening - 1
-            continue
         if not top[i]:
             return None
         if _figure_item(tokens, i):
