@@ -83,6 +83,7 @@ MIN_BASE = 5
 MIN_TOTAL = 3
 MAX_NOUN_SHARE = 0.1
 VERB_OVER_NOUN = 2.0
+MAX_BASE_NOUN = 0.2
 _NOT_S_FORMS = ("ss", "us", "is", "ous", "'s", "’s", "ics", "ness")
 
 
@@ -178,8 +179,10 @@ def s_forms(counts: Counts) -> list[tuple[str, int, int, int]]:
         if base in FUNCTION_WORDS or verb_base < MIN_BASE or total < MIN_TOTAL:
             continue
         verb = verb_s + verb_next
+        noun_base = counts.after_determiner[base]
+        if noun_base > MAX_BASE_NOUN * verb_base:
+            continue  # the base is a noun too ("the cause", "a share"): "-s" is a plural
         if noun <= MAX_NOUN_SHARE * total and verb >= max(1.0, VERB_OVER_NOUN * noun):
-            noun_base = counts.after_determiner[base]
             kept.append((word, total, verb_base, verb_s, noun_s, verb_next, noun_next, noun_base))
     return kept
 

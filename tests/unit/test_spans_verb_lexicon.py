@@ -13,8 +13,11 @@ from factcheck.claims.spans.tokens import DERIVED_S_FORMS, VERB_FORMS, is_verb
 
 def test_the_packaged_lexicon_loads_verbs_and_leaves_out_frequent_plural_nouns() -> None:
     assert {"requires", "offers", "relies", "provides"} <= DERIVED_S_FORMS
-    # nouns far more often than verbs in news text: the derivation keeps them out
-    assert DERIVED_S_FORMS.isdisjoint({"posts", "updates", "orders", "states", "results"})
+    # nouns far more often than verbs in news text, or plurals of a frequent noun base
+    # ("the cause", "a share"): the derivation keeps them out
+    assert DERIVED_S_FORMS.isdisjoint(
+        {"posts", "updates", "orders", "states", "results", "causes", "shares", "notes"}
+    )
     # the hand list is not repeated, and no comment line of the file is read as a word
     assert DERIVED_S_FORMS.isdisjoint(VERB_FORMS)
     assert all(word.isalpha() and word.islower() for word in DERIVED_S_FORMS)
@@ -26,7 +29,7 @@ def test_the_packaged_lexicon_loads_verbs_and_leaves_out_frequent_plural_nouns()
         ("requires", "law", True),
         ("offers", "vaccine", True),
         ("relies", "which", True),
-        ("provides", "and", True),
+        ("provides", "and", False),
         ("requires", "the", False),
         ("offers", "of", False),
         ("starts", "3", False),

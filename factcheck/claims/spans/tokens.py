@@ -74,7 +74,7 @@ def _derived_verb_forms() -> frozenset[str]:
 
 DERIVED_S_FORMS = _derived_verb_forms()
 """Present-tense "-s" verbs beyond VERB_FORMS, trusted only after a noun-like word."""
-_NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | frozenset(("",))
+_NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | frozenset(("",))
 REPORTING_VERBS = words_of(
     "said says told tells urged urges assured assures stated states insisted insists argued "
     "argues warned warns claimed claims added adds noted notes quoted saying explained "
@@ -107,9 +107,10 @@ def is_verb(lower: str, previous: str) -> bool:
     if previous in ("i", "we", "you", "they") and lower.isalpha():
         return True  # "We closed", "they agree": a pronoun subject is followed by its verb
     if lower in DERIVED_S_FORMS:
-        # "the law requires", "which offers", "and relies": after a word that can end a
-        # subject; not "the reports", "of offers", "3 starts", "the company's shares",
-        # nor after punctuation or at the start
+        # "the law requires", "which offers": after a word that can end a subject; not
+        # "the reports", "of offers", "3 starts", "the company's shares", nor after a
+        # conjunction ("and provides": the coordination rules judge a second predicate),
+        # punctuation or at the start
         return _after_subject(previous)
     # "he faces", "who owns"
     return previous in ("he", "she", "it", "who") and lower.endswith("s") and lower.isalpha()
@@ -117,7 +118,8 @@ def is_verb(lower: str, previous: str) -> bool:
 
 def _after_subject(previous: str) -> bool:
     """Whether the token before an "-s" form can end its subject: a word, not a
-    determiner, preposition, number word nor possessive ("the", "of", "three", "its")."""
+    determiner, preposition, conjunction, number word nor possessive ("the", "of",
+    "and", "three", "its")."""
     return (
         previous not in _NOT_A_SUBJECT
         and previous[-1].isalpha()
