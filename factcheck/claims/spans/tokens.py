@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from factcheck.text.lexicon import ORDINAL_RANKS, words_of
 
@@ -58,23 +57,6 @@ VERB_FORMS = words_of(
     "withdrew overtook undertook became beat bore bound bred fed fought dealt dug drew "
     "drank ate felt"
 )
-
-
-def _derived_verb_forms() -> frozenset[str]:
-    """The derived lexicon factcheck/data/verb_forms.txt (bench/build_verb_lexicon.py):
-    "-s" forms that real news and debate text uses as verbs far more than as nouns
-    ("requires", "offers", "relies"). Read once at import (~150 words, a small file);
-    empty when the file is missing, so the hand lists alone decide as before."""
-    try:
-        text = resources.files("factcheck.data").joinpath("verb_forms.txt").read_text("utf-8")
-    except OSError:
-        return frozenset()
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-DERIVED_S_FORMS = _derived_verb_forms()
-"""Present-tense "-s" verbs beyond VERB_FORMS, trusted only after a noun-like word."""
-_NOT_A_SUBJECT = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | frozenset(("",))
 REPORTING_VERBS = words_of(
     "said says told tells urged urges assured assures stated states insisted insists argued "
     "argues warned warns claimed claims added adds noted notes quoted saying explained "
@@ -106,26 +88,8 @@ def is_verb(lower: str, previous: str) -> bool:
         return "-" not in lower
     if previous in ("i", "we", "you", "they") and lower.isalpha():
         return True  # "We closed", "they agree": a pronoun subject is followed by its verb
-    if lower in DERIVED_S_FORMS:
-        # "the law requires", "which offers": after a word that can end a subject; not
-        # "the reports", "of offers", "3 starts", "the company's shares", nor after a
-        # conjunction ("and provides": the coordination rules judge a second predicate),
-        # punctuation or at the start
-        return _after_subject(previous)
     # "he faces", "who owns"
     return previous in ("he", "she", "it", "who") and lower.endswith("s") and lower.isalpha()
-
-
-def _after_subject(previous: str) -> bool:
-    """Whether the token before an "-s" form can end its subject: a word, not a
-    determiner, preposition, conjunction, number word nor possessive ("the", "of",
-    "and", "three", "its")."""
-    return (
-        previous not in _NOT_A_SUBJECT
-        and previous[-1].isalpha()
-        and previous not in NUMBER_WORDS
-        and not previous.endswith(("'s", "’s", "s'", "s’"))
-    )
 
 
 ORDINAL_WORDS = frozenset(ORDINAL_RANKS) | words_of("1st 2nd 3rd")
