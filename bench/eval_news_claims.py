@@ -8,12 +8,13 @@
     python bench/eval_news_claims.py --set long5   # the fifth blind set: a held-out one
     python bench/eval_news_claims.py --set long6   # a fresh readable set (to tune on)
     python bench/eval_news_claims.py --set long7   # the seventh blind set: a held-out one
+    python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
     python bench/eval_news_claims.py --set blind4  # long3, long4, long5, long7, each, then pooled
     python bench/eval_news_claims.py --set fresh   # long5 and long7, each, then pooled
-    python bench/eval_news_claims.py --set readable  # short, long, long2 and long6, pooled
+    python bench/eval_news_claims.py --set readable  # short, long, long2, long6 and xl1, pooled
     python bench/eval_news_claims.py --set all     # every set, each, then pooled
     python bench/eval_news_claims.py --set both    # short and long, each, then pooled
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
@@ -50,7 +51,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   fresh readable set telling which changes tuned on short, long and long2 generalise;
 - long7, bench/data/news_claims_long7.json: 4 more bodies of 3-6 KB, the seventh
   distinct one of each outlet having seven (session 30, annot11g); blind: nobody but
-  its annotator reads them (a held-out figure).
+  its annotator reads them (a held-out figure);
+- xl1, bench/data/news_claims_xl1.json: 6 LONGER bodies of 6-10 KB, the first distinct
+  one of each outlet having one (session 30, annot11i); annotated before any factcheck
+  code ran on them, READABLE: read and tuned on from then.
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -219,6 +223,17 @@ SELECTIONS = {
         "blind: annotated (session 30, annot11g) before any factcheck code ran on it",
         skip=6,
     ),
+    "xl1": Selection(
+        "xl1",
+        6001,
+        10000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_xl1.json",
+        "readable: annotated (session 30, annot11i) before any factcheck code ran on it; "
+        "read and tuned on from then",
+        skip=0,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -247,7 +262,10 @@ long and long2 telling whether a change tuned on those three generalises.
 long7: the SEVENTH distinct 3-6 KB body of every outlet having seven (session 30,
 annot11g; aap, afpfactcheck, politifact and snopes: africacheck has five,
 checkyourfact six, fullfact three); a blind estimate beside long5 for the same
-splitter changes: nobody but its annotator reads these bodies."""
+splitter changes: nobody but its annotator reads these bodies.
+xl1: the FIRST distinct body of 6,001-10,000 bytes of every outlet having one (session
+30, annot11i), longer than a ~5 KB article: READABLE from the start, a set telling
+whether the splitter holds on longer bodies."""
 
 
 def select_rows(
@@ -440,8 +458,8 @@ GROUPS = {
     "blind3": ("long3", "long4"),  # the sets nobody tuned on (session 29)
     "blind4": ("long3", "long4", "long5", "long7"),  # the sets nobody tuned on (session 30)
     "fresh": ("long5", "long7"),  # the sets annotated in session 30, nobody tuned on
-    "readable": ("short", "long", "long2", "long6"),  # the sets one may read and tune on
-    "all": ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7"),
+    "readable": ("short", "long", "long2", "long6", "xl1"),  # the sets one may read and tune on
+    "all": ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7", "xl1"),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first
 meaning (short and long), kept so its recorded command still runs."""
@@ -491,10 +509,10 @@ def main() -> int:
         choices=(*SELECTIONS, *GROUPS),
         default="short",
         help="which annotated bodies: short (default; not blind), long, long2 (not blind "
-        "since session 28), long3, long4, long5, long7 (blind), long6 (readable), or "
+        "since session 28), long3, long4, long5, long7 (blind), long6, xl1 (readable), or "
         "several, each then pooled: blind (long + long2), blind2 (long2 + long3), blind3 "
         "(long3 + long4), blind4 (long3 + long4 + long5 + long7), fresh (long5 + long7), "
-        "readable (short + long + long2 + long6), all, both (short + long)",
+        "readable (short + long + long2 + long6 + xl1), all, both (short + long)",
     )
     parser.add_argument(
         "--form-checker",

@@ -46,3 +46,11 @@ def test_a_claim_nested_over_another_whole_claim_cannot_be_reached_as_well() -> 
     whole = Annotated(_at(TEXT.rstrip(".")), _at("apologised"))
     inner = Annotated(_at("The ministry admitted the error in 2019"), _at("the error in 2019"))
     assert reachable(TEXT, [whole, inner]) == 1
+
+
+def test_the_annotated_layout_keeps_disjoint_statements_and_drops_nested_ones() -> None:
+    from ceiling_news_claims import annotated_layout
+
+    whole = Annotated(_at(TEXT.rstrip(".")), _at("apologised"))
+    assert annotated_layout([ADMITTED, APOLOGISED]) == 2
+    assert annotated_layout([ADMITTED, whole]) == 1
