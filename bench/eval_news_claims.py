@@ -9,6 +9,7 @@
     python bench/eval_news_claims.py --set long6   # a fresh readable set (to tune on)
     python bench/eval_news_claims.py --set long7   # the seventh blind set: a held-out one
     python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
+    python bench/eval_news_claims.py --set xl2     # a blind set of 6-10 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
@@ -20,7 +21,7 @@
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
 
 (--show prints the bodies' text: helpers tuning the splitter must not read the long3,
-long4, long5 and long7 sets, so it is never the default.)
+long4, long5, long7 and xl2 sets, so it is never the default.)
 
 Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
 careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
@@ -54,7 +55,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   its annotator reads them (a held-out figure);
 - xl1, bench/data/news_claims_xl1.json: 6 LONGER bodies of 6-10 KB, the first distinct
   one of each outlet having one (session 30, annot11i); annotated before any factcheck
-  code ran on them, READABLE: read and tuned on from then.
+  code ran on them, READABLE: read and tuned on from then;
+- xl2, bench/data/news_claims_xl2.json: 6-10 KB bodies, the second distinct one of
+  each outlet having two (session 30, annot11k); blind: nobody but its annotator
+  reads them (a held-out figure).
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -234,6 +238,16 @@ SELECTIONS = {
         "read and tuned on from then",
         skip=0,
     ),
+    "xl2": Selection(
+        "xl2",
+        6001,
+        10000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_xl2.json",
+        "blind: annotated (session 30, annot11k) before any factcheck code ran on it",
+        skip=1,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -265,7 +279,10 @@ checkyourfact six, fullfact three); a blind estimate beside long5 for the same
 splitter changes: nobody but its annotator reads these bodies.
 xl1: the FIRST distinct body of 6,001-10,000 bytes of every outlet having one (session
 30, annot11i), longer than a ~5 KB article: READABLE from the start, a set telling
-whether the splitter holds on longer bodies."""
+whether the splitter holds on longer bodies.
+xl2: the SECOND distinct body of 6,001-10,000 bytes of every outlet having two (session
+30, annot11k): a blind estimate on longer bodies beside xl1: nobody but its annotator
+reads these bodies."""
 
 
 def select_rows(
@@ -459,7 +476,7 @@ GROUPS = {
     "blind4": ("long3", "long4", "long5", "long7"),  # the sets nobody tuned on (session 30)
     "fresh": ("long5", "long7"),  # the sets annotated in session 30, nobody tuned on
     "readable": ("short", "long", "long2", "long6", "xl1"),  # the sets one may read and tune on
-    "all": ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7", "xl1"),
+    "all": ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7", "xl1", "xl2"),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first
 meaning (short and long), kept so its recorded command still runs."""
@@ -509,8 +526,8 @@ def main() -> int:
         choices=(*SELECTIONS, *GROUPS),
         default="short",
         help="which annotated bodies: short (default; not blind), long, long2 (not blind "
-        "since session 28), long3, long4, long5, long7 (blind), long6, xl1 (readable), or "
-        "several, each then pooled: blind (long + long2), blind2 (long2 + long3), blind3 "
+        "since session 28), long3, long4, long5, long7, xl2 (blind), long6, xl1 (readable), "
+        "or several, each then pooled: blind (long + long2), blind2 (long2 + long3), blind3 "
         "(long3 + long4), blind4 (long3 + long4 + long5 + long7), fresh (long5 + long7), "
         "readable (short + long + long2 + long6 + xl1), all, both (short + long)",
     )
