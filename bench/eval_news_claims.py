@@ -8,19 +8,22 @@
     python bench/eval_news_claims.py --set long5   # the fifth blind set: a held-out one
     python bench/eval_news_claims.py --set long6   # a fresh readable set (to tune on)
     python bench/eval_news_claims.py --set long7   # the seventh blind set: a held-out one
+    python bench/eval_news_claims.py --set long9   # the ninth blind set: a held-out one
     python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
+    python bench/eval_news_claims.py --set xl2     # a blind set of 6-10 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
     python bench/eval_news_claims.py --set blind4  # long3, long4, long5, long7, each, then pooled
     python bench/eval_news_claims.py --set fresh   # long5 and long7, each, then pooled
     python bench/eval_news_claims.py --set readable  # short, long, long2, long6 and xl1, pooled
+    python bench/eval_news_claims.py --set final   # long3, long4, long7, long9, xl2, pooled
     python bench/eval_news_claims.py --set all     # every set, each, then pooled
     python bench/eval_news_claims.py --set both    # short and long, each, then pooled
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
 
 (--show prints the bodies' text: helpers tuning the splitter must not read the long3,
-long4, long5 and long7 sets, so it is never the default.)
+long4, long5, long7, long9 and xl2 sets, so it is never the default.)
 
 Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
 careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
@@ -43,8 +46,8 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   one of each outlet having four (session 29, annot11d); blind: nobody but its
   annotator reads them (a held-out figure);
 - long5, bench/data/news_claims_long5.json: 6 more bodies of 3-6 KB, the fifth distinct
-  one of each outlet having five (session 30, annot11e); blind: nobody but its
-  annotator reads them (a held-out figure);
+  one of each outlet having five (session 30, annot11e); blind until the quotation cut
+  lost three claims there under the issue's wording, then read to find why (quote11d);
 - long6, bench/data/news_claims_long6.json: 5 more bodies of 3-6 KB, the sixth distinct
   one of each outlet having six (session 30, annot11f); annotated as the blind ones,
   before any factcheck code ran on them, but READABLE: read and tuned on from then, a
@@ -52,9 +55,15 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
 - long7, bench/data/news_claims_long7.json: 4 more bodies of 3-6 KB, the seventh
   distinct one of each outlet having seven (session 30, annot11g); blind: nobody but
   its annotator reads them (a held-out figure);
+- long9, bench/data/news_claims_long9.json: 4 more bodies of 3-6 KB, the ninth
+  distinct one of each outlet having nine (session 30, annot11j); blind: nobody but
+  its annotator reads them (a held-out figure);
 - xl1, bench/data/news_claims_xl1.json: 6 LONGER bodies of 6-10 KB, the first distinct
   one of each outlet having one (session 30, annot11i); annotated before any factcheck
-  code ran on them, READABLE: read and tuned on from then.
+  code ran on them, READABLE: read and tuned on from then;
+- xl2, bench/data/news_claims_xl2.json: 6-10 KB bodies, the second distinct one of
+  each outlet having two (session 30, annot11k); blind: nobody but its annotator
+  reads them (a held-out figure).
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -199,7 +208,8 @@ SELECTIONS = {
         None,
         1,
         BENCH / "data" / "news_claims_long5.json",
-        "blind: annotated (session 30, annot11e) before any factcheck code ran on it",
+        "not blind: annotated (session 30, annot11e) before any factcheck code ran on it, "
+        "blind until quote11d read it (session 30)",
         skip=4,
     ),
     "long6": Selection(
@@ -223,6 +233,16 @@ SELECTIONS = {
         "blind: annotated (session 30, annot11g) before any factcheck code ran on it",
         skip=6,
     ),
+    "long9": Selection(
+        "long9",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long9.json",
+        "blind: annotated (session 30, annot11j) before any factcheck code ran on it",
+        skip=8,
+    ),
     "xl1": Selection(
         "xl1",
         6001,
@@ -233,6 +253,16 @@ SELECTIONS = {
         "readable: annotated (session 30, annot11i) before any factcheck code ran on it; "
         "read and tuned on from then",
         skip=0,
+    ),
+    "xl2": Selection(
+        "xl2",
+        6001,
+        10000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_xl2.json",
+        "blind: annotated (session 30, annot11k) before any factcheck code ran on it",
+        skip=1,
     ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
@@ -263,9 +293,16 @@ long7: the SEVENTH distinct 3-6 KB body of every outlet having seven (session 30
 annot11g; aap, afpfactcheck, politifact and snopes: africacheck has five,
 checkyourfact six, fullfact three); a blind estimate beside long5 for the same
 splitter changes: nobody but its annotator reads these bodies.
+long9: the NINTH distinct 3-6 KB body of every outlet having nine (session 30,
+annot11j; aap, afpfactcheck, politifact and snopes have nine); a blind estimate beside
+long3, long4 and long7 for the final splitter: nobody but its annotator reads these
+bodies.
 xl1: the FIRST distinct body of 6,001-10,000 bytes of every outlet having one (session
 30, annot11i), longer than a ~5 KB article: READABLE from the start, a set telling
-whether the splitter holds on longer bodies."""
+whether the splitter holds on longer bodies.
+xl2: the SECOND distinct body of 6,001-10,000 bytes of every outlet having two (session
+30, annot11k): a blind estimate on longer bodies beside xl1: nobody but its annotator
+reads these bodies."""
 
 
 def select_rows(
@@ -456,10 +493,23 @@ GROUPS = {
     "blind": ("long", "long2"),  # the name is session 27's; neither is blind now
     "blind2": ("long2", "long3"),  # the sets blind until session 28's stmt11c read long2
     "blind3": ("long3", "long4"),  # the sets nobody tuned on (session 29)
-    "blind4": ("long3", "long4", "long5", "long7"),  # the sets nobody tuned on (session 30)
-    "fresh": ("long5", "long7"),  # the sets annotated in session 30, nobody tuned on
+    "blind4": ("long3", "long4", "long5", "long7"),  # session 30's first blind judge
+    "fresh": ("long5", "long7"),  # the first sets annotated in session 30 (long5 read since)
     "readable": ("short", "long", "long2", "long6", "xl1"),  # the sets one may read and tune on
-    "all": ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7", "xl1"),
+    "final": ("long3", "long4", "long7", "long9", "xl2"),  # the held-out sets of session 30's end
+    "all": (
+        "short",
+        "long",
+        "long2",
+        "long3",
+        "long4",
+        "long5",
+        "long6",
+        "long7",
+        "long9",
+        "xl1",
+        "xl2",
+    ),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first
 meaning (short and long), kept so its recorded command still runs."""
@@ -508,11 +558,9 @@ def main() -> int:
         "--set",
         choices=(*SELECTIONS, *GROUPS),
         default="short",
-        help="which annotated bodies: short (default; not blind), long, long2 (not blind "
-        "since session 28), long3, long4, long5, long7 (blind), long6, xl1 (readable), or "
-        "several, each then pooled: blind (long + long2), blind2 (long2 + long3), blind3 "
-        "(long3 + long4), blind4 (long3 + long4 + long5 + long7), fresh (long5 + long7), "
-        "readable (short + long + long2 + long6 + xl1), all, both (short + long)",
+        help="which annotated bodies: one set (short is the default; the module docstring "
+        "says which are readable and which blind) or a group, each set then pooled: "
+        + ", ".join(f"{name} ({' + '.join(sets)})" for name, sets in GROUPS.items()),
     )
     parser.add_argument(
         "--form-checker",

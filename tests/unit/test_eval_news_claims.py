@@ -280,6 +280,34 @@ def test_the_long7_pick_is_the_seventh_distinct_long_body_of_every_outlet_having
     assert len(earlier) == 24 and not {body for _, _, body in picked} & set(earlier)
 
 
+def test_the_long9_pick_is_the_ninth_distinct_long_body_of_every_outlet_having_nine(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    lengths = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600]
+    for name in "ab":
+        _outlet(tmp_path, name, lengths)
+    _outlet(tmp_path, "c", [3001 + i for i in range(8)])  # eight long bodies: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsr"]
+        for i, body in enumerate(bodies):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long9"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 11), ("b", 11), ("d", 9)]
+    assert all(3001 <= len(body.encode("utf-8")) <= 6000 for _, _, body in picked)
+    earlier = [
+        body
+        for key in ("long", "long2", "long3", "long4", "long5", "long6", "long7")
+        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+    ]
+    assert len(earlier) == 28 and not {body for _, _, body in picked} & set(earlier)
+
+
 def test_the_xl1_pick_is_the_first_distinct_6_to_10_kb_body_of_every_outlet_having_one(
     tmp_path,
 ) -> None:
@@ -306,6 +334,29 @@ def test_the_xl1_pick_is_the_first_distinct_6_to_10_kb_body_of_every_outlet_havi
         ("b", 5),
         ("d", 2),  # the repeated row 1 is no new body
     ]
+
+
+def test_the_xl2_pick_is_the_second_distinct_6_to_10_kb_body_of_every_outlet_having_two(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    for name in "ab":
+        _outlet(tmp_path, name, [3500, 6000, 10001, 2000, 8000, 6001, 9000])
+    _outlet(tmp_path, "c", [3001, 7000, 10001, 12000])  # one 6-10 KB body: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        bodies = ["d " + "w" * 7000] * 2 + ["d " + c * 9000 for c in "xy"]
+        for i, body in enumerate(bodies):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["xl2"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 5), ("b", 5), ("d", 2)]
+    assert all(6001 <= len(body.encode("utf-8")) <= 10000 for _, _, body in picked)
+    first = {body for _, _, body in news.select_rows(tmp_path, news.SELECTIONS["xl1"])}
+    assert len(first) == 4 and not {body for _, _, body in picked} & first
 
 
 def test_the_t_interval_of_the_mean() -> None:
@@ -340,10 +391,27 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
     import eval_news_claims as news
 
     for name in "abc":
-        _outlet(tmp_path, name, [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000])
+        _outlet(
+            tmp_path,
+            name,
+            [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000],
+        )
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
-    for key in ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7", "xl1"):
+    keys = (
+        "short",
+        "long",
+        "long2",
+        "long3",
+        "long4",
+        "long5",
+        "long6",
+        "long7",
+        "long9",
+        "xl1",
+        "xl2",
+    )
+    for key in keys:
         selection = dataclasses.replace(
             news.SELECTIONS[key], annotations=tmp_path / f"{key}.json", outlets=2
         )
@@ -397,10 +465,12 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
     assert (
-        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + xl1 pooled (only long3 "
-        "and long4 and long5 and long7 blind)" in out
+        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long9 + xl1 + xl2 pooled "
+        "(only long3 and long4 and long7 and long9 and xl2 blind)" in out
     )
-    assert "20/20 found" in out
+    assert "## long9 set (blind: annotated (session 30, annot11j)" in out
+    assert "## xl2 set (blind: annotated (session 30, annot11k)" in out
+    assert "24/24 found" in out
     assert _run(monkeypatch, "--set", "readable") == 0
     out = capsys.readouterr().out
     assert "## long6 set (readable: annotated (session 30, annot11f)" in out
@@ -423,18 +493,15 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert _run(monkeypatch, "--set", "blind4") == 0
     out = capsys.readouterr().out
     assert "## long3 set (blind" in out and "## long4 set (blind" in out
-    assert "## long5 set (blind" in out and "## long7 set (blind" in out
+    assert "## long5 set (not blind" in out and "## long7 set (blind" in out
     assert "over 8 articles" in out and "8/8 found" in out
     assert "## long2 set" not in out and "## short set" not in out
-    assert (
-        "long3 + long4 + long5 + long7 pooled (only long3 and long4 and long5 and long7 blind)"
-        in out
-    )
+    assert "long3 + long4 + long5 + long7 pooled (only long3 and long4 and long7 blind)" in out
     assert _run(monkeypatch, "--set", "fresh") == 0
     out = capsys.readouterr().out
-    assert "## long5 set (blind" in out and "## long7 set (blind" in out
+    assert "## long5 set (not blind" in out and "## long7 set (blind" in out
     assert "## long4 set" not in out and "## long3 set" not in out
-    assert "long5 + long7 pooled (only long5 and long7 blind)" in out
+    assert "long5 + long7 pooled (only long7 blind)" in out
     assert "over 4 articles" in out and "4/4 found" in out
     assert _run(monkeypatch, "--set", "long2") == 0
     out = capsys.readouterr().out
