@@ -100,8 +100,9 @@ def _unpaired_marks(
         if mark not in (_OPEN, _CLOSE, _STRAIGHT):
             continue
         if mark == _STRAIGHT:
-            opens = straight_seen % 2 == 0
-            straight_seen += 1
+            evident = _straight_direction(text, position)
+            opens = straight_seen % 2 == 0 if evident is None else evident
+            straight_seen = 1 if opens else 0  # only the count's parity is read
         else:
             opens = mark == _OPEN
         if opens:
@@ -113,6 +114,23 @@ def _unpaired_marks(
     unpaired += [(position, True) for position, _ in opened]
     unpaired.sort()
     return unpaired, straight_seen
+
+
+def _straight_direction(text: str, position: int) -> bool | None:
+    """Whether the straight mark at `position` opens (True) or closes (False) a
+    quotation, read from its neighbours, or None when they do not tell. A space (or the
+    text's edge) before it and a word after it opens ('called "Empaquetados'); a word or
+    stop before it and a space or punctuation after it closes ('Empaquetados" [Packed]').
+    A glued mark ('Medellin."This') is read by the count of marks before it. Nested
+    straight quotations ('saying: "Today is ... Medellin."') are why the count alone
+    fails: it reads the inner pair's marks the wrong way round and every mark after."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if before.isspace() and (after.isalnum() or after in "[(…'’"):
+        return True
+    if (before.isalnum() or before in ".!?…,;:)]'’") and (after.isspace() or after in ".,;:!?)]—–"):
+        return False
+    return None
 
 
 _INTRODUCING = SPEECH_VERBS | words_of(
@@ -248,9 +266,12 @@ def _introduced(
     else:
         lead = claims[first - 1].end
     stretch = text[lead : claim.start].rstrip(" \u00a0")
-    if not stretch.endswith((_OPEN, _STRAIGHT)) or any(m in stretch[:-1] for m in _MARKS):
+    marks = [k for k, ch in enumerate(stretch) if ch in _MARKS]
+    if len(marks) != 1 or stretch[marks[0]] == _CLOSE:
         return claims
-    words = stretch[:-1].strip(_INTRODUCTION_GLUE + ".!?…")
+    # quoted words before the first quoted claim that make no statement of their own
+    # ('“Giant mushroom, Oregon ……… Armillaria ...') lie between the mark and the claim
+    words = stretch[: marks[0]].strip(_INTRODUCTION_GLUE + ".!?…")
     if not words:
         if first == 0 or quoted[first - 1] or not _DATED.search(claims[first - 1].text):
             return claims

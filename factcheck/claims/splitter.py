@@ -279,9 +279,17 @@ and here"); a longer one says something of its own (", reads the caption of two 
 def _names_the_speaker(text: str, statement: Statement, piece_start: int) -> bool:
     """Whether `statement`, the first of the stretch after a quotation's closing mark,
     only says who spoke (",” its director told the council"): shown in every quoted
-    claim's sentence, it is no claim of its own."""
-    words = len(text[statement.start : statement.end].split())
-    return statement.start == piece_start and statement.attribution and words <= _SPEAKER_WORDS
+    claim's sentence, it is no claim of its own. One holding a figure says when, where
+    or to whom the words were said (',” reads the caption of this video posted on July
+    21, 2021'), as a dated introduction does (`quotations`): a claim of its own."""
+    span = text[statement.start : statement.end]
+    words = len(span.split())
+    return (
+        statement.start == piece_start
+        and statement.attribution
+        and words <= _SPEAKER_WORDS
+        and not any(ch.isdigit() for ch in span)
+    )
 
 
 def _counterpart(span: str, candidates: list[Claim] | None) -> Claim | None:

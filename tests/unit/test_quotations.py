@@ -294,3 +294,52 @@ def test_only_the_stretches_inside_the_marks_are_quoted_pieces() -> None:
     parts = tuple(split_sentences(text, hold_quotations=False))
     pieces = quoted_pieces(text, 0, len(text), parts)
     assert [p.quoted for p in pieces] == [True, True, False]
+
+
+def test_a_straight_quotation_nested_in_a_straight_one_keeps_its_sentences_whole() -> None:
+    """Nested straight marks read by their count alone turn the inner pair round, and
+    every mark after it ('called "Rainbow" [Arc]' became a closing and an opening mark,
+    and "Rainbow" an introduction, dropped). A mark with a space on one side and a word
+    on the other says which way it goes; only a glued one ('May."This') is counted."""
+    text = (
+        'The caption reads: "A march in Lyon on May 2, 2021. A man can be heard saying: '
+        '"Today is Sunday in Lyon."This is a show called "Rainbow" [Arc] for the 40 missing. '
+        'It is a cry for help from 12 families".'
+    )
+    parts = tuple(split_sentences(text, hold_quotations=False))
+    pieces = [text[p.start : p.end] for p in quoted_pieces(text, 0, len(text), parts)]
+    assert 'This is a show called "Rainbow" [Arc] for the 40 missing.' in pieces
+    assert 'A man can be heard saying: "Today is Sunday in Lyon."' in pieces
+    assert all(p.quoted for p in quoted_pieces(text, 0, len(text), parts))
+
+
+@pytest.mark.parametrize(
+    ("tail", "own"),
+    [
+        ("reads the caption of a video posted on Facebook on July 21, 2021", True),
+        ("reads the caption of a video posted on Facebook by a user", False),
+    ],
+)
+def test_a_trailing_attribution_with_a_date_is_a_claim_of_its_own(
+    monkeypatch, tail: str, own: bool
+) -> None:
+    """When or where the words were posted is checked as a dated introduction is; a
+    bare speaker ("the user wrote") is no claim of its own."""
+    monkeypatch.setattr(splitter, "score_sentences", lambda items: [0.9] * len(items))
+    text = f'"Exports rose 4% in May. Imports fell 2% in June," {tail}.'
+    texts = [c.text for c in split_claims(text)]
+    assert (tail in texts) is own
+    assert not any(tail in t for t in texts) or own
+
+
+def test_an_introduction_with_a_date_goes_with_the_first_claim_after_a_quoted_heading(
+    monkeypatch,
+) -> None:
+    """Quoted words that make no statement ("Giant fern, Kent ...") stand between the
+    introduction and the first quoted claim: the introduction still goes with that claim,
+    and the heading with it, as the whole quotation showed them."""
+    monkeypatch.setattr(splitter, "score_sentences", lambda items: [0.9] * len(items))
+    lead = "The photos come with a text that went viral when posted in May 2021: "
+    text = f"{lead}“Giant fern, Kent ……… The fern is 300 years old. It covers 12 hectares.”"
+    first = split_claims(text)[0].text
+    assert first == f"{lead}“Giant fern, Kent ……… The fern is 300 years old"
