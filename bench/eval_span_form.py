@@ -32,8 +32,8 @@ Checker v3 (session 28) is v2 reading print-style quotations as print style: a q
 of several paragraphs opens every paragraph with a mark and closes only the last one, so
 a paragraph's mark reopens the quotation the paragraph end closed (`balanced_v3`;
 docs/claims.md, "Quotations"). Everything else is v2's. `--exclude-blind` leaves out the
-bodies of eval_news_claims' blind sets long3, long4, long5 and long7 (use it always:
-sessions 29-30).
+bodies of eval_news_claims' blind sets, its group "final" (long3, long4, long7, long9,
+xl2 since session 30's round 6; use it always).
 
 "Badly cut" (the issue's "cut so that the checkable part is lost", <= 5%) needs claims
 annotated by hand, which the shared data lacks; the estimate here is the share of claims
@@ -140,30 +140,24 @@ NOT_BEFORE_VERB = _words(
 WORD = re.compile(r"[\w'’-]+")
 
 
-BLIND_SKIPS = (2, 3, 4, 6)
-"""The blind news sets by their place in eval_news_claims' selection rule: long3, long4,
-long5 and long7 are the third, fourth, fifth and seventh distinct 3-6 KB ClaimReview
-body of each outlet (sessions 29-30; long6, the sixth, is readable; long2, the second,
-was blind until session 28 and is read since)."""
+BLIND_GROUP = "final"
+"""eval_news_claims' group of the blind news sets (session 30, round 6: long3, long4,
+long7, long9 and xl2; long5 was released to reading, long2 and long6 are readable)."""
 
 
 def blind_bodies() -> frozenset[str]:
-    """The bodies of eval_news_claims' blind sets long3, long4, long5 and long7: excluded,
-    by their text, so no example printed and no figure tuned on comes from them, whichever
-    row repeats them. Taken from the selection rule itself (long5's annotation is being
-    written in session 30)."""
+    """The bodies of eval_news_claims' blind sets (`BLIND_GROUP`), each by its own
+    selection rule (size bounds and place): excluded, by their text, so no example
+    printed and no figure tuned on comes from them, whichever row repeats them."""
     saved = list(sys.path)  # eval_news_claims puts this checkout first: not for --repo
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from dataclasses import replace
-
-    from eval_news_claims import SELECTIONS, select_rows
+    from eval_news_claims import GROUPS, SELECTIONS, select_rows
 
     sys.path[:] = saved
-    rule = SELECTIONS["long2"]
     return frozenset(
         body
-        for skip in BLIND_SKIPS
-        for _, _, body in select_rows(CLAIMREVIEW, replace(rule, skip=skip))
+        for name in GROUPS[BLIND_GROUP]
+        for _, _, body in select_rows(CLAIMREVIEW, SELECTIONS[name])
     )
 
 
@@ -598,8 +592,8 @@ def main() -> int:
     parser.add_argument(
         "--exclude-blind",
         action="store_true",
-        help="leave out the bodies of eval_news_claims' blind sets long3, long4 and long5 "
-        "(ClaimReview): use it always",
+        help="leave out the bodies of eval_news_claims' blind sets (group final: long3, long4, "
+        "long7, long9, xl2) (ClaimReview): use it always",
     )
     args = parser.parse_args()
     folder = DATA if args.corpus == "coaid" else CLAIMREVIEW

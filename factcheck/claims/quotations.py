@@ -16,7 +16,9 @@ introduction ("She said:") before the opening mark is dropped, a trailing "she s
 dropped by the statement splitter as any bare attribution tail. A cut must not hide what
 the whole quotation showed (`shown_as_the_whole_showed`): a statement not check-worthy
 alone joins a shown neighbour, and an introduction holding a figure goes with the first
-quoted sentence. Pure; no I/O.
+quoted claim (past quoted words that make no statement, such as a quoted heading).
+Straight marks are paired by their neighbours where these tell the way (a nested straight
+quotation), by their count where they do not. Pure; no I/O.
 """
 
 from __future__ import annotations

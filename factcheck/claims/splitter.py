@@ -189,7 +189,7 @@ def _sentence_claims(
         _claim(text, statement, start, end, _logit(whole_score))
         for statement in statement_spans(text, sentence.content_start, end)
     ]
-    if not _several_claims(claims, statements):
+    if not _several_claims(claims, statements, pieces):
         return whole
     quoted = [k >= 0 and pieces[k].quoted for _, k in statements]
     cut = shown_as_the_whole_showed(text, claims, quoted, whole, CHECK_WORTHY)
@@ -257,16 +257,20 @@ CHECK_WORTHY = 0.5
 """The score from which a claim is shown (the intended threshold of `split_claims`)."""
 
 
-def _several_claims(claims: list[Claim], statements: list[tuple[Statement, int]]) -> bool:
+def _several_claims(
+    claims: list[Claim], statements: list[tuple[Statement, int]], pieces: list[QuotedPiece]
+) -> bool:
     """Whether the quoted sentences of a quotation show claims in two or more of them:
     only then is it worth cutting (a quotation with one check-worthy sentence is shown
-    whole, its speaker in the span, as the one claim it makes)."""
-    pieces = {
+    whole, its speaker in the span, as the one claim it makes). The attribution after
+    the closing mark is no quoted sentence: a dated one (',” wrote the authors in 2018')
+    does not make a quotation of one claim one of several."""
+    shown = {
         piece
         for claim, (_, piece) in zip(claims, statements, strict=True)
-        if claim.score >= CHECK_WORTHY
+        if claim.score >= CHECK_WORTHY and not (piece >= 0 and pieces[piece].attributes)
     }
-    return len(pieces) >= 2
+    return len(shown) >= 2
 
 
 _SPEAKER_WORDS = 16

@@ -343,3 +343,12 @@ def test_an_introduction_with_a_date_goes_with_the_first_claim_after_a_quoted_he
     text = f"{lead}“Giant fern, Kent ……… The fern is 300 years old. It covers 12 hectares.”"
     first = split_claims(text)[0].text
     assert first == f"{lead}“Giant fern, Kent ……… The fern is 300 years old"
+
+
+def test_a_dated_attribution_does_not_make_a_quotation_of_one_claim_several(monkeypatch) -> None:
+    """Only quoted sentences count towards cutting: one check-worthy quoted sentence and a
+    dated attribution stay one claim, the whole quotation with its speaker."""
+    monkeypatch.setattr(splitter, "score_sentences", _scorer)
+    text = "“What a lovely morning. Prices rose 4 percent in May,” wrote the authors in 2018."
+    (claim,) = split_claims(text)
+    assert claim.text == text.rstrip(".") and claim.score > 0.5

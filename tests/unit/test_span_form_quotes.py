@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from factcheck.claims.spans import Statement, statement_spans
 from factcheck.claims.spans.endings import mend_cut_ends
 from factcheck.text.sentences import split_sentences
@@ -219,13 +221,19 @@ def test_a_span_across_quoted_sentences_to_a_stop_is_not_cut_inside() -> None:
 
 
 def test_exclude_blind_leaves_out_every_blind_news_set() -> None:
-    """`eval_span_form --exclude-blind` names the blind sets by their place in the
-    selection rule: each set of the blind4 group (long3, long4, long5, long7) is left
-    out, and the readable long2 and long6 are not."""
-    from eval_news_claims import GROUPS, SELECTIONS
-    from eval_span_form import BLIND_SKIPS
+    """`eval_span_form --exclude-blind` leaves out the bodies of every set of the blind
+    group "final" (long3, long4, long7, long9, xl2, each by its own selection rule),
+    and none of a readable set's (long2, long5 since round 6, long6, xl1)."""
+    import eval_span_form
+    from eval_news_claims import GROUPS, SELECTIONS, select_rows
 
-    blind = {SELECTIONS[name].skip for name in GROUPS["blind4"]}
-    assert blind <= set(BLIND_SKIPS)
-    assert SELECTIONS["long2"].skip not in BLIND_SKIPS
-    assert SELECTIONS["long6"].skip not in BLIND_SKIPS
+    if not eval_span_form.CLAIMREVIEW.exists():
+        pytest.skip("shared ClaimReview data absent")
+    blind = eval_span_form.blind_bodies()
+    for name in GROUPS[eval_span_form.BLIND_GROUP]:
+        bodies = {b for _, _, b in select_rows(eval_span_form.CLAIMREVIEW, SELECTIONS[name])}
+        assert bodies and bodies <= blind, name
+    for name in ("long2", "long5", "long6", "xl1"):
+        bodies = {b for _, _, b in select_rows(eval_span_form.CLAIMREVIEW, SELECTIONS[name])}
+        assert bodies and not bodies & blind, name
+    assert {"long3", "long4", "long7", "long9", "xl2"} <= set(GROUPS[eval_span_form.BLIND_GROUP])
