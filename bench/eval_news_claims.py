@@ -9,12 +9,13 @@
     python bench/eval_news_claims.py --set long6   # a fresh readable set (to tune on)
     python bench/eval_news_claims.py --set long7   # the seventh blind set: a held-out one
     python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
+    python bench/eval_news_claims.py --set long8   # a readable set: the eighth 3-6 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
     python bench/eval_news_claims.py --set blind4  # long3, long4, long5, long7, each, then pooled
     python bench/eval_news_claims.py --set fresh   # long5 and long7, each, then pooled
-    python bench/eval_news_claims.py --set readable  # short, long, long2, long6 and xl1, pooled
+    python bench/eval_news_claims.py --set readable  # short, long, long2, long6, xl1, long8
     python bench/eval_news_claims.py --set all     # every set, each, then pooled
     python bench/eval_news_claims.py --set both    # short and long, each, then pooled
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
@@ -54,7 +55,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   its annotator reads them (a held-out figure);
 - xl1, bench/data/news_claims_xl1.json: 6 LONGER bodies of 6-10 KB, the first distinct
   one of each outlet having one (session 30, annot11i); annotated before any factcheck
-  code ran on them, READABLE: read and tuned on from then.
+  code ran on them, READABLE: read and tuned on from then;
+- long8, bench/data/news_claims_long8.json: 4 more bodies of 3-6 KB, the eighth
+  distinct one of each outlet having eight (session 30, annot11h); annotated before any
+  factcheck code ran on them, READABLE: read and tuned on from then.
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -234,6 +238,17 @@ SELECTIONS = {
         "read and tuned on from then",
         skip=0,
     ),
+    "long8": Selection(
+        "long8",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long8.json",
+        "readable: annotated (session 30, annot11h) before any factcheck code ran on it; "
+        "read and tuned on from then",
+        skip=7,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -265,7 +280,10 @@ checkyourfact six, fullfact three); a blind estimate beside long5 for the same
 splitter changes: nobody but its annotator reads these bodies.
 xl1: the FIRST distinct body of 6,001-10,000 bytes of every outlet having one (session
 30, annot11i), longer than a ~5 KB article: READABLE from the start, a set telling
-whether the splitter holds on longer bodies."""
+whether the splitter holds on longer bodies.
+long8: the EIGHTH distinct 3-6 KB body of every outlet having eight (session 30,
+annot11h; aap, afpfactcheck, politifact and snopes, as for long7): annotated like the
+blind sets, before any factcheck code ran on it, then READABLE (read and tuned on)."""
 
 
 def select_rows(
@@ -458,8 +476,20 @@ GROUPS = {
     "blind3": ("long3", "long4"),  # the sets nobody tuned on (session 29)
     "blind4": ("long3", "long4", "long5", "long7"),  # the sets nobody tuned on (session 30)
     "fresh": ("long5", "long7"),  # the sets annotated in session 30, nobody tuned on
-    "readable": ("short", "long", "long2", "long6", "xl1"),  # the sets one may read and tune on
-    "all": ("short", "long", "long2", "long3", "long4", "long5", "long6", "long7", "xl1"),
+    # the sets one may read and tune on
+    "readable": ("short", "long", "long2", "long6", "xl1", "long8"),
+    "all": (
+        "short",
+        "long",
+        "long2",
+        "long3",
+        "long4",
+        "long5",
+        "long6",
+        "long7",
+        "xl1",
+        "long8",
+    ),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first
 meaning (short and long), kept so its recorded command still runs."""
@@ -509,10 +539,10 @@ def main() -> int:
         choices=(*SELECTIONS, *GROUPS),
         default="short",
         help="which annotated bodies: short (default; not blind), long, long2 (not blind "
-        "since session 28), long3, long4, long5, long7 (blind), long6, xl1 (readable), or "
-        "several, each then pooled: blind (long + long2), blind2 (long2 + long3), blind3 "
+        "since session 28), long3, long4, long5, long7 (blind), long6, xl1, long8 (readable), "
+        "or several, each then pooled: blind (long + long2), blind2 (long2 + long3), blind3 "
         "(long3 + long4), blind4 (long3 + long4 + long5 + long7), fresh (long5 + long7), "
-        "readable (short + long + long2 + long6 + xl1), all, both (short + long)",
+        "readable (short + long + long2 + long6 + xl1 + long8), all, both (short + long)",
     )
     parser.add_argument(
         "--form-checker",
