@@ -49,7 +49,7 @@ from news_claim_matching import (  # noqa: E402
     overlap,
 )
 
-READABLE = ("short", "long", "long2", "long6", "xl1")
+READABLE = ("short", "long", "long2", "long6", "xl1", "long8")
 """The sets a helper may read; long3 and long4 are blind (never accepted here)."""
 
 
