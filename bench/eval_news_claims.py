@@ -10,13 +10,14 @@
     python bench/eval_news_claims.py --set long7   # the seventh blind set: a held-out one
     python bench/eval_news_claims.py --set long9   # the ninth blind set: a held-out one
     python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
+    python bench/eval_news_claims.py --set long8   # a readable set: the eighth 3-6 KB bodies
     python bench/eval_news_claims.py --set xl2     # a blind set of 6-10 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
     python bench/eval_news_claims.py --set blind4  # long3, long4, long5, long7, each, then pooled
     python bench/eval_news_claims.py --set fresh   # long5 and long7, each, then pooled
-    python bench/eval_news_claims.py --set readable  # short, long, long2, long6 and xl1, pooled
+    python bench/eval_news_claims.py --set readable  # short, long, long2, long6, xl1, long8
     python bench/eval_news_claims.py --set final   # long3, long4, long7, long9, xl2, pooled
     python bench/eval_news_claims.py --set all     # every set, each, then pooled
     python bench/eval_news_claims.py --set both    # short and long, each, then pooled
@@ -61,6 +62,9 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
 - xl1, bench/data/news_claims_xl1.json: 6 LONGER bodies of 6-10 KB, the first distinct
   one of each outlet having one (session 30, annot11i); annotated before any factcheck
   code ran on them, READABLE: read and tuned on from then;
+- long8, bench/data/news_claims_long8.json: 4 more bodies of 3-6 KB, the eighth
+  distinct one of each outlet having eight (session 30, annot11h); annotated before any
+  factcheck code ran on them, READABLE: read and tuned on from then;
 - xl2, bench/data/news_claims_xl2.json: 6-10 KB bodies, the second distinct one of
   each outlet having two (session 30, annot11k); blind: nobody but its annotator
   reads them (a held-out figure).
@@ -254,6 +258,17 @@ SELECTIONS = {
         "read and tuned on from then",
         skip=0,
     ),
+    "long8": Selection(
+        "long8",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long8.json",
+        "readable: annotated (session 30, annot11h) before any factcheck code ran on it; "
+        "read and tuned on from then",
+        skip=7,
+    ),
     "xl2": Selection(
         "xl2",
         6001,
@@ -300,6 +315,9 @@ bodies.
 xl1: the FIRST distinct body of 6,001-10,000 bytes of every outlet having one (session
 30, annot11i), longer than a ~5 KB article: READABLE from the start, a set telling
 whether the splitter holds on longer bodies.
+long8: the EIGHTH distinct 3-6 KB body of every outlet having eight (session 30,
+annot11h; aap, afpfactcheck, politifact and snopes, as for long7): annotated like the
+blind sets, before any factcheck code ran on it, then READABLE (read and tuned on).
 xl2: the SECOND distinct body of 6,001-10,000 bytes of every outlet having two (session
 30, annot11k): a blind estimate on longer bodies beside xl1: nobody but its annotator
 reads these bodies."""
@@ -495,7 +513,8 @@ GROUPS = {
     "blind3": ("long3", "long4"),  # the sets nobody tuned on (session 29)
     "blind4": ("long3", "long4", "long5", "long7"),  # session 30's first blind judge
     "fresh": ("long5", "long7"),  # the first sets annotated in session 30 (long5 read since)
-    "readable": ("short", "long", "long2", "long6", "xl1"),  # the sets one may read and tune on
+    # the sets one may read and tune on
+    "readable": ("short", "long", "long2", "long6", "xl1", "long8"),
     "final": ("long3", "long4", "long7", "long9", "xl2"),  # the held-out sets of session 30's end
     "all": (
         "short",
@@ -506,6 +525,7 @@ GROUPS = {
         "long5",
         "long6",
         "long7",
+        "long8",
         "long9",
         "xl1",
         "xl2",

@@ -280,6 +280,34 @@ def test_the_long7_pick_is_the_seventh_distinct_long_body_of_every_outlet_having
     assert len(earlier) == 24 and not {body for _, _, body in picked} & set(earlier)
 
 
+def test_the_long8_pick_is_the_eighth_distinct_long_body_of_every_outlet_having_eight(
+    tmp_path,
+) -> None:
+    import csv
+
+    import eval_news_claims as news
+
+    for name in "ab":
+        _outlet(
+            tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400]
+        )
+    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004, 3005, 3006, 3007])  # seven: left out
+    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["claim", "extra_body"])
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvuts"]
+        for i, body in enumerate(bodies):
+            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
+    picked = news.select_rows(tmp_path, news.SELECTIONS["long8"])
+    assert [(o, r) for o, r, _ in picked] == [("a", 10), ("b", 10), ("d", 8)]
+    earlier = [
+        body
+        for key in ("long", "long2", "long3", "long4", "long5", "long6", "long7")
+        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+    ]
+    assert len(earlier) == 28 and not {body for _, _, body in picked} & set(earlier)
+
+
 def test_the_long9_pick_is_the_ninth_distinct_long_body_of_every_outlet_having_nine(
     tmp_path,
 ) -> None:
@@ -302,10 +330,10 @@ def test_the_long9_pick_is_the_ninth_distinct_long_body_of_every_outlet_having_n
     assert all(3001 <= len(body.encode("utf-8")) <= 6000 for _, _, body in picked)
     earlier = [
         body
-        for key in ("long", "long2", "long3", "long4", "long5", "long6", "long7")
+        for key in ("long", "long2", "long3", "long4", "long5", "long6", "long7", "long8")
         for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
     ]
-    assert len(earlier) == 28 and not {body for _, _, body in picked} & set(earlier)
+    assert len(earlier) == 32 and not {body for _, _, body in picked} & set(earlier)
 
 
 def test_the_xl1_pick_is_the_first_distinct_6_to_10_kb_body_of_every_outlet_having_one(
@@ -394,24 +422,11 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
         _outlet(
             tmp_path,
             name,
-            [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000],
+            [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000, 3600],
         )
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
-    keys = (
-        "short",
-        "long",
-        "long2",
-        "long3",
-        "long4",
-        "long5",
-        "long6",
-        "long7",
-        "long9",
-        "xl1",
-        "xl2",
-    )
-    for key in keys:
+    for key in list(news.SELECTIONS):
         selection = dataclasses.replace(
             news.SELECTIONS[key], annotations=tmp_path / f"{key}.json", outlets=2
         )
@@ -465,20 +480,21 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
     assert (
-        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long9 + xl1 + xl2 pooled "
-        "(only long3 and long4 and long7 and long9 and xl2 blind)" in out
+        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + xl1 + "
+        "xl2 pooled (only long3 and long4 and long7 and long9 and xl2 blind)" in out
     )
     assert "## long9 set (blind: annotated (session 30, annot11j)" in out
     assert "## xl2 set (blind: annotated (session 30, annot11k)" in out
-    assert "24/24 found" in out
+    assert "26/26 found" in out
     assert _run(monkeypatch, "--set", "readable") == 0
     out = capsys.readouterr().out
     assert "## long6 set (readable: annotated (session 30, annot11f)" in out
     assert "## xl1 set (readable: annotated (session 30, annot11i)" in out
+    assert "## long8 set (readable: annotated (session 30, annot11h)" in out
     assert "## long2 set (not blind" in out and "## short set (not blind" in out
     assert "## long3 set" not in out and "## long5 set" not in out
-    assert "short + long + long2 + long6 + xl1 pooled (not blind)" in out
-    assert "over 12 articles" in out and "12/12 found" in out
+    assert "short + long + long2 + long6 + xl1 + long8 pooled (not blind)" in out
+    assert "over 14 articles" in out and "14/14 found" in out
     assert _run(monkeypatch, "--set", "blind2") == 0
     out = capsys.readouterr().out
     assert "## long2 set (not blind" in out and "## long3 set (blind" in out
