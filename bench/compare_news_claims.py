@@ -6,8 +6,9 @@
 judged against the code before it. This runs the same measure (this checkout's bench
 scripts, annotations and matching rules) with the `--base` checkout's `factcheck`, then
 with this one's, each in its own process, and prints, per set, the product's pooled
-one-to-one recall and precision on each side and the article-by-article differences
-(mean and 95% t-interval, how many articles rose or fell). Nothing of the bodies is
+one-to-one recall and precision and the claims found under the issue's own wording on
+each side, and the article-by-article differences (mean and 95% t-interval, how many
+articles rose or fell); for a group of sets, the same pooled over all its articles. Nothing of the bodies is
 printed, so a blind set stays blind. Skips cleanly when ../shared is absent.
 """
 
@@ -33,12 +34,12 @@ with contextlib.redirect_stdout(io.StringIO()):
     per = news.measure(news.SELECTIONS[{name!r}], False)
 if isinstance(per, str):
     raise SystemExit(per)
-print(json.dumps([[t.claims, t.matched, t.shown] for t in per["product"]]))
+print(json.dumps([[t.claims, t.matched, t.shown, t.found] for t in per["product"]]))
 """
 
 
 def tallies(tree: Path, name: str) -> list[list[int]]:
-    """(claims, matched one to one, shown) of each article of set `name`, measured with
+    """(claims, matched one to one, shown, found) of each article of set `name`, measured with
     `tree`'s factcheck in a process of its own."""
     code = _TALLIES.format(tree=str(tree), bench=str(BENCH), name=name)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
@@ -47,15 +48,25 @@ def tallies(tree: Path, name: str) -> list[list[int]]:
     return json.loads(done.stdout)
 
 
-def report(name: str, base: list[list[int]], new: list[list[int]]) -> None:
-    """Pooled one-to-one recall / precision on each side, then the per-article deltas."""
+def report(name: str, base: list[list[int]], new: list[list[int]]) -> list[list[list[int]]]:
+    """Pooled one-to-one recall / precision and the issue's "found" on each side, then
+    the per-article deltas; returns the two sides for a pooled line over several sets."""
     print(f"\n## {name} set ({SELECTIONS[name].blind})")
     for label, rows in (("base", base), ("this", new)):
-        claims, matched, shown = (sum(column) for column in zip(*rows, strict=True))
-        print(
-            f"  {label}: {matched}/{claims} one to one, {shown} shown: "
-            f"recall {matched / claims:.3f}, precision {matched / shown if shown else 0:.3f}"
-        )
+        print(f"  {label}: {_pooled(rows)}")
+    _deltas(base, new)
+    return [base, new]
+
+
+def _pooled(rows: list[list[int]]) -> str:
+    claims, matched, shown, found = (sum(column) for column in zip(*rows, strict=True))
+    return (
+        f"{matched}/{claims} one to one, {shown} shown: recall {matched / claims:.3f}, "
+        f"precision {matched / shown if shown else 0:.3f}; found (issue's wording) {found}"
+    )
+
+
+def _deltas(base: list[list[int]], new: list[list[int]]) -> None:
     for measure, of in (("recall_1to1", 0), ("precision_1to1", 2)):
         deltas = [
             n[1] / n[of] - b[1] / b[of] if n[of] and b[of] else 0.0
@@ -77,8 +88,20 @@ def main() -> int:
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
         return 0
-    for name in GROUPS.get(args.set, (args.set,)):
-        report(name, tallies(args.base.resolve(), name), tallies(BENCH.parent, name))
+    names = GROUPS.get(args.set, (args.set,))
+    base: list[list[int]] = []
+    new: list[list[int]] = []
+    for name in names:
+        one_base, one_new = report(
+            name, tallies(args.base.resolve(), name), tallies(BENCH.parent, name)
+        )
+        base += one_base
+        new += one_new
+    if len(names) > 1:
+        print(f"\n## {' + '.join(names)} pooled, paired over {len(base)} articles")
+        print(f"  base: {_pooled(base)}")
+        print(f"  this: {_pooled(new)}")
+        _deltas(base, new)
     return 0
 
 
