@@ -176,164 +176,36 @@ def test_the_long3_pick_is_the_third_distinct_long_body_of_every_outlet_having_t
     assert not {body for _, _, body in picked} & {body for _, _, body in earlier}
 
 
-def test_the_long4_pick_is_the_fourth_distinct_long_body_of_every_outlet_having_four(
-    tmp_path,
+@pytest.mark.parametrize("k", range(4, 10), ids=[f"long{k}" for k in range(4, 10)])
+def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_k(
+    tmp_path, k: int
 ) -> None:
     import csv
 
     import eval_news_claims as news
 
+    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long9: the k-th body
+    sizes = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600]
+    long_rows = [i for i, size in enumerate(sizes) if 3001 <= size <= 6000]
     for name in "ab":
-        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100])
-    _outlet(tmp_path, "c", [3001, 3002, 3003])  # three long bodies only: left out
+        _outlet(tmp_path, name, sizes)
+    _outlet(tmp_path, "c", [3001 + i for i in range(k - 1)])  # one long body short: left out
     with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyz"]
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsrq"[: k - 1]]
         for i, body in enumerate(bodies):
             writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["long4"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 5), ("b", 5), ("d", 4)]
-    earlier = [
-        body
-        for key in ("long", "long2", "long3")
-        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
-    ]
-    assert len(earlier) == 12 and not {body for _, _, body in picked} & set(earlier)
-
-
-def test_the_long5_pick_is_the_fifth_distinct_long_body_of_every_outlet_having_five(
-    tmp_path,
-) -> None:
-    import csv
-
-    import eval_news_claims as news
-
-    for name in "ab":
-        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200])
-    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004])  # four long bodies only: left out
-    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzv"]
-        for i, body in enumerate(bodies):
-            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["long5"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 6), ("b", 6), ("d", 5)]
-    earlier = [
-        body
-        for key in ("long", "long2", "long3", "long4")
-        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
-    ]
-    assert len(earlier) == 16 and not {body for _, _, body in picked} & set(earlier)
-
-
-def test_the_long6_pick_is_the_sixth_distinct_long_body_of_every_outlet_having_six(
-    tmp_path,
-) -> None:
-    import csv
-
-    import eval_news_claims as news
-
-    for name in "ab":
-        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 4400])
-    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004, 3005])  # five long bodies only: left out
-    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvu"]
-        for i, body in enumerate(bodies):
-            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["long6"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 7), ("b", 7), ("d", 6)]
-    earlier = [
-        body
-        for key in ("long", "long2", "long3", "long4", "long5")
-        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
-    ]
-    assert len(earlier) == 20 and not {body for _, _, body in picked} & set(earlier)
-
-
-def test_the_long7_pick_is_the_seventh_distinct_long_body_of_every_outlet_having_seven(
-    tmp_path,
-) -> None:
-    import csv
-
-    import eval_news_claims as news
-
-    for name in "ab":
-        _outlet(tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900])
-    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004, 3005, 3006])  # six long bodies: left out
-    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvut"]
-        for i, body in enumerate(bodies):
-            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["long7"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 9), ("b", 9), ("d", 7)]
-    earlier = [
-        body
-        for key in ("long", "long2", "long3", "long4", "long5", "long6")
-        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
-    ]
-    assert len(earlier) == 24 and not {body for _, _, body in picked} & set(earlier)
-
-
-def test_the_long8_pick_is_the_eighth_distinct_long_body_of_every_outlet_having_eight(
-    tmp_path,
-) -> None:
-    import csv
-
-    import eval_news_claims as news
-
-    for name in "ab":
-        _outlet(
-            tmp_path, name, [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400]
-        )
-    _outlet(tmp_path, "c", [3001, 3002, 3003, 3004, 3005, 3006, 3007])  # seven: left out
-    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvuts"]
-        for i, body in enumerate(bodies):
-            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["long8"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 10), ("b", 10), ("d", 8)]
-    earlier = [
-        body
-        for key in ("long", "long2", "long3", "long4", "long5", "long6", "long7")
-        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
-    ]
-    assert len(earlier) == 28 and not {body for _, _, body in picked} & set(earlier)
-
-
-def test_the_long9_pick_is_the_ninth_distinct_long_body_of_every_outlet_having_nine(
-    tmp_path,
-) -> None:
-    import csv
-
-    import eval_news_claims as news
-
-    lengths = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600]
-    for name in "ab":
-        _outlet(tmp_path, name, lengths)
-    _outlet(tmp_path, "c", [3001 + i for i in range(8)])  # eight long bodies: left out
-    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsr"]
-        for i, body in enumerate(bodies):
-            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["long9"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 11), ("b", 11), ("d", 9)]
+    picked = news.select_rows(tmp_path, news.SELECTIONS[f"long{k}"])
+    row = long_rows[k - 1]
+    assert [(o, r) for o, r, _ in picked] == [("a", row), ("b", row), ("d", k)]
     assert all(3001 <= len(body.encode("utf-8")) <= 6000 for _, _, body in picked)
     earlier = [
         body
-        for key in ("long", "long2", "long3", "long4", "long5", "long6", "long7", "long8")
+        for key in ("long", *(f"long{j}" for j in range(2, k)))
         for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
     ]
-    assert len(earlier) == 32 and not {body for _, _, body in picked} & set(earlier)
+    assert len(earlier) == 4 * (k - 1) and not {body for _, _, body in picked} & set(earlier)
 
 
 def test_the_xl1_pick_is_the_first_distinct_6_to_10_kb_body_of_every_outlet_having_one(
