@@ -208,36 +208,9 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
     assert len(earlier) == 4 * (k - 1) and not {body for _, _, body in picked} & set(earlier)
 
 
-def test_the_xl1_pick_is_the_first_distinct_6_to_10_kb_body_of_every_outlet_having_one(
-    tmp_path,
-) -> None:
-    import csv
-    import dataclasses
-
-    import eval_news_claims as news
-
-    for name in "ab":
-        _outlet(tmp_path, name, [3500, 6000, 10001, 2000, 8000, 6001, 9000])
-    _outlet(tmp_path, "c", [3001, 6000, 10001, 12000])  # no 6-10 KB body: left out
-    with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 7000] * 2 + ["d " + c * 9000 for c in "xy"]
-        for i, body in enumerate(bodies):
-            writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["xl1"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 4), ("b", 4), ("d", 0)]
-    assert all(6001 <= len(body.encode("utf-8")) <= 10000 for _, _, body in picked)
-    second = dataclasses.replace(news.SELECTIONS["xl1"], skip=1)
-    assert [(o, r) for o, r, _ in news.select_rows(tmp_path, second)] == [
-        ("a", 5),
-        ("b", 5),
-        ("d", 2),  # the repeated row 1 is no new body
-    ]
-
-
-def test_the_xl2_pick_is_the_second_distinct_6_to_10_kb_body_of_every_outlet_having_two(
-    tmp_path,
+@pytest.mark.parametrize(("key", "row"), [("xl1", 4), ("xl2", 5)])
+def test_the_xl_picks_are_the_first_and_second_distinct_6_to_10_kb_body_of_each_outlet(
+    tmp_path, key: str, row: int
 ) -> None:
     import csv
 
@@ -245,18 +218,21 @@ def test_the_xl2_pick_is_the_second_distinct_6_to_10_kb_body_of_every_outlet_hav
 
     for name in "ab":
         _outlet(tmp_path, name, [3500, 6000, 10001, 2000, 8000, 6001, 9000])
-    _outlet(tmp_path, "c", [3001, 7000, 10001, 12000])  # one 6-10 KB body: left out
+    # with no 6-10 KB body (xl1) or one (xl2): left out
+    _outlet(tmp_path, "c", [3001, 6000 if key == "xl1" else 7000, 10001, 12000])
     with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["claim", "extra_body"])
         bodies = ["d " + "w" * 7000] * 2 + ["d " + c * 9000 for c in "xy"]
         for i, body in enumerate(bodies):
             writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS["xl2"])
-    assert [(o, r) for o, r, _ in picked] == [("a", 5), ("b", 5), ("d", 2)]
+    picked = news.select_rows(tmp_path, news.SELECTIONS[key])
+    d_row = 0 if key == "xl1" else 2  # the repeated row 1 is no new body
+    assert [(o, r) for o, r, _ in picked] == [("a", row), ("b", row), ("d", d_row)]
     assert all(6001 <= len(body.encode("utf-8")) <= 10000 for _, _, body in picked)
-    first = {body for _, _, body in news.select_rows(tmp_path, news.SELECTIONS["xl1"])}
-    assert len(first) == 4 and not {body for _, _, body in picked} & first
+    if key == "xl2":
+        first = {body for _, _, body in news.select_rows(tmp_path, news.SELECTIONS["xl1"])}
+        assert len(first) == 4 and not {body for _, _, body in picked} & first
 
 
 def test_the_t_interval_of_the_mean() -> None:
