@@ -8,8 +8,9 @@ scripts, annotations and matching rules) with the `--base` checkout's `factcheck
 with this one's, each in its own process, and prints, per set, the product's pooled
 one-to-one recall and precision and the claims found under the issue's own wording on
 each side, and the article-by-article differences (mean and 95% t-interval, how many
-articles rose or fell); for a group of sets, the same pooled over all its articles. Nothing of the bodies is
-printed, so a blind set stays blind. Skips cleanly when ../shared is absent.
+articles rose or fell); for a group of sets, the same pooled over all its articles.
+Nothing of the bodies is printed, so a blind set stays blind. Skips cleanly when
+../shared is absent.
 """
 
 from __future__ import annotations
