@@ -1,6 +1,6 @@
 """How many annotated claims any splitter could find one to one (issue 11's ceiling).
 
-    python bench/ceiling_news_claims.py                # short, long, long2
+    python bench/ceiling_news_claims.py                # the readable sets
     python bench/ceiling_news_claims.py --set blind3   # numbers only: no body is printed
 
 The product shows contiguous spans that never overlap (the store, `import`, the HTML
@@ -88,17 +88,13 @@ def annotated_layout(claims: list[Annotated]) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    names = [*news.SELECTIONS, *news.GROUPS, "readable"]
+    names = [*news.SELECTIONS, *news.GROUPS]
     parser.add_argument("--set", default="readable", choices=names)
     args = parser.parse_args()
     if not news.DATA.exists():
         print(f"skipped: {news.DATA} not found")
         return 0
-    sets = (
-        ("short", "long", "long2")
-        if args.set == "readable"
-        else news.GROUPS.get(args.set, (args.set,))
-    )
+    sets = news.GROUPS.get(args.set, (args.set,))
     total_claims = total_reach = total_whole = 0
     for name in sets:
         selection = news.SELECTIONS[name]
