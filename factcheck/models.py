@@ -29,6 +29,11 @@ SHOWN_STATUSES: tuple[Status, ...] = (Status.SUPPORTED, Status.DISPUTED, Status.
 """The statuses listings, counts and reports show by default: every status but
 `dismissed`. Counts keyed by status hold these keys only."""
 
+CHECK_WORTHY = 0.5
+"""The check-worthiness score from which a claim is shown by default. The review screen
+hides lower ones until `t` shows them (dimmed); the splitter keeps shown, when it cuts a
+quotation at its sentences, what the whole quotation showed (`claims.quotations`)."""
+
 
 class ClaimKind(StrEnum):
     """What sort of statement a claim is, after Full Fact's claim types (adapted)."""

@@ -35,6 +35,7 @@ from factcheck.text.lexicon import words_of
 __all__ = ["QuotedPiece", "quoted_pieces", "shown_as_the_whole_showed"]
 
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
+_MARKS = (_OPEN, _CLOSE, _STRAIGHT)
 _STOPS = ".!?…"
 _LEADING_PUNCTUATION = ",.;:—–-"
 """What a piece after a closing mark starts with and no statement does (',” she said')."""
@@ -99,7 +100,7 @@ def _unpaired_marks(
     unpaired: list[tuple[int, bool]] = []
     for position in range(start, end):
         mark = text[position]
-        if mark not in (_OPEN, _CLOSE, _STRAIGHT):
+        if mark not in _MARKS:
             continue
         if mark == _STRAIGHT:
             evident = _straight_direction(text, position)
@@ -171,7 +172,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-_MARKS = (_OPEN, _CLOSE, _STRAIGHT)
 _INTRODUCTION_GLUE = " \u00a0:,;—–-"
 """What may stand between an introduction's last word and the quotation's opening mark."""
 
@@ -221,7 +221,7 @@ def shown_as_the_whole_showed(
         if left is None and right is None:
             return None
         chain = [claims[n] for n in [left, *run, right] if n is not None]
-        marked = [_marked(text, [a, b]) for a, b in pairwise(chain)]
+        marked = [_marked(text, a, b) for a, b in pairwise(chain)]
         if left is None:
             marked = [True, *marked]
         if right is None:
@@ -287,9 +287,9 @@ def _introduced(
     return [*claims[:first], _joined(text, claim, start, claim.end), *claims[first + 1 :]]
 
 
-def _marked(text: str, claims: list[Claim]) -> bool:
-    """Whether a quotation mark stands between two neighbouring claims of `claims`."""
-    return any(mark in text[a.end : b.start] for a, b in pairwise(claims) for mark in _MARKS)
+def _marked(text: str, a: Claim, b: Claim) -> bool:
+    """Whether a quotation mark stands between neighbouring claims `a` and `b`."""
+    return any(mark in text[a.end : b.start] for mark in _MARKS)
 
 
 def _joined(text: str, owner: Claim, start: int, end: int) -> Claim:

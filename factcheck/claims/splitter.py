@@ -52,7 +52,7 @@ from factcheck.claims.spans import (
     statement_spans,
     trim_markup,
 )
-from factcheck.models import Claim
+from factcheck.models import CHECK_WORTHY, Claim
 from factcheck.text.sentences import split_sentences
 
 __all__ = ["ClaimGroups", "claim_for_span", "split_claim_groups", "split_claims", "split_sentences"]
@@ -251,10 +251,6 @@ def _piece_in_context(
         previous=before if any(map(str.isalpha, before)) else whole.previous,
         next=after if any(map(str.isalpha, after)) else whole.next,
     )
-
-
-CHECK_WORTHY = 0.5
-"""The score from which a claim is shown (the intended threshold of `split_claims`)."""
 
 
 def _several_claims(

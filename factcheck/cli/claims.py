@@ -25,6 +25,7 @@ from factcheck.cli.output import (
     echo,
     echo_json,
     echo_json_text,
+    echo_warning,
     folded,
     plural,
     printable,
@@ -421,7 +422,7 @@ def split(desk: Desk, path: str, output_format: str) -> None:
     config = desk.config
     article = read_article(path, fetch=config.fetch, max_megabytes=config.ingest.max_megabytes)
     for warning in article_warnings(article):
-        echo(f"warning: {warning}", err=True)
+        echo_warning(warning)
     claims = article_claims(article).shown()
     if output_format == "json":
         echo_json([record(c, LISTED_CLAIM_FIELDS) for c in claims])

@@ -8,7 +8,7 @@ import click
 
 from factcheck.cli import Desk, cli, format_option
 from factcheck.cli.evidence_format import evidence_as_dict, evidence_lines
-from factcheck.cli.output import echo, echo_json, plural
+from factcheck.cli.output import echo, echo_json, echo_warning, plural
 from factcheck.cli.params import ROW_ID, TEXT
 from factcheck.errors import FactcheckError
 from factcheck.evidence.context import ClaimContext, claim_context
@@ -192,7 +192,7 @@ def match(
     def unavailable(source: EvidenceSource, error: FactcheckError) -> None:
         if str(error) not in warned:
             warned.add(str(error))
-            echo(f"warning: {error}", err=True)
+            echo_warning(str(error))
 
     summaries = []
     with click.progressbar(claims, label="matching", file=sys.stderr) as bar:
@@ -259,7 +259,7 @@ def search(
     )
 
     def unavailable(source: EvidenceSource, error: FactcheckError) -> None:
-        echo(f"warning: {error}", err=True)
+        echo_warning(str(error))
 
     items = suggest(
         sources,

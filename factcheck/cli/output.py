@@ -30,6 +30,7 @@ __all__ = [
     "echo_json",
     "echo_json_text",
     "echo_stream",
+    "echo_warning",
     "folded",
     "plural",
     "printable",

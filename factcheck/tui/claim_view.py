@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from factcheck.models import Claim, ClaimKind, Status
+from factcheck.models import CHECK_WORTHY, Claim, ClaimKind, Status
 
 UNDECIDED = "undecided"
 """The status filter for claims with no verdict in force."""
@@ -49,7 +49,7 @@ def status_filters() -> list[StatusFilter]:
 class ClaimView:
     """The reviewer's current view of a document's claims."""
 
-    threshold: float = 0.5
+    threshold: float = CHECK_WORTHY
     """Claims scoring below this are hidden unless `show_low`."""
     show_low: bool = False
     status: StatusFilter = None

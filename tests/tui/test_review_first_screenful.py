@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.models import Claim, ClaimKind, Status
+from factcheck.models import CHECK_WORTHY, Claim, ClaimKind, Status
 from factcheck.store import Store
 from factcheck.tui import make_app
 from factcheck.tui.claim_view import ClaimView
 from factcheck.tui.screens import review_screen
 from factcheck.tui.screens.review_screen import ReviewScreen
-from factcheck.tui.widgets.claims import CHECK_WORTHY
 
 CLAIM_COUNT = 10_000
 REPEATED = "The first claim is repeated every thousand paragraphs."

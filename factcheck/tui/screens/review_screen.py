@@ -31,7 +31,7 @@ from textual.widgets import Input
 
 from factcheck.desk.session import Dropped, Flushed, PendingVerdict, ReviewSession
 from factcheck.errors import FactcheckError
-from factcheck.models import Claim, Evidence, Status, Verdict
+from factcheck.models import CHECK_WORTHY, Claim, Evidence, Status, Verdict
 from factcheck.store.review_reads import ListCounts, list_counts, review_head
 from factcheck.text.wording import plural
 from factcheck.tui.claim_view import (
@@ -50,7 +50,7 @@ from factcheck.tui.screens.span_editing import SpanEditing
 from factcheck.tui.untrusted import safe_content
 from factcheck.tui.widgets.article import ArticleView
 from factcheck.tui.widgets.claim_strip import ClaimStrip
-from factcheck.tui.widgets.claims import CHECK_WORTHY, ClaimsTable
+from factcheck.tui.widgets.claims import ClaimsTable
 from factcheck.tui.widgets.evidence import EvidencePanel, PanelOptions
 from factcheck.tui.widgets.footer import ReviewFooter
 from factcheck.tui.widgets.progress import ProgressLine

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from rich.text import Text
 from textual.message import Message
 
-from factcheck.models import Claim, ClaimKind, Status
+from factcheck.models import CHECK_WORTHY, Claim, ClaimKind, Status
 from factcheck.tui.claim_view import is_decided
 from factcheck.tui.untrusted import safe_str
 from factcheck.tui.widgets.line_list import LineList
@@ -46,9 +46,6 @@ SHORT_KIND = {
 }
 """Kinds in a narrow list (an 80-column terminal): words a desk reads at a glance, where
 cut names read as "othe" and "temp"; "other" says nothing, so it is left blank."""
-CHECK_WORTHY = 0.5
-"""The check-worthiness score from which a claim is shown by default (the splitter's
-threshold); below it a claim is hidden until `t` shows it, and then dimmed."""
 
 
 def claim_mark(claim: Claim) -> tuple[str, str]:
