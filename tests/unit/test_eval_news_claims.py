@@ -176,7 +176,7 @@ def test_the_long3_pick_is_the_third_distinct_long_body_of_every_outlet_having_t
     assert not {body for _, _, body in picked} & {body for _, _, body in earlier}
 
 
-@pytest.mark.parametrize("k", range(4, 10), ids=[f"long{k}" for k in range(4, 10)])
+@pytest.mark.parametrize("k", range(4, 11), ids=[f"long{k}" for k in range(4, 11)])
 def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_k(
     tmp_path, k: int
 ) -> None:
@@ -184,7 +184,7 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
 
     import eval_news_claims as news
 
-    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long9: the k-th body
+    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long10: the k-th body
     sizes = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600]
     long_rows = [i for i, size in enumerate(sizes) if 3001 <= size <= 6000]
     for name in "ab":
@@ -328,12 +328,14 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
     assert (
-        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + xl1 + "
-        "xl2 pooled (only long3 and long4 and long7 and long9 and xl2 blind)" in out
+        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + long10 + "
+        "xl1 + xl2 pooled (only long3 and long4 and long7 and long9 and long10 and xl2 blind)"
+        in out
     )
     assert "## long9 set (blind: annotated (session 30, annot11j)" in out
     assert "## xl2 set (blind: annotated (session 30, annot11k)" in out
-    assert "26/26 found" in out
+    assert "## long10 set (blind: annotated (session 31, annot11l)" in out
+    assert "28/28 found" in out
     assert _run(monkeypatch, "--set", "readable") == 0
     out = capsys.readouterr().out
     assert "## long6 set (readable: annotated (session 30, annot11f)" in out
