@@ -13,6 +13,7 @@
     python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
     python bench/eval_news_claims.py --set long8   # a readable set: the eighth 3-6 KB bodies
     python bench/eval_news_claims.py --set xl2     # a blind set of 6-10 KB bodies
+    python bench/eval_news_claims.py --set long11  # a readable set: the eleventh 3-6 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
@@ -71,7 +72,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   reads them (a held-out figure);
 - long10, bench/data/news_claims_long10.json: more bodies of 3-6 KB, the tenth
   distinct one of each outlet having ten (session 31, annot11l); blind: nobody but
-  its annotator reads them (a held-out figure).
+  its annotator reads them (a held-out figure);
+- long11, bench/data/news_claims_long11.json: 3-6 KB bodies, the eleventh distinct
+  one of each outlet having eleven (session 31, annot11n); annotated before any
+  factcheck code ran on them, READABLE: read and tuned on from then.
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -293,6 +297,17 @@ SELECTIONS = {
         "blind: annotated (session 31, annot11l) before any factcheck code ran on it",
         skip=9,
     ),
+    "long11": Selection(
+        "long11",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long11.json",
+        "readable: annotated (session 31, annot11n) before any factcheck code ran on it; "
+        "read and tuned on from then",
+        skip=10,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -338,7 +353,10 @@ reads these bodies.
 long10: the TENTH distinct 3-6 KB body of every outlet having ten (session 31,
 annot11l): a blind estimate beside long9, annotated before any factcheck code ran on
 it, for the splitter changes of session 31: nobody but its annotator reads these
-bodies."""
+bodies.
+long11: the ELEVENTH distinct 3-6 KB body of every outlet having eleven (session 31,
+annot11n): annotated like the blind sets, before any factcheck code ran on it, then
+READABLE (read and tuned on)."""
 
 
 def select_rows(
@@ -546,6 +564,7 @@ GROUPS = {
         "long8",
         "long9",
         "long10",
+        "long11",
         "xl1",
         "xl2",
     ),
