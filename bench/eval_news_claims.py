@@ -14,6 +14,7 @@
     python bench/eval_news_claims.py --set long8   # a readable set: the eighth 3-6 KB bodies
     python bench/eval_news_claims.py --set xl2     # a blind set of 6-10 KB bodies
     python bench/eval_news_claims.py --set long11  # a readable set: the eleventh 3-6 KB bodies
+    python bench/eval_news_claims.py --set xl3     # the third 6-10 KB bodies: a blind set
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
@@ -26,7 +27,7 @@
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
 
 (--show prints the bodies' text: helpers tuning the splitter must not read the long3,
-long4, long5, long7, long9, long10 and xl2 sets, so it is never the default.)
+long4, long7, long9, long10, xl2 and xl3 sets, so it is never the default.)
 
 Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
 careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
@@ -75,7 +76,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   its annotator reads them (a held-out figure);
 - long11, bench/data/news_claims_long11.json: 3-6 KB bodies, the eleventh distinct
   one of each outlet having eleven (session 31, annot11n); annotated before any
-  factcheck code ran on them, READABLE: read and tuned on from then.
+  factcheck code ran on them, READABLE: read and tuned on from then;
+- xl3, bench/data/news_claims_xl3.json: 6-10 KB bodies, the third distinct one of
+  each outlet having three (session 31, annot11m); blind: nobody but its annotator
+  reads them (a held-out figure).
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -308,6 +312,16 @@ SELECTIONS = {
         "read and tuned on from then",
         skip=10,
     ),
+    "xl3": Selection(
+        "xl3",
+        6001,
+        10000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_xl3.json",
+        "blind: annotated (session 31, annot11m) before any factcheck code ran on it",
+        skip=2,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -356,7 +370,10 @@ it, for the splitter changes of session 31: nobody but its annotator reads these
 bodies.
 long11: the ELEVENTH distinct 3-6 KB body of every outlet having eleven (session 31,
 annot11n): annotated like the blind sets, before any factcheck code ran on it, then
-READABLE (read and tuned on)."""
+READABLE (read and tuned on).
+xl3: the THIRD distinct body of 6,001-10,000 bytes of every outlet having three (session
+31, annot11m): a blind estimate on longer bodies beside xl2, annotated before any
+factcheck code ran on it: nobody but its annotator reads these bodies."""
 
 
 def select_rows(
@@ -567,6 +584,7 @@ GROUPS = {
         "long11",
         "xl1",
         "xl2",
+        "xl3",
     ),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first
