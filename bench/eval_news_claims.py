@@ -12,6 +12,7 @@
     python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
     python bench/eval_news_claims.py --set long8   # a readable set: the eighth 3-6 KB bodies
     python bench/eval_news_claims.py --set xl2     # a blind set of 6-10 KB bodies
+    python bench/eval_news_claims.py --set long12  # a readable set: the twelfth 3-6 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
@@ -67,7 +68,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   factcheck code ran on them, READABLE: read and tuned on from then;
 - xl2, bench/data/news_claims_xl2.json: 6-10 KB bodies, the second distinct one of
   each outlet having two (session 30, annot11k); blind: nobody but its annotator
-  reads them (a held-out figure).
+  reads them (a held-out figure);
+- long12, bench/data/news_claims_long12.json: 3-6 KB bodies, the twelfth distinct one
+  of each outlet having twelve (session 31, annot11o); annotated before any factcheck
+  code ran on them, READABLE: read and tuned on from then.
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -279,6 +283,17 @@ SELECTIONS = {
         "blind: annotated (session 30, annot11k) before any factcheck code ran on it",
         skip=1,
     ),
+    "long12": Selection(
+        "long12",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long12.json",
+        "readable: annotated (session 31, annot11o) before any factcheck code ran on it; "
+        "read and tuned on from then",
+        skip=11,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -320,7 +335,10 @@ annot11h; aap, afpfactcheck, politifact and snopes, as for long7): annotated lik
 blind sets, before any factcheck code ran on it, then READABLE (read and tuned on).
 xl2: the SECOND distinct body of 6,001-10,000 bytes of every outlet having two (session
 30, annot11k): a blind estimate on longer bodies beside xl1: nobody but its annotator
-reads these bodies."""
+reads these bodies.
+long12: the TWELFTH distinct 3-6 KB body of every outlet having twelve (session 31,
+annot11o): annotated like the blind sets, before any factcheck code ran on it, then
+READABLE (read and tuned on)."""
 
 
 def select_rows(
@@ -529,6 +547,7 @@ GROUPS = {
         "long9",
         "xl1",
         "xl2",
+        "long12",
     ),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first

@@ -176,7 +176,11 @@ def test_the_long3_pick_is_the_third_distinct_long_body_of_every_outlet_having_t
     assert not {body for _, _, body in picked} & {body for _, _, body in earlier}
 
 
-@pytest.mark.parametrize("k", range(4, 10), ids=[f"long{k}" for k in range(4, 10)])
+KTH_LONG = (*range(4, 10), 12)
+"""The sets picking the k-th distinct 3-6 KB body (long10 and long11 are other branches')."""
+
+
+@pytest.mark.parametrize("k", KTH_LONG, ids=[f"long{k}" for k in KTH_LONG])
 def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_k(
     tmp_path, k: int
 ) -> None:
@@ -184,8 +188,9 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
 
     import eval_news_claims as news
 
-    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long9: the k-th body
+    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long12: the k-th body
     sizes = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600]
+    sizes += [3700, 6500, 3800, 3900]
     long_rows = [i for i, size in enumerate(sizes) if 3001 <= size <= 6000]
     for name in "ab":
         _outlet(tmp_path, name, sizes)
@@ -193,19 +198,18 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
     with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsrq"[: k - 1]]
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsrqpon"[: k - 1]]
         for i, body in enumerate(bodies):
             writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
     picked = news.select_rows(tmp_path, news.SELECTIONS[f"long{k}"])
     row = long_rows[k - 1]
     assert [(o, r) for o, r, _ in picked] == [("a", row), ("b", row), ("d", k)]
     assert all(3001 <= len(body.encode("utf-8")) <= 6000 for _, _, body in picked)
+    keys = [key for key in ("long", *(f"long{j}" for j in range(2, k))) if key in news.SELECTIONS]
     earlier = [
-        body
-        for key in ("long", *(f"long{j}" for j in range(2, k)))
-        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+        body for key in keys for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
     ]
-    assert len(earlier) == 4 * (k - 1) and not {body for _, _, body in picked} & set(earlier)
+    assert len(earlier) == 4 * len(keys) and not {body for _, _, body in picked} & set(earlier)
 
 
 @pytest.mark.parametrize(("key", "row"), [("xl1", 4), ("xl2", 5)])
@@ -266,12 +270,10 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
 
     import eval_news_claims as news
 
+    sizes = [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000]
+    sizes += [3600, 3700, 3800]  # twelve 3-6 KB bodies: long to long12 pick one each
     for name in "abc":
-        _outlet(
-            tmp_path,
-            name,
-            [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000, 3600],
-        )
+        _outlet(tmp_path, name, sizes)
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
     for key in list(news.SELECTIONS):
@@ -329,11 +331,12 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     out = capsys.readouterr().out
     assert (
         "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + xl1 + "
-        "xl2 pooled (only long3 and long4 and long7 and long9 and xl2 blind)" in out
+        "xl2 + long12 pooled (only long3 and long4 and long7 and long9 and xl2 blind)" in out
     )
     assert "## long9 set (blind: annotated (session 30, annot11j)" in out
     assert "## xl2 set (blind: annotated (session 30, annot11k)" in out
-    assert "26/26 found" in out
+    assert "## long12 set (readable: annotated (session 31, annot11o)" in out
+    assert "28/28 found" in out
     assert _run(monkeypatch, "--set", "readable") == 0
     out = capsys.readouterr().out
     assert "## long6 set (readable: annotated (session 30, annot11f)" in out
