@@ -49,9 +49,10 @@ from news_claim_matching import (  # noqa: E402
     overlap,
 )
 
-READABLE = ("short", "long", "long2", "long5", "long6", "xl1", "long8")
+READABLE = ("short", "long", "long2", "long5", "long6", "xl1", "long8", "long12")
 """The sets a helper may read; long3, long4, long7, long9 and xl2 are blind (never
-accepted here); long5 was released to reading in session 30, round 6."""
+accepted here); long5 was released to reading in session 30, round 6; long12 was
+annotated readable (session 31, annot11o)."""
 
 
 def _logit(p: float) -> float:
