@@ -176,7 +176,7 @@ def test_the_long3_pick_is_the_third_distinct_long_body_of_every_outlet_having_t
     assert not {body for _, _, body in picked} & {body for _, _, body in earlier}
 
 
-@pytest.mark.parametrize("k", range(4, 12), ids=[f"long{k}" for k in range(4, 12)])
+@pytest.mark.parametrize("k", range(4, 13), ids=[f"long{k}" for k in range(4, 13)])
 def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_k(
     tmp_path, k: int
 ) -> None:
@@ -184,8 +184,9 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
 
     import eval_news_claims as news
 
-    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long11: the k-th body
-    sizes = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600, 3700]
+    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long12: the k-th body
+    sizes = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600]
+    sizes += [3700, 6500, 3800, 3900]
     long_rows = [i for i, size in enumerate(sizes) if 3001 <= size <= 6000]
     for name in "ab":
         _outlet(tmp_path, name, sizes)
@@ -193,7 +194,7 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
     with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsrqp"[: k - 1]]
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsrqpon"[: k - 1]]
         for i, body in enumerate(bodies):
             writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
     picked = news.select_rows(tmp_path, news.SELECTIONS[f"long{k}"])
@@ -273,10 +274,10 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
 
     import eval_news_claims as news
 
-    # eleven 3-6 KB bodies per outlet: long to long11; three 6-10 KB: xl1 to xl3
-    sizes = [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000, 3600]
+    # twelve 3-6 KB bodies per outlet: long to long12; three 6-10 KB: xl1 to xl3
+    sizes = [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000]
     for name in "abc":
-        _outlet(tmp_path, name, [*sizes, 3700, 9000])
+        _outlet(tmp_path, name, [*sizes, 3600, 3700, 3800, 9000])
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
     for key in list(news.SELECTIONS):
@@ -334,15 +335,16 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     out = capsys.readouterr().out
     assert (
         "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + long10 + "
-        "long11 + xl1 + xl2 + xl3 pooled (only long3 and long4 and long7 and long9 and long10 "
-        "and xl2 and xl3 blind)" in out
+        "long11 + long12 + xl1 + xl2 + xl3 pooled (only long3 and long4 and long7 and long9 and "
+        "long10 and xl2 and xl3 blind)" in out
     )
     assert "## long11 set (readable: annotated (session 31, annot11n)" in out
     assert "## long9 set (blind: annotated (session 30, annot11j)" in out
     assert "## xl2 set (blind: annotated (session 30, annot11k)" in out
     assert "## long10 set (blind: annotated (session 31, annot11l)" in out
     assert "## xl3 set (blind: annotated (session 31, annot11m)" in out
-    assert "32/32 found" in out
+    assert "## long12 set (readable: annotated (session 31, annot11o)" in out
+    assert "34/34 found" in out
     assert _run(monkeypatch, "--set", "readable") == 0
     out = capsys.readouterr().out
     assert "## long6 set (readable: annotated (session 30, annot11f)" in out
