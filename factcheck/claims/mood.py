@@ -218,11 +218,14 @@ _NEGATED_EXISTENCE = re.compile(
     r"\b(?:do(?:es)?n['’]t|do(?:es)?\s+not|did(?:n['’]t|\s+not)|never)\s+(?:\w+ly\s+)?"
     r"exist(?:ed)?\b|"
     r"\b(?:released|found|contains?|contained|has|had|showed|shows|recorded|reported)\s+none\b|"
-    r"\bthere\s+(?:is|are|was|were|has\s+been|have\s+been)\s+no\b",
+    r"\bthere\s+(?:is|are|was|were|has\s+been|have\s+been)\s+no\b"
+    r"(?!\s+(?:way|words|doubt|question)\b)",
     re.IGNORECASE,
 )
 """That something does not exist or did not happen ("vaccine passports don't exist
-there", "The trip released none", "there is no evidence that ...")."""
+there", "The trip released none", "there is no evidence that ..."). Not the idioms
+"there is no way to ...", "no words to describe", "no doubt", "no question": emphasis
+or advice ("there is no way to make gatherings fully safe"), not an absence."""
 _IMAGE_VERDICT = re.compile(
     r"\b(?:photo|photograph|image|picture|video|footage|clip|screenshot)s?\b[^.;]{0,30}?"
     r"\b(?:is|was|are|were|has\s+been|have\s+been)\s+(?:not\s+|also\s+)?(?:\w+ly\s+)?"

@@ -212,6 +212,8 @@ def test_a_plain_fact_no_other_rule_reads_goes_up(text: str, name: str) -> None:
         "And has a CDC analysis found that masks don’t reduce transmission",
         "The sky is blue",
         "The post is misleading",
+        "There is no way to make gatherings fully safe",
+        "There is no doubt that the mayor loves this city",
     ],
 )
 def test_a_rating_a_pointer_a_question_or_a_pronoun_subject_is_no_plain_fact(text: str) -> None:
