@@ -4,6 +4,7 @@
     python bench/plain_fact_lifts.py --corpus coaid    # every distinct CoAID body
     python bench/plain_fact_lifts.py --corpus free     # ClaimReview bodies in no set
     python bench/plain_fact_lifts.py --shift 1.5       # another PLAIN_FACT_UP
+    python bench/plain_fact_lifts.py --tallies /tmp/base31   # a tree's form tallies
 
 Each body is split twice in one process, with `mood.PLAIN_FACT_UP` at `--shift` (the
 shipped 2.0 by default) and at 0, and the statements shown (score >= 0.5) by one run
@@ -12,6 +13,10 @@ is marked CLAIM when it overlaps an annotated claim's core (bench/news_claim_mat
 `is_real`) and NOT otherwise, and the statements taking a plain-fact form are counted
 the same way: whether the forms are claims wherever they occur, not only where they
 were low. A rule that shows opinions or page debris is out.
+
+`--tallies TREE` prints instead, per readable set and pooled, TREE's product tallies
+(eval_news_claims.measure): shown, one to one, found, overlapping a claim (the issue's
+precision), well formed (checker v3) and badly cut; run it on the base and on this tree.
 
 Only the readable sets are read (short, long, long2, long5, long6, long8, xl1).
 "free" is every distinct ClaimReview body that no set, blind or readable, can pick:
@@ -33,7 +38,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
 import eval_news_claims as news  # noqa: E402
-from news_claim_matching import Annotated, Span, is_real  # noqa: E402
+from news_claim_matching import Annotated, Span, Tally, is_real  # noqa: E402
 
 READABLE = ("short", "long", "long2", "long5", "long6", "long8", "xl1")
 FORMS = ("negated existence", "image verdict", "identity", "study finding")
@@ -141,13 +146,48 @@ def readable(shift: float) -> None:
         print(f"  {key}: {count}")
 
 
+def form_tallies(tree: str) -> None:
+    """`--tallies`: TREE's product tallies per readable set, then pooled."""
+    import contextlib
+    import io
+
+    sys.path.insert(0, tree)
+    import factcheck
+
+    total = None
+    for name in READABLE:
+        with contextlib.redirect_stdout(io.StringIO()):
+            per = news.measure(news.SELECTIONS[name], False)
+        if isinstance(per, str):
+            raise SystemExit(f"{name}: {per}")
+        t = sum(per["product"][1:], per["product"][0])
+        total = t if total is None else total + t
+        _print_tally(name, t)
+    assert total is not None
+    _print_tally("pooled", total)
+    print(f"(factcheck from {Path(factcheck.__file__).parent})")
+
+
+def _print_tally(name: str, t: Tally) -> None:
+    print(
+        f"{name:7} shown {t.shown}, one to one {t.matched}, found {t.found}, real {t.real}"
+        f" (issue's precision {t.precision:.3f}), well formed {t.well_formed}/{t.shown}"
+        f" ({t.well_formed_share:.4f}), badly cut {t.badly_cut}/{t.touching}"
+        f" ({t.badly_cut_share:.4f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=("readable", "coaid", "free"), default="readable")
     parser.add_argument("--shift", type=float, default=2.0)
+    parser.add_argument("--tallies", metavar="TREE", help="a checkout's form tallies instead")
     args = parser.parse_args()
     if not news.DATA.exists() or (args.corpus == "coaid" and not COAID.exists()):
         print("skipped: ../shared/data not found")
+        return
+    if args.tallies:
+        form_tallies(args.tallies)
         return
     if args.corpus == "readable":
         readable(args.shift)
