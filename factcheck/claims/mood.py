@@ -156,6 +156,73 @@ _HEDGED = re.compile(r"\b(?:" + "|".join(sorted(HEDGES)) + r")\b" + _HABITUAL, r
 """A conditional or hedged statement ("... would bring more benefits"): weaker than a
 plan, and common inside checkable sentences, so it moves the score less. The habitual
 "would normally" is not one."""
+_NEGATION = r"(?:not|no|nor|never|neither|nothing|[a-z]+n['’]t)"
+_FOUND = (
+    r"(?:found|finds?|show(?:s|ed|n)?|conclude[sd]?|determined?|established?|prove[sdn]?|"
+    r"demonstrate[sd]?|evidence|proof|idea|notion|myth|belief|rumou?r|theory)"
+)
+"""Words whose that-clause is a finding or a belief under examination, not our own
+forecast: "a report found that there would have been ...", "the idea that onions will
+prevent colds (is not supported)"."""
+_DENIED = r"(?:mean|means|meant|guarantee[sd]?|plausible|possible|true|the\s+case)"
+"""Words whose that-clause is a possibility only under a negation: "this doesn't mean
+that the immune system would attack ...", "nor is it plausible that ... would be
+effective", "there was no guarantee that localities would ...". Without one ("this
+means that prices will rise", "it is possible that it could") the clause stays ours."""
+_COMPLEMENT = re.compile(
+    r"\b(?:" + _FOUND + r"|" + _NEGATION + r"\b(?:\s+[\w’'-]+){0,4}?\s+" + _DENIED + r")"
+    r"\s+(?:that|whether)\b[^;–—]*",
+    re.IGNORECASE,
+)
+"""A that/whether clause a modal inside of is not the statement's own: the clause of a
+finding, or of a negated meaning, guarantee or possibility, to the next semicolon or
+dash. Not a relative clause ("facts that would give a different impression": a noun
+not named here) and not a reporting verb's (`_REPORTING` has its own rule)."""
+_CONCESSION = re.compile(
+    r"^\W*(?:While|Whilst|Although|Though|Even\s+though)\b[^,;–—]*[,;–—]", re.IGNORECASE
+)
+"""A fronted concession up to its comma: "While ginger may have beneficial properties,
+...", "While ICE reportedly will provide access to ...,"; the main clause after it is
+what the statement asserts. Not "Even if" (a condition, whose main clause is the
+hypothetical), and not without a comma, where the concession's end is unknown."""
+_FRAMING = re.compile(
+    r"\b(?:should|must)\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:noted|pointed\s+out|stressed|"
+    r"emphasi[sz]ed|remembered|mentioned|recalled|underlined|highlighted|clarified)\b",
+    re.IGNORECASE,
+)
+"""The writer's aside before a statement ("It should be pointed out, however, that the
+bill would offer ...", "it must be noted that ..."): its modal tells the reader what to
+notice, it is no opinion of what ought to be."""
+
+
+def _scopes(statement: str) -> list[tuple[int, int]]:
+    """Where in `statement` a hedge or a prediction is not the statement's own: a
+    that/whether clause (`_COMPLEMENT`) and a fronted concession (`_CONCESSION`)."""
+    scopes = [m.span() for m in _COMPLEMENT.finditer(statement)]
+    concession = _CONCESSION.match(statement)
+    if concession is not None:
+        scopes.append(concession.span())
+    return scopes
+
+
+def _own(
+    statement: str,
+    found: re.Match[str] | None,
+    rule: re.Pattern[str],
+    scopes: re.Pattern[str] | None = None,
+) -> re.Match[str] | None:
+    """The first match of `rule` in `statement` outside the spans of `scopes` (by
+    default `_scopes`), `found` being its first match anywhere: the scopes are only
+    looked for when the rule matched."""
+    if found is None:
+        return None
+    spans = _scopes(statement) if scopes is None else [m.span() for m in scopes.finditer(statement)]
+    for match in rule.finditer(statement):
+        if not any(start <= match.start() < end for start, end in spans):
+            return match
+    return None
+
+
 _OPINION = re.compile(
     r"\b(?:I|we)\s+(?:think|believe|feel|hope|must|should|need\s+to)\b|"
     r"\b(?:should|must|ought\s+to)\b",
@@ -367,10 +434,12 @@ def mood_rules(statement: str) -> list[tuple[str, float]]:
     elif _PAST_ACTION.search(statement):
         rules.append(("past action", PAST_ACTION_UP))
     if not words.isdisjoint(_PREDICTION_GATE):
-        prediction = _PREDICTION.search(statement) or _MODAL_FUTURE.search(statement)
+        prediction = _own(statement, _PREDICTION.search(statement), _PREDICTION) or _own(
+            statement, _MODAL_FUTURE.search(statement), _MODAL_FUTURE
+        )
         hedged = prediction is None
         if hedged:
-            prediction = _HEDGED.search(statement)
+            prediction = _own(statement, _HEDGED.search(statement), _HEDGED)
         if prediction is not None and (reporting is None or prediction.start() < reporting.start()):
             name = "hedge" if hedged else "prediction"
             if _CONCRETE.search(statement) is not None:
@@ -380,7 +449,7 @@ def mood_rules(statement: str) -> list[tuple[str, float]]:
             else:
                 rules.append((name, PREDICTION_DOWN))
     if not words.isdisjoint(_OPINION_GATE):
-        opinion = _OPINION.search(statement)
+        opinion = _own(statement, _OPINION.search(statement), _OPINION, _FRAMING)
         if opinion is not None and (reporting is None or opinion.start() < reporting.start()):
             rules.append(("opinion", OPINION_DOWN))
     if _is_question(statement):
