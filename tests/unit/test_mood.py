@@ -247,3 +247,58 @@ def test_the_plain_fact_rule_is_what_shows_a_low_plain_fact(
     assert min(claim.score for claim in split_claims(text)) >= 0.5
     monkeypatch.setattr(mood, "PLAIN_FACT_UP", 0.0)
     assert max(claim.score for claim in split_claims(text)) < 0.5
+
+
+def _names(text: str) -> set[str]:
+    return {name for name, _ in mood_rules(text)}
+
+
+_LOWERING = {"hedge", "hedge with a fact", "prediction", "prediction with a fact", "opinion"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated meaning, possibility or guarantee: the that-clause is what is denied
+        "But this doesn’t mean that the immune system would attack the protein",
+        "Nor is it biologically plausible that applying ginger to the skin would be effective",
+        "When lawmakers voted, there was no guarantee that towns would fund the police",
+        # a finding, or an idea under examination
+        "The researchers concluded that a three-pronged approach would be most effective",
+        "The idea that mixing onions with sugar will prevent colds is not supported by science",
+        # a fronted concession: the main clause is what the statement asserts
+        "While the agency reportedly will provide rooms, the hotel denies it",
+        # the writer's aside: its "should" is no opinion
+        "It should be pointed out, however, that the bill offers supplements to the police",
+    ],
+)
+def test_a_modal_that_is_not_the_statements_own_does_not_lower_it(text: str) -> None:
+    assert not _names(text) & _LOWERING
+    assert mood_shift(text) >= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # the modal in the main clause, before or without a clause that excuses it
+        ("This means that prices will rise", "prediction"),
+        ("It is possible that the virus could spread further", "hedge"),
+        ("The interpretation could easily be that there is no difference", "hedge"),
+        ("Analysts expect that the economy will shrink", "prediction"),
+        # a relative clause: the noun is not one whose clause is a finding
+        ("The claim ignores critical facts that would give a different impression", "hedge"),
+        # a condition, not a concession: its main clause is the hypothetical
+        ("Even if vaccines held metal, a dose could not cause a magnetic reaction", "hedge"),
+        # a concession without a comma ends nowhere: the modal is still read
+        ("while sheltering in place kids are going to be craving interactions", "prediction"),
+        # a concession's main clause keeps its own modal
+        ("While the bill cuts taxes, it will raise spending", "prediction"),
+        # an opinion that is no aside
+        ("It should be banned, and the finding shows that", "opinion"),
+        # what the data demonstrate is a finding, but "should" inside it stays an opinion
+        ("The data demonstrate that distancing should not be relaxed", "opinion"),
+    ],
+)
+def test_a_modal_of_the_statements_own_still_lowers_it(text: str, rule: str) -> None:
+    assert rule in _names(text)
+    assert mood_shift(text) < 0
