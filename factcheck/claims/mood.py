@@ -22,6 +22,11 @@ the sentence score, and only by mood:
 
 What someone said is checkable even when what they said is a plan: a modal after a
 reporting verb ("Xi assured him that Beijing would ...") is not a prediction of ours.
+Nor is a modal in another clause the statement only examines: the that-clause of a
+finding or of a negated meaning ("this doesn't mean that the immune system would
+attack ...", "nor is it plausible that ... would be effective"), a fronted concession
+("While ginger may ..., experts say ..."), the writer's aside ("It should be pointed
+out that ..."): a debunking is a plain finding, not a hedge (`_own`).
 
 "Can" and "may" in the general present are not predictions either: "tetanus can be
 fatal", "the spores can survive for a very long time", "smoking may increase the risk
