@@ -48,6 +48,7 @@ from factcheck.claims.spans.attribution import attributed, bare_attribution, is_
 from factcheck.claims.spans.clauses import REASON_SUBORDINATORS
 from factcheck.claims.spans.cuts import statement_cuts
 from factcheck.claims.spans.endings import mend_cut_ends
+from factcheck.claims.spans.learned_cuts import learned_cuts, may_cut
 from factcheck.claims.spans.reasons import REASON_CUT_WORDS
 from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
@@ -103,16 +104,21 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     # "the symptom people should look for").
     ends_text = _WORD_CHAR.search(text, end) is None
     previous = ["", *lowers[:-1]]
-    if _CUT_WORDS.isdisjoint(lowers):
-        # Most sentences: nothing to cut at, so one statement; the verb test is needed
-        # only where the fragment and attribution-tail checks look (the first words).
+    verbless: set[int] = set()
+    if _CUT_WORDS.isdisjoint(lowers) and not may_cut(lowers):
+        # Most short sentences: nothing to cut at, so one statement; the verb test is
+        # needed only where the fragment and attribution-tail checks look (first words).
         verbs = list(map(is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
         cuts = [(0, n - 1)]
-        verbless: set[int] = set()
     else:
         verbs = list(map(is_verb, lowers, previous))
         tokens = Tokens(words, lowers, verbs, top_level(words), n)
-        cuts, verbless = statement_cuts(tokens)
+        if _CUT_WORDS.isdisjoint(lowers):
+            cuts = [(0, n - 1)]
+        else:
+            cuts, verbless = statement_cuts(tokens)
+        # THE LEARNED HOOK: the model's cuts inside what the rules left whole.
+        cuts = learned_cuts(tokens, cuts, [m.start() for m in matches])
     statements: list[Statement] = []
     for first, last in cuts:
         listed = first in verbless

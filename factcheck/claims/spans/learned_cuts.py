@@ -1,0 +1,248 @@
+"""A learned second look at each statement the cut rules left whole (issue 11).
+
+The hand-written rules of `spans.cuts` place the cuts they are sure of; a statement
+they leave whole can still hold several claims (", which means it is shrinking", ", but
+it also loses 2306 billion tons", "X lives in South Africa, is an author of several
+books and ..."). Thirty sessions of rules each gained on one annotated set and lost on
+another, so here a small logistic model decides instead, trained on where a cut raised
+the one-to-one matches of the readable news sets (bench/train_cut_points.py).
+
+A candidate cut point sits outside quotation marks and brackets, before a clause opener
+(a conjunction, a relative, a subordinator) or after a ",", ";", ":" or dash. Its
+features are closed-class only: the punctuation, the opener's word when it is a
+function word (else its class: verb, "-ing", pronoun, determiner, capitalised, figure),
+the classes of the words around it, whether each piece has a verb, a figure or a speech
+verb, and their bucketed lengths. No content word is a feature: the model cannot learn
+the annotated articles' topics, and the shipped weights hold none of their text.
+
+`learned_cuts` is the one hook (`spans.statements.statement_spans` calls it on the
+token ranges the rules produced); the weights are read once, on first use, from
+factcheck/data/cut_points.json. Pure otherwise; the decision can be overridden through
+`DECIDER` (the trainer's labelling runs only; never set in the product).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from contextvars import ContextVar
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from factcheck.claims.spans.tokens import (
+    AUXILIARIES,
+    DETERMINERS,
+    PREPOSITIONS,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    Tokens,
+    is_figure,
+)
+from factcheck.text.lexicon import words_of
+
+__all__ = ["DECIDER", "Candidate", "candidates", "learned_cuts", "may_cut"]
+
+_PUNCTUATION = {",": ",", ";": ";", ":": ":", "—": "dash", "–": "dash", "-": "dash"}
+"""Marks a candidate may follow, by the name its feature gives them."""
+_DROPPED = words_of("and but yet")
+"""Conjunctions the later piece starts after, as the rules' own cuts do ("... the breach"
+/ "paid a $2 million penalty")."""
+_OPENERS = words_of(
+    "and but yet or nor so while whereas which who whom whose where when that as because "
+    "although though since after before until unless if with without including "
+    "meaning making leaving adding saying according despite"
+)
+"""Function words (and a handful of linking participles) a later statement may open
+with: both a candidate's trigger and the only words the model sees by name."""
+_HOLDING = words_of("either neither whether while although though if unless because once including")
+"""Words that hold what follows them together with what comes after the next comma:
+a pair ("either an X chromosome, which ..., or a Y ...") or a fronted clause that waits
+for its main clause ("while families are housed in ..., this is legal"), or a list
+("including misinformation about ..., and the fact that ..."). No candidate
+follows one in its statement."""
+_MIN_PIECE = 3
+"""Fewest tokens either piece of a cut keeps: shorter pieces are never statements."""
+
+DECIDER: ContextVar[Callable[[int, list[str]], bool] | None] = ContextVar(
+    "cut_point_decider", default=None
+)
+"""Overrides the model: called with a candidate's character offset (where its later
+piece starts) and its features. bench/train_cut_points.py sets it to record the
+candidates and to try one cut at a time; the product never sets it."""
+
+
+class Candidate(NamedTuple):
+    """A place a statement could be cut: the token the earlier piece ends at and the one
+    the later starts at, and the token that triggered it."""
+
+    left_end: int
+    right_start: int
+    trigger: int
+
+
+def may_cut(lowers: list[str]) -> bool:
+    """Whether a sentence has any trigger at all (most short ones have none)."""
+    return any(w in _PUNCTUATION or w in _OPENERS for w in lowers)
+
+
+def candidates(tokens: Tokens, first: int, last: int) -> list[Candidate]:
+    """Every candidate cut inside the statement of tokens [first, last], in order."""
+    lowers, top = tokens.lowers, tokens.top
+    found: list[Candidate] = []
+    for p in range(first + 1, last):
+        if not top[p]:
+            continue
+        lower = lowers[p]
+        if lower in _PUNCTUATION:
+            start = p + 1
+            if lowers[start] in _DROPPED:
+                start += 1
+            left_end = p - 1
+        else:
+            continue
+        if left_end - first + 1 < _MIN_PIECE or last - start + 1 < _MIN_PIECE:
+            continue
+        if not any(tokens.verbs[start : last + 1]):
+            continue  # a verbless later piece is a noun phrase: no statement of its own
+        if _insertion(tokens, start, last):
+            continue  # ", including the child ..., to be vaccinated": the clause goes on
+        if any(lowers[j] in _HOLDING for j in range(first, left_end + 1)):
+            continue  # "either A, which ..., or B"; "while A, B": one claim the cut splits
+        if not found or found[-1].right_start != start:
+            found.append(Candidate(left_end, start, p))
+    return found
+
+
+def _insertion(tokens: Tokens, start: int, last: int) -> bool:
+    """Whether the later piece is an insertion its statement resumes after: its first
+    comma outside quotes is followed by "to" or a verb (", including the child making
+    a wish, to be fully vaccinated"; ", who led the agency, said ...")."""
+    lowers, top = tokens.lowers, tokens.top
+    for j in range(start, last):
+        if lowers[j] == "," and top[j]:
+            return lowers[j + 1] == "to" or tokens.verbs[j + 1]
+    return False
+
+
+def _word_class(tokens: Tokens, j: int, last: int) -> str:
+    """A token as the model may see it: a function word by name, else its class."""
+    if j > last:
+        return "END"
+    word, lower = tokens.words[j], tokens.lowers[j]
+    if lower in _OPENERS or lower in _PUNCTUATION:
+        return lower
+    if lower in SUBJECT_PRONOUNS:
+        return "pronoun"
+    if lower in AUXILIARIES:
+        return "aux"
+    if lower in DETERMINERS:
+        return "det"
+    if lower in PREPOSITIONS:
+        return "prep"
+    if lower in SPEECH_VERBS:
+        return "speech"
+    if is_figure(word):
+        return "figure"
+    if tokens.verbs[j]:
+        return "verb-ed" if lower.endswith("ed") else "verb"
+    if lower.endswith("ing") and len(lower) > 4:
+        return "ing"
+    if word[0].isupper():
+        return "cap"
+    if not word[0].isalnum():
+        return "mark"
+    return "word"
+
+
+def _bucket(count: int) -> str:
+    return "<5" if count < 5 else "<10" if count < 10 else "<20" if count < 20 else "20+"
+
+
+def features(tokens: Tokens, first: int, last: int, cut: Candidate) -> list[str]:
+    """The closed-class features of one candidate (module docstring)."""
+    lowers, verbs = tokens.lowers, tokens.verbs
+    p, start, left_end = cut.trigger, cut.right_start, cut.left_end
+    punct = _PUNCTUATION.get(lowers[p], "none")
+    opener_at = p if punct == "none" else p + 1
+    opener = _word_class(tokens, opener_at, last)
+    after = "same" if start == opener_at else _word_class(tokens, start, last)
+    left, right = range(first, left_end + 1), range(start, last + 1)
+    right_verbs = [j for j in right if verbs[j]]
+    before = _word_class(tokens, left_end, last)
+    following = _word_class(tokens, start + 1, last)
+    found = [
+        "bias",
+        f"before+opener={before}+{opener}",
+        f"opener+next={opener}+{following}",
+        f"punct+right_verb_at={punct}+{min(right_verbs[0] - start, 4)}",
+        f"punct={punct}",
+        f"opener={opener}",
+        f"punct+opener={punct}+{opener}",
+        f"after={after}",
+        f"next={following}",
+        f"next2={_word_class(tokens, start + 2, last)}",
+        f"before={before}",
+        f"first={_word_class(tokens, first, last)}",
+        f"left_len={_bucket(len(left))}",
+        f"right_len={_bucket(len(right))}",
+        f"left_verb={any(verbs[j] for j in left)}",
+        f"right_verb_at={min(right_verbs[0] - start, 4)}",
+        f"left_figure={any(is_figure(tokens.words[j]) for j in left)}",
+        f"right_figure={any(is_figure(tokens.words[j]) for j in right)}",
+        f"left_speech={any(lowers[j] in SPEECH_VERBS for j in left)}",
+        f"right_speech={any(lowers[j] in SPEECH_VERBS for j in right)}",
+        f"quotes={not all(tokens.top[first : last + 1])}",
+        f"ends_sentence={last == tokens.n - 1}",
+        f"left_comma={any(lowers[j] == ',' for j in range(first, left_end))}",
+        f"left_detail={tokens.has_detail(first, left_end + 1)}",
+        f"right_detail={tokens.has_detail(start, last + 1)}",
+        f"right_comma={any(lowers[j] == ',' and tokens.top[j] for j in right)}",
+        f"opener+right_verb_at={opener}+{min(right_verbs[0] - start, 4)}",
+    ]
+    return found
+
+
+class _Model(NamedTuple):
+    weights: dict[str, float]
+    threshold: float
+
+
+@cache
+def _model() -> _Model:
+    """The shipped weights (bench/train_cut_points.py writes them), read once."""
+    raw = resources.files("factcheck.data").joinpath("cut_points.json").read_text("utf-8")
+    data = json.loads(raw)
+    return _Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+
+
+def probability(names: list[str], weights: dict[str, float]) -> float:
+    """The model's probability that a candidate with these features should be cut."""
+    z = sum(weights.get(name, 0.0) for name in names)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def learned_cuts(
+    tokens: Tokens, cuts: list[tuple[int, int]], offsets: list[int]
+) -> list[tuple[int, int]]:
+    """`cuts` (the rules' statements as token ranges), each cut further where the model
+    (or `DECIDER`) says; `offsets` are the tokens' character offsets in the text."""
+    decider = DECIDER.get()
+    result: list[tuple[int, int]] = []
+    for first, last in cuts:
+        piece_first = first
+        for cut in candidates(tokens, first, last):
+            if cut.left_end - piece_first + 1 < _MIN_PIECE:
+                continue
+            names = features(tokens, piece_first, last, cut)
+            if decider is not None:
+                take = decider(offsets[cut.right_start], names)
+            else:
+                model = _model()
+                take = probability(names, model.weights) >= model.threshold
+            if take:
+                result.append((piece_first, cut.left_end))
+                piece_first = cut.right_start
+        result.append((piece_first, last))
+    return result
