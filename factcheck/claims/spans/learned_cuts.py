@@ -29,6 +29,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from typing import NamedTuple
 
 from factcheck.claims.spans.tokens import (
@@ -38,6 +39,7 @@ from factcheck.claims.spans.tokens import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     Tokens,
+    is_detail,
     is_figure,
 )
 from factcheck.text.lexicon import words_of
@@ -55,7 +57,7 @@ _OPENERS = words_of(
     "meaning making leaving adding saying according despite"
 )
 """Function words (and a handful of linking participles) a later statement may open
-with: both a candidate's trigger and the only words the model sees by name."""
+with: the only words the model sees by name (any other word by its class)."""
 _HOLDING = words_of("either neither whether while although though if unless because once including")
 """Words that hold what follows them together with what comes after the next comma:
 a pair ("either an X chromosome, which ..., or a Y ...") or a fronted clause that waits
@@ -83,47 +85,75 @@ class Candidate(NamedTuple):
 
 
 def may_cut(lowers: list[str]) -> bool:
-    """Whether a sentence has any trigger at all (most short ones have none)."""
-    return any(w in _PUNCTUATION or w in _OPENERS for w in lowers)
+    """Whether a sentence has any mark a candidate follows (most short ones have none)."""
+    return any(w in _PUNCTUATION for w in lowers)
 
 
-def candidates(tokens: Tokens, first: int, last: int) -> list[Candidate]:
+class _Sums:
+    """Running counts over a sentence's tokens, so each candidate's features cost the
+    same however long its statement is (a 400 KB unpunctuated transcript stays linear):
+    `count(kind, a, b)` tokens of a kind in [a, b), and the next verb or top-level comma
+    at or after a token."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        words, lowers, top, verbs = tokens.words, tokens.lowers, tokens.top, tokens.verbs
+        kinds = {
+            "verb": verbs,
+            "figure": [is_figure(w) for w in words],
+            "speech": [w in SPEECH_VERBS for w in lowers],
+            "comma": [w == "," for w in lowers],
+            "top_comma": [w == "," and t for w, t in zip(lowers, top, strict=True)],
+            "holding": [w in _HOLDING for w in lowers],
+            "detail": [t and is_detail(w, lw) for w, lw, t in zip(words, lowers, top, strict=True)],
+            "quoted": [not t for t in top],
+        }
+        self.sums = {kind: list(accumulate(flags, initial=0)) for kind, flags in kinds.items()}
+        self.next_verb = _next_true(verbs)
+        self.next_top_comma = _next_true(kinds["top_comma"])
+
+    def count(self, kind: str, a: int, b: int) -> int:
+        sums = self.sums[kind]
+        return sums[b] - sums[a] if b > a else 0
+
+
+def _next_true(flags: list[bool]) -> list[int]:
+    """For each index, the first index at or after it whose flag is set (len: none)."""
+    found = [len(flags)] * (len(flags) + 1)
+    for j in range(len(flags) - 1, -1, -1):
+        found[j] = j if flags[j] else found[j + 1]
+    return found
+
+
+def candidates(tokens: Tokens, first: int, last: int, sums: _Sums) -> list[Candidate]:
     """Every candidate cut inside the statement of tokens [first, last], in order."""
     lowers, top = tokens.lowers, tokens.top
     found: list[Candidate] = []
     for p in range(first + 1, last):
-        if not top[p]:
+        if not top[p] or lowers[p] not in _PUNCTUATION:
             continue
-        lower = lowers[p]
-        if lower in _PUNCTUATION:
-            start = p + 1
-            if lowers[start] in _DROPPED:
-                start += 1
-            left_end = p - 1
-        else:
-            continue
+        start = p + 1
+        if lowers[start] in _DROPPED:
+            start += 1
+        left_end = p - 1
         if left_end - first + 1 < _MIN_PIECE or last - start + 1 < _MIN_PIECE:
             continue
-        if not any(tokens.verbs[start : last + 1]):
+        if sums.next_verb[start] > last:
             continue  # a verbless later piece is a noun phrase: no statement of its own
-        if _insertion(tokens, start, last):
+        if _insertion(tokens, start, last, sums):
             continue  # ", including the child ..., to be vaccinated": the clause goes on
-        if any(lowers[j] in _HOLDING for j in range(first, left_end + 1)):
+        if sums.count("holding", first, left_end + 1):
             continue  # "either A, which ..., or B"; "while A, B": one claim the cut splits
         if not found or found[-1].right_start != start:
             found.append(Candidate(left_end, start, p))
     return found
 
 
-def _insertion(tokens: Tokens, start: int, last: int) -> bool:
+def _insertion(tokens: Tokens, start: int, last: int, sums: _Sums) -> bool:
     """Whether the later piece is an insertion its statement resumes after: its first
     comma outside quotes is followed by "to" or a verb (", including the child making
     a wish, to be fully vaccinated"; ", who led the agency, said ...")."""
-    lowers, top = tokens.lowers, tokens.top
-    for j in range(start, last):
-        if lowers[j] == "," and top[j]:
-            return lowers[j + 1] == "to" or tokens.verbs[j + 1]
-    return False
+    j = sums.next_top_comma[start]
+    return j < last and (tokens.lowers[j + 1] == "to" or tokens.verbs[j + 1])
 
 
 def _word_class(tokens: Tokens, j: int, last: int) -> str:
@@ -160,23 +190,28 @@ def _bucket(count: int) -> str:
     return "<5" if count < 5 else "<10" if count < 10 else "<20" if count < 20 else "20+"
 
 
-def features(tokens: Tokens, first: int, last: int, cut: Candidate) -> list[str]:
+def features(tokens: Tokens, first: int, last: int, cut: Candidate, sums: _Sums) -> list[str]:
     """The closed-class features of one candidate (module docstring)."""
-    lowers, verbs = tokens.lowers, tokens.verbs
     p, start, left_end = cut.trigger, cut.right_start, cut.left_end
-    punct = _PUNCTUATION.get(lowers[p], "none")
+    punct = _PUNCTUATION.get(tokens.lowers[p], "none")
     opener_at = p if punct == "none" else p + 1
     opener = _word_class(tokens, opener_at, last)
     after = "same" if start == opener_at else _word_class(tokens, start, last)
-    left, right = range(first, left_end + 1), range(start, last + 1)
-    right_verbs = [j for j in right if verbs[j]]
+    verb_at = min(sums.next_verb[start] - start, 4)
     before = _word_class(tokens, left_end, last)
     following = _word_class(tokens, start + 1, last)
-    found = [
+
+    def left(kind: str) -> bool:
+        return sums.count(kind, first, left_end + 1) > 0
+
+    def right(kind: str) -> bool:
+        return sums.count(kind, start, last + 1) > 0
+
+    return [
         "bias",
         f"before+opener={before}+{opener}",
         f"opener+next={opener}+{following}",
-        f"punct+right_verb_at={punct}+{min(right_verbs[0] - start, 4)}",
+        f"punct+right_verb_at={punct}+{verb_at}",
         f"punct={punct}",
         f"opener={opener}",
         f"punct+opener={punct}+{opener}",
@@ -185,23 +220,22 @@ def features(tokens: Tokens, first: int, last: int, cut: Candidate) -> list[str]
         f"next2={_word_class(tokens, start + 2, last)}",
         f"before={before}",
         f"first={_word_class(tokens, first, last)}",
-        f"left_len={_bucket(len(left))}",
-        f"right_len={_bucket(len(right))}",
-        f"left_verb={any(verbs[j] for j in left)}",
-        f"right_verb_at={min(right_verbs[0] - start, 4)}",
-        f"left_figure={any(is_figure(tokens.words[j]) for j in left)}",
-        f"right_figure={any(is_figure(tokens.words[j]) for j in right)}",
-        f"left_speech={any(lowers[j] in SPEECH_VERBS for j in left)}",
-        f"right_speech={any(lowers[j] in SPEECH_VERBS for j in right)}",
-        f"quotes={not all(tokens.top[first : last + 1])}",
+        f"left_len={_bucket(left_end - first + 1)}",
+        f"right_len={_bucket(last - start + 1)}",
+        f"left_verb={left('verb')}",
+        f"right_verb_at={verb_at}",
+        f"left_figure={left('figure')}",
+        f"right_figure={right('figure')}",
+        f"left_speech={left('speech')}",
+        f"right_speech={right('speech')}",
+        f"quotes={sums.count('quoted', first, last + 1) > 0}",
         f"ends_sentence={last == tokens.n - 1}",
-        f"left_comma={any(lowers[j] == ',' for j in range(first, left_end))}",
-        f"left_detail={tokens.has_detail(first, left_end + 1)}",
-        f"right_detail={tokens.has_detail(start, last + 1)}",
-        f"right_comma={any(lowers[j] == ',' and tokens.top[j] for j in right)}",
-        f"opener+right_verb_at={opener}+{min(right_verbs[0] - start, 4)}",
+        f"left_comma={sums.count('comma', first, left_end) > 0}",
+        f"left_detail={left('detail')}",
+        f"right_detail={right('detail')}",
+        f"right_comma={right('top_comma')}",
+        f"opener+right_verb_at={opener}+{verb_at}",
     ]
-    return found
 
 
 class _Model(NamedTuple):
@@ -229,13 +263,14 @@ def learned_cuts(
     """`cuts` (the rules' statements as token ranges), each cut further where the model
     (or `DECIDER`) says; `offsets` are the tokens' character offsets in the text."""
     decider = DECIDER.get()
+    sums = _Sums(tokens)
     result: list[tuple[int, int]] = []
     for first, last in cuts:
         piece_first = first
-        for cut in candidates(tokens, first, last):
+        for cut in candidates(tokens, first, last, sums):
             if cut.left_end - piece_first + 1 < _MIN_PIECE:
                 continue
-            names = features(tokens, piece_first, last, cut)
+            names = features(tokens, piece_first, last, cut, sums)
             if decider is not None:
                 take = decider(offsets[cut.right_start], names)
             else:
