@@ -33,8 +33,9 @@ classes, the verb guess, `Tokens`), `cuts` (the one pass that places the cuts),
 `left_side` (what that pass knows of the statement so far), `clauses` (what opens
 after a conjunction or comma: a clause, a reason, a fronted or "with" clause),
 `relatives`, `verb_phrases`, `lists` (list items and named roles), `attribution` (who
-said it), `trim` (markup and dangling or cut-off ends) and `endings` (a statement a
-cut left hanging). `claim_kind` lives in `factcheck.claims.claim_kinds`; the package
+said it), `trim` (markup and dangling or cut-off ends), `endings` (a statement a
+cut left hanging) and `learned_cuts` (a learned second look at what the rules left
+whole: one hook, after the rules). `claim_kind` lives in `factcheck.claims.claim_kinds`; the package
 re-exports it with `trim_markup`, as callers have always imported them.
 """
 
