@@ -9,9 +9,13 @@
     python bench/eval_news_claims.py --set long6   # a fresh readable set (to tune on)
     python bench/eval_news_claims.py --set long7   # the seventh blind set: a held-out one
     python bench/eval_news_claims.py --set long9   # the ninth blind set: a held-out one
+    python bench/eval_news_claims.py --set long10  # the tenth blind set: a held-out one
     python bench/eval_news_claims.py --set xl1     # a readable set of 6-10 KB bodies
     python bench/eval_news_claims.py --set long8   # a readable set: the eighth 3-6 KB bodies
     python bench/eval_news_claims.py --set xl2     # a blind set of 6-10 KB bodies
+    python bench/eval_news_claims.py --set long11  # a readable set: the eleventh 3-6 KB bodies
+    python bench/eval_news_claims.py --set xl3     # the third 6-10 KB bodies: a blind set
+    python bench/eval_news_claims.py --set long12  # a readable set: the twelfth 3-6 KB bodies
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
@@ -24,7 +28,7 @@
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
 
 (--show prints the bodies' text: helpers tuning the splitter must not read the long3,
-long4, long5, long7, long9 and xl2 sets, so it is never the default.)
+long4, long7, long9, long10, xl2 and xl3 sets, so it is never the default.)
 
 Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
 careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
@@ -67,7 +71,19 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   factcheck code ran on them, READABLE: read and tuned on from then;
 - xl2, bench/data/news_claims_xl2.json: 6-10 KB bodies, the second distinct one of
   each outlet having two (session 30, annot11k); blind: nobody but its annotator
-  reads them (a held-out figure).
+  reads them (a held-out figure);
+- long10, bench/data/news_claims_long10.json: more bodies of 3-6 KB, the tenth
+  distinct one of each outlet having ten (session 31, annot11l); blind: nobody but
+  its annotator reads them (a held-out figure);
+- long11, bench/data/news_claims_long11.json: 3-6 KB bodies, the eleventh distinct
+  one of each outlet having eleven (session 31, annot11n); annotated before any
+  factcheck code ran on them, READABLE: read and tuned on from then;
+- xl3, bench/data/news_claims_xl3.json: 6-10 KB bodies, the third distinct one of
+  each outlet having three (session 31, annot11m); blind: nobody but its annotator
+  reads them (a held-out figure);
+- long12, bench/data/news_claims_long12.json: 3-6 KB bodies, the twelfth distinct one
+  of each outlet having twelve (session 31, annot11o); annotated before any factcheck
+  code ran on them, READABLE: read and tuned on from then.
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -279,6 +295,48 @@ SELECTIONS = {
         "blind: annotated (session 30, annot11k) before any factcheck code ran on it",
         skip=1,
     ),
+    "long10": Selection(
+        "long10",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long10.json",
+        "blind: annotated (session 31, annot11l) before any factcheck code ran on it",
+        skip=9,
+    ),
+    "long11": Selection(
+        "long11",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long11.json",
+        "readable: annotated (session 31, annot11n) before any factcheck code ran on it; "
+        "read and tuned on from then",
+        skip=10,
+    ),
+    "xl3": Selection(
+        "xl3",
+        6001,
+        10000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_xl3.json",
+        "blind: annotated (session 31, annot11m) before any factcheck code ran on it",
+        skip=2,
+    ),
+    "long12": Selection(
+        "long12",
+        3001,
+        6000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_long12.json",
+        "readable: annotated (session 31, annot11o) before any factcheck code ran on it; "
+        "read and tuned on from then",
+        skip=11,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -320,7 +378,20 @@ annot11h; aap, afpfactcheck, politifact and snopes, as for long7): annotated lik
 blind sets, before any factcheck code ran on it, then READABLE (read and tuned on).
 xl2: the SECOND distinct body of 6,001-10,000 bytes of every outlet having two (session
 30, annot11k): a blind estimate on longer bodies beside xl1: nobody but its annotator
-reads these bodies."""
+reads these bodies.
+long10: the TENTH distinct 3-6 KB body of every outlet having ten (session 31,
+annot11l): a blind estimate beside long9, annotated before any factcheck code ran on
+it, for the splitter changes of session 31: nobody but its annotator reads these
+bodies.
+long11: the ELEVENTH distinct 3-6 KB body of every outlet having eleven (session 31,
+annot11n): annotated like the blind sets, before any factcheck code ran on it, then
+READABLE (read and tuned on).
+xl3: the THIRD distinct body of 6,001-10,000 bytes of every outlet having three (session
+31, annot11m): a blind estimate on longer bodies beside xl2, annotated before any
+factcheck code ran on it: nobody but its annotator reads these bodies.
+long12: the TWELFTH distinct 3-6 KB body of every outlet having twelve (session 31,
+annot11o): annotated like the blind sets, before any factcheck code ran on it, then
+READABLE (read and tuned on)."""
 
 
 def select_rows(
@@ -516,6 +587,21 @@ GROUPS = {
     # the sets one may read and tune on
     "readable": ("short", "long", "long2", "long6", "xl1", "long8"),
     "final": ("long3", "long4", "long7", "long9", "xl2"),  # the held-out sets of session 30's end
+    # session 31: every readable set; the blind judge (final + final2); final2 = the sets
+    # annotated in session 31 that nobody has seen a figure of
+    "readable31": (
+        "short",
+        "long",
+        "long2",
+        "long5",
+        "long6",
+        "long8",
+        "xl1",
+        "long11",
+        "long12",
+    ),
+    "final2": ("long10", "xl3"),
+    "blind31": ("long3", "long4", "long7", "long9", "xl2", "long10", "xl3"),
     "all": (
         "short",
         "long",
@@ -527,8 +613,12 @@ GROUPS = {
         "long7",
         "long8",
         "long9",
+        "long10",
+        "long11",
+        "long12",
         "xl1",
         "xl2",
+        "xl3",
     ),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first

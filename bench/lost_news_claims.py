@@ -49,9 +49,10 @@ from news_claim_matching import (  # noqa: E402
     overlap,
 )
 
-READABLE = ("short", "long", "long2", "long5", "long6", "xl1", "long8")
-"""The sets a helper may read; long3, long4, long7, long9 and xl2 are blind (never
-accepted here); long5 was released to reading in session 30, round 6."""
+READABLE = ("short", "long", "long2", "long5", "long6", "xl1", "long8", "long11", "long12")
+"""The sets a helper may read; long3, long4, long7, long9, long10, xl2 and xl3 are blind
+(never accepted here); long5 was released to reading in session 30, round 6; long11 and
+long12 were annotated readable (session 31, annot11n and annot11o)."""
 
 
 def _logit(p: float) -> float:

@@ -176,7 +176,7 @@ def test_the_long3_pick_is_the_third_distinct_long_body_of_every_outlet_having_t
     assert not {body for _, _, body in picked} & {body for _, _, body in earlier}
 
 
-@pytest.mark.parametrize("k", range(4, 10), ids=[f"long{k}" for k in range(4, 10)])
+@pytest.mark.parametrize("k", range(4, 13), ids=[f"long{k}" for k in range(4, 13)])
 def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_k(
     tmp_path, k: int
 ) -> None:
@@ -184,8 +184,9 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
 
     import eval_news_claims as news
 
-    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long9: the k-th body
+    assert news.SELECTIONS[f"long{k}"].skip == k - 1  # long4 to long12: the k-th body
     sizes = [3500, 100, 4000, 5000, 2000, 5500, 3100, 4200, 6001, 3300, 5900, 3400, 3600]
+    sizes += [3700, 6500, 3800, 3900]
     long_rows = [i for i, size in enumerate(sizes) if 3001 <= size <= 6000]
     for name in "ab":
         _outlet(tmp_path, name, sizes)
@@ -193,46 +194,53 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
     with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsrq"[: k - 1]]
+        bodies = ["d " + "w" * 3500] * 2 + ["d " + c * 4000 for c in "xyzvutsrqpon"[: k - 1]]
         for i, body in enumerate(bodies):
             writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
     picked = news.select_rows(tmp_path, news.SELECTIONS[f"long{k}"])
     row = long_rows[k - 1]
     assert [(o, r) for o, r, _ in picked] == [("a", row), ("b", row), ("d", k)]
     assert all(3001 <= len(body.encode("utf-8")) <= 6000 for _, _, body in picked)
+    keys = ("long", *(f"long{j}" for j in range(2, k) if f"long{j}" in news.SELECTIONS))
     earlier = [
-        body
-        for key in ("long", *(f"long{j}" for j in range(2, k)))
-        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
+        body for key in keys for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[key])
     ]
-    assert len(earlier) == 4 * (k - 1) and not {body for _, _, body in picked} & set(earlier)
+    assert len(earlier) == 4 * len(keys) and not {body for _, _, body in picked} & set(earlier)
 
 
-@pytest.mark.parametrize(("key", "row"), [("xl1", 4), ("xl2", 5)])
-def test_the_xl_picks_are_the_first_and_second_distinct_6_to_10_kb_body_of_each_outlet(
-    tmp_path, key: str, row: int
+@pytest.mark.parametrize("k", range(1, 4), ids=[f"xl{k}" for k in range(1, 4)])
+def test_the_kth_xl_pick_is_the_kth_distinct_6_to_10_kb_body_of_every_outlet_having_k(
+    tmp_path, k: int
 ) -> None:
     import csv
 
     import eval_news_claims as news
 
+    assert news.SELECTIONS[f"xl{k}"].skip == k - 1  # xl1 to xl3: the k-th body
+    sizes = [3500, 6000, 10001, 2000, 8000, 6001, 9000]
+    xl_rows = [i for i, size in enumerate(sizes) if 6001 <= size <= 10000]
     for name in "ab":
-        _outlet(tmp_path, name, [3500, 6000, 10001, 2000, 8000, 6001, 9000])
-    # with no 6-10 KB body (xl1) or one (xl2): left out
-    _outlet(tmp_path, "c", [3001, 6000 if key == "xl1" else 7000, 10001, 12000])
+        _outlet(tmp_path, name, sizes)
+    # one 6-10 KB body short (none for xl1): left out
+    _outlet(tmp_path, "c", [3001, 10001, *(7000 + i for i in range(k - 1)), 12000])
     with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["claim", "extra_body"])
         bodies = ["d " + "w" * 7000] * 2 + ["d " + c * 9000 for c in "xy"]
         for i, body in enumerate(bodies):
             writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
-    picked = news.select_rows(tmp_path, news.SELECTIONS[key])
-    d_row = 0 if key == "xl1" else 2  # the repeated row 1 is no new body
+    picked = news.select_rows(tmp_path, news.SELECTIONS[f"xl{k}"])
+    d_row = k if k > 1 else 0  # the repeated row 1 is no new body
+    row = xl_rows[k - 1]
     assert [(o, r) for o, r, _ in picked] == [("a", row), ("b", row), ("d", d_row)]
     assert all(6001 <= len(body.encode("utf-8")) <= 10000 for _, _, body in picked)
-    if key == "xl2":
-        first = {body for _, _, body in news.select_rows(tmp_path, news.SELECTIONS["xl1"])}
-        assert len(first) == 4 and not {body for _, _, body in picked} & first
+    earlier = [
+        body
+        for j in range(1, k)
+        for _, _, body in news.select_rows(tmp_path, news.SELECTIONS[f"xl{j}"])
+    ]
+    assert len(earlier) == 4 * (k - 1)  # a, b, c and d each have every earlier one
+    assert not {body for _, _, body in picked} & set(earlier)
 
 
 def test_the_t_interval_of_the_mean() -> None:
@@ -266,12 +274,10 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
 
     import eval_news_claims as news
 
+    # twelve 3-6 KB bodies per outlet: long to long12; three 6-10 KB: xl1 to xl3
+    sizes = [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000]
     for name in "abc":
-        _outlet(
-            tmp_path,
-            name,
-            [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000, 3600],
-        )
+        _outlet(tmp_path, name, [*sizes, 3600, 3700, 3800, 9000])
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
     for key in list(news.SELECTIONS):
@@ -328,12 +334,17 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert _run(monkeypatch, "--set", "all") == 0
     out = capsys.readouterr().out
     assert (
-        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + xl1 + "
-        "xl2 pooled (only long3 and long4 and long7 and long9 and xl2 blind)" in out
+        "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + long10 + "
+        "long11 + long12 + xl1 + xl2 + xl3 pooled (only long3 and long4 and long7 and long9 and "
+        "long10 and xl2 and xl3 blind)" in out
     )
+    assert "## long11 set (readable: annotated (session 31, annot11n)" in out
     assert "## long9 set (blind: annotated (session 30, annot11j)" in out
     assert "## xl2 set (blind: annotated (session 30, annot11k)" in out
-    assert "26/26 found" in out
+    assert "## long10 set (blind: annotated (session 31, annot11l)" in out
+    assert "## xl3 set (blind: annotated (session 31, annot11m)" in out
+    assert "## long12 set (readable: annotated (session 31, annot11o)" in out
+    assert "34/34 found" in out
     assert _run(monkeypatch, "--set", "readable") == 0
     out = capsys.readouterr().out
     assert "## long6 set (readable: annotated (session 30, annot11f)" in out
