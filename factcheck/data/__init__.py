@@ -5,6 +5,4 @@
 - word_vectors.bin, word_vectors.json, wordpiece_vocab.txt: static word-piece vectors
   distilled from sentence-transformers/all-MiniLM-L6-v2 and its vocabulary
   (bench/build_word_vectors.py); see NOTICE.
-- cut_points.json: the weights of the learned cut points (`claims.spans.learned_cuts`;
-  bench/train_cut_points.py); see NOTICE.
 """

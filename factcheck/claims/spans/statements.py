@@ -33,9 +33,8 @@ classes, the verb guess, `Tokens`), `cuts` (the one pass that places the cuts),
 `left_side` (what that pass knows of the statement so far), `clauses` (what opens
 after a conjunction or comma: a clause, a reason, a fronted or "with" clause),
 `relatives`, `verb_phrases`, `lists` (list items and named roles), `attribution` (who
-said it), `trim` (markup and dangling or cut-off ends), `endings` (a statement a
-cut left hanging) and `learned_cuts` (a learned second look at what the rules left
-whole: one hook, after the rules). `claim_kind` lives in `factcheck.claims.claim_kinds`; the package
+said it), `trim` (markup and dangling or cut-off ends) and `endings` (a statement a
+cut left hanging). `claim_kind` lives in `factcheck.claims.claim_kinds`; the package
 re-exports it with `trim_markup`, as callers have always imported them.
 """
 
@@ -49,7 +48,6 @@ from factcheck.claims.spans.attribution import attributed, bare_attribution, is_
 from factcheck.claims.spans.clauses import REASON_SUBORDINATORS
 from factcheck.claims.spans.cuts import statement_cuts
 from factcheck.claims.spans.endings import mend_cut_ends
-from factcheck.claims.spans.learned_cuts import learned_cuts, may_cut
 from factcheck.claims.spans.reasons import REASON_CUT_WORDS
 from factcheck.claims.spans.relatives import (
     APPOSITIVE_RELATIVES,
@@ -105,21 +103,16 @@ def statement_spans(text: str, start: int, end: int) -> list[Statement]:
     # "the symptom people should look for").
     ends_text = _WORD_CHAR.search(text, end) is None
     previous = ["", *lowers[:-1]]
-    verbless: set[int] = set()
-    if _CUT_WORDS.isdisjoint(lowers) and not may_cut(lowers):
-        # Most short sentences: nothing to cut at, so one statement; the verb test is
-        # needed only where the fragment and attribution-tail checks look (first words).
+    if _CUT_WORDS.isdisjoint(lowers):
+        # Most sentences: nothing to cut at, so one statement; the verb test is needed
+        # only where the fragment and attribution-tail checks look (the first words).
         verbs = list(map(is_verb, lowers[:_HEAD_WORDS], previous[:_HEAD_WORDS]))
         cuts = [(0, n - 1)]
+        verbless: set[int] = set()
     else:
         verbs = list(map(is_verb, lowers, previous))
         tokens = Tokens(words, lowers, verbs, top_level(words), n)
-        if _CUT_WORDS.isdisjoint(lowers):
-            cuts = [(0, n - 1)]
-        else:
-            cuts, verbless = statement_cuts(tokens)
-        # THE LEARNED HOOK: the model's cuts inside what the rules left whole.
-        cuts = learned_cuts(tokens, cuts, [m.start() for m in matches])
+        cuts, verbless = statement_cuts(tokens)
     statements: list[Statement] = []
     for first, last in cuts:
         listed = first in verbless

@@ -1,34 +1,34 @@
-"""A learned second look at each statement the cut rules left whole (issue 11).
+"""Candidate cut points inside a statement, their closed-class features, and the hook
+that cuts there (issue 11; bench/train_cut_points.py is its user).
 
-The hand-written rules of `spans.cuts` place the cuts they are sure of; a statement
-they leave whole can still hold several claims (", which means it is shrinking", ", but
-it also loses 2306 billion tons", "X lives in South Africa, is an author of several
-books and ..."). Thirty sessions of rules each gained on one annotated set and lost on
-another, so here a small logistic model decides instead, trained on where a cut raised
-the one-to-one matches of the readable news sets (bench/train_cut_points.py).
+The hand-written rules of `factcheck.claims.spans.cuts` place the cuts they are sure
+of; a statement they leave whole can still hold several claims (", which means it is
+shrinking", ", but it also loses 2306 billion tons", "X lives in South Africa, is an
+author of several books and ..."). Session 31 (cut11) tried a learned decision there:
+this module proposes the candidates and describes each one; the trainer labels them
+from the measure and fits a logistic model. It was not shipped (bench/RESULTS.md,
+"Session 31, cut11"), so the hook lives here and `installed` puts it into
+`factcheck.claims.spans.statements` for the length of a bench run only.
 
-A candidate cut point sits outside quotation marks and brackets, before a clause opener
-(a conjunction, a relative, a subordinator) or after a ",", ";", ":" or dash. Its
-features are closed-class only: the punctuation, the opener's word when it is a
-function word (else its class: verb, "-ing", pronoun, determiner, capitalised, figure),
-the classes of the words around it, whether each piece has a verb, a figure or a speech
-verb, and their bucketed lengths. No content word is a feature: the model cannot learn
-the annotated articles' topics, and the shipped weights hold none of their text.
-
-`learned_cuts` is the one hook (`spans.statements.statement_spans` calls it on the
-token ranges the rules produced); the weights are read once, on first use, from
-factcheck/data/cut_points.json. Pure otherwise; the decision can be overridden through
-`DECIDER` (the trainer's labelling runs only; never set in the product).
+A candidate sits outside quotation marks and brackets, after a ",", ";", ":" or dash
+(the later piece starts after an "and", "but" or "yet" that follows the mark, as the
+rules' own cuts do); both pieces keep three tokens or more. None is offered where the
+later piece has no verb the lexicon knows, where it is an insertion its statement
+resumes after (", including the child making a wish, to be fully vaccinated"), or
+after a word that holds the statement together up to a later comma ("either",
+"while", "including", ...). Features are closed-class only: the mark, the function
+word after it by name (any other word by its class: verb, "-ing", pronoun, determiner,
+capitalised, figure), the classes around the cut, whether each piece has a verb, a
+figure, a speech verb, a detail, a comma, and their bucketed lengths. No content word
+is a feature: 7 articles a set would be memorised.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
-from importlib import resources
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -44,7 +44,7 @@ from factcheck.claims.spans.tokens import (
 )
 from factcheck.text.lexicon import words_of
 
-__all__ = ["DECIDER", "Candidate", "candidates", "learned_cuts", "may_cut"]
+__all__ = ["DECIDER", "Candidate", "Key", "candidates", "installed", "learned_cuts", "may_cut"]
 
 _PUNCTUATION = {",": ",", ";": ";", ":": ":", "—": "dash", "–": "dash", "-": "dash"}
 """Marks a candidate may follow, by the name its feature gives them."""
@@ -67,12 +67,16 @@ follows one in its statement."""
 _MIN_PIECE = 3
 """Fewest tokens either piece of a cut keeps: shorter pieces are never statements."""
 
-DECIDER: ContextVar[Callable[[int, list[str]], bool] | None] = ContextVar(
+Key = tuple[str, int]
+"""A candidate's identity: its sentence's tokens joined by spaces, and the token its
+later piece starts at."""
+
+DECIDER: ContextVar[Callable[[Key, list[str]], bool] | None] = ContextVar(
     "cut_point_decider", default=None
 )
-"""Overrides the model: called with a candidate's character offset (where its later
-piece starts) and its features. bench/train_cut_points.py sets it to record the
-candidates and to try one cut at a time; the product never sets it."""
+"""What decides each candidate, called with its key and its features; None: no cut
+(the product's own spans). bench/train_cut_points.py sets it to record the
+candidates, to try one cut at a time and to apply a trained model."""
 
 
 class Candidate(NamedTuple):
@@ -238,32 +242,20 @@ def features(tokens: Tokens, first: int, last: int, cut: Candidate, sums: _Sums)
     ]
 
 
-class _Model(NamedTuple):
-    weights: dict[str, float]
-    threshold: float
-
-
-@cache
-def _model() -> _Model:
-    """The shipped weights (bench/train_cut_points.py writes them), read once."""
-    raw = resources.files("factcheck.data").joinpath("cut_points.json").read_text("utf-8")
-    data = json.loads(raw)
-    return _Model({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
-
-
 def probability(names: list[str], weights: dict[str, float]) -> float:
     """The model's probability that a candidate with these features should be cut."""
     z = sum(weights.get(name, 0.0) for name in names)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def learned_cuts(
-    tokens: Tokens, cuts: list[tuple[int, int]], offsets: list[int]
-) -> list[tuple[int, int]]:
-    """`cuts` (the rules' statements as token ranges), each cut further where the model
-    (or `DECIDER`) says; `offsets` are the tokens' character offsets in the text."""
+def learned_cuts(tokens: Tokens, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`cuts` (the rules' statements as token ranges), each cut further where `DECIDER`
+    says."""
     decider = DECIDER.get()
+    if decider is None:
+        return cuts
     sums = _Sums(tokens)
+    sentence = " ".join(tokens.words)
     result: list[tuple[int, int]] = []
     for first, last in cuts:
         piece_first = first
@@ -271,13 +263,46 @@ def learned_cuts(
             if cut.left_end - piece_first + 1 < _MIN_PIECE:
                 continue
             names = features(tokens, piece_first, last, cut, sums)
-            if decider is not None:
-                take = decider(offsets[cut.right_start], names)
-            else:
-                model = _model()
-                take = probability(names, model.weights) >= model.threshold
-            if take:
+            if decider((sentence, cut.right_start), names):
                 result.append((piece_first, cut.left_end))
                 piece_first = cut.right_start
         result.append((piece_first, last))
     return result
+
+
+class _AskWhenMarked(frozenset[str]):
+    """The rules' trigger words, as `statements._CUT_WORDS`, except that a sentence
+    holding a mark a candidate follows is never taken for one with nothing to cut."""
+
+    def isdisjoint(self, other: Iterable[object]) -> bool:
+        words = list(other)
+        return super().isdisjoint(words) and not may_cut([str(w) for w in words])
+
+
+@contextmanager
+def installed() -> Iterator[None]:
+    """The hook after the rules of `factcheck.claims.spans.statements`, for the body of
+    the `with` only (nesting is harmless): with no `DECIDER` set the spans are the
+    product's, word for word."""
+    from factcheck.claims.spans import statements
+
+    if isinstance(statements._CUT_WORDS, _AskWhenMarked):
+        yield
+        return
+    rules = statements.statement_cuts
+    trigger_words = statements._CUT_WORDS
+
+    def rules_then_learned(tokens: Tokens) -> tuple[list[tuple[int, int]], set[int]]:
+        if trigger_words.isdisjoint(tokens.lowers):
+            cuts, verbless = [(0, tokens.n - 1)], set()  # what the fast path gives
+        else:
+            cuts, verbless = rules(tokens)
+        return learned_cuts(tokens, cuts), verbless
+
+    statements.statement_cuts = rules_then_learned
+    statements._CUT_WORDS = _AskWhenMarked(trigger_words)
+    try:
+        yield
+    finally:
+        statements.statement_cuts = rules
+        statements._CUT_WORDS = trigger_words
