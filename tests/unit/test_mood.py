@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from factcheck.claims.mood import (
+    HEDGED_DOWN,
     IMPERATIVE_DOWN,
     MOOD_SCALE,
+    PLAIN_FACT_UP,
     is_generic_modal,
     is_imperative,
     mood_rules,
@@ -176,3 +178,72 @@ def test_an_instruction_holding_a_figure_is_not_lowered() -> None:
     text = "Take the ministry's own report, which counts 4,000 deaths in March"
     assert is_imperative(text)
     assert all(name != "imperative" for name, _ in mood_rules(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("And vaccine passports don’t exist there", "negated existence"),
+        ("The trip released none", "negated existence"),
+        ("There is no record of the meeting in the council minutes", "negated existence"),
+        ("However, the photo is doctored", "image verdict"),
+        ("The video has been misleadingly edited", "image verdict"),
+        (
+            "Dr Jane Okafor is Kenya’s minister of health and sanitation",
+            "identity",
+        ),
+        ("Tetanus is an infection caused by a bacterium", "identity"),
+        ("Other studies suggest onions may even help prevent some cancers", "study finding"),
+        ("A 2019 review of trials concluded that garlic lowers blood pressure", "study finding"),
+    ],
+)
+def test_a_plain_fact_no_other_rule_reads_goes_up(text: str, name: str) -> None:
+    assert mood_rules(text) == [(name, PLAIN_FACT_UP)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim is false",
+        "We rate the meme False",
+        "Below is a comparison of the photo in the post and the original",
+        "This is a screenshot of the post",
+        "He is a very good man",
+        "And has a CDC analysis found that masks don’t reduce transmission",
+        "The sky is blue",
+        "The post is misleading",
+        "There is no way to make gatherings fully safe",
+        "There is no doubt that the mayor loves this city",
+    ],
+)
+def test_a_rating_a_pointer_a_question_or_a_pronoun_subject_is_no_plain_fact(text: str) -> None:
+    names = [name for name, _ in mood_rules(text)]
+    assert all(
+        name not in {"negated existence", "image verdict", "identity", "study finding"}
+        for name in names
+    )
+
+
+def test_a_plain_fact_form_inside_another_mood_is_not_raised_again() -> None:
+    # Another rule reads these: a hedge, a prediction, reported speech.
+    assert mood_rules("The page could have been moved or it never existed") == [
+        ("hedge", HEDGED_DOWN)
+    ]
+    assert [n for n, _ in mood_rules("The study will show that there is no link")] == ["prediction"]
+    assert [n for n, _ in mood_rules("Ms Diaz said there is no evidence of fraud")] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    "text", ["The expedition released none.", "However, the photo is doctored."]
+)
+def test_the_plain_fact_rule_is_what_shows_a_low_plain_fact(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 11's class 6: "The trip released none" scored 0.16 in long6 and "the photo
+    # is doctored" 0.27 in long5; made-up sentences of the same forms.
+    from factcheck.claims import mood
+    from factcheck.claims.splitter import split_claims
+
+    assert min(claim.score for claim in split_claims(text)) >= 0.5
+    monkeypatch.setattr(mood, "PLAIN_FACT_UP", 0.0)
+    assert max(claim.score for claim in split_claims(text)) < 0.5
