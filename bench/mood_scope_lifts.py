@@ -32,7 +32,7 @@ sys.path.insert(0, str(BENCH.parent))
 
 import eval_news_claims as news  # noqa: E402
 import plain_fact_lifts  # noqa: E402
-from news_claim_matching import Annotated, Span, is_real  # noqa: E402
+from news_claim_matching import Annotated, Span  # noqa: E402
 
 READABLE = ("short", "long", "long2", "long5", "long6", "long8", "xl1", "long11", "long12")
 
@@ -65,20 +65,8 @@ def shown(text: str, scoped: bool) -> dict[tuple[int, int], tuple[str, float]]:
 def diff(text: str, claims: list[Annotated] | None) -> list[str]:
     """A line for each statement shown with the scope reading and not without (+), or
     the reverse (-), marked CLAIM / NOT against `claims` when given."""
-    from factcheck.claims.mood import mood_rules
-
-    without, with_scope = shown(text, False), shown(text, True)
-    lines = []
-    for sign, a, b in (("+", with_scope, without), ("-", without, with_scope)):
-        for (start, end), (statement, score) in a.items():
-            if (start, end) in b:
-                continue
-            mark = ""
-            if claims is not None:
-                mark = "CLAIM " if is_real(Span(start, end), claims) else "NOT   "
-            rules = ", ".join(name for name, _ in mood_rules(statement)) or "no rule"
-            lines.append(f"  {sign} {mark}{score:.2f} [{rules}] {statement[:160]!r}")
-    return lines
+    without = shown(text, False)
+    return plain_fact_lifts.marked_lines(shown(text, True), without, claims)
 
 
 def readable() -> None:

@@ -100,9 +100,20 @@ def coaid_bodies() -> list[str]:
 def diff(text: str, shift: float, claims: list[Annotated] | None) -> list[str]:
     """A line for each statement shown with the rule and not without it (+), or the
     reverse (-), marked CLAIM / NOT against `claims` when given."""
+    without = shown(text, 0.0)  # first: the shift stays set after (as `readable` counts)
+    return marked_lines(shown(text, shift), without, claims)
+
+
+def marked_lines(
+    with_rule: dict[tuple[int, int], tuple[str, float]],
+    without: dict[tuple[int, int], tuple[str, float]],
+    claims: list[Annotated] | None,
+) -> list[str]:
+    """A line for each statement of `with_rule` not in `without` (+), or the reverse
+    (-), with its score and mood rules, marked CLAIM / NOT against `claims` when given
+    (shared with bench/mood_scope_lifts.py)."""
     from factcheck.claims.mood import mood_rules
 
-    without, with_rule = shown(text, 0.0), shown(text, shift)
     lines = []
     for sign, a, b in (("+", with_rule, without), ("-", without, with_rule)):
         for (start, end), (statement, score) in a.items():
