@@ -105,7 +105,9 @@ def test_scores_are_probabilities_in_order() -> None:
     assert score_sentences([]) == []
 
 
-def test_the_cascade_keeps_the_linear_score_only_outside_its_band() -> None:
+def test_the_cascade_keeps_the_linear_score_only_outside_its_band(monkeypatch) -> None:
+    # A floor above the shipped 0.0, so that all three bands are exercised.
+    monkeypatch.setattr(scoring, "cascade_floor", lambda: 0.2)
     items = [
         SentenceInContext("Thank you."),
         SentenceInContext("The deficit tripled to $1.4 trillion in 2009."),

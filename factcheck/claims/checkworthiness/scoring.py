@@ -1,18 +1,22 @@
 """`score_sentences`: the check-worthiness of every sentence of a document at once.
 
 The cascade: the linear model (plain Python, ~0.05 ms a sentence) scores every
-sentence, and only those in its unsettled band go on to the transformer. Below
-`cascade_floor` (0.20 in checkworthiness_onnx.json: the highest floor at which no
-check-worthy sentence the transformer shows on the tuning set is lost; higher floors cost
-recent-debate F1 and flip many news decisions) a sentence is clearly not a claim; at or
-above `cascade_ceiling` (chosen by cross-validation over held-out debates and files so
-that the shown / not-shown decision almost never differs from the transformer's:
-bench/eval_checkworthiness_gate.py) it is clearly one. Both keep the linear score; the
-transformer (~3-7 ms a sentence on one core, less in batches) scores the band between,
-in length-sorted batches. One class goes to the transformer from below the floor too:
-sentences stating a general capability or risk with "can" / "may" ("tetanus can be
-fatal", `mood.is_generic_modal`), which the linear model, trained on debates where "we
-can" is a promise, scores far too low (bench/RESULTS.md, "Session 28, mood11").
+sentence, and only those in its unsettled band go on to the transformer. At or above
+`cascade_ceiling` (chosen by cross-validation over held-out debates and files so that
+the shown / not-shown decision almost never differs from the transformer's:
+bench/eval_checkworthiness_gate.py) a sentence is clearly a claim and keeps its linear
+score. Below `cascade_floor` it would be clearly none; the shipped floor is 0.0
+(checkworthiness_onnx.json), so nothing is settled from below. The linear model was
+trained on debates, and on news prose it scores plain facts far too low ("Mosquitoes
+bite during the day and night ..." 0.16, where the transformer gives 0.95): the debate
+floor of 0.20 hid them from the transformer, and leave-one-set-out over the annotated
+news sets chose no floor at all (bench/choose_cascade_floor.py; bench/RESULTS.md,
+"Session 32, coordinator"), at ~13% more time for a 5 KB article
+(bench/bench_cascade_floor.py). The transformer (~3-7 ms a sentence on one core, less in
+batches) scores the band in length-sorted batches. Under a floor above 0 one class
+still goes to the transformer from below it: sentences stating a general capability or
+risk with "can" / "may" ("tetanus can be fatal", `mood.is_generic_modal`; bench/
+RESULTS.md, "Session 28, mood11").
 The transformer is loaded on the first call; if its file or
 onnxruntime is missing (a broken install), the linear model scores everything and a
 warning says so once.
