@@ -16,6 +16,7 @@
     python bench/eval_news_claims.py --set long11  # a readable set: the eleventh 3-6 KB bodies
     python bench/eval_news_claims.py --set xl3     # the third 6-10 KB bodies: a blind set
     python bench/eval_news_claims.py --set long12  # a readable set: the twelfth 3-6 KB bodies
+    python bench/eval_news_claims.py --set xl4     # the fourth 6-10 KB bodies: a blind set
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
@@ -28,7 +29,7 @@
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
 
 (--show prints the bodies' text: helpers tuning the splitter must not read the long3,
-long4, long7, long9, long10, xl2 and xl3 sets, so it is never the default.)
+long4, long7, long9, long10, xl2, xl3 and xl4 sets, so it is never the default.)
 
 Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
 careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
@@ -83,7 +84,10 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
   reads them (a held-out figure);
 - long12, bench/data/news_claims_long12.json: 3-6 KB bodies, the twelfth distinct one
   of each outlet having twelve (session 31, annot11o); annotated before any factcheck
-  code ran on them, READABLE: read and tuned on from then.
+  code ran on them, READABLE: read and tuned on from then;
+- xl4, bench/data/news_claims_xl4.json: 6-10 KB bodies, the fourth distinct one of
+  each outlet having four (session 32, annot12b); blind: nobody but its annotator
+  reads them (a held-out figure).
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -337,6 +341,16 @@ SELECTIONS = {
         "read and tuned on from then",
         skip=11,
     ),
+    "xl4": Selection(
+        "xl4",
+        6001,
+        10000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_xl4.json",
+        "blind: annotated (session 32, annot12b) before any factcheck code ran on it",
+        skip=3,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -391,7 +405,10 @@ xl3: the THIRD distinct body of 6,001-10,000 bytes of every outlet having three 
 factcheck code ran on it: nobody but its annotator reads these bodies.
 long12: the TWELFTH distinct 3-6 KB body of every outlet having twelve (session 31,
 annot11o): annotated like the blind sets, before any factcheck code ran on it, then
-READABLE (read and tuned on)."""
+READABLE (read and tuned on).
+xl4: the FOURTH distinct body of 6,001-10,000 bytes of every outlet having four (session
+32, annot12b): a blind estimate on longer bodies beside xl2 and xl3, annotated before
+any factcheck code ran on it: nobody but its annotator reads these bodies."""
 
 
 def select_rows(
@@ -619,6 +636,7 @@ GROUPS = {
         "xl1",
         "xl2",
         "xl3",
+        "xl4",
     ),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first
