@@ -17,6 +17,7 @@
     python bench/eval_news_claims.py --set xl3     # the third 6-10 KB bodies: a blind set
     python bench/eval_news_claims.py --set long12  # a readable set: the twelfth 3-6 KB bodies
     python bench/eval_news_claims.py --set long13  # the thirteenth blind set: a held-out one
+    python bench/eval_news_claims.py --set xl4     # the fourth 6-10 KB bodies: a blind set
     python bench/eval_news_claims.py --set blind   # long and long2, each, then pooled
     python bench/eval_news_claims.py --set blind2  # long2 and long3, each, then pooled
     python bench/eval_news_claims.py --set blind3  # long3 and long4, each, then pooled
@@ -29,7 +30,7 @@
     python bench/eval_news_claims.py --show        # also each miss and each wrong shown span
 
 (--show prints the bodies' text: helpers tuning the splitter must not read the long3,
-long4, long7, long9, long10, long13, xl2 and xl3 sets, so it is never the default.)
+long4, long7, long9, long10, long13, xl2, xl3 and xl4 sets, so it is never the default.)
 
 Issue 11 targets, on real news: the claims shown (score >= 0.5) recall >= 0.75 of what a
 careful fact-checker would check, at precision >= 0.75, with <= 5% of the shown spans
@@ -88,6 +89,9 @@ annotator each, before the tool was run on their articles), chosen by `SELECTION
 - long13, bench/data/news_claims_long13.json: more bodies of 3-6 KB, the thirteenth
   distinct one of each outlet having thirteen (session 32, annot12a); blind: nobody but
   its annotator reads them (a held-out figure).
+- xl4, bench/data/news_claims_xl4.json: 6-10 KB bodies, the fourth distinct one of
+  each outlet having four (session 32, annot12b); blind: nobody but its annotator
+  reads them (a held-out figure).
 Only offsets and a sha256 per body are stored; the text is read from
 ../shared/data/claimreview-samples (skipped, exit 0, when absent; refused, exit 1, when
 a body changed).
@@ -351,6 +355,16 @@ SELECTIONS = {
         "blind: annotated (session 32, annot12a) before any factcheck code ran on it",
         skip=12,
     ),
+    "xl4": Selection(
+        "xl4",
+        6001,
+        10000,
+        None,
+        1,
+        BENCH / "data" / "news_claims_xl4.json",
+        "blind: annotated (session 32, annot12b) before any factcheck code ran on it",
+        skip=3,
+    ),
 }
 """short: 12 bodies of 1.5-3 KB, two from each of six outlets (session 26, news11).
 long: one body of 3-6 KB (nearer a real ~5 KB article) from every outlet having one
@@ -409,7 +423,10 @@ READABLE (read and tuned on).
 long13: the THIRTEENTH distinct 3-6 KB body of every outlet having thirteen (session 32,
 annot12a): a blind estimate beside long10, annotated before any factcheck code ran on
 it, for the splitter changes of session 32: nobody but its annotator reads these
-bodies."""
+bodies.
+xl4: the FOURTH distinct body of 6,001-10,000 bytes of every outlet having four (session
+32, annot12b): a blind estimate on longer bodies beside xl2 and xl3, annotated before
+any factcheck code ran on it: nobody but its annotator reads these bodies."""
 
 
 def select_rows(
@@ -620,6 +637,10 @@ GROUPS = {
     ),
     "final2": ("long10", "xl3"),
     "blind31": ("long3", "long4", "long7", "long9", "xl2", "long10", "xl3"),
+    # session 32: final3 = the sets annotated in session 32, reported beside the judge
+    # (blind31) and never used for a decision; blind32 = every blind set
+    "final3": ("long13", "xl4"),
+    "blind32": ("long3", "long4", "long7", "long9", "xl2", "long10", "xl3", "long13", "xl4"),
     "all": (
         "short",
         "long",
@@ -638,6 +659,7 @@ GROUPS = {
         "xl1",
         "xl2",
         "xl3",
+        "xl4",
     ),
 }
 """--set names measuring several sets (each, then pooled); `both` is session 27's first

@@ -32,8 +32,8 @@ Checker v3 (session 28) is v2 reading print-style quotations as print style: a q
 of several paragraphs opens every paragraph with a mark and closes only the last one, so
 a paragraph's mark reopens the quotation the paragraph end closed (`balanced_v3`;
 docs/claims.md, "Quotations"). Everything else is v2's. `--exclude-blind` leaves out the
-bodies of eval_news_claims' blind sets, its group "blind31" (long3, long4, long7, long9,
-xl2, and since session 31 long10 and xl3; use it always).
+bodies of eval_news_claims' blind sets, its group "blind32" (long3, long4, long7, long9,
+xl2, since session 31 long10 and xl3, since session 32 long13 and xl4; use it always).
 
 "Badly cut" (the issue's "cut so that the checkable part is lost", <= 5%) needs claims
 annotated by hand, which the shared data lacks; the estimate here is the share of claims
@@ -140,7 +140,7 @@ NOT_BEFORE_VERB = _words(
 WORD = re.compile(r"[\w'’-]+")
 
 
-BLIND_GROUP = "blind31"
+BLIND_GROUP = "blind32"
 """eval_news_claims' group of the blind news sets (session 30, round 6: long3, long4,
 long7, long9 and xl2; long5 was released to reading, long2 and long6 are readable)."""
 
@@ -592,8 +592,8 @@ def main() -> int:
     parser.add_argument(
         "--exclude-blind",
         action="store_true",
-        help="leave out the bodies of eval_news_claims' blind sets (group blind31: long3, "
-        "long4, long7, long9, xl2, long10, xl3) (ClaimReview): use it always",
+        help="leave out the bodies of eval_news_claims' blind sets (group blind32: long3, "
+        "long4, long7, long9, xl2, long10, xl3, long13, xl4) (ClaimReview): use it always",
     )
     args = parser.parse_args()
     folder = DATA if args.corpus == "coaid" else CLAIMREVIEW

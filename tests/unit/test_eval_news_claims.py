@@ -208,7 +208,7 @@ def test_the_kth_long_pick_is_the_kth_distinct_long_body_of_every_outlet_having_
     assert len(earlier) == 4 * len(keys) and not {body for _, _, body in picked} & set(earlier)
 
 
-@pytest.mark.parametrize("k", range(1, 4), ids=[f"xl{k}" for k in range(1, 4)])
+@pytest.mark.parametrize("k", range(1, 5), ids=[f"xl{k}" for k in range(1, 5)])
 def test_the_kth_xl_pick_is_the_kth_distinct_6_to_10_kb_body_of_every_outlet_having_k(
     tmp_path, k: int
 ) -> None:
@@ -216,8 +216,8 @@ def test_the_kth_xl_pick_is_the_kth_distinct_6_to_10_kb_body_of_every_outlet_hav
 
     import eval_news_claims as news
 
-    assert news.SELECTIONS[f"xl{k}"].skip == k - 1  # xl1 to xl3: the k-th body
-    sizes = [3500, 6000, 10001, 2000, 8000, 6001, 9000]
+    assert news.SELECTIONS[f"xl{k}"].skip == k - 1  # xl1 to xl4: the k-th body
+    sizes = [3500, 6000, 10001, 2000, 8000, 6001, 9000, 7500]
     xl_rows = [i for i, size in enumerate(sizes) if 6001 <= size <= 10000]
     for name in "ab":
         _outlet(tmp_path, name, sizes)
@@ -226,7 +226,7 @@ def test_the_kth_xl_pick_is_the_kth_distinct_6_to_10_kb_body_of_every_outlet_hav
     with open(tmp_path / "output_sample_d.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["claim", "extra_body"])
-        bodies = ["d " + "w" * 7000] * 2 + ["d " + c * 9000 for c in "xy"]
+        bodies = ["d " + "w" * 7000] * 2 + ["d " + c * 9000 for c in "xyz"]
         for i, body in enumerate(bodies):
             writer.writerow([f"c{i}", body])  # row 1 repeats row 0 word for word
     picked = news.select_rows(tmp_path, news.SELECTIONS[f"xl{k}"])
@@ -274,10 +274,10 @@ def _sets(tmp_path: Path, monkeypatch) -> None:
 
     import eval_news_claims as news
 
-    # thirteen 3-6 KB bodies per outlet: long to long13; three 6-10 KB: xl1 to xl3
+    # thirteen 3-6 KB bodies per outlet: long to long13; four 6-10 KB: xl1 to xl4
     sizes = [1600, 2000, 3500, 4000, 4500, 5000, 5500, 5800, 3200, 7000, 3300, 3400, 8000]
     for name in "abc":
-        _outlet(tmp_path, name, [*sizes, 3600, 3700, 3800, 3900, 9000])
+        _outlet(tmp_path, name, [*sizes, 3600, 3700, 3800, 3900, 9000, 9500])
     monkeypatch.setattr(news, "DATA", tmp_path)
     monkeypatch.setattr(news, "SYSTEMS", ("digit rule", "every sentence"))
     for key in list(news.SELECTIONS):
@@ -335,8 +335,8 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     out = capsys.readouterr().out
     assert (
         "short + long + long2 + long3 + long4 + long5 + long6 + long7 + long8 + long9 + long10 + "
-        "long11 + long12 + long13 + xl1 + xl2 + xl3 pooled (only long3 and long4 and long7 and "
-        "long9 and long10 and long13 and xl2 and xl3 blind)" in out
+        "long11 + long12 + long13 + xl1 + xl2 + xl3 + xl4 pooled (only long3 and long4 and long7 "
+        "and long9 and long10 and long13 and xl2 and xl3 and xl4 blind)" in out
     )
     assert "## long11 set (readable: annotated (session 31, annot11n)" in out
     assert "## long9 set (blind: annotated (session 30, annot11j)" in out
@@ -345,7 +345,8 @@ def test_the_blind_sets_are_measured_then_pooled_and_compared_by_article(
     assert "## xl3 set (blind: annotated (session 31, annot11m)" in out
     assert "## long12 set (readable: annotated (session 31, annot11o)" in out
     assert "## long13 set (blind: annotated (session 32, annot12a)" in out
-    assert "36/36 found" in out
+    assert "## xl4 set (blind: annotated (session 32, annot12b)" in out
+    assert "38/38 found" in out
     assert _run(monkeypatch, "--set", "readable") == 0
     out = capsys.readouterr().out
     assert "## long6 set (readable: annotated (session 30, annot11f)" in out

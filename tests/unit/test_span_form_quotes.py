@@ -222,7 +222,7 @@ def test_a_span_across_quoted_sentences_to_a_stop_is_not_cut_inside() -> None:
 
 def test_exclude_blind_leaves_out_every_blind_news_set() -> None:
     """`eval_span_form --exclude-blind` leaves out the bodies of every set of the blind
-    group "blind31" (long3, long4, long7, long9, xl2, long10, xl3, each by its own
+    group "blind32" (long3, long4, long7, long9, xl2, long10, xl3, long13, xl4, each by its own
     selection rule), and none of a readable set's (long2, long5 since round 6, long6, xl1)."""
     import eval_span_form
     from eval_news_claims import GROUPS, SELECTIONS, select_rows
@@ -236,5 +236,5 @@ def test_exclude_blind_leaves_out_every_blind_news_set() -> None:
     for name in ("long2", "long5", "long6", "xl1"):
         bodies = {b for _, _, b in select_rows(eval_span_form.CLAIMREVIEW, SELECTIONS[name])}
         assert bodies and not bodies & blind, name
-    blind_sets = {"long3", "long4", "long7", "long9", "xl2", "long10", "xl3"}
+    blind_sets = {"long3", "long4", "long7", "long9", "xl2", "long10", "xl3", "long13", "xl4"}
     assert blind_sets <= set(GROUPS[eval_span_form.BLIND_GROUP])
