@@ -9,6 +9,7 @@ from factcheck.claims.mood import (
     IMPERATIVE_DOWN,
     MOOD_SCALE,
     PLAIN_FACT_UP,
+    QUESTION_DOWN,
     is_generic_modal,
     is_imperative,
     mood_rules,
@@ -236,17 +237,20 @@ def test_a_plain_fact_form_inside_another_mood_is_not_raised_again() -> None:
 @pytest.mark.parametrize(
     "text", ["The expedition released none.", "However, the photo is doctored."]
 )
-def test_the_plain_fact_rule_is_what_shows_a_low_plain_fact(
+def test_the_plain_fact_rule_raises_a_plain_fact_and_shows_it(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Issue 11's class 6: "The trip released none" scored 0.16 in long6 and "the photo
-    # is doctored" 0.27 in long5; made-up sentences of the same forms.
+    # is doctored" 0.27 in long5 (when the cascade's debate floor kept them from the
+    # transformer); made-up sentences of the same forms.
     from factcheck.claims import mood
     from factcheck.claims.splitter import split_claims
 
-    assert min(claim.score for claim in split_claims(text)) >= 0.5
+    raised = [claim.score for claim in split_claims(text)]
+    assert min(raised) >= 0.5
     monkeypatch.setattr(mood, "PLAIN_FACT_UP", 0.0)
-    assert max(claim.score for claim in split_claims(text)) < 0.5
+    plain = [claim.score for claim in split_claims(text)]
+    assert all(r > p for r, p in zip(raised, plain, strict=True))
 
 
 def _names(text: str) -> set[str]:
@@ -302,3 +306,11 @@ def test_a_modal_that_is_not_the_statements_own_does_not_lower_it(text: str) -> 
 def test_a_modal_of_the_statements_own_still_lowers_it(text: str, rule: str) -> None:
     assert rule in _names(text)
     assert mood_shift(text) < 0
+
+
+def test_a_question_mark_after_the_span_makes_it_a_question() -> None:
+    # A claim span stops before its sentence's "?": the splitter says it was asked.
+    statement = "And has a CDC analysis found that masks reduce nothing"
+    assert ("question", QUESTION_DOWN) not in mood_rules(statement)
+    assert ("question", QUESTION_DOWN) in mood_rules(statement, asked=True)
+    assert mood_shift(statement, asked=True) < mood_shift(statement)
