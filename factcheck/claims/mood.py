@@ -415,16 +415,14 @@ def is_generic_modal(sentence: str) -> bool:
     )
 
 
-def mood_shift(statement: str, *, asked: bool = False) -> float:
+def mood_shift(statement: str) -> float:
     """Logit shift for `statement` (a claim span): negative for statements that cannot
     be checked as facts (predictions, opinion, questions, rhetoric), positive for
-    reported speech, denials, past actions and the plain facts no other rule reads.
-    `asked`: a question mark follows the span (a claim span stops before its sentence's
-    end punctuation, so the statement alone does not show that it asks)."""
-    return MOOD_SCALE * sum(shift for _, shift in mood_rules(statement, asked=asked))
+    reported speech, denials, past actions and the plain facts no other rule reads."""
+    return MOOD_SCALE * sum(shift for _, shift in mood_rules(statement))
 
 
-def mood_rules(statement: str, *, asked: bool = False) -> list[tuple[str, float]]:
+def mood_rules(statement: str) -> list[tuple[str, float]]:
     """The rules that move `statement`'s score, each with its shift before `MOOD_SCALE`,
     in the order `mood_shift` adds them: why a statement was lowered or raised can be
     shown (bench/lost_news_claims.py) without a second copy of the rules."""
@@ -459,7 +457,7 @@ def mood_rules(statement: str, *, asked: bool = False) -> list[tuple[str, float]
         opinion = _own(statement, _OPINION.search(statement), _OPINION, _FRAMING)
         if opinion is not None and (reporting is None or opinion.start() < reporting.start()):
             rules.append(("opinion", OPINION_DOWN))
-    if asked or _is_question(statement):
+    if _is_question(statement):
         rules.append(("question", QUESTION_DOWN))
     if is_imperative(statement) and _CONCRETE.search(statement) is None:
         rules.append(("imperative", IMPERATIVE_DOWN))

@@ -382,8 +382,7 @@ _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.,'’ -]{0,40}[A-Z.])\s*:\s+(?=\S)")
 
 def _claim(text: str, statement: Statement, sent_start: int, sent_end: int, base: float) -> Claim:
     span = text[statement.start : statement.end]
-    asked = _asks(text, statement.end, sent_end)
-    score = 1.0 / (1.0 + math.exp(-(base + mood_shift(span, asked=asked))))
+    score = 1.0 / (1.0 + math.exp(-(base + mood_shift(span))))
     return Claim(
         text=span,
         start=statement.start,
@@ -393,15 +392,6 @@ def _claim(text: str, statement: Statement, sent_start: int, sent_end: int, base
         kind=claim_kind(span, attribution=statement.attribution),
         score=round(score, 4),
     )
-
-
-def _asks(text: str, end: int, sentence_end: int) -> bool:
-    """Whether the statement ending at `end` asks: its sentence's question mark follows
-    it, past closing quotation marks and brackets ("Does taking a patented drug [make
-    you patented]?", "And has a CDC analysis found that masks don't reduce
-    transmission?"). A span stops before its end punctuation, so without this the
-    question rule of `mood` never saw the mark."""
-    return text[end:sentence_end].lstrip("”\"’') \u00a0").startswith("?")
 
 
 def _logit(probability: float) -> float:

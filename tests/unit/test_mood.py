@@ -9,7 +9,6 @@ from factcheck.claims.mood import (
     IMPERATIVE_DOWN,
     MOOD_SCALE,
     PLAIN_FACT_UP,
-    QUESTION_DOWN,
     is_generic_modal,
     is_imperative,
     mood_rules,
@@ -306,11 +305,3 @@ def test_a_modal_that_is_not_the_statements_own_does_not_lower_it(text: str) -> 
 def test_a_modal_of_the_statements_own_still_lowers_it(text: str, rule: str) -> None:
     assert rule in _names(text)
     assert mood_shift(text) < 0
-
-
-def test_a_question_mark_after_the_span_makes_it_a_question() -> None:
-    # A claim span stops before its sentence's "?": the splitter says it was asked.
-    statement = "And has a CDC analysis found that masks reduce nothing"
-    assert ("question", QUESTION_DOWN) not in mood_rules(statement)
-    assert ("question", QUESTION_DOWN) in mood_rules(statement, asked=True)
-    assert mood_shift(statement, asked=True) < mood_shift(statement)

@@ -227,34 +227,3 @@ def test_claims_never_end_on_a_dash_or_open_quote() -> None:
     assert all(not c.text.endswith(("-", "“")) for c in claims)
     dashed = "Sales -- which fell in 2019 -- rose by 9.7 percent in 2020 -- a record."
     assert all(not c.text.endswith("-") for c in split_claims(dashed))
-
-
-@pytest.mark.parametrize(
-    ("text", "asked"),
-    [
-        ("Does taking a patented drug make a person patented?", True),
-        ("She asked: “Did the ministry close 40 hospitals in 2019?”", True),
-        ("The ministry closed 40 hospitals in 2019.", False),
-        ("He asked why. The ministry closed 40 hospitals in 2019.", False),
-    ],
-)
-def test_a_claim_followed_by_its_question_mark_is_read_as_asked(
-    text: str, asked: bool, monkeypatch
-) -> None:
-    # The span stops before the "?" (or holds it, inside a quotation): either way the
-    # mood's question rule lowers the claim, and only a question's.
-    import factcheck.claims.splitter as splitter
-    from factcheck.claims.mood import mood_rules
-
-    seen: list[bool] = []
-    real = splitter.mood_shift
-
-    def recording(statement: str, *, asked: bool = False) -> float:
-        if "40 hospitals" in statement or "patented" in statement:
-            rules = mood_rules(statement, asked=asked)
-            seen.append(any(name == "question" for name, _ in rules))
-        return real(statement, asked=asked)
-
-    monkeypatch.setattr(splitter, "mood_shift", recording)
-    split_claims(text)
-    assert seen and all(flag == asked for flag in seen)
