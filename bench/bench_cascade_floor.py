@@ -12,23 +12,24 @@ for both, so two trees differing only there time the same thing.
 
 Here one process and one loaded transformer split each ~5 KB CoAID article
 (bench_split_latency's `articles_of_5kb`) once at each floor, back to back, the order
-alternating by article. Per round: each floor's p50 in ms and the ratio first / second
-(above 1: the second floor is faster); then the ratios' mean and spread over the rounds,
-and how many sentences each floor sent to the transformer. Exits 0 with a message when
+alternating by article (bench_split_ab's `one_round`). Per round: each floor's p50 in
+ms and the ratio first / second (above 1: the second floor is faster); then the ratios'
+mean and spread over the rounds, and how many sentences each floor sent to the
+transformer. Exits 0 with a message when
 ../shared is absent.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_split_ab import one_round, print_ratios
 from bench_split_latency import DATA, articles_of_5kb
 
 
@@ -58,29 +59,25 @@ def main() -> int:
 
     transformer.scores = counted  # type: ignore[method-assign]
     articles = articles_of_5kb(args.articles)
+
+    def at_floor(floor: float) -> Callable[[str], object]:
+        def split(article: str) -> object:
+            current[0] = floor
+            scoring.cascade_floor = lambda: floor  # type: ignore[assignment]
+            return split_claims(article)
+
+        return split
+
+    first_floor, second_floor = args.floors
     ratios = []
     for r in range(args.rounds):
-        times: dict[float, list[float]] = {floor: [] for floor in args.floors}
-        for i, article in enumerate(articles):
-            order = list(args.floors) if i % 2 == 0 else list(args.floors)[::-1]
-            for floor in order:
-                current[0] = floor
-                scoring.cascade_floor = lambda floor=floor: floor  # type: ignore[misc]
-                began = time.perf_counter()
-                split_claims(article)
-                times[floor].append(1000 * (time.perf_counter() - began))
-        first, second = (statistics.median(times[f]) for f in args.floors)
+        first, second = one_round(at_floor(first_floor), at_floor(second_floor), articles)
         ratios.append(first / second)
         print(
-            f"round {r + 1}: {len(articles)} articles, p50 floor {args.floors[0]} {first:.1f} ms,"
-            f" floor {args.floors[1]} {second:.1f} ms, ratio {ratios[-1]:.3f}"
+            f"round {r + 1}: {len(articles)} articles, p50 floor {first_floor} {first:.1f} ms,"
+            f" floor {second_floor} {second:.1f} ms, ratio {ratios[-1]:.3f}"
         )
-    spread = statistics.stdev(ratios) if len(ratios) > 1 else 0.0
-    print(
-        f"ratio p50 floor {args.floors[0]} / floor {args.floors[1]} over {len(ratios)} rounds:"
-        f" mean {statistics.mean(ratios):.3f}, sd {spread:.3f},"
-        f" min {min(ratios):.3f}, max {max(ratios):.3f}"
-    )
+    print_ratios(f"floor {first_floor} / floor {second_floor}", ratios)
     for floor in args.floors:
         print(f"floor {floor}: {sent[floor] // args.rounds} sentences to the transformer a round")
     return 0

@@ -66,12 +66,17 @@ def main() -> int:
             f"round {r + 1}: {len(articles)} articles, split_claims p50 base {base_p50:.1f} ms, "
             f"this {our_p50:.1f} ms, ratio {ratios[-1]:.3f}"
         )
+    print_ratios("base/this", ratios)
+    return 0
+
+
+def print_ratios(label: str, ratios: list[float]) -> None:
+    """The rounds' p50 ratios: mean, spread and range."""
     spread = statistics.stdev(ratios) if len(ratios) > 1 else 0.0
     print(
-        f"ratio base/this p50 over {len(ratios)} rounds: mean {statistics.mean(ratios):.3f}, "
+        f"ratio {label} p50 over {len(ratios)} rounds: mean {statistics.mean(ratios):.3f}, "
         f"sd {spread:.3f}, min {min(ratios):.3f}, max {max(ratios):.3f}"
     )
-    return 0
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def tallies(floors: list[float]) -> dict[tuple[float, str], Tally]:
     found: dict[tuple[float, str], Tally] = {}
     try:
         for floor in floors:
-            scoring.cascade_floor = lambda floor=floor: floor  # type: ignore[misc]
+            scoring.cascade_floor = lambda floor=floor: floor  # type: ignore[assignment]
             for name in READABLE:
                 with contextlib.redirect_stdout(io.StringIO()):
                     per = news.measure(news.SELECTIONS[name], False)
@@ -54,7 +54,7 @@ def tallies(floors: list[float]) -> dict[tuple[float, str], Tally]:
                     raise SystemExit(f"{name}: {per}")
                 found[floor, name] = sum(per["product"], Tally())
     finally:
-        scoring.cascade_floor = shipped  # type: ignore[misc]
+        scoring.cascade_floor = shipped
     return found
 
 
